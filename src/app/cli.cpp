@@ -1,0 +1,358 @@
+#include "app/cli.h"
+
+#include <termios.h>
+#include <unistd.h>
+
+#include <functional>
+#include <iomanip>
+#include <iostream>
+#include <map>
+#include <set>
+
+#include "app/application.h"
+#include "app/demo.h"
+#include "common/json_fields.h"
+#include "common/log.h"
+#include "common/random.h"
+#include "http/api/json_views.h"
+
+namespace jigsaw::app {
+namespace {
+
+struct Option {
+  std::string name;
+  std::string value_name;  // empty for a switch
+  std::string help;
+  bool repeatable = false;
+};
+
+struct Parsed {
+  std::map<std::string, std::vector<std::string>> values;
+  std::set<std::string> switches;
+  std::vector<std::string> positional;
+  std::string One(const std::string& name) const {
+    auto it = values.find(name);
+    return it == values.end() || it->second.empty() ? std::string() : it->second.back();
+  }
+  bool Has(const std::string& name) const { return values.count(name) || switches.count(name); }
+};
+
+struct Io {
+  std::istream& in;
+  std::ostream& out;
+  std::ostream& err;
+};
+
+struct Command {
+  std::string path;  // "org add"
+  std::string summary;
+  std::vector<Option> options;
+  std::function<int(const Parsed&, Io&)> run;
+};
+
+const std::vector<Option> kConfigOptions = {
+    {"config", "FILE", "read settings from this TOML file (see `jigsaw config example`)"},
+    {"database", "URL", "sqlite:PATH or postgresql://USER@HOST:PORT/DB"},
+};
+
+std::vector<Option> With(std::vector<Option> a, const std::vector<Option>& b) {
+  a.insert(a.end(), b.begin(), b.end());
+  return a;
+}
+
+void PrintHelp(const Command& c, std::ostream& out) {
+  out << "Usage: jigsaw " << c.path << (c.options.empty() ? "" : " [options]") << "\n\n"
+      << c.summary << "\n";
+  if (!c.options.empty()) out << "\nOptions:\n";
+  for (const auto& o : c.options) {
+    std::string left = "  --" + o.name + (o.value_name.empty() ? "" : " " + o.value_name);
+    out << std::left << std::setw(30) << left << " " << o.help
+        << (o.repeatable ? " (repeatable)" : "") << "\n";
+  }
+  out << std::left << std::setw(30) << "  --help" << " show this help\n";
+}
+
+Result<Parsed> Parse(const Command& c, const std::vector<std::string>& args) {
+  Parsed p;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    std::string a = args[i];
+    if (!a.starts_with("--")) {
+      p.positional.push_back(a);
+      continue;
+    }
+    std::string name = a.substr(2), value;
+    bool has_value = false;
+    if (auto eq = name.find('='); eq != std::string::npos) {
+      value = name.substr(eq + 1);
+      name = name.substr(0, eq);
+      has_value = true;
+    }
+    const Option* opt = nullptr;
+    for (const auto& o : c.options)
+      if (o.name == name) opt = &o;
+    if (!opt) return InvalidArgument(name, "Unknown option --" + name + " for `jigsaw " + c.path + "`.");
+    if (opt->value_name.empty()) {
+      if (has_value) return InvalidArgument(name, "--" + name + " takes no value.");
+      p.switches.insert(name);
+      continue;
+    }
+    if (!has_value) {
+      if (i + 1 >= args.size()) return InvalidArgument(name, "--" + name + " needs a value.");
+      value = args[++i];
+    }
+    if (!opt->repeatable && p.values.count(name))
+      return InvalidArgument(name, "--" + name + " is given twice.");
+    p.values[name].push_back(value);
+  }
+  return p;
+}
+
+Flags ConfigFlags(const Parsed& p) {
+  Flags f;
+  for (const char* name : {"config", "database", "listen", "port", "threads", "access-log"})
+    if (auto v = p.One(name); !v.empty()) f[name] = v;
+  return f;
+}
+
+int Report(const Error& e, Io& io) {
+  io.err << "jigsaw: " << (e.field.empty() ? "" : e.field + ": ") << e.message << "\n";
+  return e.code == ErrorCode::kInvalidArgument || e.code == ErrorCode::kAlreadyExists ||
+                 e.code == ErrorCode::kNotFound
+             ? 2
+             : 1;
+}
+
+Result<std::unique_ptr<Application>> OpenApplication(const Parsed& p, const Clock& clock) {
+  auto config = JIGSAW_TRY(LoadConfig(ConfigFlags(p), ProcessEnvironment()));
+  return Application::Create(config, clock);
+}
+
+// Reads a new password without echoing it when typed at a terminal, or as
+// one line from standard input; never from a flag (flags show in `ps`).
+std::string ReadPassword(Io& io) {
+  const bool tty = &io.in == &std::cin && isatty(STDIN_FILENO);
+  termios old{};
+  if (tty) {
+    io.err << "Password (at least 12 characters): " << std::flush;
+    tcgetattr(STDIN_FILENO, &old);
+    termios quiet = old;
+    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+  }
+  std::string line;
+  std::getline(io.in, line);
+  if (tty) {
+    tcsetattr(STDIN_FILENO, TCSANOW, &old);
+    io.err << "\n";
+  }
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  return line;
+}
+
+const SystemClock& RealClock() {
+  static const SystemClock clock;
+  return clock;
+}
+
+int Serve(const Parsed& p, Io& io) {
+  auto app = OpenApplication(p, RealClock());
+  if (!app) return Report(app.error(), io);
+  if (auto listening = (*app)->Listen(); !listening) return Report(listening.error(), io);
+  const auto& cfg = (*app)->config();
+  const bool tls = !cfg.server.tls_certificate_file.empty() && !cfg.server.tls_private_key_file.empty();
+  io.out << "Jigsaw is listening on " << (tls ? "https" : "http") << "://" << cfg.server.address << ":"
+         << (*app)->port() << " (database: " << RedactUrl(cfg.database.url) << ")" << std::endl;
+  log::Info("server.started", {{"port", std::to_string((*app)->port())},
+                               {"backend", (*app)->store().Backend()}});
+  (*app)->Run();
+  log::Info("server.stopped");
+  return 0;
+}
+
+int Init(const Parsed& p, Io& io) {
+  auto app = OpenApplication(p, RealClock());
+  if (!app) return Report(app.error(), io);
+  auto version = (*app)->store().SchemaVersion();
+  if (!version) return Report(version.error(), io);
+  io.out << "Database ready at schema version " << *version << " ("
+         << RedactUrl((*app)->config().database.url) << ").\n";
+  if (p.Has("demo")) {
+    auto loaded = LoadDemoPartnership((*app)->administration());
+    if (!loaded) return Report(loaded.error(), io);
+    io.out << (*loaded ? "Loaded the fictional Brackenford demo partnership.\n"
+                       : "Demo data not loaded: the database already has organisations.\n");
+  }
+  return 0;
+}
+
+int OrgAdd(const Parsed& p, Io& io) {
+  service::NewOrganisation n;
+  n.name = p.One("name");
+  auto type = JsonFields::ParseEnumField<domain::OrganisationType>("type", p.One("type"));
+  if (!type) return Report(type.error(), io);
+  auto sector = JsonFields::ParseEnumField<domain::Sector>("sector", p.One("sector"));
+  if (!sector) return Report(sector.error(), io);
+  n.type = *type;
+  n.sector = *sector;
+  n.competent_authority = p.Has("competent-authority");
+  auto app = OpenApplication(p, RealClock());
+  if (!app) return Report(app.error(), io);
+  auto added = (*app)->administration().AddOrganisation(access::Actor::Operator(), n);
+  if (!added) return Report(added.error(), io);
+  io.out << http::api::ToJson(*added).dump(2) << "\n";
+  return 0;
+}
+
+int OrgList(const Parsed& p, Io& io) {
+  auto app = OpenApplication(p, RealClock());
+  if (!app) return Report(app.error(), io);
+  auto list = (*app)->administration().ListOrganisations(access::Actor::Operator());
+  if (!list) return Report(list.error(), io);
+  for (const auto& o : *list)
+    io.out << o.id << "  " << std::left << std::setw(36) << ToString(o.type) << " " << o.name << "\n";
+  return 0;
+}
+
+int UserAdd(const Parsed& p, Io& io) {
+  service::NewPractitioner n;
+  n.organisation_id = p.One("org");
+  n.username = p.One("username");
+  n.display_name = p.One("name");
+  auto roles_it = p.values.find("role");
+  auto roles = domain::RoleSet::Parse(
+      "role", roles_it == p.values.end() ? std::vector<std::string>{} : roles_it->second);
+  if (!roles) return Report(roles.error(), io);
+  n.roles = *roles;
+  auto app = OpenApplication(p, RealClock());
+  if (!app) return Report(app.error(), io);
+  n.password = ReadPassword(io);
+  auto added = (*app)->administration().AddPractitioner(access::Actor::Operator(), n);
+  if (!added) return Report(added.error(), io);
+  io.out << http::api::ToJson(*added).dump(2) << "\n";
+  return 0;
+}
+
+int UserList(const Parsed& p, Io& io) {
+  auto app = OpenApplication(p, RealClock());
+  if (!app) return Report(app.error(), io);
+  std::optional<std::string> org;
+  if (p.Has("org")) org = p.One("org");
+  auto list = (*app)->administration().ListPractitioners(access::Actor::Operator(), org);
+  if (!list) return Report(list.error(), io);
+  for (const auto& u : *list)
+    io.out << u.id << "  " << std::left << std::setw(40) << u.username << " " << u.roles.Join() << "\n";
+  return 0;
+}
+
+int DemoLoginsCommand(const Parsed&, Io& io) {
+  io.out << "Demo logins (every password is: " << kDemoPassword << ")\n";
+  for (const auto& l : DemoLogins())
+    io.out << "  " << std::left << std::setw(36) << l.username << " " << std::setw(30)
+           << l.roles << " " << l.organisation << "\n";
+  return 0;
+}
+
+std::vector<Command> Commands() {
+  const auto server_options = With(kConfigOptions, {
+      {"listen", "ADDRESS", "IP address to listen on (default 127.0.0.1)"},
+      {"port", "PORT", "port to listen on (default 8080; 0 picks a free one)"},
+      {"threads", "N", "worker threads (default: one per core)"},
+      {"access-log", "true|false", "log one line per request (default true)"},
+  });
+  return {
+      {"serve", "Serve the API and pages until SIGTERM or Ctrl-C.", server_options, Serve},
+      {"init", "Create or upgrade the database; with --demo, add the fictional demo partnership.",
+       With(kConfigOptions, {{"demo", "", "load the demo partnership if the database is empty"}}), Init},
+      {"org add", "Add an organisation to the partnership.",
+       With(kConfigOptions,
+            {{"name", "NAME", "the organisation's name"},
+             {"type", "TYPE", "school, gp_practice, police, local_authority_childrens_services..."},
+             {"sector", "SECTOR", "public, voluntary or private"},
+             {"competent-authority", "", "a competent authority for law enforcement (DPA 2018 Part 3)"}}),
+       OrgAdd},
+      {"org list", "List the partnership's organisations.", kConfigOptions, OrgList},
+      {"user add",
+       "Add a practitioner. The password is read from standard input (without echo at a terminal).",
+       With(kConfigOptions, {{"org", "ID", "the organisation's id (see `jigsaw org list`)"},
+                             {"username", "NAME", "sign-in name: lower-case letters, digits, . _ - @"},
+                             {"name", "NAME", "the name colleagues see"},
+                             {"role", "ROLE", "practitioner, designated_safeguarding_lead, "
+                                              "data_protection_officer, caldicott_guardian, "
+                                              "senior_leader or administrator", true}}),
+       UserAdd},
+      {"user list", "List practitioners.",
+       With(kConfigOptions, {{"org", "ID", "only this organisation's"}}), UserList},
+      {"demo logins", "Print the demo partnership's sign-in names and password.", {}, DemoLoginsCommand},
+      {"config example", "Print an example configuration file with every setting.", {},
+       [](const Parsed&, Io& io) {
+         io.out << ExampleConfig();
+         return 0;
+       }},
+      {"version", "Print the version.", {},
+       [](const Parsed&, Io& io) {
+         io.out << "jigsaw 0.1.0\n";
+         return 0;
+       }},
+  };
+}
+
+void PrintOverview(std::ostream& out) {
+  out << "Jigsaw: multi-agency information sharing for safeguarding children.\n\n"
+         "Usage: jigsaw COMMAND [options]\n\nCommands:\n";
+  for (const auto& c : Commands()) out << "  " << std::left << std::setw(16) << c.path << " " << c.summary << "\n";
+  out << "\nRun `jigsaw COMMAND --help` for a command's options.\n";
+}
+
+}  // namespace
+
+int RunCli(const std::vector<std::string>& args, std::istream& in, std::ostream& out,
+           std::ostream& err) {
+  Io io{in, out, err};
+  InitialiseCrypto();
+  if (args.empty() || args[0] == "--help" || args[0] == "help") {
+    PrintOverview(args.empty() ? err : out);
+    return args.empty() ? 2 : 0;
+  }
+  const auto commands = Commands();
+  // The longest command path that prefixes the arguments wins ("org add").
+  const Command* chosen = nullptr;
+  std::size_t words = 0;
+  for (const auto& c : commands) {
+    std::vector<std::string> path;
+    for (std::size_t s = 0, e; s <= c.path.size(); s = e + 1) {
+      e = c.path.find(' ', s);
+      if (e == std::string::npos) e = c.path.size();
+      path.push_back(c.path.substr(s, e - s));
+    }
+    if (path.size() > args.size()) continue;
+    if (std::equal(path.begin(), path.end(), args.begin()) && path.size() > words) {
+      chosen = &c;
+      words = path.size();
+    }
+  }
+  if (!chosen) {
+    err << "jigsaw: unknown command '" << args[0] << "'.\n\n";
+    PrintOverview(err);
+    return 2;
+  }
+  std::vector<std::string> rest(args.begin() + static_cast<long>(words), args.end());
+  for (const auto& a : rest)
+    if (a == "--help" || a == "-h") {
+      PrintHelp(*chosen, out);
+      return 0;
+    }
+  auto parsed = Parse(*chosen, rest);
+  if (!parsed) {
+    err << "jigsaw: " << parsed.error().message << "\n\n";
+    PrintHelp(*chosen, err);
+    return 2;
+  }
+  if (!parsed->positional.empty() && chosen->path != "assess") {
+    err << "jigsaw: unexpected argument '" << parsed->positional[0] << "'.\n\n";
+    PrintHelp(*chosen, err);
+    return 2;
+  }
+  return chosen->run(*parsed, io);
+}
+
+}  // namespace jigsaw::app

@@ -1,0 +1,173 @@
+#include "app/config.h"
+
+#include <toml++/toml.h>
+
+#include <charconv>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+extern char** environ;
+
+namespace jigsaw::app {
+namespace {
+
+Result<std::int64_t> ParseInt(const std::string& setting, const std::string& text, std::int64_t min,
+                              std::int64_t max) {
+  std::int64_t value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc{} || end != text.data() + text.size() || value < min || value > max)
+    return InvalidArgument(setting, "'" + text + "' is not a whole number from " +
+                                        std::to_string(min) + " to " + std::to_string(max) + ".");
+  return value;
+}
+
+Result<access::HashCost> ParseHashCost(const std::string& text) {
+  if (text == "interactive") return access::HashCost::kInteractive;
+  if (text == "moderate") return access::HashCost::kModerate;
+  if (text == "minimum-for-tests-only") return access::HashCost::kMinimum;
+  return InvalidArgument("sign_in.password_hash_cost",
+                         "Use interactive or moderate (got '" + text + "').");
+}
+
+// One setting, by its dotted name, from any of the three sources as text.
+Status Apply(Config& c, const std::string& key, const std::string& value) {
+  using std::chrono::hours;
+  using std::chrono::minutes;
+  using std::chrono::seconds;
+  if (key == "server.listen") c.server.address = value;
+  else if (key == "server.port") c.server.port = static_cast<std::uint16_t>(JIGSAW_TRY(ParseInt(key, value, 0, 65535)));
+  else if (key == "server.threads") c.server.threads = static_cast<int>(JIGSAW_TRY(ParseInt(key, value, 0, 256)));
+  else if (key == "server.max_body_bytes") c.server.max_body_bytes = JIGSAW_TRY(ParseInt(key, value, 1024, 64 << 20));
+  else if (key == "server.read_timeout_seconds") c.server.read_timeout = seconds(JIGSAW_TRY(ParseInt(key, value, 1, 3600)));
+  else if (key == "server.tls_certificate") c.server.tls_certificate_file = value;
+  else if (key == "server.tls_private_key") c.server.tls_private_key_file = value;
+  else if (key == "server.access_log") {
+    if (value != "true" && value != "false") return InvalidArgument(key, "Use true or false.");
+    c.server.access_log = value == "true";
+  }
+  else if (key == "database.url") c.database.url = value;
+  else if (key == "database.pool_size") c.database.pool_size = static_cast<int>(JIGSAW_TRY(ParseInt(key, value, 1, 256)));
+  else if (key == "sign_in.idle_timeout_minutes") c.sign_in.idle_timeout = minutes(JIGSAW_TRY(ParseInt(key, value, 1, 24 * 60)));
+  else if (key == "sign_in.absolute_timeout_hours") c.sign_in.absolute_timeout = hours(JIGSAW_TRY(ParseInt(key, value, 1, 24 * 7)));
+  else if (key == "sign_in.max_failed_attempts") c.sign_in.max_failed_attempts = static_cast<int>(JIGSAW_TRY(ParseInt(key, value, 1, 100)));
+  else if (key == "sign_in.lockout_minutes") c.sign_in.lockout = minutes(JIGSAW_TRY(ParseInt(key, value, 1, 24 * 60)));
+  else if (key == "sign_in.password_hash_cost") c.sign_in.hash_cost = JIGSAW_TRY(ParseHashCost(value));
+  else return InvalidArgument(key, "This setting is not recognised.");
+  return Ok();
+}
+
+Status ApplyToml(Config& c, const std::string& path) {
+  toml::table table;
+  try {
+    table = toml::parse_file(path);
+  } catch (const toml::parse_error& e) {
+    std::ostringstream where;
+    where << e.source().begin;
+    return InvalidArgument("config", "Cannot read " + path + ": " + std::string(e.description()) +
+                                         " (" + where.str() + ")");
+  }
+  for (const auto& [section, node] : table) {
+    const auto* inner = node.as_table();
+    if (!inner) return InvalidArgument(std::string(section.str()), "Expected a [section].");
+    for (const auto& [name, value] : *inner) {
+      const std::string key = std::string(section.str()) + "." + std::string(name.str());
+      std::string text;
+      if (auto s = value.value<std::string>(); s && value.is_string()) text = *s;
+      else if (auto i = value.value<std::int64_t>(); i && value.is_integer()) text = std::to_string(*i);
+      else if (auto b = value.value<bool>(); b && value.is_boolean()) text = *b ? "true" : "false";
+      else return InvalidArgument(key, "Use a string, a whole number or true/false.");
+      JIGSAW_RETURN_IF_ERROR(Apply(c, key, text));
+    }
+  }
+  return Ok();
+}
+
+struct Mapping {
+  std::string_view source;  // environment variable or flag
+  std::string_view key;
+};
+
+constexpr Mapping kEnvironment[] = {
+    {"JIGSAW_LISTEN", "server.listen"},
+    {"JIGSAW_PORT", "server.port"},
+    {"JIGSAW_THREADS", "server.threads"},
+    {"JIGSAW_TLS_CERTIFICATE", "server.tls_certificate"},
+    {"JIGSAW_TLS_PRIVATE_KEY", "server.tls_private_key"},
+    {"JIGSAW_ACCESS_LOG", "server.access_log"},
+    {"JIGSAW_DATABASE_URL", "database.url"},
+    {"JIGSAW_PASSWORD_HASH_COST", "sign_in.password_hash_cost"},
+};
+
+constexpr Mapping kFlags[] = {
+    {"listen", "server.listen"},      {"port", "server.port"},
+    {"threads", "server.threads"},    {"database", "database.url"},
+    {"access-log", "server.access_log"},
+};
+
+}  // namespace
+
+Result<Config> LoadConfig(const Flags& flags, const Environment& environment) {
+  Config c;
+  std::string file;
+  if (auto it = flags.find("config"); it != flags.end()) file = it->second;
+  else if (auto e = environment.find("JIGSAW_CONFIG"); e != environment.end()) file = e->second;
+  if (!file.empty()) JIGSAW_RETURN_IF_ERROR(ApplyToml(c, file));
+  for (const auto& m : kEnvironment)
+    if (auto it = environment.find(std::string(m.source)); it != environment.end())
+      JIGSAW_RETURN_IF_ERROR(Apply(c, std::string(m.key), it->second));
+  for (const auto& m : kFlags)
+    if (auto it = flags.find(std::string(m.source)); it != flags.end())
+      JIGSAW_RETURN_IF_ERROR(Apply(c, std::string(m.key), it->second));
+  return c;
+}
+
+Environment ProcessEnvironment() {
+  Environment env;
+  for (char** e = environ; e && *e; ++e) {
+    std::string_view kv(*e);
+    if (!kv.starts_with("JIGSAW_")) continue;
+    const auto eq = kv.find('=');
+    if (eq != std::string_view::npos) env.emplace(kv.substr(0, eq), kv.substr(eq + 1));
+  }
+  return env;
+}
+
+std::string RedactUrl(const std::string& url) {
+  const auto scheme = url.find("://");
+  if (scheme == std::string::npos) return url;
+  const auto at = url.find('@', scheme + 3);
+  if (at == std::string::npos) return url;
+  const auto colon = url.find(':', scheme + 3);
+  if (colon == std::string::npos || colon > at) return url;
+  return url.substr(0, colon + 1) + "***" + url.substr(at);
+}
+
+std::string_view ExampleConfig() {
+  return R"toml(# Jigsaw configuration. Every setting is optional; environment variables
+# (JIGSAW_DATABASE_URL, JIGSAW_PORT...) and flags override this file.
+
+[server]
+listen = "127.0.0.1"        # JIGSAW_LISTEN, --listen
+port = 8080                 # JIGSAW_PORT, --port (0 picks a free port)
+threads = 0                 # 0: one worker thread per core
+max_body_bytes = 1048576    # larger requests get 413
+read_timeout_seconds = 30
+access_log = true           # one line per request: never bodies or credentials
+# tls_certificate = "/etc/jigsaw/cert.pem"   # TLS is on when both are set
+# tls_private_key = "/etc/jigsaw/key.pem"
+
+[database]
+url = "sqlite:jigsaw.db"    # or "postgresql://jigsaw@db.example:5432/jigsaw"
+pool_size = 8
+
+[sign_in]
+idle_timeout_minutes = 30
+absolute_timeout_hours = 12
+max_failed_attempts = 5
+lockout_minutes = 15
+password_hash_cost = "interactive"   # or "moderate" (slower, stronger)
+)toml";
+}
+
+}  // namespace jigsaw::app

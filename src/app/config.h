@@ -1,0 +1,41 @@
+// Jigsaw's configuration: defaults that need no file, then a TOML file,
+// then JIGSAW_* environment variables, then command-line flags, each
+// overriding the one before.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+
+#include "common/result.h"
+#include "http/server.h"
+#include "service/authentication.h"
+#include "store/store.h"
+
+namespace jigsaw::app {
+
+struct Config {
+  http::ServerOptions server;
+  store::StoreOptions database{.url = "sqlite:jigsaw.db"};
+  service::SignInPolicy sign_in;
+};
+
+// Flags given on the command line, by their long name without "--".
+using Flags = std::map<std::string, std::string>;
+using Environment = std::map<std::string, std::string>;
+
+// Builds the configuration. The file is `flags["config"]`, else
+// $JIGSAW_CONFIG, else none. Fails naming the setting that is wrong,
+// e.g. "server.port".
+Result<Config> LoadConfig(const Flags& flags, const Environment& environment);
+
+// The process environment's JIGSAW_* variables.
+Environment ProcessEnvironment();
+
+// The URL with any password replaced by "***", for printing.
+std::string RedactUrl(const std::string& url);
+
+// The TOML a new installation can start from, with every setting documented.
+std::string_view ExampleConfig();
+
+}  // namespace jigsaw::app

@@ -1,0 +1,22 @@
+#include "common/random.h"
+
+#include <sodium.h>
+
+#include <cstdlib>
+
+namespace jigsaw {
+
+void InitialiseCrypto() {
+  if (sodium_init() < 0) std::abort();  // no safe way to run without a CSPRNG
+}
+
+Bytes RandomBytes(std::size_t n) {
+  InitialiseCrypto();
+  Bytes out(n);
+  randombytes_buf(out.data(), out.size());
+  return out;
+}
+
+std::string NewId() { return HexEncode(RandomBytes(16)); }
+
+}  // namespace jigsaw

@@ -1,0 +1,81 @@
+// Practitioners: the people who sign in, each in one organisation with one
+// or more roles (the guidance's "who to contact if you are unsure").
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "common/clock.h"
+#include "common/enum_names.h"
+#include "common/result.h"
+
+namespace jigsaw::domain {
+
+enum class Role : std::uint8_t {
+  kPractitioner,
+  kDesignatedSafeguardingLead,
+  kDataProtectionOfficer,
+  kCaldicottGuardian,
+  kSeniorLeader,
+  kAdministrator,
+};
+
+// A set of roles as a bit mask: cheap to copy and to test on every request.
+class RoleSet {
+ public:
+  RoleSet() = default;
+  RoleSet(std::initializer_list<Role> roles) {
+    for (Role r : roles) Add(r);
+  }
+  void Add(Role r) { bits_ |= Bit(r); }
+  bool Has(Role r) const { return (bits_ & Bit(r)) != 0; }
+  bool Empty() const { return bits_ == 0; }
+  std::vector<Role> List() const;
+  bool operator==(const RoleSet&) const = default;
+
+  // "practitioner,designated_safeguarding_lead": the stored form.
+  std::string Join() const;
+  // Fails naming `field` if a name is unknown or the list is empty.
+  static Result<RoleSet> Parse(std::string_view field, const std::vector<std::string>& names);
+  static Result<RoleSet> ParseJoined(std::string_view joined);
+
+ private:
+  static std::uint32_t Bit(Role r) { return 1u << static_cast<unsigned>(r); }
+  std::uint32_t bits_ = 0;
+};
+
+struct Practitioner {
+  std::string id;
+  std::string organisation_id;
+  std::string username;      // the sign-in name, lower case
+  std::string display_name;  // shown to colleagues
+  RoleSet roles;
+  bool disabled = false;
+  Time created_at{};
+};
+
+Status Validate(const Practitioner& practitioner);
+
+// Sign-in names: 3 to 254 characters of a-z 0-9 . _ - @, lower case.
+Status ValidateUsername(std::string_view username);
+
+// Length is what makes a password strong (NCSC): 12 to 1024 characters.
+Status ValidateNewPassword(std::string_view password);
+
+}  // namespace jigsaw::domain
+
+namespace jigsaw {
+template <>
+struct EnumNames<domain::Role> {
+  using E = domain::Role;
+  static constexpr std::array<std::pair<E, std::string_view>, 6> kNames{{
+      {E::kPractitioner, "practitioner"},
+      {E::kDesignatedSafeguardingLead, "designated_safeguarding_lead"},
+      {E::kDataProtectionOfficer, "data_protection_officer"},
+      {E::kCaldicottGuardian, "caldicott_guardian"},
+      {E::kSeniorLeader, "senior_leader"},
+      {E::kAdministrator, "administrator"},
+  }};
+};
+}  // namespace jigsaw

@@ -1,0 +1,179 @@
+#include "http/api/api.h"
+
+#include "common/json_fields.h"
+#include "http/api/json_views.h"
+#include "http/response.h"
+
+namespace jigsaw::http::api {
+namespace {
+
+using nlohmann::json;
+
+std::string SessionCookie(const std::string& token, bool secure, long max_age_seconds) {
+  std::string c = std::string(kSessionCookie) + "=" + token +
+                  "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age_seconds);
+  if (secure) c += "; Secure";
+  return c;
+}
+
+// Wraps a handler that needs a signed-in caller.
+template <typename Fn>
+Handler SignedIn(service::Authentication& auth, Fn fn) {
+  return [&auth, fn](Request& req) -> Response {
+    auto who = Authenticate(req, auth);
+    if (!who) return ErrorResponse(req, who.error());
+    return fn(req, *who);
+  };
+}
+
+template <typename T, typename RenderFn>
+Response Render(const Request& req, const Result<T>& result, int status, RenderFn render) {
+  if (!result) return ErrorResponse(req, result.error());
+  return JsonResponse(status, render(*result));
+}
+
+}  // namespace
+
+std::string TokenFrom(const Request& request) {
+  const std::string_view auth = request.Header("authorization");
+  constexpr std::string_view kBearer = "Bearer ";
+  if (auth.size() > kBearer.size() && auth.substr(0, kBearer.size()) == kBearer)
+    return std::string(auth.substr(kBearer.size()));
+  if (auto cookie = request.Cookie(kSessionCookie)) return std::string(*cookie);
+  return {};
+}
+
+Result<service::Authenticated> Authenticate(const Request& request,
+                                            service::Authentication& authentication) {
+  const std::string token = TokenFrom(request);
+  if (token.empty()) return Unauthenticated("Sign in first.");
+  return authentication.Authenticate(token);
+}
+
+void AddRoutes(Router& router, Services s) {
+  // Liveness: the process answers. Kept free of I/O so that it is cheap
+  // enough to poll often and to benchmark the server itself.
+  router.Add("GET", "/healthz", [](Request&) {
+    Response r;
+    r.body = R"({"status":"ok"})";
+    return r;
+  });
+
+  // Readiness: the database answers too.
+  router.Add("GET", "/readyz", [&store = s.store](Request& req) {
+    auto version = store.SchemaVersion();
+    if (!version) return ErrorResponse(req, 503, "unavailable", "The database is not reachable.");
+    return JsonResponse(200, {{"status", "ok"}, {"backend", store.Backend()}, {"schema_version", *version}});
+  });
+
+  router.Add("POST", "/api/v1/sessions", [&auth = s.authentication](Request& req) {
+    auto body = ParseJsonBody(req);
+    if (!body) return ErrorResponse(req, body.error());
+    JsonFields f(*body);
+    if (auto known = f.OnlyKnown({"username", "password"}); !known)
+      return ErrorResponse(req, known.error());
+    auto username = f.String("username");
+    if (!username) return ErrorResponse(req, username.error());
+    auto password = f.String("password");
+    if (!password) return ErrorResponse(req, password.error());
+    auto signed_in = auth.SignIn(*username, *password);
+    if (!signed_in) return ErrorResponse(req, signed_in.error());
+    const long max_age =
+        std::chrono::duration_cast<std::chrono::seconds>(auth.policy().absolute_timeout).count();
+    Response r = JsonResponse(201, {{"token", signed_in->token},
+                                    {"token_type", "Bearer"},
+                                    {"expires_at", FormatRfc3339(signed_in->expires_at)},
+                                    {"idle_timeout_seconds",
+                                     std::chrono::duration_cast<std::chrono::seconds>(
+                                         auth.policy().idle_timeout)
+                                         .count()},
+                                    {"practitioner", ToJson(signed_in->practitioner)}});
+    r.With("Set-Cookie", SessionCookie(signed_in->token, req.secure, max_age));
+    return r;
+  });
+
+  router.Add("DELETE", "/api/v1/sessions/current",
+             SignedIn(s.authentication, [&auth = s.authentication](Request& req, const service::Authenticated&) {
+               if (auto out = auth.SignOut(TokenFrom(req)); !out) return ErrorResponse(req, out.error());
+               Response r;
+               r.status = 204;
+               r.content_type = "application/json";
+               r.With("Set-Cookie", SessionCookie("", req.secure, 0));
+               return r;
+             }));
+
+  router.Add("GET", "/api/v1/me",
+             SignedIn(s.authentication, [&admin = s.administration](Request& req, const service::Authenticated& who) {
+               auto org = admin.GetOrganisation(who.actor, who.practitioner.organisation_id);
+               if (!org) return ErrorResponse(req, org.error());
+               return JsonResponse(200, {{"practitioner", ToJson(who.practitioner)},
+                                         {"organisation", ToJson(*org)}});
+             }));
+
+  router.Add("GET", "/api/v1/organisations",
+             SignedIn(s.authentication, [&admin = s.administration](Request& req, const service::Authenticated& who) {
+               return Render(req, admin.ListOrganisations(who.actor), 200, [](const auto& list) {
+                 json items = json::array();
+                 for (const auto& o : list) items.push_back(ToJson(o));
+                 return json{{"organisations", items}};
+               });
+             }));
+
+  router.Add("GET", "/api/v1/organisations/{id}",
+             SignedIn(s.authentication, [&admin = s.administration](Request& req, const service::Authenticated& who) {
+               return Render(req, admin.GetOrganisation(who.actor, std::string(req.PathParam("id"))), 200,
+                             [](const auto& o) { return ToJson(o); });
+             }));
+
+  router.Add("POST", "/api/v1/organisations",
+             SignedIn(s.authentication, [&admin = s.administration](Request& req, const service::Authenticated& who) {
+               auto body = ParseJsonBody(req);
+               if (!body) return ErrorResponse(req, body.error());
+               JsonFields f(*body);
+               service::NewOrganisation n;
+               Status parsed = [&]() -> Status {
+                 JIGSAW_RETURN_IF_ERROR(f.OnlyKnown({"name", "type", "sector", "competent_authority"}));
+                 n.name = JIGSAW_TRY(f.String("name"));
+                 n.type = JIGSAW_TRY(f.Enum<domain::OrganisationType>("type"));
+                 n.sector = JIGSAW_TRY(f.Enum<domain::Sector>("sector"));
+                 n.competent_authority = JIGSAW_TRY(f.BoolOr("competent_authority", false));
+                 return Ok();
+               }();
+               if (!parsed) return ErrorResponse(req, parsed.error());
+               return Render(req, admin.AddOrganisation(who.actor, n), 201,
+                             [](const auto& o) { return ToJson(o); });
+             }));
+
+  router.Add("GET", "/api/v1/practitioners",
+             SignedIn(s.authentication, [&admin = s.administration](Request& req, const service::Authenticated& who) {
+               return Render(req, admin.ListPractitioners(who.actor, req.QueryParam("organisation_id")), 200,
+                             [](const auto& list) {
+                               json items = json::array();
+                               for (const auto& p : list) items.push_back(ToJson(p));
+                               return json{{"practitioners", items}};
+                             });
+             }));
+
+  router.Add("POST", "/api/v1/practitioners",
+             SignedIn(s.authentication, [&admin = s.administration](Request& req, const service::Authenticated& who) {
+               auto body = ParseJsonBody(req);
+               if (!body) return ErrorResponse(req, body.error());
+               JsonFields f(*body);
+               service::NewPractitioner n;
+               Status parsed = [&]() -> Status {
+                 JIGSAW_RETURN_IF_ERROR(f.OnlyKnown(
+                     {"organisation_id", "username", "display_name", "roles", "password"}));
+                 n.organisation_id = JIGSAW_TRY(f.String("organisation_id"));
+                 n.username = JIGSAW_TRY(f.String("username"));
+                 n.display_name = JIGSAW_TRY(f.String("display_name"));
+                 n.roles = JIGSAW_TRY(domain::RoleSet::Parse("roles", JIGSAW_TRY(f.Strings("roles"))));
+                 n.password = JIGSAW_TRY(f.String("password"));
+                 return Ok();
+               }();
+               if (!parsed) return ErrorResponse(req, parsed.error());
+               return Render(req, admin.AddPractitioner(who.actor, n), 201,
+                             [](const auto& p) { return ToJson(p); });
+             }));
+}
+
+}  // namespace jigsaw::http::api

@@ -1,0 +1,29 @@
+// The JSON API under /api/v1, plus /healthz and /readyz. Handlers only
+// translate between HTTP and the service layer: they parse and check the
+// shape of input, call one use case, and render its result or error.
+#pragma once
+
+#include "http/router.h"
+#include "service/administration.h"
+#include "service/authentication.h"
+
+namespace jigsaw::http::api {
+
+inline constexpr std::string_view kSessionCookie = "jigsaw_session";
+
+struct Services {
+  service::Authentication& authentication;
+  service::Administration& administration;
+  store::Store& store;  // only for the readiness probe
+};
+
+void AddRoutes(Router& router, Services services);
+
+// The token from "Authorization: Bearer ..." or the session cookie.
+std::string TokenFrom(const Request& request);
+
+// Resolves the caller, or an error response (401) to return as is.
+Result<service::Authenticated> Authenticate(const Request& request,
+                                            service::Authentication& authentication);
+
+}  // namespace jigsaw::http::api

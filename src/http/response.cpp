@@ -1,0 +1,64 @@
+#include "http/response.h"
+
+#include "common/log.h"
+
+namespace jigsaw::http {
+
+Response JsonResponse(int status, const nlohmann::json& body) {
+  Response r;
+  r.status = status;
+  // Replace rather than throw on invalid UTF-8: input is validated upstream,
+  // and an error page must never fail to render.
+  r.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return r;
+}
+
+int StatusFor(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kInvalidArgument: return 400;
+    case ErrorCode::kUnauthenticated: return 401;
+    case ErrorCode::kPermissionDenied: return 403;
+    case ErrorCode::kNotFound: return 404;
+    case ErrorCode::kAlreadyExists: return 409;
+    case ErrorCode::kFailedPrecondition: return 409;
+    case ErrorCode::kResourceExhausted: return 429;
+    case ErrorCode::kUnavailable: return 503;
+    case ErrorCode::kInternal: return 500;
+  }
+  return 500;
+}
+
+Response ErrorResponse(const Request& request, int status, std::string_view code,
+                       std::string_view message, std::string_view field) {
+  nlohmann::json error = {{"code", code}, {"message", message}, {"request_id", request.request_id}};
+  if (!field.empty()) error["field"] = field;
+  Response r = JsonResponse(status, {{"error", std::move(error)}});
+  if (status == 401) r.With("WWW-Authenticate", "Bearer");
+  return r;
+}
+
+Response ErrorResponse(const Request& request, const Error& error) {
+  if (error.code == ErrorCode::kInternal)
+    log::Error("http.internal_error", {{"request_id", request.request_id}, {"message", error.message}});
+  return ErrorResponse(request, StatusFor(error.code), ErrorCodeName(error.code), error.message,
+                       error.field);
+}
+
+Result<nlohmann::json> ParseJsonBody(const Request& request) {
+  if (request.body.empty()) return InvalidArgument("body", "Send a JSON object as the request body.");
+  nlohmann::json parsed = nlohmann::json::parse(request.body, nullptr, /*allow_exceptions=*/false);
+  if (parsed.is_discarded()) {
+    // Re-parse with exceptions only on the failure path to get the position.
+    try {
+      [[maybe_unused]] auto again = nlohmann::json::parse(request.body);
+    } catch (const nlohmann::json::parse_error& e) {
+      return InvalidArgument("body", "The body is not valid JSON (at byte " +
+                                         std::to_string(e.byte) + ").");
+    }
+    return InvalidArgument("body", "The body is not valid JSON.");
+  }
+  if (!parsed.is_object()) return InvalidArgument("body", "The body must be a JSON object.");
+  return parsed;
+}
+
+}  // namespace jigsaw::http

@@ -1,0 +1,26 @@
+// Responses of one shape: JSON bodies, and errors as
+// {"error": {"code", "message", "field"?, "request_id"}}.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "common/result.h"
+#include "http/message.h"
+
+namespace jigsaw::http {
+
+Response JsonResponse(int status, const nlohmann::json& body);
+
+Response ErrorResponse(const Request& request, int status, std::string_view code,
+                       std::string_view message, std::string_view field = {});
+
+// The HTTP status for an error code: 400, 401, 403, 404, 409, 429, 503, 500.
+int StatusFor(ErrorCode code);
+
+Response ErrorResponse(const Request& request, const Error& error);
+
+// Parses the body as a JSON object, or fails with a message that says what
+// is wrong and where (field "body").
+Result<nlohmann::json> ParseJsonBody(const Request& request);
+
+}  // namespace jigsaw::http

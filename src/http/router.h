@@ -1,0 +1,31 @@
+// Maps a method and a path to a handler. Patterns are literal segments and
+// {name} placeholders, e.g. "/api/v1/organisations/{id}". An unknown path is
+// a 404 and a known path with the wrong method a 405, both as JSON errors.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "http/message.h"
+
+namespace jigsaw::http {
+
+using Handler = std::function<Response(Request&)>;
+
+class Router {
+ public:
+  void Add(std::string method, std::string pattern, Handler handler);
+  // Runs the matching handler; catches anything it throws as a 500.
+  Response Dispatch(Request& request) const;
+
+ private:
+  struct Route {
+    std::string method;
+    std::vector<std::string> segments;
+    Handler handler;
+  };
+  std::vector<Route> routes_;
+};
+
+}  // namespace jigsaw::http

@@ -1,0 +1,390 @@
+#include "http/server.h"
+
+#include <boost/asio/bind_executor.hpp>
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/ssl.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
+
+#include <atomic>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+#include "common/encoding.h"
+#include "common/log.h"
+#include "common/random.h"
+#include "http/response.h"
+
+namespace jigsaw::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = beast::http;
+using tcp = asio::ip::tcp;
+using boost::system::error_code;
+
+namespace {
+
+std::string_view Std(beast::string_view s) { return {s.data(), s.size()}; }
+
+std::string NewRequestId() {
+  // 96 bits: unique enough to find one request in the logs, short to read.
+  return HexEncode(RandomBytes(12));
+}
+
+// Every connection, so Stop() can close the idle ones.
+class ConnectionBase {
+ public:
+  virtual ~ConnectionBase() = default;
+  virtual void CloseIfIdle() = 0;
+};
+
+struct Shared {
+  ServerOptions options;
+  Server::HandlerFn handler;
+  std::atomic<bool> stopping{false};
+  std::mutex mu;
+  std::unordered_map<ConnectionBase*, std::weak_ptr<ConnectionBase>> connections;
+  std::function<void()> on_last_connection_closed;
+};
+
+bhttp::response<bhttp::string_body> ToBeast(Response&& r, unsigned version, bool keep_alive,
+                                            const std::string& request_id) {
+  bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(r.status), version};
+  res.set(bhttp::field::content_type, r.content_type);
+  res.set("X-Request-Id", request_id);
+  res.set("X-Content-Type-Options", "nosniff");
+  res.set("Referrer-Policy", "no-referrer");
+  bool has_cache_control = false;
+  for (auto& [name, value] : r.headers) {
+    if (beast::iequals(name, "cache-control")) has_cache_control = true;
+    res.insert(name, value);
+  }
+  // Responses may carry personal data: never let a shared computer's
+  // browser or a proxy keep a copy unless the handler says otherwise.
+  if (!has_cache_control) res.set(bhttp::field::cache_control, "no-store");
+  res.body() = std::move(r.body);
+  res.keep_alive(keep_alive);
+  res.prepare_payload();
+  return res;
+}
+
+template <class Derived>
+class HttpConnection : public ConnectionBase {
+ public:
+  explicit HttpConnection(std::shared_ptr<Shared> shared) : shared_(std::move(shared)) {}
+
+  void CloseIfIdle() override {
+    asio::dispatch(derived().stream().get_executor(), [self = derived().shared_from_this()] {
+      if (self->idle_) beast::get_lowest_layer(self->stream()).cancel();
+    });
+  }
+
+ protected:
+  Derived& derived() { return static_cast<Derived&>(*this); }
+
+  void Register() {
+    std::lock_guard lock(shared_->mu);
+    shared_->connections[this] = derived().shared_from_this();
+  }
+  void Unregister() {
+    std::function<void()> notify;
+    {
+      std::lock_guard lock(shared_->mu);
+      shared_->connections.erase(this);
+      if (shared_->stopping && shared_->connections.empty()) notify = shared_->on_last_connection_closed;
+    }
+    if (notify) notify();
+  }
+
+  void DoRead() {
+    if (shared_->stopping) return derived().DoClose();
+    parser_.emplace();
+    parser_->header_limit(static_cast<std::uint32_t>(shared_->options.max_header_bytes));
+    parser_->body_limit(shared_->options.max_body_bytes);
+    idle_ = true;
+    beast::get_lowest_layer(derived().stream()).expires_after(shared_->options.read_timeout);
+    bhttp::async_read(derived().stream(), buffer_, *parser_,
+                      beast::bind_front_handler(&HttpConnection::OnRead, derived().shared_from_this()));
+  }
+
+  void OnRead(error_code ec, std::size_t) {
+    idle_ = false;
+    if (ec == bhttp::error::end_of_stream || ec == asio::error::operation_aborted ||
+        ec == beast::error::timeout || ec == asio::error::connection_reset || ec == asio::error::eof)
+      return derived().DoClose();
+    if (ec == bhttp::error::body_limit)
+      return SendError(413, "payload_too_large",
+                       "The request body is larger than " +
+                           std::to_string(shared_->options.max_body_bytes) + " bytes.");
+    if (ec == bhttp::error::header_limit)
+      return SendError(431, "headers_too_large", "The request headers are too large.");
+    if (ec) return SendError(400, "invalid_argument", "The request is not valid HTTP.");
+    Handle();
+  }
+
+  void SendError(int status, std::string_view code, const std::string& message) {
+    Request req;
+    req.request_id = NewRequestId();
+    Response r = ErrorResponse(req, status, code, message);
+    Write(ToBeast(std::move(r), 11, false, req.request_id), false);
+  }
+
+  void Handle() {
+    const auto started = std::chrono::steady_clock::now();
+    auto& msg = parser_->get();
+    Request req;
+    req.method = Std(msg.method_string());
+    const std::string_view target = Std(msg.target());
+    const std::size_t q = target.find('?');
+    req.path = target.substr(0, q);
+    if (q != std::string_view::npos) req.query = target.substr(q + 1);
+    req.body = msg.body();
+    req.secure = Derived::kSecure;
+    req.request_id = NewRequestId();
+    // Header names are case-insensitive; handlers look them up in lower case.
+    std::vector<std::string>& lowered = lowered_names_;
+    lowered.clear();
+    for (const auto& field : msg) lowered.emplace_back(Std(field.name_string()));
+    for (auto& n : lowered)
+      for (char& c : n) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::size_t i = 0;
+    req.headers.reserve(lowered.size());
+    for (const auto& field : msg) req.headers.emplace_back(lowered[i++], Std(field.value()));
+
+    Response r;
+    try {
+      r = shared_->handler(req);
+    } catch (const std::exception& e) {
+      log::Error("http.handler_threw", {{"request_id", req.request_id}, {"what", e.what()}});
+      r = ErrorResponse(req, 500, "internal", "Something went wrong on our side.");
+    }
+    const int status = r.status;
+    const bool keep_alive = msg.keep_alive() && !shared_->stopping;
+    if (shared_->options.access_log) {
+      const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
+                              std::chrono::steady_clock::now() - started)
+                              .count();
+      // The path may hold record ids (never names); the query string is left
+      // out because search terms could be personal data.
+      log::Info("http.request", {{"request_id", req.request_id},
+                                 {"method", req.method},
+                                 {"path", req.path},
+                                 {"status", std::to_string(status)},
+                                 {"micros", std::to_string(micros)}});
+    }
+    Write(ToBeast(std::move(r), msg.version(), keep_alive, req.request_id), keep_alive);
+  }
+
+  void Write(bhttp::response<bhttp::string_body>&& res, bool keep_alive) {
+    response_.emplace(std::move(res));
+    bhttp::async_write(derived().stream(), *response_,
+                       [self = derived().shared_from_this(), keep_alive](error_code ec, std::size_t) {
+                         self->response_.reset();
+                         if (ec || !keep_alive) return self->DoClose();
+                         self->DoRead();
+                       });
+  }
+
+  std::shared_ptr<Shared> shared_;
+  beast::flat_buffer buffer_;
+  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
+  std::optional<bhttp::response<bhttp::string_body>> response_;
+  std::vector<std::string> lowered_names_;
+  bool idle_ = false;
+};
+
+class PlainConnection : public HttpConnection<PlainConnection>,
+                        public std::enable_shared_from_this<PlainConnection> {
+ public:
+  static constexpr bool kSecure = false;
+  PlainConnection(tcp::socket&& socket, std::shared_ptr<Shared> shared)
+      : HttpConnection(std::move(shared)), stream_(std::move(socket)) {}
+  ~PlainConnection() override { Unregister(); }
+  beast::tcp_stream& stream() { return stream_; }
+  void Start() {
+    Register();
+    asio::dispatch(stream_.get_executor(),
+                   beast::bind_front_handler(&PlainConnection::DoRead, shared_from_this()));
+  }
+  void DoClose() {
+    error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+  }
+
+ private:
+  friend class HttpConnection<PlainConnection>;
+  beast::tcp_stream stream_;
+};
+
+class TlsConnection : public HttpConnection<TlsConnection>,
+                      public std::enable_shared_from_this<TlsConnection> {
+ public:
+  static constexpr bool kSecure = true;
+  TlsConnection(tcp::socket&& socket, asio::ssl::context& ctx, std::shared_ptr<Shared> shared)
+      : HttpConnection(std::move(shared)), stream_(std::move(socket), ctx) {}
+  ~TlsConnection() override { Unregister(); }
+  beast::ssl_stream<beast::tcp_stream>& stream() { return stream_; }
+  void Start() {
+    Register();
+    asio::dispatch(stream_.get_executor(), [self = shared_from_this()] {
+      beast::get_lowest_layer(self->stream_).expires_after(self->shared_->options.read_timeout);
+      self->idle_ = true;
+      self->stream_.async_handshake(asio::ssl::stream_base::server, [self](error_code ec) {
+        self->idle_ = false;
+        if (!ec) self->DoRead();
+      });
+    });
+  }
+  void DoClose() {
+    beast::get_lowest_layer(stream_).expires_after(std::chrono::seconds(5));
+    stream_.async_shutdown([self = shared_from_this()](error_code) {});
+  }
+
+ private:
+  friend class HttpConnection<TlsConnection>;
+  beast::ssl_stream<beast::tcp_stream> stream_;
+};
+
+}  // namespace
+
+class Server::Impl {
+ public:
+  Impl(ServerOptions options, HandlerFn handler)
+      : threads_(options.threads > 0 ? options.threads
+                                     : std::max(1u, std::thread::hardware_concurrency())),
+        ioc_(threads_),
+        acceptor_(asio::make_strand(ioc_)),
+        signals_(ioc_),
+        grace_timer_(ioc_),
+        tls_context_(asio::ssl::context::tls_server) {
+    shared_ = std::make_shared<Shared>();
+    shared_->options = std::move(options);
+    shared_->handler = std::move(handler);
+    shared_->on_last_connection_closed = [this] {
+      asio::post(ioc_, [this] { grace_timer_.cancel(); });
+    };
+  }
+
+  Status Listen() {
+    const auto& o = shared_->options;
+    tls_ = !o.tls_certificate_file.empty() && !o.tls_private_key_file.empty();
+    if (tls_) {
+      error_code ec;
+      tls_context_.set_options(asio::ssl::context::default_workarounds | asio::ssl::context::no_sslv2 |
+                               asio::ssl::context::no_sslv3 | asio::ssl::context::no_tlsv1 |
+                               asio::ssl::context::no_tlsv1_1);
+      tls_context_.use_certificate_chain_file(o.tls_certificate_file, ec);
+      if (ec) return InvalidArgument("server.tls_certificate", "Cannot load the TLS certificate.");
+      tls_context_.use_private_key_file(o.tls_private_key_file, asio::ssl::context::pem, ec);
+      if (ec) return InvalidArgument("server.tls_private_key", "Cannot load the TLS private key.");
+    }
+    error_code ec;
+    const auto address = asio::ip::make_address(o.address, ec);
+    if (ec) return InvalidArgument("server.listen", "'" + o.address + "' is not an IP address.");
+    const tcp::endpoint endpoint{address, o.port};
+    acceptor_.open(endpoint.protocol(), ec);
+    if (!ec) acceptor_.set_option(asio::socket_base::reuse_address(true), ec);
+    if (!ec) acceptor_.bind(endpoint, ec);
+    if (!ec) acceptor_.listen(asio::socket_base::max_listen_connections, ec);
+    if (ec)
+      return Fail(ErrorCode::kUnavailable, "Cannot listen on " + o.address + ":" +
+                                               std::to_string(o.port) + ": " + ec.message());
+    port_ = acceptor_.local_endpoint().port();
+    return Ok();
+  }
+
+  void Run() {
+    if (shared_->options.handle_signals) {
+      signals_.add(SIGINT);
+      signals_.add(SIGTERM);
+      signals_.async_wait([this](error_code ec, int) {
+        if (!ec) Stop();
+      });
+    }
+    DoAccept();
+    std::vector<std::thread> workers;
+    for (int i = 1; i < threads_; ++i) workers.emplace_back([this] { ioc_.run(); });
+    ioc_.run();
+    for (auto& t : workers) t.join();
+  }
+
+  void Stop() {
+    asio::post(ioc_, [this] {
+      if (shared_->stopping.exchange(true)) return;
+      log::Info("http.stopping");
+      error_code ec;
+      acceptor_.close(ec);
+      signals_.cancel(ec);
+      std::vector<std::shared_ptr<ConnectionBase>> open;
+      {
+        std::lock_guard lock(shared_->mu);
+        for (auto& [ptr, weak] : shared_->connections)
+          if (auto c = weak.lock()) open.push_back(std::move(c));
+      }
+      for (auto& c : open) c->CloseIfIdle();
+      if (open.empty()) return;
+      // Requests in flight get a grace period; after it, everything stops.
+      grace_timer_.expires_after(shared_->options.shutdown_grace);
+      grace_timer_.async_wait([this](error_code timer_ec) {
+        if (!timer_ec) ioc_.stop();
+      });
+    });
+  }
+
+  ~Impl() {
+    // Connections still queued in the io_context are destroyed with it;
+    // they must not post back into it while it is being torn down.
+    std::lock_guard lock(shared_->mu);
+    shared_->on_last_connection_closed = nullptr;
+  }
+
+  std::uint16_t port() const { return port_; }
+  bool tls() const { return tls_; }
+
+ private:
+  void DoAccept() {
+    acceptor_.async_accept(asio::make_strand(ioc_), [this](error_code ec, tcp::socket socket) {
+      if (ec) {
+        if (shared_->stopping || ec == asio::error::operation_aborted) return;
+        log::Warning("http.accept_failed", {{"error", ec.message()}});
+      } else {
+        socket.set_option(tcp::no_delay(true), ec);
+        if (tls_)
+          std::make_shared<TlsConnection>(std::move(socket), tls_context_, shared_)->Start();
+        else
+          std::make_shared<PlainConnection>(std::move(socket), shared_)->Start();
+      }
+      if (!shared_->stopping) DoAccept();
+    });
+  }
+
+  int threads_;
+  asio::io_context ioc_;
+  tcp::acceptor acceptor_;
+  asio::signal_set signals_;
+  asio::steady_timer grace_timer_;
+  asio::ssl::context tls_context_;
+  std::shared_ptr<Shared> shared_;
+  std::uint16_t port_ = 0;
+  bool tls_ = false;
+};
+
+Server::Server(ServerOptions options, HandlerFn handler)
+    : impl_(std::make_unique<Impl>(std::move(options), std::move(handler))) {}
+Server::~Server() = default;
+Status Server::Listen() { return impl_->Listen(); }
+std::uint16_t Server::port() const { return impl_->port(); }
+bool Server::tls() const { return impl_->tls(); }
+void Server::Run() { impl_->Run(); }
+void Server::Stop() { impl_->Stop(); }
+
+}  // namespace jigsaw::http

@@ -1,0 +1,61 @@
+// Signing in and out, and turning a session token back into the Actor a
+// request acts for. Sessions live in the store, so any instance can serve
+// any request.
+#pragma once
+
+#include <string>
+
+#include "access/credentials.h"
+#include "access/policy.h"
+#include "common/clock.h"
+#include "domain/organisation.h"
+#include "domain/practitioner.h"
+#include "store/store.h"
+
+namespace jigsaw::service {
+
+struct SignInPolicy {
+  Duration idle_timeout = std::chrono::minutes(30);
+  Duration absolute_timeout = std::chrono::hours(12);
+  int max_failed_attempts = 5;
+  Duration lockout = std::chrono::minutes(15);
+  access::HashCost hash_cost = access::HashCost::kInteractive;
+};
+
+struct SignedIn {
+  std::string token;  // give to the client once; never stored or logged
+  domain::Practitioner practitioner;
+  Time expires_at{};  // the absolute expiry
+};
+
+struct Authenticated {
+  access::Actor actor;
+  domain::Practitioner practitioner;
+  std::string token_digest;
+};
+
+class Authentication {
+ public:
+  Authentication(store::Store& store, const Clock& clock, SignInPolicy policy)
+      : store_(store), clock_(clock), policy_(policy) {}
+
+  // Fails with kUnauthenticated for a wrong username or password (the same
+  // message for both), kResourceExhausted while the account is locked out.
+  Result<SignedIn> SignIn(const std::string& username, const std::string& password);
+
+  // Fails with kUnauthenticated if the token is unknown, idle too long or
+  // past its absolute expiry (an expired session is deleted).
+  Result<Authenticated> Authenticate(const std::string& token);
+
+  // Ends the session; succeeds even if it had already ended.
+  Status SignOut(const std::string& token);
+
+  const SignInPolicy& policy() const { return policy_; }
+
+ private:
+  store::Store& store_;
+  const Clock& clock_;
+  SignInPolicy policy_;
+};
+
+}  // namespace jigsaw::service

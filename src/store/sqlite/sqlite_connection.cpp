@@ -1,0 +1,156 @@
+#include "store/sqlite/sqlite_connection.h"
+
+#include <sqlite3.h>
+
+#include <string>
+#include <unordered_map>
+
+#include "common/log.h"
+
+namespace jigsaw::store::sqlite {
+namespace {
+
+constexpr int kBusyTimeoutMs = 10000;
+
+Error ToError(sqlite3* db, int rc, std::string_view what) {
+  const int primary = rc & 0xff;
+  if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+    return Error{ErrorCode::kAlreadyExists, "That record already exists.", {}};
+  if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
+    return Error{ErrorCode::kFailedPrecondition, "A record this refers to does not exist.", {}};
+  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+    return Error{ErrorCode::kUnavailable, "The database is busy; try again.", {}};
+  // The SQLite message names tables and columns, not data values; log it
+  // for operators but show the user only a generic message.
+  log::Error("store.sqlite_error", {{"during", what}, {"message", sqlite3_errmsg(db)}});
+  return Error{ErrorCode::kInternal, "A database error occurred.", {}};
+}
+
+class SqliteConnection final : public sql::Connection {
+ public:
+  explicit SqliteConnection(sqlite3* db) : db_(db) {}
+  ~SqliteConnection() override {
+    for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);
+    sqlite3_close_v2(db_);
+  }
+
+  sql::Dialect dialect() const override { return sql::Dialect::kSqlite; }
+
+  Result<std::vector<sql::Row>> Query(std::string_view sql,
+                                      std::span<const sql::Value> params) override {
+    sqlite3_stmt* stmt = JIGSAW_TRY(Prepare(sql, params));
+    std::vector<sql::Row> rows;
+    for (;;) {
+      const int rc = sqlite3_step(stmt);
+      if (rc == SQLITE_DONE) break;
+      if (rc != SQLITE_ROW) {
+        auto err = ToError(db_, sqlite3_extended_errcode(db_), "query");
+        sqlite3_reset(stmt);
+        return std::unexpected(err);
+      }
+      const int n = sqlite3_column_count(stmt);
+      std::vector<sql::Value> values;
+      values.reserve(n);
+      for (int i = 0; i < n; ++i) {
+        switch (sqlite3_column_type(stmt, i)) {
+          case SQLITE_NULL: values.emplace_back(nullptr); break;
+          case SQLITE_INTEGER: values.emplace_back(std::int64_t{sqlite3_column_int64(stmt, i)}); break;
+          case SQLITE_BLOB: {
+            const auto* p = static_cast<const std::uint8_t*>(sqlite3_column_blob(stmt, i));
+            values.emplace_back(Bytes(p, p + sqlite3_column_bytes(stmt, i)));
+            break;
+          }
+          default: {
+            const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt, i));
+            values.emplace_back(std::string(p ? p : "", sqlite3_column_bytes(stmt, i)));
+          }
+        }
+      }
+      rows.emplace_back(std::move(values));
+    }
+    sqlite3_reset(stmt);
+    return rows;
+  }
+
+  Result<std::int64_t> Execute(std::string_view sql, std::span<const sql::Value> params) override {
+    sqlite3_stmt* stmt = JIGSAW_TRY(Prepare(sql, params));
+    int rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+    }
+    if (rc != SQLITE_DONE) {
+      auto err = ToError(db_, sqlite3_extended_errcode(db_), "execute");
+      sqlite3_reset(stmt);
+      return std::unexpected(err);
+    }
+    sqlite3_reset(stmt);
+    return std::int64_t{sqlite3_changes(db_)};
+  }
+
+  Status ExecuteScript(std::string_view sql) override {
+    const std::string text(sql);
+    const int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK) return std::unexpected(ToError(db_, sqlite3_extended_errcode(db_), "script"));
+    return Ok();
+  }
+
+ private:
+  // Statements are prepared once per connection and reused: preparing is
+  // most of the cost of a small query.
+  Result<sqlite3_stmt*> Prepare(std::string_view sql, std::span<const sql::Value> params) {
+    auto it = statements_.find(std::string(sql));
+    sqlite3_stmt* stmt;
+    if (it != statements_.end()) {
+      stmt = it->second;
+    } else {
+      const int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
+                                        SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+      if (rc != SQLITE_OK) return std::unexpected(ToError(db_, rc, "prepare"));
+      statements_.emplace(std::string(sql), stmt);
+    }
+    sqlite3_clear_bindings(stmt);
+    for (std::size_t i = 0; i < params.size(); ++i) {
+      const std::string name = "$" + std::to_string(i + 1);
+      const int index = sqlite3_bind_parameter_index(stmt, name.c_str());
+      if (index == 0) continue;  // the statement does not use this parameter
+      const sql::Value& v = params[i];
+      int rc = SQLITE_OK;
+      if (std::holds_alternative<std::nullptr_t>(v)) {
+        rc = sqlite3_bind_null(stmt, index);
+      } else if (const auto* n = std::get_if<std::int64_t>(&v)) {
+        rc = sqlite3_bind_int64(stmt, index, *n);
+      } else if (const auto* s = std::get_if<std::string>(&v)) {
+        rc = sqlite3_bind_text64(stmt, index, s->data(), s->size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+      } else if (const auto* b = std::get_if<Bytes>(&v)) {
+        rc = sqlite3_bind_blob64(stmt, index, b->data(), b->size(), SQLITE_TRANSIENT);
+      }
+      if (rc != SQLITE_OK) return std::unexpected(ToError(db_, rc, "bind"));
+    }
+    return stmt;
+  }
+
+  sqlite3* db_;
+  std::unordered_map<std::string, sqlite3_stmt*> statements_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<sql::Connection>> Connect(const std::string& path) {
+  sqlite3* db = nullptr;
+  const int rc = sqlite3_open_v2(path.c_str(), &db,
+                                 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                                 nullptr);
+  if (rc != SQLITE_OK) {
+    std::string message = db ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close_v2(db);
+    return Fail(ErrorCode::kUnavailable, "Cannot open the SQLite database: " + message);
+  }
+  sqlite3_extended_result_codes(db, 1);
+  sqlite3_busy_timeout(db, kBusyTimeoutMs);
+  auto connection = std::make_unique<SqliteConnection>(db);
+  // FULL makes every commit durable (fsync of the WAL) before we answer.
+  JIGSAW_RETURN_IF_ERROR(connection->ExecuteScript(
+      "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;"));
+  return std::unique_ptr<sql::Connection>(std::move(connection));
+}
+
+}  // namespace jigsaw::store::sqlite
