@@ -45,13 +45,11 @@ bool VerifyPassword(std::string_view password, const std::string& encoded_hash) 
 }
 
 void VerifyAgainstDummy(std::string_view password, HashCost cost) {
-  static std::once_flag once;
+  static std::once_flag once[3];
   static std::string dummy[3];
-  std::call_once(once, [] {
-    for (int c = 0; c < 3; ++c)
-      dummy[c] = HashPassword("not-a-real-password", static_cast<HashCost>(c)).value_or("");
-  });
-  (void)VerifyPassword(password, dummy[static_cast<int>(cost)]);
+  const int i = static_cast<int>(cost);
+  std::call_once(once[i], [&] { dummy[i] = HashPassword("not-a-real-password", cost).value_or(""); });
+  (void)VerifyPassword(password, dummy[i]);
 }
 
 std::string NewSessionToken() { return Base64UrlEncode(RandomBytes(32)); }

@@ -13,7 +13,7 @@ void InitialiseCrypto() {
 Bytes RandomBytes(std::size_t n) {
   InitialiseCrypto();
   Bytes out(n);
-  randombytes_buf(out.data(), out.size());
+  if (n > 0) randombytes_buf(out.data(), out.size());  // data() may be null when empty
   return out;
 }
 

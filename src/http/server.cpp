@@ -135,7 +135,29 @@ class HttpConnection : public ConnectionBase {
     Request req;
     req.request_id = NewRequestId();
     Response r = ErrorResponse(req, status, code, message);
+    lingering_ = true;
     Write(ToBeast(std::move(r), 11, false, req.request_id), false);
+  }
+
+  // After answering a request whose body we did not read (413, 431, 400),
+  // closing at once would make the kernel reset the connection and the
+  // client could lose our answer. Half-close, then read and discard what
+  // the client is still sending, for a bounded time and amount.
+  void LingerThenClose() {
+    error_code ec;
+    beast::get_lowest_layer(derived().stream()).socket().shutdown(tcp::socket::shutdown_send, ec);
+    beast::get_lowest_layer(derived().stream()).expires_after(std::chrono::seconds(5));
+    DrainSome();
+  }
+
+  void DrainSome() {
+    drain_.resize(16 * 1024);
+    derived().stream().async_read_some(
+        asio::buffer(drain_), [self = derived().shared_from_this()](error_code ec, std::size_t n) {
+          self->drained_ += n;
+          if (ec || self->drained_ > kMaxDrainBytes) return;
+          self->DrainSome();
+        });
   }
 
   void Handle() {
@@ -189,6 +211,7 @@ class HttpConnection : public ConnectionBase {
     bhttp::async_write(derived().stream(), *response_,
                        [self = derived().shared_from_this(), keep_alive](error_code ec, std::size_t) {
                          self->response_.reset();
+                         if (!ec && self->lingering_ && !Derived::kSecure) return self->LingerThenClose();
                          if (ec || !keep_alive) return self->DoClose();
                          self->DoRead();
                        });
@@ -200,6 +223,10 @@ class HttpConnection : public ConnectionBase {
   std::optional<bhttp::response<bhttp::string_body>> response_;
   std::vector<std::string> lowered_names_;
   bool idle_ = false;
+  bool lingering_ = false;
+  static constexpr std::size_t kMaxDrainBytes = 64 * 1024 * 1024;
+  std::vector<char> drain_;
+  std::size_t drained_ = 0;
 };
 
 class PlainConnection : public HttpConnection<PlainConnection>,

@@ -1,0 +1,41 @@
+#include "access/policy.h"
+
+#include <gtest/gtest.h>
+
+namespace jigsaw::access {
+namespace {
+
+using domain::Role;
+
+Actor Person(std::initializer_list<Role> roles, std::string org = "org-a") {
+  return Actor{"p1", std::move(org), domain::RoleSet(roles)};
+}
+
+TEST(PolicyTest, OnlyAdministratorsManageAccounts) {
+  EXPECT_TRUE(Authorise(Person({Role::kAdministrator}), Action::kManagePractitioners, "org-b"));
+  EXPECT_TRUE(Authorise(Person({Role::kAdministrator}), Action::kManageOrganisations));
+  for (Role r : {Role::kPractitioner, Role::kDesignatedSafeguardingLead, Role::kDataProtectionOfficer,
+                 Role::kCaldicottGuardian, Role::kSeniorLeader}) {
+    auto denied = Authorise(Person({r}), Action::kManagePractitioners, "org-a");
+    ASSERT_FALSE(denied);
+    EXPECT_EQ(denied.error().code, ErrorCode::kPermissionDenied);
+    EXPECT_FALSE(Authorise(Person({r}), Action::kManageOrganisations));
+  }
+}
+
+TEST(PolicyTest, LeadsSeeTheirOwnColleaguesOnly) {
+  const Actor dsl = Person({Role::kDesignatedSafeguardingLead});
+  EXPECT_TRUE(Authorise(dsl, Action::kViewPractitioners, "org-a"));
+  EXPECT_FALSE(Authorise(dsl, Action::kViewPractitioners, "org-b"));
+  EXPECT_FALSE(Authorise(dsl, Action::kViewPractitioners, ""));
+  EXPECT_FALSE(Authorise(Person({Role::kPractitioner}), Action::kViewPractitioners, "org-a"));
+}
+
+TEST(PolicyTest, EveryoneSignedInSeesTheDirectoryButNobodyAnonymous) {
+  EXPECT_TRUE(Authorise(Person({Role::kPractitioner}), Action::kViewOrganisations));
+  EXPECT_FALSE(Authorise(Actor{}, Action::kViewOrganisations));
+  EXPECT_TRUE(Authorise(Actor::Operator(), Action::kManageOrganisations));
+}
+
+}  // namespace
+}  // namespace jigsaw::access

@@ -1,0 +1,67 @@
+#include "app/config.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "common/random.h"
+
+namespace jigsaw::app {
+namespace {
+
+std::string WriteFile(const std::string& text) {
+  auto path = std::filesystem::temp_directory_path() / ("jigsaw-config-" + NewId() + ".toml");
+  std::ofstream(path) << text;
+  return path.string();
+}
+
+TEST(ConfigTest, DefaultsNeedNoFile) {
+  auto c = LoadConfig({}, {});
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->server.port, 8080);
+  EXPECT_EQ(c->server.address, "127.0.0.1");
+  EXPECT_EQ(c->database.url, "sqlite:jigsaw.db");
+  EXPECT_EQ(c->sign_in.max_failed_attempts, 5);
+}
+
+TEST(ConfigTest, FlagsBeatEnvironmentWhichBeatsTheFile) {
+  const std::string file = WriteFile("[server]\nport = 9000\nthreads = 3\n[database]\nurl = \"sqlite:file.db\"\n");
+  auto c = LoadConfig({{"config", file}, {"port", "9002"}},
+                      {{"JIGSAW_PORT", "9001"}, {"JIGSAW_DATABASE_URL", "sqlite:env.db"}});
+  ASSERT_TRUE(c) << c.error().message;
+  EXPECT_EQ(c->server.port, 9002);
+  EXPECT_EQ(c->server.threads, 3);
+  EXPECT_EQ(c->database.url, "sqlite:env.db");
+  std::filesystem::remove(file);
+}
+
+TEST(ConfigTest, ErrorsNameTheSetting) {
+  EXPECT_EQ(LoadConfig({{"port", "80000"}}, {}).error().field, "server.port");
+  const std::string file = WriteFile("[server]\nprot = 1\n");
+  EXPECT_EQ(LoadConfig({{"config", file}}, {}).error().field, "server.prot");
+  std::filesystem::remove(file);
+  const std::string broken = WriteFile("[server\n");
+  auto e = LoadConfig({{"config", broken}}, {});
+  ASSERT_FALSE(e);
+  EXPECT_EQ(e.error().field, "config");
+  std::filesystem::remove(broken);
+}
+
+TEST(ConfigTest, TheExampleFileIsValidAndMatchesTheDefaults) {
+  const std::string file = WriteFile(std::string(ExampleConfig()));
+  auto c = LoadConfig({{"config", file}}, {});
+  ASSERT_TRUE(c) << c.error().field << ": " << c.error().message;
+  EXPECT_EQ(c->server.port, 8080);
+  EXPECT_EQ(c->sign_in.idle_timeout, std::chrono::minutes(30));
+  std::filesystem::remove(file);
+}
+
+TEST(ConfigTest, RedactsPasswordsInUrls) {
+  EXPECT_EQ(RedactUrl("postgresql://jigsaw:s3cret@db:5432/j"), "postgresql://jigsaw:***@db:5432/j");
+  EXPECT_EQ(RedactUrl("postgresql://jigsaw@db/j"), "postgresql://jigsaw@db/j");
+  EXPECT_EQ(RedactUrl("sqlite:x.db"), "sqlite:x.db");
+}
+
+}  // namespace
+}  // namespace jigsaw::app

@@ -1,0 +1,82 @@
+#include "support/test_database.h"
+
+#include <gtest/gtest.h>
+#include <libpq-fe.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "common/random.h"
+
+namespace jigsaw::testing {
+namespace {
+
+void AdminExec(const std::string& admin_url, const std::string& sql) {
+  PGconn* c = PQconnectdb(admin_url.c_str());
+  ASSERT_EQ(PQstatus(c), CONNECTION_OK) << "cannot reach the test PostgreSQL cluster";
+  PGresult* r = PQexec(c, sql.c_str());
+  EXPECT_EQ(PQresultStatus(r), PGRES_COMMAND_OK) << PQerrorMessage(c);
+  PQclear(r);
+  PQfinish(c);
+}
+
+// postgresql://user@host:port/dbname?params -> same with another dbname.
+std::string WithDatabase(const std::string& url, const std::string& name) {
+  const auto scheme = url.find("://");
+  const auto slash = url.find('/', scheme + 3);
+  const auto query = url.find('?', scheme + 3);
+  std::string base = url.substr(0, slash == std::string::npos ? query : slash);
+  return base + "/" + name + (query == std::string::npos ? "" : url.substr(query));
+}
+
+}  // namespace
+
+std::string Backend() {
+  const char* b = std::getenv("JIGSAW_TEST_BACKEND");
+  return b ? b : "sqlite";
+}
+
+TestDatabase::TestDatabase() : backend_(Backend()) {
+  if (backend_ == "sqlite") {
+    cleanup_ = (std::filesystem::temp_directory_path() / ("jigsaw-test-" + NewId() + ".db")).string();
+    url_ = "sqlite:" + cleanup_;
+    return;
+  }
+  const char* admin = std::getenv("JIGSAW_TEST_POSTGRES_URL");
+  // Not a skip: a PostgreSQL run without a cluster is a broken run.
+  if (!admin || !*admin)
+    ADD_FAILURE() << "JIGSAW_TEST_BACKEND=postgres needs JIGSAW_TEST_POSTGRES_URL; "
+                     "run the suite with scripts/test, which starts a throwaway cluster";
+  admin_url_ = admin ? admin : "";
+  cleanup_ = "jigsaw_test_" + NewId();
+  AdminExec(admin_url_, "CREATE DATABASE " + cleanup_);
+  url_ = WithDatabase(admin_url_, cleanup_);
+}
+
+TestDatabase::~TestDatabase() {
+  if (backend_ == "sqlite") {
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(cleanup_ + suffix);
+  } else if (!admin_url_.empty()) {
+    AdminExec(admin_url_, "DROP DATABASE IF EXISTS " + cleanup_ + " WITH (FORCE)");
+  }
+}
+
+app::Config TestDatabase::Config() const {
+  app::Config c;
+  c.database.url = url_;
+  c.database.pool_size = 4;
+  c.server.port = 0;
+  c.server.threads = 2;
+  c.server.access_log = false;
+  c.server.handle_signals = false;
+  c.sign_in.hash_cost = access::HashCost::kMinimum;
+  return c;
+}
+
+std::unique_ptr<store::Store> TestDatabase::OpenStore() const {
+  auto s = store::Open({.url = url_, .pool_size = 4});
+  EXPECT_TRUE(s.has_value()) << (s ? "" : s.error().message);
+  return s ? std::move(*s) : nullptr;
+}
+
+}  // namespace jigsaw::testing
