@@ -26,6 +26,7 @@ enum class Action {
   kManageOrganisations,
   kViewPractitioners,   // the people in an organisation
   kManagePractitioners,
+  kAssessShare,         // ask the guidance engine about a proposed share
 };
 
 // Ok if `actor` may take `action` on records of `organisation_id` (empty

@@ -14,6 +14,10 @@
 #include "common/json_fields.h"
 #include "common/log.h"
 #include "common/random.h"
+#include "guidance/engine.h"
+#include "guidance/json.h"
+#include <fstream>
+#include <sstream>
 #include "http/api/json_views.h"
 
 namespace jigsaw::app {
@@ -48,6 +52,7 @@ struct Command {
   std::string summary;
   std::vector<Option> options;
   std::function<int(const Parsed&, Io&)> run;
+  std::string arguments = {};  // positional arguments, for the usage line ("[FILE]")
 };
 
 const std::vector<Option> kConfigOptions = {
@@ -61,7 +66,8 @@ std::vector<Option> With(std::vector<Option> a, const std::vector<Option>& b) {
 }
 
 void PrintHelp(const Command& c, std::ostream& out) {
-  out << "Usage: jigsaw " << c.path << (c.options.empty() ? "" : " [options]") << "\n\n"
+  out << "Usage: jigsaw " << c.path << (c.options.empty() ? "" : " [options]")
+      << (c.arguments.empty() ? "" : " " + c.arguments) << "\n\n"
       << c.summary << "\n";
   if (!c.options.empty()) out << "\nOptions:\n";
   for (const auto& o : c.options) {
@@ -244,6 +250,35 @@ int UserList(const Parsed& p, Io& io) {
   return 0;
 }
 
+// Reads the request from FILE or standard input; the output is byte for
+// byte what POST /api/v1/assessments returns.
+int Assess(const Parsed& p, Io& io) {
+  std::string text;
+  if (p.positional.size() > 1) {
+    io.err << "jigsaw: give at most one FILE.\n";
+    return 2;
+  }
+  if (!p.positional.empty() && p.positional[0] != "-") {
+    std::ifstream file(p.positional[0]);
+    if (!file) {
+      io.err << "jigsaw: cannot read " << p.positional[0] << "\n";
+      return 2;
+    }
+    std::stringstream buffer;
+    buffer << file.rdbuf();
+    text = buffer.str();
+  } else {
+    std::stringstream buffer;
+    buffer << io.in.rdbuf();
+    text = buffer.str();
+  }
+  auto request = guidance::ParseRequestText(text);
+  if (!request) return Report(request.error(), io);
+  const auto json = guidance::ToJson(guidance::Assess(*request));
+  io.out << (p.Has("pretty") ? json.dump(2) : json.dump()) << "\n";
+  return 0;
+}
+
 int DemoLoginsCommand(const Parsed&, Io& io) {
   io.out << "Demo logins (every password is: " << kDemoPassword << ")\n";
   for (const auto& l : DemoLogins())
@@ -282,6 +317,10 @@ std::vector<Command> Commands() {
        UserAdd},
       {"user list", "List practitioners.",
        With(kConfigOptions, {{"org", "ID", "only this organisation's"}}), UserList},
+      {"assess",
+       "Assess a proposed share: reads the request JSON (docs/assessment.md) from FILE or "
+       "standard input and prints the assessment JSON. Exit 2 names the invalid field.",
+       {{"pretty", "", "indent the output for reading"}}, Assess, "[FILE]"},
       {"demo logins", "Print the demo partnership's sign-in names and password.", {}, DemoLoginsCommand},
       {"config example", "Print an example configuration file with every setting.", {},
        [](const Parsed&, Io& io) {
@@ -337,7 +376,7 @@ int RunCli(const std::vector<std::string>& args, std::istream& in, std::ostream&
   }
   std::vector<std::string> rest(args.begin() + static_cast<long>(words), args.end());
   for (const auto& a : rest)
-    if (a == "--help" || a == "-h") {
+    if (a == "--help" || a == "-h") {  // before parsing, so help works whatever else is given
       PrintHelp(*chosen, out);
       return 0;
     }
@@ -347,7 +386,7 @@ int RunCli(const std::vector<std::string>& args, std::istream& in, std::ostream&
     PrintHelp(*chosen, err);
     return 2;
   }
-  if (!parsed->positional.empty() && chosen->path != "assess") {
+  if (!parsed->positional.empty() && chosen->arguments.empty()) {
     err << "jigsaw: unexpected argument '" << parsed->positional[0] << "'.\n\n";
     PrintHelp(*chosen, err);
     return 2;

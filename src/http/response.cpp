@@ -13,6 +13,13 @@ Response JsonResponse(int status, const nlohmann::json& body) {
   return r;
 }
 
+Response JsonResponse(int status, const nlohmann::ordered_json& body) {
+  Response r;
+  r.status = status;
+  r.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return r;
+}
+
 int StatusFor(ErrorCode code) {
   switch (code) {
     case ErrorCode::kInvalidArgument: return 400;
@@ -32,7 +39,7 @@ Response ErrorResponse(const Request& request, int status, std::string_view code
                        std::string_view message, std::string_view field) {
   nlohmann::json error = {{"code", code}, {"message", message}, {"request_id", request.request_id}};
   if (!field.empty()) error["field"] = field;
-  Response r = JsonResponse(status, {{"error", std::move(error)}});
+  Response r = JsonResponse(status, nlohmann::json{{"error", std::move(error)}});
   if (status == 401) r.With("WWW-Authenticate", "Bearer");
   return r;
 }

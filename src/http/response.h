@@ -10,6 +10,7 @@
 namespace jigsaw::http {
 
 Response JsonResponse(int status, const nlohmann::json& body);
+Response JsonResponse(int status, const nlohmann::ordered_json& body);
 
 Response ErrorResponse(const Request& request, int status, std::string_view code,
                        std::string_view message, std::string_view field = {});

@@ -1,6 +1,8 @@
 #include "http/api/api.h"
 
 #include "common/json_fields.h"
+#include "guidance/json.h"
+#include "service/assessments.h"
 #include "http/api/json_views.h"
 #include "http/response.h"
 
@@ -63,7 +65,7 @@ void AddRoutes(Router& router, Services s) {
   router.Add("GET", "/readyz", [&store = s.store](Request& req) {
     auto version = store.SchemaVersion();
     if (!version) return ErrorResponse(req, 503, "unavailable", "The database is not reachable.");
-    return JsonResponse(200, {{"status", "ok"}, {"backend", store.Backend()}, {"schema_version", *version}});
+    return JsonResponse(200, nlohmann::json{{"status", "ok"}, {"backend", store.Backend()}, {"schema_version", *version}});
   });
 
   router.Add("POST", "/api/v1/sessions", [&auth = s.authentication](Request& req) {
@@ -80,7 +82,7 @@ void AddRoutes(Router& router, Services s) {
     if (!signed_in) return ErrorResponse(req, signed_in.error());
     const long max_age =
         std::chrono::duration_cast<std::chrono::seconds>(auth.policy().absolute_timeout).count();
-    Response r = JsonResponse(201, {{"token", signed_in->token},
+    Response r = JsonResponse(201, nlohmann::json{{"token", signed_in->token},
                                     {"token_type", "Bearer"},
                                     {"expires_at", FormatRfc3339(signed_in->expires_at)},
                                     {"idle_timeout_seconds",
@@ -102,11 +104,22 @@ void AddRoutes(Router& router, Services s) {
                return r;
              }));
 
+  router.Add("POST", "/api/v1/assessments",
+             SignedIn(s.authentication, [](Request& req, const service::Authenticated& who) {
+               auto body = ParseJsonBody(req);
+               if (!body) return ErrorResponse(req, body.error());
+               auto request = guidance::ParseRequest(*body);
+               if (!request) return ErrorResponse(req, request.error());
+               auto assessment = service::AssessShare(who.actor, *request);
+               if (!assessment) return ErrorResponse(req, assessment.error());
+               return JsonResponse(200, guidance::ToJson(*assessment));
+             }));
+
   router.Add("GET", "/api/v1/me",
              SignedIn(s.authentication, [&admin = s.administration](Request& req, const service::Authenticated& who) {
                auto org = admin.GetOrganisation(who.actor, who.practitioner.organisation_id);
                if (!org) return ErrorResponse(req, org.error());
-               return JsonResponse(200, {{"practitioner", ToJson(who.practitioner)},
+               return JsonResponse(200, nlohmann::json{{"practitioner", ToJson(who.practitioner)},
                                          {"organisation", ToJson(*org)}});
              }));
 
