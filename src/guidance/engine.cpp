@@ -149,6 +149,13 @@ class Rules {
   // --- Which items, and what to redact -------------------------------------
   void ChooseItems() {
     a_.items.reserve(r_.items.size());
+    // While unsure, share about the child first; if all there is concerns
+    // other people, share that (limited) rather than nothing, since the
+    // concern can then not be explored at all.
+    bool child_item = false;
+    for (const Item& i : r_.items) child_item |= i.relevant && i.necessary && i.about == Subject::kChild;
+    const bool limit_to_child = a_.recommendation == Recommendation::kShareLimited &&
+                                r_.risk == Risk::kUnsure && r_.recipient.safeguarding_role && child_item;
     bool held_back_non_child = false;
     for (const Item& item : r_.items) {
       ItemAdvice out;
@@ -159,8 +166,7 @@ class Rules {
         out.reason = "Relevant, but not necessary for the recipient's role: do not share it.";
       } else if (!Sharing()) {
         out.reason = "Not to be shared now: see the recommendation.";
-      } else if (a_.recommendation == Recommendation::kShareLimited &&
-                 r_.risk == Risk::kUnsure && item.about != Subject::kChild) {
+      } else if (limit_to_child && item.about != Subject::kChild) {
         out.reason =
             "While you are still finding out whether there is a risk, share only limited "
             "information about the child, not about other people.";
