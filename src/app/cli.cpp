@@ -274,8 +274,8 @@ int Assess(const Parsed& p, Io& io) {
   }
   auto request = guidance::ParseRequestText(text);
   if (!request) return Report(request.error(), io);
-  const auto json = guidance::ToJson(guidance::Assess(*request));
-  io.out << (p.Has("pretty") ? json.dump(2) : json.dump()) << "\n";
+  const std::string json = guidance::ToJsonText(guidance::Assess(*request));
+  io.out << (p.Has("pretty") ? nlohmann::ordered_json::parse(json).dump(2) : json) << "\n";
   return 0;
 }
 

@@ -1,14 +1,14 @@
 // Reading typed fields from a JSON object with errors that name the field
-// ("sharer.sector"), for every JSON input: the API, the CLI, config.
+// ("sharer.sector", "items[2].id"), for every JSON input: the API and the
+// CLI.
 #pragma once
-
-#include <nlohmann/json.hpp>
 
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "common/enum_names.h"
+#include "common/json_reader.h"
 #include "common/result.h"
 
 namespace jigsaw {
@@ -16,12 +16,13 @@ namespace jigsaw {
 class JsonFields {
  public:
   // `prefix` is prepended to field names in errors ("items[2].").
-  explicit JsonFields(const nlohmann::json& object, std::string prefix = {})
+  explicit JsonFields(JsonValue object, std::string prefix = {})
       : object_(object), prefix_(std::move(prefix)) {}
 
   std::string Path(std::string_view name) const { return prefix_ + std::string(name); }
-  bool Has(std::string_view name) const { return object_.contains(name) && !object_[std::string(name)].is_null(); }
-  const nlohmann::json& Raw(std::string_view name) const { return object_.at(std::string(name)); }
+  // Present and not null.
+  bool Has(std::string_view name) const;
+  std::optional<JsonValue> Get(std::string_view name) const;
 
   Result<std::string> String(std::string_view name) const;
   Result<std::string> StringOr(std::string_view name, std::string fallback) const;
@@ -29,6 +30,11 @@ class JsonFields {
   Result<bool> BoolOr(std::string_view name, bool fallback) const;
   Result<std::int64_t> IntOr(std::string_view name, std::int64_t fallback) const;
   Result<std::vector<std::string>> Strings(std::string_view name) const;  // absent: empty
+  // The array named `name` (absent or null: empty), each element an object
+  // read with its own JsonFields ("name[i].").
+  Result<std::vector<JsonFields>> Objects(std::string_view name) const;
+  // The object named `name`; absent or null gives an empty object unless required.
+  Result<JsonFields> Object(std::string_view name, bool required) const;
 
   template <typename E>
   Result<E> Enum(std::string_view name) const {
@@ -61,8 +67,15 @@ class JsonFields {
   }
 
  private:
-  const nlohmann::json& object_;
+  // An absent optional object: every field reads as absent.
+  JsonFields Empty() && {
+    empty_ = true;
+    return std::move(*this);
+  }
+
+  JsonValue object_;
   std::string prefix_;
+  bool empty_ = false;
 };
 
 }  // namespace jigsaw

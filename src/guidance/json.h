@@ -4,10 +4,10 @@
 // e.g. "items[1].accuracy".
 #pragma once
 
-#include <nlohmann/json.hpp>
-
+#include <string>
 #include <string_view>
 
+#include "common/json_reader.h"
 #include "common/result.h"
 #include "guidance/assessment.h"
 
@@ -17,11 +17,11 @@ inline constexpr std::size_t kMaxItems = 200;
 inline constexpr std::size_t kMaxIdentified = 50;
 inline constexpr std::size_t kMaxText = 200;
 
-Result<Request> ParseRequest(const nlohmann::json& body);
+Result<Request> ParseRequest(JsonValue body);
 // Parses text first; malformed JSON fails with field "body".
 Result<Request> ParseRequestText(std::string_view text);
 
-// Keys in the documented order, so the output reads top-down.
-nlohmann::ordered_json ToJson(const Assessment& assessment);
+// The assessment as compact JSON text, keys in the documented order.
+std::string ToJsonText(const Assessment& assessment);
 
 }  // namespace jigsaw::guidance

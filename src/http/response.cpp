@@ -13,13 +13,6 @@ Response JsonResponse(int status, const nlohmann::json& body) {
   return r;
 }
 
-Response JsonResponse(int status, const nlohmann::ordered_json& body) {
-  Response r;
-  r.status = status;
-  r.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  return r;
-}
-
 int StatusFor(ErrorCode code) {
   switch (code) {
     case ErrorCode::kInvalidArgument: return 400;
@@ -51,21 +44,18 @@ Response ErrorResponse(const Request& request, const Error& error) {
                        error.field);
 }
 
-Result<nlohmann::json> ParseJsonBody(const Request& request) {
+Result<JsonDocument> ParseJsonBody(const Request& request) {
   if (request.body.empty()) return InvalidArgument("body", "Send a JSON object as the request body.");
-  nlohmann::json parsed = nlohmann::json::parse(request.body, nullptr, /*allow_exceptions=*/false);
-  if (parsed.is_discarded()) {
-    // Re-parse with exceptions only on the failure path to get the position.
-    try {
-      [[maybe_unused]] auto again = nlohmann::json::parse(request.body);
-    } catch (const nlohmann::json::parse_error& e) {
-      return InvalidArgument("body", "The body is not valid JSON (at byte " +
-                                         std::to_string(e.byte) + ").");
-    }
-    return InvalidArgument("body", "The body is not valid JSON.");
-  }
-  if (!parsed.is_object()) return InvalidArgument("body", "The body must be a JSON object.");
-  return parsed;
+  JsonDocument doc = JIGSAW_TRY(JsonDocument::Parse(request.body));
+  if (!doc.root().IsObject()) return InvalidArgument("body", "The body must be a JSON object.");
+  return doc;
+}
+
+Response JsonText(int status, std::string body) {
+  Response r;
+  r.status = status;
+  r.body = std::move(body);
+  return r;
 }
 
 }  // namespace jigsaw::http

@@ -4,13 +4,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/json_reader.h"
 #include "common/result.h"
 #include "http/message.h"
 
 namespace jigsaw::http {
 
 Response JsonResponse(int status, const nlohmann::json& body);
-Response JsonResponse(int status, const nlohmann::ordered_json& body);
 
 Response ErrorResponse(const Request& request, int status, std::string_view code,
                        std::string_view message, std::string_view field = {});
@@ -22,6 +22,9 @@ Response ErrorResponse(const Request& request, const Error& error);
 
 // Parses the body as a JSON object, or fails with a message that says what
 // is wrong and where (field "body").
-Result<nlohmann::json> ParseJsonBody(const Request& request);
+Result<JsonDocument> ParseJsonBody(const Request& request);
+
+// A 200-style response whose body is already JSON text.
+Response JsonText(int status, std::string body);
 
 }  // namespace jigsaw::http

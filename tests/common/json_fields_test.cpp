@@ -7,9 +7,11 @@
 namespace jigsaw {
 namespace {
 
+JsonDocument Doc(std::string_view text) { return JsonDocument::Parse(text).value(); }
+
 TEST(JsonFieldsTest, NamesTheFieldWithItsPrefix) {
-  const auto j = nlohmann::json::parse(R"({"sector": "charity", "n": "x"})");
-  JsonFields f(j, "sharer.");
+  const auto doc = Doc(R"({"sector": "charity", "n": "x"})");
+  JsonFields f(doc.root(), "sharer.");
   auto sector = f.Enum<domain::Sector>("sector");
   ASSERT_FALSE(sector);
   EXPECT_EQ(sector.error().field, "sharer.sector");
@@ -18,26 +20,42 @@ TEST(JsonFieldsTest, NamesTheFieldWithItsPrefix) {
   EXPECT_EQ(f.IntOr("n", 0).error().field, "sharer.n");
 }
 
-TEST(JsonFieldsTest, DefaultsApplyOnlyWhenAbsent) {
-  const auto j = nlohmann::json::parse(R"({"a": true, "b": null})");
-  JsonFields f(j);
+TEST(JsonFieldsTest, DefaultsApplyOnlyWhenAbsentOrNull) {
+  const auto doc = Doc(R"({"a": true, "b": null})");
+  JsonFields f(doc.root());
   EXPECT_TRUE(f.BoolOr("a", false).value());
   EXPECT_FALSE(f.BoolOr("b", false).value());
   EXPECT_TRUE(f.BoolOr("c", true).value());
 }
 
 TEST(JsonFieldsTest, RejectsUnknownMembers) {
-  const auto j = nlohmann::json::parse(R"({"name": "x", "nmae": "y"})");
-  auto s = JsonFields(j).OnlyKnown({"name"});
+  const auto doc = Doc(R"({"name": "x", "nmae": "y"})");
+  auto s = JsonFields(doc.root()).OnlyKnown({"name"});
   ASSERT_FALSE(s);
   EXPECT_EQ(s.error().field, "nmae");
 }
 
-TEST(JsonFieldsTest, ListsOfEnumsNameTheBadIndex) {
-  const auto j = nlohmann::json::parse(R"({"s": ["public", "nope"]})");
-  auto r = JsonFields(j).Enums<domain::Sector>("s");
-  ASSERT_FALSE(r);
-  EXPECT_EQ(r.error().field, "s[1]");
+TEST(JsonFieldsTest, ListsNameTheBadIndex) {
+  const auto doc = Doc(R"({"s": ["public", "nope"], "o": [{"a": 1}, 2]})");
+  JsonFields f(doc.root());
+  EXPECT_EQ(f.Enums<domain::Sector>("s").error().field, "s[1]");
+  EXPECT_EQ(f.Objects("o").error().field, "o[1]");
+  auto objects = f.Objects("missing");
+  ASSERT_TRUE(objects);
+  EXPECT_TRUE(objects->empty());
+}
+
+TEST(JsonFieldsTest, NestedObjectsCarryTheirPath) {
+  const auto doc = Doc(R"({"outer": {"inner": 3}})");
+  JsonFields f(doc.root());
+  auto outer = f.Object("outer", true);
+  ASSERT_TRUE(outer);
+  EXPECT_EQ(outer->String("inner").error().field, "outer.inner");
+  EXPECT_EQ(f.Object("absent", true).error().field, "absent");
+  auto optional = f.Object("absent", false);
+  ASSERT_TRUE(optional);
+  EXPECT_FALSE(optional->Has("anything"));
+  EXPECT_TRUE(optional->OnlyKnown({}));
 }
 
 }  // namespace

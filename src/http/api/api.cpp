@@ -71,7 +71,7 @@ void AddRoutes(Router& router, Services s) {
   router.Add("POST", "/api/v1/sessions", [&auth = s.authentication](Request& req) {
     auto body = ParseJsonBody(req);
     if (!body) return ErrorResponse(req, body.error());
-    JsonFields f(*body);
+    JsonFields f(body->root());
     if (auto known = f.OnlyKnown({"username", "password"}); !known)
       return ErrorResponse(req, known.error());
     auto username = f.String("username");
@@ -108,11 +108,11 @@ void AddRoutes(Router& router, Services s) {
              SignedIn(s.authentication, [](Request& req, const service::Authenticated& who) {
                auto body = ParseJsonBody(req);
                if (!body) return ErrorResponse(req, body.error());
-               auto request = guidance::ParseRequest(*body);
+               auto request = guidance::ParseRequest(body->root());
                if (!request) return ErrorResponse(req, request.error());
                auto assessment = service::AssessShare(who.actor, *request);
                if (!assessment) return ErrorResponse(req, assessment.error());
-               return JsonResponse(200, guidance::ToJson(*assessment));
+               return JsonText(200, guidance::ToJsonText(*assessment));
              }));
 
   router.Add("GET", "/api/v1/me",
@@ -142,7 +142,7 @@ void AddRoutes(Router& router, Services s) {
              SignedIn(s.authentication, [&admin = s.administration](Request& req, const service::Authenticated& who) {
                auto body = ParseJsonBody(req);
                if (!body) return ErrorResponse(req, body.error());
-               JsonFields f(*body);
+               JsonFields f(body->root());
                service::NewOrganisation n;
                Status parsed = [&]() -> Status {
                  JIGSAW_RETURN_IF_ERROR(f.OnlyKnown({"name", "type", "sector", "competent_authority"}));
@@ -171,7 +171,7 @@ void AddRoutes(Router& router, Services s) {
              SignedIn(s.authentication, [&admin = s.administration](Request& req, const service::Authenticated& who) {
                auto body = ParseJsonBody(req);
                if (!body) return ErrorResponse(req, body.error());
-               JsonFields f(*body);
+               JsonFields f(body->root());
                service::NewPractitioner n;
                Status parsed = [&]() -> Status {
                  JIGSAW_RETURN_IF_ERROR(f.OnlyKnown(
