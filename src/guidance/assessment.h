@@ -114,6 +114,7 @@ enum class Record {
   kAccuracyStatus,
   kConsent,
   kDepartureFromAdvice,
+  kCriminalOffenceCondition,
 };
 enum class Governance { kDpiaRequired, kDsaRecommended };
 enum class Adviser {
@@ -220,7 +221,7 @@ JIGSAW_ENUM_NAMES(g::Confidentiality, 4, {g::Confidentiality::kNotApplicable, "n
 JIGSAW_ENUM_NAMES(g::Inform, 3, {g::Inform::kBeforeSharing, "before_sharing"},
                   {g::Inform::kAfterSharing, "after_sharing"},
                   {g::Inform::kDoNotInform, "do_not_inform"});
-JIGSAW_ENUM_NAMES(g::Record, 13, {g::Record::kRationale, "rationale"},
+JIGSAW_ENUM_NAMES(g::Record, 14, {g::Record::kRationale, "rationale"},
                   {g::Record::kLawfulBasis, "lawful_basis"},
                   {g::Record::kSpecialCategoryCondition, "special_category_condition"},
                   {g::Record::kSensitiveProcessingCondition, "sensitive_processing_condition"},
@@ -232,7 +233,8 @@ JIGSAW_ENUM_NAMES(g::Record, 13, {g::Record::kRationale, "rationale"},
                   {g::Record::kIdentitiesProtected, "identities_protected"},
                   {g::Record::kAccuracyStatus, "accuracy_status"},
                   {g::Record::kConsent, "consent"},
-                  {g::Record::kDepartureFromAdvice, "departure_from_advice"});
+                  {g::Record::kDepartureFromAdvice, "departure_from_advice"},
+                  {g::Record::kCriminalOffenceCondition, "criminal_offence_condition"});
 JIGSAW_ENUM_NAMES(g::Governance, 2, {g::Governance::kDpiaRequired, "dpia_required"},
                   {g::Governance::kDsaRecommended, "dsa_recommended"});
 JIGSAW_ENUM_NAMES(g::Adviser, 5,

@@ -24,6 +24,7 @@ class Rules {
     LawfulBases();
     LawEnforcement();
     SpecialCategoryData();
+    CriminalOffenceData();
     CommonLawConfidentiality();
     Objections();
     TellingTheFamily();
@@ -324,6 +325,24 @@ class Rules {
           "Article 9 condition you rely on, and record it.",
           src::kAnnexSpecialCategory);
     }
+  }
+
+  // --- Criminal offence data ---------------------------------------------------
+  // The advice does not treat it separately; it is data "which needs more
+  // protection", so the engine asks for the condition to be recorded and for
+  // advice, rather than guessing at a Schedule 1 condition.
+  void CriminalOffenceData() {
+    bool shared = false;
+    for (std::size_t k = 0; k < r_.items.size(); ++k)
+      shared |= a_.items[k].share && r_.items[k].criminal_offence;
+    if (!shared || a_.law_enforcement_processing) return;
+    a_.must_record.Add(Record::kCriminalOffenceCondition);
+    a_.advice.Add(Adviser::kDataProtectionOfficer);
+    Say("CRIMINAL.offence-data",
+        "Some items are about criminal offences or allegations. Record the condition you rely "
+        "on to share them (UK GDPR Article 10 and DPA 2018 Schedule 1); your data protection "
+        "officer can confirm it. This must not delay sharing to protect a child.",
+        src::kWhoToContact);
   }
 
   // --- The common law duty of confidentiality ----------------------------------

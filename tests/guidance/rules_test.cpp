@@ -355,6 +355,20 @@ TEST(Rules, ART9_NoSafetyConcern) {
   EXPECT_TRUE(Fires(a, "ART9.no-safety-concern"));
 }
 
+TEST(Rules, CRIMINAL_OffenceData) {
+  Request r = Base();
+  r.items[0].criminal_offence = true;
+  const Assessment a = Assess(r);
+  EXPECT_TRUE(a.must_record.Has(Record::kCriminalOffenceCondition));
+  EXPECT_TRUE(a.advice.Has(Adviser::kDataProtectionOfficer));
+  EXPECT_EQ(a.recommendation, Recommendation::kShare);
+  EXPECT_TRUE(Fires(a, "CRIMINAL.offence-data"));
+  // A competent authority sharing for law enforcement works under Part 3 instead.
+  r.purpose = Purpose::kLawEnforcement;
+  r.sharer.competent_authority = true;
+  EXPECT_FALSE(Fires(Assess(r), "CRIMINAL.offence-data"));
+}
+
 TEST(Rules, CONF_NotApplicableWithoutConfidentialItems) {
   EXPECT_EQ(Assess(Base()).confidentiality, Confidentiality::kNotApplicable);
 }
