@@ -1,17 +1,30 @@
 #include "app/application.h"
 
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+#include "app/signing_key.h"
+#include "common/log.h"
 #include "http/api/api.h"
 
 namespace jigsaw::app {
 
 Result<std::unique_ptr<Application>> Application::Create(const Config& config, const Clock& clock) {
   std::unique_ptr<Application> app(new Application(config, clock));
+  auto key = JIGSAW_TRY(LoadSigningKey(config.SigningKeyFile(), config.audit.create_signing_key));
+  app->signing_key_ = std::make_unique<audit::SigningKey>(std::move(key));
   app->store_ = JIGSAW_TRY(store::Open(config.database));
-  app->administration_ = std::make_unique<service::Administration>(*app->store_, clock,
-                                                                   config.sign_in.hash_cost);
+  app->trail_ = std::make_unique<service::AuditTrail>(*app->store_, clock);
+  app->audit_log_ =
+      std::make_unique<service::AuditLog>(*app->store_, clock, *app->trail_, *app->signing_key_);
+  app->assessments_ = std::make_unique<service::Assessments>(*app->trail_);
+  app->administration_ = std::make_unique<service::Administration>(
+      *app->store_, clock, *app->trail_, config.sign_in.hash_cost);
   app->authentication_ =
-      std::make_unique<service::Authentication>(*app->store_, clock, config.sign_in);
-  http::api::AddRoutes(app->router_, {*app->authentication_, *app->administration_, *app->store_});
+      std::make_unique<service::Authentication>(*app->store_, clock, *app->trail_, config.sign_in);
+  http::api::AddRoutes(app->router_, {*app->authentication_, *app->administration_,
+                                      *app->assessments_, *app->audit_log_, *app->store_});
   Application* self = app.get();
   app->server_ = std::make_unique<http::Server>(
       config.server, [self](http::Request& request) { return self->router_.Dispatch(request); });
@@ -19,5 +32,33 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config, c
 }
 
 Status Application::Listen() { return server_->Listen(); }
+
+void Application::Run() {
+  // Tree heads are signed on a timer while serving, so tampering is caught
+  // within one interval even if nobody asks for a head.
+  std::mutex mu;
+  std::condition_variable stop;
+  bool stopping = false;
+  std::thread signer;
+  if (config_.audit.sign_interval.count() > 0) {
+    signer = std::thread([&] {
+      std::unique_lock lock(mu);
+      while (!stop.wait_for(lock, config_.audit.sign_interval, [&] { return stopping; })) {
+        lock.unlock();
+        if (auto head = audit_log_->SignTreeHead(); !head)
+          log::Warning("audit.sign_failed", {{"error", head.error().message}});
+        lock.lock();
+      }
+    });
+  }
+  server_->Run();
+  {
+    std::lock_guard lock(mu);
+    stopping = true;
+  }
+  stop.notify_all();
+  if (signer.joinable()) signer.join();
+  (void)audit_log_->SignTreeHead();  // cover everything served before stopping
+}
 
 }  // namespace jigsaw::app

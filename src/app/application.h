@@ -9,7 +9,11 @@
 #include "common/clock.h"
 #include "http/router.h"
 #include "http/server.h"
+#include "audit/tree_head.h"
 #include "service/administration.h"
+#include "service/assessments.h"
+#include "service/audit_log.h"
+#include "service/audit_trail.h"
 #include "service/authentication.h"
 #include "store/store.h"
 
@@ -23,6 +27,7 @@ class Application {
   store::Store& store() { return *store_; }
   service::Administration& administration() { return *administration_; }
   service::Authentication& authentication() { return *authentication_; }
+  service::AuditLog& audit_log() { return *audit_log_; }
   const Config& config() const { return config_; }
 
   // The whole HTTP surface, for serving or for calling in tests.
@@ -30,7 +35,8 @@ class Application {
 
   Status Listen();
   std::uint16_t port() const { return server_->port(); }
-  void Run() { server_->Run(); }
+  // Serves until Stop() or SIGTERM, signing tree heads in the background.
+  void Run();
   void Stop() { server_->Stop(); }
 
  private:
@@ -39,6 +45,10 @@ class Application {
   Config config_;
   const Clock& clock_;
   std::unique_ptr<store::Store> store_;
+  std::unique_ptr<audit::SigningKey> signing_key_;
+  std::unique_ptr<service::AuditTrail> trail_;
+  std::unique_ptr<service::AuditLog> audit_log_;
+  std::unique_ptr<service::Assessments> assessments_;
   std::unique_ptr<service::Administration> administration_;
   std::unique_ptr<service::Authentication> authentication_;
   http::Router router_;

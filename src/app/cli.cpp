@@ -18,7 +18,9 @@
 #include "guidance/json.h"
 #include <fstream>
 #include <sstream>
+#include "http/api/audit_api.h"
 #include "http/api/json_views.h"
+#include <charconv>
 
 namespace jigsaw::app {
 namespace {
@@ -58,6 +60,7 @@ struct Command {
 const std::vector<Option> kConfigOptions = {
     {"config", "FILE", "read settings from this TOML file (see `jigsaw config example`)"},
     {"database", "URL", "sqlite:PATH or postgresql://USER@HOST:PORT/DB"},
+    {"audit-key", "FILE", "the audit signing key (default: beside an SQLite database)"},
 };
 
 std::vector<Option> With(std::vector<Option> a, const std::vector<Option>& b) {
@@ -115,7 +118,7 @@ Result<Parsed> Parse(const Command& c, const std::vector<std::string>& args) {
 
 Flags ConfigFlags(const Parsed& p) {
   Flags f;
-  for (const char* name : {"config", "database", "listen", "port", "threads", "access-log"})
+  for (const char* name : {"config", "database", "listen", "port", "threads", "access-log", "audit-key"})
     if (auto v = p.One(name); !v.empty()) f[name] = v;
   return f;
 }
@@ -128,8 +131,10 @@ int Report(const Error& e, Io& io) {
              : 1;
 }
 
-Result<std::unique_ptr<Application>> OpenApplication(const Parsed& p, const Clock& clock) {
+Result<std::unique_ptr<Application>> OpenApplication(const Parsed& p, const Clock& clock,
+                                                     bool create_signing_key = false) {
   auto config = JIGSAW_TRY(LoadConfig(ConfigFlags(p), ProcessEnvironment()));
+  config.audit.create_signing_key = create_signing_key;
   return Application::Create(config, clock);
 }
 
@@ -176,12 +181,14 @@ int Serve(const Parsed& p, Io& io) {
 }
 
 int Init(const Parsed& p, Io& io) {
-  auto app = OpenApplication(p, RealClock());
+  auto app = OpenApplication(p, RealClock(), /*create_signing_key=*/true);
   if (!app) return Report(app.error(), io);
   auto version = (*app)->store().SchemaVersion();
   if (!version) return Report(version.error(), io);
   io.out << "Database ready at schema version " << *version << " ("
-         << RedactUrl((*app)->config().database.url) << ").\n";
+         << RedactUrl((*app)->config().database.url) << ").\n"
+         << "Audit signing key: " << (*app)->config().SigningKeyFile() << " (public key "
+         << HexEncode((*app)->audit_log().public_key()) << ")\n";
   if (p.Has("demo")) {
     auto loaded = LoadDemoPartnership((*app)->administration());
     if (!loaded) return Report(loaded.error(), io);
@@ -203,7 +210,7 @@ int OrgAdd(const Parsed& p, Io& io) {
   n.competent_authority = p.Has("competent-authority");
   auto app = OpenApplication(p, RealClock());
   if (!app) return Report(app.error(), io);
-  auto added = (*app)->administration().AddOrganisation(access::Actor::Operator(), n);
+  auto added = (*app)->administration().AddOrganisation(service::Context::Operator(), n);
   if (!added) return Report(added.error(), io);
   io.out << http::api::ToJson(*added).dump(2) << "\n";
   return 0;
@@ -212,7 +219,7 @@ int OrgAdd(const Parsed& p, Io& io) {
 int OrgList(const Parsed& p, Io& io) {
   auto app = OpenApplication(p, RealClock());
   if (!app) return Report(app.error(), io);
-  auto list = (*app)->administration().ListOrganisations(access::Actor::Operator());
+  auto list = (*app)->administration().ListOrganisations(service::Context::Operator());
   if (!list) return Report(list.error(), io);
   for (const auto& o : *list)
     io.out << o.id << "  " << std::left << std::setw(36) << ToString(o.type) << " " << o.name << "\n";
@@ -232,7 +239,7 @@ int UserAdd(const Parsed& p, Io& io) {
   auto app = OpenApplication(p, RealClock());
   if (!app) return Report(app.error(), io);
   n.password = ReadPassword(io);
-  auto added = (*app)->administration().AddPractitioner(access::Actor::Operator(), n);
+  auto added = (*app)->administration().AddPractitioner(service::Context::Operator(), n);
   if (!added) return Report(added.error(), io);
   io.out << http::api::ToJson(*added).dump(2) << "\n";
   return 0;
@@ -243,7 +250,7 @@ int UserList(const Parsed& p, Io& io) {
   if (!app) return Report(app.error(), io);
   std::optional<std::string> org;
   if (p.Has("org")) org = p.One("org");
-  auto list = (*app)->administration().ListPractitioners(access::Actor::Operator(), org);
+  auto list = (*app)->administration().ListPractitioners(service::Context::Operator(), org);
   if (!list) return Report(list.error(), io);
   for (const auto& u : *list)
     io.out << u.id << "  " << std::left << std::setw(40) << u.username << " " << u.roles.Join() << "\n";
@@ -276,6 +283,137 @@ int Assess(const Parsed& p, Io& io) {
   if (!request) return Report(request.error(), io);
   const std::string json = guidance::ToJsonText(guidance::Assess(*request));
   io.out << (p.Has("pretty") ? nlohmann::ordered_json::parse(json).dump(2) : json) << "\n";
+  return 0;
+}
+
+int AuditVerify(const Parsed& p, Io& io) {
+  auto app = OpenApplication(p, RealClock());
+  if (!app) return Report(app.error(), io);
+  audit::PublicKey key = (*app)->audit_log().public_key();
+  if (p.Has("public-key")) {
+    auto bytes = HexDecode(p.One("public-key"));
+    if (!bytes || bytes->size() != key.size()) {
+      io.err << "jigsaw: public-key: give the 32-byte Ed25519 public key in hex.\n";
+      return 2;
+    }
+    std::copy(bytes->begin(), bytes->end(), key.begin());
+  }
+  std::vector<audit::TreeHead> extra;
+  if (p.Has("against")) {
+    std::ifstream file(p.One("against"));
+    std::stringstream text;
+    text << file.rdbuf();
+    auto head = audit::ParseTreeHeadJson(text.str());
+    if (!file || !head) {
+      io.err << "jigsaw: against: cannot read a tree head from " << p.One("against") << "\n";
+      return 2;
+    }
+    extra.push_back(*head);
+  }
+  auto report = (*app)->audit_log().Verify(key, extra);
+  if (!report) return Report(report.error(), io);
+  if (!report->ok) {
+    io.out << "FAILED at index " << report->first_bad_index.value_or(0) << ": " << report->problem << "\n";
+    return 1;
+  }
+  io.out << "OK: " << report->size << " records, root " << HexEncode(report->root) << ", "
+         << report->heads_checked << " signed tree heads checked";
+  if (!extra.empty()) io.out << " (including the given head at size " << extra[0].size << ", a prefix of this log)";
+  if (report->unsigned_records)
+    io.out << "; the newest " << report->unsigned_records << " records are not yet under a signed head";
+  io.out << "\n";
+  return 0;
+}
+
+int AuditHead(const Parsed& p, Io& io) {
+  auto app = OpenApplication(p, RealClock());
+  if (!app) return Report(app.error(), io);
+  auto head = (*app)->audit_log().SignTreeHead();
+  if (!head) return Report(head.error(), io);
+  io.out << audit::TreeHeadJson(*head) << "\n";
+  return 0;
+}
+
+Result<std::uint64_t> Number(const Parsed& p, const std::string& name) {
+  const std::string text = p.One(name);
+  std::uint64_t v = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (text.empty() || ec != std::errc{} || end != text.data() + text.size())
+    return InvalidArgument(name, "Give --" + name + " as a whole number.");
+  return v;
+}
+
+std::string Hexes(const std::vector<audit::Hash>& path) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < path.size(); ++i) out += (i ? ",\"" : "\"") + HexEncode(path[i]) + "\"";
+  return out + "]";
+}
+
+int AuditProof(const Parsed& p, Io& io) {
+  if (p.positional.size() != 1 || (p.positional[0] != "inclusion" && p.positional[0] != "consistency")) {
+    io.err << "jigsaw: say `inclusion` or `consistency`.\n";
+    return 2;
+  }
+  auto app = OpenApplication(p, RealClock());
+  if (!app) return Report(app.error(), io);
+  if (p.positional[0] == "inclusion") {
+    auto index = Number(p, "index");
+    if (!index) return Report(index.error(), io);
+    auto size = Number(p, "tree-size");
+    if (!size) return Report(size.error(), io);
+    auto proof = (*app)->audit_log().ProveInclusion(*index, *size);
+    if (!proof) return Report(proof.error(), io);
+    io.out << "{\"leaf_index\":" << proof->index << ",\"tree_size\":" << proof->tree_size
+           << ",\"leaf_hash\":\"" << HexEncode(proof->leaf_hash) << "\",\"inclusion_path\":"
+           << Hexes(proof->path) << "}\n";
+    return 0;
+  }
+  auto first = Number(p, "first");
+  if (!first) return Report(first.error(), io);
+  auto second = Number(p, "second");
+  if (!second) return Report(second.error(), io);
+  auto proof = (*app)->audit_log().ProveConsistency(*first, *second);
+  if (!proof) return Report(proof.error(), io);
+  io.out << "{\"first\":" << proof->first << ",\"second\":" << proof->second
+         << ",\"consistency_path\":" << Hexes(proof->path) << "}\n";
+  return 0;
+}
+
+int AuditSearch(const Parsed& p, Io& io) {
+  store::AuditQuery q;
+  q.child_id = p.One("child");
+  q.practitioner_id = p.One("practitioner");
+  q.organisation_id = p.One("organisation");
+  q.action = p.One("action");
+  if (p.Has("outcome")) {
+    auto o = JsonFields::ParseEnumField<domain::AuditOutcome>("outcome", p.One("outcome"));
+    if (!o) return Report(o.error(), io);
+    q.outcome = *o;
+  }
+  for (const char* name : {"from", "to"}) {
+    if (!p.Has(name)) continue;
+    auto t = ParseRfc3339(p.One(name));
+    if (!t) return Report(Error{ErrorCode::kInvalidArgument, "Give a date or a UTC time.", name}, io);
+    (std::string_view(name) == "from" ? q.from : q.to) = *t;
+  }
+  if (p.Has("limit")) {
+    auto n = Number(p, "limit");
+    if (!n) return Report(n.error(), io);
+    q.limit = *n;
+  }
+  auto app = OpenApplication(p, RealClock());
+  if (!app) return Report(app.error(), io);
+  auto records = (*app)->audit_log().Search(service::Context::Operator(), q);
+  if (!records) return Report(records.error(), io);
+  if (p.One("format") == "csv") {
+    io.out << http::api::AuditCsv(*records);
+    return 0;
+  }
+  for (const auto& r : *records)
+    io.out << r.index << "  " << FormatRfc3339(r.time) << "  " << std::left << std::setw(8)
+           << ToString(r.outcome) << " " << std::setw(22) << r.action << " " << r.object_type << " "
+           << r.object_id << (r.child_id.empty() ? "" : " child " + r.child_id) << "  by "
+           << (r.roles == "operator" ? "the operator (command line)" : r.practitioner_id.empty() ? "(nobody signed in)" : r.practitioner_id) << "\n";
   return 0;
 }
 
@@ -321,6 +459,31 @@ std::vector<Command> Commands() {
        "Assess a proposed share: reads the request JSON (docs/assessment.md) from FILE or "
        "standard input and prints the assessment JSON. Exit 2 names the invalid field.",
        {{"pretty", "", "indent the output for reading"}}, Assess, "[FILE]"},
+      {"audit verify",
+       "Recompute the audit log's Merkle tree from every record and check every signed tree head. "
+       "Exit 1 names the first index that was changed, deleted, inserted or moved.",
+       With(kConfigOptions, {{"against", "HEAD.json", "also prove that this earlier exported head is a prefix of the log"},
+                             {"public-key", "HEX", "check signatures with this key instead of the key file's"}}),
+       AuditVerify},
+      {"audit head", "Sign the log as it is now (if it grew) and print the newest signed tree head as JSON.",
+       kConfigOptions, AuditHead},
+      {"audit proof", "Print an RFC 9162 inclusion or consistency proof.",
+       With(kConfigOptions, {{"index", "N", "inclusion: the record's index"},
+                             {"tree-size", "N", "inclusion: the tree size"},
+                             {"first", "N", "consistency: the earlier size"},
+                             {"second", "N", "consistency: the later size"}}),
+       AuditProof, "inclusion|consistency"},
+      {"audit search", "Search the audit log, newest first.",
+       With(kConfigOptions, {{"child", "ID", "records about this child"},
+                             {"practitioner", "ID", "records of this practitioner's actions"},
+                             {"organisation", "ID", "records of this organisation's practitioners"},
+                             {"action", "ACTION", "e.g. session.sign_in"},
+                             {"outcome", "OUTCOME", "allowed, denied or failed"},
+                             {"from", "TIME", "from this date or UTC time"},
+                             {"to", "TIME", "before this date or UTC time"},
+                             {"limit", "N", "at most N records (default 100, at most 1000)"},
+                             {"format", "csv", "CSV instead of a table"}}),
+       AuditSearch},
       {"demo logins", "Print the demo partnership's sign-in names and password.", {}, DemoLoginsCommand},
       {"config example", "Print an example configuration file with every setting.", {},
        [](const Parsed&, Io& io) {

@@ -47,6 +47,8 @@ Status Apply(Config& c, const std::string& key, const std::string& value) {
     c.server.access_log = value == "true";
   }
   else if (key == "database.url") c.database.url = value;
+  else if (key == "audit.signing_key_file") c.audit.signing_key_file = value;
+  else if (key == "audit.sign_interval_seconds") c.audit.sign_interval = seconds(JIGSAW_TRY(ParseInt(key, value, 0, 86400)));
   else if (key == "database.pool_size") c.database.pool_size = static_cast<int>(JIGSAW_TRY(ParseInt(key, value, 1, 256)));
   else if (key == "sign_in.idle_timeout_minutes") c.sign_in.idle_timeout = minutes(JIGSAW_TRY(ParseInt(key, value, 1, 24 * 60)));
   else if (key == "sign_in.absolute_timeout_hours") c.sign_in.absolute_timeout = hours(JIGSAW_TRY(ParseInt(key, value, 1, 24 * 7)));
@@ -97,12 +99,13 @@ constexpr Mapping kEnvironment[] = {
     {"JIGSAW_ACCESS_LOG", "server.access_log"},
     {"JIGSAW_DATABASE_URL", "database.url"},
     {"JIGSAW_PASSWORD_HASH_COST", "sign_in.password_hash_cost"},
+    {"JIGSAW_AUDIT_SIGNING_KEY_FILE", "audit.signing_key_file"},
 };
 
 constexpr Mapping kFlags[] = {
     {"listen", "server.listen"},      {"port", "server.port"},
     {"threads", "server.threads"},    {"database", "database.url"},
-    {"access-log", "server.access_log"},
+    {"access-log", "server.access_log"}, {"audit-key", "audit.signing_key_file"},
 };
 
 }  // namespace
@@ -120,6 +123,12 @@ Result<Config> LoadConfig(const Flags& flags, const Environment& environment) {
     if (auto it = flags.find(std::string(m.source)); it != flags.end())
       JIGSAW_RETURN_IF_ERROR(Apply(c, std::string(m.key), it->second));
   return c;
+}
+
+std::string Config::SigningKeyFile() const {
+  if (!audit.signing_key_file.empty()) return audit.signing_key_file;
+  if (database.url.starts_with("sqlite:")) return database.url.substr(7) + ".audit-key";
+  return "jigsaw-audit.key";
 }
 
 Environment ProcessEnvironment() {
@@ -160,6 +169,10 @@ access_log = true           # one line per request: never bodies or credentials
 [database]
 url = "sqlite:jigsaw.db"    # or "postgresql://jigsaw@db.example:5432/jigsaw"
 pool_size = 8
+
+[audit]
+# signing_key_file = "/etc/jigsaw/audit.key"  # default: beside the SQLite file
+sign_interval_seconds = 10  # sign a new tree head this often while the log grows
 
 [sign_in]
 idle_timeout_minutes = 30

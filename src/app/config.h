@@ -14,10 +14,22 @@
 
 namespace jigsaw::app {
 
+struct AuditOptions {
+  // Empty: beside an SQLite database ("PATH.audit-key"), else
+  // "jigsaw-audit.key" in the working directory.
+  std::string signing_key_file;
+  bool create_signing_key = false;  // set by `jigsaw init`, never from a file
+  std::chrono::seconds sign_interval{10};  // 0: only on demand
+};
+
 struct Config {
   http::ServerOptions server;
   store::StoreOptions database{.url = "sqlite:jigsaw.db"};
   service::SignInPolicy sign_in;
+  AuditOptions audit;
+
+  // The key file to use, applying the default above.
+  std::string SigningKeyFile() const;
 };
 
 // Flags given on the command line, by their long name without "--".

@@ -67,7 +67,7 @@ std::string_view OrganisationName(std::string_view key) {
 }  // namespace
 
 Result<bool> LoadDemoPartnership(service::Administration& admin) {
-  const auto op = access::Actor::Operator();
+  const auto op = service::Context::Operator("demo");
   if (!JIGSAW_TRY(admin.ListOrganisations(op)).empty()) return false;
   std::map<std::string_view, std::string> ids;
   for (const auto& o : kOrganisations) {

@@ -20,4 +20,25 @@ std::string FormatRfc3339(Time t) {
   return buf;
 }
 
+std::optional<Time> ParseRfc3339(std::string_view text) {
+  int y, mo, d, h = 0, mi = 0, s = 0;
+  char tail = 0;
+  const std::string t(text);
+  if (t.size() == 10) {
+    if (std::sscanf(t.c_str(), "%4d-%2d-%2d%c", &y, &mo, &d, &tail) != 3) return std::nullopt;
+  } else if (t.size() == 20) {
+    if (std::sscanf(t.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%c", &y, &mo, &d, &h, &mi, &s, &tail) != 7 ||
+        tail != 'Z')
+      return std::nullopt;
+  } else {
+    return std::nullopt;
+  }
+  const std::chrono::year_month_day ymd{std::chrono::year(y), std::chrono::month(static_cast<unsigned>(mo)),
+                                        std::chrono::day(static_cast<unsigned>(d))};
+  if (!ymd.ok() || h > 23 || mi > 59 || s > 59 || h < 0 || mi < 0 || s < 0) return std::nullopt;
+  const auto secs = std::chrono::sys_days(ymd) + std::chrono::hours(h) + std::chrono::minutes(mi) +
+                    std::chrono::seconds(s);
+  return std::chrono::time_point_cast<Duration>(secs);
+}
+
 }  // namespace jigsaw

@@ -5,6 +5,8 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <optional>
+#include <string_view>
 #include <string>
 
 namespace jigsaw {
@@ -17,6 +19,8 @@ inline Time FromMicros(std::int64_t us) { return Time(Duration(us)); }
 
 // RFC 3339 in UTC with seconds, e.g. "2026-11-25T09:30:00Z".
 std::string FormatRfc3339(Time t);
+// Parses "2026-11-25T09:30:00Z" or a date "2026-11-25" (midnight UTC).
+std::optional<Time> ParseRfc3339(std::string_view text);
 
 class Clock {
  public:

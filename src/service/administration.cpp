@@ -5,21 +5,27 @@
 namespace jigsaw::service {
 
 using access::Action;
+using domain::AuditOutcome;
 
-Result<domain::Organisation> Administration::AddOrganisation(const access::Actor& actor,
+// Organisations are not personal data: reading the directory is not
+// audited, but changing it is (accountability for the partnership's set-up).
+Result<domain::Organisation> Administration::AddOrganisation(const Context& context,
                                                              const NewOrganisation& request) {
-  JIGSAW_RETURN_IF_ERROR(access::Authorise(actor, Action::kManageOrganisations));
+  const AuditEvent event{"organisation.create", "organisation", {}};
+  if (auto allowed = access::Authorise(context.actor, Action::kManageOrganisations); !allowed)
+    return trail_.Deny(context, event, allowed.error());
   domain::Organisation o{NewId(), request.name, request.type, request.sector,
                          request.competent_authority, clock_.Now()};
   JIGSAW_RETURN_IF_ERROR(domain::Validate(o));
-  JIGSAW_RETURN_IF_ERROR(
-      store_.Write([&](store::Transaction& tx) { return tx.organisations().Insert(o); }));
+  JIGSAW_RETURN_IF_ERROR(store_.Write([&](store::Transaction& tx) -> Status {
+    JIGSAW_RETURN_IF_ERROR(tx.organisations().Insert(o));
+    return trail_.Append(tx, context, {event.action, event.object_type, o.id});
+  }));
   return o;
 }
 
-Result<std::vector<domain::Organisation>> Administration::ListOrganisations(
-    const access::Actor& actor) {
-  JIGSAW_RETURN_IF_ERROR(access::Authorise(actor, Action::kViewOrganisations));
+Result<std::vector<domain::Organisation>> Administration::ListOrganisations(const Context& context) {
+  JIGSAW_RETURN_IF_ERROR(access::Authorise(context.actor, Action::kViewOrganisations));
   std::vector<domain::Organisation> out;
   JIGSAW_RETURN_IF_ERROR(store_.Read([&](store::Transaction& tx) -> Status {
     out = JIGSAW_TRY(tx.organisations().List());
@@ -28,9 +34,9 @@ Result<std::vector<domain::Organisation>> Administration::ListOrganisations(
   return out;
 }
 
-Result<domain::Organisation> Administration::GetOrganisation(const access::Actor& actor,
+Result<domain::Organisation> Administration::GetOrganisation(const Context& context,
                                                              const std::string& id) {
-  JIGSAW_RETURN_IF_ERROR(access::Authorise(actor, Action::kViewOrganisations));
+  JIGSAW_RETURN_IF_ERROR(access::Authorise(context.actor, Action::kViewOrganisations));
   std::optional<domain::Organisation> found;
   JIGSAW_RETURN_IF_ERROR(store_.Read([&](store::Transaction& tx) -> Status {
     found = JIGSAW_TRY(tx.organisations().Find(id));
@@ -40,10 +46,13 @@ Result<domain::Organisation> Administration::GetOrganisation(const access::Actor
   return *found;
 }
 
-Result<domain::Practitioner> Administration::AddPractitioner(const access::Actor& actor,
+Result<domain::Practitioner> Administration::AddPractitioner(const Context& context,
                                                              const NewPractitioner& request) {
-  JIGSAW_RETURN_IF_ERROR(
-      access::Authorise(actor, Action::kManagePractitioners, request.organisation_id));
+  const AuditEvent event{"practitioner.create", "practitioner", {}};
+  if (auto allowed =
+          access::Authorise(context.actor, Action::kManagePractitioners, request.organisation_id);
+      !allowed)
+    return trail_.Deny(context, event, allowed.error());
   domain::Practitioner p{NewId(),          request.organisation_id, request.username,
                          request.display_name, request.roles,       false,
                          clock_.Now()};
@@ -56,7 +65,8 @@ Result<domain::Practitioner> Administration::AddPractitioner(const access::Actor
                   "organisation_id");
     if (JIGSAW_TRY(tx.practitioners().FindByUsername(p.username)))
       return Fail(ErrorCode::kAlreadyExists, "That username is already taken.", "username");
-    return tx.practitioners().Insert(p, hash);
+    JIGSAW_RETURN_IF_ERROR(tx.practitioners().Insert(p, hash));
+    return trail_.Append(tx, context, {event.action, event.object_type, p.id});
   });
   if (!written) {
     Error e = written.error();
@@ -71,13 +81,17 @@ Result<domain::Practitioner> Administration::AddPractitioner(const access::Actor
 }
 
 Result<std::vector<domain::Practitioner>> Administration::ListPractitioners(
-    const access::Actor& actor, const std::optional<std::string>& organisation_id) {
-  JIGSAW_RETURN_IF_ERROR(
-      access::Authorise(actor, Action::kViewPractitioners, organisation_id.value_or("")));
+    const Context& context, const std::optional<std::string>& organisation_id) {
+  const AuditEvent event{"practitioner.list", "organisation", organisation_id.value_or("")};
+  if (auto allowed = access::Authorise(context.actor, Action::kViewPractitioners,
+                                       organisation_id.value_or(""));
+      !allowed)
+    return trail_.Deny(context, event, allowed.error());
   std::vector<domain::Practitioner> out;
-  JIGSAW_RETURN_IF_ERROR(store_.Read([&](store::Transaction& tx) -> Status {
+  // The read and its audit record commit together, before anything is shown.
+  JIGSAW_RETURN_IF_ERROR(store_.Write([&](store::Transaction& tx) -> Status {
     out = JIGSAW_TRY(tx.practitioners().List(organisation_id));
-    return Ok();
+    return trail_.Append(tx, context, event);
   }));
   return out;
 }

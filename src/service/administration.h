@@ -11,6 +11,8 @@
 #include "common/clock.h"
 #include "domain/organisation.h"
 #include "domain/practitioner.h"
+#include "service/audit_trail.h"
+#include "service/context.h"
 #include "store/store.h"
 
 namespace jigsaw::service {
@@ -32,26 +34,28 @@ struct NewPractitioner {
 
 class Administration {
  public:
-  Administration(store::Store& store, const Clock& clock, access::HashCost hash_cost)
-      : store_(store), clock_(clock), hash_cost_(hash_cost) {}
+  Administration(store::Store& store, const Clock& clock, const AuditTrail& trail,
+                 access::HashCost hash_cost)
+      : store_(store), clock_(clock), trail_(trail), hash_cost_(hash_cost) {}
 
   // Fails naming the field for bad input; kPermissionDenied unless allowed.
-  Result<domain::Organisation> AddOrganisation(const access::Actor& actor,
+  Result<domain::Organisation> AddOrganisation(const Context& context,
                                                const NewOrganisation& request);
-  Result<std::vector<domain::Organisation>> ListOrganisations(const access::Actor& actor);
+  Result<std::vector<domain::Organisation>> ListOrganisations(const Context& context);
   // kNotFound if there is no such organisation.
-  Result<domain::Organisation> GetOrganisation(const access::Actor& actor, const std::string& id);
+  Result<domain::Organisation> GetOrganisation(const Context& context, const std::string& id);
 
   // kAlreadyExists (field "username") if the username is taken; kNotFound
   // (field "organisation_id") if the organisation does not exist.
-  Result<domain::Practitioner> AddPractitioner(const access::Actor& actor,
+  Result<domain::Practitioner> AddPractitioner(const Context& context,
                                                const NewPractitioner& request);
   Result<std::vector<domain::Practitioner>> ListPractitioners(
-      const access::Actor& actor, const std::optional<std::string>& organisation_id);
+      const Context& context, const std::optional<std::string>& organisation_id);
 
  private:
   store::Store& store_;
   const Clock& clock_;
+  const AuditTrail& trail_;
   access::HashCost hash_cost_;
 };
 

@@ -12,7 +12,8 @@ constexpr Duration kTouchResolution = std::chrono::minutes(1);
 
 }  // namespace
 
-Result<SignedIn> Authentication::SignIn(const std::string& username, const std::string& password) {
+Result<SignedIn> Authentication::SignIn(const std::string& username, const std::string& password,
+                                        const std::string& request_id) {
   if (username.empty()) return InvalidArgument("username", "Enter your username.");
   if (password.empty()) return InvalidArgument("password", "Enter your password.");
 
@@ -22,12 +23,18 @@ Result<SignedIn> Authentication::SignIn(const std::string& username, const std::
     return Ok();
   }));
   const Time now = clock_.Now();
+  const AuditEvent attempt{"session.sign_in", "practitioner", found ? found->practitioner.id : ""};
   if (!found || found->practitioner.disabled) {
     access::VerifyAgainstDummy(password, policy_.hash_cost);
-    return Unauthenticated(std::string(kWrongCredentials));
+    return trail_.Deny(Context{{}, request_id}, attempt,
+                       Error{ErrorCode::kUnauthenticated, std::string(kWrongCredentials), {}});
   }
   const domain::Practitioner& p = found->practitioner;
+  const Context as_them{access::Actor{p.id, p.organisation_id, p.roles}, request_id};
   if (found->credentials.locked_until > now) {
+    AuditEvent refused = attempt;
+    refused.outcome = domain::AuditOutcome::kDenied;
+    JIGSAW_RETURN_IF_ERROR(trail_.Record(as_them, refused));
     return Fail(ErrorCode::kResourceExhausted,
                 "Too many failed sign-in attempts. Try again after " +
                     FormatRfc3339(found->credentials.locked_until) + ".");
@@ -44,15 +51,20 @@ Result<SignedIn> Authentication::SignIn(const std::string& username, const std::
       const int failures = (current ? current->credentials.failed_sign_ins : 0) + 1;
       const Time locked =
           failures >= policy_.max_failed_attempts ? now + policy_.lockout : Time{};
-      return tx.practitioners().UpdateSignInState(p.id, locked == Time{} ? failures : 0, locked);
+      JIGSAW_RETURN_IF_ERROR(
+          tx.practitioners().UpdateSignInState(p.id, locked == Time{} ? failures : 0, locked));
+      AuditEvent failed = attempt;
+      failed.outcome = domain::AuditOutcome::kFailed;
+      return trail_.Append(tx, as_them, failed);
     }
     if (found->credentials.failed_sign_ins != 0)
       JIGSAW_RETURN_IF_ERROR(tx.practitioners().UpdateSignInState(p.id, 0, Time{}));
     out.token = access::NewSessionToken();
     out.practitioner = p;
     out.expires_at = now + policy_.absolute_timeout;
-    return tx.sessions().Insert(
-        domain::Session{access::TokenDigest(out.token), p.id, now, now, out.expires_at});
+    JIGSAW_RETURN_IF_ERROR(tx.sessions().Insert(
+        domain::Session{access::TokenDigest(out.token), p.id, now, now, out.expires_at}));
+    return trail_.Append(tx, as_them, attempt);
   });
   JIGSAW_RETURN_IF_ERROR(written);
   if (!ok) return Unauthenticated(std::string(kWrongCredentials));
@@ -89,9 +101,12 @@ Result<Authenticated> Authentication::Authenticate(const std::string& token) {
   return out;
 }
 
-Status Authentication::SignOut(const std::string& token) {
+Status Authentication::SignOut(const std::string& token, const Context& context) {
   const std::string digest = access::TokenDigest(token);
-  return store_.Write([&](store::Transaction& tx) { return tx.sessions().Delete(digest); });
+  return store_.Write([&](store::Transaction& tx) -> Status {
+    JIGSAW_RETURN_IF_ERROR(tx.sessions().Delete(digest));
+    return trail_.Append(tx, context, {"session.sign_out", "practitioner", context.actor.practitioner_id});
+  });
 }
 
 }  // namespace jigsaw::service

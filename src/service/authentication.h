@@ -10,6 +10,8 @@
 #include "common/clock.h"
 #include "domain/organisation.h"
 #include "domain/practitioner.h"
+#include "service/audit_trail.h"
+#include "service/context.h"
 #include "store/store.h"
 
 namespace jigsaw::service {
@@ -36,25 +38,30 @@ struct Authenticated {
 
 class Authentication {
  public:
-  Authentication(store::Store& store, const Clock& clock, SignInPolicy policy)
-      : store_(store), clock_(clock), policy_(policy) {}
+  Authentication(store::Store& store, const Clock& clock, const AuditTrail& trail,
+                 SignInPolicy policy)
+      : store_(store), clock_(clock), trail_(trail), policy_(policy) {}
 
   // Fails with kUnauthenticated for a wrong username or password (the same
   // message for both), kResourceExhausted while the account is locked out.
-  Result<SignedIn> SignIn(const std::string& username, const std::string& password);
+  // Every attempt is audited; the username typed is not (it may be a
+  // mistyped password).
+  Result<SignedIn> SignIn(const std::string& username, const std::string& password,
+                          const std::string& request_id);
 
   // Fails with kUnauthenticated if the token is unknown, idle too long or
   // past its absolute expiry (an expired session is deleted).
   Result<Authenticated> Authenticate(const std::string& token);
 
   // Ends the session; succeeds even if it had already ended.
-  Status SignOut(const std::string& token);
+  Status SignOut(const std::string& token, const Context& context);
 
   const SignInPolicy& policy() const { return policy_; }
 
  private:
   store::Store& store_;
   const Clock& clock_;
+  const AuditTrail& trail_;
   SignInPolicy policy_;
 };
 

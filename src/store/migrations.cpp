@@ -40,8 +40,42 @@ CREATE TABLE sessions (
 CREATE INDEX sessions_by_expiry ON sessions(expires_at);
 )sql";
 
-constexpr std::array<Migration, 1> kMigrations{{
+// The audit log: records (the single source of truth, one column per
+// field), their leaf hashes, the perfect subtrees of the Merkle tree, the
+// log's right edge (one row, locked by every appender) and signed heads.
+#define JIGSAW_AUDIT_V2(BLOB, EMPTY_BLOB)                                   \
+  "CREATE TABLE audit_records ("                                          \
+  "  seq BIGINT PRIMARY KEY,"                                             \
+  "  time BIGINT NOT NULL,"                                               \
+  "  practitioner_id TEXT NOT NULL,"                                      \
+  "  organisation_id TEXT NOT NULL,"                                      \
+  "  roles TEXT NOT NULL,"                                                \
+  "  action TEXT NOT NULL,"                                               \
+  "  object_type TEXT NOT NULL,"                                          \
+  "  object_id TEXT NOT NULL,"                                            \
+  "  child_id TEXT NOT NULL,"                                             \
+  "  purpose TEXT NOT NULL,"                                              \
+  "  outcome INTEGER NOT NULL,"                                           \
+  "  request_id TEXT NOT NULL,"                                           \
+  "  leaf_hash " BLOB " NOT NULL);"                                       \
+  "CREATE INDEX audit_by_child ON audit_records(child_id, seq);"          \
+  "CREATE INDEX audit_by_practitioner ON audit_records(practitioner_id, seq);" \
+  "CREATE INDEX audit_by_organisation ON audit_records(organisation_id, seq);" \
+  "CREATE INDEX audit_by_time ON audit_records(time);"                    \
+  "CREATE TABLE audit_nodes (id BIGINT PRIMARY KEY, hash " BLOB " NOT NULL);" \
+  "CREATE TABLE audit_state (id INTEGER PRIMARY KEY CHECK (id = 1),"      \
+  "  size BIGINT NOT NULL, frontier " BLOB " NOT NULL);"                  \
+  "INSERT INTO audit_state (id, size, frontier) VALUES (1, 0, " EMPTY_BLOB ");" \
+  "CREATE TABLE audit_tree_heads (tree_size BIGINT PRIMARY KEY,"          \
+  "  root_hash " BLOB " NOT NULL, time BIGINT NOT NULL, signature " BLOB " NOT NULL);"
+
+constexpr std::string_view kV2Sqlite = JIGSAW_AUDIT_V2("BLOB", "X''");
+constexpr std::string_view kV2Postgres = JIGSAW_AUDIT_V2("BYTEA", "'\\x'::bytea");
+#undef JIGSAW_AUDIT_V2
+
+constexpr std::array<Migration, 2> kMigrations{{
     {1, "organisations, practitioners and sessions", kV1Portable, kV1Portable},
+    {2, "tamper-evident audit log", kV2Sqlite, kV2Postgres},
 }};
 
 }  // namespace

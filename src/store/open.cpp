@@ -1,9 +1,12 @@
 #include "store/postgres/postgres_connection.h"
+#include "store/repositories.h"
 #include "store/sql_store.h"
 #include "store/sqlite/sqlite_connection.h"
 #include "store/store.h"
 
 namespace jigsaw::store {
+
+int LatestSchemaVersion() { return internal::Migrations().back().version; }
 
 Result<std::unique_ptr<Store>> Open(const StoreOptions& options) {
   const std::string& url = options.url;

@@ -24,6 +24,7 @@ Result<std::unique_ptr<SqlStore>> SqlStore::Create(std::string backend, Connect 
   if (migrate) {
     JIGSAW_RETURN_IF_ERROR(store->Run(true, [](sql::Connection& c) { return Migrate(c); }));
   }
+  store->writer_thread_ = std::thread([s = store.get()] { s->WriterLoop(); });
   return store;
 }
 
@@ -78,7 +79,96 @@ Status SqlStore::RunWork(bool write, const Work& work) {
   });
 }
 
-Status SqlStore::Write(const Work& work) { return RunWork(true, work); }
+SqlStore::~SqlStore() {
+  {
+    std::lock_guard lock(write_mu_);
+    stopping_ = true;
+  }
+  write_ready_.notify_all();
+  if (writer_thread_.joinable()) writer_thread_.join();
+}
+
+Status SqlStore::Write(const Work& work) {
+  PendingWrite pending{&work, {}};
+  auto result = pending.done.get_future();
+  {
+    std::lock_guard lock(write_mu_);
+    if (stopping_) return Fail(ErrorCode::kUnavailable, "The store is shutting down.");
+    write_queue_.push_back(&pending);
+  }
+  write_ready_.notify_one();
+  return result.get();
+}
+
+void SqlStore::WriterLoop() {
+  // Enough to amortise one fsync over many requests; small enough that one
+  // batch never holds the write lock for long.
+  constexpr std::size_t kMaxBatch = 512;
+  std::vector<PendingWrite*> batch;
+  for (;;) {
+    {
+      std::unique_lock lock(write_mu_);
+      write_ready_.wait(lock, [&] { return stopping_ || !write_queue_.empty(); });
+      if (write_queue_.empty()) return;  // stopping, and nothing left to do
+      while (!write_queue_.empty() && batch.size() < kMaxBatch) {
+        batch.push_back(write_queue_.front());
+        write_queue_.pop_front();
+      }
+    }
+    CommitBatch(batch);
+    batch.clear();
+  }
+}
+
+void SqlStore::CommitBatch(std::vector<PendingWrite*>& batch) {
+  auto fail_all = [&](const Error& e) {
+    for (PendingWrite* p : batch) p->done.set_value(std::unexpected(e));
+  };
+  if (!writer_) {
+    auto c = connect_();
+    if (!c) return fail_all(c.error());
+    writer_ = std::move(*c);
+  }
+  sql::Connection& c = *writer_;
+  std::vector<Status> results;
+  results.reserve(batch.size());
+  Status begun = c.ExecuteScript(BeginWrite(c.dialect()));
+  if (!begun) {
+    if (!healthy_(c)) writer_.reset();
+    return fail_all(begun.error());
+  }
+  auto tx = NewTransaction(c);
+  const bool isolate = batch.size() > 1;
+  for (PendingWrite* p : batch) {
+    // Each request in its own savepoint: a failure undoes only its own work.
+    if (isolate) {
+      if (auto s = c.ExecuteScript("SAVEPOINT request"); !s) {
+        results.push_back(s);
+        continue;
+      }
+    }
+    Status r = (*p->work)(*tx);
+    if (isolate) {
+      Status undo = r ? c.ExecuteScript("RELEASE SAVEPOINT request")
+                      : c.ExecuteScript("ROLLBACK TO SAVEPOINT request; RELEASE SAVEPOINT request");
+      if (!undo && r) r = undo;
+    }
+    results.push_back(std::move(r));
+  }
+  if (!isolate && !results[0]) {
+    // A lone request that failed is undone whole: nothing half-written.
+    if (!c.ExecuteScript("ROLLBACK") || !healthy_(c)) writer_.reset();
+    batch[0]->done.set_value(std::move(results[0]));
+    return;
+  }
+  Status committed = c.ExecuteScript("COMMIT");
+  if (!committed) {
+    (void)c.ExecuteScript("ROLLBACK");
+    if (!healthy_(c)) writer_.reset();
+    return fail_all(committed.error());
+  }
+  for (std::size_t i = 0; i < batch.size(); ++i) batch[i]->done.set_value(std::move(results[i]));
+}
 Status SqlStore::Read(const Work& work) { return RunWork(false, work); }
 
 Result<int> SqlStore::SchemaVersion() {

@@ -3,6 +3,9 @@
 #pragma once
 
 #include <condition_variable>
+#include <deque>
+#include <future>
+#include <thread>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -25,6 +28,7 @@ class SqlStore final : public Store {
   static Result<std::unique_ptr<SqlStore>> Create(std::string backend, Connect connect,
                                                   Healthy healthy, int pool_size, bool migrate);
 
+  ~SqlStore() override;
   Status Write(const Work& work) override;
   Status Read(const Work& work) override;
   std::string_view Backend() const override { return backend_; }
@@ -45,6 +49,20 @@ class SqlStore final : public Store {
   std::condition_variable available_;
   std::vector<std::unique_ptr<sql::Connection>> idle_;
   int open_ = 0;  // connections handed out or idle
+
+  // Group commit: writes queue here and one thread commits them in batches.
+  struct PendingWrite {
+    const Work* work;
+    std::promise<Status> done;
+  };
+  void WriterLoop();
+  void CommitBatch(std::vector<PendingWrite*>& batch);
+  std::mutex write_mu_;
+  std::condition_variable write_ready_;
+  std::deque<PendingWrite*> write_queue_;
+  bool stopping_ = false;
+  std::unique_ptr<sql::Connection> writer_;
+  std::thread writer_thread_;
 };
 
 }  // namespace jigsaw::store::internal

@@ -10,7 +10,9 @@
 #include <vector>
 
 #include "common/clock.h"
+#include "common/encoding.h"
 #include "common/result.h"
+#include "domain/audit_record.h"
 #include "domain/organisation.h"
 #include "domain/practitioner.h"
 #include "domain/session.h"
@@ -65,6 +67,60 @@ class SessionRepository {
   virtual Result<std::int64_t> DeleteExpired(Time now, Duration idle_timeout) = 0;
 };
 
+// The audit log's right edge: its size and the hashes of its perfect
+// subtrees (32 bytes each, concatenated, largest first). Opaque here: the
+// audit module gives it meaning.
+struct AuditLogState {
+  std::uint64_t size = 0;
+  Bytes frontier;
+};
+
+// A stored perfect subtree of the audit Merkle tree, keyed by
+// level * 2^48 + index; level 0 nodes are the records' leaf hashes.
+struct AuditNode {
+  std::uint64_t id = 0;
+  Bytes hash;
+};
+
+struct StoredTreeHead {
+  std::uint64_t size = 0;
+  Bytes root;
+  Time time{};
+  Bytes signature;
+};
+
+struct AuditQuery {
+  std::string child_id, practitioner_id, organisation_id, action;  // empty: any
+  std::optional<domain::AuditOutcome> outcome;
+  std::optional<Time> from, to;  // time range, inclusive from, exclusive to
+  std::optional<std::uint64_t> before_index;  // for paging, newest first
+  std::size_t limit = 100;
+};
+
+class AuditRepository {
+ public:
+  virtual ~AuditRepository() = default;
+  // Locks the log until the transaction ends (so appends from every
+  // instance form one order) and returns its current state.
+  virtual Result<AuditLogState> LockState() = 0;
+  // Appends `record` (whose index must be the locked state's size) with its
+  // leaf hash and the perfect subtrees it completes, and saves `next`.
+  virtual Status Append(const domain::AuditRecord& record, const Bytes& leaf_hash,
+                        const std::vector<AuditNode>& completed, const AuditLogState& next) = 0;
+  virtual Result<std::uint64_t> Size() = 0;
+  // The stored hashes of the given nodes; missing ones are left out.
+  virtual Result<std::vector<AuditNode>> Nodes(const std::vector<std::uint64_t>& ids) = 0;
+  // Calls `visit` for every record from index `from` on, in order, with its
+  // stored leaf hash, in pages; stops early if visit returns false.
+  virtual Status Scan(std::uint64_t from,
+                      const std::function<bool(const domain::AuditRecord&, const Bytes&)>& visit) = 0;
+  // Newest first.
+  virtual Result<std::vector<domain::AuditRecord>> Search(const AuditQuery& query) = 0;
+  virtual Status InsertTreeHead(const StoredTreeHead& head) = 0;
+  virtual Result<std::optional<StoredTreeHead>> LatestTreeHead() = 0;
+  virtual Result<std::vector<StoredTreeHead>> TreeHeads() = 0;
+};
+
 // The repositories bound to one open transaction. Valid only inside the
 // callback given to Store::Write / Store::Read.
 class Transaction {
@@ -73,6 +129,7 @@ class Transaction {
   virtual OrganisationRepository& organisations() = 0;
   virtual PractitionerRepository& practitioners() = 0;
   virtual SessionRepository& sessions() = 0;
+  virtual AuditRepository& audit() = 0;
 };
 
 using Work = std::function<Status(Transaction&)>;
@@ -82,7 +139,10 @@ class Store {
   virtual ~Store() = default;
   // Runs `work` in one read-write transaction: commits if it returns Ok,
   // rolls back otherwise (nothing is half-written). Returns work's status,
-  // or kUnavailable if the database cannot be reached.
+  // or kUnavailable if the database cannot be reached. Returns only once the
+  // commit is durable. Concurrent calls are committed together (group
+  // commit): each runs in its own savepoint, so one failing leaves the
+  // others intact. `work` must not call Write or Read itself.
   virtual Status Write(const Work& work) = 0;
   // Runs `work` in a read-only snapshot.
   virtual Status Read(const Work& work) = 0;
@@ -97,6 +157,9 @@ struct StoreOptions {
   int pool_size = 8;   // connections kept open
   bool migrate = true; // apply pending migrations on open
 };
+
+// The schema version this build migrates to.
+int LatestSchemaVersion();
 
 // Opens the store named by the URL and applies pending migrations.
 // Fails with kInvalidArgument (field "database.url") for an unknown scheme,

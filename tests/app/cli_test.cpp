@@ -28,7 +28,7 @@ class CliTest : public ::testing::Test {
   // Eighteen demo accounts at full Argon2id cost would dominate the run.
   void SetUp() override { setenv("JIGSAW_PASSWORD_HASH_COST", "minimum-for-tests-only", 1); }
   void TearDown() override {
-    for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(path_ + s);
+    for (const char* s : {"", "-wal", "-shm", ".audit-key"}) std::filesystem::remove(path_ + s);
   }
   std::string path_ = (std::filesystem::temp_directory_path() / ("jigsaw-cli-" + NewId() + ".db")).string();
   std::string db_ = "--database=sqlite:" + path_;
@@ -74,10 +74,23 @@ TEST_F(CliTest, InvalidInputNamesTheFieldAndExits2) {
   CliRun r = Cli({"org", "add", db_, "--name", "X", "--type", "castle", "--sector", "public"});
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find("type"), std::string::npos);
+  ASSERT_EQ(Cli({"init", db_}).status, 0);
   CliRun pw = Cli({"user", "add", db_, "--org", "nope", "--username", "abc", "--name", "A", "--role",
                 "practitioner"}, "short\n");
   EXPECT_EQ(pw.status, 2);
   EXPECT_NE(pw.err.find("password"), std::string::npos);
+}
+
+TEST_F(CliTest, CommandsOtherThanInitNeedTheSigningKey) {
+  CliRun r = Cli({"org", "list", db_});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("audit.signing_key_file"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("jigsaw init"), std::string::npos) << r.err;
+  ASSERT_EQ(Cli({"init", db_}).status, 0);
+  EXPECT_TRUE(std::filesystem::exists(path_ + ".audit-key"));
+  EXPECT_EQ(std::filesystem::status(path_ + ".audit-key").permissions() & std::filesystem::perms::others_read,
+            std::filesystem::perms::none);
+  EXPECT_EQ(Cli({"org", "list", db_}).status, 0);
 }
 
 TEST_F(CliTest, InitWithDemoLoadsThePartnershipOnce) {

@@ -79,7 +79,9 @@ TEST_P(Properties, HoldForEveryGeneratedRequest) {
     }
     // Emergencies: share now only at immediate risk, always with a retrospective record.
     ASSERT_EQ(a.recommendation == Recommendation::kShareNow, a.must_record.Has(Record::kRetrospectiveRecord));
-    if (a.recommendation == Recommendation::kShareNow) ASSERT_EQ(r.risk, Risk::kImmediate);
+    if (a.recommendation == Recommendation::kShareNow) {
+      ASSERT_EQ(r.risk, Risk::kImmediate);
+    }
     // Items: one answer per item, in order; never an irrelevant or unnecessary one.
     ASSERT_EQ(a.items.size(), r.items.size());
     bool any_shared = false, shared_confidential = false, shared_special = false, redacted = false;
@@ -88,7 +90,9 @@ TEST_P(Properties, HoldForEveryGeneratedRequest) {
       const ItemAdvice& out = a.items[k];
       ASSERT_EQ(out.id, in.id);
       ASSERT_FALSE(out.reason.empty());
-      if (!in.relevant || !in.necessary) ASSERT_FALSE(out.share);
+      if (!in.relevant || !in.necessary) {
+        ASSERT_FALSE(out.share);
+      }
       if (out.share) {
         ASSERT_TRUE(IsShare(a.recommendation));
         any_shared = true;
@@ -103,22 +107,33 @@ TEST_P(Properties, HoldForEveryGeneratedRequest) {
         ASSERT_TRUE(out.redact.empty());
       }
     }
-    if (IsShare(a.recommendation)) ASSERT_TRUE(any_shared);
+    if (IsShare(a.recommendation)) {
+      ASSERT_TRUE(any_shared);
+    }
     ASSERT_EQ(redacted, a.must_record.Has(Record::kIdentitiesProtected));
     ASSERT_EQ(shared_confidential, a.confidentiality != Confidentiality::kNotApplicable);
     ASSERT_EQ(shared_confidential, a.must_record.Has(Record::kConfidentialityBasis));
-    if (a.special_category_condition) ASSERT_TRUE(shared_special);
-    if (shared_special) ASSERT_TRUE(a.must_record.Has(Record::kSpecialCategoryCondition) ||
-                                    a.must_record.Has(Record::kSensitiveProcessingCondition));
+    if (a.special_category_condition) {
+      ASSERT_TRUE(shared_special);
+    }
+    if (shared_special) {
+      ASSERT_TRUE(a.must_record.Has(Record::kSpecialCategoryCondition) ||
+                  a.must_record.Has(Record::kSensitiveProcessingCondition));
+    }
     // Rule 2: never tell the family when it could put the child at risk.
-    if (r.informing.risk_to_child && IsShare(a.recommendation)) ASSERT_EQ(a.inform, Inform::kDoNotInform);
-    if (a.inform != Inform::kBeforeSharing && IsShare(a.recommendation))
+    if (r.informing.risk_to_child && IsShare(a.recommendation)) {
+      ASSERT_EQ(a.inform, Inform::kDoNotInform);
+    }
+    if (a.inform != Inform::kBeforeSharing && IsShare(a.recommendation)) {
       ASSERT_TRUE(a.must_record.Has(Record::kReasonNotInforming));
+    }
     // DPIAs before regular sharing.
     ASSERT_EQ(a.governance.Has(Governance::kDpiaRequired),
               r.frequency == Frequency::kRegular && !r.dpia_in_place);
     // Rule 4: uncertainty always brings advice, and never blocks protection.
-    if (r.uncertain) ASSERT_TRUE(a.advice.Has(Adviser::kDesignatedSafeguardingLead));
+    if (r.uncertain) {
+      ASSERT_TRUE(a.advice.Has(Adviser::kDesignatedSafeguardingLead));
+    }
     // Every reason cites a real section of the advice.
     ASSERT_FALSE(a.reasons.empty());
     for (const Reason& reason : a.reasons) {

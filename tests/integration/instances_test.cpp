@@ -19,7 +19,7 @@ namespace {
 
 class ServeProcess {
  public:
-  explicit ServeProcess(const std::string& database_url) {
+  ServeProcess(const std::string& database_url, const std::string& key_file) {
     int out[2];
     if (pipe(out) != 0) return;
     pid_ = fork();
@@ -29,7 +29,7 @@ class ServeProcess {
       close(out[1]);
       setenv("JIGSAW_ACCESS_LOG", "false", 1);
       execl(JIGSAW_BINARY, JIGSAW_BINARY, "serve", "--port", "0", "--threads", "2", "--database",
-            database_url.c_str(), static_cast<char*>(nullptr));
+            database_url.c_str(), "--audit-key", key_file.c_str(), static_cast<char*>(nullptr));
       _exit(127);
     }
     close(out[1]);
@@ -78,7 +78,7 @@ class InstancesTest : public ::testing::Test {
 };
 
 TEST_F(InstancesTest, ASessionFromOneInstanceIsAcceptedByAnother) {
-  ServeProcess a(db_.url()), b(db_.url());
+  ServeProcess a(db_.url(), db_.key_file()), b(db_.url(), db_.key_file());
   ASSERT_NE(a.port(), 0);
   ASSERT_NE(b.port(), 0);
   ASSERT_NE(a.port(), b.port());
@@ -95,7 +95,7 @@ TEST_F(InstancesTest, ASessionFromOneInstanceIsAcceptedByAnother) {
 }
 
 TEST_F(InstancesTest, SigtermStopsTheServerCleanly) {
-  ServeProcess a(db_.url());
+  ServeProcess a(db_.url(), db_.key_file());
   ASSERT_NE(a.port(), 0);
   ASSERT_EQ(Get(a.port(), "/healthz").status, 200);
   EXPECT_EQ(a.Terminate(), 0);

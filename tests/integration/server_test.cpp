@@ -33,7 +33,7 @@ TEST_F(ServerTest, HealthAndReadiness) {
   EXPECT_EQ(h.Header("x-request-id").size(), 24u);
   auto r = Get(port(), "/readyz");
   EXPECT_EQ(r.status, 200);
-  EXPECT_EQ(r.Json()["schema_version"], 1);
+  EXPECT_EQ(r.Json()["schema_version"], store::LatestSchemaVersion());
 }
 
 TEST_F(ServerTest, SignInWithBearerTokenOrCookie) {

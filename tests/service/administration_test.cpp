@@ -26,8 +26,9 @@ class AdministrationTest : public ::testing::Test {
   testing::TestDatabase db_;
   std::unique_ptr<store::Store> store_ = db_.OpenStore();
   FakeClock clock_{testing::TestEpoch()};
-  Administration admin_{*store_, clock_, access::HashCost::kMinimum};
-  access::Actor op_ = access::Actor::Operator();
+  AuditTrail trail_{*store_, clock_};
+  Administration admin_{*store_, clock_, trail_, access::HashCost::kMinimum};
+  Context op_ = Context::Operator();
   domain::Organisation org_;
 };
 
@@ -61,7 +62,7 @@ TEST_F(AdministrationTest, ErrorsNameTheField) {
 }
 
 TEST_F(AdministrationTest, OnlyAdministratorsChangeThePartnership) {
-  const access::Actor teacher{"someone", org_.id, domain::RoleSet{Role::kPractitioner}};
+  const Context teacher{access::Actor{"someone", org_.id, domain::RoleSet{Role::kPractitioner}}, "req"};
   EXPECT_EQ(admin_.AddPractitioner(teacher, Person("x.y")).error().code, ErrorCode::kPermissionDenied);
   EXPECT_EQ(admin_.AddOrganisation(teacher, {"New", domain::OrganisationType::kOther, domain::Sector::kPrivate})
                 .error()

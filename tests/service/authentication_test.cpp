@@ -22,12 +22,13 @@ class AuthenticationTest : public ::testing::Test {
   std::unique_ptr<store::Store> store_ = db_.OpenStore();
   FakeClock clock_{testing::TestEpoch()};
   SignInPolicy policy_{.hash_cost = access::HashCost::kMinimum};
-  Administration admin_{*store_, clock_, access::HashCost::kMinimum};
-  Authentication auth_{*store_, clock_, policy_};
+  AuditTrail trail_{*store_, clock_};
+  Administration admin_{*store_, clock_, trail_, access::HashCost::kMinimum};
+  Authentication auth_{*store_, clock_, trail_, policy_};
 };
 
 TEST_F(AuthenticationTest, SignInGivesATokenThatAuthenticates) {
-  auto in = auth_.SignIn(user_, password_);
+  auto in = auth_.SignIn(user_, password_, "req");
   ASSERT_TRUE(in) << in.error().message;
   EXPECT_EQ(in->expires_at, clock_.Now() + std::chrono::hours(12));
   auto who = auth_.Authenticate(in->token);
@@ -38,8 +39,8 @@ TEST_F(AuthenticationTest, SignInGivesATokenThatAuthenticates) {
 }
 
 TEST_F(AuthenticationTest, WrongPasswordAndUnknownUserLookTheSame) {
-  auto wrong = auth_.SignIn(user_, "not the password");
-  auto unknown = auth_.SignIn("nobody@demo.jigsaw", "not the password");
+  auto wrong = auth_.SignIn(user_, "not the password", "req");
+  auto unknown = auth_.SignIn("nobody@demo.jigsaw", "not the password", "req");
   ASSERT_FALSE(wrong);
   ASSERT_FALSE(unknown);
   EXPECT_EQ(wrong.error().code, ErrorCode::kUnauthenticated);
@@ -48,24 +49,24 @@ TEST_F(AuthenticationTest, WrongPasswordAndUnknownUserLookTheSame) {
 
 TEST_F(AuthenticationTest, LocksOutAfterRepeatedFailuresUntilTheLockoutEnds) {
   for (int i = 0; i < policy_.max_failed_attempts; ++i)
-    EXPECT_EQ(auth_.SignIn(user_, "wrong password").error().code, ErrorCode::kUnauthenticated);
+    EXPECT_EQ(auth_.SignIn(user_, "wrong password", "req").error().code, ErrorCode::kUnauthenticated);
   // Even the right password is refused while locked.
-  EXPECT_EQ(auth_.SignIn(user_, password_).error().code, ErrorCode::kResourceExhausted);
+  EXPECT_EQ(auth_.SignIn(user_, password_, "req").error().code, ErrorCode::kResourceExhausted);
   clock_.Advance(policy_.lockout - std::chrono::seconds(1));
-  EXPECT_EQ(auth_.SignIn(user_, password_).error().code, ErrorCode::kResourceExhausted);
+  EXPECT_EQ(auth_.SignIn(user_, password_, "req").error().code, ErrorCode::kResourceExhausted);
   clock_.Advance(std::chrono::seconds(1));
-  EXPECT_TRUE(auth_.SignIn(user_, password_));
+  EXPECT_TRUE(auth_.SignIn(user_, password_, "req"));
 }
 
 TEST_F(AuthenticationTest, ASuccessResetsTheFailureCount) {
-  for (int i = 0; i < policy_.max_failed_attempts - 1; ++i) (void)auth_.SignIn(user_, "wrong password");
-  ASSERT_TRUE(auth_.SignIn(user_, password_));
-  for (int i = 0; i < policy_.max_failed_attempts - 1; ++i) (void)auth_.SignIn(user_, "wrong password");
-  EXPECT_TRUE(auth_.SignIn(user_, password_));
+  for (int i = 0; i < policy_.max_failed_attempts - 1; ++i) (void)auth_.SignIn(user_, "wrong password", "req");
+  ASSERT_TRUE(auth_.SignIn(user_, password_, "req"));
+  for (int i = 0; i < policy_.max_failed_attempts - 1; ++i) (void)auth_.SignIn(user_, "wrong password", "req");
+  EXPECT_TRUE(auth_.SignIn(user_, password_, "req"));
 }
 
 TEST_F(AuthenticationTest, IdleSessionsExpire) {
-  auto in = auth_.SignIn(user_, password_).value();
+  auto in = auth_.SignIn(user_, password_, "req").value();
   clock_.Advance(policy_.idle_timeout - std::chrono::minutes(1));
   ASSERT_TRUE(auth_.Authenticate(in.token));  // activity keeps it alive...
   clock_.Advance(policy_.idle_timeout - std::chrono::minutes(1));
@@ -75,7 +76,7 @@ TEST_F(AuthenticationTest, IdleSessionsExpire) {
 }
 
 TEST_F(AuthenticationTest, SessionsEndAtTheAbsoluteLimitWhateverTheActivity) {
-  auto in = auth_.SignIn(user_, password_).value();
+  auto in = auth_.SignIn(user_, password_, "req").value();
   for (auto elapsed = std::chrono::minutes(0); elapsed < policy_.absolute_timeout;
        elapsed += std::chrono::minutes(20)) {
     ASSERT_TRUE(auth_.Authenticate(in.token)) << elapsed.count();
@@ -85,10 +86,10 @@ TEST_F(AuthenticationTest, SessionsEndAtTheAbsoluteLimitWhateverTheActivity) {
 }
 
 TEST_F(AuthenticationTest, SignOutEndsTheSession) {
-  auto in = auth_.SignIn(user_, password_).value();
-  ASSERT_TRUE(auth_.SignOut(in.token));
+  auto in = auth_.SignIn(user_, password_, "req").value();
+  ASSERT_TRUE(auth_.SignOut(in.token, Context::Operator()));
   EXPECT_FALSE(auth_.Authenticate(in.token));
-  EXPECT_TRUE(auth_.SignOut(in.token));  // twice is fine
+  EXPECT_TRUE(auth_.SignOut(in.token, Context::Operator()));  // twice is fine
   EXPECT_FALSE(auth_.Authenticate("made-up-token"));
 }
 

@@ -36,7 +36,9 @@ std::string Backend() {
   return b ? b : "sqlite";
 }
 
-TestDatabase::TestDatabase() : backend_(Backend()) {
+TestDatabase::TestDatabase()
+    : backend_(Backend()),
+      key_file_((std::filesystem::temp_directory_path() / ("jigsaw-test-" + NewId() + ".audit-key")).string()) {
   if (backend_ == "sqlite") {
     cleanup_ = (std::filesystem::temp_directory_path() / ("jigsaw-test-" + NewId() + ".db")).string();
     url_ = "sqlite:" + cleanup_;
@@ -54,6 +56,7 @@ TestDatabase::TestDatabase() : backend_(Backend()) {
 }
 
 TestDatabase::~TestDatabase() {
+  std::filesystem::remove(key_file_);
   if (backend_ == "sqlite") {
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(cleanup_ + suffix);
   } else if (!admin_url_.empty()) {
@@ -70,6 +73,9 @@ app::Config TestDatabase::Config() const {
   c.server.access_log = false;
   c.server.handle_signals = false;
   c.sign_in.hash_cost = access::HashCost::kMinimum;
+  c.audit.signing_key_file = key_file_;
+  c.audit.create_signing_key = true;
+  c.audit.sign_interval = std::chrono::seconds(0);  // tests sign when they choose
   return c;
 }
 

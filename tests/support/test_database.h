@@ -16,6 +16,7 @@ class TestDatabase {
   TestDatabase();  // fails the test (ASSERT) if the backend is unavailable
   ~TestDatabase();
   const std::string& url() const { return url_; }
+  const std::string& key_file() const { return key_file_; }
   std::string_view backend() const { return backend_; }
   // A config for this database, fast password hashing, no access log.
   app::Config Config() const;
@@ -26,6 +27,7 @@ class TestDatabase {
   std::string url_;
   std::string cleanup_;  // file path or database name
   std::string admin_url_;
+  std::string key_file_;
 };
 
 // The backend this test process runs against ("sqlite" or "postgres").

@@ -2,7 +2,7 @@
 
 #include "common/json_fields.h"
 #include "guidance/json.h"
-#include "service/assessments.h"
+#include "http/api/audit_api.h"
 #include "http/api/json_views.h"
 #include "http/response.h"
 
@@ -19,12 +19,14 @@ std::string SessionCookie(const std::string& token, bool secure, long max_age_se
 }
 
 // Wraps a handler that needs a signed-in caller.
+// Wraps a handler that needs a signed-in caller; it receives the request's
+// service context (who, and which request, for the audit log).
 template <typename Fn>
 Handler SignedIn(service::Authentication& auth, Fn fn) {
   return [&auth, fn](Request& req) -> Response {
     auto who = Authenticate(req, auth);
     if (!who) return ErrorResponse(req, who.error());
-    return fn(req, *who);
+    return fn(req, *who, service::Context{who->actor, req.request_id});
   };
 }
 
@@ -53,6 +55,8 @@ Result<service::Authenticated> Authenticate(const Request& request,
 }
 
 void AddRoutes(Router& router, Services s) {
+  AddAuditRoutes(router, s.authentication, s.audit_log);
+
   // Liveness: the process answers. Kept free of I/O so that it is cheap
   // enough to poll often and to benchmark the server itself.
   router.Add("GET", "/healthz", [](Request&) {
@@ -78,7 +82,7 @@ void AddRoutes(Router& router, Services s) {
     if (!username) return ErrorResponse(req, username.error());
     auto password = f.String("password");
     if (!password) return ErrorResponse(req, password.error());
-    auto signed_in = auth.SignIn(*username, *password);
+    auto signed_in = auth.SignIn(*username, *password, req.request_id);
     if (!signed_in) return ErrorResponse(req, signed_in.error());
     const long max_age =
         std::chrono::duration_cast<std::chrono::seconds>(auth.policy().absolute_timeout).count();
@@ -95,8 +99,8 @@ void AddRoutes(Router& router, Services s) {
   });
 
   router.Add("DELETE", "/api/v1/sessions/current",
-             SignedIn(s.authentication, [&auth = s.authentication](Request& req, const service::Authenticated&) {
-               if (auto out = auth.SignOut(TokenFrom(req)); !out) return ErrorResponse(req, out.error());
+             SignedIn(s.authentication, [&auth = s.authentication](Request& req, const service::Authenticated&, const service::Context& ctx) {
+               if (auto out = auth.SignOut(TokenFrom(req), ctx); !out) return ErrorResponse(req, out.error());
                Response r;
                r.status = 204;
                r.content_type = "application/json";
@@ -105,27 +109,27 @@ void AddRoutes(Router& router, Services s) {
              }));
 
   router.Add("POST", "/api/v1/assessments",
-             SignedIn(s.authentication, [](Request& req, const service::Authenticated& who) {
+             SignedIn(s.authentication, [&assessments = s.assessments](Request& req, const service::Authenticated&, const service::Context& ctx) {
                auto body = ParseJsonBody(req);
                if (!body) return ErrorResponse(req, body.error());
                auto request = guidance::ParseRequest(body->root());
                if (!request) return ErrorResponse(req, request.error());
-               auto assessment = service::AssessShare(who.actor, *request);
+               auto assessment = assessments.Assess(ctx, *request);
                if (!assessment) return ErrorResponse(req, assessment.error());
                return JsonText(200, guidance::ToJsonText(*assessment));
              }));
 
   router.Add("GET", "/api/v1/me",
-             SignedIn(s.authentication, [&admin = s.administration](Request& req, const service::Authenticated& who) {
-               auto org = admin.GetOrganisation(who.actor, who.practitioner.organisation_id);
+             SignedIn(s.authentication, [&admin = s.administration](Request& req, const service::Authenticated& who, const service::Context& ctx) {
+               auto org = admin.GetOrganisation(ctx, who.practitioner.organisation_id);
                if (!org) return ErrorResponse(req, org.error());
                return JsonResponse(200, nlohmann::json{{"practitioner", ToJson(who.practitioner)},
                                          {"organisation", ToJson(*org)}});
              }));
 
   router.Add("GET", "/api/v1/organisations",
-             SignedIn(s.authentication, [&admin = s.administration](Request& req, const service::Authenticated& who) {
-               return Render(req, admin.ListOrganisations(who.actor), 200, [](const auto& list) {
+             SignedIn(s.authentication, [&admin = s.administration](Request& req, const service::Authenticated& who, const service::Context& ctx) {
+               return Render(req, admin.ListOrganisations(ctx), 200, [](const auto& list) {
                  json items = json::array();
                  for (const auto& o : list) items.push_back(ToJson(o));
                  return json{{"organisations", items}};
@@ -133,13 +137,13 @@ void AddRoutes(Router& router, Services s) {
              }));
 
   router.Add("GET", "/api/v1/organisations/{id}",
-             SignedIn(s.authentication, [&admin = s.administration](Request& req, const service::Authenticated& who) {
-               return Render(req, admin.GetOrganisation(who.actor, std::string(req.PathParam("id"))), 200,
+             SignedIn(s.authentication, [&admin = s.administration](Request& req, const service::Authenticated& who, const service::Context& ctx) {
+               return Render(req, admin.GetOrganisation(ctx, std::string(req.PathParam("id"))), 200,
                              [](const auto& o) { return ToJson(o); });
              }));
 
   router.Add("POST", "/api/v1/organisations",
-             SignedIn(s.authentication, [&admin = s.administration](Request& req, const service::Authenticated& who) {
+             SignedIn(s.authentication, [&admin = s.administration](Request& req, const service::Authenticated& who, const service::Context& ctx) {
                auto body = ParseJsonBody(req);
                if (!body) return ErrorResponse(req, body.error());
                JsonFields f(body->root());
@@ -153,13 +157,13 @@ void AddRoutes(Router& router, Services s) {
                  return Ok();
                }();
                if (!parsed) return ErrorResponse(req, parsed.error());
-               return Render(req, admin.AddOrganisation(who.actor, n), 201,
+               return Render(req, admin.AddOrganisation(ctx, n), 201,
                              [](const auto& o) { return ToJson(o); });
              }));
 
   router.Add("GET", "/api/v1/practitioners",
-             SignedIn(s.authentication, [&admin = s.administration](Request& req, const service::Authenticated& who) {
-               return Render(req, admin.ListPractitioners(who.actor, req.QueryParam("organisation_id")), 200,
+             SignedIn(s.authentication, [&admin = s.administration](Request& req, const service::Authenticated& who, const service::Context& ctx) {
+               return Render(req, admin.ListPractitioners(ctx, req.QueryParam("organisation_id")), 200,
                              [](const auto& list) {
                                json items = json::array();
                                for (const auto& p : list) items.push_back(ToJson(p));
@@ -168,7 +172,7 @@ void AddRoutes(Router& router, Services s) {
              }));
 
   router.Add("POST", "/api/v1/practitioners",
-             SignedIn(s.authentication, [&admin = s.administration](Request& req, const service::Authenticated& who) {
+             SignedIn(s.authentication, [&admin = s.administration](Request& req, const service::Authenticated& who, const service::Context& ctx) {
                auto body = ParseJsonBody(req);
                if (!body) return ErrorResponse(req, body.error());
                JsonFields f(body->root());
@@ -184,7 +188,7 @@ void AddRoutes(Router& router, Services s) {
                  return Ok();
                }();
                if (!parsed) return ErrorResponse(req, parsed.error());
-               return Render(req, admin.AddPractitioner(who.actor, n), 201,
+               return Render(req, admin.AddPractitioner(ctx, n), 201,
                              [](const auto& p) { return ToJson(p); });
              }));
 }

@@ -5,6 +5,8 @@
 
 #include "http/router.h"
 #include "service/administration.h"
+#include "service/assessments.h"
+#include "service/audit_log.h"
 #include "service/authentication.h"
 
 namespace jigsaw::http::api {
@@ -14,6 +16,8 @@ inline constexpr std::string_view kSessionCookie = "jigsaw_session";
 struct Services {
   service::Authentication& authentication;
   service::Administration& administration;
+  service::Assessments& assessments;
+  service::AuditLog& audit_log;
   store::Store& store;  // only for the readiness probe
 };
 

@@ -1,0 +1,172 @@
+#include "service/audit_log.h"
+
+#include <cstring>
+#include <map>
+
+#include "audit/merkle.h"
+
+namespace jigsaw::service {
+namespace {
+
+constexpr std::uint64_t kLevelShift = 48;
+
+std::uint64_t StoredId(const audit::NodeId& id) { return (std::uint64_t{id.level} << kLevelShift) | id.index; }
+
+audit::Hash ToHash(const Bytes& b) {
+  audit::Hash h{};
+  if (b.size() == h.size()) std::memcpy(h.data(), b.data(), h.size());
+  return h;
+}
+
+audit::TreeHead FromStored(const store::StoredTreeHead& s) {
+  audit::TreeHead h;
+  h.size = s.size;
+  h.root = ToHash(s.root);
+  h.time = s.time;
+  if (s.signature.size() == h.signature.size())
+    std::memcpy(h.signature.data(), s.signature.data(), h.signature.size());
+  return h;
+}
+
+}  // namespace
+
+Result<std::vector<domain::AuditRecord>> AuditLog::Search(const Context& context,
+                                                          store::AuditQuery query) {
+  using domain::Role;
+  const auto& roles = context.actor.roles;
+  const AuditEvent event{"audit.search", "audit_log", query.child_id, domain::AuditOutcome::kAllowed,
+                         query.child_id};
+  const bool partnership = context.actor.is_operator || roles.Has(Role::kAdministrator);
+  const bool organisation = roles.Has(Role::kDesignatedSafeguardingLead) ||
+                            roles.Has(Role::kDataProtectionOfficer) ||
+                            roles.Has(Role::kCaldicottGuardian) || roles.Has(Role::kSeniorLeader);
+  if (!partnership && !organisation)
+    return trail_.Deny(context, event, Error{ErrorCode::kPermissionDenied,
+                                             "Only safeguarding leads, data protection officers, "
+                                             "Caldicott guardians and senior leaders can read the audit log.",
+                                             {}});
+  if (!partnership) {
+    if (!query.organisation_id.empty() && query.organisation_id != context.actor.organisation_id)
+      return trail_.Deny(context, event, Error{ErrorCode::kPermissionDenied,
+                                               "You can read only your own organisation's audit records.",
+                                               "organisation_id"});
+    query.organisation_id = context.actor.organisation_id;
+  }
+  if (query.limit == 0 || query.limit > 1000)
+    return InvalidArgument("limit", "Ask for 1 to 1000 records at a time.");
+  std::vector<domain::AuditRecord> out;
+  JIGSAW_RETURN_IF_ERROR(store_.Write([&](store::Transaction& tx) -> Status {
+    out = JIGSAW_TRY(tx.audit().Search(query));
+    return trail_.Append(tx, context, event);
+  }));
+  return out;
+}
+
+Result<audit::TreeHead> AuditLog::SignTreeHead() {
+  audit::TreeHead head;
+  JIGSAW_RETURN_IF_ERROR(store_.Write([&](store::Transaction& tx) -> Status {
+    const auto latest = JIGSAW_TRY(tx.audit().LatestTreeHead());
+    const store::AuditLogState state = JIGSAW_TRY(tx.audit().LockState());
+    if (latest && latest->size >= state.size) {
+      head = FromStored(*latest);
+      return Ok();
+    }
+    audit::Frontier f{state.size, {}};
+    for (std::size_t i = 0; i + 32 <= state.frontier.size(); i += 32) {
+      audit::Hash h;
+      std::memcpy(h.data(), state.frontier.data() + i, 32);
+      f.hashes.push_back(h);
+    }
+    head = key_.Sign(state.size, audit::Root(f), clock_.Now());
+    return tx.audit().InsertTreeHead({head.size, Bytes(head.root.begin(), head.root.end()), head.time,
+                                      Bytes(head.signature.begin(), head.signature.end())});
+  }));
+  return head;
+}
+
+Result<std::optional<audit::TreeHead>> AuditLog::LatestTreeHead() {
+  std::optional<audit::TreeHead> out;
+  JIGSAW_RETURN_IF_ERROR(store_.Read([&](store::Transaction& tx) -> Status {
+    if (auto s = JIGSAW_TRY(tx.audit().LatestTreeHead())) out = FromStored(*s);
+    return Ok();
+  }));
+  return out;
+}
+
+Result<std::vector<audit::Hash>> AuditLog::Fetch(
+    const std::vector<audit::NodeId>& ids,
+    std::function<std::optional<std::vector<audit::Hash>>(const audit::NodeLookup&)> build) {
+  std::vector<std::uint64_t> wanted;
+  wanted.reserve(ids.size());
+  for (const auto& id : ids) wanted.push_back(StoredId(id));
+  std::vector<store::AuditNode> nodes;
+  JIGSAW_RETURN_IF_ERROR(store_.Read([&](store::Transaction& tx) -> Status {
+    nodes = JIGSAW_TRY(tx.audit().Nodes(wanted));
+    return Ok();
+  }));
+  std::map<std::uint64_t, audit::Hash> by_id;
+  for (const auto& n : nodes) by_id[n.id] = ToHash(n.hash);
+  auto proof = build([&](const audit::NodeId& id) -> std::optional<audit::Hash> {
+    auto it = by_id.find(StoredId(id));
+    if (it == by_id.end()) return std::nullopt;
+    return it->second;
+  });
+  if (!proof) return Internal("The audit log is missing a stored hash; run `jigsaw audit verify`.");
+  return *proof;
+}
+
+Result<InclusionProof> AuditLog::ProveInclusion(std::uint64_t index, std::uint64_t tree_size) {
+  std::uint64_t size = 0;
+  JIGSAW_RETURN_IF_ERROR(store_.Read([&](store::Transaction& tx) -> Status {
+    size = JIGSAW_TRY(tx.audit().Size());
+    return Ok();
+  }));
+  if (tree_size == 0 || tree_size > size)
+    return InvalidArgument("tree_size", "The log has " + std::to_string(size) + " records.");
+  if (index >= tree_size) return InvalidArgument("index", "The index must be below the tree size.");
+  InclusionProof out{index, tree_size, {}, {}};
+  auto ids = audit::InclusionProofNodes(index, tree_size);
+  ids.push_back({0, index});  // the leaf itself
+  out.path = JIGSAW_TRY(Fetch(ids, [&](const audit::NodeLookup& lookup) {
+    if (auto leaf = lookup({0, index})) out.leaf_hash = *leaf;
+    else return std::optional<std::vector<audit::Hash>>();
+    return audit::InclusionProof(index, tree_size, lookup);
+  }));
+  return out;
+}
+
+Result<ConsistencyProof> AuditLog::ProveConsistency(std::uint64_t first, std::uint64_t second) {
+  std::uint64_t size = 0;
+  JIGSAW_RETURN_IF_ERROR(store_.Read([&](store::Transaction& tx) -> Status {
+    size = JIGSAW_TRY(tx.audit().Size());
+    return Ok();
+  }));
+  if (second == 0 || second > size)
+    return InvalidArgument("second", "The log has " + std::to_string(size) + " records.");
+  if (first == 0 || first > second)
+    return InvalidArgument("first", "The first size must be from 1 to the second size.");
+  ConsistencyProof out{first, second, {}};
+  out.path = JIGSAW_TRY(Fetch(audit::ConsistencyProofNodes(first, second),
+                              [&](const audit::NodeLookup& lookup) {
+                                return audit::ConsistencyProof(first, second, lookup);
+                              }));
+  return out;
+}
+
+Result<audit::VerifyReport> AuditLog::Verify(const audit::PublicKey& key,
+                                             const std::vector<audit::TreeHead>& extra_heads) {
+  audit::VerifyReport report;
+  JIGSAW_RETURN_IF_ERROR(store_.Read([&](store::Transaction& tx) -> Status {
+    std::vector<audit::TreeHead> heads = extra_heads;
+    for (const auto& s : JIGSAW_TRY(tx.audit().TreeHeads())) heads.push_back(FromStored(s));
+    audit::LogVerifier verifier(std::move(heads), key);
+    JIGSAW_RETURN_IF_ERROR(tx.audit().Scan(0, [&](const domain::AuditRecord& r, const Bytes& leaf) {
+      return verifier.Add(r.index, r, ToHash(leaf));
+    }));
+    report = verifier.Finish();
+    return Ok();
+  }));
+  return report;
+}
+
+}  // namespace jigsaw::service

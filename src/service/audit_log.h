@@ -1,0 +1,69 @@
+// The audit log as its readers use it: searching it (DPOs, DSLs), signing
+// and publishing tree heads, inclusion and consistency proofs, and
+// verifying the whole log against its signed heads.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "audit/tree_head.h"
+#include "audit/verifier.h"
+#include "common/clock.h"
+#include "service/audit_trail.h"
+#include "service/context.h"
+#include "store/store.h"
+
+namespace jigsaw::service {
+
+struct InclusionProof {
+  std::uint64_t index = 0;
+  std::uint64_t tree_size = 0;
+  audit::Hash leaf_hash{};
+  std::vector<audit::Hash> path;
+};
+
+struct ConsistencyProof {
+  std::uint64_t first = 0, second = 0;
+  std::vector<audit::Hash> path;
+};
+
+class AuditLog {
+ public:
+  AuditLog(store::Store& store, const Clock& clock, const AuditTrail& trail,
+           const audit::SigningKey& key)
+      : store_(store), clock_(clock), trail_(trail), key_(key) {}
+
+  // DSLs, DPOs, Caldicott guardians and senior leaders see their own
+  // organisation's records; the partnership administrator sees all. The
+  // search itself is audited.
+  Result<std::vector<domain::AuditRecord>> Search(const Context& context, store::AuditQuery query);
+
+  const audit::PublicKey& public_key() const { return key_.public_key(); }
+
+  // Signs the log as it is now, unless the newest head already covers it;
+  // returns the newest head either way.
+  Result<audit::TreeHead> SignTreeHead();
+  Result<std::optional<audit::TreeHead>> LatestTreeHead();
+
+  // kInvalidArgument (field "index"/"tree_size"/"first"/"second") for sizes
+  // beyond the log.
+  Result<InclusionProof> ProveInclusion(std::uint64_t index, std::uint64_t tree_size);
+  Result<ConsistencyProof> ProveConsistency(std::uint64_t first, std::uint64_t second);
+
+  // Recomputes the tree from every stored record and checks every stored
+  // head, plus `extra_heads` (e.g. ones kept off-site), with `key`.
+  Result<audit::VerifyReport> Verify(const audit::PublicKey& key,
+                                     const std::vector<audit::TreeHead>& extra_heads);
+
+ private:
+  Result<std::vector<audit::Hash>> Fetch(const std::vector<audit::NodeId>& ids,
+                                         std::function<std::optional<std::vector<audit::Hash>>(
+                                             const audit::NodeLookup&)> build);
+
+  store::Store& store_;
+  const Clock& clock_;
+  const AuditTrail& trail_;
+  const audit::SigningKey& key_;
+};
+
+}  // namespace jigsaw::service
