@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 #include <libpq-fe.h>
+#include <sqlite3.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -77,6 +78,20 @@ app::Config TestDatabase::Config() const {
   c.audit.create_signing_key = true;
   c.audit.sign_interval = std::chrono::seconds(0);  // tests sign when they choose
   return c;
+}
+
+void TestDatabase::TamperWithSql(const std::string& sql) const {
+  if (backend_ == "sqlite") {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(cleanup_.c_str(), &db), SQLITE_OK);
+    sqlite3_busy_timeout(db, 10000);
+    char* error = nullptr;
+    EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error), SQLITE_OK) << (error ? error : "");
+    sqlite3_free(error);
+    sqlite3_close(db);
+  } else {
+    AdminExec(url_, sql);
+  }
 }
 
 std::unique_ptr<store::Store> TestDatabase::OpenStore() const {

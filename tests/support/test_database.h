@@ -21,6 +21,9 @@ class TestDatabase {
   // A config for this database, fast password hashing, no access log.
   app::Config Config() const;
   std::unique_ptr<store::Store> OpenStore() const;
+  // Runs SQL directly against the database, bypassing Jigsaw: for tests
+  // that tamper with what Jigsaw wrote. Fails the test on error.
+  void TamperWithSql(const std::string& sql) const;
 
  private:
   std::string backend_;
