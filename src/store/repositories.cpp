@@ -1,6 +1,7 @@
 // The repositories, written once in portable SQL over sql::Connection.
 #include "store/repositories.h"
 
+#include <tuple>
 #include <utility>
 
 namespace jigsaw::store::internal {
@@ -223,6 +224,9 @@ class SqlAudit final : public AuditRepository {
   explicit SqlAudit(sql::Connection& c) : c_(c) {}
 
   Result<AuditLogState> LockState() override {
+    // Within one transaction the state only changes through Append, so it
+    // is read (and locked) once; a savepoint rollback clears the cache.
+    if (cached_) return *cached_;
     // SQLite already holds the database write lock (BEGIN IMMEDIATE);
     // PostgreSQL locks the one state row until commit.
     const std::string_view q = c_.dialect() == sql::Dialect::kPostgres
@@ -230,7 +234,22 @@ class SqlAudit final : public AuditRepository {
                                    : "SELECT size, frontier FROM audit_state WHERE id = 1";
     auto rows = JIGSAW_TRY(sql::Query(c_, q));
     if (rows.empty()) return Internal("The audit log state is missing.");
-    return AuditLogState{static_cast<std::uint64_t>(rows[0].Int(0)), rows[0].Blob(1)};
+    cached_ = AuditLogState{static_cast<std::uint64_t>(rows[0].Int(0)), rows[0].Blob(1)};
+    return *cached_;
+  }
+
+  // Savepoints: the cached state is saved with each one and restored if it
+  // is rolled back, so a failed request cannot leave its appends in the
+  // state that the next request builds on.
+  void Mark() { marked_ = {cached_, dirty_}; }
+  void RollbackToMark() { std::tie(cached_, dirty_) = marked_; }
+
+  Status Flush() {
+    if (!dirty_) return Ok();
+    JIGSAW_TRY(sql::Execute(c_, "UPDATE audit_state SET size = $1, frontier = $2 WHERE id = 1",
+                            {static_cast<std::int64_t>(cached_->size), cached_->frontier}));
+    dirty_ = false;
+    return Ok();
   }
 
   Status Append(const domain::AuditRecord& a, const Bytes& leaf_hash,
@@ -246,8 +265,9 @@ class SqlAudit final : public AuditRepository {
     for (const AuditNode& n : completed)
       JIGSAW_TRY(sql::Execute(c_, "INSERT INTO audit_nodes (id, hash) VALUES ($1, $2)",
                               {static_cast<std::int64_t>(n.id), n.hash}));
-    JIGSAW_TRY(sql::Execute(c_, "UPDATE audit_state SET size = $1, frontier = $2 WHERE id = 1",
-                            {static_cast<std::int64_t>(next.size), next.frontier}));
+    // The state row is written once, before commit (Flush), not per append.
+    cached_ = next;
+    dirty_ = true;
     return Ok();
   }
 
@@ -355,6 +375,9 @@ class SqlAudit final : public AuditRepository {
     return {static_cast<std::uint64_t>(r.Int(0)), r.Blob(1), FromMicros(r.Int(2)), r.Blob(3)};
   }
   sql::Connection& c_;
+  std::optional<AuditLogState> cached_;
+  bool dirty_ = false;
+  std::pair<std::optional<AuditLogState>, bool> marked_;
 };
 
 class SqlTransaction final : public Transaction {
@@ -365,6 +388,9 @@ class SqlTransaction final : public Transaction {
   PractitionerRepository& practitioners() override { return practitioners_; }
   SessionRepository& sessions() override { return sessions_; }
   AuditRepository& audit() override { return audit_; }
+  void Savepoint() override { audit_.Mark(); }
+  void RollbackToSavepoint() override { audit_.RollbackToMark(); }
+  Status BeforeCommit() override { return audit_.Flush(); }
 
  private:
   SqlOrganisations organisations_;

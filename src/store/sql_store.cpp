@@ -63,7 +63,7 @@ Status SqlStore::Run(bool write, const std::function<Status(sql::Connection&)>& 
   Status result = c->ExecuteScript(write ? BeginWrite(d) : BeginRead(d));
   if (result) {
     result = body(*c);
-    if (result) result = c->ExecuteScript("COMMIT");
+    if (result) result = c->ExecuteScript("COMMIT");  // RunWork flushes in its body
     if (!result && !c->ExecuteScript("ROLLBACK"))
       log::Warning("store.rollback_failed", {{"backend", backend_}});
   }
@@ -73,9 +73,10 @@ Status SqlStore::Run(bool write, const std::function<Status(sql::Connection&)>& 
 }
 
 Status SqlStore::RunWork(bool write, const Work& work) {
-  return Run(write, [&](sql::Connection& c) {
+  return Run(write, [&](sql::Connection& c) -> Status {
     auto tx = NewTransaction(c);
-    return work(*tx);
+    JIGSAW_RETURN_IF_ERROR(work(*tx));
+    return tx->BeforeCommit();
   });
 }
 
@@ -142,15 +143,23 @@ void SqlStore::CommitBatch(std::vector<PendingWrite*>& batch) {
   for (PendingWrite* p : batch) {
     // Each request in its own savepoint: a failure undoes only its own work.
     if (isolate) {
-      if (auto s = c.ExecuteScript("SAVEPOINT request"); !s) {
-        results.push_back(s);
+      if (auto s = sql::Execute(c, "SAVEPOINT request"); !s) {
+        results.push_back(std::unexpected(s.error()));
         continue;
       }
+      tx->Savepoint();
     }
     Status r = (*p->work)(*tx);
     if (isolate) {
-      Status undo = r ? c.ExecuteScript("RELEASE SAVEPOINT request")
-                      : c.ExecuteScript("ROLLBACK TO SAVEPOINT request; RELEASE SAVEPOINT request");
+      Status undo;
+      if (r) {
+        if (auto s = sql::Execute(c, "RELEASE SAVEPOINT request"); !s) undo = std::unexpected(s.error());
+      } else {
+        tx->RollbackToSavepoint();
+        auto s = sql::Execute(c, "ROLLBACK TO SAVEPOINT request");
+        if (s) s = sql::Execute(c, "RELEASE SAVEPOINT request");
+        if (!s) undo = std::unexpected(s.error());
+      }
       if (!undo && r) r = undo;
     }
     results.push_back(std::move(r));
@@ -161,7 +170,8 @@ void SqlStore::CommitBatch(std::vector<PendingWrite*>& batch) {
     batch[0]->done.set_value(std::move(results[0]));
     return;
   }
-  Status committed = c.ExecuteScript("COMMIT");
+  Status committed = tx->BeforeCommit();
+  if (committed) committed = c.ExecuteScript("COMMIT");
   if (!committed) {
     (void)c.ExecuteScript("ROLLBACK");
     if (!healthy_(c)) writer_.reset();

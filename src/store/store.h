@@ -130,6 +130,11 @@ class Transaction {
   virtual PractitionerRepository& practitioners() = 0;
   virtual SessionRepository& sessions() = 0;
   virtual AuditRepository& audit() = 0;
+  // Called by the store around savepoints and before commit, so that state
+  // the repositories cache or defer stays exactly what the database holds.
+  virtual void Savepoint() {}
+  virtual void RollbackToSavepoint() {}
+  virtual Status BeforeCommit() { return Ok(); }
 };
 
 using Work = std::function<Status(Transaction&)>;

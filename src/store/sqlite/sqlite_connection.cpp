@@ -149,7 +149,8 @@ Result<std::unique_ptr<sql::Connection>> Connect(const std::string& path) {
   auto connection = std::make_unique<SqliteConnection>(db);
   // FULL makes every commit durable (fsync of the WAL) before we answer.
   JIGSAW_RETURN_IF_ERROR(connection->ExecuteScript(
-      "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;"));
+      "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; "
+      "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;"));
   return std::unique_ptr<sql::Connection>(std::move(connection));
 }
 
