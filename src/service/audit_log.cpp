@@ -2,6 +2,7 @@
 
 #include <cstring>
 #include <map>
+#include <mutex>
 
 #include "audit/merkle.h"
 
@@ -94,18 +95,36 @@ Result<std::optional<audit::TreeHead>> AuditLog::LatestTreeHead() {
 }
 
 Result<std::vector<audit::Hash>> AuditLog::Fetch(
-    const std::vector<audit::NodeId>& ids,
+    std::uint64_t tree_size, std::string_view field, const std::vector<audit::NodeId>& ids,
     std::function<std::optional<std::vector<audit::Hash>>(const audit::NodeLookup&)> build) {
+  std::map<std::uint64_t, audit::Hash> by_id;
   std::vector<std::uint64_t> wanted;
   wanted.reserve(ids.size());
-  for (const auto& id : ids) wanted.push_back(StoredId(id));
+  {
+    std::shared_lock lock(cache_mu_);
+    for (const auto& id : ids) {
+      const std::uint64_t key = StoredId(id);
+      if (auto it = cache_.find(key); it != cache_.end()) by_id[key] = it->second;
+      else wanted.push_back(key);
+    }
+  }
+  std::uint64_t size = 0;
   std::vector<store::AuditNode> nodes;
   JIGSAW_RETURN_IF_ERROR(store_.Read([&](store::Transaction& tx) -> Status {
-    nodes = JIGSAW_TRY(tx.audit().Nodes(wanted));
+    size = JIGSAW_TRY(tx.audit().Size());
+    if (size >= tree_size && !wanted.empty()) nodes = JIGSAW_TRY(tx.audit().Nodes(wanted));
     return Ok();
   }));
-  std::map<std::uint64_t, audit::Hash> by_id;
-  for (const auto& n : nodes) by_id[n.id] = ToHash(n.hash);
+  if (tree_size == 0 || size < tree_size)
+    return InvalidArgument(std::string(field), "The log has " + std::to_string(size) + " records.");
+  if (!nodes.empty()) {
+    std::unique_lock lock(cache_mu_);
+    if (cache_.size() > kMaxCachedNodes) cache_.clear();
+    for (const auto& n : nodes) {
+      by_id[n.id] = ToHash(n.hash);
+      if ((n.id >> kLevelShift) >= kCachedFromLevel) cache_[n.id] = by_id[n.id];
+    }
+  }
   auto proof = build([&](const audit::NodeId& id) -> std::optional<audit::Hash> {
     auto it = by_id.find(StoredId(id));
     if (it == by_id.end()) return std::nullopt;
@@ -116,18 +135,11 @@ Result<std::vector<audit::Hash>> AuditLog::Fetch(
 }
 
 Result<InclusionProof> AuditLog::ProveInclusion(std::uint64_t index, std::uint64_t tree_size) {
-  std::uint64_t size = 0;
-  JIGSAW_RETURN_IF_ERROR(store_.Read([&](store::Transaction& tx) -> Status {
-    size = JIGSAW_TRY(tx.audit().Size());
-    return Ok();
-  }));
-  if (tree_size == 0 || tree_size > size)
-    return InvalidArgument("tree_size", "The log has " + std::to_string(size) + " records.");
   if (index >= tree_size) return InvalidArgument("index", "The index must be below the tree size.");
   InclusionProof out{index, tree_size, {}, {}};
   auto ids = audit::InclusionProofNodes(index, tree_size);
   ids.push_back({0, index});  // the leaf itself
-  out.path = JIGSAW_TRY(Fetch(ids, [&](const audit::NodeLookup& lookup) {
+  out.path = JIGSAW_TRY(Fetch(tree_size, "tree_size", ids, [&](const audit::NodeLookup& lookup) {
     if (auto leaf = lookup({0, index})) out.leaf_hash = *leaf;
     else return std::optional<std::vector<audit::Hash>>();
     return audit::InclusionProof(index, tree_size, lookup);
@@ -136,17 +148,10 @@ Result<InclusionProof> AuditLog::ProveInclusion(std::uint64_t index, std::uint64
 }
 
 Result<ConsistencyProof> AuditLog::ProveConsistency(std::uint64_t first, std::uint64_t second) {
-  std::uint64_t size = 0;
-  JIGSAW_RETURN_IF_ERROR(store_.Read([&](store::Transaction& tx) -> Status {
-    size = JIGSAW_TRY(tx.audit().Size());
-    return Ok();
-  }));
-  if (second == 0 || second > size)
-    return InvalidArgument("second", "The log has " + std::to_string(size) + " records.");
   if (first == 0 || first > second)
     return InvalidArgument("first", "The first size must be from 1 to the second size.");
   ConsistencyProof out{first, second, {}};
-  out.path = JIGSAW_TRY(Fetch(audit::ConsistencyProofNodes(first, second),
+  out.path = JIGSAW_TRY(Fetch(second, "second", audit::ConsistencyProofNodes(first, second),
                               [&](const audit::NodeLookup& lookup) {
                                 return audit::ConsistencyProof(first, second, lookup);
                               }));

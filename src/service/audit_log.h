@@ -4,6 +4,8 @@
 #pragma once
 
 #include <optional>
+#include <shared_mutex>
+#include <unordered_map>
 #include <vector>
 
 #include "audit/tree_head.h"
@@ -56,7 +58,10 @@ class AuditLog {
                                      const std::vector<audit::TreeHead>& extra_heads);
 
  private:
-  Result<std::vector<audit::Hash>> Fetch(const std::vector<audit::NodeId>& ids,
+  // Builds a proof from stored nodes, in one read that also checks the log
+  // has at least `tree_size` records (else kInvalidArgument on `field`).
+  Result<std::vector<audit::Hash>> Fetch(std::uint64_t tree_size, std::string_view field,
+                                         const std::vector<audit::NodeId>& ids,
                                          std::function<std::optional<std::vector<audit::Hash>>(
                                              const audit::NodeLookup&)> build);
 
@@ -64,6 +69,13 @@ class AuditLog {
   const Clock& clock_;
   const AuditTrail& trail_;
   const audit::SigningKey& key_;
+
+  // Perfect subtrees never change once stored, so the upper levels (few,
+  // and in every proof) are kept in memory; safe with several instances.
+  static constexpr std::uint32_t kCachedFromLevel = 6;
+  static constexpr std::size_t kMaxCachedNodes = 1 << 20;  // about 100 MB at most
+  std::shared_mutex cache_mu_;
+  std::unordered_map<std::uint64_t, audit::Hash> cache_;
 };
 
 }  // namespace jigsaw::service

@@ -301,17 +301,39 @@ class SqlAudit final : public AuditRepository {
 
   Status Scan(std::uint64_t from,
               const std::function<bool(const domain::AuditRecord&, const Bytes&)>& visit) override {
-    constexpr std::int64_t kPage = 20000;
+    // Pages of rows visited in place, into one reused record: verifying
+    // millions of records must not allocate per record.
+    constexpr std::int64_t kPage = 50000;
+    const std::string sql = "SELECT " + std::string(kAuditColumns) +
+                            " FROM audit_records WHERE seq >= $1 ORDER BY seq LIMIT $2";
     std::int64_t next = static_cast<std::int64_t>(from);
+    domain::AuditRecord a;
+    Bytes leaf;
     for (;;) {
-      auto rows = JIGSAW_TRY(sql::Query(c_,
-                                        "SELECT " + std::string(kAuditColumns) +
-                                            " FROM audit_records WHERE seq >= $1 ORDER BY seq LIMIT $2",
-                                        {next, kPage}));
-      for (const Row& r : rows)
-        if (!visit(ToAuditRecord(r), r.Blob(12))) return Ok();
-      if (static_cast<std::int64_t>(rows.size()) < kPage) return Ok();
-      next = rows.back().Int(0) + 1;
+      std::int64_t seen = 0;
+      bool stopped = false;
+      const Value params[] = {next, kPage};
+      JIGSAW_RETURN_IF_ERROR(c_.QueryEach(sql, params, [&](const sql::RowView& r) {
+        ++seen;
+        a.index = static_cast<std::uint64_t>(r.Int(0));
+        a.time = FromMicros(r.Int(1));
+        a.practitioner_id.assign(r.Text(2));
+        a.organisation_id.assign(r.Text(3));
+        a.roles.assign(r.Text(4));
+        a.action.assign(r.Text(5));
+        a.object_type.assign(r.Text(6));
+        a.object_id.assign(r.Text(7));
+        a.child_id.assign(r.Text(8));
+        a.purpose.assign(r.Text(9));
+        a.outcome = static_cast<domain::AuditOutcome>(r.Int(10));
+        a.request_id.assign(r.Text(11));
+        const auto blob = r.Blob(12);
+        leaf.assign(blob.begin(), blob.end());
+        next = r.Int(0) + 1;
+        if (!visit(a, leaf)) stopped = true;
+        return !stopped;
+      }));
+      if (stopped || seen < kPage) return Ok();
     }
   }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -30,6 +31,16 @@ class Row {
   std::vector<Value> values_;
 };
 
+// A row seen in passing: its values are valid only during the visit. For
+// scans of many rows, where copying each into a Row would dominate.
+class RowView {
+ public:
+  virtual ~RowView() = default;
+  virtual std::int64_t Int(int column) const = 0;
+  virtual std::string_view Text(int column) const = 0;
+  virtual std::span<const std::uint8_t> Blob(int column) const = 0;
+};
+
 enum class Dialect { kSqlite, kPostgres };
 
 class Connection {
@@ -40,6 +51,9 @@ class Connection {
   virtual Result<std::vector<Row>> Query(std::string_view sql, std::span<const Value> params) = 0;
   // Runs a statement; returns the number of rows changed.
   virtual Result<std::int64_t> Execute(std::string_view sql, std::span<const Value> params) = 0;
+  // Runs a statement and calls `visit` for each row until it returns false.
+  virtual Status QueryEach(std::string_view sql, std::span<const Value> params,
+                           const std::function<bool(const RowView&)>& visit) = 0;
   // Runs one or more statements with no parameters (migrations).
   virtual Status ExecuteScript(std::string_view sql) = 0;
 };

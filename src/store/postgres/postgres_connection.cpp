@@ -69,6 +69,38 @@ class PostgresConnection final : public sql::Connection {
     return out;
   }
 
+  Status QueryEach(std::string_view sql, std::span<const sql::Value> params,
+                   const std::function<bool(const sql::RowView&)>& visit) override {
+    PgResult res(Exec(sql, params));
+    JIGSAW_RETURN_IF_ERROR(Check(res.get(), "query"));
+    struct View final : sql::RowView {
+      PGresult* r;
+      int row = 0;
+      mutable std::vector<std::uint8_t> bytes;
+      std::int64_t Int(int c) const override {
+        const char* t = PQgetvalue(r, row, c);
+        if (PQftype(r, c) == kBoolOid) return t[0] == 't';
+        return std::strtoll(t, nullptr, 10);
+      }
+      std::string_view Text(int c) const override {
+        return {PQgetvalue(r, row, c), static_cast<std::size_t>(PQgetlength(r, row, c))};
+      }
+      std::span<const std::uint8_t> Blob(int c) const override {
+        std::size_t len = 0;
+        unsigned char* raw =
+            PQunescapeBytea(reinterpret_cast<const unsigned char*>(PQgetvalue(r, row, c)), &len);
+        bytes.assign(raw, raw + len);
+        PQfreemem(raw);
+        return bytes;
+      }
+    } view;
+    view.r = res.get();
+    const int rows = PQntuples(res.get());
+    for (view.row = 0; view.row < rows; ++view.row)
+      if (!visit(view)) break;
+    return Ok();
+  }
+
   Result<std::int64_t> Execute(std::string_view sql, std::span<const sql::Value> params) override {
     PgResult res(Exec(sql, params));
     JIGSAW_RETURN_IF_ERROR(Check(res.get(), "execute"));

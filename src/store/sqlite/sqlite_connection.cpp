@@ -72,6 +72,36 @@ class SqliteConnection final : public sql::Connection {
     return rows;
   }
 
+  Status QueryEach(std::string_view sql, std::span<const sql::Value> params,
+                   const std::function<bool(const sql::RowView&)>& visit) override {
+    sqlite3_stmt* stmt = JIGSAW_TRY(Prepare(sql, params));
+    struct View final : sql::RowView {
+      sqlite3_stmt* s;
+      std::int64_t Int(int c) const override { return sqlite3_column_int64(s, c); }
+      std::string_view Text(int c) const override {
+        const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(s, c));
+        return {p ? p : "", static_cast<std::size_t>(sqlite3_column_bytes(s, c))};
+      }
+      std::span<const std::uint8_t> Blob(int c) const override {
+        const auto* p = static_cast<const std::uint8_t*>(sqlite3_column_blob(s, c));
+        return {p, static_cast<std::size_t>(sqlite3_column_bytes(s, c))};
+      }
+    } view;
+    view.s = stmt;
+    for (;;) {
+      const int rc = sqlite3_step(stmt);
+      if (rc == SQLITE_DONE) break;
+      if (rc != SQLITE_ROW) {
+        auto err = ToError(db_, sqlite3_extended_errcode(db_), "query");
+        sqlite3_reset(stmt);
+        return std::unexpected(err);
+      }
+      if (!visit(view)) break;
+    }
+    sqlite3_reset(stmt);
+    return Ok();
+  }
+
   Result<std::int64_t> Execute(std::string_view sql, std::span<const sql::Value> params) override {
     sqlite3_stmt* stmt = JIGSAW_TRY(Prepare(sql, params));
     int rc;
@@ -150,7 +180,7 @@ Result<std::unique_ptr<sql::Connection>> Connect(const std::string& path) {
   // FULL makes every commit durable (fsync of the WAL) before we answer.
   JIGSAW_RETURN_IF_ERROR(connection->ExecuteScript(
       "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; "
-      "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;"));
+      "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536; PRAGMA mmap_size=2147418112;"));
   return std::unique_ptr<sql::Connection>(std::move(connection));
 }
 
