@@ -4,7 +4,7 @@
 # Debian 12 packages, by what needs them.
 BUILD_PACKAGES=(g++ cmake ninja-build pkg-config libboost-dev libssl-dev libsodium-dev
                 libsqlite3-dev libpq-dev nlohmann-json3-dev libtomlplusplus-dev)
-TEST_PACKAGES=(libgtest-dev libgmock-dev libbenchmark-dev postgresql)
+TEST_PACKAGES=(libgtest-dev libgmock-dev libbenchmark-dev postgresql openssl curl)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
