@@ -9,42 +9,17 @@
 
 #include <atomic>
 #include <mutex>
-#include <regex>
 #include <set>
 #include <thread>
 
 #include "app/application.h"
 #include "app/demo.h"
 #include "support/http_client.h"
+#include "support/serve_process.h"
 #include "support/test_server.h"
 
 namespace jigsaw::testing {
 namespace {
-
-pid_t Spawn(const TestDatabase& db, std::uint16_t& port) {
-  int out[2];
-  if (pipe(out) != 0) return -1;
-  const pid_t pid = fork();
-  if (pid == 0) {
-    dup2(out[1], STDOUT_FILENO);
-    close(out[0]);
-    close(out[1]);
-    setenv("JIGSAW_ACCESS_LOG", "false", 1);
-    execl(JIGSAW_BINARY, JIGSAW_BINARY, "serve", "--port", "0", "--threads", "2", "--database",
-          db.url().c_str(), "--audit-key", db.key_file().c_str(), static_cast<char*>(nullptr));
-    _exit(127);
-  }
-  close(out[1]);
-  FILE* f = fdopen(out[0], "r");
-  char line[512];
-  if (f && std::fgets(line, sizeof line, f)) {
-    std::smatch m;
-    const std::string text(line);
-    if (std::regex_search(text, m, std::regex(R"(:(\d+) )"))) port = static_cast<std::uint16_t>(std::stoi(m[1]));
-  }
-  if (f) std::fclose(f);
-  return pid;
-}
 
 TEST(DurabilityTest, SigkillLosesNoAcknowledgedAuditRecord) {
   TestDatabase db;
@@ -54,8 +29,8 @@ TEST(DurabilityTest, SigkillLosesNoAcknowledgedAuditRecord) {
     ASSERT_TRUE(app) << app.error().message;
     ASSERT_TRUE(app::LoadDemoPartnership((*app)->administration()).value());
   }
-  std::uint16_t ports[2] = {0, 0};
-  const pid_t pids[2] = {Spawn(db, ports[0]), Spawn(db, ports[1])};
+  ServeProcess servers[2] = {ServeProcess(db), ServeProcess(db)};
+  const std::uint16_t ports[2] = {servers[0].port(), servers[1].port()};
   ASSERT_NE(ports[0], 0);
   ASSERT_NE(ports[1], 0);
   const std::string token = Post(ports[0], "/api/v1/sessions",
@@ -85,10 +60,9 @@ TEST(DurabilityTest, SigkillLosesNoAcknowledgedAuditRecord) {
   }
   // Let the burst build up, then kill both servers mid-flight.
   while (answered < 300) std::this_thread::yield();
-  for (pid_t pid : pids) kill(pid, SIGKILL);
+  for (auto& server : servers) EXPECT_EQ(server.Stop(SIGKILL), -SIGKILL);
   stop = true;
   for (auto& c : clients) c.join();
-  for (pid_t pid : pids) waitpid(pid, nullptr, 0);
   ASSERT_GE(acknowledged.size(), 300u);
 
   auto store = db.OpenStore();

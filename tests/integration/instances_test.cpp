@@ -6,65 +6,15 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <cstdio>
-#include <regex>
 
 #include "app/application.h"
 #include "app/demo.h"
 #include "support/http_client.h"
+#include "support/serve_process.h"
 #include "support/test_server.h"
 
 namespace jigsaw::testing {
 namespace {
-
-class ServeProcess {
- public:
-  ServeProcess(const std::string& database_url, const std::string& key_file) {
-    int out[2];
-    if (pipe(out) != 0) return;
-    pid_ = fork();
-    if (pid_ == 0) {
-      dup2(out[1], STDOUT_FILENO);
-      close(out[0]);
-      close(out[1]);
-      setenv("JIGSAW_ACCESS_LOG", "false", 1);
-      execl(JIGSAW_BINARY, JIGSAW_BINARY, "serve", "--port", "0", "--threads", "2", "--database",
-            database_url.c_str(), "--audit-key", key_file.c_str(), static_cast<char*>(nullptr));
-      _exit(127);
-    }
-    close(out[1]);
-    FILE* f = fdopen(out[0], "r");
-    char line[512];
-    // The server prints its URL once it is listening.
-    if (f && std::fgets(line, sizeof line, f)) {
-      std::smatch m;
-      std::string text(line);
-      if (std::regex_search(text, m, std::regex(R"(http://127\.0\.0\.1:(\d+))")))
-        port_ = static_cast<std::uint16_t>(std::stoi(m[1]));
-    }
-    if (f) std::fclose(f);
-  }
-  ~ServeProcess() {
-    if (pid_ > 0 && !stopped_) {
-      kill(pid_, SIGKILL);
-      waitpid(pid_, nullptr, 0);
-    }
-  }
-  std::uint16_t port() const { return port_; }
-  // Sends SIGTERM and returns the exit status.
-  int Terminate() {
-    kill(pid_, SIGTERM);
-    int status = 0;
-    waitpid(pid_, &status, 0);
-    stopped_ = true;
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  }
-
- private:
-  pid_t pid_ = -1;
-  std::uint16_t port_ = 0;
-  bool stopped_ = false;
-};
 
 class InstancesTest : public ::testing::Test {
  protected:
@@ -78,7 +28,7 @@ class InstancesTest : public ::testing::Test {
 };
 
 TEST_F(InstancesTest, ASessionFromOneInstanceIsAcceptedByAnother) {
-  ServeProcess a(db_.url(), db_.key_file()), b(db_.url(), db_.key_file());
+  ServeProcess a(db_), b(db_);
   ASSERT_NE(a.port(), 0);
   ASSERT_NE(b.port(), 0);
   ASSERT_NE(a.port(), b.port());
@@ -95,10 +45,10 @@ TEST_F(InstancesTest, ASessionFromOneInstanceIsAcceptedByAnother) {
 }
 
 TEST_F(InstancesTest, SigtermStopsTheServerCleanly) {
-  ServeProcess a(db_.url(), db_.key_file());
+  ServeProcess a(db_);
   ASSERT_NE(a.port(), 0);
   ASSERT_EQ(Get(a.port(), "/healthz").status, 200);
-  EXPECT_EQ(a.Terminate(), 0);
+  EXPECT_EQ(a.Stop(SIGTERM), 0);
   EXPECT_EQ(Get(a.port(), "/healthz").status, 0);  // nothing listens any more
 }
 

@@ -19,17 +19,6 @@ std::string SessionCookie(const std::string& token, bool secure, long max_age_se
 }
 
 // Wraps a handler that needs a signed-in caller.
-// Wraps a handler that needs a signed-in caller; it receives the request's
-// service context (who, and which request, for the audit log).
-template <typename Fn>
-Handler SignedIn(service::Authentication& auth, Fn fn) {
-  return [&auth, fn](Request& req) -> Response {
-    auto who = Authenticate(req, auth);
-    if (!who) return ErrorResponse(req, who.error());
-    return fn(req, *who, service::Context{who->actor, req.request_id});
-  };
-}
-
 template <typename T, typename RenderFn>
 Response Render(const Request& req, const Result<T>& result, int status, RenderFn render) {
   if (!result) return ErrorResponse(req, result.error());

@@ -3,6 +3,7 @@
 // shape of input, call one use case, and render its result or error.
 #pragma once
 
+#include "http/response.h"
 #include "http/router.h"
 #include "service/administration.h"
 #include "service/assessments.h"
@@ -29,5 +30,17 @@ std::string TokenFrom(const Request& request);
 // Resolves the caller, or an error response (401) to return as is.
 Result<service::Authenticated> Authenticate(const Request& request,
                                             service::Authentication& authentication);
+
+// Wraps a handler that needs a signed-in caller: it is called as
+// fn(request, who, context), the context naming the caller and the request
+// for the audit log; anyone else gets the 401.
+template <typename Fn>
+Handler SignedIn(service::Authentication& auth, Fn fn) {
+  return [&auth, fn](Request& req) -> Response {
+    auto who = Authenticate(req, auth);
+    if (!who) return ErrorResponse(req, who.error());
+    return fn(req, *who, service::Context{who->actor, req.request_id});
+  };
+}
 
 }  // namespace jigsaw::http::api

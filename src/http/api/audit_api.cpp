@@ -73,15 +73,6 @@ Result<store::AuditQuery> ParseQuery(const Request& req) {
   return q;
 }
 
-template <typename Fn>
-Handler SignedIn(service::Authentication& auth, Fn fn) {
-  return [&auth, fn](Request& req) -> Response {
-    auto who = Authenticate(req, auth);
-    if (!who) return ErrorResponse(req, who.error());
-    return fn(req, service::Context{who->actor, req.request_id});
-  };
-}
-
 }  // namespace
 
 std::string AuditCsv(const std::vector<domain::AuditRecord>& records) {
@@ -121,13 +112,13 @@ void AddAuditRoutes(Router& router, service::Authentication& auth, service::Audi
     return JsonText(200, w.Take());
   });
 
-  router.Add("GET", "/api/v1/audit/tree-head", SignedIn(auth, [&log](Request& req, const service::Context&) {
+  router.Add("GET", "/api/v1/audit/tree-head", SignedIn(auth, [&log](Request& req, const service::Authenticated&, const service::Context&) {
     auto head = log.SignTreeHead();
     if (!head) return ErrorResponse(req, head.error());
     return JsonText(200, audit::TreeHeadJson(*head));
   }));
 
-  router.Add("GET", "/api/v1/audit/proofs/inclusion", SignedIn(auth, [&log](Request& req, const service::Context&) {
+  router.Add("GET", "/api/v1/audit/proofs/inclusion", SignedIn(auth, [&log](Request& req, const service::Authenticated&, const service::Context&) {
     auto index = RequiredUint(req, "index");
     if (!index) return ErrorResponse(req, index.error());
     auto size = RequiredUint(req, "tree_size");
@@ -139,7 +130,7 @@ void AddAuditRoutes(Router& router, service::Authentication& auth, service::Audi
                              HexEncode(proof->leaf_hash) + "\",\"inclusion_path\":" + HashList(proof->path) + "}");
   }));
 
-  router.Add("GET", "/api/v1/audit/proofs/consistency", SignedIn(auth, [&log](Request& req, const service::Context&) {
+  router.Add("GET", "/api/v1/audit/proofs/consistency", SignedIn(auth, [&log](Request& req, const service::Authenticated&, const service::Context&) {
     auto first = RequiredUint(req, "first");
     if (!first) return ErrorResponse(req, first.error());
     auto second = RequiredUint(req, "second");
@@ -150,7 +141,7 @@ void AddAuditRoutes(Router& router, service::Authentication& auth, service::Audi
                              std::to_string(proof->second) + ",\"consistency_path\":" + HashList(proof->path) + "}");
   }));
 
-  router.Add("GET", "/api/v1/audit/records", SignedIn(auth, [&log](Request& req, const service::Context& ctx) {
+  router.Add("GET", "/api/v1/audit/records", SignedIn(auth, [&log](Request& req, const service::Authenticated&, const service::Context& ctx) {
     auto query = ParseQuery(req);
     if (!query) return ErrorResponse(req, query.error());
     const std::string format = req.QueryParam("format").value_or("json");

@@ -28,6 +28,19 @@ Error ToError(sqlite3* db, int rc, std::string_view what) {
 
 class SqliteConnection final : public sql::Connection {
  public:
+  struct View final : sql::RowView {
+    sqlite3_stmt* s = nullptr;
+    std::int64_t Int(int c) const override { return sqlite3_column_int64(s, c); }
+    std::string_view Text(int c) const override {
+      const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(s, c));
+      return {p ? p : "", static_cast<std::size_t>(sqlite3_column_bytes(s, c))};
+    }
+    std::span<const std::uint8_t> Blob(int c) const override {
+      const auto* p = static_cast<const std::uint8_t*>(sqlite3_column_blob(s, c));
+      return {p, static_cast<std::size_t>(sqlite3_column_bytes(s, c))};
+    }
+  };
+
   explicit SqliteConnection(sqlite3* db) : db_(db) {}
   ~SqliteConnection() override {
     for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);
@@ -38,55 +51,35 @@ class SqliteConnection final : public sql::Connection {
 
   Result<std::vector<sql::Row>> Query(std::string_view sql,
                                       std::span<const sql::Value> params) override {
-    sqlite3_stmt* stmt = JIGSAW_TRY(Prepare(sql, params));
     std::vector<sql::Row> rows;
-    for (;;) {
-      const int rc = sqlite3_step(stmt);
-      if (rc == SQLITE_DONE) break;
-      if (rc != SQLITE_ROW) {
-        auto err = ToError(db_, sqlite3_extended_errcode(db_), "query");
-        sqlite3_reset(stmt);
-        return std::unexpected(err);
-      }
-      const int n = sqlite3_column_count(stmt);
+    sqlite3_stmt* current = nullptr;
+    JIGSAW_RETURN_IF_ERROR(QueryEach(sql, params, [&](const sql::RowView& view) {
+      current = static_cast<const View&>(view).s;
+      const int n = sqlite3_column_count(current);
       std::vector<sql::Value> values;
       values.reserve(n);
       for (int i = 0; i < n; ++i) {
-        switch (sqlite3_column_type(stmt, i)) {
+        switch (sqlite3_column_type(current, i)) {
           case SQLITE_NULL: values.emplace_back(nullptr); break;
-          case SQLITE_INTEGER: values.emplace_back(std::int64_t{sqlite3_column_int64(stmt, i)}); break;
+          case SQLITE_INTEGER: values.emplace_back(std::int64_t{view.Int(i)}); break;
           case SQLITE_BLOB: {
-            const auto* p = static_cast<const std::uint8_t*>(sqlite3_column_blob(stmt, i));
-            values.emplace_back(Bytes(p, p + sqlite3_column_bytes(stmt, i)));
+            const auto b = view.Blob(i);
+            values.emplace_back(Bytes(b.begin(), b.end()));
             break;
           }
-          default: {
-            const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt, i));
-            values.emplace_back(std::string(p ? p : "", sqlite3_column_bytes(stmt, i)));
-          }
+          default: values.emplace_back(std::string(view.Text(i)));
         }
       }
       rows.emplace_back(std::move(values));
-    }
-    sqlite3_reset(stmt);
+      return true;
+    }));
     return rows;
   }
 
   Status QueryEach(std::string_view sql, std::span<const sql::Value> params,
                    const std::function<bool(const sql::RowView&)>& visit) override {
     sqlite3_stmt* stmt = JIGSAW_TRY(Prepare(sql, params));
-    struct View final : sql::RowView {
-      sqlite3_stmt* s;
-      std::int64_t Int(int c) const override { return sqlite3_column_int64(s, c); }
-      std::string_view Text(int c) const override {
-        const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(s, c));
-        return {p ? p : "", static_cast<std::size_t>(sqlite3_column_bytes(s, c))};
-      }
-      std::span<const std::uint8_t> Blob(int c) const override {
-        const auto* p = static_cast<const std::uint8_t*>(sqlite3_column_blob(s, c));
-        return {p, static_cast<std::size_t>(sqlite3_column_bytes(s, c))};
-      }
-    } view;
+    View view;
     view.s = stmt;
     for (;;) {
       const int rc = sqlite3_step(stmt);
