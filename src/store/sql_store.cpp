@@ -90,15 +90,15 @@ SqlStore::~SqlStore() {
 }
 
 Status SqlStore::Write(const Work& work) {
-  PendingWrite pending{&work, {}};
-  auto result = pending.done.get_future();
+  PendingWrite pending(&work);
   {
     std::lock_guard lock(write_mu_);
     if (stopping_) return Fail(ErrorCode::kUnavailable, "The store is shutting down.");
     write_queue_.push_back(&pending);
   }
   write_ready_.notify_one();
-  return result.get();
+  pending.done.acquire();
+  return std::move(pending.result);
 }
 
 void SqlStore::WriterLoop() {
@@ -122,8 +122,12 @@ void SqlStore::WriterLoop() {
 }
 
 void SqlStore::CommitBatch(std::vector<PendingWrite*>& batch) {
+  auto finish = [](PendingWrite* p, Status s) {
+    p->result = std::move(s);
+    p->done.release();  // after this the caller may return and free p
+  };
   auto fail_all = [&](const Error& e) {
-    for (PendingWrite* p : batch) p->done.set_value(std::unexpected(e));
+    for (PendingWrite* p : batch) finish(p, std::unexpected(e));
   };
   if (!writer_) {
     auto c = connect_();
@@ -167,7 +171,7 @@ void SqlStore::CommitBatch(std::vector<PendingWrite*>& batch) {
   if (!isolate && !results[0]) {
     // A lone request that failed is undone whole: nothing half-written.
     if (!c.ExecuteScript("ROLLBACK") || !healthy_(c)) writer_.reset();
-    batch[0]->done.set_value(std::move(results[0]));
+    finish(batch[0], std::move(results[0]));
     return;
   }
   Status committed = tx->BeforeCommit();
@@ -177,7 +181,7 @@ void SqlStore::CommitBatch(std::vector<PendingWrite*>& batch) {
     if (!healthy_(c)) writer_.reset();
     return fail_all(committed.error());
   }
-  for (std::size_t i = 0; i < batch.size(); ++i) batch[i]->done.set_value(std::move(results[i]));
+  for (std::size_t i = 0; i < batch.size(); ++i) finish(batch[i], std::move(results[i]));
 }
 Status SqlStore::Read(const Work& work) { return RunWork(false, work); }
 

@@ -4,7 +4,7 @@
 
 #include <condition_variable>
 #include <deque>
-#include <future>
+#include <semaphore>
 #include <thread>
 #include <functional>
 #include <memory>
@@ -51,9 +51,13 @@ class SqlStore final : public Store {
   int open_ = 0;  // connections handed out or idle
 
   // Group commit: writes queue here and one thread commits them in batches.
+  // Lives on the waiting caller's stack; the writer fills in `result` and
+  // releases `done` (a futex: no allocation, one wake-up).
   struct PendingWrite {
+    explicit PendingWrite(const Work* w) : work(w) {}
     const Work* work;
-    std::promise<Status> done;
+    Status result;
+    std::binary_semaphore done{0};
   };
   void WriterLoop();
   void CommitBatch(std::vector<PendingWrite*>& batch);
