@@ -41,6 +41,7 @@ std::string Base64UrlEncode(std::span<const std::uint8_t> bytes) {
 }
 
 std::optional<Bytes> Base64UrlDecode(std::string_view text) {
+  if (text.empty()) return Bytes{};  // libsodium must not be given a null buffer
   Bytes out(text.size());
   std::size_t len = 0;
   const char* end = nullptr;

@@ -1,7 +1,10 @@
 #include "service/audit_log.h"
 
 #include <cstring>
+#include <atomic>
+#include <condition_variable>
 #include <map>
+#include <thread>
 #include <mutex>
 
 #include "audit/merkle.h"
@@ -160,14 +163,74 @@ Result<ConsistencyProof> AuditLog::ProveConsistency(std::uint64_t first, std::ui
 
 Result<audit::VerifyReport> AuditLog::Verify(const audit::PublicKey& key,
                                              const std::vector<audit::TreeHead>& extra_heads) {
+  // Two stages on two cores: this thread reads records into one batch while
+  // a worker hashes and checks the other (reading and hashing cost about the
+  // same). A batch changes hands only once the worker has finished the
+  // previous one, so the two never touch the same buffer.
+  struct Batch {
+    std::vector<domain::AuditRecord> records;
+    std::vector<audit::Hash> leaves;
+    std::size_t n = 0;
+  };
+  constexpr std::size_t kBatch = 4096;
   audit::VerifyReport report;
   JIGSAW_RETURN_IF_ERROR(store_.Read([&](store::Transaction& tx) -> Status {
     std::vector<audit::TreeHead> heads = extra_heads;
     for (const auto& s : JIGSAW_TRY(tx.audit().TreeHeads())) heads.push_back(FromStored(s));
     audit::LogVerifier verifier(std::move(heads), key);
-    JIGSAW_RETURN_IF_ERROR(tx.audit().Scan(0, [&](const domain::AuditRecord& r, const Bytes& leaf) {
-      return verifier.Add(r.index, r, ToHash(leaf));
-    }));
+
+    Batch batches[2];
+    for (auto& b : batches) {
+      b.records.resize(kBatch);
+      b.leaves.resize(kBatch);
+    }
+    std::mutex mu;
+    std::condition_variable cv;
+    Batch* ready = nullptr;
+    bool finished = false;
+    std::atomic<bool> failed{false};
+    std::thread worker([&] {
+      for (;;) {
+        Batch* b;
+        {
+          std::unique_lock lock(mu);
+          cv.wait(lock, [&] { return ready != nullptr || finished; });
+          if (!ready) return;
+          b = ready;
+          ready = nullptr;
+        }
+        cv.notify_all();
+        for (std::size_t i = 0; i < b->n && !failed; ++i)
+          if (!verifier.Add(b->records[i].index, b->records[i], b->leaves[i])) failed = true;
+      }
+    });
+    auto hand_over = [&](Batch* full) {
+      std::unique_lock lock(mu);
+      cv.wait(lock, [&] { return ready == nullptr; });
+      ready = full;
+      cv.notify_all();
+    };
+    int current = 0;
+    Status scanned = tx.audit().Scan(0, [&](const domain::AuditRecord& r, const Bytes& leaf) {
+      Batch& b = batches[current];
+      b.records[b.n] = r;  // assignment reuses the strings' capacity
+      b.leaves[b.n] = ToHash(leaf);
+      if (++b.n == kBatch) {
+        hand_over(&b);
+        current ^= 1;
+        batches[current].n = 0;
+      }
+      return !failed.load();
+    });
+    if (batches[current].n > 0) hand_over(&batches[current]);
+    {
+      std::unique_lock lock(mu);
+      cv.wait(lock, [&] { return ready == nullptr; });
+      finished = true;
+    }
+    cv.notify_all();
+    worker.join();
+    JIGSAW_RETURN_IF_ERROR(scanned);
     report = verifier.Finish();
     return Ok();
   }));

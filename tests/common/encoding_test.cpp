@@ -22,6 +22,7 @@ TEST(EncodingTest, Base64UrlHasNoPaddingAndRoundTrips) {
     EXPECT_EQ(Base64UrlDecode(Base64UrlEncode(b)).value(), b);
   }
   EXPECT_FALSE(Base64UrlDecode("a+b/"));
+  EXPECT_EQ(Base64UrlDecode("").value(), Bytes{});
 }
 
 TEST(RandomTest, IdsAreUniqueHex) {

@@ -199,8 +199,9 @@ TEST_F(AuditLogTest, ReadersSeeOnlyWhatTheirRoleAllows) {
   auto dsl = Get(port(), "/api/v1/audit/records?limit=1000", dsl_);
   ASSERT_EQ(dsl.status, 200) << dsl.body;
   const std::string primary = OrgOf(dsl_);
-  ASSERT_FALSE(dsl.Json()["records"].empty());
-  for (const auto& r : dsl.Json()["records"]) EXPECT_EQ(r["organisation_id"], primary);
+  const auto body = dsl.Json();  // range-for over a temporary's member would dangle
+  ASSERT_FALSE(body["records"].empty());
+  for (const auto& r : body["records"]) EXPECT_EQ(r["organisation_id"], primary);
   auto other = Get(port(), "/api/v1/audit/records?organisation_id=" + OrgOf(admin_), dsl_);
   EXPECT_EQ(other.status, 403);
   const std::string teacher = server_.SignIn("academy.teacher");
