@@ -34,8 +34,9 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config, c
 Status Application::Listen() { return server_->Listen(); }
 
 void Application::Run() {
-  // Tree heads are signed on a timer while serving, so tampering is caught
-  // within one interval even if nobody asks for a head.
+  // Housekeeping on a timer while serving: tree heads are signed, so
+  // tampering is caught within one interval even if nobody asks for a head,
+  // and expired sessions are deleted.
   std::mutex mu;
   std::condition_variable stop;
   bool stopping = false;
@@ -47,6 +48,8 @@ void Application::Run() {
         lock.unlock();
         if (auto head = audit_log_->SignTreeHead(); !head)
           log::Warning("audit.sign_failed", {{"error", head.error().message}});
+        if (auto purged = authentication_->PurgeExpiredSessions(); !purged)
+          log::Warning("sessions.purge_failed", {{"error", purged.error().message}});
         lock.lock();
       }
     });

@@ -420,7 +420,7 @@ int AuditSearch(const Parsed& p, Io& io) {
 int DemoLoginsCommand(const Parsed&, Io& io) {
   io.out << "Demo logins (every password is: " << kDemoPassword << ")\n";
   for (const auto& l : DemoLogins())
-    io.out << "  " << std::left << std::setw(36) << l.username << " " << std::setw(30)
+    io.out << "  " << std::left << std::setw(36) << l.username << " " << std::setw(46)
            << l.roles << " " << l.organisation << "\n";
   return 0;
 }

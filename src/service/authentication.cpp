@@ -101,6 +101,15 @@ Result<Authenticated> Authentication::Authenticate(const std::string& token) {
   return out;
 }
 
+Result<std::int64_t> Authentication::PurgeExpiredSessions() {
+  std::int64_t purged = 0;
+  JIGSAW_RETURN_IF_ERROR(store_.Write([&](store::Transaction& tx) -> Status {
+    purged = JIGSAW_TRY(tx.sessions().DeleteExpired(clock_.Now(), policy_.idle_timeout));
+    return Ok();
+  }));
+  return purged;
+}
+
 Status Authentication::SignOut(const std::string& token, const Context& context) {
   const std::string digest = access::TokenDigest(token);
   return store_.Write([&](store::Transaction& tx) -> Status {

@@ -56,6 +56,10 @@ class Authentication {
   // Ends the session; succeeds even if it had already ended.
   Status SignOut(const std::string& token, const Context& context);
 
+  // Deletes sessions past their idle or absolute expiry (storage
+  // limitation: nothing is kept longer than it is useful); returns how many.
+  Result<std::int64_t> PurgeExpiredSessions();
+
   const SignInPolicy& policy() const { return policy_; }
 
  private:

@@ -26,6 +26,12 @@ void ExpectError(const HttpReply& r, int status, const std::string& code, const 
   }
 }
 
+TEST_F(ServerTest, TheRootAddressSaysWhereThingsAre) {
+  auto r = Get(port(), "/");
+  ASSERT_EQ(r.status, 200);
+  EXPECT_EQ(r.Json()["api"], "/api/v1");
+}
+
 TEST_F(ServerTest, HealthAndReadiness) {
   auto h = Get(port(), "/healthz");
   EXPECT_EQ(h.status, 200);

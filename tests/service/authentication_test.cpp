@@ -85,6 +85,16 @@ TEST_F(AuthenticationTest, SessionsEndAtTheAbsoluteLimitWhateverTheActivity) {
   EXPECT_FALSE(auth_.Authenticate(in.token));
 }
 
+TEST_F(AuthenticationTest, ExpiredSessionsArePurgedWithoutBeingUsed) {
+  auto idle = auth_.SignIn(user_, password_, "req").value();
+  clock_.Advance(std::chrono::minutes(10));
+  auto fresh = auth_.SignIn(user_, password_, "req").value();
+  clock_.Advance(policy_.idle_timeout - std::chrono::minutes(5));
+  EXPECT_EQ(auth_.PurgeExpiredSessions().value(), 1);  // only the idle one
+  EXPECT_TRUE(auth_.Authenticate(fresh.token));
+  EXPECT_FALSE(auth_.Authenticate(idle.token));
+}
+
 TEST_F(AuthenticationTest, SignOutEndsTheSession) {
   auto in = auth_.SignIn(user_, password_, "req").value();
   ASSERT_TRUE(auth_.SignOut(in.token, Context::Operator()));

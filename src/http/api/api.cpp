@@ -54,6 +54,15 @@ void AddRoutes(Router& router, Services s) {
     return r;
   });
 
+  // An index for whoever opens the server's address: where things are.
+  router.Add("GET", "/", [](Request&) {
+    Response r;
+    r.body = R"({"name":"Jigsaw","description":"Multi-agency information sharing for safeguarding children",)"
+             R"("api":"/api/v1","sign_in":"POST /api/v1/sessions","health":"/healthz","ready":"/readyz",)"
+             R"("audit_public_key":"/api/v1/audit/public-key","documentation":"docs/openapi.yaml in the source"})";
+    return r;
+  });
+
   // Readiness: the database answers too.
   router.Add("GET", "/readyz", [&store = s.store](Request& req) {
     auto version = store.SchemaVersion();
