@@ -165,8 +165,9 @@ Result<audit::VerifyReport> AuditLog::Verify(const audit::PublicKey& key,
                                              const std::vector<audit::TreeHead>& extra_heads) {
   // Two stages on two cores: this thread reads records into one batch while
   // a worker hashes and checks the other (reading and hashing cost about the
-  // same). A batch changes hands only once the worker has finished the
-  // previous one, so the two never touch the same buffer.
+  // same). A full batch is handed over only when the worker has finished the
+  // previous one, and the reader then refills that finished one: the two
+  // never touch the same buffer.
   struct Batch {
     std::vector<domain::AuditRecord> records;
     std::vector<audit::Hash> leaves;
@@ -186,7 +187,8 @@ Result<audit::VerifyReport> AuditLog::Verify(const audit::PublicKey& key,
     }
     std::mutex mu;
     std::condition_variable cv;
-    Batch* ready = nullptr;
+    Batch* ready = nullptr;       // handed over, not yet taken
+    Batch* processing = nullptr;  // taken, not yet finished
     bool finished = false;
     std::atomic<bool> failed{false};
     std::thread worker([&] {
@@ -198,15 +200,20 @@ Result<audit::VerifyReport> AuditLog::Verify(const audit::PublicKey& key,
           if (!ready) return;
           b = ready;
           ready = nullptr;
+          processing = b;
         }
-        cv.notify_all();
         for (std::size_t i = 0; i < b->n && !failed; ++i)
           if (!verifier.Add(b->records[i].index, b->records[i], b->leaves[i])) failed = true;
+        {
+          std::lock_guard lock(mu);
+          processing = nullptr;
+        }
+        cv.notify_all();
       }
     });
     auto hand_over = [&](Batch* full) {
       std::unique_lock lock(mu);
-      cv.wait(lock, [&] { return ready == nullptr; });
+      cv.wait(lock, [&] { return ready == nullptr && processing == nullptr; });
       ready = full;
       cv.notify_all();
     };
@@ -225,7 +232,7 @@ Result<audit::VerifyReport> AuditLog::Verify(const audit::PublicKey& key,
     if (batches[current].n > 0) hand_over(&batches[current]);
     {
       std::unique_lock lock(mu);
-      cv.wait(lock, [&] { return ready == nullptr; });
+      cv.wait(lock, [&] { return ready == nullptr && processing == nullptr; });
       finished = true;
     }
     cv.notify_all();

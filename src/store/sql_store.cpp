@@ -60,12 +60,17 @@ void SqlStore::Release(std::unique_ptr<sql::Connection> c, bool reusable) {
 Status SqlStore::Run(bool write, const std::function<Status(sql::Connection&)>& body) {
   auto c = JIGSAW_TRY(Acquire());
   const sql::Dialect d = c->dialect();
-  Status result = c->ExecuteScript(write ? BeginWrite(d) : BeginRead(d));
+  // Prepared (and cached) statements, not sqlite3_exec/PQexec: a small read
+  // is otherwise dominated by parsing BEGIN and COMMIT.
+  auto run = [&](std::string_view statement) -> Status {
+    if (auto r = sql::Execute(*c, statement); !r) return std::unexpected(r.error());
+    return Ok();
+  };
+  Status result = run(write ? BeginWrite(d) : BeginRead(d));
   if (result) {
     result = body(*c);
-    if (result) result = c->ExecuteScript("COMMIT");  // RunWork flushes in its body
-    if (!result && !c->ExecuteScript("ROLLBACK"))
-      log::Warning("store.rollback_failed", {{"backend", backend_}});
+    if (result) result = run("COMMIT");  // RunWork flushes in its body
+    if (!result && !run("ROLLBACK")) log::Warning("store.rollback_failed", {{"backend", backend_}});
   }
   const bool reusable = healthy_(*c);
   Release(std::move(c), reusable);
@@ -97,7 +102,8 @@ Status SqlStore::Write(const Work& work) {
     write_queue_.push_back(&pending);
   }
   write_ready_.notify_one();
-  pending.done.acquire();
+  std::unique_lock lock(pending.mu);
+  pending.cv.wait(lock, [&] { return pending.done; });
   return std::move(pending.result);
 }
 
@@ -123,8 +129,10 @@ void SqlStore::WriterLoop() {
 
 void SqlStore::CommitBatch(std::vector<PendingWrite*>& batch) {
   auto finish = [](PendingWrite* p, Status s) {
+    std::lock_guard lock(p->mu);  // held while notifying: p lives until the caller wakes
     p->result = std::move(s);
-    p->done.release();  // after this the caller may return and free p
+    p->done = true;
+    p->cv.notify_one();
   };
   auto fail_all = [&](const Error& e) {
     for (PendingWrite* p : batch) finish(p, std::unexpected(e));

@@ -4,7 +4,7 @@
 
 #include <condition_variable>
 #include <deque>
-#include <semaphore>
+
 #include <thread>
 #include <functional>
 #include <memory>
@@ -52,12 +52,16 @@ class SqlStore final : public Store {
 
   // Group commit: writes queue here and one thread commits them in batches.
   // Lives on the waiting caller's stack; the writer fills in `result` and
-  // releases `done` (a futex: no allocation, one wake-up).
+  // wakes the caller. A mutex and condition variable, not a semaphore:
+  // libstdc++'s semaphore spins before sleeping, and hundreds of spinning
+  // waiters starve the writer on a small machine.
   struct PendingWrite {
     explicit PendingWrite(const Work* w) : work(w) {}
     const Work* work;
     Status result;
-    std::binary_semaphore done{0};
+    std::mutex mu;
+    std::condition_variable cv;
+    bool done = false;
   };
   void WriterLoop();
   void CommitBatch(std::vector<PendingWrite*>& batch);

@@ -65,5 +65,35 @@ TEST(AuditTrailTest, FailedRequestsInABatchLeaveNoRecordAndTheLogVerifies) {
   EXPECT_GT(report->heads_checked, 0u);
 }
 
+TEST(AuditTrailTest, VerificationSpanningManyBatchesFindsTamperingDeepInTheLog) {
+  testing::TestDatabase db;
+  auto store = db.OpenStore();
+  ASSERT_TRUE(store);
+  FakeClock clock{testing::TestEpoch()};
+  AuditTrail trail(*store, clock);
+  auto key = audit::SigningKey::FromSeed(RandomBytes(32)).value();
+  AuditLog log(*store, clock, trail, key);
+  // Several of the verifier's batches (4096 records each), so the reading
+  // and hashing stages hand buffers back and forth.
+  constexpr int kRecords = 13000;
+  const Context ctx{access::Actor{"p", "o", {}}, "bulk"};
+  ASSERT_TRUE(store->Write([&](store::Transaction& tx) -> Status {
+    for (int i = 0; i < kRecords; ++i)
+      JIGSAW_RETURN_IF_ERROR(trail.Append(tx, ctx, {"test.bulk", "thing", std::to_string(i)}));
+    return Ok();
+  }));
+  ASSERT_TRUE(log.SignTreeHead());
+  auto good = log.Verify(key.public_key(), {});
+  ASSERT_TRUE(good);
+  EXPECT_TRUE(good->ok) << good->problem;
+  EXPECT_EQ(good->size, static_cast<std::uint64_t>(kRecords));
+
+  db.TamperWithSql("UPDATE audit_records SET object_id = 'x' WHERE seq = 11111");
+  auto bad = log.Verify(key.public_key(), {});
+  ASSERT_TRUE(bad);
+  EXPECT_FALSE(bad->ok);
+  EXPECT_EQ(bad->first_bad_index, 11111u);
+}
+
 }  // namespace
 }  // namespace jigsaw::service
