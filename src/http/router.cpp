@@ -24,12 +24,28 @@ std::vector<std::string_view> Split(std::string_view path) {
 void Router::Add(std::string method, std::string pattern, Handler handler) {
   Route r{std::move(method), {}, std::move(handler)};
   for (std::string_view s : Split(pattern)) r.segments.emplace_back(s);
+  if (pattern.find('{') == std::string::npos) exact_[pattern].push_back(routes_.size());
   routes_.push_back(std::move(r));
 }
+
+namespace {
+Response Run(const Handler& handler, Request& request) {
+  try {
+    return handler(request);
+  } catch (const std::exception& e) {
+    log::Error("http.handler_threw", {{"request_id", request.request_id}, {"what", e.what()}});
+    return ErrorResponse(request, 500, "internal", "Something went wrong on our side.");
+  }
+}
+}  // namespace
 
 Response Router::Dispatch(Request& request) const {
   if (request.path.empty() || request.path.front() != '/')
     return ErrorResponse(request, 400, "invalid_argument", "The request path is malformed.");
+  if (auto it = exact_.find(std::string(request.path)); it != exact_.end()) {
+    for (std::size_t i : it->second)
+      if (routes_[i].method == request.method) return Run(routes_[i].handler, request);
+  }
   const auto parts = Split(request.path);
   bool path_known = false;
   for (const Route& route : routes_) {
@@ -49,12 +65,7 @@ Response Router::Dispatch(Request& request) const {
     path_known = true;
     if (route.method != request.method) continue;
     request.path_params = std::move(params);
-    try {
-      return route.handler(request);
-    } catch (const std::exception& e) {
-      log::Error("http.handler_threw", {{"request_id", request.request_id}, {"what", e.what()}});
-      return ErrorResponse(request, 500, "internal", "Something went wrong on our side.");
-    }
+    return Run(route.handler, request);
   }
   if (path_known)
     return ErrorResponse(request, 405, "method_not_allowed",

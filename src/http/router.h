@@ -1,10 +1,11 @@
 // Maps a method and a path to a handler. Patterns are literal segments and
-// {name} placeholders, e.g. "/api/v1/organisations/{id}". An unknown path is
+// {name} parameters, e.g. "/api/v1/organisations/{id}". An unknown path is
 // a 404 and a known path with the wrong method a 405, both as JSON errors.
 #pragma once
 
 #include <functional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "http/message.h"
@@ -26,6 +27,8 @@ class Router {
     Handler handler;
   };
   std::vector<Route> routes_;
+  // Routes without parameters, by path: most requests need no splitting.
+  std::unordered_map<std::string, std::vector<std::size_t>> exact_;
 };
 
 }  // namespace jigsaw::http

@@ -21,6 +21,8 @@
 #include "common/encoding.h"
 #include "common/log.h"
 #include "common/random.h"
+
+#include <sodium.h>
 #include "http/response.h"
 
 namespace jigsaw::http {
@@ -37,7 +39,9 @@ std::string_view Std(beast::string_view s) { return {s.data(), s.size()}; }
 
 std::string NewRequestId() {
   // 96 bits: unique enough to find one request in the logs, short to read.
-  return HexEncode(RandomBytes(12));
+  std::uint8_t bytes[12];
+  randombytes_buf(bytes, sizeof bytes);
+  return HexEncode(bytes);
 }
 
 // Every connection, so Stop() can close the idle ones.
@@ -302,6 +306,7 @@ class Server::Impl {
   }
 
   Status Listen() {
+    InitialiseCrypto();  // request ids come from libsodium's generator
     const auto& o = shared_->options;
     tls_ = !o.tls_certificate_file.empty() && !o.tls_private_key_file.empty();
     if (tls_) {

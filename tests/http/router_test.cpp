@@ -16,7 +16,7 @@ Request Req(std::string_view method, std::string_view path) {
   return r;
 }
 
-TEST(RouterTest, MatchesPlaceholdersAndDecodesThem) {
+TEST(RouterTest, MatchesPathParametersAndDecodesThem) {
   Router router;
   router.Add("GET", "/things/{id}/parts", [](Request& r) {
     Response res;

@@ -44,7 +44,6 @@ Result<service::Authenticated> Authenticate(const Request& request,
 }
 
 void AddRoutes(Router& router, Services s) {
-  AddAuditRoutes(router, s.authentication, s.audit_log);
 
   // Liveness: the process answers. Kept free of I/O so that it is cheap
   // enough to poll often and to benchmark the server itself.
@@ -62,6 +61,8 @@ void AddRoutes(Router& router, Services s) {
              R"("audit_public_key":"/api/v1/audit/public-key","documentation":"docs/openapi.yaml in the source"})";
     return r;
   });
+
+  AddAuditRoutes(router, s.authentication, s.audit_log);
 
   // Readiness: the database answers too.
   router.Add("GET", "/readyz", [&store = s.store](Request& req) {
