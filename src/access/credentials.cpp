@@ -62,13 +62,4 @@ std::string TokenDigest(std::string_view token) {
   return HexEncode(digest);
 }
 
-bool SecretsEqual(std::string_view a, std::string_view b) {
-  // Compare digests so the time taken depends on neither content nor length.
-  InitialiseCrypto();
-  unsigned char da[32], db[32];
-  crypto_generichash(da, 32, reinterpret_cast<const unsigned char*>(a.data()), a.size(), nullptr, 0);
-  crypto_generichash(db, 32, reinterpret_cast<const unsigned char*>(b.data()), b.size(), nullptr, 0);
-  return sodium_memcmp(da, db, 32) == 0;
-}
-
 }  // namespace jigsaw::access

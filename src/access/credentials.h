@@ -30,7 +30,4 @@ std::string NewSessionToken();
 // The hex BLAKE2b-256 digest under which a token is stored and looked up.
 std::string TokenDigest(std::string_view token);
 
-// Constant-time equality for secrets of any length.
-bool SecretsEqual(std::string_view a, std::string_view b);
-
 }  // namespace jigsaw::access

@@ -18,11 +18,6 @@ Result<std::string> JsonFields::String(std::string_view name) const {
   return v->AsString();
 }
 
-Result<std::string> JsonFields::StringOr(std::string_view name, std::string fallback) const {
-  if (!Has(name)) return fallback;
-  return String(name);
-}
-
 Result<bool> JsonFields::Bool(std::string_view name) const {
   auto v = Get(name);
   if (!v) return InvalidArgument(Path(name), "This field is required.");

@@ -25,7 +25,6 @@ class JsonFields {
   std::optional<JsonValue> Get(std::string_view name) const;
 
   Result<std::string> String(std::string_view name) const;
-  Result<std::string> StringOr(std::string_view name, std::string fallback) const;
   Result<bool> Bool(std::string_view name) const;
   Result<bool> BoolOr(std::string_view name, bool fallback) const;
   Result<std::int64_t> IntOr(std::string_view name, std::int64_t fallback) const;

@@ -69,7 +69,7 @@ Status SqlStore::Run(bool write, const std::function<Status(sql::Connection&)>& 
   Status result = run(write ? BeginWrite(d) : BeginRead(d));
   if (result) {
     result = body(*c);
-    if (result) result = run("COMMIT");  // RunWork flushes in its body
+    if (result) result = run("COMMIT");
     if (!result && !run("ROLLBACK")) log::Warning("store.rollback_failed", {{"backend", backend_}});
   }
   const bool reusable = healthy_(*c);
@@ -77,11 +77,10 @@ Status SqlStore::Run(bool write, const std::function<Status(sql::Connection&)>& 
   return result;
 }
 
-Status SqlStore::RunWork(bool write, const Work& work) {
-  return Run(write, [&](sql::Connection& c) -> Status {
+Status SqlStore::ReadWork(const Work& work) {
+  return Run(false, [&](sql::Connection& c) {
     auto tx = NewTransaction(c);
-    JIGSAW_RETURN_IF_ERROR(work(*tx));
-    return tx->BeforeCommit();
+    return work(*tx);
   });
 }
 
@@ -191,7 +190,7 @@ void SqlStore::CommitBatch(std::vector<PendingWrite*>& batch) {
   }
   for (std::size_t i = 0; i < batch.size(); ++i) finish(batch[i], std::move(results[i]));
 }
-Status SqlStore::Read(const Work& work) { return RunWork(false, work); }
+Status SqlStore::Read(const Work& work) { return ReadWork(work); }
 
 Result<int> SqlStore::SchemaVersion() {
   auto c = JIGSAW_TRY(Acquire());

@@ -37,7 +37,7 @@ class SqlStore final : public Store {
  private:
   SqlStore(std::string backend, Connect connect, Healthy healthy, int pool_size);
   Status Run(bool write, const std::function<Status(sql::Connection&)>& body);
-  Status RunWork(bool write, const Work& work);
+  Status ReadWork(const Work& work);
   Result<std::unique_ptr<sql::Connection>> Acquire();
   void Release(std::unique_ptr<sql::Connection> c, bool reusable);
 

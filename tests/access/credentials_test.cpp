@@ -30,11 +30,5 @@ TEST(CredentialsTest, TokensAreRandomAndStoredOnlyAsDigests) {
   EXPECT_EQ(TokenDigest(a).size(), 64u);
 }
 
-TEST(CredentialsTest, SecretsEqual) {
-  EXPECT_TRUE(SecretsEqual("abc", "abc"));
-  EXPECT_FALSE(SecretsEqual("abc", "abd"));
-  EXPECT_FALSE(SecretsEqual("abc", "abcd"));
-}
-
 }  // namespace
 }  // namespace jigsaw::access

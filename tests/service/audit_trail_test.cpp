@@ -16,14 +16,18 @@
 namespace jigsaw::service {
 namespace {
 
-TEST(AuditTrailTest, FailedRequestsInABatchLeaveNoRecordAndTheLogVerifies) {
+class AuditTrailTest : public ::testing::Test {
+ protected:
+  void SetUp() override { ASSERT_TRUE(store); }
   testing::TestDatabase db;
-  auto store = db.OpenStore();
-  ASSERT_TRUE(store);
+  std::unique_ptr<store::Store> store = db.OpenStore();
   FakeClock clock{testing::TestEpoch()};
-  AuditTrail trail(*store, clock);
-  auto key = audit::SigningKey::FromSeed(RandomBytes(32)).value();
-  AuditLog log(*store, clock, trail, key);
+  AuditTrail trail{*store, clock};
+  audit::SigningKey key = audit::SigningKey::FromSeed(RandomBytes(32)).value();
+  AuditLog log{*store, clock, trail, key};
+};
+
+TEST_F(AuditTrailTest, FailedRequestsInABatchLeaveNoRecordAndTheLogVerifies) {
 
   constexpr int kThreads = 8, kEach = 40;
   std::atomic<int> succeeded{0};
@@ -65,14 +69,7 @@ TEST(AuditTrailTest, FailedRequestsInABatchLeaveNoRecordAndTheLogVerifies) {
   EXPECT_GT(report->heads_checked, 0u);
 }
 
-TEST(AuditTrailTest, VerificationSpanningManyBatchesFindsTamperingDeepInTheLog) {
-  testing::TestDatabase db;
-  auto store = db.OpenStore();
-  ASSERT_TRUE(store);
-  FakeClock clock{testing::TestEpoch()};
-  AuditTrail trail(*store, clock);
-  auto key = audit::SigningKey::FromSeed(RandomBytes(32)).value();
-  AuditLog log(*store, clock, trail, key);
+TEST_F(AuditTrailTest, VerificationSpanningManyBatchesFindsTamperingDeepInTheLog) {
   // Several of the verifier's batches (4096 records each), so the reading
   // and hashing stages hand buffers back and forth.
   constexpr int kRecords = 13000;
