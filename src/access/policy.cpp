@@ -4,6 +4,25 @@ namespace jigsaw::access {
 
 using domain::Role;
 
+namespace {
+
+Status Denied() { return PermissionDenied("Your role does not allow this."); }
+Status Hidden() { return NotFound("There is no such record, or it is not shared with you."); }
+
+// Practitioners and DSLs do casework; the other roles oversee it or run the
+// system, and see case records only as this table allows (need to know).
+bool Caseworker(const Actor& a) {
+  return a.roles.Has(Role::kPractitioner) || a.roles.Has(Role::kDesignatedSafeguardingLead);
+}
+bool Dsl(const Actor& a) { return a.roles.Has(Role::kDesignatedSafeguardingLead); }
+bool Governance(const Actor& a) {
+  return a.roles.Has(Role::kDataProtectionOfficer) || a.roles.Has(Role::kCaldicottGuardian);
+}
+
+Status Allow(bool allowed) { return allowed ? Ok() : Denied(); }
+
+}  // namespace
+
 Status Authorise(const Actor& actor, Action action, const std::string& organisation_id) {
   if (actor.is_operator) return Ok();  // shell access to the server already means full control
   if (actor.practitioner_id.empty()) return PermissionDenied("You are not signed in.");
@@ -29,8 +48,76 @@ Status Authorise(const Actor& actor, Action action, const std::string& organisat
            actor.roles.Has(Role::kDataProtectionOfficer) || actor.roles.Has(Role::kSeniorLeader)))
         return Ok();
       break;
+    default:
+      // A case action needs the record's facts: the other overload.
+      return Authorise(actor, action, RecordFacts{organisation_id, {}, {}, {}, {}});
   }
   return PermissionDenied("Your role does not allow this.");
+}
+
+Status Authorise(const Actor& actor, Action action, const RecordFacts& r) {
+  if (actor.practitioner_id.empty() || actor.is_operator)
+    // Case records are read and written only by signed-in practitioners,
+    // so that every access names a person (the operator has the database).
+    return PermissionDenied("Sign in as a practitioner to work with case records.");
+  const bool own = !r.organisation_id.empty() && r.organisation_id == actor.organisation_id;
+  const bool other = !r.other_organisation_id.empty() && r.other_organisation_id == actor.organisation_id;
+  const bool mine = !r.owner_id.empty() && r.owner_id == actor.practitioner_id;
+
+  switch (action) {
+    case Action::kRecordCasework:
+    case Action::kViewPeople:
+    case Action::kRequestInformation:
+      if (!own) return Hidden();
+      return Allow(Caseworker(actor));
+    case Action::kViewConcern:
+    case Action::kAddItem:
+      // Golden rule 6: a concern is for the person who raised it and the
+      // DSL who acts on it, not the whole staff room.
+      if (!own) return Hidden();
+      return Allow(Caseworker(actor) && (mine || Dsl(actor)));
+    case Action::kTriageConcern:
+    case Action::kViewSafeguardingQueue:
+      if (!own) return Hidden();
+      return Allow(Dsl(actor));
+    case Action::kDecide:
+      if (!own) return Hidden();
+      return Allow(Caseworker(actor) && (mine || r.owner_id.empty() || Dsl(actor)));
+    case Action::kViewDecision:
+      // Oversight: the DPO and Caldicott guardian review sharing decisions.
+      if (!own) return Hidden();
+      return Allow(mine || Dsl(actor) || Governance(actor));
+    case Action::kViewDisclosure:
+      if (own) return Allow(mine || Dsl(actor) || Governance(actor));
+      [[fallthrough]];
+    case Action::kReceiveDisclosure:
+    case Action::kGiveFeedback:
+      // The recipient organisation sees only what was sent to it; a
+      // disclosure to a named practitioner is for them and their DSL.
+      if (!other) return Hidden();
+      if (!r.other_practitioner_id.empty())
+        return Allow(r.other_practitioner_id == actor.practitioner_id || Dsl(actor));
+      return Allow(Caseworker(actor));
+    case Action::kViewInformationRequest:
+      if (own) return Allow(mine || Dsl(actor));
+      if (other) return Allow(Caseworker(actor));
+      return Hidden();
+    case Action::kAnswerInformationRequest:
+      if (!other) return Hidden();
+      return Allow(Caseworker(actor));
+    case Action::kAskAdvice:
+      if (!own) return Hidden();
+      return Allow(Caseworker(actor) || Governance(actor) || actor.roles.Has(Role::kSeniorLeader));
+    case Action::kViewAdviceRequest:
+      if (!own) return Hidden();
+      return Allow(mine || (r.adviser_role && actor.roles.Has(*r.adviser_role)));
+    case Action::kAnswerAdvice:
+      if (!own) return Hidden();
+      return Allow(r.adviser_role && actor.roles.Has(*r.adviser_role));
+    default:
+      break;
+  }
+  return Denied();
 }
 
 }  // namespace jigsaw::access

@@ -3,6 +3,7 @@
 // action not listed here is denied.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "common/result.h"
@@ -27,10 +28,43 @@ enum class Action {
   kViewPractitioners,   // the people in an organisation
   kManagePractitioners,
   kAssessShare,         // ask the guidance engine about a proposed share
+
+  // The sharing workflow (docs/workflow.md has the table of who may do what).
+  kRecordCasework,       // add people, relationships and concerns in one's own organisation
+  kViewPeople,           // find and read the organisation's records of people
+  kViewConcern,          // a concern and its information items
+  kAddItem,              // add information to a concern or a person
+  kTriageConcern,        // mark a concern seen and record the next step
+  kViewSafeguardingQueue,
+  kDecide,               // make a sharing decision
+  kViewDecision,
+  kViewDisclosure,       // as the sharer's or the recipient's organisation
+  kReceiveDisclosure,    // open a disclosure as its recipient
+  kGiveFeedback,
+  kRequestInformation,
+  kViewInformationRequest,
+  kAnswerInformationRequest,  // share, refuse or ask for clarification, as the holder
+  kAskAdvice,
+  kViewAdviceRequest,
+  kAnswerAdvice,
+};
+
+// What the policy needs to know about the record an action touches.
+struct RecordFacts {
+  std::string organisation_id;        // whose record it is (raiser's, sharer's, requester's)
+  std::string owner_id;               // who raised, decided, shared or asked; empty if nobody in particular
+  std::string other_organisation_id;  // the recipient of a disclosure, the holder asked by a request
+  std::string other_practitioner_id;  // a disclosure addressed to one named practitioner
+  std::optional<domain::Role> adviser_role;  // the role an advice request is addressed to
 };
 
 // Ok if `actor` may take `action` on records of `organisation_id` (empty
 // when the action is not about one organisation); kPermissionDenied otherwise.
 Status Authorise(const Actor& actor, Action action, const std::string& organisation_id = {});
+
+// The same, for a case record. Fails with kNotFound when the actor's
+// organisation is neither party to the record (its existence is not
+// revealed), kPermissionDenied when their role does not allow the action.
+Status Authorise(const Actor& actor, Action action, const RecordFacts& record);
 
 }  // namespace jigsaw::access

@@ -19,6 +19,7 @@ enum class Role : std::uint8_t {
   kCaldicottGuardian,
   kSeniorLeader,
   kAdministrator,
+  kLegalAdviser,  // the organisation's legal team, for advice requests
 };
 
 // A set of roles as a bit mask: cheap to copy and to test on every request.
@@ -69,13 +70,14 @@ namespace jigsaw {
 template <>
 struct EnumNames<domain::Role> {
   using E = domain::Role;
-  static constexpr std::array<std::pair<E, std::string_view>, 6> kNames{{
+  static constexpr std::array<std::pair<E, std::string_view>, 7> kNames{{
       {E::kPractitioner, "practitioner"},
       {E::kDesignatedSafeguardingLead, "designated_safeguarding_lead"},
       {E::kDataProtectionOfficer, "data_protection_officer"},
       {E::kCaldicottGuardian, "caldicott_guardian"},
       {E::kSeniorLeader, "senior_leader"},
       {E::kAdministrator, "administrator"},
+      {E::kLegalAdviser, "legal_adviser"},
   }};
 };
 }  // namespace jigsaw

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "common/enum_names.h"
+#include "domain/information.h"
 #include "domain/organisation.h"
 #include "guidance/enum_set.h"
 
@@ -21,19 +22,11 @@ enum class Risk { kNone, kUnsure, kLow, kSignificant, kImmediate };
 enum class Frequency { kOneOff, kRegular };
 enum class Consent { kNotSought, kGiven, kRefused, kWithdrawn };
 enum class Objector { kChild, kParent, kCarer, kOther };
-enum class Subject { kChild, kParent, kCarer, kSibling, kAssociatedAdult, kThirdParty };
-enum class Accuracy { kVerified, kUnverified, kOpinion };
-enum class SpecialCategory {
-  kRacialOrEthnicOrigin,
-  kPoliticalOpinions,
-  kReligiousBeliefs,
-  kTradeUnionMembership,
-  kGenetic,
-  kBiometric,
-  kHealth,
-  kSexLife,
-  kSexualOrientation,
-};
+// The same vocabulary as the case records, so an assessment can be built
+// from stored information items without translation.
+using Subject = domain::PersonKind;
+using domain::Accuracy;
+using domain::SpecialCategory;
 
 struct Sharer {
   domain::Sector sector = domain::Sector::kPublic;
@@ -187,22 +180,6 @@ JIGSAW_ENUM_NAMES(g::Consent, 4, {g::Consent::kNotSought, "not_sought"},
                   {g::Consent::kWithdrawn, "withdrawn"});
 JIGSAW_ENUM_NAMES(g::Objector, 4, {g::Objector::kChild, "child"}, {g::Objector::kParent, "parent"},
                   {g::Objector::kCarer, "carer"}, {g::Objector::kOther, "other"});
-JIGSAW_ENUM_NAMES(g::Subject, 6, {g::Subject::kChild, "child"}, {g::Subject::kParent, "parent"},
-                  {g::Subject::kCarer, "carer"}, {g::Subject::kSibling, "sibling"},
-                  {g::Subject::kAssociatedAdult, "associated_adult"},
-                  {g::Subject::kThirdParty, "third_party"});
-JIGSAW_ENUM_NAMES(g::Accuracy, 3, {g::Accuracy::kVerified, "verified"},
-                  {g::Accuracy::kUnverified, "unverified"}, {g::Accuracy::kOpinion, "opinion"});
-JIGSAW_ENUM_NAMES(g::SpecialCategory, 9,
-                  {g::SpecialCategory::kRacialOrEthnicOrigin, "racial_or_ethnic_origin"},
-                  {g::SpecialCategory::kPoliticalOpinions, "political_opinions"},
-                  {g::SpecialCategory::kReligiousBeliefs, "religious_beliefs"},
-                  {g::SpecialCategory::kTradeUnionMembership, "trade_union_membership"},
-                  {g::SpecialCategory::kGenetic, "genetic"},
-                  {g::SpecialCategory::kBiometric, "biometric"},
-                  {g::SpecialCategory::kHealth, "health"},
-                  {g::SpecialCategory::kSexLife, "sex_life"},
-                  {g::SpecialCategory::kSexualOrientation, "sexual_orientation"});
 JIGSAW_ENUM_NAMES(g::Recommendation, 5, {g::Recommendation::kShare, "share"},
                   {g::Recommendation::kShareNow, "share_now"},
                   {g::Recommendation::kShareLimited, "share_limited"},

@@ -73,9 +73,114 @@ constexpr std::string_view kV2Sqlite = JIGSAW_AUDIT_V2("BLOB", "X''");
 constexpr std::string_view kV2Postgres = JIGSAW_AUDIT_V2("BYTEA", "'\\x'::bytea");
 #undef JIGSAW_AUDIT_V2
 
-constexpr std::array<Migration, 2> kMigrations{{
+// The sharing workflow. Lists of ids and enum names are stored comma-
+// separated (neither can contain a comma); objections, whose reasons are
+// free text, as JSON. Decisions, disclosures, feedback and request
+// messages are append-only: nothing here updates them except the
+// disclosure's received/feedback marks.
+#define JIGSAW_CASEWORK_V3(BLOB)                                              \
+  "CREATE TABLE people ("                                                     \
+  "  id TEXT PRIMARY KEY, organisation_id TEXT NOT NULL REFERENCES organisations(id)," \
+  "  kind TEXT NOT NULL, given_name TEXT NOT NULL, family_name TEXT NOT NULL," \
+  "  search_name TEXT NOT NULL, date_of_birth TEXT NOT NULL, nhs_number TEXT NOT NULL," \
+  "  upn TEXT NOT NULL, address TEXT NOT NULL, postcode TEXT NOT NULL,"     \
+  "  is_protected INTEGER NOT NULL CHECK (is_protected IN (0, 1)), protected_reason TEXT NOT NULL," \
+  "  created_by TEXT NOT NULL, created_at BIGINT NOT NULL);"                  \
+  "CREATE INDEX people_by_organisation ON people(organisation_id, family_name);" \
+  "CREATE TABLE relationships ("                                              \
+  "  id TEXT PRIMARY KEY, organisation_id TEXT NOT NULL,"                    \
+  "  person_id TEXT NOT NULL REFERENCES people(id),"                         \
+  "  related_person_id TEXT NOT NULL REFERENCES people(id),"                 \
+  "  kind TEXT NOT NULL, created_by TEXT NOT NULL, created_at BIGINT NOT NULL);" \
+  "CREATE INDEX relationships_by_person ON relationships(person_id);"        \
+  "CREATE INDEX relationships_by_related ON relationships(related_person_id);" \
+  "CREATE TABLE concerns ("                                                   \
+  "  id TEXT PRIMARY KEY, organisation_id TEXT NOT NULL REFERENCES organisations(id)," \
+  "  child_id TEXT NOT NULL REFERENCES people(id), raised_by TEXT NOT NULL," \
+  "  forms TEXT NOT NULL, level TEXT NOT NULL, what_happened TEXT NOT NULL," \
+  "  child_words TEXT NOT NULL, status TEXT NOT NULL, seen_by TEXT NOT NULL," \
+  "  seen_at BIGINT NOT NULL, next_step TEXT NOT NULL, next_step_note TEXT NOT NULL," \
+  "  actioned_by TEXT NOT NULL, actioned_at BIGINT NOT NULL, created_at BIGINT NOT NULL);" \
+  "CREATE INDEX concerns_by_organisation ON concerns(organisation_id, status, created_at);" \
+  "CREATE INDEX concerns_by_child ON concerns(child_id, created_at);"        \
+  "CREATE TABLE information_items ("                                          \
+  "  id TEXT PRIMARY KEY, organisation_id TEXT NOT NULL REFERENCES organisations(id)," \
+  "  concern_id TEXT NOT NULL, person_id TEXT NOT NULL REFERENCES people(id)," \
+  "  text TEXT NOT NULL, source TEXT NOT NULL, info_date TEXT NOT NULL,"     \
+  "  accuracy TEXT NOT NULL, special_category TEXT NOT NULL,"                \
+  "  criminal_offence INTEGER NOT NULL, confidential INTEGER NOT NULL,"      \
+  "  identifies TEXT NOT NULL, created_by TEXT NOT NULL, created_at BIGINT NOT NULL);" \
+  "CREATE INDEX items_by_concern ON information_items(concern_id, created_at);" \
+  "CREATE INDEX items_by_person ON information_items(person_id, created_at);" \
+  "CREATE TABLE decisions ("                                                  \
+  "  id TEXT PRIMARY KEY, organisation_id TEXT NOT NULL REFERENCES organisations(id)," \
+  "  child_id TEXT NOT NULL, concern_id TEXT NOT NULL, information_request_id TEXT NOT NULL," \
+  "  decided_by TEXT NOT NULL, outcome TEXT NOT NULL,"                       \
+  "  recipient_organisation_id TEXT NOT NULL, recipient_practitioner_id TEXT NOT NULL," \
+  "  item_ids TEXT NOT NULL, assessment_request TEXT NOT NULL, assessment TEXT NOT NULL," \
+  "  recommendation TEXT NOT NULL, must_record TEXT NOT NULL, rationale TEXT NOT NULL," \
+  "  lawful_basis TEXT NOT NULL, special_category_condition TEXT NOT NULL,"  \
+  "  sensitive_processing_condition TEXT NOT NULL, criminal_offence_condition TEXT NOT NULL," \
+  "  confidentiality_basis TEXT NOT NULL, consent TEXT NOT NULL, objections TEXT NOT NULL," \
+  "  told INTEGER NOT NULL, told_on TEXT NOT NULL, told_by TEXT NOT NULL,"   \
+  "  reason_not_told TEXT NOT NULL, advice_sought INTEGER NOT NULL, advice_from TEXT NOT NULL," \
+  "  advice_summary TEXT NOT NULL, departs_from_advice INTEGER NOT NULL,"    \
+  "  departure_reason TEXT NOT NULL, emergency INTEGER NOT NULL,"            \
+  "  rationale_due_at BIGINT NOT NULL, supersedes TEXT NOT NULL, created_at BIGINT NOT NULL);" \
+  "CREATE INDEX decisions_by_organisation ON decisions(organisation_id, created_at);" \
+  "CREATE INDEX decisions_by_child ON decisions(child_id, created_at);"      \
+  "CREATE INDEX decisions_by_supersedes ON decisions(supersedes);"           \
+  "CREATE TABLE disclosures ("                                                \
+  "  id TEXT PRIMARY KEY, decision_id TEXT NOT NULL REFERENCES decisions(id)," \
+  "  sharer_organisation_id TEXT NOT NULL, sharer_id TEXT NOT NULL,"         \
+  "  recipient_organisation_id TEXT NOT NULL, recipient_practitioner_id TEXT NOT NULL," \
+  "  child_id TEXT NOT NULL, sealed_content " BLOB " NOT NULL, created_at BIGINT NOT NULL," \
+  "  received_by TEXT NOT NULL, received_at BIGINT NOT NULL,"                \
+  "  acknowledgement_due_at BIGINT NOT NULL, feedback_due_at BIGINT NOT NULL," \
+  "  feedback_at BIGINT NOT NULL);"                                          \
+  "CREATE INDEX disclosures_by_recipient ON disclosures(recipient_organisation_id, created_at);" \
+  "CREATE INDEX disclosures_by_sharer ON disclosures(sharer_organisation_id, created_at);" \
+  "CREATE INDEX disclosures_by_decision ON disclosures(decision_id);"        \
+  "CREATE TABLE feedback ("                                                   \
+  "  id TEXT PRIMARY KEY, disclosure_id TEXT NOT NULL REFERENCES disclosures(id)," \
+  "  organisation_id TEXT NOT NULL, given_by TEXT NOT NULL, action TEXT NOT NULL," \
+  "  note TEXT NOT NULL, created_at BIGINT NOT NULL);"                        \
+  "CREATE INDEX feedback_by_disclosure ON feedback(disclosure_id, created_at);" \
+  "CREATE TABLE information_requests ("                                       \
+  "  id TEXT PRIMARY KEY, requester_organisation_id TEXT NOT NULL, requested_by TEXT NOT NULL," \
+  "  holder_organisation_id TEXT NOT NULL, child_given_name TEXT NOT NULL,"  \
+  "  child_family_name TEXT NOT NULL, child_date_of_birth TEXT NOT NULL,"    \
+  "  child_nhs_number TEXT NOT NULL, child_other_details TEXT NOT NULL,"     \
+  "  needed TEXT NOT NULL, reason TEXT NOT NULL, terminology TEXT NOT NULL," \
+  "  urgency TEXT NOT NULL, status TEXT NOT NULL, created_at BIGINT NOT NULL," \
+  "  updated_at BIGINT NOT NULL);"                                           \
+  "CREATE INDEX requests_by_requester ON information_requests(requester_organisation_id, created_at);" \
+  "CREATE INDEX requests_by_holder ON information_requests(holder_organisation_id, created_at);" \
+  "CREATE TABLE request_messages ("                                           \
+  "  id TEXT PRIMARY KEY, request_id TEXT NOT NULL REFERENCES information_requests(id)," \
+  "  kind TEXT NOT NULL, text TEXT NOT NULL, organisation_id TEXT NOT NULL," \
+  "  written_by TEXT NOT NULL, decision_id TEXT NOT NULL, created_at BIGINT NOT NULL);" \
+  "CREATE INDEX messages_by_request ON request_messages(request_id, created_at);" \
+  "CREATE TABLE advice_requests ("                                            \
+  "  id TEXT PRIMARY KEY, organisation_id TEXT NOT NULL, asked_by TEXT NOT NULL," \
+  "  adviser TEXT NOT NULL, question TEXT NOT NULL, child_id TEXT NOT NULL," \
+  "  concern_id TEXT NOT NULL, created_at BIGINT NOT NULL, answer TEXT NOT NULL," \
+  "  answered_by TEXT NOT NULL, answered_at BIGINT NOT NULL);"               \
+  "CREATE INDEX advice_by_organisation ON advice_requests(organisation_id, created_at);" \
+  "CREATE TABLE notifications ("                                              \
+  "  id TEXT PRIMARY KEY, practitioner_id TEXT NOT NULL, kind TEXT NOT NULL," \
+  "  object_type TEXT NOT NULL, object_id TEXT NOT NULL, created_at BIGINT NOT NULL," \
+  "  read_at BIGINT NOT NULL);"                                              \
+  "CREATE INDEX notifications_by_practitioner ON notifications(practitioner_id, created_at);"
+
+constexpr std::string_view kV3Sqlite = JIGSAW_CASEWORK_V3("BLOB");
+constexpr std::string_view kV3Postgres = JIGSAW_CASEWORK_V3("BYTEA");
+#undef JIGSAW_CASEWORK_V3
+
+constexpr std::array<Migration, 3> kMigrations{{
     {1, "organisations, practitioners and sessions", kV1Portable, kV1Portable},
     {2, "tamper-evident audit log", kV2Sqlite, kV2Postgres},
+    {3, "the sharing workflow", kV3Sqlite, kV3Postgres},
 }};
 
 }  // namespace

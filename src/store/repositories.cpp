@@ -405,11 +405,12 @@ class SqlAudit final : public AuditRepository {
 class SqlTransaction final : public Transaction {
  public:
   explicit SqlTransaction(sql::Connection& c)
-      : organisations_(c), practitioners_(c), sessions_(c), audit_(c) {}
+      : organisations_(c), practitioners_(c), sessions_(c), audit_(c), casework_(NewCaseworkRepository(c)) {}
   OrganisationRepository& organisations() override { return organisations_; }
   PractitionerRepository& practitioners() override { return practitioners_; }
   SessionRepository& sessions() override { return sessions_; }
   AuditRepository& audit() override { return audit_; }
+  CaseworkRepository& casework() override { return *casework_; }
   void Savepoint() override { audit_.Mark(); }
   void RollbackToSavepoint() override { audit_.RollbackToMark(); }
   Status BeforeCommit() override { return audit_.Flush(); }
@@ -419,6 +420,7 @@ class SqlTransaction final : public Transaction {
   SqlPractitioners practitioners_;
   SqlSessions sessions_;
   SqlAudit audit_;
+  std::unique_ptr<CaseworkRepository> casework_;
 };
 
 }  // namespace

@@ -13,6 +13,7 @@
 namespace jigsaw::store::internal {
 
 std::unique_ptr<Transaction> NewTransaction(sql::Connection& connection);
+std::unique_ptr<CaseworkRepository> NewCaseworkRepository(sql::Connection& connection);
 
 struct Migration {
   int version;

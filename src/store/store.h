@@ -13,6 +13,8 @@
 #include "common/encoding.h"
 #include "common/result.h"
 #include "domain/audit_record.h"
+#include "domain/casework.h"
+#include "domain/person.h"
 #include "domain/organisation.h"
 #include "domain/practitioner.h"
 #include "domain/session.h"
@@ -121,6 +123,118 @@ class AuditRepository {
   virtual Result<std::vector<StoredTreeHead>> TreeHeads() = 0;
 };
 
+// Which case records a list returns; empty fields match anything.
+struct ConcernQuery {
+  std::string organisation_id;
+  std::string raised_by;
+  std::string child_id;
+  std::optional<domain::ConcernStatus> status;
+  std::size_t limit = 200;
+};
+
+struct DecisionQuery {
+  std::string organisation_id;
+  std::string decided_by;
+  std::string child_id;
+  std::string concern_id;
+  bool emergency_owed_only = false;  // emergency shares not yet superseded by a full record
+  std::size_t limit = 200;
+};
+
+struct DisclosureQuery {
+  std::string sharer_organisation_id;
+  std::string sharer_id;
+  std::string recipient_organisation_id;
+  std::string child_id;
+  std::string decision_id;
+  bool unread_only = false;
+  bool without_feedback_only = false;
+  std::size_t limit = 200;
+};
+
+struct InformationRequestQuery {
+  std::string requester_organisation_id;
+  std::string requested_by;
+  std::string holder_organisation_id;
+  bool open_only = false;  // not answered or refused
+  std::size_t limit = 200;
+};
+
+struct AdviceRequestQuery {
+  std::string organisation_id;
+  std::string asked_by;
+  std::vector<domain::AdviserRole> advisers;  // any of these; empty: any
+  bool unanswered_only = false;
+  std::size_t limit = 200;
+};
+
+// The records of the sharing workflow. Decisions, disclosures, feedback
+// and request messages are only ever inserted: the history is the record.
+class CaseworkRepository {
+ public:
+  virtual ~CaseworkRepository() = default;
+
+  virtual Status InsertPerson(const domain::Person& person) = 0;
+  virtual Result<std::optional<domain::Person>> FindPerson(const std::string& id) = 0;
+  virtual Result<std::vector<domain::Person>> People(const std::vector<std::string>& ids) = 0;
+  // People of one organisation whose name contains `name` (any case) or
+  // whose NHS number or UPN equals it; all when empty.
+  virtual Result<std::vector<domain::Person>> SearchPeople(const std::string& organisation_id,
+                                                           const std::string& name,
+                                                           std::size_t limit) = 0;
+  virtual Status InsertRelationship(const domain::Relationship& relationship) = 0;
+  // Every relationship in which the person is either side.
+  virtual Result<std::vector<domain::Relationship>> Relationships(const std::string& person_id) = 0;
+
+  virtual Status InsertConcern(const domain::Concern& concern) = 0;
+  virtual Result<std::optional<domain::Concern>> FindConcern(const std::string& id) = 0;
+  // Saves the triage fields (status, seen, next step) of a concern.
+  virtual Status UpdateConcernTriage(const domain::Concern& concern) = 0;
+  virtual Result<std::vector<domain::Concern>> Concerns(const ConcernQuery& query) = 0;
+
+  virtual Status InsertItem(const domain::InformationItem& item) = 0;
+  virtual Result<std::vector<domain::InformationItem>> Items(const std::vector<std::string>& ids) = 0;
+  virtual Result<std::vector<domain::InformationItem>> ItemsOfConcern(const std::string& concern_id) = 0;
+  virtual Result<std::vector<domain::InformationItem>> ItemsAboutPerson(const std::string& person_id) = 0;
+
+  virtual Status InsertDecision(const domain::Decision& decision) = 0;
+  virtual Result<std::optional<domain::Decision>> FindDecision(const std::string& id) = 0;
+  // The decision that supersedes `id`, if any.
+  virtual Result<std::optional<std::string>> SupersededBy(const std::string& id) = 0;
+  virtual Result<std::vector<domain::Decision>> Decisions(const DecisionQuery& query) = 0;
+
+  virtual Status InsertDisclosure(const domain::Disclosure& disclosure) = 0;
+  virtual Result<std::optional<domain::Disclosure>> FindDisclosure(const std::string& id) = 0;
+  // Records the first opening by the recipient; later openings change nothing.
+  virtual Status MarkDisclosureReceived(const std::string& id, const std::string& by, Time at) = 0;
+  virtual Status MarkFeedbackGiven(const std::string& id, Time at) = 0;
+  virtual Result<std::vector<domain::Disclosure>> Disclosures(const DisclosureQuery& query) = 0;
+
+  virtual Status InsertFeedback(const domain::Feedback& feedback) = 0;
+  virtual Result<std::vector<domain::Feedback>> FeedbackOn(const std::string& disclosure_id) = 0;
+
+  virtual Status InsertInformationRequest(const domain::InformationRequest& request) = 0;
+  virtual Result<std::optional<domain::InformationRequest>> FindInformationRequest(
+      const std::string& id) = 0;
+  virtual Status UpdateRequestStatus(const std::string& id, domain::RequestStatus status, Time at) = 0;
+  virtual Result<std::vector<domain::InformationRequest>> InformationRequests(
+      const InformationRequestQuery& query) = 0;
+  virtual Status InsertRequestMessage(const domain::RequestMessage& message) = 0;
+  virtual Result<std::vector<domain::RequestMessage>> RequestMessages(const std::string& request_id) = 0;
+
+  virtual Status InsertAdviceRequest(const domain::AdviceRequest& request) = 0;
+  virtual Result<std::optional<domain::AdviceRequest>> FindAdviceRequest(const std::string& id) = 0;
+  virtual Status AnswerAdviceRequest(const domain::AdviceRequest& request) = 0;
+  virtual Result<std::vector<domain::AdviceRequest>> AdviceRequests(const AdviceRequestQuery& query) = 0;
+
+  virtual Status InsertNotification(const domain::Notification& notification) = 0;
+  // Newest first.
+  virtual Result<std::vector<domain::Notification>> Notifications(const std::string& practitioner_id,
+                                                                  bool unread_only,
+                                                                  std::size_t limit) = 0;
+  virtual Status MarkNotificationsRead(const std::string& practitioner_id, Time at) = 0;
+};
+
 // The repositories bound to one open transaction. Valid only inside the
 // callback given to Store::Write / Store::Read.
 class Transaction {
@@ -130,6 +244,7 @@ class Transaction {
   virtual PractitionerRepository& practitioners() = 0;
   virtual SessionRepository& sessions() = 0;
   virtual AuditRepository& audit() = 0;
+  virtual CaseworkRepository& casework() = 0;
   // Called by the store around savepoints and before commit, so that state
   // the repositories cache or defer stays exactly what the database holds.
   virtual void Savepoint() {}

@@ -1,0 +1,353 @@
+// The records of the sharing workflow: a concern about a child, the
+// information items that make up the jigsaw, the decision to share or not,
+// the disclosure actually sent, the recipient's feedback, information and
+// advice requests, and the notices that tell a practitioner something
+// changed. docs/workflow.md describes their states and who may do what.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/clock.h"
+#include "common/encoding.h"
+#include "common/enum_names.h"
+#include "common/result.h"
+#include "domain/information.h"
+
+namespace jigsaw::domain {
+
+// The forms of abuse and risk the advice and Working Together name.
+enum class AbuseForm : std::uint8_t {
+  kSexualAbuse,
+  kPhysicalAbuse,
+  kEmotionalAbuse,
+  kNeglect,
+  kDomesticAbuse,
+  kCriminalExploitation,
+  kSeriousViolence,
+  kTraffickingAndModernSlavery,
+  kOnlineAbuse,
+  kChildOnChildAbuse,
+  kSexualExploitation,
+  kFemaleGenitalMutilation,
+  kRadicalisation,
+  kParentalMentalHealth,
+  kDrugOrAlcoholAbuse,
+  kOther,
+};
+
+enum class ConcernLevel : std::uint8_t { kUnsure, kLow, kSignificant, kImmediate };
+
+// new: in the DSL's queue; seen: the DSL has looked (the raiser is told);
+// actioned: the DSL has recorded the next step.
+enum class ConcernStatus : std::uint8_t { kNew, kSeen, kActioned };
+
+enum class NextStep : std::uint8_t {
+  kMonitor,
+  kSupportInSchoolOrService,
+  kEarlyHelp,
+  kReferToChildrensSocialCare,
+  kReferToPolice,
+  kShareInformation,
+  kSeekAdvice,
+  kNoFurtherAction,
+};
+
+struct Concern {
+  std::string id;
+  std::string organisation_id;
+  std::string child_id;
+  std::string raised_by;
+  std::vector<AbuseForm> forms;
+  ConcernLevel level = ConcernLevel::kUnsure;
+  std::string what_happened;  // what was seen or said, in the practitioner's words
+  std::string child_words;    // the child's own words, kept exactly as said
+  ConcernStatus status = ConcernStatus::kNew;
+  std::string seen_by;
+  Time seen_at{};
+  std::optional<NextStep> next_step;
+  std::string next_step_note;
+  std::string actioned_by;
+  Time actioned_at{};
+  Time created_at{};
+};
+
+// One piece of the jigsaw, attached to a concern or to a person.
+struct InformationItem {
+  std::string id;
+  std::string organisation_id;
+  std::string concern_id;  // empty if attached to a person only
+  std::string person_id;   // whom it is about
+  std::string text;
+  std::string source;      // where it came from ("class teacher", "GP record")
+  std::string date;        // "YYYY-MM-DD": when it happened or was learnt
+  Accuracy accuracy = Accuracy::kUnverified;
+  std::vector<SpecialCategory> special_category;
+  bool criminal_offence = false;
+  bool confidential = false;           // given in confidence
+  std::vector<std::string> identifies;  // ids of the people it names
+  std::string created_by;
+  Time created_at{};
+};
+
+enum class DecisionOutcome : std::uint8_t { kShare, kNotShare };
+
+// Each objection to sharing and why it was overridden (golden rule 7).
+struct ObjectionOverride {
+  std::string by;      // child, parent, carer, other
+  std::string reason;  // why sharing went ahead despite it
+};
+
+// Whether the child and family were told, or why not (golden rule 2).
+struct Informing {
+  bool told = false;
+  std::string told_on;  // "YYYY-MM-DD"
+  std::string told_by;
+  std::string reason_not_told;
+};
+
+struct AdviceSought {
+  std::string from;     // "our DSL", "LA designated officer"
+  std::string summary;  // what they advised
+};
+
+// A decision to share or not. Never edited or deleted: a correction
+// supersedes it and both remain.
+struct Decision {
+  std::string id;
+  std::string organisation_id;
+  std::string child_id;
+  std::string concern_id;
+  std::string information_request_id;
+  std::string decided_by;
+  DecisionOutcome outcome = DecisionOutcome::kNotShare;
+  std::string recipient_organisation_id;
+  std::string recipient_practitioner_id;
+  std::vector<std::string> item_ids;  // the items shared (share decisions)
+  // The engine's advice the decision was made from, as JSON: the facts put
+  // to it and its assessment. Empty for an emergency share (recorded after).
+  std::string assessment_request;
+  std::string assessment;
+  std::string recommendation;           // the assessment's recommendation
+  std::vector<std::string> must_record;  // what the assessment said to record
+  std::string rationale;
+  std::string lawful_basis;
+  std::string special_category_condition;
+  std::string sensitive_processing_condition;
+  std::string criminal_offence_condition;
+  std::string confidentiality_basis;
+  std::string consent;
+  std::vector<ObjectionOverride> objections;
+  Informing informing;
+  std::optional<AdviceSought> advice_sought;
+  bool departs_from_advice = false;
+  std::string departure_reason;
+  bool emergency = false;
+  Time rationale_due_at{};  // emergency only: the full record is owed by then
+  std::string supersedes;
+  Time created_at{};
+};
+
+// What was actually sent. The content the recipient sees is sealed
+// (encrypted for the recipient organisation) at rest.
+struct Disclosure {
+  std::string id;
+  std::string decision_id;
+  std::string sharer_organisation_id;
+  std::string sharer_id;
+  std::string recipient_organisation_id;
+  std::string recipient_practitioner_id;
+  std::string child_id;  // the sharer's record of the child; never shown to the recipient
+  Bytes sealed_content;
+  Time created_at{};
+  std::string received_by;
+  Time received_at{};  // zero until a recipient opens it
+  Time acknowledgement_due_at{};
+  Time feedback_due_at{};
+  Time feedback_at{};  // zero until the first feedback
+};
+
+enum class FeedbackAction : std::uint8_t {
+  kNoFurtherAction,
+  kAdviceGiven,
+  kEarlyHelpOffered,
+  kChildInNeedAssessment,
+  kStrategyDiscussion,  // strategy discussion / section 47 enquiry
+  kPoliceAction,
+  kOther,
+};
+
+struct Feedback {
+  std::string id;
+  std::string disclosure_id;
+  std::string organisation_id;
+  std::string given_by;
+  FeedbackAction action = FeedbackAction::kOther;
+  std::string note;
+  Time created_at{};
+};
+
+enum class Urgency : std::uint8_t { kRoutine, kUrgent, kImmediate };
+
+enum class RequestStatus : std::uint8_t {
+  kOpen,
+  kClarificationRequested,
+  kAnswered,
+  kRefused,
+  kReconsiderationRequested,
+};
+
+// A practitioner asks another organisation for information about a child
+// ("Requests to share information should explain clearly what is required
+// and why, clarifying any meaning or terminology").
+struct InformationRequest {
+  std::string id;
+  std::string requester_organisation_id;
+  std::string requested_by;
+  std::string holder_organisation_id;
+  // Who the child is, for the holder to find their own record.
+  std::string child_given_name;
+  std::string child_family_name;
+  std::string child_date_of_birth;
+  std::string child_nhs_number;
+  std::string child_other_details;
+  std::string needed;       // what is needed
+  std::string reason;       // why
+  std::string terminology;  // meanings of terms that could be misread
+  Urgency urgency = Urgency::kRoutine;
+  RequestStatus status = RequestStatus::kOpen;
+  Time created_at{};
+  Time updated_at{};
+};
+
+enum class RequestMessageKind : std::uint8_t {
+  kClarificationRequested,  // holder asks what is meant
+  kClarification,           // requester explains
+  kAnswered,                // holder shared: a disclosure
+  kRefused,                 // holder decided not to share: reasons
+  kReconsiderationRequested,
+};
+
+struct RequestMessage {
+  std::string id;
+  std::string request_id;
+  RequestMessageKind kind = RequestMessageKind::kClarification;
+  std::string text;
+  std::string organisation_id;
+  std::string written_by;
+  std::string decision_id;  // answered / refused
+  Time created_at{};
+};
+
+enum class AdviserRole : std::uint8_t {
+  kDesignatedSafeguardingLead,
+  kDataProtectionOfficer,
+  kCaldicottGuardian,
+  kLegalTeam,
+};
+
+struct AdviceRequest {
+  std::string id;
+  std::string organisation_id;
+  std::string asked_by;
+  AdviserRole adviser = AdviserRole::kDesignatedSafeguardingLead;
+  std::string question;
+  std::string child_id;    // the case, if any
+  std::string concern_id;
+  Time created_at{};
+  std::string answer;
+  std::string answered_by;
+  Time answered_at{};  // zero until answered
+};
+
+// Tells one practitioner that something they are waiting on changed. Ids
+// and a kind only: no personal data, so a notice is safe on a shared screen.
+struct Notification {
+  std::string id;
+  std::string practitioner_id;
+  std::string kind;  // "concern.seen", "feedback.given", "advice.answered", ...
+  std::string object_type;
+  std::string object_id;
+  Time created_at{};
+  Time read_at{};
+};
+
+// Field-named checks for each record, before anything is stored.
+Status Validate(const Concern& concern);
+Status Validate(const InformationItem& item);
+Status Validate(const Feedback& feedback);
+Status Validate(const InformationRequest& request);
+Status Validate(const AdviceRequest& request);
+
+// Free text that must be given: not blank, valid UTF-8, at most max bytes.
+Status ValidateRequiredText(std::string_view field, std::string_view value, std::size_t max_bytes);
+
+}  // namespace jigsaw::domain
+
+namespace jigsaw {
+#define JIGSAW_DOMAIN_NAMES(E, N, ...)                                     \
+  template <>                                                              \
+  struct EnumNames<E> {                                                    \
+    static constexpr std::array<std::pair<E, std::string_view>, N> kNames{{__VA_ARGS__}}; \
+  }
+namespace d = domain;
+JIGSAW_DOMAIN_NAMES(d::AbuseForm, 16, {d::AbuseForm::kSexualAbuse, "sexual_abuse"},
+                    {d::AbuseForm::kPhysicalAbuse, "physical_abuse"},
+                    {d::AbuseForm::kEmotionalAbuse, "emotional_abuse"},
+                    {d::AbuseForm::kNeglect, "neglect"},
+                    {d::AbuseForm::kDomesticAbuse, "domestic_abuse"},
+                    {d::AbuseForm::kCriminalExploitation, "criminal_exploitation"},
+                    {d::AbuseForm::kSeriousViolence, "serious_violence"},
+                    {d::AbuseForm::kTraffickingAndModernSlavery, "trafficking_and_modern_slavery"},
+                    {d::AbuseForm::kOnlineAbuse, "online_abuse"},
+                    {d::AbuseForm::kChildOnChildAbuse, "child_on_child_abuse"},
+                    {d::AbuseForm::kSexualExploitation, "sexual_exploitation"},
+                    {d::AbuseForm::kFemaleGenitalMutilation, "female_genital_mutilation"},
+                    {d::AbuseForm::kRadicalisation, "radicalisation"},
+                    {d::AbuseForm::kParentalMentalHealth, "parental_mental_health"},
+                    {d::AbuseForm::kDrugOrAlcoholAbuse, "drug_or_alcohol_abuse"},
+                    {d::AbuseForm::kOther, "other"});
+JIGSAW_DOMAIN_NAMES(d::ConcernLevel, 4, {d::ConcernLevel::kUnsure, "unsure"},
+                    {d::ConcernLevel::kLow, "low"},
+                    {d::ConcernLevel::kSignificant, "significant_harm"},
+                    {d::ConcernLevel::kImmediate, "immediate_risk"});
+JIGSAW_DOMAIN_NAMES(d::ConcernStatus, 3, {d::ConcernStatus::kNew, "new"},
+                    {d::ConcernStatus::kSeen, "seen"}, {d::ConcernStatus::kActioned, "actioned"});
+JIGSAW_DOMAIN_NAMES(d::NextStep, 8, {d::NextStep::kMonitor, "monitor"},
+                    {d::NextStep::kSupportInSchoolOrService, "support_in_service"},
+                    {d::NextStep::kEarlyHelp, "early_help"},
+                    {d::NextStep::kReferToChildrensSocialCare, "refer_to_childrens_social_care"},
+                    {d::NextStep::kReferToPolice, "refer_to_police"},
+                    {d::NextStep::kShareInformation, "share_information"},
+                    {d::NextStep::kSeekAdvice, "seek_advice"},
+                    {d::NextStep::kNoFurtherAction, "no_further_action"});
+JIGSAW_DOMAIN_NAMES(d::DecisionOutcome, 2, {d::DecisionOutcome::kShare, "share"},
+                    {d::DecisionOutcome::kNotShare, "not_share"});
+JIGSAW_DOMAIN_NAMES(d::FeedbackAction, 7, {d::FeedbackAction::kNoFurtherAction, "no_further_action"},
+                    {d::FeedbackAction::kAdviceGiven, "advice_given"},
+                    {d::FeedbackAction::kEarlyHelpOffered, "early_help_offered"},
+                    {d::FeedbackAction::kChildInNeedAssessment, "child_in_need_assessment"},
+                    {d::FeedbackAction::kStrategyDiscussion, "strategy_discussion_or_section_47"},
+                    {d::FeedbackAction::kPoliceAction, "police_action"},
+                    {d::FeedbackAction::kOther, "other"});
+JIGSAW_DOMAIN_NAMES(d::Urgency, 3, {d::Urgency::kRoutine, "routine"}, {d::Urgency::kUrgent, "urgent"},
+                    {d::Urgency::kImmediate, "immediate"});
+JIGSAW_DOMAIN_NAMES(d::RequestStatus, 5, {d::RequestStatus::kOpen, "open"},
+                    {d::RequestStatus::kClarificationRequested, "clarification_requested"},
+                    {d::RequestStatus::kAnswered, "answered"}, {d::RequestStatus::kRefused, "refused"},
+                    {d::RequestStatus::kReconsiderationRequested, "reconsideration_requested"});
+JIGSAW_DOMAIN_NAMES(d::RequestMessageKind, 5,
+                    {d::RequestMessageKind::kClarificationRequested, "clarification_requested"},
+                    {d::RequestMessageKind::kClarification, "clarification"},
+                    {d::RequestMessageKind::kAnswered, "answered"},
+                    {d::RequestMessageKind::kRefused, "refused"},
+                    {d::RequestMessageKind::kReconsiderationRequested, "reconsideration_requested"});
+JIGSAW_DOMAIN_NAMES(d::AdviserRole, 4,
+                    {d::AdviserRole::kDesignatedSafeguardingLead, "designated_safeguarding_lead"},
+                    {d::AdviserRole::kDataProtectionOfficer, "data_protection_officer"},
+                    {d::AdviserRole::kCaldicottGuardian, "caldicott_guardian"},
+                    {d::AdviserRole::kLegalTeam, "legal_team"});
+#undef JIGSAW_DOMAIN_NAMES
+}  // namespace jigsaw

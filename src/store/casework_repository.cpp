@@ -1,0 +1,681 @@
+// The sharing workflow's records in portable SQL (see migration 3).
+#include <nlohmann/json.hpp>
+
+#include "store/repositories.h"
+
+namespace jigsaw::store::internal {
+namespace {
+
+using sql::Row;
+using sql::Value;
+using namespace domain;
+
+Value B(bool b) { return std::int64_t{b ? 1 : 0}; }
+Value T(Time t) { return ToMicros(t); }
+std::string S(std::string_view v) { return std::string(v); }
+
+std::string Join(const std::vector<std::string>& parts) {
+  std::string out;
+  for (const auto& p : parts) {
+    if (!out.empty()) out += ',';
+    out += p;
+  }
+  return out;
+}
+
+std::vector<std::string> Split(const std::string& joined) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < joined.size()) {
+    const std::size_t comma = joined.find(',', start);
+    const std::size_t end = comma == std::string::npos ? joined.size() : comma;
+    out.push_back(joined.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+template <typename E>
+std::string JoinEnums(const std::vector<E>& values) {
+  std::vector<std::string> names;
+  for (E e : values) names.emplace_back(ToString(e));
+  return Join(names);
+}
+
+// Stored names come only from our own writes: an unknown one means the
+// database was edited by hand or by a newer version.
+template <typename E>
+Result<E> Stored(const std::string& name, std::string_view column) {
+  auto v = ParseEnum<E>(name);
+  if (!v) return Internal("Unrecognised value '" + name + "' in " + std::string(column));
+  return *v;
+}
+
+template <typename E>
+Result<std::vector<E>> StoredList(const std::string& joined, std::string_view column) {
+  std::vector<E> out;
+  for (const auto& name : Split(joined)) out.push_back(JIGSAW_TRY(Stored<E>(name, column)));
+  return out;
+}
+
+// "INSERT INTO table (a, b) VALUES ($1, $2)" from a column list.
+std::string InsertSql(std::string_view table, std::string_view columns) {
+  std::string sql = "INSERT INTO " + std::string(table) + " (" + std::string(columns) + ") VALUES (";
+  int n = 1;
+  for (char c : columns)
+    if (c == ',') ++n;
+  for (int i = 1; i <= n; ++i) sql += (i > 1 ? ", $" : "$") + std::to_string(i);
+  return sql + ")";
+}
+
+// A WHERE clause from fixed fragments; values always travel as parameters.
+class Where {
+ public:
+  void Equals(std::string_view column, const std::string& value) {
+    if (!value.empty()) Add(std::string(column) + " = $" + Next(value));
+  }
+  void Add(std::string clause) {
+    sql_ += sql_.empty() ? " WHERE " : " AND ";
+    sql_ += clause;
+  }
+  std::string Next(Value v) {
+    params_.push_back(std::move(v));
+    return std::to_string(params_.size());
+  }
+  std::string In(const std::vector<std::string>& values) {
+    std::string list;
+    for (const auto& v : values) list += (list.empty() ? "$" : ", $") + Next(v);
+    return list;
+  }
+  std::string Limit(std::size_t limit) {
+    return " LIMIT $" + Next(static_cast<std::int64_t>(limit));
+  }
+  const std::string& sql() const { return sql_; }
+  std::span<const Value> params() const { return params_; }
+
+ private:
+  std::string sql_;
+  std::vector<Value> params_;
+};
+
+std::string SearchName(const std::string& given, const std::string& family) {
+  std::string s = given + " " + family;
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return s;
+}
+
+constexpr std::string_view kPersonColumns =
+    "id, organisation_id, kind, given_name, family_name, search_name, date_of_birth, nhs_number, "
+    "upn, address, postcode, is_protected, protected_reason, created_by, created_at";
+
+Result<Person> ToPerson(const Row& r) {
+  Person p;
+  p.id = r.Text(0);
+  p.organisation_id = r.Text(1);
+  p.kind = JIGSAW_TRY(Stored<PersonKind>(r.Text(2), "people.kind"));
+  p.given_name = r.Text(3);
+  p.family_name = r.Text(4);
+  p.date_of_birth = r.Text(6);
+  p.nhs_number = r.Text(7);
+  p.upn = r.Text(8);
+  p.address = r.Text(9);
+  p.postcode = r.Text(10);
+  p.is_protected = r.Int(11) != 0;
+  p.protected_reason = r.Text(12);
+  p.created_by = r.Text(13);
+  p.created_at = FromMicros(r.Int(14));
+  return p;
+}
+
+constexpr std::string_view kRelationshipColumns =
+    "id, organisation_id, person_id, related_person_id, kind, created_by, created_at";
+
+constexpr std::string_view kConcernColumns =
+    "id, organisation_id, child_id, raised_by, forms, level, what_happened, child_words, status, "
+    "seen_by, seen_at, next_step, next_step_note, actioned_by, actioned_at, created_at";
+
+Result<Concern> ToConcern(const Row& r) {
+  Concern c;
+  c.id = r.Text(0);
+  c.organisation_id = r.Text(1);
+  c.child_id = r.Text(2);
+  c.raised_by = r.Text(3);
+  c.forms = JIGSAW_TRY(StoredList<AbuseForm>(r.Text(4), "concerns.forms"));
+  c.level = JIGSAW_TRY(Stored<ConcernLevel>(r.Text(5), "concerns.level"));
+  c.what_happened = r.Text(6);
+  c.child_words = r.Text(7);
+  c.status = JIGSAW_TRY(Stored<ConcernStatus>(r.Text(8), "concerns.status"));
+  c.seen_by = r.Text(9);
+  c.seen_at = FromMicros(r.Int(10));
+  if (!r.Text(11).empty()) c.next_step = JIGSAW_TRY(Stored<NextStep>(r.Text(11), "concerns.next_step"));
+  c.next_step_note = r.Text(12);
+  c.actioned_by = r.Text(13);
+  c.actioned_at = FromMicros(r.Int(14));
+  c.created_at = FromMicros(r.Int(15));
+  return c;
+}
+
+constexpr std::string_view kItemColumns =
+    "id, organisation_id, concern_id, person_id, text, source, info_date, accuracy, "
+    "special_category, criminal_offence, confidential, identifies, created_by, created_at";
+
+Result<InformationItem> ToItem(const Row& r) {
+  InformationItem i;
+  i.id = r.Text(0);
+  i.organisation_id = r.Text(1);
+  i.concern_id = r.Text(2);
+  i.person_id = r.Text(3);
+  i.text = r.Text(4);
+  i.source = r.Text(5);
+  i.date = r.Text(6);
+  i.accuracy = JIGSAW_TRY(Stored<Accuracy>(r.Text(7), "information_items.accuracy"));
+  i.special_category =
+      JIGSAW_TRY(StoredList<SpecialCategory>(r.Text(8), "information_items.special_category"));
+  i.criminal_offence = r.Int(9) != 0;
+  i.confidential = r.Int(10) != 0;
+  i.identifies = Split(r.Text(11));
+  i.created_by = r.Text(12);
+  i.created_at = FromMicros(r.Int(13));
+  return i;
+}
+
+constexpr std::string_view kDecisionColumns =
+    "id, organisation_id, child_id, concern_id, information_request_id, decided_by, outcome, "
+    "recipient_organisation_id, recipient_practitioner_id, item_ids, assessment_request, "
+    "assessment, recommendation, must_record, rationale, lawful_basis, special_category_condition, "
+    "sensitive_processing_condition, criminal_offence_condition, confidentiality_basis, consent, "
+    "objections, told, told_on, told_by, reason_not_told, advice_sought, advice_from, "
+    "advice_summary, departs_from_advice, departure_reason, emergency, rationale_due_at, "
+    "supersedes, created_at";
+
+std::string ObjectionsJson(const std::vector<ObjectionOverride>& objections) {
+  nlohmann::json a = nlohmann::json::array();
+  for (const auto& o : objections) a.push_back({{"by", o.by}, {"reason", o.reason}});
+  return a.dump();
+}
+
+Result<std::vector<ObjectionOverride>> ObjectionsFrom(const std::string& text) {
+  auto j = nlohmann::json::parse(text, nullptr, false);
+  if (!j.is_array()) return Internal("Unreadable decisions.objections");
+  std::vector<ObjectionOverride> out;
+  for (const auto& o : j) {
+    if (!o.is_object() || !o.contains("by") || !o.contains("reason") || !o["by"].is_string() ||
+        !o["reason"].is_string())
+      return Internal("Unreadable decisions.objections");
+    out.push_back({o["by"].get<std::string>(), o["reason"].get<std::string>()});
+  }
+  return out;
+}
+
+Result<Decision> ToDecision(const Row& r) {
+  Decision d;
+  d.id = r.Text(0);
+  d.organisation_id = r.Text(1);
+  d.child_id = r.Text(2);
+  d.concern_id = r.Text(3);
+  d.information_request_id = r.Text(4);
+  d.decided_by = r.Text(5);
+  d.outcome = JIGSAW_TRY(Stored<DecisionOutcome>(r.Text(6), "decisions.outcome"));
+  d.recipient_organisation_id = r.Text(7);
+  d.recipient_practitioner_id = r.Text(8);
+  d.item_ids = Split(r.Text(9));
+  d.assessment_request = r.Text(10);
+  d.assessment = r.Text(11);
+  d.recommendation = r.Text(12);
+  d.must_record = Split(r.Text(13));
+  d.rationale = r.Text(14);
+  d.lawful_basis = r.Text(15);
+  d.special_category_condition = r.Text(16);
+  d.sensitive_processing_condition = r.Text(17);
+  d.criminal_offence_condition = r.Text(18);
+  d.confidentiality_basis = r.Text(19);
+  d.consent = r.Text(20);
+  d.objections = JIGSAW_TRY(ObjectionsFrom(r.Text(21)));
+  d.informing = {r.Int(22) != 0, r.Text(23), r.Text(24), r.Text(25)};
+  if (r.Int(26) != 0) d.advice_sought = AdviceSought{r.Text(27), r.Text(28)};
+  d.departs_from_advice = r.Int(29) != 0;
+  d.departure_reason = r.Text(30);
+  d.emergency = r.Int(31) != 0;
+  d.rationale_due_at = FromMicros(r.Int(32));
+  d.supersedes = r.Text(33);
+  d.created_at = FromMicros(r.Int(34));
+  return d;
+}
+
+constexpr std::string_view kDisclosureColumns =
+    "id, decision_id, sharer_organisation_id, sharer_id, recipient_organisation_id, "
+    "recipient_practitioner_id, child_id, sealed_content, created_at, received_by, received_at, "
+    "acknowledgement_due_at, feedback_due_at, feedback_at";
+
+Disclosure ToDisclosure(const Row& r) {
+  return Disclosure{r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6),
+                    r.Blob(7), FromMicros(r.Int(8)), r.Text(9), FromMicros(r.Int(10)),
+                    FromMicros(r.Int(11)), FromMicros(r.Int(12)), FromMicros(r.Int(13))};
+}
+
+constexpr std::string_view kRequestColumns =
+    "id, requester_organisation_id, requested_by, holder_organisation_id, child_given_name, "
+    "child_family_name, child_date_of_birth, child_nhs_number, child_other_details, needed, "
+    "reason, terminology, urgency, status, created_at, updated_at";
+
+Result<InformationRequest> ToRequest(const Row& r) {
+  InformationRequest q;
+  q.id = r.Text(0);
+  q.requester_organisation_id = r.Text(1);
+  q.requested_by = r.Text(2);
+  q.holder_organisation_id = r.Text(3);
+  q.child_given_name = r.Text(4);
+  q.child_family_name = r.Text(5);
+  q.child_date_of_birth = r.Text(6);
+  q.child_nhs_number = r.Text(7);
+  q.child_other_details = r.Text(8);
+  q.needed = r.Text(9);
+  q.reason = r.Text(10);
+  q.terminology = r.Text(11);
+  q.urgency = JIGSAW_TRY(Stored<Urgency>(r.Text(12), "information_requests.urgency"));
+  q.status = JIGSAW_TRY(Stored<RequestStatus>(r.Text(13), "information_requests.status"));
+  q.created_at = FromMicros(r.Int(14));
+  q.updated_at = FromMicros(r.Int(15));
+  return q;
+}
+
+constexpr std::string_view kAdviceColumns =
+    "id, organisation_id, asked_by, adviser, question, child_id, concern_id, created_at, answer, "
+    "answered_by, answered_at";
+
+Result<AdviceRequest> ToAdvice(const Row& r) {
+  AdviceRequest a;
+  a.id = r.Text(0);
+  a.organisation_id = r.Text(1);
+  a.asked_by = r.Text(2);
+  a.adviser = JIGSAW_TRY(Stored<AdviserRole>(r.Text(3), "advice_requests.adviser"));
+  a.question = r.Text(4);
+  a.child_id = r.Text(5);
+  a.concern_id = r.Text(6);
+  a.created_at = FromMicros(r.Int(7));
+  a.answer = r.Text(8);
+  a.answered_by = r.Text(9);
+  a.answered_at = FromMicros(r.Int(10));
+  return a;
+}
+
+template <typename T, typename Convert>
+Result<std::vector<T>> All(const std::vector<Row>& rows, Convert convert) {
+  std::vector<T> out;
+  out.reserve(rows.size());
+  for (const Row& r : rows) out.push_back(JIGSAW_TRY(convert(r)));
+  return out;
+}
+
+template <typename T, typename Convert>
+Result<std::optional<T>> First(const std::vector<Row>& rows, Convert convert) {
+  if (rows.empty()) return std::nullopt;
+  return JIGSAW_TRY(convert(rows[0]));
+}
+
+class SqlCasework final : public CaseworkRepository {
+ public:
+  explicit SqlCasework(sql::Connection& c) : c_(c) {}
+
+  Status InsertPerson(const Person& p) override {
+    return Run(InsertSql("people", kPersonColumns),
+               {p.id, p.organisation_id, S(ToString(p.kind)), p.given_name, p.family_name,
+                SearchName(p.given_name, p.family_name), p.date_of_birth, p.nhs_number, p.upn,
+                p.address, p.postcode, B(p.is_protected), p.protected_reason, p.created_by,
+                T(p.created_at)});
+  }
+
+  Result<std::optional<Person>> FindPerson(const std::string& id) override {
+    return First<Person>(JIGSAW_TRY(Select(kPersonColumns, "people", "WHERE id = $1", {id})), ToPerson);
+  }
+
+  Result<std::vector<Person>> People(const std::vector<std::string>& ids) override {
+    if (ids.empty()) return std::vector<Person>{};
+    Where w;
+    w.Add("id IN (" + w.In(ids) + ")");
+    return All<Person>(JIGSAW_TRY(c_.Query(
+                           "SELECT " + S(kPersonColumns) + " FROM people" + w.sql(), w.params())),
+                       ToPerson);
+  }
+
+  Result<std::vector<Person>> SearchPeople(const std::string& organisation_id, const std::string& name,
+                                           std::size_t limit) override {
+    Where w;
+    w.Equals("organisation_id", organisation_id);
+    if (!name.empty()) {
+      std::string pattern = "%";
+      for (char ch : SearchName(name, "").substr(0, name.size())) {
+        if (ch == '%' || ch == '_' || ch == '\\') pattern += '\\';
+        pattern += ch;
+      }
+      pattern += '%';
+      const std::string like = w.Next(pattern);
+      const std::string exact = w.Next(name);
+      w.Add("(search_name LIKE $" + like + " ESCAPE '\\' OR nhs_number = $" + exact +
+            " OR upn = $" + exact + ")");
+    }
+    const std::string tail = " ORDER BY family_name, given_name" + w.Limit(limit);
+    return All<Person>(JIGSAW_TRY(c_.Query(
+                           "SELECT " + S(kPersonColumns) + " FROM people" + w.sql() + tail,
+                           w.params())),
+                       ToPerson);
+  }
+
+  Status InsertRelationship(const Relationship& r) override {
+    return Run(InsertSql("relationships", kRelationshipColumns),
+               {r.id, r.organisation_id, r.person_id, r.related_person_id, S(ToString(r.kind)),
+                r.created_by, T(r.created_at)});
+  }
+
+  Result<std::vector<Relationship>> Relationships(const std::string& person_id) override {
+    auto rows = JIGSAW_TRY(Select(kRelationshipColumns, "relationships",
+                                  "WHERE person_id = $1 OR related_person_id = $1 ORDER BY created_at",
+                                  {person_id}));
+    return All<Relationship>(rows, [](const Row& r) -> Result<Relationship> {
+      return Relationship{r.Text(0), r.Text(1), r.Text(2), r.Text(3),
+                          JIGSAW_TRY(Stored<RelationshipKind>(r.Text(4), "relationships.kind")),
+                          r.Text(5), FromMicros(r.Int(6))};
+    });
+  }
+
+  Status InsertConcern(const Concern& c) override {
+    return Run(InsertSql("concerns", kConcernColumns),
+               {c.id, c.organisation_id, c.child_id, c.raised_by, JoinEnums(c.forms),
+                S(ToString(c.level)), c.what_happened, c.child_words, S(ToString(c.status)),
+                c.seen_by, T(c.seen_at), c.next_step ? S(ToString(*c.next_step)) : std::string(),
+                c.next_step_note, c.actioned_by, T(c.actioned_at), T(c.created_at)});
+  }
+
+  Result<std::optional<Concern>> FindConcern(const std::string& id) override {
+    return First<Concern>(JIGSAW_TRY(Select(kConcernColumns, "concerns", "WHERE id = $1", {id})),
+                          ToConcern);
+  }
+
+  Status UpdateConcernTriage(const Concern& c) override {
+    return Run(
+        "UPDATE concerns SET status = $2, seen_by = $3, seen_at = $4, next_step = $5, "
+        "next_step_note = $6, actioned_by = $7, actioned_at = $8 WHERE id = $1",
+        {c.id, S(ToString(c.status)), c.seen_by, T(c.seen_at),
+         c.next_step ? S(ToString(*c.next_step)) : std::string(), c.next_step_note, c.actioned_by,
+         T(c.actioned_at)});
+  }
+
+  Result<std::vector<Concern>> Concerns(const ConcernQuery& q) override {
+    Where w;
+    w.Equals("organisation_id", q.organisation_id);
+    w.Equals("raised_by", q.raised_by);
+    w.Equals("child_id", q.child_id);
+    if (q.status) w.Equals("status", S(ToString(*q.status)));
+    const std::string tail = " ORDER BY created_at DESC, id" + w.Limit(q.limit);
+    return All<Concern>(JIGSAW_TRY(c_.Query("SELECT " + S(kConcernColumns) + " FROM concerns" +
+                                                w.sql() + tail,
+                                            w.params())),
+                        ToConcern);
+  }
+
+  Status InsertItem(const InformationItem& i) override {
+    return Run(InsertSql("information_items", kItemColumns),
+               {i.id, i.organisation_id, i.concern_id, i.person_id, i.text, i.source, i.date,
+                S(ToString(i.accuracy)), JoinEnums(i.special_category), B(i.criminal_offence),
+                B(i.confidential), Join(i.identifies), i.created_by, T(i.created_at)});
+  }
+
+  Result<std::vector<InformationItem>> Items(const std::vector<std::string>& ids) override {
+    if (ids.empty()) return std::vector<InformationItem>{};
+    Where w;
+    w.Add("id IN (" + w.In(ids) + ")");
+    return All<InformationItem>(
+        JIGSAW_TRY(c_.Query("SELECT " + S(kItemColumns) + " FROM information_items" + w.sql() +
+                                " ORDER BY created_at, id",
+                            w.params())),
+        ToItem);
+  }
+
+  Result<std::vector<InformationItem>> ItemsOfConcern(const std::string& concern_id) override {
+    return All<InformationItem>(
+        JIGSAW_TRY(Select(kItemColumns, "information_items",
+                          "WHERE concern_id = $1 ORDER BY created_at, id", {concern_id})),
+        ToItem);
+  }
+
+  Result<std::vector<InformationItem>> ItemsAboutPerson(const std::string& person_id) override {
+    return All<InformationItem>(
+        JIGSAW_TRY(Select(kItemColumns, "information_items",
+                          "WHERE person_id = $1 ORDER BY created_at, id", {person_id})),
+        ToItem);
+  }
+
+  Status InsertDecision(const Decision& d) override {
+    const bool advice = d.advice_sought.has_value();
+    return Run(InsertSql("decisions", kDecisionColumns),
+               {d.id, d.organisation_id, d.child_id, d.concern_id, d.information_request_id,
+                d.decided_by, S(ToString(d.outcome)), d.recipient_organisation_id,
+                d.recipient_practitioner_id, Join(d.item_ids), d.assessment_request, d.assessment,
+                d.recommendation, Join(d.must_record), d.rationale, d.lawful_basis,
+                d.special_category_condition, d.sensitive_processing_condition,
+                d.criminal_offence_condition, d.confidentiality_basis, d.consent,
+                ObjectionsJson(d.objections), B(d.informing.told), d.informing.told_on,
+                d.informing.told_by, d.informing.reason_not_told, B(advice),
+                advice ? d.advice_sought->from : std::string(),
+                advice ? d.advice_sought->summary : std::string(), B(d.departs_from_advice),
+                d.departure_reason, B(d.emergency), T(d.rationale_due_at), d.supersedes,
+                T(d.created_at)});
+  }
+
+  Result<std::optional<Decision>> FindDecision(const std::string& id) override {
+    return First<Decision>(JIGSAW_TRY(Select(kDecisionColumns, "decisions", "WHERE id = $1", {id})),
+                           ToDecision);
+  }
+
+  Result<std::optional<std::string>> SupersededBy(const std::string& id) override {
+    auto rows = JIGSAW_TRY(sql::Query(
+        c_, "SELECT id FROM decisions WHERE supersedes = $1 ORDER BY created_at LIMIT 1", {id}));
+    if (rows.empty()) return std::nullopt;
+    return rows[0].Text(0);
+  }
+
+  Result<std::vector<Decision>> Decisions(const DecisionQuery& q) override {
+    Where w;
+    w.Equals("organisation_id", q.organisation_id);
+    w.Equals("decided_by", q.decided_by);
+    w.Equals("child_id", q.child_id);
+    w.Equals("concern_id", q.concern_id);
+    if (q.emergency_owed_only)
+      w.Add("emergency = 1 AND NOT EXISTS (SELECT 1 FROM decisions later WHERE later.supersedes = decisions.id)");
+    const std::string tail = " ORDER BY created_at DESC, id" + w.Limit(q.limit);
+    return All<Decision>(JIGSAW_TRY(c_.Query("SELECT " + S(kDecisionColumns) + " FROM decisions" +
+                                                 w.sql() + tail,
+                                             w.params())),
+                         ToDecision);
+  }
+
+  Status InsertDisclosure(const Disclosure& d) override {
+    return Run(InsertSql("disclosures", kDisclosureColumns),
+               {d.id, d.decision_id, d.sharer_organisation_id, d.sharer_id,
+                d.recipient_organisation_id, d.recipient_practitioner_id, d.child_id,
+                d.sealed_content, T(d.created_at), d.received_by, T(d.received_at),
+                T(d.acknowledgement_due_at), T(d.feedback_due_at), T(d.feedback_at)});
+  }
+
+  Result<std::optional<Disclosure>> FindDisclosure(const std::string& id) override {
+    auto rows = JIGSAW_TRY(Select(kDisclosureColumns, "disclosures", "WHERE id = $1", {id}));
+    if (rows.empty()) return std::nullopt;
+    return ToDisclosure(rows[0]);
+  }
+
+  Status MarkDisclosureReceived(const std::string& id, const std::string& by, Time at) override {
+    return Run("UPDATE disclosures SET received_by = $2, received_at = $3 WHERE id = $1 AND received_at = 0",
+               {id, by, T(at)});
+  }
+
+  Status MarkFeedbackGiven(const std::string& id, Time at) override {
+    return Run("UPDATE disclosures SET feedback_at = $2 WHERE id = $1 AND feedback_at = 0", {id, T(at)});
+  }
+
+  Result<std::vector<Disclosure>> Disclosures(const DisclosureQuery& q) override {
+    Where w;
+    w.Equals("sharer_organisation_id", q.sharer_organisation_id);
+    w.Equals("sharer_id", q.sharer_id);
+    w.Equals("recipient_organisation_id", q.recipient_organisation_id);
+    w.Equals("child_id", q.child_id);
+    w.Equals("decision_id", q.decision_id);
+    if (q.unread_only) w.Add("received_at = 0");
+    if (q.without_feedback_only) w.Add("feedback_at = 0");
+    const std::string tail = " ORDER BY created_at DESC, id" + w.Limit(q.limit);
+    auto rows = JIGSAW_TRY(c_.Query(
+        "SELECT " + S(kDisclosureColumns) + " FROM disclosures" + w.sql() + tail, w.params()));
+    std::vector<Disclosure> out;
+    for (const Row& r : rows) out.push_back(ToDisclosure(r));
+    return out;
+  }
+
+  Status InsertFeedback(const Feedback& f) override {
+    return Run(InsertSql("feedback", "id, disclosure_id, organisation_id, given_by, action, note, created_at"),
+               {f.id, f.disclosure_id, f.organisation_id, f.given_by, S(ToString(f.action)), f.note,
+                T(f.created_at)});
+  }
+
+  Result<std::vector<Feedback>> FeedbackOn(const std::string& disclosure_id) override {
+    auto rows = JIGSAW_TRY(Select("id, disclosure_id, organisation_id, given_by, action, note, created_at",
+                                  "feedback", "WHERE disclosure_id = $1 ORDER BY created_at, id",
+                                  {disclosure_id}));
+    return All<Feedback>(rows, [](const Row& r) -> Result<Feedback> {
+      return Feedback{r.Text(0), r.Text(1), r.Text(2), r.Text(3),
+                      JIGSAW_TRY(Stored<FeedbackAction>(r.Text(4), "feedback.action")), r.Text(5),
+                      FromMicros(r.Int(6))};
+    });
+  }
+
+  Status InsertInformationRequest(const InformationRequest& q) override {
+    return Run(InsertSql("information_requests", kRequestColumns),
+               {q.id, q.requester_organisation_id, q.requested_by, q.holder_organisation_id,
+                q.child_given_name, q.child_family_name, q.child_date_of_birth, q.child_nhs_number,
+                q.child_other_details, q.needed, q.reason, q.terminology, S(ToString(q.urgency)),
+                S(ToString(q.status)), T(q.created_at), T(q.updated_at)});
+  }
+
+  Result<std::optional<InformationRequest>> FindInformationRequest(const std::string& id) override {
+    return First<InformationRequest>(
+        JIGSAW_TRY(Select(kRequestColumns, "information_requests", "WHERE id = $1", {id})), ToRequest);
+  }
+
+  Status UpdateRequestStatus(const std::string& id, RequestStatus status, Time at) override {
+    return Run("UPDATE information_requests SET status = $2, updated_at = $3 WHERE id = $1",
+               {id, S(ToString(status)), T(at)});
+  }
+
+  Result<std::vector<InformationRequest>> InformationRequests(const InformationRequestQuery& q) override {
+    Where w;
+    w.Equals("requester_organisation_id", q.requester_organisation_id);
+    w.Equals("requested_by", q.requested_by);
+    w.Equals("holder_organisation_id", q.holder_organisation_id);
+    if (q.open_only) w.Add("status NOT IN ('answered', 'refused')");
+    const std::string tail = " ORDER BY created_at DESC, id" + w.Limit(q.limit);
+    return All<InformationRequest>(
+        JIGSAW_TRY(c_.Query("SELECT " + S(kRequestColumns) + " FROM information_requests" +
+                                w.sql() + tail,
+                            w.params())),
+        ToRequest);
+  }
+
+  Status InsertRequestMessage(const RequestMessage& m) override {
+    return Run(InsertSql("request_messages",
+                         "id, request_id, kind, text, organisation_id, written_by, decision_id, created_at"),
+               {m.id, m.request_id, S(ToString(m.kind)), m.text, m.organisation_id, m.written_by,
+                m.decision_id, T(m.created_at)});
+  }
+
+  Result<std::vector<RequestMessage>> RequestMessages(const std::string& request_id) override {
+    auto rows = JIGSAW_TRY(Select(
+        "id, request_id, kind, text, organisation_id, written_by, decision_id, created_at",
+        "request_messages", "WHERE request_id = $1 ORDER BY created_at, id", {request_id}));
+    return All<RequestMessage>(rows, [](const Row& r) -> Result<RequestMessage> {
+      return RequestMessage{r.Text(0), r.Text(1),
+                            JIGSAW_TRY(Stored<RequestMessageKind>(r.Text(2), "request_messages.kind")),
+                            r.Text(3), r.Text(4), r.Text(5), r.Text(6), FromMicros(r.Int(7))};
+    });
+  }
+
+  Status InsertAdviceRequest(const AdviceRequest& a) override {
+    return Run(InsertSql("advice_requests", kAdviceColumns),
+               {a.id, a.organisation_id, a.asked_by, S(ToString(a.adviser)), a.question, a.child_id,
+                a.concern_id, T(a.created_at), a.answer, a.answered_by, T(a.answered_at)});
+  }
+
+  Result<std::optional<AdviceRequest>> FindAdviceRequest(const std::string& id) override {
+    return First<AdviceRequest>(
+        JIGSAW_TRY(Select(kAdviceColumns, "advice_requests", "WHERE id = $1", {id})), ToAdvice);
+  }
+
+  Status AnswerAdviceRequest(const AdviceRequest& a) override {
+    return Run("UPDATE advice_requests SET answer = $2, answered_by = $3, answered_at = $4 WHERE id = $1",
+               {a.id, a.answer, a.answered_by, T(a.answered_at)});
+  }
+
+  Result<std::vector<AdviceRequest>> AdviceRequests(const AdviceRequestQuery& q) override {
+    Where w;
+    w.Equals("organisation_id", q.organisation_id);
+    w.Equals("asked_by", q.asked_by);
+    if (!q.advisers.empty()) {
+      std::vector<std::string> names;
+      for (auto a : q.advisers) names.emplace_back(ToString(a));
+      w.Add("adviser IN (" + w.In(names) + ")");
+    }
+    if (q.unanswered_only) w.Add("answered_at = 0");
+    const std::string tail = " ORDER BY created_at DESC, id" + w.Limit(q.limit);
+    return All<AdviceRequest>(JIGSAW_TRY(c_.Query("SELECT " + S(kAdviceColumns) +
+                                                      " FROM advice_requests" + w.sql() + tail,
+                                                  w.params())),
+                              ToAdvice);
+  }
+
+  Status InsertNotification(const Notification& n) override {
+    return Run(InsertSql("notifications",
+                         "id, practitioner_id, kind, object_type, object_id, created_at, read_at"),
+               {n.id, n.practitioner_id, n.kind, n.object_type, n.object_id, T(n.created_at),
+                T(n.read_at)});
+  }
+
+  Result<std::vector<Notification>> Notifications(const std::string& practitioner_id, bool unread_only,
+                                                  std::size_t limit) override {
+    Where w;
+    w.Equals("practitioner_id", practitioner_id);
+    if (unread_only) w.Add("read_at = 0");
+    const std::string tail = " ORDER BY created_at DESC, id" + w.Limit(limit);
+    auto rows = JIGSAW_TRY(c_.Query(
+        "SELECT id, practitioner_id, kind, object_type, object_id, created_at, read_at FROM "
+        "notifications" + w.sql() + tail,
+        w.params()));
+    std::vector<Notification> out;
+    for (const Row& r : rows)
+      out.push_back({r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), FromMicros(r.Int(5)),
+                     FromMicros(r.Int(6))});
+    return out;
+  }
+
+  Status MarkNotificationsRead(const std::string& practitioner_id, Time at) override {
+    return Run("UPDATE notifications SET read_at = $2 WHERE practitioner_id = $1 AND read_at = 0",
+               {practitioner_id, T(at)});
+  }
+
+ private:
+  Status Run(const std::string& sql, std::initializer_list<Value> params) {
+    JIGSAW_TRY(sql::Execute(c_, sql, params));
+    return Ok();
+  }
+  Result<std::vector<Row>> Select(std::string_view columns, std::string_view table,
+                                  std::string_view rest, std::initializer_list<Value> params) {
+    return sql::Query(c_, "SELECT " + S(columns) + " FROM " + S(table) + " " + S(rest), params);
+  }
+
+  sql::Connection& c_;
+};
+
+}  // namespace
+
+std::unique_ptr<CaseworkRepository> NewCaseworkRepository(sql::Connection& connection) {
+  return std::make_unique<SqlCasework>(connection);
+}
+
+}  // namespace jigsaw::store::internal
