@@ -15,6 +15,9 @@
 #include "service/audit_log.h"
 #include "service/audit_trail.h"
 #include "service/authentication.h"
+#include "service/casework.h"
+#include "service/requests.h"
+#include "service/sharing.h"
 #include "store/store.h"
 
 namespace jigsaw::app {
@@ -28,6 +31,9 @@ class Application {
   service::Administration& administration() { return *administration_; }
   service::Authentication& authentication() { return *authentication_; }
   service::AuditLog& audit_log() { return *audit_log_; }
+  service::Casework& casework() { return *casework_; }
+  service::Sharing& sharing() { return *sharing_; }
+  service::Requests& requests() { return *requests_; }
   const Config& config() const { return config_; }
 
   // The whole HTTP surface, for serving or for calling in tests.
@@ -51,6 +57,11 @@ class Application {
   std::unique_ptr<service::Assessments> assessments_;
   std::unique_ptr<service::Administration> administration_;
   std::unique_ptr<service::Authentication> authentication_;
+  std::unique_ptr<access::Sealer> sealer_;
+  std::unique_ptr<service::WorkflowPolicy> workflow_;
+  std::unique_ptr<service::Casework> casework_;
+  std::unique_ptr<service::Sharing> sharing_;
+  std::unique_ptr<service::Requests> requests_;
   http::Router router_;
   std::unique_ptr<http::Server> server_;
 };

@@ -55,6 +55,10 @@ Status Apply(Config& c, const std::string& key, const std::string& value) {
   else if (key == "sign_in.max_failed_attempts") c.sign_in.max_failed_attempts = static_cast<int>(JIGSAW_TRY(ParseInt(key, value, 1, 100)));
   else if (key == "sign_in.lockout_minutes") c.sign_in.lockout = minutes(JIGSAW_TRY(ParseInt(key, value, 1, 24 * 60)));
   else if (key == "sign_in.password_hash_cost") c.sign_in.hash_cost = JIGSAW_TRY(ParseHashCost(value));
+  else if (key == "workflow.emergency_record_working_days") c.workflow.emergency_record_working_days = static_cast<int>(JIGSAW_TRY(ParseInt(key, value, 1, 30)));
+  else if (key == "workflow.acknowledgement_working_days") c.workflow.acknowledgement_working_days = static_cast<int>(JIGSAW_TRY(ParseInt(key, value, 1, 30)));
+  else if (key == "workflow.feedback_working_days") c.workflow.feedback_working_days = static_cast<int>(JIGSAW_TRY(ParseInt(key, value, 1, 90)));
+  else if (key == "workflow.bank_holidays") c.workflow.bank_holidays = value;
   else return InvalidArgument(key, "This setting is not recognised.");
   return Ok();
 }
@@ -180,6 +184,12 @@ absolute_timeout_hours = 12
 max_failed_attempts = 5
 lockout_minutes = 15
 password_hash_cost = "interactive"   # or "moderate" (slower, stronger)
+
+[workflow]
+emergency_record_working_days = 1   # an emergency share's full record is owed by the end of the next working day
+acknowledgement_working_days = 1    # a recipient opens a disclosure within this
+feedback_working_days = 10          # and says what was done with it within this
+bank_holidays = "england-and-wales" # or a list of dates: "2026-12-25, 2026-12-28"
 )toml";
 }
 

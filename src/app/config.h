@@ -22,11 +22,21 @@ struct AuditOptions {
   std::chrono::seconds sign_interval{10};  // 0: only on demand
 };
 
+// Deadlines of the sharing workflow, in working days.
+struct WorkflowOptions {
+  int emergency_record_working_days = 1;  // "by the end of the next working day"
+  int acknowledgement_working_days = 1;
+  int feedback_working_days = 10;
+  // "england-and-wales" (the published list), or dates "2026-12-25, 2026-12-28".
+  std::string bank_holidays = "england-and-wales";
+};
+
 struct Config {
   http::ServerOptions server;
   store::StoreOptions database{.url = "sqlite:jigsaw.db"};
   service::SignInPolicy sign_in;
   AuditOptions audit;
+  WorkflowOptions workflow;
 
   // The key file to use, applying the default above.
   std::string SigningKeyFile() const;

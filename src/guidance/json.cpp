@@ -105,6 +105,43 @@ Result<Request> ParseRequestText(std::string_view text) {
   return ParseRequest(doc.root());
 }
 
+std::string ToJsonText(const Request& r) {
+  JsonWriter w;
+  w.BeginObject();
+  w.Key("sharer").BeginObject().Key("sector").String(ToString(r.sharer.sector));
+  w.Key("competent_authority").Bool(r.sharer.competent_authority).EndObject();
+  w.Key("recipient").BeginObject().Key("safeguarding_role").Bool(r.recipient.safeguarding_role);
+  w.Key("competent_authority").Bool(r.recipient.competent_authority).EndObject();
+  w.Key("purpose").String(ToString(r.purpose));
+  w.Key("risk").String(ToString(r.risk));
+  w.Key("legal_requirement").Bool(r.legal_requirement);
+  w.Key("frequency").String(ToString(r.frequency));
+  w.Key("dsa_in_place").Bool(r.dsa_in_place);
+  w.Key("dpia_in_place").Bool(r.dpia_in_place);
+  w.Key("consent").String(ToString(r.consent));
+  w.Key("objections").BeginArray();
+  for (Objector o : r.objections) w.BeginObject().Key("by").String(ToString(o)).EndObject();
+  w.EndArray();
+  w.Key("informing").BeginObject().Key("safe_and_practical").Bool(r.informing.safe_and_practical);
+  w.Key("risk_to_child").Bool(r.informing.risk_to_child);
+  w.Key("compromises_investigation").Bool(r.informing.compromises_investigation).EndObject();
+  w.Key("uncertain").Bool(r.uncertain);
+  w.Key("items").BeginArray();
+  for (const Item& i : r.items) {
+    w.BeginObject().Key("id").String(i.id).Key("about").String(ToString(i.about));
+    w.Key("relevant").Bool(i.relevant).Key("necessary").Bool(i.necessary);
+    w.Key("accuracy").String(ToString(i.accuracy)).Key("special_category").BeginArray();
+    i.special_category.ForEach([&](SpecialCategory c) { w.String(ToString(c)); });
+    w.EndArray().Key("criminal_offence").Bool(i.criminal_offence).Key("confidential").Bool(i.confidential);
+    w.Key("identifies").BeginArray();
+    for (const Identified& who : i.identifies)
+      w.BeginObject().Key("who").String(who.who).Key("at_risk_if_known").Bool(who.at_risk_if_known).EndObject();
+    w.EndArray().EndObject();
+  }
+  w.EndArray().EndObject();
+  return w.Take();
+}
+
 std::string ToJsonText(const Assessment& a) {
   JsonWriter w;
   auto names = [&](std::string_view key, const auto& set) {

@@ -21,6 +21,10 @@ Result<Request> ParseRequest(JsonValue body);
 // Parses text first; malformed JSON fails with field "body".
 Result<Request> ParseRequestText(std::string_view text);
 
+// The request as compact JSON text that ParseRequestText reads back to an
+// equal request: stored with each sharing decision as the facts it rests on.
+std::string ToJsonText(const Request& request);
+
 // The assessment as compact JSON text, keys in the documented order.
 std::string ToJsonText(const Assessment& assessment);
 

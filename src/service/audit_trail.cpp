@@ -62,7 +62,11 @@ Status AuditTrail::Record(const Context& context, const AuditEvent& event) const
 
 std::unexpected<Error> AuditTrail::Deny(const Context& context, AuditEvent event,
                                         const Error& error) const {
-  event.outcome = error.code == ErrorCode::kPermissionDenied || error.code == ErrorCode::kUnauthenticated
+  // Not found is a refusal too: the policy hides records of organisations
+  // the actor has no part in, and probing for them should show in the log.
+  event.outcome = error.code == ErrorCode::kPermissionDenied ||
+                          error.code == ErrorCode::kUnauthenticated ||
+                          error.code == ErrorCode::kNotFound
                       ? domain::AuditOutcome::kDenied
                       : domain::AuditOutcome::kFailed;
   if (auto recorded = Record(context, event); !recorded) return std::unexpected(recorded.error());

@@ -1,0 +1,606 @@
+#include "http/api/casework_api.h"
+
+#include "common/json_fields.h"
+#include "guidance/json.h"
+#include "http/api/api.h"
+#include "http/response.h"
+
+namespace jigsaw::http::api {
+namespace {
+
+using nlohmann::json;
+using namespace domain;
+
+std::string Stamp(Time t) { return t == Time{} ? std::string() : FormatRfc3339(t); }
+json OptionalStamp(Time t) { return t == Time{} ? json(nullptr) : json(FormatRfc3339(t)); }
+
+template <typename E>
+json Names(const std::vector<E>& values) {
+  json a = json::array();
+  for (E e : values) a.push_back(ToString(e));
+  return a;
+}
+
+json ToJson(const Person& p) {
+  return {{"id", p.id}, {"kind", ToString(p.kind)}, {"given_name", p.given_name},
+          {"family_name", p.family_name}, {"date_of_birth", p.date_of_birth},
+          {"nhs_number", p.nhs_number}, {"upn", p.upn}, {"address", p.address},
+          {"postcode", p.postcode}, {"protected", p.is_protected},
+          {"protected_reason", p.protected_reason}, {"created_by", p.created_by},
+          {"created_at", Stamp(p.created_at)}};
+}
+
+json ToJson(const Relationship& r) {
+  return {{"id", r.id}, {"person_id", r.person_id}, {"related_person_id", r.related_person_id},
+          {"kind", ToString(r.kind)}, {"created_at", Stamp(r.created_at)}};
+}
+
+json ToJson(const Concern& c) {
+  return {{"id", c.id}, {"child_id", c.child_id}, {"raised_by", c.raised_by}, {"forms", Names(c.forms)},
+          {"level", ToString(c.level)}, {"what_happened", c.what_happened},
+          {"child_words", c.child_words}, {"status", ToString(c.status)}, {"seen_by", c.seen_by},
+          {"seen_at", OptionalStamp(c.seen_at)},
+          {"next_step", c.next_step ? json(ToString(*c.next_step)) : json(nullptr)},
+          {"next_step_note", c.next_step_note}, {"actioned_by", c.actioned_by},
+          {"actioned_at", OptionalStamp(c.actioned_at)}, {"created_at", Stamp(c.created_at)}};
+}
+
+json ToJson(const InformationItem& i) {
+  return {{"id", i.id}, {"concern_id", i.concern_id}, {"person_id", i.person_id}, {"text", i.text},
+          {"source", i.source}, {"date", i.date}, {"accuracy", ToString(i.accuracy)},
+          {"special_category", Names(i.special_category)}, {"criminal_offence", i.criminal_offence},
+          {"confidential", i.confidential}, {"identifies", i.identifies},
+          {"created_by", i.created_by}, {"created_at", Stamp(i.created_at)}};
+}
+
+json ToJson(const Decision& d, Time now) {
+  json objections = json::array();
+  for (const auto& o : d.objections) objections.push_back({{"by", o.by}, {"reason", o.reason}});
+  json j = {{"id", d.id}, {"child_id", d.child_id}, {"concern_id", d.concern_id},
+            {"information_request_id", d.information_request_id}, {"decided_by", d.decided_by},
+            {"outcome", ToString(d.outcome)}, {"recipient_organisation_id", d.recipient_organisation_id},
+            {"recipient_practitioner_id", d.recipient_practitioner_id}, {"share_items", d.item_ids},
+            {"recommendation", d.recommendation}, {"must_record", d.must_record},
+            {"rationale", d.rationale}, {"lawful_basis", d.lawful_basis},
+            {"special_category_condition", d.special_category_condition},
+            {"sensitive_processing_condition", d.sensitive_processing_condition},
+            {"criminal_offence_condition", d.criminal_offence_condition},
+            {"confidentiality_basis", d.confidentiality_basis}, {"consent", d.consent},
+            {"objection_overrides", objections},
+            {"informing", {{"told", d.informing.told}, {"told_on", d.informing.told_on},
+                           {"told_by", d.informing.told_by}, {"reason_not_told", d.informing.reason_not_told}}},
+            {"advice_sought", d.advice_sought ? json{{"from", d.advice_sought->from}, {"summary", d.advice_sought->summary}}
+                                              : json(nullptr)},
+            {"departs_from_advice", d.departs_from_advice}, {"departure_reason", d.departure_reason},
+            {"emergency", d.emergency}, {"supersedes", d.supersedes}, {"created_at", Stamp(d.created_at)}};
+  j["assessment"] = d.assessment.empty() ? json(nullptr) : json::parse(d.assessment);
+  j["assessment_request"] = d.assessment_request.empty() ? json(nullptr) : json::parse(d.assessment_request);
+  if (d.emergency) {
+    j["rationale_due_at"] = Stamp(d.rationale_due_at);
+    j["rationale_overdue"] = now > d.rationale_due_at;
+  }
+  return j;
+}
+
+json ToJson(const service::DisclosureSummary& s, Time now) {
+  const Disclosure& d = s.disclosure;
+  json j = {{"id", d.id}, {"sharer_organisation_id", d.sharer_organisation_id},
+            {"sharer_organisation", s.sharer_organisation}, {"sharer_id", d.sharer_id},
+            {"recipient_organisation_id", d.recipient_organisation_id},
+            {"recipient_organisation", s.recipient_organisation},
+            {"recipient_practitioner_id", d.recipient_practitioner_id}, {"created_at", Stamp(d.created_at)},
+            {"received_at", OptionalStamp(d.received_at)}, {"received_by", d.received_by},
+            {"acknowledgement_due_at", Stamp(d.acknowledgement_due_at)},
+            {"acknowledgement_overdue", d.received_at == Time{} && now > d.acknowledgement_due_at},
+            {"feedback_due_at", Stamp(d.feedback_due_at)},
+            {"feedback_at", OptionalStamp(d.feedback_at)},
+            {"feedback_overdue", d.feedback_at == Time{} && now > d.feedback_due_at}};
+  if (!d.decision_id.empty()) {
+    // Only the sharer's side sees its own record ids.
+    j["decision_id"] = d.decision_id;
+    j["child_id"] = d.child_id;
+  }
+  return j;
+}
+
+json ToJson(const Feedback& f) {
+  return {{"id", f.id}, {"organisation_id", f.organisation_id}, {"given_by", f.given_by},
+          {"action", ToString(f.action)}, {"note", f.note}, {"created_at", Stamp(f.created_at)}};
+}
+
+json ToJson(const InformationRequest& r) {
+  return {{"id", r.id}, {"requester_organisation_id", r.requester_organisation_id},
+          {"requested_by", r.requested_by}, {"holder_organisation_id", r.holder_organisation_id},
+          {"child", {{"given_name", r.child_given_name}, {"family_name", r.child_family_name},
+                     {"date_of_birth", r.child_date_of_birth}, {"nhs_number", r.child_nhs_number},
+                     {"other_details", r.child_other_details}}},
+          {"needed", r.needed}, {"reason", r.reason}, {"terminology", r.terminology},
+          {"urgency", ToString(r.urgency)}, {"status", ToString(r.status)},
+          {"created_at", Stamp(r.created_at)}, {"updated_at", Stamp(r.updated_at)}};
+}
+
+json ToJson(const service::InformationRequestView& v) {
+  json j = ToJson(v.request);
+  json messages = json::array();
+  for (const auto& m : v.messages)
+    messages.push_back({{"id", m.id}, {"kind", ToString(m.kind)}, {"text", m.text},
+                        {"organisation_id", m.organisation_id}, {"written_by", m.written_by},
+                        {"decision_id", m.decision_id}, {"created_at", Stamp(m.created_at)}});
+  j["messages"] = messages;
+  return j;
+}
+
+json ToJson(const AdviceRequest& a, Time now) {
+  const Time until = a.answered_at == Time{} ? now : a.answered_at;
+  return {{"id", a.id}, {"asked_by", a.asked_by}, {"adviser", ToString(a.adviser)},
+          {"question", a.question}, {"child_id", a.child_id}, {"concern_id", a.concern_id},
+          {"created_at", Stamp(a.created_at)}, {"answer", a.answer}, {"answered_by", a.answered_by},
+          {"answered_at", OptionalStamp(a.answered_at)},
+          {"minutes_to_answer",
+           a.answered_at == Time{} ? json(nullptr)
+                                   : json(std::chrono::duration_cast<std::chrono::minutes>(until - a.created_at).count())},
+          {"minutes_waiting",
+           a.answered_at == Time{} ? json(std::chrono::duration_cast<std::chrono::minutes>(until - a.created_at).count())
+                                   : json(nullptr)}};
+}
+
+template <typename T, typename Fn>
+json List(std::string_view key, const std::vector<T>& values, Fn fn) {
+  json a = json::array();
+  for (const auto& v : values) a.push_back(fn(v));
+  return json{{std::string(key), a}};
+}
+
+// Parses the body and fills `out` with `parse(fields)`; a parse error is the response.
+template <typename Parse>
+std::optional<Response> ReadBody(const Request& req, Parse parse) {
+  auto body = ParseJsonBody(req);
+  if (!body) return ErrorResponse(req, body.error());
+  Status parsed = parse(JsonFields(body->root()));
+  if (!parsed) return ErrorResponse(req, parsed.error());
+  return std::nullopt;
+}
+
+template <typename T, typename Fn>
+Response Reply(const Request& req, const Result<T>& result, int status, Fn render) {
+  if (!result) return ErrorResponse(req, result.error());
+  return JsonResponse(status, render(*result));
+}
+
+Result<service::NewItem> ParseItem(const JsonFields& f) {
+  JIGSAW_RETURN_IF_ERROR(f.OnlyKnown({"person_id", "text", "source", "date", "accuracy", "special_category",
+                                      "criminal_offence", "confidential", "identifies"}));
+  service::NewItem i;
+  if (f.Has("person_id")) i.person_id = JIGSAW_TRY(f.String("person_id"));
+  i.text = JIGSAW_TRY(f.String("text"));
+  i.source = JIGSAW_TRY(f.String("source"));
+  if (f.Has("date")) i.date = JIGSAW_TRY(f.String("date"));
+  i.accuracy = JIGSAW_TRY(f.EnumOr("accuracy", Accuracy::kUnverified));
+  i.special_category = JIGSAW_TRY(f.Enums<SpecialCategory>("special_category"));
+  i.criminal_offence = JIGSAW_TRY(f.BoolOr("criminal_offence", false));
+  i.confidential = JIGSAW_TRY(f.BoolOr("confidential", false));
+  i.identifies = JIGSAW_TRY(f.Strings("identifies"));
+  return i;
+}
+
+std::string OptionalString(const JsonFields& f, std::string_view name, Status& status) {
+  if (!status || !f.Has(name)) return {};
+  auto v = f.String(name);
+  if (!v) {
+    status = std::unexpected(v.error());
+    return {};
+  }
+  return *v;
+}
+
+Status ParseDecision(const JsonFields& f, service::NewDecision& d) {
+  JIGSAW_RETURN_IF_ERROR(f.OnlyKnown(
+      {"child_id", "concern_id", "information_request_id", "recipient_organisation_id",
+       "recipient_practitioner_id", "circumstances", "items", "share_items", "outcome", "emergency",
+       "supersedes", "rationale", "lawful_basis", "special_category_condition",
+       "sensitive_processing_condition", "criminal_offence_condition", "confidentiality_basis",
+       "consent", "objection_overrides", "informing", "advice_sought", "departure_reason"}));
+  Status s = Ok();
+  d.child_id = OptionalString(f, "child_id", s);
+  d.concern_id = OptionalString(f, "concern_id", s);
+  d.information_request_id = OptionalString(f, "information_request_id", s);
+  d.recipient_organisation_id = OptionalString(f, "recipient_organisation_id", s);
+  d.recipient_practitioner_id = OptionalString(f, "recipient_practitioner_id", s);
+  d.supersedes = OptionalString(f, "supersedes", s);
+  d.rationale = OptionalString(f, "rationale", s);
+  d.lawful_basis = OptionalString(f, "lawful_basis", s);
+  d.special_category_condition = OptionalString(f, "special_category_condition", s);
+  d.sensitive_processing_condition = OptionalString(f, "sensitive_processing_condition", s);
+  d.criminal_offence_condition = OptionalString(f, "criminal_offence_condition", s);
+  d.confidentiality_basis = OptionalString(f, "confidentiality_basis", s);
+  d.consent = OptionalString(f, "consent", s);
+  d.departure_reason = OptionalString(f, "departure_reason", s);
+  JIGSAW_RETURN_IF_ERROR(s);
+  d.outcome = JIGSAW_TRY(f.Enum<DecisionOutcome>("outcome"));
+  d.emergency = JIGSAW_TRY(f.BoolOr("emergency", false));
+  d.share_items = JIGSAW_TRY(f.Strings("share_items"));
+  for (const auto& item : JIGSAW_TRY(f.Objects("items"))) {
+    JIGSAW_RETURN_IF_ERROR(item.OnlyKnown({"id", "relevant", "necessary"}));
+    d.items.push_back({JIGSAW_TRY(item.String("id")), JIGSAW_TRY(item.Bool("relevant")),
+                       JIGSAW_TRY(item.Bool("necessary"))});
+  }
+  if (f.Has("circumstances")) {
+    const JsonFields c = JIGSAW_TRY(f.Object("circumstances", true));
+    JIGSAW_RETURN_IF_ERROR(c.OnlyKnown({"purpose", "risk", "legal_requirement", "frequency", "dsa_in_place",
+                                        "dpia_in_place", "consent", "objections", "informing", "uncertain"}));
+    service::Circumstances k;
+    k.purpose = JIGSAW_TRY(c.Enum<guidance::Purpose>("purpose"));
+    k.risk = JIGSAW_TRY(c.Enum<guidance::Risk>("risk"));
+    k.legal_requirement = JIGSAW_TRY(c.BoolOr("legal_requirement", false));
+    k.frequency = JIGSAW_TRY(c.EnumOr("frequency", guidance::Frequency::kOneOff));
+    k.dsa_in_place = JIGSAW_TRY(c.BoolOr("dsa_in_place", false));
+    k.dpia_in_place = JIGSAW_TRY(c.BoolOr("dpia_in_place", false));
+    k.consent = JIGSAW_TRY(c.EnumOr("consent", guidance::Consent::kNotSought));
+    k.objections = JIGSAW_TRY(c.Enums<guidance::Objector>("objections"));
+    const JsonFields inf = JIGSAW_TRY(c.Object("informing", false));
+    JIGSAW_RETURN_IF_ERROR(inf.OnlyKnown({"safe_and_practical", "risk_to_child", "compromises_investigation"}));
+    k.informing = {JIGSAW_TRY(inf.BoolOr("safe_and_practical", false)), JIGSAW_TRY(inf.BoolOr("risk_to_child", false)),
+                   JIGSAW_TRY(inf.BoolOr("compromises_investigation", false))};
+    k.uncertain = JIGSAW_TRY(c.BoolOr("uncertain", false));
+    d.circumstances = k;
+  }
+  for (const auto& o : JIGSAW_TRY(f.Objects("objection_overrides"))) {
+    JIGSAW_RETURN_IF_ERROR(o.OnlyKnown({"by", "reason"}));
+    const auto by = JIGSAW_TRY(o.Enum<guidance::Objector>("by"));
+    d.objection_overrides.push_back({std::string(ToString(by)), JIGSAW_TRY(o.String("reason"))});
+  }
+  if (f.Has("informing")) {
+    const JsonFields i = JIGSAW_TRY(f.Object("informing", true));
+    JIGSAW_RETURN_IF_ERROR(i.OnlyKnown({"told", "told_on", "told_by", "reason_not_told"}));
+    Informing inf;
+    inf.told = JIGSAW_TRY(i.Bool("told"));
+    inf.told_on = OptionalString(i, "told_on", s);
+    inf.told_by = OptionalString(i, "told_by", s);
+    inf.reason_not_told = OptionalString(i, "reason_not_told", s);
+    JIGSAW_RETURN_IF_ERROR(s);
+    d.informing = inf;
+  }
+  if (f.Has("advice_sought")) {
+    const JsonFields a = JIGSAW_TRY(f.Object("advice_sought", true));
+    JIGSAW_RETURN_IF_ERROR(a.OnlyKnown({"from", "summary"}));
+    AdviceSought sought;
+    sought.from = JIGSAW_TRY(a.String("from"));
+    sought.summary = OptionalString(a, "summary", s);
+    JIGSAW_RETURN_IF_ERROR(s);
+    d.advice_sought = sought;
+  }
+  return Ok();
+}
+
+}  // namespace
+
+void AddCaseworkRoutes(Router& router, CaseworkServices s) {
+  auto& auth = s.authentication;
+  auto* casework = &s.casework;
+  auto* sharing = &s.sharing;
+  auto* requests = &s.requests;
+  const Clock* clock = &s.clock;
+  using service::Authenticated;
+  using service::Context;
+
+  // People and relationships.
+  router.Add("POST", "/api/v1/people", SignedIn(auth, [casework](Request& req, const Authenticated&, const Context& ctx) {
+    Person p;
+    if (auto bad = ReadBody(req, [&](const JsonFields& f) -> Status {
+          JIGSAW_RETURN_IF_ERROR(f.OnlyKnown({"kind", "given_name", "family_name", "date_of_birth", "nhs_number",
+                                              "upn", "address", "postcode", "protected", "protected_reason"}));
+          Status st = Ok();
+          p.kind = JIGSAW_TRY(f.Enum<PersonKind>("kind"));
+          p.given_name = JIGSAW_TRY(f.String("given_name"));
+          p.family_name = JIGSAW_TRY(f.String("family_name"));
+          p.date_of_birth = OptionalString(f, "date_of_birth", st);
+          p.nhs_number = OptionalString(f, "nhs_number", st);
+          p.upn = OptionalString(f, "upn", st);
+          p.address = OptionalString(f, "address", st);
+          p.postcode = OptionalString(f, "postcode", st);
+          p.protected_reason = OptionalString(f, "protected_reason", st);
+          JIGSAW_RETURN_IF_ERROR(st);
+          p.is_protected = JIGSAW_TRY(f.BoolOr("protected", false));
+          return Ok();
+        }))
+      return *bad;
+    return Reply(req, casework->AddPerson(ctx, p), 201, [](const Person& x) { return ToJson(x); });
+  }));
+
+  router.Add("GET", "/api/v1/people", SignedIn(auth, [casework](Request& req, const Authenticated&, const Context& ctx) {
+    return Reply(req, casework->FindPeople(ctx, req.QueryParam("q").value_or("")), 200,
+                 [](const auto& list) { return List("people", list, [](const Person& p) { return ToJson(p); }); });
+  }));
+
+  router.Add("GET", "/api/v1/people/{id}", SignedIn(auth, [casework](Request& req, const Authenticated&, const Context& ctx) {
+    return Reply(req, casework->GetPerson(ctx, std::string(req.PathParam("id"))), 200,
+                 [](const service::PersonRecord& r) {
+                   json j = ToJson(r.person);
+                   j["relationships"] = List("x", r.relationships, [](const Relationship& x) { return ToJson(x); })["x"];
+                   j["related_people"] = List("x", r.related, [](const Person& x) { return ToJson(x); })["x"];
+                   return j;
+                 });
+  }));
+
+  router.Add("POST", "/api/v1/relationships", SignedIn(auth, [casework](Request& req, const Authenticated&, const Context& ctx) {
+    Relationship r;
+    if (auto bad = ReadBody(req, [&](const JsonFields& f) -> Status {
+          JIGSAW_RETURN_IF_ERROR(f.OnlyKnown({"person_id", "related_person_id", "kind"}));
+          r.person_id = JIGSAW_TRY(f.String("person_id"));
+          r.related_person_id = JIGSAW_TRY(f.String("related_person_id"));
+          r.kind = JIGSAW_TRY(f.Enum<RelationshipKind>("kind"));
+          return Ok();
+        }))
+      return *bad;
+    return Reply(req, casework->AddRelationship(ctx, r), 201, [](const Relationship& x) { return ToJson(x); });
+  }));
+
+  // Concerns and items.
+  auto concern_json = [](const service::ConcernRecord& r) {
+    json j = ToJson(r.concern);
+    j["child"] = ToJson(r.child);
+    j["items"] = List("x", r.items, [](const InformationItem& i) { return ToJson(i); })["x"];
+    return j;
+  };
+
+  router.Add("POST", "/api/v1/concerns", SignedIn(auth, [casework, concern_json](Request& req, const Authenticated&, const Context& ctx) {
+    service::NewConcern c;
+    if (auto bad = ReadBody(req, [&](const JsonFields& f) -> Status {
+          JIGSAW_RETURN_IF_ERROR(f.OnlyKnown({"child_id", "forms", "level", "what_happened", "child_words", "items"}));
+          Status st = Ok();
+          c.child_id = JIGSAW_TRY(f.String("child_id"));
+          c.forms = JIGSAW_TRY(f.Enums<AbuseForm>("forms"));
+          c.level = JIGSAW_TRY(f.Enum<ConcernLevel>("level"));
+          c.what_happened = JIGSAW_TRY(f.String("what_happened"));
+          c.child_words = OptionalString(f, "child_words", st);
+          JIGSAW_RETURN_IF_ERROR(st);
+          for (const auto& item : JIGSAW_TRY(f.Objects("items"))) c.items.push_back(JIGSAW_TRY(ParseItem(item)));
+          return Ok();
+        }))
+      return *bad;
+    return Reply(req, casework->RaiseConcern(ctx, c), 201, concern_json);
+  }));
+
+  router.Add("GET", "/api/v1/concerns", SignedIn(auth, [casework](Request& req, const Authenticated&, const Context& ctx) {
+    return Reply(req, casework->MyConcerns(ctx), 200,
+                 [](const auto& list) { return List("concerns", list, [](const Concern& c) { return ToJson(c); }); });
+  }));
+
+  router.Add("GET", "/api/v1/concerns/queue", SignedIn(auth, [casework](Request& req, const Authenticated&, const Context& ctx) {
+    return Reply(req, casework->SafeguardingQueue(ctx), 200,
+                 [](const auto& list) { return List("concerns", list, [](const Concern& c) { return ToJson(c); }); });
+  }));
+
+  router.Add("GET", "/api/v1/concerns/{id}", SignedIn(auth, [casework, concern_json](Request& req, const Authenticated&, const Context& ctx) {
+    return Reply(req, casework->GetConcern(ctx, std::string(req.PathParam("id"))), 200, concern_json);
+  }));
+
+  router.Add("POST", "/api/v1/concerns/{id}/items", SignedIn(auth, [casework](Request& req, const Authenticated&, const Context& ctx) {
+    service::NewItem item;
+    if (auto bad = ReadBody(req, [&](const JsonFields& f) -> Status {
+          item = JIGSAW_TRY(ParseItem(f));
+          return Ok();
+        }))
+      return *bad;
+    return Reply(req, casework->AddItem(ctx, std::string(req.PathParam("id")), item), 201,
+                 [](const InformationItem& i) { return ToJson(i); });
+  }));
+
+  router.Add("POST", "/api/v1/concerns/{id}/seen", SignedIn(auth, [casework](Request& req, const Authenticated&, const Context& ctx) {
+    return Reply(req, casework->MarkSeen(ctx, std::string(req.PathParam("id"))), 200,
+                 [](const Concern& c) { return ToJson(c); });
+  }));
+
+  router.Add("POST", "/api/v1/concerns/{id}/next-step", SignedIn(auth, [casework](Request& req, const Authenticated&, const Context& ctx) {
+    NextStep step{};
+    std::string note;
+    if (auto bad = ReadBody(req, [&](const JsonFields& f) -> Status {
+          JIGSAW_RETURN_IF_ERROR(f.OnlyKnown({"next_step", "note"}));
+          Status st = Ok();
+          step = JIGSAW_TRY(f.Enum<NextStep>("next_step"));
+          note = OptionalString(f, "note", st);
+          return st;
+        }))
+      return *bad;
+    return Reply(req, casework->RecordNextStep(ctx, std::string(req.PathParam("id")), step, note), 200,
+                 [](const Concern& c) { return ToJson(c); });
+  }));
+
+  // Decisions.
+  router.Add("POST", "/api/v1/decisions/preview", SignedIn(auth, [sharing](Request& req, const Authenticated&, const Context& ctx) {
+    service::NewDecision d;
+    if (auto bad = ReadBody(req, [&](const JsonFields& f) { return ParseDecision(f, d); })) return *bad;
+    auto preview = sharing->Preview(ctx, d);
+    if (!preview) return ErrorResponse(req, preview.error());
+    json j;
+    j["assessment"] = preview->assessment ? json::parse(guidance::ToJsonText(*preview->assessment)) : json(nullptr);
+    j["recipient_view"] = preview->recipient_view.empty() ? json(nullptr) : json::parse(preview->recipient_view);
+    j["redactions"] = preview->redactions;
+    return JsonResponse(200, j);
+  }));
+
+  router.Add("POST", "/api/v1/decisions", SignedIn(auth, [sharing, clock](Request& req, const Authenticated&, const Context& ctx) {
+    service::NewDecision d;
+    if (auto bad = ReadBody(req, [&](const JsonFields& f) { return ParseDecision(f, d); })) return *bad;
+    return Reply(req, sharing->Decide(ctx, d), 201, [clock](const service::DecisionResult& r) {
+      json j = ToJson(r.decision, clock->Now());
+      j["disclosure_id"] = r.disclosure ? json(r.disclosure->id) : json(nullptr);
+      return j;
+    });
+  }));
+
+  router.Add("GET", "/api/v1/decisions", SignedIn(auth, [sharing, clock](Request& req, const Authenticated&, const Context& ctx) {
+    return Reply(req, sharing->ListDecisions(ctx, req.QueryParam("child_id").value_or("")), 200,
+                 [clock](const auto& list) {
+                   return List("decisions", list, [clock](const Decision& d) { return ToJson(d, clock->Now()); });
+                 });
+  }));
+
+  router.Add("GET", "/api/v1/decisions/owed", SignedIn(auth, [sharing, clock](Request& req, const Authenticated&, const Context& ctx) {
+    return Reply(req, sharing->OwedRecords(ctx), 200, [clock](const auto& list) {
+      return List("decisions", list, [clock](const Decision& d) { return ToJson(d, clock->Now()); });
+    });
+  }));
+
+  router.Add("GET", "/api/v1/decisions/{id}", SignedIn(auth, [sharing, clock](Request& req, const Authenticated&, const Context& ctx) {
+    return Reply(req, sharing->GetDecision(ctx, std::string(req.PathParam("id"))), 200,
+                 [clock](const service::DecisionView& v) {
+                   json j = ToJson(v.decision, clock->Now());
+                   j["superseded_by"] = v.superseded_by;
+                   j["disclosure_ids"] = v.disclosure_ids;
+                   return j;
+                 });
+  }));
+
+  // Disclosures and feedback.
+  router.Add("GET", "/api/v1/disclosures", SignedIn(auth, [sharing, clock](Request& req, const Authenticated&, const Context& ctx) {
+    const std::string box = req.QueryParam("box").value_or("inbox");
+    if (box != "inbox" && box != "sent")
+      return ErrorResponse(req, Error{ErrorCode::kInvalidArgument, "Use box=inbox or box=sent.", "box"});
+    return Reply(req, sharing->Disclosures(ctx, box == "inbox"), 200, [clock](const auto& list) {
+      return List("disclosures", list, [clock](const service::DisclosureSummary& d) { return ToJson(d, clock->Now()); });
+    });
+  }));
+
+  router.Add("GET", "/api/v1/disclosures/{id}", SignedIn(auth, [sharing, clock](Request& req, const Authenticated&, const Context& ctx) {
+    return Reply(req, sharing->GetDisclosure(ctx, std::string(req.PathParam("id"))), 200,
+                 [clock](const service::DisclosureView& v) {
+                   json j = ToJson(v.summary, clock->Now());
+                   j["content"] = json::parse(v.content);
+                   j["feedback"] = List("x", v.feedback, [](const Feedback& f) { return ToJson(f); })["x"];
+                   return j;
+                 });
+  }));
+
+  router.Add("POST", "/api/v1/disclosures/{id}/feedback", SignedIn(auth, [sharing](Request& req, const Authenticated&, const Context& ctx) {
+    FeedbackAction action{};
+    std::string note;
+    if (auto bad = ReadBody(req, [&](const JsonFields& f) -> Status {
+          JIGSAW_RETURN_IF_ERROR(f.OnlyKnown({"action", "note"}));
+          Status st = Ok();
+          action = JIGSAW_TRY(f.Enum<FeedbackAction>("action"));
+          note = OptionalString(f, "note", st);
+          return st;
+        }))
+      return *bad;
+    return Reply(req, sharing->GiveFeedback(ctx, std::string(req.PathParam("id")), action, note), 201,
+                 [](const Feedback& f) { return ToJson(f); });
+  }));
+
+  // Information requests.
+  router.Add("POST", "/api/v1/information-requests", SignedIn(auth, [requests](Request& req, const Authenticated&, const Context& ctx) {
+    InformationRequest r;
+    if (auto bad = ReadBody(req, [&](const JsonFields& f) -> Status {
+          JIGSAW_RETURN_IF_ERROR(f.OnlyKnown({"holder_organisation_id", "child", "needed", "reason", "terminology", "urgency"}));
+          Status st = Ok();
+          r.holder_organisation_id = JIGSAW_TRY(f.String("holder_organisation_id"));
+          const JsonFields c = JIGSAW_TRY(f.Object("child", true));
+          JIGSAW_RETURN_IF_ERROR(c.OnlyKnown({"given_name", "family_name", "date_of_birth", "nhs_number", "other_details"}));
+          r.child_given_name = JIGSAW_TRY(c.String("given_name"));
+          r.child_family_name = JIGSAW_TRY(c.String("family_name"));
+          r.child_date_of_birth = OptionalString(c, "date_of_birth", st);
+          r.child_nhs_number = OptionalString(c, "nhs_number", st);
+          r.child_other_details = OptionalString(c, "other_details", st);
+          r.needed = JIGSAW_TRY(f.String("needed"));
+          r.reason = JIGSAW_TRY(f.String("reason"));
+          r.terminology = OptionalString(f, "terminology", st);
+          JIGSAW_RETURN_IF_ERROR(st);
+          r.urgency = JIGSAW_TRY(f.EnumOr("urgency", Urgency::kRoutine));
+          return Ok();
+        }))
+      return *bad;
+    return Reply(req, requests->AskForInformation(ctx, r), 201, [](const InformationRequest& x) { return ToJson(x); });
+  }));
+
+  router.Add("GET", "/api/v1/information-requests", SignedIn(auth, [requests](Request& req, const Authenticated&, const Context& ctx) {
+    const std::string box = req.QueryParam("box").value_or("sent");
+    if (box != "sent" && box != "received")
+      return ErrorResponse(req, Error{ErrorCode::kInvalidArgument, "Use box=sent or box=received.", "box"});
+    return Reply(req, requests->InformationRequests(ctx, box == "received"), 200, [](const auto& list) {
+      return List("information_requests", list, [](const InformationRequest& r) { return ToJson(r); });
+    });
+  }));
+
+  router.Add("GET", "/api/v1/information-requests/{id}", SignedIn(auth, [requests](Request& req, const Authenticated&, const Context& ctx) {
+    return Reply(req, requests->GetInformationRequest(ctx, std::string(req.PathParam("id"))), 200,
+                 [](const service::InformationRequestView& v) { return ToJson(v); });
+  }));
+
+  router.Add("POST", "/api/v1/information-requests/{id}/messages", SignedIn(auth, [requests](Request& req, const Authenticated&, const Context& ctx) {
+    RequestMessageKind kind{};
+    std::string text;
+    if (auto bad = ReadBody(req, [&](const JsonFields& f) -> Status {
+          JIGSAW_RETURN_IF_ERROR(f.OnlyKnown({"kind", "text"}));
+          kind = JIGSAW_TRY(f.Enum<RequestMessageKind>("kind"));
+          text = JIGSAW_TRY(f.String("text"));
+          return Ok();
+        }))
+      return *bad;
+    return Reply(req, requests->AddMessage(ctx, std::string(req.PathParam("id")), kind, text), 201,
+                 [](const service::InformationRequestView& v) { return ToJson(v); });
+  }));
+
+  // Advice requests.
+  router.Add("POST", "/api/v1/advice-requests", SignedIn(auth, [requests, clock](Request& req, const Authenticated&, const Context& ctx) {
+    AdviceRequest a;
+    if (auto bad = ReadBody(req, [&](const JsonFields& f) -> Status {
+          JIGSAW_RETURN_IF_ERROR(f.OnlyKnown({"adviser", "question", "child_id", "concern_id"}));
+          Status st = Ok();
+          a.adviser = JIGSAW_TRY(f.Enum<AdviserRole>("adviser"));
+          a.question = JIGSAW_TRY(f.String("question"));
+          a.child_id = OptionalString(f, "child_id", st);
+          a.concern_id = OptionalString(f, "concern_id", st);
+          return st;
+        }))
+      return *bad;
+    return Reply(req, requests->AskForAdvice(ctx, a), 201, [clock](const AdviceRequest& x) { return ToJson(x, clock->Now()); });
+  }));
+
+  router.Add("GET", "/api/v1/advice-requests", SignedIn(auth, [requests, clock](Request& req, const Authenticated&, const Context& ctx) {
+    const std::string box = req.QueryParam("box").value_or("mine");
+    if (box != "mine" && box != "to_me")
+      return ErrorResponse(req, Error{ErrorCode::kInvalidArgument, "Use box=mine or box=to_me.", "box"});
+    return Reply(req, requests->AdviceRequests(ctx, box == "to_me"), 200, [clock](const auto& list) {
+      return List("advice_requests", list, [clock](const AdviceRequest& a) { return ToJson(a, clock->Now()); });
+    });
+  }));
+
+  router.Add("GET", "/api/v1/advice-requests/{id}", SignedIn(auth, [requests, clock](Request& req, const Authenticated&, const Context& ctx) {
+    return Reply(req, requests->GetAdviceRequest(ctx, std::string(req.PathParam("id"))), 200,
+                 [clock](const AdviceRequest& a) { return ToJson(a, clock->Now()); });
+  }));
+
+  router.Add("POST", "/api/v1/advice-requests/{id}/answer", SignedIn(auth, [requests, clock](Request& req, const Authenticated&, const Context& ctx) {
+    std::string answer;
+    if (auto bad = ReadBody(req, [&](const JsonFields& f) -> Status {
+          JIGSAW_RETURN_IF_ERROR(f.OnlyKnown({"answer"}));
+          answer = JIGSAW_TRY(f.String("answer"));
+          return Ok();
+        }))
+      return *bad;
+    return Reply(req, requests->Answer(ctx, std::string(req.PathParam("id")), answer), 200,
+                 [clock](const AdviceRequest& a) { return ToJson(a, clock->Now()); });
+  }));
+
+  // Notices.
+  router.Add("GET", "/api/v1/notifications", SignedIn(auth, [casework](Request& req, const Authenticated&, const Context& ctx) {
+    return Reply(req, casework->Notifications(ctx, req.QueryParam("unread").value_or("") == "true"), 200,
+                 [](const auto& list) {
+                   return List("notifications", list, [](const Notification& n) {
+                     return json{{"id", n.id}, {"kind", n.kind}, {"object_type", n.object_type},
+                                 {"object_id", n.object_id}, {"created_at", Stamp(n.created_at)},
+                                 {"read_at", OptionalStamp(n.read_at)}};
+                   });
+                 });
+  }));
+
+  router.Add("POST", "/api/v1/notifications/read", SignedIn(auth, [casework](Request& req, const Authenticated&, const Context& ctx) {
+    if (auto done = casework->MarkNotificationsRead(ctx); !done) return ErrorResponse(req, done.error());
+    Response r;
+    r.status = 204;
+    r.content_type = "application/json";
+    return r;
+  }));
+}
+
+}  // namespace jigsaw::http::api

@@ -1,0 +1,92 @@
+// Recording what a practitioner knows and worries about: the people in a
+// child's life, concerns about the child, the information items that are
+// the pieces of the jigsaw, and the DSL's triage of each concern. Every
+// read and change is authorised (access::Authorise) and audited.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/casework.h"
+#include "domain/person.h"
+#include "service/context.h"
+#include "service/workflow.h"
+
+namespace jigsaw::service {
+
+struct NewItem {
+  std::string person_id;  // whom it is about; for items raised with a concern, default the child
+  std::string text;
+  std::string source;
+  std::string date;
+  domain::Accuracy accuracy = domain::Accuracy::kUnverified;
+  std::vector<domain::SpecialCategory> special_category;
+  bool criminal_offence = false;
+  bool confidential = false;
+  std::vector<std::string> identifies;
+};
+
+struct NewConcern {
+  std::string child_id;
+  std::vector<domain::AbuseForm> forms;
+  domain::ConcernLevel level = domain::ConcernLevel::kUnsure;
+  std::string what_happened;
+  std::string child_words;
+  std::vector<NewItem> items;
+};
+
+struct PersonRecord {
+  domain::Person person;
+  std::vector<domain::Relationship> relationships;
+  std::vector<domain::Person> related;  // the other side of each relationship
+};
+
+struct ConcernRecord {
+  domain::Concern concern;
+  domain::Person child;
+  std::vector<domain::InformationItem> items;
+};
+
+class Casework {
+ public:
+  Casework(store::Store& store, const Clock& clock, const AuditTrail& trail)
+      : store_(store), clock_(clock), trail_(trail) {}
+
+  // People belong to the actor's organisation; ids and created fields are set here.
+  Result<domain::Person> AddPerson(const Context& context, domain::Person person);
+  Result<PersonRecord> GetPerson(const Context& context, const std::string& id);
+  Result<std::vector<domain::Person>> FindPeople(const Context& context, const std::string& name);
+  Result<domain::Relationship> AddRelationship(const Context& context, domain::Relationship relationship);
+
+  // The concern and its items are written together; it lands in the DSL's queue.
+  Result<ConcernRecord> RaiseConcern(const Context& context, const NewConcern& request);
+  Result<ConcernRecord> GetConcern(const Context& context, const std::string& id);
+  // Concerns the actor raised.
+  Result<std::vector<domain::Concern>> MyConcerns(const Context& context);
+  // The DSL's queue: the organisation's concerns not yet actioned, oldest first.
+  Result<std::vector<domain::Concern>> SafeguardingQueue(const Context& context);
+  Result<domain::InformationItem> AddItem(const Context& context, const std::string& concern_id,
+                                          NewItem item);
+  // DSL: marks the concern seen; the practitioner who raised it is told.
+  Result<domain::Concern> MarkSeen(const Context& context, const std::string& concern_id);
+  // DSL: records the next step (marking it seen if it was not).
+  Result<domain::Concern> RecordNextStep(const Context& context, const std::string& concern_id,
+                                         domain::NextStep step, const std::string& note);
+
+  Result<std::vector<domain::Notification>> Notifications(const Context& context, bool unread_only);
+  Status MarkNotificationsRead(const Context& context);
+
+ private:
+  Result<domain::Concern> Triage(const Context& context, const std::string& concern_id,
+                                 std::optional<domain::NextStep> step, const std::string& note);
+  store::Store& store_;
+  const Clock& clock_;
+  const AuditTrail& trail_;
+};
+
+// Tells one practitioner something changed (within the caller's transaction).
+Status Notify(store::Transaction& tx, Time now, const std::string& practitioner_id,
+              std::string kind, std::string object_type, std::string object_id);
+
+}  // namespace jigsaw::service

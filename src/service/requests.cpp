@@ -1,0 +1,236 @@
+#include "service/requests.h"
+
+#include "common/random.h"
+#include "service/casework.h"
+
+namespace jigsaw::service {
+
+using access::Action;
+using access::RecordFacts;
+using domain::RequestMessageKind;
+using domain::RequestStatus;
+
+namespace {
+constexpr std::string_view kHidden = "There is no such record, or it is not shared with you.";
+
+RecordFacts FactsOf(const domain::InformationRequest& r) {
+  return {r.requester_organisation_id, r.requested_by, r.holder_organisation_id, {}, {}};
+}
+RecordFacts FactsOf(const domain::AdviceRequest& r) {
+  return {r.organisation_id, r.asked_by, {}, {}, RoleOf(r.adviser)};
+}
+}  // namespace
+
+domain::Role RoleOf(domain::AdviserRole a) {
+  switch (a) {
+    case domain::AdviserRole::kDesignatedSafeguardingLead: return domain::Role::kDesignatedSafeguardingLead;
+    case domain::AdviserRole::kDataProtectionOfficer: return domain::Role::kDataProtectionOfficer;
+    case domain::AdviserRole::kCaldicottGuardian: return domain::Role::kCaldicottGuardian;
+    case domain::AdviserRole::kLegalTeam: return domain::Role::kLegalAdviser;
+  }
+  return domain::Role::kDesignatedSafeguardingLead;
+}
+
+Result<domain::InformationRequest> Requests::AskForInformation(const Context& context,
+                                                               domain::InformationRequest r) {
+  AuditEvent event{"request.create", "information_request", {}};
+  r.id = NewId();
+  r.requester_organisation_id = context.actor.organisation_id;
+  r.requested_by = context.actor.practitioner_id;
+  r.status = RequestStatus::kOpen;
+  r.created_at = r.updated_at = clock_.Now();
+  r.child_nhs_number = domain::NormaliseNhsNumber(r.child_nhs_number);
+  event.object_id = r.id;
+  if (auto allowed = access::Authorise(context.actor, Action::kRequestInformation,
+                                       RecordFacts{r.requester_organisation_id, {}, {}, {}, {}});
+      !allowed)
+    return trail_.Deny(context, event, allowed.error());
+  JIGSAW_RETURN_IF_ERROR(domain::Validate(r));
+  JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
+    if (!JIGSAW_TRY(tx.organisations().Find(r.holder_organisation_id)))
+      return InvalidArgument("holder_organisation_id", "There is no organisation with that id.");
+    return tx.casework().InsertInformationRequest(r);
+  }));
+  return r;
+}
+
+Result<std::vector<domain::InformationRequest>> Requests::InformationRequests(const Context& context,
+                                                                              bool received) {
+  AuditEvent event{received ? "request.received" : "request.sent", "organisation", context.actor.organisation_id};
+  std::vector<domain::InformationRequest> out;
+  JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
+    const auto& a = context.actor;
+    store::InformationRequestQuery q;
+    if (received) {
+      JIGSAW_RETURN_IF_ERROR(access::Authorise(a, Action::kAnswerInformationRequest,
+                                               RecordFacts{{}, {}, a.organisation_id, {}, {}}));
+      q.holder_organisation_id = a.organisation_id;
+    } else {
+      const bool dsl = a.roles.Has(domain::Role::kDesignatedSafeguardingLead);
+      JIGSAW_RETURN_IF_ERROR(access::Authorise(
+          a, Action::kViewInformationRequest, RecordFacts{a.organisation_id, dsl ? "" : a.practitioner_id, {}, {}, {}}));
+      q.requester_organisation_id = a.organisation_id;
+      if (!dsl) q.requested_by = a.practitioner_id;
+    }
+    out = JIGSAW_TRY(tx.casework().InformationRequests(q));
+    return Ok();
+  }));
+  return out;
+}
+
+Result<InformationRequestView> Requests::GetInformationRequest(const Context& context, const std::string& id) {
+  AuditEvent event{"request.view", "information_request", id};
+  InformationRequestView out;
+  JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
+    auto r = JIGSAW_TRY(tx.casework().FindInformationRequest(id));
+    if (!r) return NotFound(std::string(kHidden));
+    JIGSAW_RETURN_IF_ERROR(access::Authorise(context.actor, Action::kViewInformationRequest, FactsOf(*r)));
+    out.request = std::move(*r);
+    out.messages = JIGSAW_TRY(tx.casework().RequestMessages(id));
+    return Ok();
+  }));
+  return out;
+}
+
+Result<InformationRequestView> Requests::AddMessage(const Context& context, const std::string& id,
+                                                    RequestMessageKind kind, const std::string& text) {
+  AuditEvent event{"request.message", "information_request", id};
+  JIGSAW_RETURN_IF_ERROR(domain::ValidateRequiredText("text", text, 20000));
+  JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
+    auto r = JIGSAW_TRY(tx.casework().FindInformationRequest(id));
+    if (!r) return NotFound(std::string(kHidden));
+    const bool holder_side = kind == RequestMessageKind::kClarificationRequested;
+    RequestStatus next;
+    bool allowed_from = false;
+    switch (kind) {
+      case RequestMessageKind::kClarificationRequested:
+        next = RequestStatus::kClarificationRequested;
+        allowed_from = r->status == RequestStatus::kOpen || r->status == RequestStatus::kReconsiderationRequested;
+        break;
+      case RequestMessageKind::kClarification:
+        next = RequestStatus::kOpen;
+        allowed_from = r->status == RequestStatus::kClarificationRequested;
+        break;
+      case RequestMessageKind::kReconsiderationRequested:
+        next = RequestStatus::kReconsiderationRequested;
+        allowed_from = r->status == RequestStatus::kRefused || r->status == RequestStatus::kAnswered;
+        break;
+      default:
+        return InvalidArgument("kind", "Answer or refuse a request by recording a sharing decision.");
+    }
+    // Either party may see the request; each writes only its own part.
+    JIGSAW_RETURN_IF_ERROR(access::Authorise(context.actor, Action::kViewInformationRequest, FactsOf(*r)));
+    if (holder_side)
+      JIGSAW_RETURN_IF_ERROR(access::Authorise(context.actor, Action::kAnswerInformationRequest, FactsOf(*r)));
+    else if (context.actor.organisation_id != r->requester_organisation_id)
+      return PermissionDenied("Only the organisation that asked can clarify or ask for reconsideration.");
+    if (!allowed_from)
+      return Fail(ErrorCode::kFailedPrecondition,
+                  "This request is " + std::string(ToString(r->status)) + ": a " +
+                      std::string(ToString(kind)) + " message does not fit now.",
+                  "kind");
+    const Time now = clock_.Now();
+    JIGSAW_RETURN_IF_ERROR(tx.casework().InsertRequestMessage(
+        {NewId(), id, kind, text, context.actor.organisation_id, context.actor.practitioner_id, {}, now}));
+    JIGSAW_RETURN_IF_ERROR(tx.casework().UpdateRequestStatus(id, next, now));
+    if (holder_side) JIGSAW_RETURN_IF_ERROR(Notify(tx, now, r->requested_by, "request.clarification_requested",
+                                                   "information_request", id));
+    return Ok();
+  }));
+  return GetInformationRequest(context, id);
+}
+
+Result<domain::AdviceRequest> Requests::AskForAdvice(const Context& context, domain::AdviceRequest r) {
+  AuditEvent event{"advice.create", "advice_request", {}};
+  r.id = NewId();
+  r.organisation_id = context.actor.organisation_id;
+  r.asked_by = context.actor.practitioner_id;
+  r.created_at = clock_.Now();
+  r.answer.clear();
+  r.answered_by.clear();
+  r.answered_at = {};
+  event.object_id = r.id;
+  event.child_id = r.child_id;
+  if (auto allowed = access::Authorise(context.actor, Action::kAskAdvice, FactsOf(r)); !allowed)
+    return trail_.Deny(context, event, allowed.error());
+  JIGSAW_RETURN_IF_ERROR(domain::Validate(r));
+  JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
+    if (!r.concern_id.empty()) {
+      auto c = JIGSAW_TRY(tx.casework().FindConcern(r.concern_id));
+      if (!c || c->organisation_id != r.organisation_id)
+        return InvalidArgument("concern_id", "There is no concern with that id in your organisation.");
+      if (!r.child_id.empty() && r.child_id != c->child_id)
+        return InvalidArgument("child_id", "This concern is about another child.");
+      r.child_id = c->child_id;
+      event.child_id = r.child_id;
+    }
+    if (!r.child_id.empty()) {
+      auto p = JIGSAW_TRY(tx.casework().FindPerson(r.child_id));
+      if (!p || p->organisation_id != r.organisation_id)
+        return InvalidArgument("child_id", "There is no child with that id in your organisation's records.");
+    }
+    return tx.casework().InsertAdviceRequest(r);
+  }));
+  return r;
+}
+
+Result<std::vector<domain::AdviceRequest>> Requests::AdviceRequests(const Context& context, bool to_me) {
+  AuditEvent event{to_me ? "advice.to_me" : "advice.mine", "practitioner", context.actor.practitioner_id};
+  std::vector<domain::AdviceRequest> out;
+  JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
+    const auto& a = context.actor;
+    if (a.practitioner_id.empty()) return PermissionDenied("Sign in first.");
+    store::AdviceRequestQuery q;
+    q.organisation_id = a.organisation_id;
+    if (to_me) {
+      for (auto adviser : {domain::AdviserRole::kDesignatedSafeguardingLead, domain::AdviserRole::kDataProtectionOfficer,
+                           domain::AdviserRole::kCaldicottGuardian, domain::AdviserRole::kLegalTeam})
+        if (a.roles.Has(RoleOf(adviser))) q.advisers.push_back(adviser);
+      if (q.advisers.empty()) return Ok();  // nobody asks someone without an adviser role
+    } else {
+      q.asked_by = a.practitioner_id;
+    }
+    out = JIGSAW_TRY(tx.casework().AdviceRequests(q));
+    return Ok();
+  }));
+  return out;
+}
+
+Result<domain::AdviceRequest> Requests::GetAdviceRequest(const Context& context, const std::string& id) {
+  AuditEvent event{"advice.view", "advice_request", id};
+  domain::AdviceRequest out;
+  JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
+    auto r = JIGSAW_TRY(tx.casework().FindAdviceRequest(id));
+    if (!r) return NotFound(std::string(kHidden));
+    event.child_id = r->child_id;
+    JIGSAW_RETURN_IF_ERROR(access::Authorise(context.actor, Action::kViewAdviceRequest, FactsOf(*r)));
+    out = std::move(*r);
+    return Ok();
+  }));
+  return out;
+}
+
+Result<domain::AdviceRequest> Requests::Answer(const Context& context, const std::string& id,
+                                               const std::string& answer) {
+  AuditEvent event{"advice.answer", "advice_request", id};
+  JIGSAW_RETURN_IF_ERROR(domain::ValidateRequiredText("answer", answer, 20000));
+  domain::AdviceRequest out;
+  JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
+    auto r = JIGSAW_TRY(tx.casework().FindAdviceRequest(id));
+    if (!r) return NotFound(std::string(kHidden));
+    event.child_id = r->child_id;
+    JIGSAW_RETURN_IF_ERROR(access::Authorise(context.actor, Action::kAnswerAdvice, FactsOf(*r)));
+    if (r->answered_at != Time{})
+      return Fail(ErrorCode::kFailedPrecondition, "This request has already been answered.", "answer");
+    r->answer = answer;
+    r->answered_by = context.actor.practitioner_id;
+    r->answered_at = clock_.Now();
+    JIGSAW_RETURN_IF_ERROR(tx.casework().AnswerAdviceRequest(*r));
+    JIGSAW_RETURN_IF_ERROR(Notify(tx, r->answered_at, r->asked_by, "advice.answered", "advice_request", id));
+    out = std::move(*r);
+    return Ok();
+  }));
+  return out;
+}
+
+}  // namespace jigsaw::service

@@ -1,0 +1,41 @@
+// What the sharing workflow's use cases share: the deadlines a partnership
+// sets, and the way each use case runs its work and its audit record in
+// one transaction.
+#pragma once
+
+#include "domain/working_days.h"
+#include "service/audit_trail.h"
+#include "store/store.h"
+
+namespace jigsaw::service {
+
+// Deadlines, in working days (domain::WorkingCalendar).
+struct WorkflowPolicy {
+  domain::WorkingCalendar calendar;
+  // An emergency share's full record is owed by the end of this many
+  // working days after it (1: "the end of the next working day").
+  int emergency_record_working_days = 1;
+  // A recipient acknowledges (opens) a disclosure within this many.
+  int acknowledgement_working_days = 1;
+  // And says what was done with it (closing the loop) within this many.
+  int feedback_working_days = 10;
+};
+
+// Runs `work` in one write transaction and appends `event` (which work may
+// complete, e.g. with the id it created) in the same transaction. A refusal
+// (kPermissionDenied, kNotFound) rolls the work back and is recorded in a
+// transaction of its own; other failures roll back and are returned.
+template <typename Work>
+Status Audited(store::Store& store, const AuditTrail& trail, const Context& context,
+               AuditEvent& event, Work&& work) {
+  Status done = store.Write([&](store::Transaction& tx) -> Status {
+    JIGSAW_RETURN_IF_ERROR(work(tx));
+    return trail.Append(tx, context, event);
+  });
+  if (!done && (done.error().code == ErrorCode::kPermissionDenied ||
+                done.error().code == ErrorCode::kNotFound))
+    return trail.Deny(context, event, done.error());
+  return done;
+}
+
+}  // namespace jigsaw::service
