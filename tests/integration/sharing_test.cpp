@@ -300,9 +300,11 @@ TEST_F(SharingTest, InformationRequestsAreAnsweredRefusedAndReconsidered) {
   EXPECT_EQ(teacher_.post("/api/v1/information-requests/" + id + "/messages",
                           {{"kind", "clarification"}, {"text", "x"}}).status, 403)
       << "only the requester clarifies";
+  server_.clock().Advance(std::chrono::minutes(5));
   ASSERT_EQ(social_worker.post("/api/v1/information-requests/" + id + "/messages",
                                {{"kind", "clarification"}, {"text", "September to now."}}).status, 201);
   // A refusal is a recorded decision not to share, with reasons.
+  server_.clock().Advance(std::chrono::minutes(5));
   auto refusal = teacher_.post("/api/v1/decisions", {{"information_request_id", id}, {"outcome", "not_share"},
                                                      {"rationale", "We hold nothing beyond the concern already shared."}});
   ASSERT_EQ(refusal.status, 201) << refusal.body;
