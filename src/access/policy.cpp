@@ -120,4 +120,13 @@ Status Authorise(const Actor& actor, Action action, const RecordFacts& r) {
   return Denied();
 }
 
+Result<Scope> ListScope(const Actor& actor, Action action) {
+  if (actor.practitioner_id.empty() || actor.is_operator)
+    return PermissionDenied("Sign in as a practitioner to work with case records.");
+  const bool oversight = action == Action::kViewDecision || action == Action::kViewDisclosure;
+  if (Dsl(actor) || (oversight && Governance(actor))) return Scope::kOrganisation;
+  if (Caseworker(actor)) return Scope::kOwn;
+  return PermissionDenied("Your role does not allow this.");
+}
+
 }  // namespace jigsaw::access

@@ -67,4 +67,12 @@ Status Authorise(const Actor& actor, Action action, const std::string& organisat
 // revealed), kPermissionDenied when their role does not allow the action.
 Status Authorise(const Actor& actor, Action action, const RecordFacts& record);
 
+// How much of the actor's organisation's records a list shows: only the
+// actor's own, or the organisation's (for a DSL or, for decisions and
+// disclosures, the DPO and Caldicott guardian). For kViewDecision,
+// kViewDisclosure, kViewInformationRequest and kDecide (emergency records
+// owed). kPermissionDenied for roles that see none.
+enum class Scope { kOwn, kOrganisation };
+Result<Scope> ListScope(const Actor& actor, Action action);
+
 }  // namespace jigsaw::access

@@ -25,22 +25,8 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config, c
   app->authentication_ =
       std::make_unique<service::Authentication>(*app->store_, clock, *app->trail_, config.sign_in);
   app->sealer_ = std::make_unique<access::Sealer>(JIGSAW_TRY(access::Sealer::FromSecret(app->signing_key_->seed())));
-  std::vector<std::string> holidays;
-  if (config.workflow.bank_holidays == "england-and-wales") {
-    holidays = domain::WorkingCalendar::EnglandAndWalesBankHolidays();
-  } else {
-    std::string date;
-    for (char ch : config.workflow.bank_holidays + ",") {
-      if (ch == ',') {
-        if (!date.empty()) holidays.push_back(date);
-        date.clear();
-      } else if (ch != ' ') {
-        date += ch;
-      }
-    }
-  }
   app->workflow_ = std::make_unique<service::WorkflowPolicy>(service::WorkflowPolicy{
-      JIGSAW_TRY(domain::WorkingCalendar::Make(holidays)), config.workflow.emergency_record_working_days,
+      JIGSAW_TRY(domain::WorkingCalendar::Make(config.workflow.BankHolidayDates())), config.workflow.emergency_record_working_days,
       config.workflow.acknowledgement_working_days, config.workflow.feedback_working_days});
   app->casework_ = std::make_unique<service::Casework>(*app->store_, clock, *app->trail_);
   app->sharing_ = std::make_unique<service::Sharing>(*app->store_, clock, *app->trail_, *app->sealer_, *app->workflow_);

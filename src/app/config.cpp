@@ -7,6 +7,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "domain/working_days.h"
+
 extern char** environ;
 
 namespace jigsaw::app {
@@ -127,6 +129,21 @@ Result<Config> LoadConfig(const Flags& flags, const Environment& environment) {
     if (auto it = flags.find(std::string(m.source)); it != flags.end())
       JIGSAW_RETURN_IF_ERROR(Apply(c, std::string(m.key), it->second));
   return c;
+}
+
+std::vector<std::string> WorkflowOptions::BankHolidayDates() const {
+  if (bank_holidays == "england-and-wales") return domain::WorkingCalendar::EnglandAndWalesBankHolidays();
+  std::vector<std::string> dates;
+  std::string date;
+  for (char ch : bank_holidays + ",") {
+    if (ch == ',') {
+      if (!date.empty()) dates.push_back(date);
+      date.clear();
+    } else if (ch != ' ') {
+      date += ch;
+    }
+  }
+  return dates;
 }
 
 std::string Config::SigningKeyFile() const {

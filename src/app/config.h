@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "common/result.h"
 #include "http/server.h"
@@ -29,6 +30,9 @@ struct WorkflowOptions {
   int feedback_working_days = 10;
   // "england-and-wales" (the published list), or dates "2026-12-25, 2026-12-28".
   std::string bank_holidays = "england-and-wales";
+
+  // The dates bank_holidays names (not yet checked: WorkingCalendar::Make does).
+  std::vector<std::string> BankHolidayDates() const;
 };
 
 struct Config {

@@ -18,6 +18,11 @@ Result<std::string> JsonFields::String(std::string_view name) const {
   return v->AsString();
 }
 
+Result<std::string> JsonFields::StringOrEmpty(std::string_view name) const {
+  if (!Has(name)) return std::string();
+  return String(name);
+}
+
 Result<bool> JsonFields::Bool(std::string_view name) const {
   auto v = Get(name);
   if (!v) return InvalidArgument(Path(name), "This field is required.");

@@ -25,6 +25,8 @@ class JsonFields {
   std::optional<JsonValue> Get(std::string_view name) const;
 
   Result<std::string> String(std::string_view name) const;
+  // Absent or null: empty.
+  Result<std::string> StringOrEmpty(std::string_view name) const;
   Result<bool> Bool(std::string_view name) const;
   Result<bool> BoolOr(std::string_view name, bool fallback) const;
   Result<std::int64_t> IntOr(std::string_view name, std::int64_t fallback) const;

@@ -5,11 +5,12 @@
 
 namespace jigsaw::domain {
 
-Status ValidateRequiredText(std::string_view field, std::string_view value, std::size_t max_bytes) {
+Status ValidateRequiredText(std::string_view field, std::string_view value, std::size_t max_bytes,
+                            std::string_view if_blank) {
   JIGSAW_RETURN_IF_ERROR(ValidateText(field, value, max_bytes));
   for (char c : value)
     if (c != ' ' && c != '\n' && c != '\r' && c != '\t') return Ok();
-  return InvalidArgument(std::string(field), "Enter a value.");
+  return InvalidArgument(std::string(field), std::string(if_blank));
 }
 
 namespace {

@@ -113,6 +113,22 @@ struct AdviceSought {
   std::string summary;  // what they advised
 };
 
+// What the practitioner writes down about a decision, in their own words
+// (golden rule 7). Which parts are required depends on the assessment.
+struct DecisionRecord {
+  std::string rationale;
+  std::string lawful_basis;  // a UK GDPR Article 6 basis
+  std::string special_category_condition;
+  std::string sensitive_processing_condition;
+  std::string criminal_offence_condition;
+  std::string confidentiality_basis;
+  std::string consent;
+  std::vector<ObjectionOverride> objections;
+  std::optional<Informing> informing;
+  std::optional<AdviceSought> advice_sought;
+  std::string departure_reason;  // why the decision differs from the advice
+};
+
 // A decision to share or not. Never edited or deleted: a correction
 // supersedes it and both remain.
 struct Decision {
@@ -132,18 +148,8 @@ struct Decision {
   std::string assessment;
   std::string recommendation;           // the assessment's recommendation
   std::vector<std::string> must_record;  // what the assessment said to record
-  std::string rationale;
-  std::string lawful_basis;
-  std::string special_category_condition;
-  std::string sensitive_processing_condition;
-  std::string criminal_offence_condition;
-  std::string confidentiality_basis;
-  std::string consent;
-  std::vector<ObjectionOverride> objections;
-  Informing informing;
-  std::optional<AdviceSought> advice_sought;
+  DecisionRecord record;
   bool departs_from_advice = false;
-  std::string departure_reason;
   bool emergency = false;
   Time rationale_due_at{};  // emergency only: the full record is owed by then
   std::string supersedes;
@@ -281,8 +287,10 @@ Status Validate(const Feedback& feedback);
 Status Validate(const InformationRequest& request);
 Status Validate(const AdviceRequest& request);
 
-// Free text that must be given: not blank, valid UTF-8, at most max bytes.
-Status ValidateRequiredText(std::string_view field, std::string_view value, std::size_t max_bytes);
+// Free text that must be given: not blank (else `if_blank`), valid UTF-8,
+// at most max bytes.
+Status ValidateRequiredText(std::string_view field, std::string_view value, std::size_t max_bytes,
+                            std::string_view if_blank = "Enter a value.");
 
 }  // namespace jigsaw::domain
 

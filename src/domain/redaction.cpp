@@ -2,14 +2,10 @@
 
 #include <algorithm>
 
+#include "domain/text.h"
+
 namespace jigsaw::domain {
 namespace {
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
 bool WordChar(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
          static_cast<unsigned char>(c) >= 0x80;
@@ -19,7 +15,7 @@ bool WordChar(char c) {
 void Redactor::Add(const std::string& term, std::string_view replacement, std::size_t min_size) {
   // Very short fragments ("Al", "Li") would shred unrelated words.
   if (term.size() < min_size) return;
-  std::string lower = Lower(term);
+  std::string lower = AsciiLower(term);
   for (const Term& t : terms_)
     if (t.lower == lower) return;
   terms_.push_back({std::move(lower), replacement});
@@ -49,7 +45,7 @@ void Redactor::Protect(const Person& p, bool identity) {
 
 std::string Redactor::Redact(std::string_view text) const {
   if (terms_.empty()) return std::string(text);
-  const std::string lower = Lower(text);
+  const std::string lower = AsciiLower(text);
   std::string out;
   out.reserve(text.size());
   std::size_t i = 0;

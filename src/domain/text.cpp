@@ -57,4 +57,11 @@ Status ValidateText(std::string_view field, std::string_view value, std::size_t 
   return Ok();
 }
 
+std::string AsciiLower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
 }  // namespace jigsaw::domain

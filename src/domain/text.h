@@ -1,6 +1,7 @@
 // Checks shared by every free-text field a person types.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 #include "common/result.h"
@@ -14,5 +15,9 @@ Status ValidateName(std::string_view field, std::string_view value, std::size_t 
 Status ValidateText(std::string_view field, std::string_view value, std::size_t max_bytes);
 
 bool IsValidUtf8(std::string_view text);
+
+// A-Z to a-z, other bytes unchanged (so byte offsets stay valid): for
+// case-insensitive matching of names.
+std::string AsciiLower(std::string_view text);
 
 }  // namespace jigsaw::domain

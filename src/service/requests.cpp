@@ -66,11 +66,9 @@ Result<std::vector<domain::InformationRequest>> Requests::InformationRequests(co
                                                RecordFacts{{}, {}, a.organisation_id, {}, {}}));
       q.holder_organisation_id = a.organisation_id;
     } else {
-      const bool dsl = a.roles.Has(domain::Role::kDesignatedSafeguardingLead);
-      JIGSAW_RETURN_IF_ERROR(access::Authorise(
-          a, Action::kViewInformationRequest, RecordFacts{a.organisation_id, dsl ? "" : a.practitioner_id, {}, {}, {}}));
+      const auto scope = JIGSAW_TRY(access::ListScope(a, Action::kViewInformationRequest));
       q.requester_organisation_id = a.organisation_id;
-      if (!dsl) q.requested_by = a.practitioner_id;
+      if (scope == access::Scope::kOwn) q.requested_by = a.practitioner_id;
     }
     out = JIGSAW_TRY(tx.casework().InformationRequests(q));
     return Ok();

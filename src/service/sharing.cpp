@@ -75,7 +75,7 @@ std::string RecipientView(const domain::Organisation& sharer, const domain::Prac
     w.Key("purpose").String(ToString(circumstances->purpose));
     w.Key("risk").String(ToString(circumstances->risk));
   }
-  if (!d.lawful_basis.empty()) w.Key("lawful_basis").String(d.lawful_basis);
+  if (!d.record.lawful_basis.empty()) w.Key("lawful_basis").String(d.record.lawful_basis);
   w.Key("items").BeginArray();
   for (const auto& item : items) {
     w.BeginObject();
@@ -122,26 +122,24 @@ Status Require(bool present, std::string_view field, std::string_view message) {
   return InvalidArgument(std::string(field), std::string(message));
 }
 
-Status RequireText(const std::string& value, std::string_view field, std::string_view message) {
-  bool blank = true;
-  for (char c : value) blank &= (c == ' ' || c == '\n' || c == '\r' || c == '\t');
-  if (blank) return InvalidArgument(std::string(field), std::string(message));
-  return domain::ValidateText(field, value, 20000);
+Status RequireText(const std::string& value, std::string_view field, std::string_view if_blank) {
+  return domain::ValidateRequiredText(field, value, 20000, if_blank);
 }
 
 // The parts of the record the assessment says must be kept (golden rule 7).
 // A decision not to share needs its reasons, and the advice it followed or
 // departed from; the conditions for processing apply only to sharing.
-Status CheckRecord(const NewDecision& in, const guidance::Assessment& a, const Circumstances& facts,
+Status CheckRecord(const NewDecision& proposal, const guidance::Assessment& a, const Circumstances& facts,
                    Decision& d) {
+  const domain::DecisionRecord& in = proposal.record;
   JIGSAW_RETURN_IF_ERROR(RequireText(in.rationale, "rationale",
                                      "Give the reasons for this decision, in your own words."));
-  const bool share = in.outcome == DecisionOutcome::kShare;
-  const bool advised_share = guidance::IsShare(a.recommendation);
-  bool departs = share != advised_share;
+  const bool share = proposal.outcome == DecisionOutcome::kShare;
+  const auto& chosen = proposal.share_items;
+  bool departs = share != guidance::IsShare(a.recommendation);
   if (share)
     for (const auto& advice : a.items)
-      if (!advice.share && std::find(in.share_items.begin(), in.share_items.end(), advice.id) != in.share_items.end())
+      if (!advice.share && std::find(chosen.begin(), chosen.end(), advice.id) != chosen.end())
         departs = true;
   d.departs_from_advice = departs;
   if (departs)
@@ -182,12 +180,12 @@ Status CheckRecord(const NewDecision& in, const guidance::Assessment& a, const C
   if (a.must_record.Has(Record::kObjectionOverride)) {
     for (std::size_t i = 0; i < facts.objections.size(); ++i) {
       const std::string by(ToString(facts.objections[i]));
-      auto o = std::find_if(in.objection_overrides.begin(), in.objection_overrides.end(),
+      auto o = std::find_if(in.objections.begin(), in.objections.end(),
                             [&](const auto& x) { return x.by == by; });
-      if (o == in.objection_overrides.end())
+      if (o == in.objections.end())
         return InvalidArgument(Index("objection_overrides", i),
                                "The " + by + " objected: record why sharing goes ahead despite the objection.");
-      JIGSAW_RETURN_IF_ERROR(RequireText(o->reason, Index("objection_overrides", static_cast<std::size_t>(o - in.objection_overrides.begin()), ".reason"),
+      JIGSAW_RETURN_IF_ERROR(RequireText(o->reason, Index("objection_overrides", static_cast<std::size_t>(o - in.objections.begin()), ".reason"),
                                          "Say why the objection was overridden."));
     }
   }
@@ -249,11 +247,9 @@ std::vector<std::string> RecordNames(const guidance::Assessment& a) {
   return out;
 }
 
-}  // namespace
-
 // Loads, authorises and checks a proposed decision; with `check_record`
 // also the record itself. Builds the recipient view for share decisions.
-static Result<Prepared> Prepare(store::Transaction& tx, const Context& ctx, const NewDecision& in0,
+Result<Prepared> Prepare(store::Transaction& tx, const Context& ctx, const NewDecision& in0,
                                 bool check_record, Time now, AuditEvent& event) {
   Prepared out;
   NewDecision in = in0;
@@ -388,17 +384,7 @@ static Result<Prepared> Prepare(store::Transaction& tx, const Context& ctx, cons
   d.recipient_organisation_id = recipient->id;
   d.recipient_practitioner_id = in.recipient_practitioner_id;
   d.item_ids = in.share_items;
-  d.rationale = in.rationale;
-  d.lawful_basis = in.lawful_basis;
-  d.special_category_condition = in.special_category_condition;
-  d.sensitive_processing_condition = in.sensitive_processing_condition;
-  d.criminal_offence_condition = in.criminal_offence_condition;
-  d.confidentiality_basis = in.confidentiality_basis;
-  d.consent = in.consent;
-  d.objections = in.objection_overrides;
-  if (in.informing) d.informing = *in.informing;
-  d.advice_sought = in.advice_sought;
-  d.departure_reason = in.departure_reason;
+  d.record = in.record;
   d.emergency = in.emergency && in.supersedes.empty();
   d.supersedes = in.supersedes;
   d.created_at = now;
@@ -407,10 +393,10 @@ static Result<Prepared> Prepare(store::Transaction& tx, const Context& ctx, cons
     // Share first, record after: who, what and to whom now; the reasons are
     // owed by the deadline (Annex: "Sharing information in an emergency").
     if (!share) return InvalidArgument("outcome", "An emergency record is for information already shared.");
-    if (!in.rationale.empty()) JIGSAW_RETURN_IF_ERROR(domain::ValidateText("rationale", in.rationale, 20000));
+    JIGSAW_RETURN_IF_ERROR(domain::ValidateText("rationale", in.record.rationale, 20000));
   } else if (out.request && !share && in.items.empty()) {
     // Refusing a request for information the organisation does not hold.
-    JIGSAW_RETURN_IF_ERROR(RequireText(in.rationale, "rationale", "Give the reasons for refusing."));
+    JIGSAW_RETURN_IF_ERROR(RequireText(in.record.rationale, "rationale", "Give the reasons for refusing."));
   } else {
     if (!in.circumstances)
       return InvalidArgument("circumstances", "Describe the circumstances so that the guidance can be applied.");
@@ -435,6 +421,8 @@ static Result<Prepared> Prepare(store::Transaction& tx, const Context& ctx, cons
   }
   return out;
 }
+
+}  // namespace
 
 Result<SharePreview> Sharing::Preview(const Context& context, const NewDecision& proposal) {
   AuditEvent event{"decision.preview", "child", proposal.child_id};
@@ -491,7 +479,7 @@ Result<DecisionResult> Sharing::Decide(const Context& context, const NewDecision
       JIGSAW_RETURN_IF_ERROR(cw.InsertRequestMessage(
           {NewId(), p.request->id,
            answered ? domain::RequestMessageKind::kAnswered : domain::RequestMessageKind::kRefused,
-           answered ? std::string() : d.rationale, d.organisation_id, d.decided_by, d.id, now}));
+           answered ? std::string() : d.record.rationale, d.organisation_id, d.decided_by, d.id, now}));
       JIGSAW_RETURN_IF_ERROR(Notify(tx, now, p.request->requested_by,
                                     answered ? "request.answered" : "request.refused", "information_request",
                                     p.request->id));
@@ -527,18 +515,12 @@ Result<std::vector<Decision>> Sharing::ListDecisions(const Context& context, con
   event.child_id = child_id;
   std::vector<Decision> out;
   JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
-    const auto& roles = context.actor.roles;
-    const bool oversight = roles.Has(domain::Role::kDesignatedSafeguardingLead) ||
-                           roles.Has(domain::Role::kDataProtectionOfficer) ||
-                           roles.Has(domain::Role::kCaldicottGuardian);
-    // Everyone may list their own decisions; oversight roles see all of the organisation's.
-    JIGSAW_RETURN_IF_ERROR(access::Authorise(
-        context.actor, Action::kViewDecision,
-        RecordFacts{context.actor.organisation_id, oversight ? std::string() : context.actor.practitioner_id, {}, {}, {}}));
+    // Everyone sees their own decisions; oversight roles see the organisation's.
+    const auto scope = JIGSAW_TRY(access::ListScope(context.actor, Action::kViewDecision));
     store::DecisionQuery q;
     q.organisation_id = context.actor.organisation_id;
     q.child_id = child_id;
-    if (!oversight) q.decided_by = context.actor.practitioner_id;
+    if (scope == access::Scope::kOwn) q.decided_by = context.actor.practitioner_id;
     out = JIGSAW_TRY(tx.casework().Decisions(q));
     return Ok();
   }));
@@ -549,14 +531,11 @@ Result<std::vector<Decision>> Sharing::OwedRecords(const Context& context) {
   AuditEvent event{"decision.owed", "organisation", context.actor.organisation_id};
   std::vector<Decision> out;
   JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
-    const bool dsl = context.actor.roles.Has(domain::Role::kDesignatedSafeguardingLead);
-    JIGSAW_RETURN_IF_ERROR(access::Authorise(
-        context.actor, Action::kViewDecision,
-        RecordFacts{context.actor.organisation_id, dsl ? std::string() : context.actor.practitioner_id, {}, {}, {}}));
+    const auto scope = JIGSAW_TRY(access::ListScope(context.actor, Action::kDecide));
     store::DecisionQuery q;
     q.organisation_id = context.actor.organisation_id;
     q.emergency_owed_only = true;
-    if (!dsl) q.decided_by = context.actor.practitioner_id;
+    if (scope == access::Scope::kOwn) q.decided_by = context.actor.practitioner_id;
     out = JIGSAW_TRY(tx.casework().Decisions(q));
     return Ok();
   }));
@@ -574,13 +553,9 @@ Result<std::vector<DisclosureSummary>> Sharing::Disclosures(const Context& conte
       JIGSAW_RETURN_IF_ERROR(access::Authorise(a, Action::kReceiveDisclosure, RecordFacts{"", "", a.organisation_id, {}, {}}));
       q.recipient_organisation_id = a.organisation_id;
     } else {
-      const bool oversight = a.roles.Has(domain::Role::kDesignatedSafeguardingLead) ||
-                             a.roles.Has(domain::Role::kDataProtectionOfficer) ||
-                             a.roles.Has(domain::Role::kCaldicottGuardian);
-      JIGSAW_RETURN_IF_ERROR(access::Authorise(
-          a, Action::kViewDisclosure, RecordFacts{a.organisation_id, oversight ? "" : a.practitioner_id, {}, {}, {}}));
+      const auto scope = JIGSAW_TRY(access::ListScope(a, Action::kViewDisclosure));
       q.sharer_organisation_id = a.organisation_id;
-      if (!oversight) q.sharer_id = a.practitioner_id;
+      if (scope == access::Scope::kOwn) q.sharer_id = a.practitioner_id;
     }
     std::map<std::string, std::string> names;
     for (const auto& o : JIGSAW_TRY(tx.organisations().List())) names[o.id] = o.name;

@@ -50,18 +50,7 @@ struct NewDecision {
   domain::DecisionOutcome outcome = domain::DecisionOutcome::kNotShare;
   bool emergency = false;
   std::string supersedes;
-  // The record, in the practitioner's words.
-  std::string rationale;
-  std::string lawful_basis;
-  std::string special_category_condition;
-  std::string sensitive_processing_condition;
-  std::string criminal_offence_condition;
-  std::string confidentiality_basis;
-  std::string consent;
-  std::vector<domain::ObjectionOverride> objection_overrides;
-  std::optional<domain::Informing> informing;
-  std::optional<domain::AdviceSought> advice_sought;
-  std::string departure_reason;
+  domain::DecisionRecord record;
 };
 
 struct SharePreview {

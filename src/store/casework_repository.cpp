@@ -1,6 +1,7 @@
 // The sharing workflow's records in portable SQL (see migration 3).
 #include <nlohmann/json.hpp>
 
+#include "domain/text.h"
 #include "store/repositories.h"
 
 namespace jigsaw::store::internal {
@@ -10,8 +11,6 @@ using sql::Row;
 using sql::Value;
 using namespace domain;
 
-Value B(bool b) { return std::int64_t{b ? 1 : 0}; }
-Value T(Time t) { return ToMicros(t); }
 std::string S(std::string_view v) { return std::string(v); }
 
 std::string Join(const std::vector<std::string>& parts) {
@@ -42,19 +41,10 @@ std::string JoinEnums(const std::vector<E>& values) {
   return Join(names);
 }
 
-// Stored names come only from our own writes: an unknown one means the
-// database was edited by hand or by a newer version.
-template <typename E>
-Result<E> Stored(const std::string& name, std::string_view column) {
-  auto v = ParseEnum<E>(name);
-  if (!v) return Internal("Unrecognised value '" + name + "' in " + std::string(column));
-  return *v;
-}
-
 template <typename E>
 Result<std::vector<E>> StoredList(const std::string& joined, std::string_view column) {
   std::vector<E> out;
-  for (const auto& name : Split(joined)) out.push_back(JIGSAW_TRY(Stored<E>(name, column)));
+  for (const auto& name : Split(joined)) out.push_back(JIGSAW_TRY(StoredEnum<E>(name, column)));
   return out;
 }
 
@@ -68,41 +58,9 @@ std::string InsertSql(std::string_view table, std::string_view columns) {
   return sql + ")";
 }
 
-// A WHERE clause from fixed fragments; values always travel as parameters.
-class Where {
- public:
-  void Equals(std::string_view column, const std::string& value) {
-    if (!value.empty()) Add(std::string(column) + " = $" + Next(value));
-  }
-  void Add(std::string clause) {
-    sql_ += sql_.empty() ? " WHERE " : " AND ";
-    sql_ += clause;
-  }
-  std::string Next(Value v) {
-    params_.push_back(std::move(v));
-    return std::to_string(params_.size());
-  }
-  std::string In(const std::vector<std::string>& values) {
-    std::string list;
-    for (const auto& v : values) list += (list.empty() ? "$" : ", $") + Next(v);
-    return list;
-  }
-  std::string Limit(std::size_t limit) {
-    return " LIMIT $" + Next(static_cast<std::int64_t>(limit));
-  }
-  const std::string& sql() const { return sql_; }
-  std::span<const Value> params() const { return params_; }
-
- private:
-  std::string sql_;
-  std::vector<Value> params_;
-};
-
+// What a name search matches against: "given family", lower case.
 std::string SearchName(const std::string& given, const std::string& family) {
-  std::string s = given + " " + family;
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return s;
+  return AsciiLower(given + " " + family);
 }
 
 constexpr std::string_view kPersonColumns =
@@ -113,7 +71,7 @@ Result<Person> ToPerson(const Row& r) {
   Person p;
   p.id = r.Text(0);
   p.organisation_id = r.Text(1);
-  p.kind = JIGSAW_TRY(Stored<PersonKind>(r.Text(2), "people.kind"));
+  p.kind = JIGSAW_TRY(StoredEnum<PersonKind>(r.Text(2), "people.kind"));
   p.given_name = r.Text(3);
   p.family_name = r.Text(4);
   p.date_of_birth = r.Text(6);
@@ -142,13 +100,13 @@ Result<Concern> ToConcern(const Row& r) {
   c.child_id = r.Text(2);
   c.raised_by = r.Text(3);
   c.forms = JIGSAW_TRY(StoredList<AbuseForm>(r.Text(4), "concerns.forms"));
-  c.level = JIGSAW_TRY(Stored<ConcernLevel>(r.Text(5), "concerns.level"));
+  c.level = JIGSAW_TRY(StoredEnum<ConcernLevel>(r.Text(5), "concerns.level"));
   c.what_happened = r.Text(6);
   c.child_words = r.Text(7);
-  c.status = JIGSAW_TRY(Stored<ConcernStatus>(r.Text(8), "concerns.status"));
+  c.status = JIGSAW_TRY(StoredEnum<ConcernStatus>(r.Text(8), "concerns.status"));
   c.seen_by = r.Text(9);
   c.seen_at = FromMicros(r.Int(10));
-  if (!r.Text(11).empty()) c.next_step = JIGSAW_TRY(Stored<NextStep>(r.Text(11), "concerns.next_step"));
+  if (!r.Text(11).empty()) c.next_step = JIGSAW_TRY(StoredEnum<NextStep>(r.Text(11), "concerns.next_step"));
   c.next_step_note = r.Text(12);
   c.actioned_by = r.Text(13);
   c.actioned_at = FromMicros(r.Int(14));
@@ -169,7 +127,7 @@ Result<InformationItem> ToItem(const Row& r) {
   i.text = r.Text(4);
   i.source = r.Text(5);
   i.date = r.Text(6);
-  i.accuracy = JIGSAW_TRY(Stored<Accuracy>(r.Text(7), "information_items.accuracy"));
+  i.accuracy = JIGSAW_TRY(StoredEnum<Accuracy>(r.Text(7), "information_items.accuracy"));
   i.special_category =
       JIGSAW_TRY(StoredList<SpecialCategory>(r.Text(8), "information_items.special_category"));
   i.criminal_offence = r.Int(9) != 0;
@@ -187,7 +145,7 @@ constexpr std::string_view kDecisionColumns =
     "sensitive_processing_condition, criminal_offence_condition, confidentiality_basis, consent, "
     "objections, told, told_on, told_by, reason_not_told, advice_sought, advice_from, "
     "advice_summary, departs_from_advice, departure_reason, emergency, rationale_due_at, "
-    "supersedes, created_at";
+    "supersedes, created_at, informing_recorded";
 
 std::string ObjectionsJson(const std::vector<ObjectionOverride>& objections) {
   nlohmann::json a = nlohmann::json::array();
@@ -216,7 +174,7 @@ Result<Decision> ToDecision(const Row& r) {
   d.concern_id = r.Text(3);
   d.information_request_id = r.Text(4);
   d.decided_by = r.Text(5);
-  d.outcome = JIGSAW_TRY(Stored<DecisionOutcome>(r.Text(6), "decisions.outcome"));
+  d.outcome = JIGSAW_TRY(StoredEnum<DecisionOutcome>(r.Text(6), "decisions.outcome"));
   d.recipient_organisation_id = r.Text(7);
   d.recipient_practitioner_id = r.Text(8);
   d.item_ids = Split(r.Text(9));
@@ -224,18 +182,19 @@ Result<Decision> ToDecision(const Row& r) {
   d.assessment = r.Text(11);
   d.recommendation = r.Text(12);
   d.must_record = Split(r.Text(13));
-  d.rationale = r.Text(14);
-  d.lawful_basis = r.Text(15);
-  d.special_category_condition = r.Text(16);
-  d.sensitive_processing_condition = r.Text(17);
-  d.criminal_offence_condition = r.Text(18);
-  d.confidentiality_basis = r.Text(19);
-  d.consent = r.Text(20);
-  d.objections = JIGSAW_TRY(ObjectionsFrom(r.Text(21)));
-  d.informing = {r.Int(22) != 0, r.Text(23), r.Text(24), r.Text(25)};
-  if (r.Int(26) != 0) d.advice_sought = AdviceSought{r.Text(27), r.Text(28)};
+  DecisionRecord& rec = d.record;
+  rec.rationale = r.Text(14);
+  rec.lawful_basis = r.Text(15);
+  rec.special_category_condition = r.Text(16);
+  rec.sensitive_processing_condition = r.Text(17);
+  rec.criminal_offence_condition = r.Text(18);
+  rec.confidentiality_basis = r.Text(19);
+  rec.consent = r.Text(20);
+  rec.objections = JIGSAW_TRY(ObjectionsFrom(r.Text(21)));
+  if (r.Int(35) != 0) rec.informing = Informing{r.Int(22) != 0, r.Text(23), r.Text(24), r.Text(25)};
+  if (r.Int(26) != 0) rec.advice_sought = AdviceSought{r.Text(27), r.Text(28)};
   d.departs_from_advice = r.Int(29) != 0;
-  d.departure_reason = r.Text(30);
+  rec.departure_reason = r.Text(30);
   d.emergency = r.Int(31) != 0;
   d.rationale_due_at = FromMicros(r.Int(32));
   d.supersedes = r.Text(33);
@@ -273,8 +232,8 @@ Result<InformationRequest> ToRequest(const Row& r) {
   q.needed = r.Text(9);
   q.reason = r.Text(10);
   q.terminology = r.Text(11);
-  q.urgency = JIGSAW_TRY(Stored<Urgency>(r.Text(12), "information_requests.urgency"));
-  q.status = JIGSAW_TRY(Stored<RequestStatus>(r.Text(13), "information_requests.status"));
+  q.urgency = JIGSAW_TRY(StoredEnum<Urgency>(r.Text(12), "information_requests.urgency"));
+  q.status = JIGSAW_TRY(StoredEnum<RequestStatus>(r.Text(13), "information_requests.status"));
   q.created_at = FromMicros(r.Int(14));
   q.updated_at = FromMicros(r.Int(15));
   return q;
@@ -289,7 +248,7 @@ Result<AdviceRequest> ToAdvice(const Row& r) {
   a.id = r.Text(0);
   a.organisation_id = r.Text(1);
   a.asked_by = r.Text(2);
-  a.adviser = JIGSAW_TRY(Stored<AdviserRole>(r.Text(3), "advice_requests.adviser"));
+  a.adviser = JIGSAW_TRY(StoredEnum<AdviserRole>(r.Text(3), "advice_requests.adviser"));
   a.question = r.Text(4);
   a.child_id = r.Text(5);
   a.concern_id = r.Text(6);
@@ -322,8 +281,8 @@ class SqlCasework final : public CaseworkRepository {
     return Run(InsertSql("people", kPersonColumns),
                {p.id, p.organisation_id, S(ToString(p.kind)), p.given_name, p.family_name,
                 SearchName(p.given_name, p.family_name), p.date_of_birth, p.nhs_number, p.upn,
-                p.address, p.postcode, B(p.is_protected), p.protected_reason, p.created_by,
-                T(p.created_at)});
+                p.address, p.postcode, Flag(p.is_protected), p.protected_reason, p.created_by,
+                Micros(p.created_at)});
   }
 
   Result<std::optional<Person>> FindPerson(const std::string& id) override {
@@ -345,7 +304,7 @@ class SqlCasework final : public CaseworkRepository {
     w.Equals("organisation_id", organisation_id);
     if (!name.empty()) {
       std::string pattern = "%";
-      for (char ch : SearchName(name, "").substr(0, name.size())) {
+      for (char ch : AsciiLower(name)) {
         if (ch == '%' || ch == '_' || ch == '\\') pattern += '\\';
         pattern += ch;
       }
@@ -365,7 +324,7 @@ class SqlCasework final : public CaseworkRepository {
   Status InsertRelationship(const Relationship& r) override {
     return Run(InsertSql("relationships", kRelationshipColumns),
                {r.id, r.organisation_id, r.person_id, r.related_person_id, S(ToString(r.kind)),
-                r.created_by, T(r.created_at)});
+                r.created_by, Micros(r.created_at)});
   }
 
   Result<std::vector<Relationship>> Relationships(const std::string& person_id) override {
@@ -374,7 +333,7 @@ class SqlCasework final : public CaseworkRepository {
                                   {person_id}));
     return All<Relationship>(rows, [](const Row& r) -> Result<Relationship> {
       return Relationship{r.Text(0), r.Text(1), r.Text(2), r.Text(3),
-                          JIGSAW_TRY(Stored<RelationshipKind>(r.Text(4), "relationships.kind")),
+                          JIGSAW_TRY(StoredEnum<RelationshipKind>(r.Text(4), "relationships.kind")),
                           r.Text(5), FromMicros(r.Int(6))};
     });
   }
@@ -383,8 +342,8 @@ class SqlCasework final : public CaseworkRepository {
     return Run(InsertSql("concerns", kConcernColumns),
                {c.id, c.organisation_id, c.child_id, c.raised_by, JoinEnums(c.forms),
                 S(ToString(c.level)), c.what_happened, c.child_words, S(ToString(c.status)),
-                c.seen_by, T(c.seen_at), c.next_step ? S(ToString(*c.next_step)) : std::string(),
-                c.next_step_note, c.actioned_by, T(c.actioned_at), T(c.created_at)});
+                c.seen_by, Micros(c.seen_at), c.next_step ? S(ToString(*c.next_step)) : std::string(),
+                c.next_step_note, c.actioned_by, Micros(c.actioned_at), Micros(c.created_at)});
   }
 
   Result<std::optional<Concern>> FindConcern(const std::string& id) override {
@@ -396,9 +355,9 @@ class SqlCasework final : public CaseworkRepository {
     return Run(
         "UPDATE concerns SET status = $2, seen_by = $3, seen_at = $4, next_step = $5, "
         "next_step_note = $6, actioned_by = $7, actioned_at = $8 WHERE id = $1",
-        {c.id, S(ToString(c.status)), c.seen_by, T(c.seen_at),
+        {c.id, S(ToString(c.status)), c.seen_by, Micros(c.seen_at),
          c.next_step ? S(ToString(*c.next_step)) : std::string(), c.next_step_note, c.actioned_by,
-         T(c.actioned_at)});
+         Micros(c.actioned_at)});
   }
 
   Result<std::vector<Concern>> Concerns(const ConcernQuery& q) override {
@@ -417,8 +376,8 @@ class SqlCasework final : public CaseworkRepository {
   Status InsertItem(const InformationItem& i) override {
     return Run(InsertSql("information_items", kItemColumns),
                {i.id, i.organisation_id, i.concern_id, i.person_id, i.text, i.source, i.date,
-                S(ToString(i.accuracy)), JoinEnums(i.special_category), B(i.criminal_offence),
-                B(i.confidential), Join(i.identifies), i.created_by, T(i.created_at)});
+                S(ToString(i.accuracy)), JoinEnums(i.special_category), Flag(i.criminal_offence),
+                Flag(i.confidential), Join(i.identifies), i.created_by, Micros(i.created_at)});
   }
 
   Result<std::vector<InformationItem>> Items(const std::vector<std::string>& ids) override {
@@ -447,20 +406,21 @@ class SqlCasework final : public CaseworkRepository {
   }
 
   Status InsertDecision(const Decision& d) override {
-    const bool advice = d.advice_sought.has_value();
+    const DecisionRecord& rec = d.record;
+    const Informing informing = rec.informing.value_or(Informing{});
+    const AdviceSought advice = rec.advice_sought.value_or(AdviceSought{});
     return Run(InsertSql("decisions", kDecisionColumns),
                {d.id, d.organisation_id, d.child_id, d.concern_id, d.information_request_id,
                 d.decided_by, S(ToString(d.outcome)), d.recipient_organisation_id,
                 d.recipient_practitioner_id, Join(d.item_ids), d.assessment_request, d.assessment,
-                d.recommendation, Join(d.must_record), d.rationale, d.lawful_basis,
-                d.special_category_condition, d.sensitive_processing_condition,
-                d.criminal_offence_condition, d.confidentiality_basis, d.consent,
-                ObjectionsJson(d.objections), B(d.informing.told), d.informing.told_on,
-                d.informing.told_by, d.informing.reason_not_told, B(advice),
-                advice ? d.advice_sought->from : std::string(),
-                advice ? d.advice_sought->summary : std::string(), B(d.departs_from_advice),
-                d.departure_reason, B(d.emergency), T(d.rationale_due_at), d.supersedes,
-                T(d.created_at)});
+                d.recommendation, Join(d.must_record), rec.rationale, rec.lawful_basis,
+                rec.special_category_condition, rec.sensitive_processing_condition,
+                rec.criminal_offence_condition, rec.confidentiality_basis, rec.consent,
+                ObjectionsJson(rec.objections), Flag(informing.told), informing.told_on,
+                informing.told_by, informing.reason_not_told, Flag(rec.advice_sought.has_value()),
+                advice.from, advice.summary, Flag(d.departs_from_advice), rec.departure_reason,
+                Flag(d.emergency), Micros(d.rationale_due_at), d.supersedes, Micros(d.created_at),
+                Flag(rec.informing.has_value())});
   }
 
   Result<std::optional<Decision>> FindDecision(const std::string& id) override {
@@ -494,8 +454,8 @@ class SqlCasework final : public CaseworkRepository {
     return Run(InsertSql("disclosures", kDisclosureColumns),
                {d.id, d.decision_id, d.sharer_organisation_id, d.sharer_id,
                 d.recipient_organisation_id, d.recipient_practitioner_id, d.child_id,
-                d.sealed_content, T(d.created_at), d.received_by, T(d.received_at),
-                T(d.acknowledgement_due_at), T(d.feedback_due_at), T(d.feedback_at)});
+                d.sealed_content, Micros(d.created_at), d.received_by, Micros(d.received_at),
+                Micros(d.acknowledgement_due_at), Micros(d.feedback_due_at), Micros(d.feedback_at)});
   }
 
   Result<std::optional<Disclosure>> FindDisclosure(const std::string& id) override {
@@ -506,11 +466,11 @@ class SqlCasework final : public CaseworkRepository {
 
   Status MarkDisclosureReceived(const std::string& id, const std::string& by, Time at) override {
     return Run("UPDATE disclosures SET received_by = $2, received_at = $3 WHERE id = $1 AND received_at = 0",
-               {id, by, T(at)});
+               {id, by, Micros(at)});
   }
 
   Status MarkFeedbackGiven(const std::string& id, Time at) override {
-    return Run("UPDATE disclosures SET feedback_at = $2 WHERE id = $1 AND feedback_at = 0", {id, T(at)});
+    return Run("UPDATE disclosures SET feedback_at = $2 WHERE id = $1 AND feedback_at = 0", {id, Micros(at)});
   }
 
   Result<std::vector<Disclosure>> Disclosures(const DisclosureQuery& q) override {
@@ -533,7 +493,7 @@ class SqlCasework final : public CaseworkRepository {
   Status InsertFeedback(const Feedback& f) override {
     return Run(InsertSql("feedback", "id, disclosure_id, organisation_id, given_by, action, note, created_at"),
                {f.id, f.disclosure_id, f.organisation_id, f.given_by, S(ToString(f.action)), f.note,
-                T(f.created_at)});
+                Micros(f.created_at)});
   }
 
   Result<std::vector<Feedback>> FeedbackOn(const std::string& disclosure_id) override {
@@ -542,7 +502,7 @@ class SqlCasework final : public CaseworkRepository {
                                   {disclosure_id}));
     return All<Feedback>(rows, [](const Row& r) -> Result<Feedback> {
       return Feedback{r.Text(0), r.Text(1), r.Text(2), r.Text(3),
-                      JIGSAW_TRY(Stored<FeedbackAction>(r.Text(4), "feedback.action")), r.Text(5),
+                      JIGSAW_TRY(StoredEnum<FeedbackAction>(r.Text(4), "feedback.action")), r.Text(5),
                       FromMicros(r.Int(6))};
     });
   }
@@ -552,7 +512,7 @@ class SqlCasework final : public CaseworkRepository {
                {q.id, q.requester_organisation_id, q.requested_by, q.holder_organisation_id,
                 q.child_given_name, q.child_family_name, q.child_date_of_birth, q.child_nhs_number,
                 q.child_other_details, q.needed, q.reason, q.terminology, S(ToString(q.urgency)),
-                S(ToString(q.status)), T(q.created_at), T(q.updated_at)});
+                S(ToString(q.status)), Micros(q.created_at), Micros(q.updated_at)});
   }
 
   Result<std::optional<InformationRequest>> FindInformationRequest(const std::string& id) override {
@@ -562,7 +522,7 @@ class SqlCasework final : public CaseworkRepository {
 
   Status UpdateRequestStatus(const std::string& id, RequestStatus status, Time at) override {
     return Run("UPDATE information_requests SET status = $2, updated_at = $3 WHERE id = $1",
-               {id, S(ToString(status)), T(at)});
+               {id, S(ToString(status)), Micros(at)});
   }
 
   Result<std::vector<InformationRequest>> InformationRequests(const InformationRequestQuery& q) override {
@@ -583,7 +543,7 @@ class SqlCasework final : public CaseworkRepository {
     return Run(InsertSql("request_messages",
                          "id, request_id, kind, text, organisation_id, written_by, decision_id, created_at"),
                {m.id, m.request_id, S(ToString(m.kind)), m.text, m.organisation_id, m.written_by,
-                m.decision_id, T(m.created_at)});
+                m.decision_id, Micros(m.created_at)});
   }
 
   Result<std::vector<RequestMessage>> RequestMessages(const std::string& request_id) override {
@@ -592,7 +552,7 @@ class SqlCasework final : public CaseworkRepository {
         "request_messages", "WHERE request_id = $1 ORDER BY created_at, id", {request_id}));
     return All<RequestMessage>(rows, [](const Row& r) -> Result<RequestMessage> {
       return RequestMessage{r.Text(0), r.Text(1),
-                            JIGSAW_TRY(Stored<RequestMessageKind>(r.Text(2), "request_messages.kind")),
+                            JIGSAW_TRY(StoredEnum<RequestMessageKind>(r.Text(2), "request_messages.kind")),
                             r.Text(3), r.Text(4), r.Text(5), r.Text(6), FromMicros(r.Int(7))};
     });
   }
@@ -600,7 +560,7 @@ class SqlCasework final : public CaseworkRepository {
   Status InsertAdviceRequest(const AdviceRequest& a) override {
     return Run(InsertSql("advice_requests", kAdviceColumns),
                {a.id, a.organisation_id, a.asked_by, S(ToString(a.adviser)), a.question, a.child_id,
-                a.concern_id, T(a.created_at), a.answer, a.answered_by, T(a.answered_at)});
+                a.concern_id, Micros(a.created_at), a.answer, a.answered_by, Micros(a.answered_at)});
   }
 
   Result<std::optional<AdviceRequest>> FindAdviceRequest(const std::string& id) override {
@@ -610,7 +570,7 @@ class SqlCasework final : public CaseworkRepository {
 
   Status AnswerAdviceRequest(const AdviceRequest& a) override {
     return Run("UPDATE advice_requests SET answer = $2, answered_by = $3, answered_at = $4 WHERE id = $1",
-               {a.id, a.answer, a.answered_by, T(a.answered_at)});
+               {a.id, a.answer, a.answered_by, Micros(a.answered_at)});
   }
 
   Result<std::vector<AdviceRequest>> AdviceRequests(const AdviceRequestQuery& q) override {
@@ -633,8 +593,8 @@ class SqlCasework final : public CaseworkRepository {
   Status InsertNotification(const Notification& n) override {
     return Run(InsertSql("notifications",
                          "id, practitioner_id, kind, object_type, object_id, created_at, read_at"),
-               {n.id, n.practitioner_id, n.kind, n.object_type, n.object_id, T(n.created_at),
-                T(n.read_at)});
+               {n.id, n.practitioner_id, n.kind, n.object_type, n.object_id, Micros(n.created_at),
+                Micros(n.read_at)});
   }
 
   Result<std::vector<Notification>> Notifications(const std::string& practitioner_id, bool unread_only,
@@ -656,7 +616,7 @@ class SqlCasework final : public CaseworkRepository {
 
   Status MarkNotificationsRead(const std::string& practitioner_id, Time at) override {
     return Run("UPDATE notifications SET read_at = $2 WHERE practitioner_id = $1 AND read_at = 0",
-               {practitioner_id, T(at)});
+               {practitioner_id, Micros(at)});
   }
 
  private:

@@ -126,7 +126,8 @@ constexpr std::string_view kV2Postgres = JIGSAW_AUDIT_V2("BYTEA", "'\\x'::bytea"
   "  reason_not_told TEXT NOT NULL, advice_sought INTEGER NOT NULL, advice_from TEXT NOT NULL," \
   "  advice_summary TEXT NOT NULL, departs_from_advice INTEGER NOT NULL,"    \
   "  departure_reason TEXT NOT NULL, emergency INTEGER NOT NULL,"            \
-  "  rationale_due_at BIGINT NOT NULL, supersedes TEXT NOT NULL, created_at BIGINT NOT NULL);" \
+  "  rationale_due_at BIGINT NOT NULL, supersedes TEXT NOT NULL, created_at BIGINT NOT NULL," \
+  "  informing_recorded INTEGER NOT NULL);"                                 \
   "CREATE INDEX decisions_by_organisation ON decisions(organisation_id, created_at);" \
   "CREATE INDEX decisions_by_child ON decisions(child_id, created_at);"      \
   "CREATE INDEX decisions_by_supersedes ON decisions(supersedes);"           \

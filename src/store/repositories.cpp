@@ -10,18 +10,6 @@ namespace {
 using sql::Row;
 using sql::Value;
 
-Value Bool(bool b) { return std::int64_t{b ? 1 : 0}; }
-Value Micros(Time t) { return ToMicros(t); }
-
-// Stored enum names come only from our own writes; an unknown one means the
-// database was edited by hand or by a newer version, which we must not guess at.
-template <typename E>
-Result<E> StoredEnum(const std::string& name, std::string_view column) {
-  auto v = ParseEnum<E>(name);
-  if (!v) return Internal("Unrecognised value '" + name + "' in column " + std::string(column));
-  return *v;
-}
-
 Result<domain::Organisation> ToOrganisation(const Row& r) {
   domain::Organisation o;
   o.id = r.Text(0);
@@ -45,7 +33,7 @@ class SqlOrganisations final : public OrganisationRepository {
                             "INSERT INTO organisations (id, name, type, sector, "
                             "competent_authority, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
                             {o.id, o.name, std::string(ToString(o.type)),
-                             std::string(ToString(o.sector)), Bool(o.competent_authority),
+                             std::string(ToString(o.sector)), Flag(o.competent_authority),
                              Micros(o.created_at)}));
     return Ok();
   }
@@ -102,7 +90,7 @@ class SqlPractitioners final : public PractitionerRepository {
         c_,
         "INSERT INTO practitioners (id, organisation_id, username, display_name, roles, "
         "disabled, created_at, password_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-        {p.id, p.organisation_id, p.username, p.display_name, p.roles.Join(), Bool(p.disabled),
+        {p.id, p.organisation_id, p.username, p.display_name, p.roles.Join(), Flag(p.disabled),
          Micros(p.created_at), password_hash}));
     return Ok();
   }
@@ -338,29 +326,18 @@ class SqlAudit final : public AuditRepository {
   }
 
   Result<std::vector<domain::AuditRecord>> Search(const AuditQuery& q) override {
-    // The WHERE clause is assembled from fixed fragments; values are always
-    // parameters.
-    std::string where;
-    std::vector<Value> params;
-    auto add = [&](std::string_view clause, Value v) {
-      params.push_back(std::move(v));
-      where += where.empty() ? " WHERE " : " AND ";
-      where += clause;
-      where += " $" + std::to_string(params.size());
-    };
-    if (!q.child_id.empty()) add("child_id =", q.child_id);
-    if (!q.practitioner_id.empty()) add("practitioner_id =", q.practitioner_id);
-    if (!q.organisation_id.empty()) add("organisation_id =", q.organisation_id);
-    if (!q.action.empty()) add("action =", q.action);
-    if (q.outcome) add("outcome =", std::int64_t{static_cast<int>(*q.outcome)});
-    if (q.from) add("time >=", ToMicros(*q.from));
-    if (q.to) add("time <", ToMicros(*q.to));
-    if (q.before_index) add("seq <", static_cast<std::int64_t>(*q.before_index));
-    params.push_back(static_cast<std::int64_t>(q.limit));
-    auto rows = JIGSAW_TRY(c_.Query("SELECT " + std::string(kAuditColumns) + " FROM audit_records" +
-                                        where + " ORDER BY seq DESC LIMIT $" +
-                                        std::to_string(params.size()),
-                                    params));
+    Where w;
+    w.Equals("child_id", q.child_id);
+    w.Equals("practitioner_id", q.practitioner_id);
+    w.Equals("organisation_id", q.organisation_id);
+    w.Equals("action", q.action);
+    if (q.outcome) w.Compare("outcome =", std::int64_t{static_cast<int>(*q.outcome)});
+    if (q.from) w.Compare("time >=", ToMicros(*q.from));
+    if (q.to) w.Compare("time <", ToMicros(*q.to));
+    if (q.before_index) w.Compare("seq <", static_cast<std::int64_t>(*q.before_index));
+    const std::string tail = " ORDER BY seq DESC" + w.Limit(q.limit);
+    auto rows = JIGSAW_TRY(c_.Query(
+        "SELECT " + std::string(kAuditColumns) + " FROM audit_records" + w.sql() + tail, w.params()));
     std::vector<domain::AuditRecord> out;
     out.reserve(rows.size());
     for (const Row& r : rows) out.push_back(ToAuditRecord(r));

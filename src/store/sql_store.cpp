@@ -77,10 +77,24 @@ Status SqlStore::Run(bool write, const std::function<Status(sql::Connection&)>& 
   return result;
 }
 
+namespace {
+// A bug that throws inside one request's work (an out-of-range column, a
+// bad parse) fails that request and rolls it back; it must not take the
+// writer thread, and with it the server, down.
+Status Guarded(const Work& work, Transaction& tx) {
+  try {
+    return work(tx);
+  } catch (const std::exception& e) {
+    log::Error("store.work_threw", {{"what", e.what()}});
+    return Internal("Something went wrong on our side.");
+  }
+}
+}  // namespace
+
 Status SqlStore::ReadWork(const Work& work) {
   return Run(false, [&](sql::Connection& c) {
     auto tx = NewTransaction(c);
-    return work(*tx);
+    return Guarded(work, *tx);
   });
 }
 
@@ -160,7 +174,7 @@ void SqlStore::CommitBatch(std::vector<PendingWrite*>& batch) {
       }
       tx->Savepoint();
     }
-    Status r = (*p->work)(*tx);
+    Status r = Guarded(*p->work, *tx);
     if (isolate) {
       Status undo;
       if (r) {

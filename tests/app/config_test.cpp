@@ -1,3 +1,4 @@
+#include <algorithm>
 #include "app/config.h"
 
 #include <gtest/gtest.h>
@@ -55,6 +56,22 @@ TEST(ConfigTest, TheExampleFileIsValidAndMatchesTheDefaults) {
   EXPECT_EQ(c->server.port, 8080);
   EXPECT_EQ(c->sign_in.idle_timeout, std::chrono::minutes(30));
   std::filesystem::remove(file);
+}
+
+TEST(ConfigTest, WorkflowDeadlinesAndBankHolidays) {
+  Config defaults = *LoadConfig({}, {});
+  EXPECT_EQ(defaults.workflow.emergency_record_working_days, 1);
+  EXPECT_TRUE(std::ranges::count(defaults.workflow.BankHolidayDates(), "2026-12-28"));
+  const std::string file = WriteFile(
+      "[workflow]\nfeedback_working_days = 5\nbank_holidays = \"2027-01-04, 2027-01-05\"\n");
+  auto c = LoadConfig({{"config", file}}, {});
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->workflow.feedback_working_days, 5);
+  EXPECT_EQ(c->workflow.BankHolidayDates(), (std::vector<std::string>{"2027-01-04", "2027-01-05"}));
+  std::filesystem::remove(file);
+  const std::string bad = WriteFile("[workflow]\nfeedback_working_days = 0\n");
+  EXPECT_EQ(LoadConfig({{"config", bad}}, {}).error().field, "workflow.feedback_working_days");
+  std::filesystem::remove(bad);
 }
 
 TEST(ConfigTest, RedactsPasswordsInUrls) {

@@ -100,6 +100,27 @@ TEST_F(StoreTest, AFailedTransactionLeavesNothingBehind) {
   EXPECT_TRUE(all.empty());
 }
 
+TEST_F(StoreTest, WorkThatThrowsFailsItsRequestNotTheStore) {
+  const Organisation o = Org();
+  auto failed = store_->Write([&](Transaction& tx) -> Status {
+    JIGSAW_RETURN_IF_ERROR(tx.organisations().Insert(o));
+    throw std::out_of_range("a bug");
+  });
+  ASSERT_FALSE(failed);
+  EXPECT_EQ(failed.error().code, ErrorCode::kInternal);
+  EXPECT_EQ(store_->Read([](Transaction&) -> Status { throw std::runtime_error("another"); }).error().code,
+            ErrorCode::kInternal);
+  // The writer is still there, and the failed work left nothing behind.
+  ASSERT_TRUE(store_->Write([&](Transaction& tx) { return tx.organisations().Insert(Org("Next")); }));
+  std::vector<Organisation> all;
+  ASSERT_TRUE(store_->Read([&](Transaction& tx) -> Status {
+    all = JIGSAW_TRY(tx.organisations().List());
+    return Ok();
+  }));
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0].name, "Next");
+}
+
 TEST_F(StoreTest, PractitionersAndSignInState) {
   const Organisation o = Org();
   Practitioner p = Person(o.id, "ada");

@@ -54,24 +54,27 @@ json ToJson(const InformationItem& i) {
 }
 
 json ToJson(const Decision& d, Time now) {
+  const DecisionRecord& rec = d.record;
   json objections = json::array();
-  for (const auto& o : d.objections) objections.push_back({{"by", o.by}, {"reason", o.reason}});
+  for (const auto& o : rec.objections) objections.push_back({{"by", o.by}, {"reason", o.reason}});
   json j = {{"id", d.id}, {"child_id", d.child_id}, {"concern_id", d.concern_id},
             {"information_request_id", d.information_request_id}, {"decided_by", d.decided_by},
             {"outcome", ToString(d.outcome)}, {"recipient_organisation_id", d.recipient_organisation_id},
             {"recipient_practitioner_id", d.recipient_practitioner_id}, {"share_items", d.item_ids},
             {"recommendation", d.recommendation}, {"must_record", d.must_record},
-            {"rationale", d.rationale}, {"lawful_basis", d.lawful_basis},
-            {"special_category_condition", d.special_category_condition},
-            {"sensitive_processing_condition", d.sensitive_processing_condition},
-            {"criminal_offence_condition", d.criminal_offence_condition},
-            {"confidentiality_basis", d.confidentiality_basis}, {"consent", d.consent},
+            {"rationale", rec.rationale}, {"lawful_basis", rec.lawful_basis},
+            {"special_category_condition", rec.special_category_condition},
+            {"sensitive_processing_condition", rec.sensitive_processing_condition},
+            {"criminal_offence_condition", rec.criminal_offence_condition},
+            {"confidentiality_basis", rec.confidentiality_basis}, {"consent", rec.consent},
             {"objection_overrides", objections},
-            {"informing", {{"told", d.informing.told}, {"told_on", d.informing.told_on},
-                           {"told_by", d.informing.told_by}, {"reason_not_told", d.informing.reason_not_told}}},
-            {"advice_sought", d.advice_sought ? json{{"from", d.advice_sought->from}, {"summary", d.advice_sought->summary}}
-                                              : json(nullptr)},
-            {"departs_from_advice", d.departs_from_advice}, {"departure_reason", d.departure_reason},
+            {"informing", rec.informing ? json{{"told", rec.informing->told}, {"told_on", rec.informing->told_on},
+                                               {"told_by", rec.informing->told_by},
+                                               {"reason_not_told", rec.informing->reason_not_told}}
+                                        : json(nullptr)},
+            {"advice_sought", rec.advice_sought ? json{{"from", rec.advice_sought->from}, {"summary", rec.advice_sought->summary}}
+                                                : json(nullptr)},
+            {"departs_from_advice", d.departs_from_advice}, {"departure_reason", rec.departure_reason},
             {"emergency", d.emergency}, {"supersedes", d.supersedes}, {"created_at", Stamp(d.created_at)}};
   j["assessment"] = d.assessment.empty() ? json(nullptr) : json::parse(d.assessment);
   j["assessment_request"] = d.assessment_request.empty() ? json(nullptr) : json::parse(d.assessment_request);
@@ -145,10 +148,16 @@ json ToJson(const AdviceRequest& a, Time now) {
 }
 
 template <typename T, typename Fn>
-json List(std::string_view key, const std::vector<T>& values, Fn fn) {
+json Array(const std::vector<T>& values, Fn fn) {
   json a = json::array();
   for (const auto& v : values) a.push_back(fn(v));
-  return json{{std::string(key), a}};
+  return a;
+}
+
+// {"key": [...]}: the shape of every list response.
+template <typename T, typename Fn>
+json List(std::string_view key, const std::vector<T>& values, Fn fn) {
+  return json{{std::string(key), Array(values, fn)}};
 }
 
 // Parses the body and fills `out` with `parse(fields)`; a parse error is the response.
@@ -183,15 +192,6 @@ Result<service::NewItem> ParseItem(const JsonFields& f) {
   return i;
 }
 
-std::string OptionalString(const JsonFields& f, std::string_view name, Status& status) {
-  if (!status || !f.Has(name)) return {};
-  auto v = f.String(name);
-  if (!v) {
-    status = std::unexpected(v.error());
-    return {};
-  }
-  return *v;
-}
 
 Status ParseDecision(const JsonFields& f, service::NewDecision& d) {
   JIGSAW_RETURN_IF_ERROR(f.OnlyKnown(
@@ -200,22 +200,21 @@ Status ParseDecision(const JsonFields& f, service::NewDecision& d) {
        "supersedes", "rationale", "lawful_basis", "special_category_condition",
        "sensitive_processing_condition", "criminal_offence_condition", "confidentiality_basis",
        "consent", "objection_overrides", "informing", "advice_sought", "departure_reason"}));
-  Status s = Ok();
-  d.child_id = OptionalString(f, "child_id", s);
-  d.concern_id = OptionalString(f, "concern_id", s);
-  d.information_request_id = OptionalString(f, "information_request_id", s);
-  d.recipient_organisation_id = OptionalString(f, "recipient_organisation_id", s);
-  d.recipient_practitioner_id = OptionalString(f, "recipient_practitioner_id", s);
-  d.supersedes = OptionalString(f, "supersedes", s);
-  d.rationale = OptionalString(f, "rationale", s);
-  d.lawful_basis = OptionalString(f, "lawful_basis", s);
-  d.special_category_condition = OptionalString(f, "special_category_condition", s);
-  d.sensitive_processing_condition = OptionalString(f, "sensitive_processing_condition", s);
-  d.criminal_offence_condition = OptionalString(f, "criminal_offence_condition", s);
-  d.confidentiality_basis = OptionalString(f, "confidentiality_basis", s);
-  d.consent = OptionalString(f, "consent", s);
-  d.departure_reason = OptionalString(f, "departure_reason", s);
-  JIGSAW_RETURN_IF_ERROR(s);
+  d.child_id = JIGSAW_TRY(f.StringOrEmpty("child_id"));
+  d.concern_id = JIGSAW_TRY(f.StringOrEmpty("concern_id"));
+  d.information_request_id = JIGSAW_TRY(f.StringOrEmpty("information_request_id"));
+  d.recipient_organisation_id = JIGSAW_TRY(f.StringOrEmpty("recipient_organisation_id"));
+  d.recipient_practitioner_id = JIGSAW_TRY(f.StringOrEmpty("recipient_practitioner_id"));
+  d.supersedes = JIGSAW_TRY(f.StringOrEmpty("supersedes"));
+  DecisionRecord& rec = d.record;
+  rec.rationale = JIGSAW_TRY(f.StringOrEmpty("rationale"));
+  rec.lawful_basis = JIGSAW_TRY(f.StringOrEmpty("lawful_basis"));
+  rec.special_category_condition = JIGSAW_TRY(f.StringOrEmpty("special_category_condition"));
+  rec.sensitive_processing_condition = JIGSAW_TRY(f.StringOrEmpty("sensitive_processing_condition"));
+  rec.criminal_offence_condition = JIGSAW_TRY(f.StringOrEmpty("criminal_offence_condition"));
+  rec.confidentiality_basis = JIGSAW_TRY(f.StringOrEmpty("confidentiality_basis"));
+  rec.consent = JIGSAW_TRY(f.StringOrEmpty("consent"));
+  rec.departure_reason = JIGSAW_TRY(f.StringOrEmpty("departure_reason"));
   d.outcome = JIGSAW_TRY(f.Enum<DecisionOutcome>("outcome"));
   d.emergency = JIGSAW_TRY(f.BoolOr("emergency", false));
   d.share_items = JIGSAW_TRY(f.Strings("share_items"));
@@ -247,27 +246,25 @@ Status ParseDecision(const JsonFields& f, service::NewDecision& d) {
   for (const auto& o : JIGSAW_TRY(f.Objects("objection_overrides"))) {
     JIGSAW_RETURN_IF_ERROR(o.OnlyKnown({"by", "reason"}));
     const auto by = JIGSAW_TRY(o.Enum<guidance::Objector>("by"));
-    d.objection_overrides.push_back({std::string(ToString(by)), JIGSAW_TRY(o.String("reason"))});
+    rec.objections.push_back({std::string(ToString(by)), JIGSAW_TRY(o.String("reason"))});
   }
   if (f.Has("informing")) {
     const JsonFields i = JIGSAW_TRY(f.Object("informing", true));
     JIGSAW_RETURN_IF_ERROR(i.OnlyKnown({"told", "told_on", "told_by", "reason_not_told"}));
     Informing inf;
     inf.told = JIGSAW_TRY(i.Bool("told"));
-    inf.told_on = OptionalString(i, "told_on", s);
-    inf.told_by = OptionalString(i, "told_by", s);
-    inf.reason_not_told = OptionalString(i, "reason_not_told", s);
-    JIGSAW_RETURN_IF_ERROR(s);
-    d.informing = inf;
+    inf.told_on = JIGSAW_TRY(i.StringOrEmpty("told_on"));
+    inf.told_by = JIGSAW_TRY(i.StringOrEmpty("told_by"));
+    inf.reason_not_told = JIGSAW_TRY(i.StringOrEmpty("reason_not_told"));
+      rec.informing = inf;
   }
   if (f.Has("advice_sought")) {
     const JsonFields a = JIGSAW_TRY(f.Object("advice_sought", true));
     JIGSAW_RETURN_IF_ERROR(a.OnlyKnown({"from", "summary"}));
     AdviceSought sought;
     sought.from = JIGSAW_TRY(a.String("from"));
-    sought.summary = OptionalString(a, "summary", s);
-    JIGSAW_RETURN_IF_ERROR(s);
-    d.advice_sought = sought;
+    sought.summary = JIGSAW_TRY(a.StringOrEmpty("summary"));
+      rec.advice_sought = sought;
   }
   return Ok();
 }
@@ -289,17 +286,15 @@ void AddCaseworkRoutes(Router& router, CaseworkServices s) {
     if (auto bad = ReadBody(req, [&](const JsonFields& f) -> Status {
           JIGSAW_RETURN_IF_ERROR(f.OnlyKnown({"kind", "given_name", "family_name", "date_of_birth", "nhs_number",
                                               "upn", "address", "postcode", "protected", "protected_reason"}));
-          Status st = Ok();
           p.kind = JIGSAW_TRY(f.Enum<PersonKind>("kind"));
           p.given_name = JIGSAW_TRY(f.String("given_name"));
           p.family_name = JIGSAW_TRY(f.String("family_name"));
-          p.date_of_birth = OptionalString(f, "date_of_birth", st);
-          p.nhs_number = OptionalString(f, "nhs_number", st);
-          p.upn = OptionalString(f, "upn", st);
-          p.address = OptionalString(f, "address", st);
-          p.postcode = OptionalString(f, "postcode", st);
-          p.protected_reason = OptionalString(f, "protected_reason", st);
-          JIGSAW_RETURN_IF_ERROR(st);
+          p.date_of_birth = JIGSAW_TRY(f.StringOrEmpty("date_of_birth"));
+          p.nhs_number = JIGSAW_TRY(f.StringOrEmpty("nhs_number"));
+          p.upn = JIGSAW_TRY(f.StringOrEmpty("upn"));
+          p.address = JIGSAW_TRY(f.StringOrEmpty("address"));
+          p.postcode = JIGSAW_TRY(f.StringOrEmpty("postcode"));
+          p.protected_reason = JIGSAW_TRY(f.StringOrEmpty("protected_reason"));
           p.is_protected = JIGSAW_TRY(f.BoolOr("protected", false));
           return Ok();
         }))
@@ -316,8 +311,8 @@ void AddCaseworkRoutes(Router& router, CaseworkServices s) {
     return Reply(req, casework->GetPerson(ctx, std::string(req.PathParam("id"))), 200,
                  [](const service::PersonRecord& r) {
                    json j = ToJson(r.person);
-                   j["relationships"] = List("x", r.relationships, [](const Relationship& x) { return ToJson(x); })["x"];
-                   j["related_people"] = List("x", r.related, [](const Person& x) { return ToJson(x); })["x"];
+                   j["relationships"] = Array(r.relationships, [](const Relationship& x) { return ToJson(x); });
+                   j["related_people"] = Array(r.related, [](const Person& x) { return ToJson(x); });
                    return j;
                  });
   }));
@@ -339,7 +334,7 @@ void AddCaseworkRoutes(Router& router, CaseworkServices s) {
   auto concern_json = [](const service::ConcernRecord& r) {
     json j = ToJson(r.concern);
     j["child"] = ToJson(r.child);
-    j["items"] = List("x", r.items, [](const InformationItem& i) { return ToJson(i); })["x"];
+    j["items"] = Array(r.items, [](const InformationItem& i) { return ToJson(i); });
     return j;
   };
 
@@ -347,13 +342,11 @@ void AddCaseworkRoutes(Router& router, CaseworkServices s) {
     service::NewConcern c;
     if (auto bad = ReadBody(req, [&](const JsonFields& f) -> Status {
           JIGSAW_RETURN_IF_ERROR(f.OnlyKnown({"child_id", "forms", "level", "what_happened", "child_words", "items"}));
-          Status st = Ok();
           c.child_id = JIGSAW_TRY(f.String("child_id"));
           c.forms = JIGSAW_TRY(f.Enums<AbuseForm>("forms"));
           c.level = JIGSAW_TRY(f.Enum<ConcernLevel>("level"));
           c.what_happened = JIGSAW_TRY(f.String("what_happened"));
-          c.child_words = OptionalString(f, "child_words", st);
-          JIGSAW_RETURN_IF_ERROR(st);
+          c.child_words = JIGSAW_TRY(f.StringOrEmpty("child_words"));
           for (const auto& item : JIGSAW_TRY(f.Objects("items"))) c.items.push_back(JIGSAW_TRY(ParseItem(item)));
           return Ok();
         }))
@@ -396,10 +389,9 @@ void AddCaseworkRoutes(Router& router, CaseworkServices s) {
     std::string note;
     if (auto bad = ReadBody(req, [&](const JsonFields& f) -> Status {
           JIGSAW_RETURN_IF_ERROR(f.OnlyKnown({"next_step", "note"}));
-          Status st = Ok();
           step = JIGSAW_TRY(f.Enum<NextStep>("next_step"));
-          note = OptionalString(f, "note", st);
-          return st;
+          note = JIGSAW_TRY(f.StringOrEmpty("note"));
+          return Ok();
         }))
       return *bad;
     return Reply(req, casework->RecordNextStep(ctx, std::string(req.PathParam("id")), step, note), 200,
@@ -467,7 +459,7 @@ void AddCaseworkRoutes(Router& router, CaseworkServices s) {
                  [clock](const service::DisclosureView& v) {
                    json j = ToJson(v.summary, clock->Now());
                    j["content"] = json::parse(v.content);
-                   j["feedback"] = List("x", v.feedback, [](const Feedback& f) { return ToJson(f); })["x"];
+                   j["feedback"] = Array(v.feedback, [](const Feedback& f) { return ToJson(f); });
                    return j;
                  });
   }));
@@ -477,10 +469,9 @@ void AddCaseworkRoutes(Router& router, CaseworkServices s) {
     std::string note;
     if (auto bad = ReadBody(req, [&](const JsonFields& f) -> Status {
           JIGSAW_RETURN_IF_ERROR(f.OnlyKnown({"action", "note"}));
-          Status st = Ok();
           action = JIGSAW_TRY(f.Enum<FeedbackAction>("action"));
-          note = OptionalString(f, "note", st);
-          return st;
+          note = JIGSAW_TRY(f.StringOrEmpty("note"));
+          return Ok();
         }))
       return *bad;
     return Reply(req, sharing->GiveFeedback(ctx, std::string(req.PathParam("id")), action, note), 201,
@@ -492,19 +483,17 @@ void AddCaseworkRoutes(Router& router, CaseworkServices s) {
     InformationRequest r;
     if (auto bad = ReadBody(req, [&](const JsonFields& f) -> Status {
           JIGSAW_RETURN_IF_ERROR(f.OnlyKnown({"holder_organisation_id", "child", "needed", "reason", "terminology", "urgency"}));
-          Status st = Ok();
           r.holder_organisation_id = JIGSAW_TRY(f.String("holder_organisation_id"));
           const JsonFields c = JIGSAW_TRY(f.Object("child", true));
           JIGSAW_RETURN_IF_ERROR(c.OnlyKnown({"given_name", "family_name", "date_of_birth", "nhs_number", "other_details"}));
           r.child_given_name = JIGSAW_TRY(c.String("given_name"));
           r.child_family_name = JIGSAW_TRY(c.String("family_name"));
-          r.child_date_of_birth = OptionalString(c, "date_of_birth", st);
-          r.child_nhs_number = OptionalString(c, "nhs_number", st);
-          r.child_other_details = OptionalString(c, "other_details", st);
+          r.child_date_of_birth = JIGSAW_TRY(c.StringOrEmpty("date_of_birth"));
+          r.child_nhs_number = JIGSAW_TRY(c.StringOrEmpty("nhs_number"));
+          r.child_other_details = JIGSAW_TRY(c.StringOrEmpty("other_details"));
           r.needed = JIGSAW_TRY(f.String("needed"));
           r.reason = JIGSAW_TRY(f.String("reason"));
-          r.terminology = OptionalString(f, "terminology", st);
-          JIGSAW_RETURN_IF_ERROR(st);
+          r.terminology = JIGSAW_TRY(f.StringOrEmpty("terminology"));
           r.urgency = JIGSAW_TRY(f.EnumOr("urgency", Urgency::kRoutine));
           return Ok();
         }))
@@ -545,12 +534,11 @@ void AddCaseworkRoutes(Router& router, CaseworkServices s) {
     AdviceRequest a;
     if (auto bad = ReadBody(req, [&](const JsonFields& f) -> Status {
           JIGSAW_RETURN_IF_ERROR(f.OnlyKnown({"adviser", "question", "child_id", "concern_id"}));
-          Status st = Ok();
           a.adviser = JIGSAW_TRY(f.Enum<AdviserRole>("adviser"));
           a.question = JIGSAW_TRY(f.String("question"));
-          a.child_id = OptionalString(f, "child_id", st);
-          a.concern_id = OptionalString(f, "concern_id", st);
-          return st;
+          a.child_id = JIGSAW_TRY(f.StringOrEmpty("child_id"));
+          a.concern_id = JIGSAW_TRY(f.StringOrEmpty("concern_id"));
+          return Ok();
         }))
       return *bad;
     return Reply(req, requests->AskForAdvice(ctx, a), 201, [clock](const AdviceRequest& x) { return ToJson(x, clock->Now()); });
