@@ -5,6 +5,8 @@
 BUILD_PACKAGES=(g++ cmake ninja-build pkg-config libboost-dev libssl-dev libsodium-dev
                 libsqlite3-dev libpq-dev nlohmann-json3-dev libtomlplusplus-dev)
 TEST_PACKAGES=(libgtest-dev libgmock-dev libbenchmark-dev postgresql openssl curl)
+# The browser the end-to-end tests drive (Playwright uses it; it never downloads its own).
+BROWSER_PACKAGES=(chromium)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
@@ -24,6 +26,16 @@ ensure_packages() {
     say "Installing Debian packages: ${missing[*]}"
     as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  fi
+}
+
+# Node.js and the front-end packages in web/ (GOV.UK Frontend for the
+# pages; Playwright and axe for the browser tests), exactly as locked.
+ensure_web_packages() {
+  if ! command -v npm >/dev/null 2>&1; then ensure_packages nodejs npm; fi
+  if [ ! -f web/node_modules/.package-lock.json ] || [ web/package-lock.json -nt web/node_modules/.package-lock.json ]; then
+    say "Installing front-end packages (npm ci in web/)"
+    (cd web && npm ci --no-audit --no-fund --loglevel=error)
   fi
 }
 

@@ -62,4 +62,23 @@ std::string TokenDigest(std::string_view token) {
   return HexEncode(digest);
 }
 
+std::string FormToken(std::string_view session_token) {
+  InitialiseCrypto();
+  unsigned char key[crypto_generichash_KEYBYTES];
+  crypto_generichash(key, sizeof key, reinterpret_cast<const unsigned char*>(session_token.data()),
+                     session_token.size(), nullptr, 0);
+  constexpr std::string_view kLabel = "jigsaw form token v1";
+  unsigned char token[24];
+  crypto_generichash(token, sizeof token, reinterpret_cast<const unsigned char*>(kLabel.data()), kLabel.size(), key,
+                     sizeof key);
+  sodium_memzero(key, sizeof key);
+  return HexEncode(token);
+}
+
+bool FormTokenMatches(std::string_view session_token, std::string_view given) {
+  if (session_token.empty()) return false;
+  const std::string expected = FormToken(session_token);
+  return given.size() == expected.size() && sodium_memcmp(expected.data(), given.data(), expected.size()) == 0;
+}
+
 }  // namespace jigsaw::access

@@ -30,4 +30,11 @@ std::string NewSessionToken();
 // The hex BLAKE2b-256 digest under which a token is stored and looked up.
 std::string TokenDigest(std::string_view token);
 
+// The token every web form carries (against cross-site request forgery):
+// a keyed BLAKE2b of a fixed label under the session token, so it cannot
+// be made without the HttpOnly session cookie, and needs no storage.
+std::string FormToken(std::string_view session_token);
+// Compares in constant time.
+bool FormTokenMatches(std::string_view session_token, std::string_view given);
+
 }  // namespace jigsaw::access

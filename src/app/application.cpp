@@ -8,6 +8,9 @@
 #include "common/log.h"
 #include "http/api/api.h"
 #include "http/api/casework_api.h"
+#include "http/web/web.h"
+
+#include <filesystem>
 
 namespace jigsaw::app {
 
@@ -31,10 +34,23 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config, c
   app->casework_ = std::make_unique<service::Casework>(*app->store_, clock, *app->trail_);
   app->sharing_ = std::make_unique<service::Sharing>(*app->store_, clock, *app->trail_, *app->sealer_, *app->workflow_);
   app->requests_ = std::make_unique<service::Requests>(*app->store_, clock, *app->trail_);
+  app->overview_ = std::make_unique<service::Overview>(*app->store_, clock, *app->trail_);
+  app->drafts_ = std::make_unique<service::Drafts>(*app->store_, clock, *app->sealer_);
   http::api::AddCaseworkRoutes(app->router_, {*app->authentication_, *app->casework_, *app->sharing_,
                                               *app->requests_, clock});
   http::api::AddRoutes(app->router_, {*app->authentication_, *app->administration_,
                                       *app->assessments_, *app->audit_log_, *app->store_});
+  std::string static_dir = config.web.static_dir;
+  if (static_dir.empty()) {
+    std::error_code ec;
+    const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    static_dir = ec ? "static" : (exe.parent_path() / "static").string();
+  }
+  JIGSAW_RETURN_IF_ERROR(http::web::AddWebRoutes(
+      app->router_,
+      {*app->authentication_, *app->administration_, *app->casework_, *app->sharing_, *app->requests_,
+       *app->overview_, *app->drafts_, clock},
+      {static_dir, config.web.exit_url}));
   Application* self = app.get();
   app->server_ = std::make_unique<http::Server>(
       config.server, [self](http::Request& request) { return self->router_.Dispatch(request); });
@@ -60,6 +76,9 @@ void Application::Run() {
           log::Warning("audit.sign_failed", {{"error", head.error().message}});
         if (auto purged = authentication_->PurgeExpiredSessions(); !purged)
           log::Warning("sessions.purge_failed", {{"error", purged.error().message}});
+        // An unfinished form outlives no session that could finish it.
+        if (auto purged = drafts_->PurgeOlderThan(config_.sign_in.absolute_timeout); !purged)
+          log::Warning("drafts.purge_failed", {{"error", purged.error().message}});
         lock.lock();
       }
     });

@@ -16,6 +16,8 @@
 #include "service/audit_trail.h"
 #include "service/authentication.h"
 #include "service/casework.h"
+#include "service/drafts.h"
+#include "service/overview.h"
 #include "service/requests.h"
 #include "service/sharing.h"
 #include "store/store.h"
@@ -34,6 +36,7 @@ class Application {
   service::Casework& casework() { return *casework_; }
   service::Sharing& sharing() { return *sharing_; }
   service::Requests& requests() { return *requests_; }
+  service::Drafts& drafts() { return *drafts_; }
   const Config& config() const { return config_; }
 
   // The whole HTTP surface, for serving or for calling in tests.
@@ -62,6 +65,8 @@ class Application {
   std::unique_ptr<service::Casework> casework_;
   std::unique_ptr<service::Sharing> sharing_;
   std::unique_ptr<service::Requests> requests_;
+  std::unique_ptr<service::Overview> overview_;
+  std::unique_ptr<service::Drafts> drafts_;
   http::Router router_;
   std::unique_ptr<http::Server> server_;
 };

@@ -61,6 +61,12 @@ Status Apply(Config& c, const std::string& key, const std::string& value) {
   else if (key == "workflow.acknowledgement_working_days") c.workflow.acknowledgement_working_days = static_cast<int>(JIGSAW_TRY(ParseInt(key, value, 1, 30)));
   else if (key == "workflow.feedback_working_days") c.workflow.feedback_working_days = static_cast<int>(JIGSAW_TRY(ParseInt(key, value, 1, 90)));
   else if (key == "workflow.bank_holidays") c.workflow.bank_holidays = value;
+  else if (key == "web.static_dir") c.web.static_dir = value;
+  else if (key == "web.exit_url") {
+    if (!value.starts_with("https://") && !value.starts_with("http://") && !value.starts_with("/"))
+      return InvalidArgument(key, "Give a web address (https://...) or a path on this server.");
+    c.web.exit_url = value;
+  }
   else return InvalidArgument(key, "This setting is not recognised.");
   return Ok();
 }
@@ -106,12 +112,14 @@ constexpr Mapping kEnvironment[] = {
     {"JIGSAW_DATABASE_URL", "database.url"},
     {"JIGSAW_PASSWORD_HASH_COST", "sign_in.password_hash_cost"},
     {"JIGSAW_AUDIT_SIGNING_KEY_FILE", "audit.signing_key_file"},
+    {"JIGSAW_STATIC_DIR", "web.static_dir"},
 };
 
 constexpr Mapping kFlags[] = {
     {"listen", "server.listen"},      {"port", "server.port"},
     {"threads", "server.threads"},    {"database", "database.url"},
     {"access-log", "server.access_log"}, {"audit-key", "audit.signing_key_file"},
+    {"static-dir", "web.static_dir"},
 };
 
 }  // namespace
@@ -207,6 +215,10 @@ emergency_record_working_days = 1   # an emergency share's full record is owed b
 acknowledgement_working_days = 1    # a recipient opens a disclosure within this
 feedback_working_days = 10          # and says what was done with it within this
 bank_holidays = "england-and-wales" # or a list of dates: "2026-12-25, 2026-12-28"
+
+[web]
+# static_dir = "/usr/share/jigsaw/static"  # default: "static" beside the binary
+exit_url = "https://www.bbc.co.uk/weather" # where "Exit this page" goes
 )toml";
 }
 

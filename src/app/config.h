@@ -35,12 +35,21 @@ struct WorkflowOptions {
   std::vector<std::string> BankHolidayDates() const;
 };
 
+// The web pages.
+struct WebConfig {
+  // The built assets (see CMakeLists.txt); empty: "static" beside the binary.
+  std::string static_dir;
+  // Where "Exit this page" goes: a site that looks unrelated to safeguarding.
+  std::string exit_url = "https://www.bbc.co.uk/weather";
+};
+
 struct Config {
   http::ServerOptions server;
   store::StoreOptions database{.url = "sqlite:jigsaw.db"};
   service::SignInPolicy sign_in;
   AuditOptions audit;
   WorkflowOptions workflow;
+  WebConfig web;
 
   // The key file to use, applying the default above.
   std::string SigningKeyFile() const;

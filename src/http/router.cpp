@@ -70,6 +70,7 @@ Response Router::Dispatch(Request& request) const {
   if (path_known)
     return ErrorResponse(request, 405, "method_not_allowed",
                          "This address does not accept " + std::string(request.method) + ".");
+  if (fallback_) return Run(fallback_, request);
   return ErrorResponse(request, 404, "not_found", "There is nothing at this address.");
 }
 

@@ -19,6 +19,9 @@ class Router {
   void Add(std::string method, std::string pattern, Handler handler);
   // Runs the matching handler; catches anything it throws as a 500.
   Response Dispatch(Request& request) const;
+  // Called for a path no route knows (static files, an HTML "not found");
+  // without one, such a path is the JSON 404.
+  void SetFallback(Handler handler) { fallback_ = std::move(handler); }
 
  private:
   struct Route {
@@ -27,6 +30,7 @@ class Router {
     Handler handler;
   };
   std::vector<Route> routes_;
+  Handler fallback_;
   // Routes without parameters, by path: most requests need no splitting.
   std::unordered_map<std::string, std::vector<std::size_t>> exact_;
 };

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "common/random.h"
+#include "service/lists.h"
 #include "domain/text.h"
 
 namespace jigsaw::service {
@@ -202,19 +203,7 @@ Result<std::vector<domain::Concern>> Casework::SafeguardingQueue(const Context& 
   AuditEvent event{"concern.queue", "organisation", context.actor.organisation_id};
   std::vector<domain::Concern> out;
   JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
-    JIGSAW_RETURN_IF_ERROR(
-        Check(context, Action::kViewSafeguardingQueue, Own(context.actor.organisation_id)));
-    for (auto status : {domain::ConcernStatus::kNew, domain::ConcernStatus::kSeen}) {
-      store::ConcernQuery q;
-      q.organisation_id = context.actor.organisation_id;
-      q.status = status;
-      for (auto& c : JIGSAW_TRY(tx.casework().Concerns(q))) out.push_back(std::move(c));
-    }
-    // Immediate risk first, then the longest waiting.
-    std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
-      if (a.level != b.level) return a.level > b.level;
-      return a.created_at < b.created_at;
-    });
+    out = JIGSAW_TRY(lists::SafeguardingQueue(tx, context.actor));
     return Ok();
   }));
   return out;

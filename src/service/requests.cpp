@@ -1,6 +1,7 @@
 #include "service/requests.h"
 
 #include "common/random.h"
+#include "service/lists.h"
 #include "service/casework.h"
 
 namespace jigsaw::service {
@@ -59,18 +60,7 @@ Result<std::vector<domain::InformationRequest>> Requests::InformationRequests(co
   AuditEvent event{received ? "request.received" : "request.sent", "organisation", context.actor.organisation_id};
   std::vector<domain::InformationRequest> out;
   JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
-    const auto& a = context.actor;
-    store::InformationRequestQuery q;
-    if (received) {
-      JIGSAW_RETURN_IF_ERROR(access::Authorise(a, Action::kAnswerInformationRequest,
-                                               RecordFacts{{}, {}, a.organisation_id, {}, {}}));
-      q.holder_organisation_id = a.organisation_id;
-    } else {
-      const auto scope = JIGSAW_TRY(access::ListScope(a, Action::kViewInformationRequest));
-      q.requester_organisation_id = a.organisation_id;
-      if (scope == access::Scope::kOwn) q.requested_by = a.practitioner_id;
-    }
-    out = JIGSAW_TRY(tx.casework().InformationRequests(q));
+    out = JIGSAW_TRY(lists::InformationRequests(tx, context.actor, received));
     return Ok();
   }));
   return out;
@@ -176,19 +166,7 @@ Result<std::vector<domain::AdviceRequest>> Requests::AdviceRequests(const Contex
   AuditEvent event{to_me ? "advice.to_me" : "advice.mine", "practitioner", context.actor.practitioner_id};
   std::vector<domain::AdviceRequest> out;
   JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
-    const auto& a = context.actor;
-    if (a.practitioner_id.empty()) return PermissionDenied("Sign in first.");
-    store::AdviceRequestQuery q;
-    q.organisation_id = a.organisation_id;
-    if (to_me) {
-      for (auto adviser : {domain::AdviserRole::kDesignatedSafeguardingLead, domain::AdviserRole::kDataProtectionOfficer,
-                           domain::AdviserRole::kCaldicottGuardian, domain::AdviserRole::kLegalTeam})
-        if (a.roles.Has(RoleOf(adviser))) q.advisers.push_back(adviser);
-      if (q.advisers.empty()) return Ok();  // nobody asks someone without an adviser role
-    } else {
-      q.asked_by = a.practitioner_id;
-    }
-    out = JIGSAW_TRY(tx.casework().AdviceRequests(q));
+    out = JIGSAW_TRY(lists::AdviceRequests(tx, context.actor, to_me));
     return Ok();
   }));
   return out;

@@ -6,6 +6,7 @@
 
 #include "common/json_writer.h"
 #include "common/random.h"
+#include "service/lists.h"
 #include "domain/redaction.h"
 #include "domain/text.h"
 #include "guidance/engine.h"
@@ -531,12 +532,7 @@ Result<std::vector<Decision>> Sharing::OwedRecords(const Context& context) {
   AuditEvent event{"decision.owed", "organisation", context.actor.organisation_id};
   std::vector<Decision> out;
   JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
-    const auto scope = JIGSAW_TRY(access::ListScope(context.actor, Action::kDecide));
-    store::DecisionQuery q;
-    q.organisation_id = context.actor.organisation_id;
-    q.emergency_owed_only = true;
-    if (scope == access::Scope::kOwn) q.decided_by = context.actor.practitioner_id;
-    out = JIGSAW_TRY(tx.casework().Decisions(q));
+    out = JIGSAW_TRY(lists::OwedRecords(tx, context.actor));
     return Ok();
   }));
   return out;
@@ -546,33 +542,7 @@ Result<std::vector<DisclosureSummary>> Sharing::Disclosures(const Context& conte
   AuditEvent event{inbox ? "disclosure.inbox" : "disclosure.sent", "organisation", context.actor.organisation_id};
   std::vector<DisclosureSummary> out;
   JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
-    const auto& a = context.actor;
-    store::DisclosureQuery q;
-    if (inbox) {
-      // Listing the inbox is allowed to whoever may receive a disclosure addressed to the organisation.
-      JIGSAW_RETURN_IF_ERROR(access::Authorise(a, Action::kReceiveDisclosure, RecordFacts{"", "", a.organisation_id, {}, {}}));
-      q.recipient_organisation_id = a.organisation_id;
-    } else {
-      const auto scope = JIGSAW_TRY(access::ListScope(a, Action::kViewDisclosure));
-      q.sharer_organisation_id = a.organisation_id;
-      if (scope == access::Scope::kOwn) q.sharer_id = a.practitioner_id;
-    }
-    std::map<std::string, std::string> names;
-    for (const auto& o : JIGSAW_TRY(tx.organisations().List())) names[o.id] = o.name;
-    for (auto& s : JIGSAW_TRY(tx.casework().Disclosures(q))) {
-      // A disclosure addressed to one practitioner is theirs and their DSL's.
-      if (inbox && !access::Authorise(a, Action::kReceiveDisclosure,
-                                      RecordFacts{s.sharer_organisation_id, s.sharer_id, s.recipient_organisation_id,
-                                                  s.recipient_practitioner_id, {}}))
-        continue;
-      s.sealed_content.clear();
-      if (inbox) {
-        // The sharer's record ids mean nothing to the recipient and are not theirs.
-        s.child_id.clear();
-        s.decision_id.clear();
-      }
-      out.push_back({s, names[s.sharer_organisation_id], names[s.recipient_organisation_id]});
-    }
+    out = JIGSAW_TRY(lists::Disclosures(tx, context.actor, inbox));
     return Ok();
   }));
   return out;

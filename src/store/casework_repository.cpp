@@ -619,6 +619,29 @@ class SqlCasework final : public CaseworkRepository {
                {practitioner_id, Micros(at)});
   }
 
+  Status PutDraft(const std::string& practitioner_id, const std::string& subject, const Bytes& sealed,
+                  Time at) override {
+    return Run("INSERT INTO drafts (practitioner_id, subject, sealed_data, updated_at) VALUES ($1, $2, $3, $4) "
+               "ON CONFLICT (practitioner_id, subject) DO UPDATE SET sealed_data = excluded.sealed_data, "
+               "updated_at = excluded.updated_at",
+               {practitioner_id, subject, sealed, Micros(at)});
+  }
+
+  Result<std::optional<Bytes>> FindDraft(const std::string& practitioner_id, const std::string& subject) override {
+    auto rows = JIGSAW_TRY(Select("sealed_data", "drafts", "WHERE practitioner_id = $1 AND subject = $2",
+                                  {practitioner_id, subject}));
+    if (rows.empty()) return std::optional<Bytes>();
+    return std::optional<Bytes>(rows.front().Blob(0));
+  }
+
+  Status DeleteDraft(const std::string& practitioner_id, const std::string& subject) override {
+    return Run("DELETE FROM drafts WHERE practitioner_id = $1 AND subject = $2", {practitioner_id, subject});
+  }
+
+  Result<std::int64_t> DeleteDraftsBefore(Time before) override {
+    return sql::Execute(c_, "DELETE FROM drafts WHERE updated_at < $1", {Micros(before)});
+  }
+
  private:
   Status Run(const std::string& sql, std::initializer_list<Value> params) {
     JIGSAW_TRY(sql::Execute(c_, sql, params));

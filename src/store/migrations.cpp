@@ -178,10 +178,24 @@ constexpr std::string_view kV3Sqlite = JIGSAW_CASEWORK_V3("BLOB");
 constexpr std::string_view kV3Postgres = JIGSAW_CASEWORK_V3("BYTEA");
 #undef JIGSAW_CASEWORK_V3
 
-constexpr std::array<Migration, 3> kMigrations{{
+// A practitioner's unfinished answers ("Should I share?" and the decision
+// form), sealed like a disclosure: one per practitioner and subject.
+#define JIGSAW_DRAFTS_V4(BLOB)                                                \
+  "CREATE TABLE drafts ("                                                     \
+  "  practitioner_id TEXT NOT NULL, subject TEXT NOT NULL,"                   \
+  "  sealed_data " BLOB " NOT NULL, updated_at BIGINT NOT NULL,"              \
+  "  PRIMARY KEY (practitioner_id, subject));"                                \
+  "CREATE INDEX drafts_by_age ON drafts(updated_at);"
+
+constexpr std::string_view kV4Sqlite = JIGSAW_DRAFTS_V4("BLOB");
+constexpr std::string_view kV4Postgres = JIGSAW_DRAFTS_V4("BYTEA");
+#undef JIGSAW_DRAFTS_V4
+
+constexpr std::array<Migration, 4> kMigrations{{
     {1, "organisations, practitioners and sessions", kV1Portable, kV1Portable},
     {2, "tamper-evident audit log", kV2Sqlite, kV2Postgres},
     {3, "the sharing workflow", kV3Sqlite, kV3Postgres},
+    {4, "drafts of unfinished forms", kV4Sqlite, kV4Postgres},
 }};
 
 }  // namespace

@@ -233,6 +233,15 @@ class CaseworkRepository {
                                                                   bool unread_only,
                                                                   std::size_t limit) = 0;
   virtual Status MarkNotificationsRead(const std::string& practitioner_id, Time at) = 0;
+
+  // Unfinished forms, one per practitioner and subject (sealed by the caller).
+  virtual Status PutDraft(const std::string& practitioner_id, const std::string& subject,
+                          const Bytes& sealed_data, Time at) = 0;
+  virtual Result<std::optional<Bytes>> FindDraft(const std::string& practitioner_id,
+                                                 const std::string& subject) = 0;
+  virtual Status DeleteDraft(const std::string& practitioner_id, const std::string& subject) = 0;
+  // Storage limitation: drafts nobody has touched since `before`; returns how many.
+  virtual Result<std::int64_t> DeleteDraftsBefore(Time before) = 0;
 };
 
 // The repositories bound to one open transaction. Valid only inside the

@@ -26,8 +26,11 @@ void ExpectError(const HttpReply& r, int status, const std::string& code, const 
   }
 }
 
-TEST_F(ServerTest, TheRootAddressSaysWhereThingsAre) {
-  auto r = Get(port(), "/");
+TEST_F(ServerTest, TheRootAddressIsThePagesAndTheApiSaysWhereThingsAre) {
+  auto home = Get(port(), "/");
+  ASSERT_EQ(home.status, 303);  // not signed in: to the sign-in page
+  EXPECT_EQ(home.Header("location"), "/sign-in");
+  auto r = Get(port(), "/api/v1");
   ASSERT_EQ(r.status, 200);
   EXPECT_EQ(r.Json()["api"], "/api/v1");
 }

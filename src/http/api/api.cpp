@@ -11,12 +11,6 @@ namespace {
 
 using nlohmann::json;
 
-std::string SessionCookie(const std::string& token, bool secure, long max_age_seconds) {
-  std::string c = std::string(kSessionCookie) + "=" + token +
-                  "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age_seconds);
-  if (secure) c += "; Secure";
-  return c;
-}
 
 // Wraps a handler that needs a signed-in caller.
 template <typename T, typename RenderFn>
@@ -26,6 +20,13 @@ Response Render(const Request& req, const Result<T>& result, int status, RenderF
 }
 
 }  // namespace
+
+std::string SessionCookie(std::string_view token, bool secure, long max_age_seconds) {
+  std::string c = std::string(kSessionCookie) + "=" + std::string(token) +
+                  "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age_seconds);
+  if (secure) c += "; Secure";
+  return c;
+}
 
 std::string TokenFrom(const Request& request) {
   const std::string_view auth = request.Header("authorization");
@@ -53,12 +54,12 @@ void AddRoutes(Router& router, Services s) {
     return r;
   });
 
-  // An index for whoever opens the server's address: where things are.
-  router.Add("GET", "/", [](Request&) {
+  // An index for whoever opens the API's address: where things are.
+  router.Add("GET", "/api/v1", [](Request&) {
     Response r;
     r.body = R"({"name":"Jigsaw","description":"Multi-agency information sharing for safeguarding children",)"
              R"("api":"/api/v1","sign_in":"POST /api/v1/sessions","health":"/healthz","ready":"/readyz",)"
-             R"("audit_public_key":"/api/v1/audit/public-key","documentation":"docs/openapi.yaml in the source"})";
+             R"("pages":"/","audit_public_key":"/api/v1/audit/public-key","documentation":"docs/openapi.yaml in the source"})";
     return r;
   });
 

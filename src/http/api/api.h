@@ -24,6 +24,10 @@ struct Services {
 
 void AddRoutes(Router& router, Services services);
 
+// The Set-Cookie value for a session token (HttpOnly, SameSite=Strict,
+// Secure over TLS); an empty token and max age 0 clears it.
+std::string SessionCookie(std::string_view token, bool secure, long max_age_seconds);
+
 // The token from "Authorization: Bearer ..." or the session cookie.
 std::string TokenFrom(const Request& request);
 

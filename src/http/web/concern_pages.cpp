@@ -1,0 +1,447 @@
+// Recording a worry: finding the child (or adding them), the people in
+// their life (marking anyone whose identity must be protected), the
+// concern with its first piece of information, more information later, and
+// the DSL's triage.
+#include <cstdio>
+
+#include "http/web/labels.h"
+#include "http/web/pages.h"
+
+namespace jigsaw::http::web {
+namespace {
+
+using domain::PersonKind;
+using domain::RelationshipKind;
+
+std::string Heading(std::string_view caption, std::string_view text) {
+  return (caption.empty() ? std::string() : "<span class=\"govuk-caption-l\">" + Escape(caption) + "</span>") +
+         "<h1 class=\"govuk-heading-l\">" + Escape(text) + "</h1>";
+}
+
+// "27", "3", "2012" -> "2012-03-27"; empty if all three are empty; "?" if not a date.
+std::string IsoDate(const Form& f, std::string_view name) {
+  const std::string n(name);
+  const std::string d = f.Get(n + "-day"), m = f.Get(n + "-month"), y = f.Get(n + "-year");
+  if (d.empty() && m.empty() && y.empty()) return "";
+  int di = 0, mi = 0, yi = 0;
+  if (std::sscanf(d.c_str(), "%d", &di) != 1 || std::sscanf(m.c_str(), "%d", &mi) != 1 ||
+      std::sscanf(y.c_str(), "%d", &yi) != 1 || y.size() != 4)
+    return "?";
+  char out[16];
+  std::snprintf(out, sizeof out, "%04d-%02d-%02d", yi, mi, di);
+  return domain::ParseDate(out) ? std::string(out) : "?";
+}
+
+// ---- Finding the child ---------------------------------------------------
+
+Response FindChild(Site& site, Visit& v, const std::string& name, const Errors& errors,
+                   const std::vector<domain::Person>* results) {
+  std::string body = ErrorSummary(errors) + Heading("Record a concern", "Who is the concern about?");
+  body += "<p class=\"govuk-body\">Find the child in your organisation's records, or add them if they are not there.</p>";
+  body += FormStart("/concerns/new", v.csrf_token) +
+          TextInput({"name", "Child's name", "First name, last name or both", false, ErrorFor(errors, "name")}, name,
+                    "govuk-!-width-two-thirds", "text", "off") +
+          Button("Find the child", true) + "</form>";
+  if (results) {
+    if (results->empty()) {
+      body += "<p class=\"govuk-body\">No child with that name is in your organisation's records.</p>";
+    } else {
+      std::vector<std::vector<std::string>> rows;
+      for (const auto& p : *results) {
+        if (p.kind != PersonKind::kChild) continue;
+        rows.push_back({Escape(p.FullName()), Escape(DisplayIsoDate(p.date_of_birth)), Escape(p.postcode),
+                        Link("Choose", "/children/" + p.id + "/concerns/new", p.FullName())});
+      }
+      body += Table("Children found", {"Name", "Date of birth", "Postcode", ""}, rows);
+    }
+  }
+  body += "<p class=\"govuk-body\">" + ButtonLink("Add a new child", "/children/new", !results || !results->empty()) + "</p>";
+  return site.Page(v, {.title = "Who is the concern about?", .body_html = body, .back_href = "/", .has_errors = !errors.empty(),
+                       .active_nav = "concerns"});
+}
+
+// ---- People ----------------------------------------------------------------
+
+struct PersonForm {
+  std::string given_name, family_name, dob_day, dob_month, dob_year, nhs_number, upn, address, postcode, relationship,
+      is_protected, protected_reason;
+  static PersonForm From(const Form& f) {
+    return {f.Get("given_name"), f.Get("family_name"), f.Get("date_of_birth-day"), f.Get("date_of_birth-month"),
+            f.Get("date_of_birth-year"), f.Get("nhs_number"), f.Get("upn"), f.Get("address"), f.Get("postcode"),
+            f.Get("relationship"), f.Get("is_protected"), f.Get("protected_reason")};
+  }
+};
+
+std::string PersonFields(const PersonForm& p, const Errors& errors, bool child) {
+  std::string out = TextInput({"given_name", "First name", "", false, ErrorFor(errors, "given_name")}, p.given_name,
+                              "govuk-!-width-one-half", "text", "off") +
+                    TextInput({"family_name", "Last name", "", false, ErrorFor(errors, "family_name")}, p.family_name,
+                              "govuk-!-width-one-half", "text", "off") +
+                    DateInput({"date_of_birth", "Date of birth", child ? "For example, 27 3 2015" : "If you know it. For example, 27 3 1985",
+                               false, ErrorFor(errors, "date_of_birth")},
+                              p.dob_day, p.dob_month, p.dob_year);
+  if (child) {
+    out += TextInput({"nhs_number", "NHS number (optional)", "10 digits, for example 485 777 3456", false, ErrorFor(errors, "nhs_number")},
+                     p.nhs_number, "govuk-input--width-10", "text", "off");
+    out += TextInput({"upn", "Unique pupil number (optional)", "A letter then 12 characters", false, ErrorFor(errors, "upn")}, p.upn,
+                     "govuk-input--width-20", "text", "off");
+  }
+  out += Textarea({"address", "Address (optional)", "", false, ErrorFor(errors, "address")}, p.address, 3);
+  out += TextInput({"postcode", "Postcode (optional)", "", false, ErrorFor(errors, "postcode")}, p.postcode,
+                   "govuk-input--width-10", "text", "off");
+  return out;
+}
+
+Result<domain::Person> ToPerson(const PersonForm& p, const Form& f, PersonKind kind, Errors& errors) {
+  domain::Person person;
+  person.kind = kind;
+  person.given_name = p.given_name;
+  person.family_name = p.family_name;
+  person.date_of_birth = IsoDate(f, "date_of_birth");
+  person.nhs_number = p.nhs_number;
+  person.upn = p.upn;
+  person.address = p.address;
+  person.postcode = p.postcode;
+  person.is_protected = p.is_protected == "yes";
+  person.protected_reason = person.is_protected ? p.protected_reason : "";
+  if (p.given_name.empty()) errors.push_back({"given_name", "Enter their first name"});
+  if (p.family_name.empty()) errors.push_back({"family_name", "Enter their last name"});
+  if (person.date_of_birth == "?") errors.push_back({"date_of_birth", "Date of birth must be a real date, like 27 3 2015"});
+  if (kind == PersonKind::kChild && person.date_of_birth.empty())
+    errors.push_back({"date_of_birth", "Enter the child's date of birth"});
+  return person;
+}
+
+Response NewChild(Site& site, Visit& v, const PersonForm& p, const Errors& errors) {
+  std::string body = ErrorSummary(errors) + Heading("Record a concern", "Add a child") + FormStart("/children/new", v.csrf_token) +
+                     PersonFields(p, errors, true) + Button("Save and continue") + "</form>";
+  return site.Page(v, {.title = "Add a child", .body_html = body, .back_href = "/concerns/new", .has_errors = !errors.empty(),
+                       .active_nav = "concerns"});
+}
+
+PersonKind KindFor(RelationshipKind r) {
+  switch (r) {
+    case RelationshipKind::kParent: return PersonKind::kParent;
+    case RelationshipKind::kCarer: return PersonKind::kCarer;
+    case RelationshipKind::kSibling: return PersonKind::kSibling;
+    case RelationshipKind::kHouseholdMember:
+    case RelationshipKind::kAssociatedAdult: return PersonKind::kAssociatedAdult;
+    case RelationshipKind::kNeighbour:
+    case RelationshipKind::kOther: return PersonKind::kThirdParty;
+  }
+  return PersonKind::kThirdParty;
+}
+
+Response NewRelated(Site& site, Visit& v, const std::string& child_id, const PersonForm& p, const Errors& errors) {
+  const bool from_concern = v.request.QueryParam("then").value_or("") == "concern";
+  const std::string action = "/children/" + child_id + "/people/new" + (from_concern ? "?then=concern" : "");
+  std::string body = ErrorSummary(errors) + Heading("The child's record", "Add someone in the child's life") +
+                     FormStart(action, v.csrf_token) + PersonFields(p, errors, false) +
+                     Radios({"relationship", "Who are they to the child?", "", false, ErrorFor(errors, "relationship")},
+                            OptionsOf<RelationshipKind>(), p.relationship) +
+                     Radios({"is_protected", "Could they be harmed if their details became known?",
+                             "For example, a neighbour who reported abuse, or a parent escaping domestic abuse. "
+                             "Their name, address and other details will be withheld from anything you share.",
+                             false, ErrorFor(errors, "is_protected")},
+                            {{"yes", "Yes, protect their identity", "", false}, {"no", "No", "", false}}, p.is_protected) +
+                     Textarea({"protected_reason", "If yes, why must their identity be protected?", "", false,
+                               ErrorFor(errors, "protected_reason")},
+                              p.protected_reason, 3) +
+                     Button("Save") + "</form>";
+  return site.Page(v, {.title = "Add someone in the child's life", .body_html = body,
+                       .back_href = from_concern ? "/children/" + child_id + "/concerns/new" : "/children/" + child_id,
+                       .has_errors = !errors.empty(), .active_nav = "concerns"});
+}
+
+// ---- The concern -------------------------------------------------------------
+
+struct ItemForm {
+  std::string text, source, accuracy, date_day, date_month, date_year;
+  std::vector<std::string> identifies, sensitive;
+  static ItemForm From(const Form& f) {
+    return {f.Get("item_text"), f.Get("item_source"), f.Get("item_accuracy"), f.Get("item_date-day"), f.Get("item_date-month"),
+            f.Get("item_date-year"), f.All("item_identifies"), f.All("item_sensitive")};
+  }
+};
+
+std::string ItemFields(const ItemForm& i, const Errors& errors, const std::vector<domain::Person>& related, bool required) {
+  std::string out = Textarea({"item_text", required ? "The information" : "Information others may need (optional)",
+                              "One fact or opinion, in a few sentences. Say what is fact and what is opinion.", false,
+                              ErrorFor(errors, "item_text")},
+                             i.text, 4);
+  out += TextInput({"item_source", "Where it came from", "For example, class teacher, the child, GP record", false,
+                    ErrorFor(errors, "item_source")},
+                   i.source, "govuk-!-width-two-thirds");
+  out += DateInput({"item_date", "When it happened or you learnt it (optional)", "For example, 24 11 2026", false,
+                    ErrorFor(errors, "item_date")},
+                   i.date_day, i.date_month, i.date_year);
+  out += Radios({"item_accuracy", "Is it fact or opinion?", "", false, ErrorFor(errors, "item_accuracy")},
+                OptionsOf<domain::Accuracy>(), i.accuracy.empty() ? "unverified" : i.accuracy);
+  if (!related.empty()) {
+    std::vector<Option> people;
+    for (const auto& p : related)
+      people.push_back({p.id, p.FullName(), p.is_protected ? "Identity protected: withheld from anything shared" : "", false});
+    out += Checkboxes({"item_identifies", "Does it name anyone else?", "Select everyone it names or could identify", false,
+                       ErrorFor(errors, "item_identifies")},
+                      people, i.identifies);
+  }
+  out += Checkboxes({"item_sensitive", "Is any of it sensitive?", "Select all that apply", false, ""},
+                    {{"health", "It is about someone's physical or mental health", "", false},
+                     {"criminal_offence", "It is about a crime or an alleged crime", "", false},
+                     {"confidential", "It was given to you in confidence", "", false}},
+                    i.sensitive);
+  return out;
+}
+
+std::optional<service::NewItem> ToItem(const ItemForm& i, const Form& f, Errors& errors, bool required) {
+  if (i.text.empty()) {
+    if (required) errors.push_back({"item_text", "Enter the information"});
+    return std::nullopt;
+  }
+  service::NewItem item;
+  item.text = i.text;
+  item.source = i.source;
+  if (i.source.empty()) errors.push_back({"item_source", "Enter where the information came from"});
+  item.date = IsoDate(f, "item_date");
+  if (item.date == "?") errors.push_back({"item_date", "The date must be a real date, like 24 11 2026"});
+  item.accuracy = ParseEnum<domain::Accuracy>(i.accuracy).value_or(domain::Accuracy::kUnverified);
+  item.identifies = i.identifies;
+  for (const auto& s : i.sensitive) {
+    if (s == "health") item.special_category.push_back(domain::SpecialCategory::kHealth);
+    if (s == "criminal_offence") item.criminal_offence = true;
+    if (s == "confidential") item.confidential = true;
+  }
+  return item;
+}
+
+struct ConcernForm {
+  std::vector<std::string> forms;
+  std::string level, what_happened, child_words;
+  ItemForm item;
+};
+
+Response ConcernPage(Site& site, Visit& v, const service::PersonRecord& child, const ConcernForm& c, const Errors& errors) {
+  const std::string base = "/children/" + child.person.id;
+  std::string body = ErrorSummary(errors) + Heading("Record a concern", "What are you worried about?");
+  body += "<p class=\"govuk-body\">About <strong>" + Escape(child.person.FullName()) + "</strong>, born " +
+          Escape(DisplayIsoDate(child.person.date_of_birth)) + ".</p>";
+  body += Warning("If a child is in immediate danger, call 999 now. Record it here afterwards.");
+  body += FormStart(base + "/concerns/new", v.csrf_token);
+  body += Checkboxes({"forms", "What kind of harm or risk is it?", "Select all that apply", false, ErrorFor(errors, "forms")},
+                     OptionsOf<domain::AbuseForm>(), c.forms);
+  body += Radios({"level", "How worried are you?", "", false, ErrorFor(errors, "level")}, OptionsOf<domain::ConcernLevel>(), c.level);
+  body += Textarea({"what_happened", "What did you see or hear?",
+                    "Say what happened, when and where, and who was there. Stick to what you saw and heard.", false,
+                    ErrorFor(errors, "what_happened")},
+                   c.what_happened, 6);
+  body += Textarea({"child_words", "What did the child say, in their own words? (optional)", "Write down exactly what they said", false,
+                    ErrorFor(errors, "child_words")},
+                   c.child_words, 3);
+  body += "<h2 class=\"govuk-heading-m\">Information you may need to share</h2>"
+          "<p class=\"govuk-body\">Each piece of information is kept separately, so that only what is needed is shared.</p>";
+  body += ItemFields(c.item, errors, child.related, false);
+  body += "<p class=\"govuk-body\">Someone in the child's life is not listed? " +
+          Link("Add someone in the child's life", base + "/people/new?then=concern") + " first.</p>";
+  body += Button("Record the concern") + "</form>";
+  return site.Page(v, {.title = "What are you worried about?", .body_html = body, .back_href = "/concerns/new",
+                       .has_errors = !errors.empty(), .active_nav = "concerns"});
+}
+
+std::string ItemSummary(const domain::InformationItem& i, const std::map<std::string, domain::Person>& people) {
+  std::string named;
+  for (const auto& id : i.identifies) {
+    auto it = people.find(id);
+    if (it == people.end()) continue;
+    if (!named.empty()) named += ", ";
+    named += Escape(it->second.FullName()) + (it->second.is_protected ? " " + Tag("Protected", Colour::kPurple) : "");
+  }
+  std::string out = Paragraphs(i.text) + "<p class=\"govuk-body-s\">" + Escape(Label(i.accuracy)) + ". From " + Escape(i.source);
+  if (!i.date.empty()) out += ", " + Escape(DisplayIsoDate(i.date));
+  out += ".";
+  if (!named.empty()) out += " Names: " + named + ".";
+  return out + "</p>";
+}
+
+Response ConcernView(Site& site, Visit& v, const std::string& id) {
+  auto record = site.s.casework.GetConcern(v.context, id);
+  if (!record) return site.Failure(v, record.error());
+  const auto& c = record->concern;
+  std::map<std::string, domain::Person> people;
+  if (auto child = site.s.casework.GetPerson(v.context, c.child_id))
+    for (const auto& p : child->related) people[p.id] = p;
+  std::string body = Heading("Concern", "Concern about " + record->child.FullName());
+  if (v.request.QueryParam("recorded"))
+    body = NotificationBanner("Success", "<p class=\"govuk-notification-banner__heading\">Concern recorded. Your designated "
+                                         "safeguarding lead has been told.</p>", true) + body;
+  std::string forms;
+  for (auto f : c.forms) forms += (forms.empty() ? "" : ", ") + std::string(Label(f));
+  std::vector<SummaryRow> rows = {
+      {"Child", Link(record->child.FullName(), "/children/" + record->child.id), "", ""},
+      {"Kind of harm", Escape(forms), "", ""},
+      {"Level", Escape(Label(c.level)), "", ""},
+      {"What was seen or heard", Paragraphs(c.what_happened), "", ""},
+  };
+  if (!c.child_words.empty()) rows.push_back({"The child's words", "<q>" + Escape(c.child_words) + "</q>", "", ""});
+  rows.push_back({"Raised", Escape(DisplayTime(c.created_at)), "", ""});
+  rows.push_back({"Status", Escape(Label(c.status)) + (c.next_step ? ": " + Escape(Label(*c.next_step)) : ""), "", ""});
+  if (!c.next_step_note.empty()) rows.push_back({"DSL's note", Paragraphs(c.next_step_note), "", ""});
+  body += SummaryList(rows);
+  body += "<div class=\"govuk-button-group\">" + ButtonLink("Should I share?", "/concerns/" + c.id + "/share") +
+          ButtonLink("Add information", "/concerns/" + c.id + "/items/new", true) + "</div>";
+  body += "<h2 class=\"govuk-heading-m\">Information recorded</h2>";
+  if (record->items.empty()) body += "<p class=\"govuk-body\">None yet.</p>";
+  for (const auto& i : record->items) body += "<div class=\"jigsaw-item\">" + ItemSummary(i, people) + "</div>";
+
+  if (v.who.actor.roles.Has(domain::Role::kDesignatedSafeguardingLead) && c.organisation_id == v.who.actor.organisation_id) {
+    body += "<h2 class=\"govuk-heading-m\">Triage (designated safeguarding lead)</h2>";
+    if (c.status == domain::ConcernStatus::kNew)
+      body += FormStart("/concerns/" + c.id + "/seen", v.csrf_token) + Button("Mark as seen", true) + "</form>";
+    body += FormStart("/concerns/" + c.id + "/next-step", v.csrf_token) +
+            Radios({"step", "What happens next?", "", false, ""}, OptionsOf<domain::NextStep>(),
+                   c.next_step ? std::string(ToString(*c.next_step)) : "") +
+            Textarea({"note", "Note (optional)", "Why, and who will do it", false, ""}, "", 3) + Button("Record the next step") +
+            "</form>";
+  }
+  return site.Page(v, {.title = "Concern", .body_html = body, .back_href = "/"});
+}
+
+Response AddItemPage(Site& site, Visit& v, const std::string& concern_id, const ItemForm& item, const Errors& errors) {
+  auto record = site.s.casework.GetConcern(v.context, concern_id);
+  if (!record) return site.Failure(v, record.error());
+  auto child = site.s.casework.GetPerson(v.context, record->child.id);
+  if (!child) return site.Failure(v, child.error());
+  std::string body = ErrorSummary(errors) + Heading("Concern about " + record->child.FullName(), "Add information") +
+                     FormStart("/concerns/" + concern_id + "/items/new", v.csrf_token) + ItemFields(item, errors, child->related, true) +
+                     Button("Save the information") + "</form>";
+  return site.Page(v, {.title = "Add information", .body_html = body, .back_href = "/concerns/" + concern_id,
+                       .has_errors = !errors.empty()});
+}
+
+// Service errors name the service's fields; the form's are prefixed.
+Errors ItemErrors(const Error& e) {
+  std::string field = e.field;
+  if (auto dot = field.rfind('.'); dot != std::string::npos) field = field.substr(dot + 1);
+  if (field == "text" || field == "source" || field == "date" || field == "identifies" || field == "accuracy")
+    return {{"item_" + field, e.message}};
+  return FieldErrors(e, "what_happened");
+}
+
+}  // namespace
+
+void AddConcernPages(Site& site) {
+  site.Get("/concerns/new", [&site](Visit& v) { return FindChild(site, v, "", {}, nullptr); });
+  site.Post("/concerns/new", [&site](Visit& v) {
+    const std::string name = v.form.Get("name");
+    if (name.size() < 2) return FindChild(site, v, name, {{"name", "Enter at least 2 letters of the child's name"}}, nullptr);
+    auto found = site.s.casework.FindPeople(v.context, name);
+    if (!found) return site.Failure(v, found.error());
+    return FindChild(site, v, name, {}, &*found);
+  });
+
+  site.Get("/children/new", [&site](Visit& v) { return NewChild(site, v, {}, {}); });
+  site.Post("/children/new", [&site](Visit& v) {
+    const PersonForm p = PersonForm::From(v.form);
+    Errors errors;
+    auto person = ToPerson(p, v.form, PersonKind::kChild, errors);
+    if (!errors.empty()) return NewChild(site, v, p, errors);
+    auto added = site.s.casework.AddPerson(v.context, *person);
+    if (!added) {
+      if (added.error().code != ErrorCode::kInvalidArgument) return site.Failure(v, added.error());
+      return NewChild(site, v, p, FieldErrors(added.error(), "given_name"));
+    }
+    return Redirect("/children/" + added->id + "/concerns/new");
+  });
+
+  site.Get("/children/{id}/people/new", [&site](Visit& v) {
+    return NewRelated(site, v, std::string(v.request.PathParam("id")), {}, {});
+  });
+  site.Post("/children/{id}/people/new", [&site](Visit& v) {
+    const std::string child_id(v.request.PathParam("id"));
+    const PersonForm p = PersonForm::From(v.form);
+    Errors errors;
+    auto kind = ParseEnum<RelationshipKind>(p.relationship);
+    auto person = ToPerson(p, v.form, kind ? KindFor(*kind) : PersonKind::kThirdParty, errors);
+    if (!kind) errors.push_back({"relationship", "Select who they are to the child"});
+    if (p.is_protected.empty()) errors.push_back({"is_protected", "Select yes if their identity must be protected"});
+    if (p.is_protected == "yes" && p.protected_reason.empty())
+      errors.push_back({"protected_reason", "Enter why their identity must be protected"});
+    if (!errors.empty()) return NewRelated(site, v, child_id, p, errors);
+    auto added = site.s.casework.AddPerson(v.context, *person);
+    if (!added) {
+      if (added.error().code != ErrorCode::kInvalidArgument) return site.Failure(v, added.error());
+      return NewRelated(site, v, child_id, p, FieldErrors(added.error(), "given_name"));
+    }
+    domain::Relationship rel;
+    rel.person_id = added->id;
+    rel.related_person_id = child_id;
+    rel.kind = *kind;
+    if (auto linked = site.s.casework.AddRelationship(v.context, rel); !linked) return site.Failure(v, linked.error());
+    const bool from_concern = v.request.QueryParam("then").value_or("") == "concern";
+    return Redirect(from_concern ? "/children/" + child_id + "/concerns/new" : "/children/" + child_id);
+  });
+
+  site.Get("/children/{id}/concerns/new", [&site](Visit& v) {
+    auto child = site.s.casework.GetPerson(v.context, std::string(v.request.PathParam("id")));
+    if (!child) return site.Failure(v, child.error());
+    return ConcernPage(site, v, *child, {}, {});
+  });
+  site.Post("/children/{id}/concerns/new", [&site](Visit& v) {
+    auto child = site.s.casework.GetPerson(v.context, std::string(v.request.PathParam("id")));
+    if (!child) return site.Failure(v, child.error());
+    ConcernForm c{v.form.All("forms"), v.form.Get("level"), v.form.Get("what_happened"), v.form.Get("child_words"),
+                  ItemForm::From(v.form)};
+    Errors errors;
+    service::NewConcern n;
+    n.child_id = child->person.id;
+    for (const auto& f : c.forms)
+      if (auto form = ParseEnum<domain::AbuseForm>(f)) n.forms.push_back(*form);
+    if (n.forms.empty()) errors.push_back({"forms", "Select the kind of harm or risk, or 'Something else'"});
+    auto level = ParseEnum<domain::ConcernLevel>(c.level);
+    if (!level) errors.push_back({"level", "Select how worried you are"});
+    n.level = level.value_or(domain::ConcernLevel::kUnsure);
+    n.what_happened = c.what_happened;
+    n.child_words = c.child_words;
+    if (c.what_happened.empty()) errors.push_back({"what_happened", "Enter what you saw or heard"});
+    if (auto item = ToItem(c.item, v.form, errors, false)) n.items.push_back(*item);
+    if (!errors.empty()) return ConcernPage(site, v, *child, c, errors);
+    auto raised = site.s.casework.RaiseConcern(v.context, n);
+    if (!raised) {
+      if (raised.error().code != ErrorCode::kInvalidArgument) return site.Failure(v, raised.error());
+      return ConcernPage(site, v, *child, c, ItemErrors(raised.error()));
+    }
+    return Redirect("/concerns/" + raised->concern.id + "?recorded=1");
+  });
+
+  site.Get("/concerns/{id}", [&site](Visit& v) { return ConcernView(site, v, std::string(v.request.PathParam("id"))); });
+  site.Get("/concerns/{id}/items/new", [&site](Visit& v) {
+    return AddItemPage(site, v, std::string(v.request.PathParam("id")), {}, {});
+  });
+  site.Post("/concerns/{id}/items/new", [&site](Visit& v) {
+    const std::string id(v.request.PathParam("id"));
+    const ItemForm form = ItemForm::From(v.form);
+    Errors errors;
+    auto item = ToItem(form, v.form, errors, true);
+    if (!errors.empty() || !item) return AddItemPage(site, v, id, form, errors);
+    auto added = site.s.casework.AddItem(v.context, id, *item);
+    if (!added) {
+      if (added.error().code != ErrorCode::kInvalidArgument) return site.Failure(v, added.error());
+      return AddItemPage(site, v, id, form, ItemErrors(added.error()));
+    }
+    return Redirect("/concerns/" + id);
+  });
+  site.Post("/concerns/{id}/seen", [&site](Visit& v) {
+    const std::string id(v.request.PathParam("id"));
+    if (auto seen = site.s.casework.MarkSeen(v.context, id); !seen) return site.Failure(v, seen.error());
+    return Redirect("/concerns/" + id);
+  });
+  site.Post("/concerns/{id}/next-step", [&site](Visit& v) {
+    const std::string id(v.request.PathParam("id"));
+    auto step = ParseEnum<domain::NextStep>(v.form.Get("step"));
+    if (!step) return Redirect("/concerns/" + id);
+    if (auto done = site.s.casework.RecordNextStep(v.context, id, *step, v.form.Get("note")); !done)
+      return site.Failure(v, done.error());
+    return Redirect("/concerns/" + id);
+  });
+}
+
+}  // namespace jigsaw::http::web

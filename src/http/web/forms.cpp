@@ -1,0 +1,44 @@
+#include "http/web/forms.h"
+
+#include "http/message.h"
+
+namespace jigsaw::http::web {
+namespace {
+std::string Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n')) s.remove_suffix(1);
+  return std::string(s);
+}
+}  // namespace
+
+Form::Form(std::string_view body) : fields_(ParseFormEncoded(body)) {
+  // Browsers send line breaks in text areas as CRLF; store them as LF.
+  for (auto& [name, value] : fields_) {
+    std::string clean;
+    clean.reserve(value.size());
+    for (std::size_t i = 0; i < value.size(); ++i)
+      if (!(value[i] == '\r' && i + 1 < value.size() && value[i + 1] == '\n')) clean.push_back(value[i]);
+    value = std::move(clean);
+  }
+}
+
+std::string Form::Get(std::string_view name) const {
+  for (const auto& [k, v] : fields_)
+    if (k == name) return Trim(v);
+  return {};
+}
+
+std::vector<std::string> Form::All(std::string_view name) const {
+  std::vector<std::string> out;
+  for (const auto& [k, v] : fields_)
+    if (k == name && !Trim(v).empty()) out.push_back(Trim(v));
+  return out;
+}
+
+bool Form::Has(std::string_view name) const {
+  for (const auto& [k, v] : fields_)
+    if (k == name) return true;
+  return false;
+}
+
+}  // namespace jigsaw::http::web

@@ -1,0 +1,259 @@
+// The home page (what needs me) and a child's page (who they are, the
+// people in their life, and their chronology).
+#include "http/web/labels.h"
+#include "http/web/pages.h"
+
+namespace jigsaw::http::web {
+namespace {
+
+std::string Due(Time due, Time now, Time done = {}) {
+  if (due == Time{}) return "";
+  std::string out = Escape(DisplayTime(due));
+  if (done == Time{} && due < now) out += " " + Tag("Overdue", Colour::kRed);
+  return out;
+}
+
+Colour LevelColour(domain::ConcernLevel level) {
+  switch (level) {
+    case domain::ConcernLevel::kImmediate: return Colour::kRed;
+    case domain::ConcernLevel::kSignificant: return Colour::kOrange;
+    case domain::ConcernLevel::kLow: return Colour::kYellow;
+    case domain::ConcernLevel::kUnsure: return Colour::kGrey;
+  }
+  return Colour::kGrey;
+}
+
+std::string Name(const std::map<std::string, std::string>& names, const std::string& id) {
+  auto it = names.find(id);
+  return it == names.end() ? "A child" : it->second;
+}
+
+// A section of the home page: a heading with its count, then a table or
+// a line saying there is nothing.
+std::string Section(std::string_view heading, std::string_view id, std::size_t count, std::string_view none,
+                    const std::vector<std::string>& heads, const std::vector<std::vector<std::string>>& rows) {
+  std::string out = "<section class=\"jigsaw-section\" aria-labelledby=\"" + std::string(id) + "\"><h2 class=\"govuk-heading-m\" id=\"" +
+                    std::string(id) + "\">" + Escape(heading) + " <span class=\"jigsaw-count\">(" + std::to_string(count) + ")</span></h2>";
+  if (rows.empty()) return out + "<p class=\"govuk-body\">" + Escape(none) + "</p></section>";
+  return out + Table("", heads, rows) + "</section>";
+}
+
+std::string_view NotificationText(std::string_view kind) {
+  if (kind == "concern.seen") return "Your designated safeguarding lead has seen a concern you raised";
+  if (kind == "concern.next_step") return "A next step was recorded for a concern you raised";
+  if (kind == "disclosure.read") return "Information you shared has been opened";
+  if (kind == "disclosure.received") return "Information was shared with you";
+  if (kind == "feedback.given") return "Someone told you what they did with information you shared";
+  if (kind == "advice.requested") return "Someone asked you for advice";
+  if (kind == "advice.answered") return "Your question was answered";
+  if (kind.starts_with("request.")) return "An information request changed";
+  return "Something changed";
+}
+
+std::string_view Href(std::string_view object_type) {
+  if (object_type == "concern") return "/concerns/";
+  if (object_type == "disclosure") return "/disclosures/";
+  if (object_type == "advice_request") return "/advice/";
+  if (object_type == "information_request") return "/information-requests/";
+  if (object_type == "decision") return "/decisions/";
+  return "";
+}
+
+Response Home(Site& site, Visit& v) {
+  auto needs = site.s.overview.WhatNeedsMeNow(v.context);
+  if (!needs) return site.Failure(v, needs.error());
+  const Time now = site.s.clock.Now();
+  const auto& n = *needs;
+  std::string body = "<h1 class=\"govuk-heading-xl\">What needs you</h1>";
+  if (!n.notifications.empty()) {
+    std::string list = "<ul class=\"govuk-list\">";
+    for (const auto& x : n.notifications) {
+      const std::string_view base = Href(x.object_type);
+      list += "<li>" + (base.empty() ? Escape(NotificationText(x.kind))
+                                     : Link(NotificationText(x.kind), std::string(base) + x.object_id)) +
+              " <span class=\"govuk-hint jigsaw-inline-hint\">" + Escape(DisplayTime(x.created_at)) + "</span></li>";
+    }
+    list += "</ul>" + FormStart("/notifications/read", v.csrf_token) + Button("Mark these as read", true) + "</form>";
+    body += NotificationBanner("Updates", "<p class=\"govuk-notification-banner__heading\">" + std::to_string(n.notifications.size()) +
+                                              (n.notifications.size() == 1 ? " update" : " updates") + " for you</p>" + list);
+  }
+  body += "<p class=\"govuk-body\">" + ButtonLink("Record a concern about a child", "/concerns/new") + "</p>";
+
+  const bool dsl = v.who.actor.roles.Has(domain::Role::kDesignatedSafeguardingLead);
+  if (dsl) {
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& c : n.queue)
+      rows.push_back({Link(Name(n.child_names, c.child_id), "/concerns/" + c.id), Tag(Label(c.level), LevelColour(c.level)),
+                      Escape(DisplayTime(c.created_at)), Escape(Label(c.status))});
+    body += Section("Concerns waiting for you", "queue", n.queue.size(), "There are no concerns waiting for you.",
+                    {"Child", "Level", "Raised", "Status"}, rows);
+  }
+  {
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& d : n.inbox_unread)
+      rows.push_back({Link("Read", "/disclosures/" + d.disclosure.id, "information from " + d.sharer_organisation),
+                      Escape(d.sharer_organisation), Escape(DisplayTime(d.disclosure.created_at)),
+                      Due(d.disclosure.acknowledgement_due_at, now, d.disclosure.received_at)});
+    body += Section("New information shared with you", "inbox", n.inbox_unread.size(), "Nothing new has been shared with you.",
+                    {"", "From", "Shared", "Open by"}, rows);
+  }
+  {
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& d : n.feedback_owed_by_me)
+      rows.push_back({Link("Give feedback", "/disclosures/" + d.disclosure.id + "/feedback", "to " + d.sharer_organisation),
+                      Escape(d.sharer_organisation), Escape(DisplayTime(d.disclosure.created_at)),
+                      Due(d.disclosure.feedback_due_at, now, d.disclosure.feedback_at)});
+    body += Section("Feedback you owe", "feedback-owed", n.feedback_owed_by_me.size(),
+                    "You do not owe anyone feedback.", {"", "Shared by", "Shared", "Feedback due"}, rows);
+  }
+  {
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& d : n.feedback_owed_to_me)
+      rows.push_back({Link("View", "/disclosures/" + d.disclosure.id, "what you shared with " + d.recipient_organisation),
+                      Escape(d.recipient_organisation), Escape(DisplayTime(d.disclosure.created_at)),
+                      Due(d.disclosure.feedback_due_at, now, d.disclosure.feedback_at)});
+    body += Section("Feedback you are waiting for", "feedback-due", n.feedback_owed_to_me.size(),
+                    "You are not waiting for feedback.", {"", "Shared with", "Shared", "Feedback due"}, rows);
+  }
+  if (!n.records_owed.empty()) {
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& d : n.records_owed)
+      rows.push_back({Link("Complete the record", "/decisions/" + d.id), Escape(Name(n.child_names, d.child_id)),
+                      Escape(DisplayTime(d.created_at)), Due(d.rationale_due_at, now)});
+    body += Section("Emergency shares to record in full", "records-owed", n.records_owed.size(), "",
+                    {"", "Child", "Shared", "Record due"}, rows);
+  }
+  if (!n.advice_to_me.empty()) {
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& a : n.advice_to_me)
+      rows.push_back({Link("Answer", "/advice/" + a.id, "the question asked " + DisplayTime(a.created_at)),
+                      Escape(Label(a.adviser)), Escape(DisplayTime(a.created_at))});
+    body += Section("Questions for you", "advice-to-me", n.advice_to_me.size(), "", {"", "Asked of", "Asked"}, rows);
+  }
+  {
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& a : n.advice_mine)
+      rows.push_back({Link("View", "/advice/" + a.id, "your question of " + DisplayTime(a.created_at)), Escape(Label(a.adviser)),
+                      Escape(DisplayTime(a.created_at)),
+                      a.answered_at == Time{} ? Tag("Waiting", Colour::kGrey) : Tag("Answered", Colour::kGreen)});
+    body += Section("Advice you asked for", "advice-mine", n.advice_mine.size(), "You have not asked for advice.",
+                    {"", "Asked of", "Asked", "Status"}, rows);
+  }
+  {
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& r : n.requests_received)
+      rows.push_back({Link("Respond", "/information-requests/" + r.id, "to the request of " + DisplayTime(r.created_at)),
+                      Escape(Label(r.urgency)), Escape(DisplayTime(r.created_at)), Escape(Label(r.status))});
+    body += Section("Information requests to answer", "requests-received", n.requests_received.size(),
+                    "No one is waiting for information from you.", {"", "Urgency", "Received", "Status"}, rows);
+  }
+  {
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& r : n.requests_sent)
+      rows.push_back({Link("View", "/information-requests/" + r.id, "your request of " + DisplayTime(r.created_at)),
+                      Escape(Label(r.urgency)), Escape(DisplayTime(r.created_at)), Escape(Label(r.status))});
+    body += Section("Information you asked for", "requests-sent", n.requests_sent.size(),
+                    "You are not waiting for information.", {"", "Urgency", "Sent", "Status"}, rows);
+  }
+  {
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& c : n.my_concerns)
+      rows.push_back({Link(Name(n.child_names, c.child_id), "/concerns/" + c.id), Tag(Label(c.level), LevelColour(c.level)),
+                      Escape(DisplayTime(c.created_at)), Escape(Label(c.status))});
+    body += Section("Concerns you raised", "my-concerns", n.my_concerns.size(), "You have not raised any concerns.",
+                    {"Child", "Level", "Raised", "Status"}, rows);
+  }
+  return site.Page(v, {.title = "What needs you", .body_html = body, .active_nav = "home", .wide = true});
+}
+
+std::string_view KindLabel(service::ChronologyKind k) {
+  switch (k) {
+    case service::ChronologyKind::kConcernRaised: return "Concern raised";
+    case service::ChronologyKind::kConcernSeen: return "Concern seen by the designated safeguarding lead";
+    case service::ChronologyKind::kNextStep: return "Next step decided";
+    case service::ChronologyKind::kDecision: return "Decision about sharing recorded";
+    case service::ChronologyKind::kDisclosureSent: return "Information shared";
+    case service::ChronologyKind::kDisclosureReceived: return "Information opened by the recipient";
+    case service::ChronologyKind::kFeedback: return "Feedback received";
+  }
+  return "";
+}
+
+std::string EntryDetail(const service::ChronologyEntry& e) {
+  using K = service::ChronologyKind;
+  if (e.detail.empty()) return "";
+  switch (e.kind) {
+    case K::kConcernRaised:
+      if (auto l = ParseEnum<domain::ConcernLevel>(e.detail)) return std::string(Label(*l));
+      break;
+    case K::kNextStep:
+      if (auto s = ParseEnum<domain::NextStep>(e.detail)) return std::string(Label(*s));
+      break;
+    case K::kDecision: return e.detail == "share" ? "Share" : "Not to share";
+    case K::kFeedback:
+      if (auto a = ParseEnum<domain::FeedbackAction>(e.detail)) return std::string(Label(*a));
+      break;
+    default: break;
+  }
+  return e.detail;
+}
+
+Response Child(Site& site, Visit& v) {
+  const std::string id(v.request.PathParam("id"));
+  auto record = site.s.casework.GetPerson(v.context, id);
+  if (!record) return site.Failure(v, record.error());
+  auto chronology = site.s.overview.ChronologyOf(v.context, id);
+  if (!chronology) return site.Failure(v, chronology.error());
+  const auto& p = record->person;
+  std::string body = "<span class=\"govuk-caption-l\">Child</span><h1 class=\"govuk-heading-l\">" + Escape(p.FullName()) + "</h1>";
+  if (p.is_protected) body += Warning("This child's whereabouts must be protected: " + p.protected_reason);
+  std::vector<SummaryRow> rows = {{"Date of birth", Escape(DisplayIsoDate(p.date_of_birth)), "", ""}};
+  if (!p.nhs_number.empty()) rows.push_back({"NHS number", Escape(p.nhs_number), "", ""});
+  if (!p.upn.empty()) rows.push_back({"Unique pupil number", Escape(p.upn), "", ""});
+  if (!p.address.empty() || !p.postcode.empty()) rows.push_back({"Address", Escape(p.address) + "<br>" + Escape(p.postcode), "", ""});
+  body += SummaryList(rows);
+  body += "<div class=\"govuk-button-group\">" + ButtonLink("Record a concern about this child", "/children/" + p.id + "/concerns/new") +
+          ButtonLink("Add someone in the child's life", "/children/" + p.id + "/people/new", true) + "</div>";
+
+  body += "<h2 class=\"govuk-heading-m\">People in the child's life</h2>";
+  if (record->related.empty()) {
+    body += "<p class=\"govuk-body\">No one has been added yet.</p>";
+  } else {
+    std::vector<std::vector<std::string>> people;
+    for (std::size_t i = 0; i < record->related.size() && i < record->relationships.size(); ++i) {
+      const auto& other = record->related[i];
+      const auto& rel = record->relationships[i];
+      people.push_back({Escape(other.FullName()), Escape(Label(rel.kind)),
+                        other.is_protected ? Tag("Identity protected", Colour::kPurple) + " " + Escape(other.protected_reason) : ""});
+    }
+    body += Table("", {"Name", "Relationship", "Protection"}, people);
+  }
+
+  body += "<h2 class=\"govuk-heading-m\">Chronology</h2>";
+  if (chronology->entries.empty()) {
+    body += "<p class=\"govuk-body\">Nothing has been recorded yet.</p>";
+  } else {
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& e : chronology->entries) {
+      const std::string_view base = Href(e.object_type);
+      rows.push_back({Escape(DisplayTime(e.at)), base.empty() ? Escape(KindLabel(e.kind)) : Link(KindLabel(e.kind), std::string(base) + e.object_id),
+                      Escape(EntryDetail(e)), Escape(e.who)});
+    }
+    body += Table("", {"When", "What happened", "Detail", "Who"}, rows);
+    body += "<p class=\"govuk-body-s\">This shows what your organisation recorded and shared about the child, and what you may see.</p>";
+  }
+  return site.Page(v, {.title = "Child's record", .body_html = body, .back_href = "/", .wide = true});
+}
+
+}  // namespace
+
+void AddHomePages(Site& site) {
+  site.Get("/", [&site](Visit& v) { return Home(site, v); });
+  site.Post("/notifications/read", [&site](Visit& v) {
+    if (auto done = site.s.casework.MarkNotificationsRead(v.context); !done) return site.Failure(v, done.error());
+    return Redirect("/");
+  });
+  site.Get("/children/{id}", [&site](Visit& v) { return Child(site, v); });
+}
+
+}  // namespace jigsaw::http::web

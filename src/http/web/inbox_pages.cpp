@@ -1,0 +1,161 @@
+// What was shared: the inbox and the sent list, a disclosure (the
+// recipient's first opening is its receipt), feedback that closes the
+// loop, and a recorded decision.
+#include "http/web/labels.h"
+#include "http/web/pages.h"
+
+namespace jigsaw::http::web {
+namespace {
+
+std::string Due(Time due, Time now, Time done) {
+  if (done != Time{}) return "Done " + Escape(DisplayTime(done));
+  if (due == Time{}) return "";
+  return Escape(DisplayTime(due)) + (due < now ? " " + Tag("Overdue", Colour::kRed) : "");
+}
+
+Response Inbox(Site& site, Visit& v) {
+  const Time now = site.s.clock.Now();
+  std::string body = "<h1 class=\"govuk-heading-l\">Shared with us</h1>";
+  auto inbox = site.s.sharing.Disclosures(v.context, true);
+  if (!inbox && inbox.error().code != ErrorCode::kPermissionDenied) return site.Failure(v, inbox.error());
+  if (inbox) {
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& d : *inbox)
+      rows.push_back({Link("Open", "/disclosures/" + d.disclosure.id, "information from " + d.sharer_organisation),
+                      Escape(d.sharer_organisation), Escape(DisplayTime(d.disclosure.created_at)),
+                      d.disclosure.received_at == Time{} ? Tag("New", Colour::kBlue) : Tag("Opened", Colour::kGrey),
+                      Due(d.disclosure.feedback_due_at, now, d.disclosure.feedback_at)});
+    body += rows.empty() ? "<p class=\"govuk-body\">Nothing has been shared with you.</p>"
+                         : Table("", {"", "From", "Shared", "Status", "Feedback"}, rows);
+  }
+  auto sent = site.s.sharing.Disclosures(v.context, false);
+  if (!sent && sent.error().code != ErrorCode::kPermissionDenied) return site.Failure(v, sent.error());
+  if (sent) {
+    body += "<h2 class=\"govuk-heading-l\">Shared by us</h2>";
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& d : *sent)
+      rows.push_back({Link("View", "/disclosures/" + d.disclosure.id, "what was shared with " + d.recipient_organisation),
+                      Escape(d.recipient_organisation), Escape(DisplayTime(d.disclosure.created_at)),
+                      Due(d.disclosure.acknowledgement_due_at, now, d.disclosure.received_at),
+                      Due(d.disclosure.feedback_due_at, now, d.disclosure.feedback_at)});
+    body += rows.empty() ? "<p class=\"govuk-body\">You have not shared anything.</p>"
+                         : Table("", {"", "With", "Shared", "Opened", "Feedback"}, rows);
+  }
+  return site.Page(v, {.title = "Shared with us", .body_html = body, .active_nav = "inbox", .wide = true});
+}
+
+std::string FeedbackList(const std::vector<domain::Feedback>& feedback) {
+  if (feedback.empty()) return "<p class=\"govuk-body\">No feedback yet.</p>";
+  std::string out;
+  for (const auto& f : feedback)
+    out += "<div class=\"jigsaw-item\"><p class=\"govuk-body\"><strong>" + Escape(Label(f.action)) + "</strong></p>" +
+           (f.note.empty() ? "" : Paragraphs(f.note)) + "<p class=\"govuk-body-s\">" + Escape(DisplayTime(f.created_at)) + "</p></div>";
+  return out;
+}
+
+Response DisclosurePage(Site& site, Visit& v) {
+  auto view = site.s.sharing.GetDisclosure(v.context, std::string(v.request.PathParam("id")));
+  if (!view) return site.Failure(v, view.error());
+  const auto& s = view->summary;
+  const bool recipient = s.disclosure.recipient_organisation_id == v.who.actor.organisation_id;
+  const Time now = site.s.clock.Now();
+  std::string body;
+  if (v.request.QueryParam("feedback"))
+    body += NotificationBanner("Success", "<p class=\"govuk-notification-banner__heading\">Your feedback has been sent to " +
+                                              Escape(s.sharer_organisation) + ".</p>", true);
+  body += "<span class=\"govuk-caption-l\">" + std::string(recipient ? "Shared with you by " + Escape(s.sharer_organisation)
+                                                                        : "Shared by you with " + Escape(s.recipient_organisation)) +
+          "</span><h1 class=\"govuk-heading-l\">Information shared</h1>";
+  body += SummaryList({{"Shared", Escape(DisplayTime(s.disclosure.created_at)), "", ""},
+                       {"Opened", s.disclosure.received_at == Time{} ? Due(s.disclosure.acknowledgement_due_at, now, {}) + " (due)"
+                                                                      : Escape(DisplayTime(s.disclosure.received_at)), "", ""},
+                       {"Feedback", Due(s.disclosure.feedback_due_at, now, s.disclosure.feedback_at), "", ""}});
+  body += "<h2 class=\"govuk-heading-m\">About the child</h2>" + RecipientViewHtml(view->content);
+  body += "<h2 class=\"govuk-heading-m\">Feedback</h2>" + FeedbackList(view->feedback);
+  if (recipient)
+    body += "<p class=\"govuk-body\">" + ButtonLink("Tell them what you did", "/disclosures/" + s.disclosure.id + "/feedback") + "</p>";
+  else if (!s.disclosure.decision_id.empty())
+    body += "<p class=\"govuk-body\">" + Link("See the decision to share", "/decisions/" + s.disclosure.decision_id) + "</p>";
+  return site.Page(v, {.title = "Information shared", .body_html = body, .back_href = "/inbox", .active_nav = "inbox"});
+}
+
+Response FeedbackPage(Site& site, Visit& v, const std::string& action, const std::string& note, const Errors& errors) {
+  const std::string id(v.request.PathParam("id"));
+  std::string body = ErrorSummary(errors) + FormStart("/disclosures/" + id + "/feedback", v.csrf_token) +
+                     Radios({"action", "What did you do with the information?",
+                             "Telling them closes the loop: they know the child is being looked after.", true, ErrorFor(errors, "action")},
+                            OptionsOf<domain::FeedbackAction>(), action) +
+                     Textarea({"note", "Anything they should know? (optional)", "Do not include more than they need", false,
+                               ErrorFor(errors, "note")},
+                              note, 4) +
+                     Button("Send feedback") + "</form>";
+  return site.Page(v, {.title = "What did you do with the information?", .body_html = body, .back_href = "/disclosures/" + id,
+                       .has_errors = !errors.empty(), .active_nav = "inbox"});
+}
+
+Response DecisionView(Site& site, Visit& v) {
+  auto view = site.s.sharing.GetDecision(v.context, std::string(v.request.PathParam("id")));
+  if (!view) return site.Failure(v, view.error());
+  const auto& d = view->decision;
+  const auto& r = d.record;
+  std::string body = "<span class=\"govuk-caption-l\">Decision</span><h1 class=\"govuk-heading-l\">" +
+                     std::string(d.outcome == domain::DecisionOutcome::kShare ? "Decision to share" : "Decision not to share") + "</h1>";
+  if (!view->superseded_by.empty())
+    body += Warning("This decision was corrected by a later one.") + "<p class=\"govuk-body\">" +
+            Link("See the correction", "/decisions/" + view->superseded_by) + "</p>";
+  if (d.emergency && view->superseded_by.empty())
+    body += Warning("This was an emergency share. Record it in full by " + DisplayTime(d.rationale_due_at) + ".");
+  std::vector<SummaryRow> rows = {{"Decided", Escape(DisplayTime(d.created_at)), "", ""},
+                                  {"Reasons", Paragraphs(r.rationale), "", ""}};
+  if (!d.recommendation.empty())
+    rows.push_back({"The advice", Escape(ParseEnum<guidance::Recommendation>(d.recommendation)
+                                             .transform([](auto x) { return std::string(Label(x)); })
+                                             .value_or(d.recommendation)) +
+                                      (d.departs_from_advice ? " " + Tag("Decision differs", Colour::kOrange) : ""),
+                    "", ""});
+  if (!r.lawful_basis.empty())
+    rows.push_back({"Lawful basis", Escape(ParseEnum<guidance::LawfulBasis>(r.lawful_basis)
+                                               .transform([](auto x) { return std::string(Label(x)); })
+                                               .value_or(r.lawful_basis)), "", ""});
+  for (const auto& [label, value] : std::initializer_list<std::pair<const char*, const std::string*>>{
+           {"Special category condition", &r.special_category_condition},
+           {"Sensitive processing condition", &r.sensitive_processing_condition},
+           {"Criminal offence condition", &r.criminal_offence_condition},
+           {"Why confidentiality is set aside", &r.confidentiality_basis},
+           {"Consent", &r.consent},
+           {"Why it differs from the advice", &r.departure_reason}})
+    if (!value->empty()) rows.push_back({label, Paragraphs(*value), "", ""});
+  for (const auto& o : r.objections) rows.push_back({"Objection (" + o.by + ") overridden because", Paragraphs(o.reason), "", ""});
+  if (r.informing)
+    rows.push_back({"Child and family told", r.informing->told ? "Yes, on " + Escape(DisplayIsoDate(r.informing->told_on)) + " by " + Escape(r.informing->told_by)
+                                                              : "No: " + Escape(r.informing->reason_not_told), "", ""});
+  if (r.advice_sought) rows.push_back({"Advice", Escape(r.advice_sought->from) + ": " + Escape(r.advice_sought->summary), "", ""});
+  body += SummaryList(rows);
+  for (const auto& id : view->disclosure_ids)
+    body += "<p class=\"govuk-body\">" + Link("See what was sent", "/disclosures/" + id) + "</p>";
+  if (!d.concern_id.empty()) body += "<p class=\"govuk-body\">" + Link("Back to the concern", "/concerns/" + d.concern_id) + "</p>";
+  return site.Page(v, {.title = "Decision", .body_html = body, .back_href = "/"});
+}
+
+}  // namespace
+
+void AddInboxPages(Site& site) {
+  site.Get("/inbox", [&site](Visit& v) { return Inbox(site, v); });
+  site.Get("/disclosures/{id}", [&site](Visit& v) { return DisclosurePage(site, v); });
+  site.Get("/disclosures/{id}/feedback", [&site](Visit& v) { return FeedbackPage(site, v, "", "", {}); });
+  site.Post("/disclosures/{id}/feedback", [&site](Visit& v) {
+    const std::string id(v.request.PathParam("id"));
+    const std::string action = v.form.Get("action"), note = v.form.Get("note");
+    auto parsed = ParseEnum<domain::FeedbackAction>(action);
+    if (!parsed) return FeedbackPage(site, v, action, note, {{"action", "Select what you did with the information"}});
+    auto given = site.s.sharing.GiveFeedback(v.context, id, *parsed, note);
+    if (!given) {
+      if (given.error().code != ErrorCode::kInvalidArgument) return site.Failure(v, given.error());
+      return FeedbackPage(site, v, action, note, FieldErrors(given.error(), "note"));
+    }
+    return Redirect("/disclosures/" + id + "?feedback=1");
+  });
+  site.Get("/decisions/{id}", [&site](Visit& v) { return DecisionView(site, v); });
+}
+
+}  // namespace jigsaw::http::web

@@ -1,0 +1,83 @@
+// What the page handlers share (internal to http/web): the signed-in visit,
+// the route helpers that check the session and the form token, and the
+// responses every page uses. Each area's pages live in a file of their own
+// and are added by its Add*Pages function.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "common/result.h"
+#include "http/router.h"
+#include "http/web/forms.h"
+#include "http/web/html.h"
+#include "http/web/web.h"
+#include "service/context.h"
+
+namespace jigsaw::http::web {
+
+// One signed-in page request.
+struct Visit {
+  Request& request;
+  const service::Authenticated& who;
+  service::Context context;
+  std::string csrf_token;
+  std::string organisation_name;
+  Form form;  // the submitted form, for POST
+};
+
+class Site {
+ public:
+  Site(Router& router, WebServices services, WebOptions options)
+      : router_(router), s(services), options_(std::move(options)) {}
+
+  using PageFn = std::function<Response(Visit&)>;
+  // A page for a signed-in practitioner; anyone else is sent to sign in.
+  void Get(std::string pattern, PageFn fn);
+  // A form post: also checks the form token (403 page if it is wrong).
+  void Post(std::string pattern, PageFn fn);
+
+  // The full page, with the header for the visitor.
+  Response Page(const Visit& visit, PageSpec spec, int status = 200) const;
+  // The page for a failure the visitor should see: not found (also for
+  // "not shared with you"), not allowed, or something that went wrong.
+  Response Failure(const Visit& visit, const Error& error) const;
+  // A page without a signed-in visitor (sign in, not found, guidance).
+  Response PublicPage(PageSpec spec, int status = 200) const;
+
+  Router& router() { return router_; }
+  const WebOptions& options() const { return options_; }
+
+  WebServices s;
+
+ private:
+  Response Run(Request& request, bool is_post, const PageFn& fn);
+  Router& router_;
+  WebOptions options_;
+};
+
+// 303 See Other: after a form post, so refresh and Back do not post again.
+Response Redirect(std::string location);
+
+// Service errors on a form: the field they name (a nested JSON field name
+// such as "items[0].text" becomes `fallback_field` unless mapped).
+Errors FieldErrors(const Error& error, std::string_view fallback_field = {});
+
+void AddAccountPages(Site& site);
+void AddHomePages(Site& site);
+void AddConcernPages(Site& site);
+void AddSharePages(Site& site);
+void AddInboxPages(Site& site);
+void AddRequestPages(Site& site);
+Status AddGuidancePages(Site& site);
+
+}  // namespace jigsaw::http::web
+
+namespace jigsaw::http::web {
+// The address of the passage of the advice a reason cites (its `source`),
+// on the /guidance page.
+std::string GuidanceHref(std::string_view source);
+// A disclosure's content (the recipient view's JSON) as HTML, with each
+// redaction marked: the same for the sharer's preview and the recipient.
+std::string RecipientViewHtml(const std::string& view_json);
+}  // namespace jigsaw::http::web

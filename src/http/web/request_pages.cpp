@@ -1,0 +1,304 @@
+// Asking for what others know (information requests: send, clarify,
+// refuse with reasons, reconsider) and asking for advice in one's own
+// organisation (golden rule 4).
+#include "http/web/labels.h"
+#include "http/web/pages.h"
+
+namespace jigsaw::http::web {
+namespace {
+
+namespace g = guidance;
+
+std::string OrgName(const std::vector<domain::Organisation>& orgs, const std::string& id) {
+  for (const auto& o : orgs)
+    if (o.id == id) return o.name;
+  return "";
+}
+
+Response RequestsList(Site& site, Visit& v) {
+  auto orgs = site.s.administration.ListOrganisations(v.context);
+  if (!orgs) return site.Failure(v, orgs.error());
+  std::string body = "<h1 class=\"govuk-heading-l\">Information requests</h1><p class=\"govuk-body\">" +
+                     ButtonLink("Ask another organisation for information", "/information-requests/new") + "</p>";
+  for (bool received : {true, false}) {
+    auto list = site.s.requests.InformationRequests(v.context, received);
+    if (!list) {
+      if (list.error().code == ErrorCode::kPermissionDenied) continue;
+      return site.Failure(v, list.error());
+    }
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& r : *list)
+      rows.push_back({Link("View", "/information-requests/" + r.id, "the request of " + DisplayTime(r.created_at)),
+                      Escape(OrgName(*orgs, received ? r.requester_organisation_id : r.holder_organisation_id)),
+                      Escape(Label(r.urgency)), Escape(DisplayTime(r.created_at)), Escape(Label(r.status))});
+    body += "<h2 class=\"govuk-heading-m\">" + std::string(received ? "Sent to us" : "Sent by us") + "</h2>" +
+            (rows.empty() ? "<p class=\"govuk-body\">None.</p>"
+                          : Table("", {"", received ? "From" : "To", "Urgency", "Sent", "Status"}, rows));
+  }
+  return site.Page(v, {.title = "Information requests", .body_html = body, .active_nav = "requests", .wide = true});
+}
+
+struct RequestForm {
+  std::string holder, given, family, dob, nhs, other, needed, reason, terminology, urgency;
+  static RequestForm From(const Form& f) {
+    return {f.Get("holder"), f.Get("given_name"), f.Get("family_name"), f.Get("date_of_birth"), f.Get("nhs_number"),
+            f.Get("other_details"), f.Get("needed"), f.Get("reason"), f.Get("terminology"), f.Get("urgency")};
+  }
+};
+
+Response NewRequest(Site& site, Visit& v, const RequestForm& r, const Errors& errors) {
+  auto orgs = site.s.administration.ListOrganisations(v.context);
+  if (!orgs) return site.Failure(v, orgs.error());
+  std::vector<Option> holders = {{"", "Choose an organisation", "", false}};
+  for (const auto& o : *orgs)
+    if (o.id != v.who.actor.organisation_id) holders.push_back({o.id, o.name, "", false});
+  std::string body = ErrorSummary(errors) + "<h1 class=\"govuk-heading-l\">Ask for information</h1>"
+                     "<p class=\"govuk-body\">Explain clearly what you need and why, and what any terms mean.</p>" +
+                     FormStart("/information-requests/new", v.csrf_token) +
+                     Select({"holder", "Who are you asking?", "", false, ErrorFor(errors, "holder")}, holders, r.holder) +
+                     "<h2 class=\"govuk-heading-m\">The child</h2>" +
+                     TextInput({"given_name", "First name", "", false, ErrorFor(errors, "given_name")}, r.given, "govuk-!-width-one-half") +
+                     TextInput({"family_name", "Last name", "", false, ErrorFor(errors, "family_name")}, r.family, "govuk-!-width-one-half") +
+                     TextInput({"date_of_birth", "Date of birth (optional)", "For example, 2015-03-27", false, ErrorFor(errors, "date_of_birth")},
+                               r.dob, "govuk-input--width-10") +
+                     TextInput({"nhs_number", "NHS number (optional)", "", false, ErrorFor(errors, "nhs_number")}, r.nhs, "govuk-input--width-10") +
+                     Textarea({"other_details", "Anything else that helps them find the child (optional)", "For example, school or address",
+                               false, ErrorFor(errors, "other_details")}, r.other, 2) +
+                     "<h2 class=\"govuk-heading-m\">Your request</h2>" +
+                     Textarea({"needed", "What information do you need?", "", false, ErrorFor(errors, "needed")}, r.needed, 4) +
+                     Textarea({"reason", "Why do you need it?", "Say how it will help keep the child safe", false, ErrorFor(errors, "reason")},
+                              r.reason, 4) +
+                     Textarea({"terminology", "Terms that could be misread (optional)", "For example, what you mean by 'contact'", false,
+                               ErrorFor(errors, "terminology")}, r.terminology, 2) +
+                     Radios({"urgency", "How urgent is it?", "", false, ErrorFor(errors, "urgency")}, OptionsOf<domain::Urgency>(),
+                            r.urgency.empty() ? "routine" : r.urgency) +
+                     Button("Send the request") + "</form>";
+  return site.Page(v, {.title = "Ask for information", .body_html = body, .back_href = "/information-requests",
+                       .has_errors = !errors.empty(), .active_nav = "requests"});
+}
+
+Errors RequestErrors(const Error& e) {
+  std::string f = e.field;
+  if (f.starts_with("child.")) f = f.substr(6);
+  if (f == "other_details" || f == "given_name" || f == "family_name" || f == "date_of_birth" || f == "nhs_number" || f == "needed" ||
+      f == "reason" || f == "terminology")
+    return {{f, e.message}};
+  if (f == "holder_organisation_id") return {{"holder", e.message}};
+  return {{"needed", e.message}};
+}
+
+Response RequestPage(Site& site, Visit& v, const Errors& errors, std::string_view open_form) {
+  const std::string id(v.request.PathParam("id"));
+  auto view = site.s.requests.GetInformationRequest(v.context, id);
+  if (!view) return site.Failure(v, view.error());
+  auto orgs = site.s.administration.ListOrganisations(v.context);
+  if (!orgs) return site.Failure(v, orgs.error());
+  const auto& r = view->request;
+  const bool holder = r.holder_organisation_id == v.who.actor.organisation_id;
+  std::string body = ErrorSummary(errors) + "<span class=\"govuk-caption-l\">" +
+                     Escape(holder ? "From " + OrgName(*orgs, r.requester_organisation_id) : "To " + OrgName(*orgs, r.holder_organisation_id)) +
+                     "</span><h1 class=\"govuk-heading-l\">Information request</h1>";
+  std::vector<SummaryRow> rows = {{"Status", Escape(Label(r.status)), "", ""},
+                                  {"Urgency", Escape(Label(r.urgency)), "", ""},
+                                  {"Child", Escape(r.child_given_name + " " + r.child_family_name) +
+                                                (r.child_date_of_birth.empty() ? "" : ", born " + Escape(DisplayIsoDate(r.child_date_of_birth))),
+                                   "", ""}};
+  if (!r.child_nhs_number.empty()) rows.push_back({"NHS number", Escape(r.child_nhs_number), "", ""});
+  if (!r.child_other_details.empty()) rows.push_back({"Other details", Paragraphs(r.child_other_details), "", ""});
+  rows.push_back({"What is needed", Paragraphs(r.needed), "", ""});
+  rows.push_back({"Why", Paragraphs(r.reason), "", ""});
+  if (!r.terminology.empty()) rows.push_back({"Terms", Paragraphs(r.terminology), "", ""});
+  rows.push_back({"Sent", Escape(DisplayTime(r.created_at)), "", ""});
+  body += SummaryList(rows);
+  if (!view->messages.empty()) {
+    body += "<h2 class=\"govuk-heading-m\">What has happened</h2>";
+    for (const auto& m : view->messages)
+      body += "<div class=\"jigsaw-item\"><p class=\"govuk-body\"><strong>" + Escape(Label(m.kind)) + "</strong> " +
+              Escape(DisplayTime(m.created_at)) + "</p>" + Paragraphs(m.text) +
+              (m.decision_id.empty() || !holder ? "" : "<p class=\"govuk-body-s\">" + Link("See the decision", "/decisions/" + m.decision_id) + "</p>") +
+              "</div>";
+  }
+  const bool closed = r.status == domain::RequestStatus::kAnswered || r.status == domain::RequestStatus::kRefused;
+  const std::string base = "/information-requests/" + id;
+  if (holder && !closed) {
+    body += "<h2 class=\"govuk-heading-m\">Respond</h2><p class=\"govuk-body\">To share, find the child in your records, record "
+            "what you hold and use <strong>Should I share?</strong>: " + Link("find the child", "/concerns/new") + ".</p>";
+    body += FormStart(base + "/messages", v.csrf_token) + HiddenInput("kind", "clarification_requested") +
+            Textarea({"text", "Ask what they mean", "If the request is unclear", false, open_form == "clarification_requested" ? ErrorFor(errors, "text") : ""},
+                     "", 3) + Button("Ask them", true) + "</form>";
+    body += FormStart(base + "/refuse", v.csrf_token) + "<h3 class=\"govuk-heading-s\">Refuse, with reasons</h3>" +
+            Radios({"risk", "Do you think the child is at risk of harm?", "", false, ErrorFor(errors, "risk")}, OptionsOf<g::Risk>(), "") +
+            Textarea({"rationale", "Why are you not sharing?", "Golden rule 7: be prepared to explain, and to reconsider if they tell you more",
+                      false, ErrorFor(errors, "rationale")}, "", 4) +
+            Textarea({"departure_reason", "If the advice is to share, why not? (optional)", "", false, ErrorFor(errors, "departure_reason")}, "", 3) +
+            TextInput({"advice_from", "Whose advice did you ask? (optional)", "", false, ErrorFor(errors, "advice_from")}, "",
+                      "govuk-!-width-two-thirds") +
+            Button("Refuse the request", true) + "</form>";
+  }
+  if (!holder) {
+    std::string kind;
+    if (r.status == domain::RequestStatus::kClarificationRequested) kind = "clarification";
+    if (r.status == domain::RequestStatus::kRefused) kind = "reconsideration_requested";
+    if (!kind.empty())
+      body += FormStart(base + "/messages", v.csrf_token) + HiddenInput("kind", kind) +
+              Textarea({"text", kind == "clarification" ? "Explain what you meant" : "Ask them to reconsider",
+                        kind == "clarification" ? "" : "Give them any new information that might change their decision", false,
+                        ErrorFor(errors, "text")}, "", 4) +
+              Button(kind == "clarification" ? "Send your explanation" : "Ask them to reconsider") + "</form>";
+  }
+  return site.Page(v, {.title = "Information request", .body_html = body, .back_href = "/information-requests",
+                       .has_errors = !errors.empty(), .active_nav = "requests"});
+}
+
+// ---- Advice ------------------------------------------------------------------------
+
+Response AdviceList(Site& site, Visit& v) {
+  std::string body = "<h1 class=\"govuk-heading-l\">Advice</h1><p class=\"govuk-body\">Golden rule 4: seek advice promptly whenever "
+                     "you are unsure.</p><p class=\"govuk-body\">" + ButtonLink("Ask for advice", "/advice/new") + "</p>";
+  for (bool to_me : {true, false}) {
+    auto list = site.s.requests.AdviceRequests(v.context, to_me);
+    if (!list) return site.Failure(v, list.error());
+    if (to_me && list->empty()) continue;
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& a : *list)
+      rows.push_back({Link(to_me && a.answered_at == Time{} ? "Answer" : "View", "/advice/" + a.id, "the question of " + DisplayTime(a.created_at)),
+                      Escape(Label(a.adviser)), Escape(DisplayTime(a.created_at)),
+                      a.answered_at == Time{} ? Tag("Waiting", Colour::kGrey) : Tag("Answered", Colour::kGreen)});
+    body += "<h2 class=\"govuk-heading-m\">" + std::string(to_me ? "Questions for you" : "Your questions") + "</h2>" +
+            (rows.empty() ? "<p class=\"govuk-body\">None.</p>" : Table("", {"", "Asked of", "Asked", "Status"}, rows));
+  }
+  return site.Page(v, {.title = "Advice", .body_html = body, .active_nav = "advice", .wide = true});
+}
+
+Response NewAdvice(Site& site, Visit& v, const std::string& adviser, const std::string& question, const Errors& errors) {
+  std::string body = ErrorSummary(errors) + "<h1 class=\"govuk-heading-l\">Ask for advice</h1>" + FormStart("/advice/new", v.csrf_token) +
+                     Radios({"adviser", "Who do you want to ask?", "Someone in your organisation", false, ErrorFor(errors, "adviser")},
+                            OptionsOf<domain::AdviserRole>(), adviser) +
+                     Textarea({"question", "What is your question?", "Give them enough to answer, and no more personal details than needed",
+                               false, ErrorFor(errors, "question")}, question, 5) +
+                     Button("Send your question") + "</form>";
+  return site.Page(v, {.title = "Ask for advice", .body_html = body, .back_href = "/advice", .has_errors = !errors.empty(),
+                       .active_nav = "advice"});
+}
+
+Response AdvicePage(Site& site, Visit& v, const Errors& errors) {
+  const std::string id(v.request.PathParam("id"));
+  auto a = site.s.requests.GetAdviceRequest(v.context, id);
+  if (!a) return site.Failure(v, a.error());
+  std::string body = ErrorSummary(errors) + "<span class=\"govuk-caption-l\">" + Escape(Label(a->adviser)) +
+                     "</span><h1 class=\"govuk-heading-l\">Question</h1>" +
+                     SummaryList({{"Asked", Escape(DisplayTime(a->created_at)), "", ""},
+                                  {"Question", Paragraphs(a->question), "", ""},
+                                  {"Answer", a->answered_at == Time{} ? "Not answered yet" : Paragraphs(a->answer) + "<p class=\"govuk-body-s\">" +
+                                                                                              Escape(DisplayTime(a->answered_at)) + "</p>", "", ""}});
+  if (a->answered_at == Time{} && v.who.actor.roles.Has(service::RoleOf(a->adviser)))
+    body += FormStart("/advice/" + id + "/answer", v.csrf_token) +
+            Textarea({"answer", "Your answer", "", false, ErrorFor(errors, "answer")}, "", 5) + Button("Send your answer") + "</form>";
+  return site.Page(v, {.title = "Question", .body_html = body, .back_href = "/advice", .has_errors = !errors.empty(), .active_nav = "advice"});
+}
+
+}  // namespace
+
+void AddRequestPages(Site& site) {
+  site.Get("/information-requests", [&site](Visit& v) { return RequestsList(site, v); });
+  site.Get("/information-requests/new", [&site](Visit& v) { return NewRequest(site, v, {}, {}); });
+  site.Post("/information-requests/new", [&site](Visit& v) {
+    const RequestForm f = RequestForm::From(v.form);
+    Errors errors;
+    if (f.holder.empty()) errors.push_back({"holder", "Select who you are asking"});
+    if (f.given.empty()) errors.push_back({"given_name", "Enter the child's first name"});
+    if (f.family.empty()) errors.push_back({"family_name", "Enter the child's last name"});
+    if (f.needed.empty()) errors.push_back({"needed", "Enter what information you need"});
+    if (f.reason.empty()) errors.push_back({"reason", "Enter why you need it"});
+    if (!errors.empty()) return NewRequest(site, v, f, errors);
+    domain::InformationRequest r;
+    r.holder_organisation_id = f.holder;
+    r.child_given_name = f.given;
+    r.child_family_name = f.family;
+    r.child_date_of_birth = f.dob;
+    r.child_nhs_number = f.nhs;
+    r.child_other_details = f.other;
+    r.needed = f.needed;
+    r.reason = f.reason;
+    r.terminology = f.terminology;
+    r.urgency = ParseEnum<domain::Urgency>(f.urgency).value_or(domain::Urgency::kRoutine);
+    auto sent = site.s.requests.AskForInformation(v.context, r);
+    if (!sent) {
+      if (sent.error().code != ErrorCode::kInvalidArgument) return site.Failure(v, sent.error());
+      return NewRequest(site, v, f, RequestErrors(sent.error()));
+    }
+    return Redirect("/information-requests/" + sent->id);
+  });
+  site.Get("/information-requests/{id}", [&site](Visit& v) { return RequestPage(site, v, {}, ""); });
+  site.Post("/information-requests/{id}/messages", [&site](Visit& v) {
+    const std::string id(v.request.PathParam("id"));
+    const std::string kind_name = v.form.Get("kind");
+    auto kind = ParseEnum<domain::RequestMessageKind>(kind_name);
+    if (!kind) return Redirect("/information-requests/" + id);
+    if (v.form.Get("text").empty()) return RequestPage(site, v, {{"text", "Enter your message"}}, kind_name);
+    auto added = site.s.requests.AddMessage(v.context, id, *kind, v.form.Get("text"));
+    if (!added) {
+      if (added.error().code != ErrorCode::kInvalidArgument) return site.Failure(v, added.error());
+      return RequestPage(site, v, {{"text", added.error().message}}, kind_name);
+    }
+    return Redirect("/information-requests/" + id);
+  });
+  site.Post("/information-requests/{id}/refuse", [&site](Visit& v) {
+    const std::string id(v.request.PathParam("id"));
+    Errors errors;
+    auto risk = ParseEnum<g::Risk>(v.form.Get("risk"));
+    if (!risk) errors.push_back({"risk", "Select whether you think the child is at risk"});
+    if (v.form.Get("rationale").empty()) errors.push_back({"rationale", "Enter why you are not sharing"});
+    if (!errors.empty()) return RequestPage(site, v, errors, "refuse");
+    service::NewDecision n;
+    n.information_request_id = id;
+    n.outcome = domain::DecisionOutcome::kNotShare;
+    service::Circumstances c;
+    c.risk = *risk;
+    n.circumstances = c;
+    n.record.rationale = v.form.Get("rationale");
+    n.record.departure_reason = v.form.Get("departure_reason");
+    if (!v.form.Get("advice_from").empty()) n.record.advice_sought = domain::AdviceSought{v.form.Get("advice_from"), ""};
+    auto decided = site.s.sharing.Decide(v.context, n);
+    if (!decided) {
+      if (decided.error().code != ErrorCode::kInvalidArgument) return site.Failure(v, decided.error());
+      std::string field = decided.error().field == "advice_sought.from" ? "advice_from" : decided.error().field;
+      if (field != "departure_reason" && field != "advice_from" && field != "rationale") field = "rationale";
+      return RequestPage(site, v, {{field, decided.error().message}}, "refuse");
+    }
+    return Redirect("/information-requests/" + id);
+  });
+
+  site.Get("/advice", [&site](Visit& v) { return AdviceList(site, v); });
+  site.Get("/advice/new", [&site](Visit& v) { return NewAdvice(site, v, "", "", {}); });
+  site.Post("/advice/new", [&site](Visit& v) {
+    const std::string adviser = v.form.Get("adviser"), question = v.form.Get("question");
+    Errors errors;
+    auto role = ParseEnum<domain::AdviserRole>(adviser);
+    if (!role) errors.push_back({"adviser", "Select who you want to ask"});
+    if (question.empty()) errors.push_back({"question", "Enter your question"});
+    if (!errors.empty()) return NewAdvice(site, v, adviser, question, errors);
+    domain::AdviceRequest a;
+    a.adviser = *role;
+    a.question = question;
+    auto asked = site.s.requests.AskForAdvice(v.context, a);
+    if (!asked) {
+      if (asked.error().code != ErrorCode::kInvalidArgument) return site.Failure(v, asked.error());
+      return NewAdvice(site, v, adviser, question, {{"question", asked.error().message}});
+    }
+    return Redirect("/advice/" + asked->id);
+  });
+  site.Get("/advice/{id}", [&site](Visit& v) { return AdvicePage(site, v, {}); });
+  site.Post("/advice/{id}/answer", [&site](Visit& v) {
+    const std::string id(v.request.PathParam("id"));
+    if (v.form.Get("answer").empty()) return AdvicePage(site, v, {{"answer", "Enter your answer"}});
+    auto answered = site.s.requests.Answer(v.context, id, v.form.Get("answer"));
+    if (!answered) {
+      if (answered.error().code != ErrorCode::kInvalidArgument) return site.Failure(v, answered.error());
+      return AdvicePage(site, v, {{"answer", answered.error().message}});
+    }
+    return Redirect("/advice/" + id);
+  });
+}
+
+}  // namespace jigsaw::http::web

@@ -1,0 +1,272 @@
+#include "http/web/web.h"
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "access/credentials.h"
+#include "common/log.h"
+#include "common/random.h"
+#include "http/api/api.h"
+#include "http/web/pages.h"
+
+namespace jigsaw::http::web {
+namespace {
+
+// No inline script or style, nothing from elsewhere, no framing.
+constexpr std::string_view kContentSecurityPolicy =
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+Response Html(int status, std::string body) {
+  Response r;
+  r.status = status;
+  r.content_type = "text/html; charset=utf-8";
+  r.body = std::move(body);
+  r.With("Content-Security-Policy", std::string(kContentSecurityPolicy));
+  r.With("X-Frame-Options", "DENY");
+  // Pages hold personal data: a shared computer keeps no copy.
+  r.With("Cache-Control", "no-store");
+  return r;
+}
+
+struct Asset {
+  std::string content_type;
+  std::string body;
+};
+
+std::string_view TypeOf(const std::filesystem::path& p) {
+  static const std::map<std::string, std::string_view> kTypes = {
+      {".css", "text/css; charset=utf-8"}, {".js", "text/javascript; charset=utf-8"},
+      {".mjs", "text/javascript; charset=utf-8"}, {".json", "application/json"},
+      {".svg", "image/svg+xml"}, {".png", "image/png"}, {".ico", "image/x-icon"},
+      {".woff", "font/woff"}, {".woff2", "font/woff2"}, {".map", "application/json"}};
+  auto it = kTypes.find(p.extension().string());
+  return it == kTypes.end() ? std::string_view("application/octet-stream") : it->second;
+}
+
+// Every file under static_dir/assets, read once at start-up: a lookup by
+// exact path cannot wander outside the directory.
+Result<std::map<std::string, Asset>> LoadAssets(const std::string& static_dir) {
+  std::map<std::string, Asset> out;
+  const std::filesystem::path root = std::filesystem::path(static_dir) / "assets";
+  std::error_code ec;
+  if (!std::filesystem::is_directory(root, ec)) {
+    log::Warning("web.assets_missing", {{"directory", root.string()}});
+    return out;  // pages still work, unstyled
+  }
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(root, ec)) {
+    if (!entry.is_regular_file()) continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::ostringstream body;
+    body << in.rdbuf();
+    if (!in && !in.eof()) return Internal("Cannot read " + entry.path().string());
+    const std::string url = "/assets/" + std::filesystem::relative(entry.path(), root).generic_string();
+    out[url] = {std::string(TypeOf(entry.path())), body.str()};
+  }
+  if (ec) return Internal("Cannot read " + root.string() + ": " + ec.message());
+  return out;
+}
+
+constexpr std::string_view kSignInToken = "jigsaw_form";
+
+std::string SignInPage(const Site& site, std::string_view form_token, std::string_view username, const Errors& errors,
+                       std::string_view notice_html) {
+  std::string body = ErrorSummary(errors) + std::string(notice_html) +
+                     "<h1 class=\"govuk-heading-l\">Sign in to Jigsaw</h1>"
+                     "<p class=\"govuk-body\">Jigsaw helps you share information to keep children safe, and records why.</p>" +
+                     FormStart("/sign-in", form_token) +
+                     TextInput({"username", "Username", "", false, ErrorFor(errors, "username")}, username,
+                               "govuk-!-width-two-thirds", "text", "username") +
+                     TextInput({"password", "Password", "", false, ErrorFor(errors, "password")}, "",
+                               "govuk-!-width-two-thirds", "password", "current-password") +
+                     Button("Sign in") + "</form>" +
+                     "<p class=\"govuk-body\">If this is a shared computer, sign out when you finish and close the browser.</p>";
+  PageSpec spec{.title = "Sign in", .body_html = body, .has_errors = !errors.empty()};
+  return site.PublicPage(spec).body;
+}
+
+}  // namespace
+
+Response Redirect(std::string location) {
+  Response r = Html(303, "");
+  r.With("Location", std::move(location));
+  return r;
+}
+
+Errors FieldErrors(const Error& error, std::string_view fallback_field) {
+  std::string field = error.field;
+  if (field.empty() || field.find_first_of("[.") != std::string::npos) field = std::string(fallback_field);
+  return {{field, error.message}};
+}
+
+Response Site::PublicPage(PageSpec spec, int status) const {
+  spec.exit_url = options_.exit_url;
+  return Html(status, RenderPage(spec));
+}
+
+Response Site::Page(const Visit& v, PageSpec spec, int status) const {
+  spec.user_name = v.who.practitioner.display_name;
+  spec.organisation_name = v.organisation_name;
+  spec.csrf_token = v.csrf_token;
+  spec.idle_timeout_seconds =
+      std::chrono::duration_cast<std::chrono::seconds>(s.authentication.policy().idle_timeout).count();
+  spec.exit_url = options_.exit_url;
+  return Html(status, RenderPage(spec));
+}
+
+Response Site::Failure(const Visit& v, const Error& error) const {
+  switch (error.code) {
+    case ErrorCode::kNotFound:
+      // The same page whether it does not exist or is not shared with the
+      // visitor: the difference would itself say something.
+      return Page(v, {.title = "Page not found",
+                      .body_html = "<h1 class=\"govuk-heading-l\">Page not found</h1><p class=\"govuk-body\">"
+                                   "There is nothing here, or it has not been shared with you.</p><p class=\"govuk-body\">" +
+                                   Link("Go to what needs you", "/") + "</p>"},
+                  404);
+    case ErrorCode::kPermissionDenied:
+      return Page(v, {.title = "You cannot do this",
+                      .body_html = "<h1 class=\"govuk-heading-l\">You cannot do this</h1><p class=\"govuk-body\">" +
+                                   Escape(error.message) +
+                                   "</p><p class=\"govuk-body\">Your role does not include this. Ask your designated "
+                                   "safeguarding lead if you think it should.</p>"},
+                  403);
+    case ErrorCode::kInvalidArgument:
+    case ErrorCode::kFailedPrecondition:
+      return Page(v, {.title = "There is a problem",
+                      .body_html = "<h1 class=\"govuk-heading-l\">There is a problem</h1><p class=\"govuk-body\">" +
+                                   Escape(error.message) + "</p><p class=\"govuk-body\">Go back and check your answers.</p>"},
+                  400);
+    default:
+      log::Error("web.failure", {{"request_id", v.request.request_id}, {"error", error.message}});
+      return Page(v, {.title = "Sorry, there is a problem",
+                      .body_html = "<h1 class=\"govuk-heading-l\">Sorry, there is a problem with the service</h1>"
+                                   "<p class=\"govuk-body\">Nothing you entered was lost if you go back. Try again later.</p>"
+                                   "<p class=\"govuk-body\">Reference: " + Escape(v.request.request_id) + "</p>"},
+                  500);
+  }
+}
+
+Response Site::Run(Request& req, bool is_post, const PageFn& fn) {
+  const std::string token = api::TokenFrom(req);
+  auto who = api::Authenticate(req, s.authentication);
+  if (!who) {
+    // A cookie that no longer works means the session ended while away.
+    return Redirect(token.empty() ? "/sign-in" : "/sign-in?timed-out=1");
+  }
+  Visit v{req, *who, service::Context{who->actor, req.request_id}, access::FormToken(token), {}, {}};
+  if (auto org = s.administration.GetOrganisation(v.context, who->practitioner.organisation_id)) v.organisation_name = org->name;
+  if (is_post) {
+    v.form = Form(req.body);
+    if (!access::FormTokenMatches(token, v.form.Get("csrf_token")))
+      return Page(v, {.title = "This form has expired",
+                      .body_html = "<h1 class=\"govuk-heading-l\">This form has expired</h1><p class=\"govuk-body\">"
+                                   "Nothing was saved. Go back, refresh the page and try again.</p>"},
+                  403);
+  }
+  return fn(v);
+}
+
+void Site::Get(std::string pattern, PageFn fn) {
+  router_.Add("GET", std::move(pattern), [this, fn = std::move(fn)](Request& req) { return Run(req, false, fn); });
+}
+
+void Site::Post(std::string pattern, PageFn fn) {
+  router_.Add("POST", std::move(pattern), [this, fn = std::move(fn)](Request& req) { return Run(req, true, fn); });
+}
+
+void AddAccountPages(Site& site) {
+  Router& router = site.router();
+  router.Add("GET", "/sign-in", [&site](Request& req) {
+    // Signing in has no session yet: the form token is a random value the
+    // browser also holds in a SameSite cookie (double submit).
+    std::string form_token = std::string(req.Cookie(kSignInToken).value_or(""));
+    if (form_token.size() != 32) form_token = NewId();
+    std::string notice;
+    if (req.QueryParam("timed-out"))
+      notice = NotificationBanner("Important", "<p class=\"govuk-notification-banner__heading\">You were signed out because "
+                                               "you had not done anything for a while. Sign in again to carry on.</p>");
+    if (req.QueryParam("signed-out"))
+      notice = NotificationBanner("Success", "<p class=\"govuk-notification-banner__heading\">You have signed out.</p>", true);
+    Response r = Html(200, SignInPage(site, form_token, "", {}, notice));
+    r.With("Set-Cookie", std::string(kSignInToken) + "=" + form_token + "; Path=/sign-in; HttpOnly; SameSite=Strict" +
+                             (req.secure ? "; Secure" : ""));
+    return r;
+  });
+
+  router.Add("POST", "/sign-in", [&site](Request& req) {
+    Form form(req.body);
+    const std::string form_token(req.Cookie(kSignInToken).value_or(""));
+    const std::string username = form.Get("username");
+    if (form_token.size() != 32 || form.Get("csrf_token") != form_token)
+      return Redirect("/sign-in");  // a stale or forged form: start again
+    Errors errors;
+    if (username.empty()) errors.push_back({"username", "Enter your username"});
+    if (form.Get("password").empty()) errors.push_back({"password", "Enter your password"});
+    if (errors.empty()) {
+      auto signed_in = site.s.authentication.SignIn(username, form.Get("password"), req.request_id);
+      if (signed_in) {
+        const long max_age = std::chrono::duration_cast<std::chrono::seconds>(
+                                 site.s.authentication.policy().absolute_timeout).count();
+        Response r = Redirect("/");
+        r.With("Set-Cookie", api::SessionCookie(signed_in->token, req.secure, max_age));
+        return r;
+      }
+      if (signed_in.error().code == ErrorCode::kResourceExhausted)
+        errors.push_back({"username", "This account is locked for a while after too many attempts. Try again later or ask your administrator."});
+      else
+        errors.push_back({"username", "Enter a correct username and password"});
+    }
+    return Html(200, SignInPage(site, form_token, username, errors, ""));
+  });
+
+  site.Post("/sign-out", [&site](Visit& v) {
+    (void)site.s.authentication.SignOut(api::TokenFrom(v.request), v.context);
+    Response r = Redirect("/sign-in?signed-out=1");
+    r.With("Set-Cookie", api::SessionCookie("", v.request.secure, 0));
+    return r;
+  });
+
+  // For the session-timeout warning's "Stay signed in": any signed-in
+  // request resets the idle clock.
+  site.Post("/session/keep-alive", [](Visit&) {
+    Response r = Html(204, "");
+    return r;
+  });
+}
+
+Status AddWebRoutes(Router& router, WebServices services, WebOptions options) {
+  auto assets = JIGSAW_TRY(LoadAssets(options.static_dir));
+  // The page handlers hold the site by reference; the fallback below owns
+  // it, so it lives as long as the router.
+  auto site = std::make_shared<Site>(router, services, std::move(options));
+  AddAccountPages(*site);
+  AddHomePages(*site);
+  AddConcernPages(*site);
+  AddSharePages(*site);
+  AddInboxPages(*site);
+  AddRequestPages(*site);
+  JIGSAW_RETURN_IF_ERROR(AddGuidancePages(*site));
+  router.SetFallback([site, assets = std::move(assets)](Request& req) {
+    if (req.method == "GET" || req.method == "HEAD") {
+      if (auto it = assets.find(std::string(req.path)); it != assets.end()) {
+        Response r;
+        r.content_type = it->second.content_type;
+        r.body = it->second.body;
+        r.With("Cache-Control", "public, max-age=3600");
+        return r;
+      }
+    }
+    if (req.path.starts_with("/api/")) return ErrorResponse(req, 404, "not_found", "There is nothing at this address.");
+    return site->PublicPage({.title = "Page not found",
+                             .body_html = "<h1 class=\"govuk-heading-l\">Page not found</h1><p class=\"govuk-body\">"
+                                          "If you typed the web address, check it is correct.</p><p class=\"govuk-body\">" +
+                                          Link("Go to Jigsaw's start page", "/") + "</p>"},
+                            404);
+  });
+  return Ok();
+}
+
+}  // namespace jigsaw::http::web

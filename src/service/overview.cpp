@@ -1,0 +1,143 @@
+#include "service/overview.h"
+
+#include <algorithm>
+#include <map>
+
+#include "service/lists.h"
+
+namespace jigsaw::service {
+
+using access::Action;
+using access::RecordFacts;
+
+namespace {
+
+// A section the actor's roles do not reach is empty; anything else that
+// fails (the database) fails the whole page.
+template <typename T>
+Status Section(Result<std::vector<T>> result, std::vector<T>& into) {
+  if (result) {
+    into = std::move(*result);
+    return Ok();
+  }
+  if (result.error().code == ErrorCode::kPermissionDenied || result.error().code == ErrorCode::kNotFound)
+    return Ok();
+  return std::unexpected(result.error());
+}
+
+}  // namespace
+
+Result<WhatNeedsMe> Overview::WhatNeedsMeNow(const Context& context) {
+  AuditEvent event{"overview.view", "practitioner", context.actor.practitioner_id};
+  WhatNeedsMe out;
+  JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
+    const auto& a = context.actor;
+    if (a.practitioner_id.empty()) return PermissionDenied("Sign in first.");
+    JIGSAW_RETURN_IF_ERROR(Section(lists::SafeguardingQueue(tx, a), out.queue));
+    store::DisclosureQuery unread;
+    unread.unread_only = true;
+    JIGSAW_RETURN_IF_ERROR(Section(lists::Disclosures(tx, a, /*inbox=*/true, unread), out.inbox_unread));
+    store::DisclosureQuery open;
+    open.without_feedback_only = true;
+    JIGSAW_RETURN_IF_ERROR(Section(lists::Disclosures(tx, a, true, open), out.feedback_owed_by_me));
+    JIGSAW_RETURN_IF_ERROR(Section(lists::Disclosures(tx, a, false, open), out.feedback_owed_to_me));
+    JIGSAW_RETURN_IF_ERROR(Section(lists::OwedRecords(tx, a), out.records_owed));
+    JIGSAW_RETURN_IF_ERROR(Section(lists::AdviceRequests(tx, a, /*to_me=*/true, /*unanswered_only=*/true),
+                                   out.advice_to_me));
+    JIGSAW_RETURN_IF_ERROR(Section(lists::AdviceRequests(tx, a, false), out.advice_mine));
+    JIGSAW_RETURN_IF_ERROR(
+        Section(lists::InformationRequests(tx, a, /*received=*/true, /*open_only=*/true), out.requests_received));
+    JIGSAW_RETURN_IF_ERROR(Section(lists::InformationRequests(tx, a, false, true), out.requests_sent));
+    if (access::Authorise(a, Action::kRecordCasework, RecordFacts{a.organisation_id, {}, {}, {}, {}})) {
+      store::ConcernQuery mine;
+      mine.organisation_id = a.organisation_id;
+      mine.raised_by = a.practitioner_id;
+      mine.limit = 20;
+      out.my_concerns = JIGSAW_TRY(tx.casework().Concerns(mine));
+      std::sort(out.my_concerns.begin(), out.my_concerns.end(),
+                [](const auto& x, const auto& y) { return x.created_at > y.created_at; });
+    }
+    out.notifications = JIGSAW_TRY(tx.casework().Notifications(a.practitioner_id, /*unread_only=*/true, 50));
+    // Names for the lists' children: all the organisation's own records,
+    // which everyone who sees these lists may view.
+    std::vector<std::string> children;
+    for (const auto* list : {&out.queue, &out.my_concerns})
+      for (const auto& c : *list) children.push_back(c.child_id);
+    for (const auto& d : out.records_owed) children.push_back(d.child_id);
+    for (const auto& p : JIGSAW_TRY(tx.casework().People(children)))
+      if (p.organisation_id == a.organisation_id) out.child_names[p.id] = p.FullName();
+    return Ok();
+  }));
+  return out;
+}
+
+Result<Chronology> Overview::ChronologyOf(const Context& context, const std::string& child_id) {
+  AuditEvent event{"child.chronology", "person", child_id};
+  Chronology out;
+  JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
+    const auto& a = context.actor;
+    auto& cw = tx.casework();
+    auto child = JIGSAW_TRY(cw.FindPerson(child_id));
+    if (!child) return NotFound("There is no such record, or it is not shared with you.");
+    JIGSAW_RETURN_IF_ERROR(access::Authorise(a, Action::kViewPeople, RecordFacts{child->organisation_id, {}, {}, {}, {}}));
+    event.child_id = child->id;
+    out.child = *child;
+
+    std::map<std::string, std::string> names;  // practitioner and organisation ids to names
+    for (const auto& o : JIGSAW_TRY(tx.organisations().List())) names[o.id] = o.name;
+    auto name_of = [&](const std::string& practitioner_id) -> Result<std::string> {
+      if (practitioner_id.empty()) return std::string();
+      if (auto it = names.find(practitioner_id); it != names.end()) return it->second;
+      auto p = JIGSAW_TRY(tx.practitioners().Find(practitioner_id));
+      return names[practitioner_id] = p ? p->display_name : std::string();
+    };
+    auto add = [&](Time at, ChronologyKind kind, std::string type, const std::string& id, std::string who,
+                   std::string detail) {
+      out.entries.push_back({at, kind, std::move(type), id, std::move(who), std::move(detail)});
+    };
+
+    store::ConcernQuery cq;
+    cq.child_id = child->id;
+    cq.organisation_id = child->organisation_id;
+    for (const auto& c : JIGSAW_TRY(cw.Concerns(cq))) {
+      if (!access::Authorise(a, Action::kViewConcern, RecordFacts{c.organisation_id, c.raised_by, {}, {}, {}})) continue;
+      add(c.created_at, ChronologyKind::kConcernRaised, "concern", c.id, JIGSAW_TRY(name_of(c.raised_by)),
+          std::string(ToString(c.level)));
+      if (c.seen_at != Time{})
+        add(c.seen_at, ChronologyKind::kConcernSeen, "concern", c.id, JIGSAW_TRY(name_of(c.seen_by)), "");
+      if (c.next_step)
+        add(c.actioned_at, ChronologyKind::kNextStep, "concern", c.id, JIGSAW_TRY(name_of(c.actioned_by)),
+            std::string(ToString(*c.next_step)));
+    }
+    store::DecisionQuery dq;
+    dq.organisation_id = child->organisation_id;
+    dq.child_id = child->id;
+    for (const auto& d : JIGSAW_TRY(cw.Decisions(dq))) {
+      if (!access::Authorise(a, Action::kViewDecision, RecordFacts{d.organisation_id, d.decided_by, {}, {}, {}})) continue;
+      add(d.created_at, ChronologyKind::kDecision, "decision", d.id, JIGSAW_TRY(name_of(d.decided_by)),
+          std::string(ToString(d.outcome)));
+    }
+    store::DisclosureQuery sq;
+    sq.child_id = child->id;
+    sq.sharer_organisation_id = child->organisation_id;
+    for (const auto& s : JIGSAW_TRY(cw.Disclosures(sq))) {
+      if (!access::Authorise(a, Action::kViewDisclosure,
+                             RecordFacts{s.sharer_organisation_id, s.sharer_id, s.recipient_organisation_id,
+                                         s.recipient_practitioner_id, {}}))
+        continue;
+      add(s.created_at, ChronologyKind::kDisclosureSent, "disclosure", s.id, names[s.recipient_organisation_id], "");
+      if (s.received_at != Time{})
+        add(s.received_at, ChronologyKind::kDisclosureReceived, "disclosure", s.id,
+            names[s.recipient_organisation_id], "");
+      for (const auto& f : JIGSAW_TRY(cw.FeedbackOn(s.id)))
+        add(f.created_at, ChronologyKind::kFeedback, "disclosure", s.id, names[f.organisation_id],
+            std::string(ToString(f.action)));
+    }
+    std::stable_sort(out.entries.begin(), out.entries.end(),
+                     [](const auto& x, const auto& y) { return x.at < y.at; });
+    return Ok();
+  }));
+  return out;
+}
+
+}  // namespace jigsaw::service

@@ -1,0 +1,70 @@
+// What a practitioner opens Jigsaw to see: everything waiting on them (the
+// home page), and one child's story in date order (the chronology, the
+// "jigsaw" for that child as far as the viewer may see it). Each is one
+// audited read: a section the actor's roles do not reach is left empty,
+// not refused, because nobody asked for it by name.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "service/casework.h"
+#include "service/sharing.h"
+
+namespace jigsaw::service {
+
+struct WhatNeedsMe {
+  std::vector<domain::Concern> queue;                          // DSL: concerns to look at or act on
+  std::vector<DisclosureSummary> inbox_unread;                 // sent to us, not yet opened
+  std::vector<DisclosureSummary> feedback_owed_by_me;          // received, no feedback yet
+  std::vector<DisclosureSummary> feedback_owed_to_me;          // we shared, no feedback yet
+  std::vector<domain::Decision> records_owed;                  // emergency shares to record in full
+  std::vector<domain::AdviceRequest> advice_to_me;             // unanswered, to a role I hold
+  std::vector<domain::AdviceRequest> advice_mine;              // what I asked
+  std::vector<domain::InformationRequest> requests_received;   // open, to my organisation
+  std::vector<domain::InformationRequest> requests_sent;       // open, mine
+  std::vector<domain::Concern> my_concerns;                    // raised by me, newest first
+  std::vector<domain::Notification> notifications;             // unread
+  std::map<std::string, std::string> child_names;               // for the concerns and records above
+};
+
+enum class ChronologyKind {
+  kConcernRaised,
+  kConcernSeen,
+  kNextStep,
+  kDecision,
+  kDisclosureSent,
+  kDisclosureReceived,  // the recipient opened it
+  kFeedback,
+};
+
+struct ChronologyEntry {
+  Time at{};
+  ChronologyKind kind = ChronologyKind::kConcernRaised;
+  std::string object_type;  // concern, decision, disclosure
+  std::string object_id;
+  std::string who;     // practitioner display name, or organisation for the other side
+  std::string detail;  // a short, non-identifying summary: level, outcome, next step, action
+};
+
+struct Chronology {
+  domain::Person child;
+  std::vector<ChronologyEntry> entries;  // oldest first
+};
+
+class Overview {
+ public:
+  Overview(store::Store& store, const Clock& clock, const AuditTrail& trail)
+      : store_(store), clock_(clock), trail_(trail) {}
+
+  Result<WhatNeedsMe> WhatNeedsMeNow(const Context& context);
+  Result<Chronology> ChronologyOf(const Context& context, const std::string& child_id);
+
+ private:
+  store::Store& store_;
+  const Clock& clock_;
+  const AuditTrail& trail_;
+};
+
+}  // namespace jigsaw::service

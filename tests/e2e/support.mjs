@@ -1,0 +1,142 @@
+// What the browser tests share: a real `jigsaw serve` on a free port with
+// the demo partnership on a fresh SQLite database, Debian's Chromium driven
+// by playwright-core (never a downloaded browser), an axe check of WCAG 2.2
+// A and AA, screenshots, and two ways to work a page: with the pointer, or
+// with the keyboard alone.
+import { spawn, spawnSync } from 'node:child_process'
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import assert from 'node:assert/strict'
+
+const root = resolve(new URL('../..', import.meta.url).pathname)
+// The front-end packages live in web/ (package.json, package-lock.json).
+const require = createRequire(join(root, 'web', 'package.json'))
+const { chromium } = require('playwright-core')
+const AxeBuilder = require('@axe-core/playwright').default
+
+export const PASSWORD = 'brackenford-demo'
+const binary = process.env.JIGSAW_BINARY || join(root, 'build', 'jigsaw')
+export const screenshotDir = process.env.JIGSAW_SCREENSHOT_DIR || join(root, 'build', 'screenshots')
+
+export async function startServer () {
+  const dir = mkdtempSync(join(tmpdir(), 'jigsaw-e2e-'))
+  const database = `sqlite:${join(dir, 'e2e.db')}`
+  const init = spawnSync(binary, ['init', '--demo', '--database', database], { encoding: 'utf8' })
+  assert.equal(init.status, 0, `jigsaw init failed: ${init.stderr}`)
+  const server = spawn(binary, ['serve', '--database', database, '--port', '0', '--access-log', 'false'],
+    { stdio: ['ignore', 'pipe', 'pipe'] })
+  let output = ''
+  const url = await new Promise((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error(`jigsaw serve did not start: ${output}`)), 20000)
+    const read = chunk => {
+      output += chunk
+      const m = output.match(/listening on (http:\/\/[0-9.]+:[0-9]+)/)
+      if (m) { clearTimeout(timer); resolveUrl(m[1]) }
+    }
+    server.stdout.on('data', read)
+    server.stderr.on('data', read)
+    server.on('exit', code => reject(new Error(`jigsaw serve exited (${code}): ${output}`)))
+  })
+  return {
+    url,
+    async stop () {
+      server.kill('SIGTERM')
+      await new Promise(r => server.once('exit', r))
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }
+}
+
+export async function launchBrowser () {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    // As root in a container, and on a machine that reaches no network.
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage']
+  })
+}
+
+// Every page is checked against WCAG 2.0, 2.1 and 2.2 at levels A and AA.
+export async function expectAccessible (page, visited) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'])
+    .analyze()
+  const problems = results.violations.map(v =>
+    `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map(n => n.target.join(' ')).join('\n    ')}`)
+  assert.deepEqual(problems, [], `accessibility problems on ${page.url()}`)
+  visited?.add(new URL(page.url()).pathname.replace(/[0-9a-f]{32}/g, '{id}'))
+}
+
+export async function screenshot (page, name) {
+  mkdirSync(screenshotDir, { recursive: true })
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true })
+}
+
+// A link, including one styled as a button (GOV.UK start buttons are links with role="button").
+const linkOrButtonLink = (page, name) =>
+  page.getByRole('link', { name, exact: true }).or(page.locator('a[role=button]', { hasText: name })).first()
+
+// Works a page with the pointer (Playwright's fill, check and click).
+export function pointer (page) {
+  return {
+    page,
+    fill: (label, text) => page.getByLabel(label, { exact: true }).fill(text),
+    check: label => page.getByLabel(label, { exact: true }).check(),
+    press: name => page.getByRole('button', { name, exact: true }).click(),
+    follow: name => linkOrButtonLink(page, name).click()
+  }
+}
+
+// Works a page with the keyboard alone: Tab until the control has focus,
+// then type, Space, the arrow keys (within a radio group) or Enter. A
+// control that Tab never reaches fails the test.
+export function keyboard (page) {
+  const tabUntil = async (reached, description) => {
+    for (let i = 0; i < 400; i++) {
+      if (await reached()) return
+      await page.keyboard.press('Tab')
+    }
+    throw new Error(`Tab never reached ${description}`)
+  }
+  const tabTo = async locator => {
+    const target = locator.first()
+    await target.waitFor()
+    await tabUntil(() => target.evaluate(el => el === document.activeElement), String(target))
+  }
+  const activate = async key => {
+    await Promise.all([page.waitForLoadState(), page.keyboard.press(key)])
+  }
+  return {
+    page,
+    async fill (label, text) {
+      await tabTo(page.getByLabel(label, { exact: true }))
+      await page.keyboard.press('Control+A')
+      await page.keyboard.type(text)
+    },
+    async check (label) {
+      const box = page.getByLabel(label, { exact: true }).first()
+      await box.waitFor()
+      if ((await box.getAttribute('type')) === 'radio') {
+        // Tab reaches a radio group once; the arrow keys choose within it.
+        const name = await box.getAttribute('name')
+        await tabUntil(() => page.evaluate(n => document.activeElement?.name === n, name), `the ${name} radios`)
+        for (let i = 0; i < 20 && !(await box.isChecked()); i++) await page.keyboard.press('ArrowDown')
+      } else {
+        await tabTo(box)
+        if (!(await box.isChecked())) await page.keyboard.press('Space')
+      }
+      assert.ok(await box.isChecked(), `${label} is not checked`)
+    },
+    async press (name) {
+      await tabTo(page.getByRole('button', { name, exact: true }))
+      await activate('Enter')
+    },
+    async follow (name) {
+      await tabTo(linkOrButtonLink(page, name))
+      await activate('Enter')
+    }
+  }
+}
