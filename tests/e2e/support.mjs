@@ -106,8 +106,9 @@ export function keyboard (page) {
     await target.waitFor()
     await tabUntil(() => target.evaluate(el => el === document.activeElement), String(target))
   }
+  // Every button and link on the journey loads a page (a form post re-renders or redirects).
   const activate = async key => {
-    await Promise.all([page.waitForLoadState(), page.keyboard.press(key)])
+    await Promise.all([page.waitForNavigation(), page.keyboard.press(key)])
   }
   return {
     page,

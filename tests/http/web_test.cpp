@@ -1,0 +1,70 @@
+// The pages' building blocks: escaping, GOV.UK markup for errors, form
+// reading, and form tokens.
+#include <gtest/gtest.h>
+
+#include "access/credentials.h"
+#include "http/web/forms.h"
+#include "http/web/html.h"
+
+namespace jigsaw::http::web {
+namespace {
+
+TEST(Html, EscapesEveryCharacterThatCouldBreakOutOfTextOrAnAttribute) {
+  EXPECT_EQ(Escape(R"(<a href="x" onclick='y'>&</a>)"), "&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&lt;/a&gt;");
+  EXPECT_EQ(Escape("Zoë O'Neill"), "Zoë O&#39;Neill");
+}
+
+TEST(Html, TextInputShowsItsErrorByTheFieldAndInTheSummary) {
+  const std::string input = TextInput({"postcode", "Postcode", "", false, "Enter a real postcode"}, "\"><script>");
+  EXPECT_NE(input.find("govuk-form-group--error"), std::string::npos);
+  EXPECT_NE(input.find("aria-describedby=\"postcode-error\""), std::string::npos);
+  EXPECT_NE(input.find("value=\"&quot;&gt;&lt;script&gt;\""), std::string::npos);
+  const std::string summary = ErrorSummary({{"postcode", "Enter a real postcode"}});
+  EXPECT_NE(summary.find("<a href=\"#postcode\">Enter a real postcode</a>"), std::string::npos);
+  EXPECT_EQ(ErrorSummary({}), "");
+}
+
+TEST(Html, RadiosCheckTheChosenOptionAndGiveTheFirstTheFieldsId) {
+  const std::string html = Radios({"level", "How worried are you?", "", true, ""},
+                                  {{"low", "Low", "", false}, {"high", "High", "", false}}, "high");
+  EXPECT_NE(html.find("id=\"level\" name=\"level\" type=\"radio\" value=\"low\">"), std::string::npos);
+  EXPECT_NE(html.find("id=\"level-2\" name=\"level\" type=\"radio\" value=\"high\" checked"), std::string::npos);
+  EXPECT_NE(html.find("<h1 class=\"govuk-fieldset__heading\">How worried are you?</h1>"), std::string::npos);
+}
+
+TEST(Html, APageWithErrorsSaysSoInItsTitle) {
+  EXPECT_NE(RenderPage({.title = "Add a child", .has_errors = true}).find("<title>Error: Add a child - Jigsaw</title>"),
+            std::string::npos);
+  EXPECT_NE(RenderPage({.title = "Add a child"}).find("<title>Add a child - Jigsaw</title>"), std::string::npos);
+}
+
+TEST(Html, TimesAreShownInUkLocalTime) {
+  // 2026-07-01 13:05 UTC is 2:05pm BST; 2026-12-01 13:05 UTC is 1:05pm GMT.
+  EXPECT_EQ(DisplayTime(*ParseRfc3339("2026-07-01T13:05:00Z")), "1 July 2026 at 2:05pm");
+  EXPECT_EQ(DisplayTime(*ParseRfc3339("2026-12-01T13:05:00Z")), "1 December 2026 at 1:05pm");
+  EXPECT_EQ(DisplayTime(*ParseRfc3339("2026-12-01T00:30:00Z")), "1 December 2026 at 12:30am");
+  EXPECT_EQ(DisplayIsoDate("2017-05-14"), "14 May 2017");
+}
+
+TEST(Forms, ReadsTrimmedValuesCheckboxesAndTextAreaLineBreaks) {
+  Form f("name=+Ada+&forms=neglect&forms=&forms=other&note=one%0D%0Atwo");
+  EXPECT_EQ(f.Get("name"), "Ada");
+  EXPECT_EQ(f.All("forms"), (std::vector<std::string>{"neglect", "other"}));
+  EXPECT_EQ(f.Get("note"), "one\ntwo");
+  EXPECT_EQ(f.Get("missing"), "");
+  EXPECT_FALSE(f.Has("missing"));
+}
+
+TEST(FormTokens, BelongToOneSessionAndCannotBeGuessed) {
+  const std::string a = access::FormToken("session-token-a-0123456789abcdef0123456789");
+  const std::string b = access::FormToken("session-token-b-0123456789abcdef0123456789");
+  EXPECT_EQ(a.size(), 48u);
+  EXPECT_NE(a, b);
+  EXPECT_TRUE(access::FormTokenMatches("session-token-a-0123456789abcdef0123456789", a));
+  EXPECT_FALSE(access::FormTokenMatches("session-token-a-0123456789abcdef0123456789", b));
+  EXPECT_FALSE(access::FormTokenMatches("session-token-a-0123456789abcdef0123456789", ""));
+  EXPECT_FALSE(access::FormTokenMatches("", access::FormToken("")));
+}
+
+}  // namespace
+}  // namespace jigsaw::http::web

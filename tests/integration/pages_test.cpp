@@ -1,0 +1,100 @@
+// The web pages' protections, over real sockets on each backend: a page
+// needs a session, every page carries the Content-Security-Policy and
+// no-store, a form without the right token changes nothing, and user text
+// comes back escaped. (The journey itself is tested in Chromium: tests/e2e.)
+#include <gtest/gtest.h>
+
+#include "access/credentials.h"
+#include "support/http_client.h"
+#include "support/test_server.h"
+
+namespace jigsaw::testing {
+namespace {
+
+class PagesTest : public ::testing::Test {
+ protected:
+  TestDatabase db_;
+  TestServer server_{db_.Config()};
+  std::uint16_t port() { return server_.port(); }
+
+  std::string SignIn(const std::string& who) {
+    auto reply = Post(port(), "/api/v1/sessions", {{"username", DemoUsername(who)}, {"password", "brackenford-demo"}});
+    EXPECT_EQ(reply.status, 201) << reply.body;
+    return reply.Json()["token"];
+  }
+  HttpReply Page(const std::string& token, const std::string& target) {
+    return Send(port(), {"GET", target, {}, {{"Cookie", "jigsaw_session=" + token}}});
+  }
+  HttpReply Form(const std::string& token, const std::string& target, const std::string& body) {
+    return Send(port(), {"POST", target, body,
+                         {{"Cookie", "jigsaw_session=" + token}, {"Content-Type", "application/x-www-form-urlencoded"}}});
+  }
+};
+
+TEST_F(PagesTest, APageNeedsASessionAndCarriesItsProtections) {
+  auto anonymous = Get(port(), "/inbox");
+  EXPECT_EQ(anonymous.status, 303);
+  EXPECT_EQ(anonymous.Header("location"), "/sign-in");
+  auto expired = Page("not-a-session", "/inbox");
+  EXPECT_EQ(expired.Header("location"), "/sign-in?timed-out=1");
+
+  const std::string token = SignIn("primary.teacher");
+  auto home = Page(token, "/");
+  ASSERT_EQ(home.status, 200) << home.body;
+  EXPECT_EQ(home.Header("content-type"), "text/html; charset=utf-8");
+  EXPECT_EQ(home.Header("cache-control"), "no-store");
+  const std::string csp = home.Header("content-security-policy");
+  EXPECT_NE(csp.find("script-src 'self'"), std::string::npos);
+  EXPECT_EQ(csp.find("unsafe-inline"), std::string::npos);
+  EXPECT_NE(csp.find("frame-ancestors 'none'"), std::string::npos);
+  EXPECT_EQ(home.body.find("<script>"), std::string::npos) << "no inline script";
+  EXPECT_NE(home.body.find("<title>What needs you - Jigsaw</title>"), std::string::npos);
+  EXPECT_NE(home.body.find(access::FormToken(token)), std::string::npos) << "the sign-out form carries the token";
+}
+
+TEST_F(PagesTest, AFormWithoutItsTokenIsRefusedAndChangesNothing) {
+  const std::string token = SignIn("primary.teacher");
+  const std::string body = "given_name=Ivy&family_name=Stone&date_of_birth-day=1&date_of_birth-month=2&date_of_birth-year=2016";
+  auto forged = Form(token, "/children/new", body + "&csrf_token=" + std::string(48, 'a'));
+  EXPECT_EQ(forged.status, 403);
+  auto missing = Form(token, "/children/new", body);
+  EXPECT_EQ(missing.status, 403);
+  auto found = Form(token, "/concerns/new", "name=Ivy&csrf_token=" + access::FormToken(token));
+  ASSERT_EQ(found.status, 200);
+  EXPECT_NE(found.body.find("No child with that name"), std::string::npos) << "nothing was added";
+
+  auto made = Form(token, "/children/new", body + "&csrf_token=" + access::FormToken(token));
+  EXPECT_EQ(made.status, 303) << made.body;
+  // Another session's token does not do either.
+  const std::string other = SignIn("primary.dsl");
+  EXPECT_EQ(Form(token, "/children/new", body + "&csrf_token=" + access::FormToken(other)).status, 403);
+}
+
+TEST_F(PagesTest, TextComesBackEscapedAndErrorsNameTheirField) {
+  const std::string token = SignIn("primary.teacher");
+  auto reply = Form(token, "/children/new",
+                    "given_name=%3Cscript%3Ealert(1)%3C%2Fscript%3E&family_name=&csrf_token=" + access::FormToken(token));
+  ASSERT_EQ(reply.status, 200);
+  EXPECT_EQ(reply.body.find("<script>alert(1)</script>"), std::string::npos);
+  EXPECT_NE(reply.body.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
+  EXPECT_NE(reply.body.find("<title>Error: Add a child - Jigsaw</title>"), std::string::npos);
+  EXPECT_NE(reply.body.find("<a href=\"#family_name\">Enter their last name</a>"), std::string::npos);
+  EXPECT_NE(reply.body.find("id=\"family_name-error\""), std::string::npos);
+}
+
+TEST_F(PagesTest, AnotherOrganisationsRecordIsNotFound) {
+  const std::string school = SignIn("primary.teacher");
+  auto made = Form(school, "/children/new",
+                   "given_name=Ivy&family_name=Stone&date_of_birth-day=1&date_of_birth-month=2&date_of_birth-year=2016&csrf_token=" +
+                       access::FormToken(school));
+  ASSERT_EQ(made.status, 303);
+  const std::string location = made.Header("location");  // /children/{id}/concerns/new
+  const std::string child = location.substr(0, location.rfind("/concerns/new"));
+  EXPECT_EQ(Page(school, child).status, 200);
+  auto elsewhere = Page(SignIn("gp.doctor"), child);
+  EXPECT_EQ(elsewhere.status, 404);
+  EXPECT_EQ(elsewhere.body.find("Ivy"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace jigsaw::testing
