@@ -172,7 +172,8 @@ async function walk (page, mode, check, child) {
 
   // --- The school sees the feedback ----------------------------------------------------
   await signIn(SCHOOL)
-  await page.getByText('Someone told you what they did with information you shared').waitFor()
+  // Notifications are newest first; earlier journeys on this server left theirs.
+  await page.getByText('Someone told you what they did with information you shared').first().waitFor()
   await act.follow('Someone told you what they did with information you shared')
   await seen('16-feedback-seen')
   await page.getByText('Strategy discussion or section 47 enquiry').waitFor()
