@@ -92,9 +92,17 @@ void DurableAppends(benchmark::State& state, const std::string& url) {
   if (state.thread_index() == 0) shared.reset();
 }
 
+// A database file (and its WAL) removed when the benchmark exits.
+struct ScratchDatabase {
+  std::string path = "/tmp/jigsaw-bench-appends-" + NewId() + ".db";
+  ~ScratchDatabase() {
+    for (const char* suffix : {"", "-wal", "-shm", ".audit-key"}) std::filesystem::remove(path + suffix);
+  }
+};
+
 void BM_DurableAppendsSqlite(benchmark::State& state) {
-  static const std::string path = "/tmp/jigsaw-bench-appends-" + NewId() + ".db";
-  DurableAppends(state, "sqlite:" + path);
+  static const ScratchDatabase db;
+  DurableAppends(state, "sqlite:" + db.path);
 }
 BENCHMARK(BM_DurableAppendsSqlite)->Threads(1)->Threads(16)->Threads(64)->Threads(256)->UseRealTime()->MinTime(3);
 

@@ -53,7 +53,8 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config, c
       {static_dir, config.web.exit_url}));
   Application* self = app.get();
   app->server_ = std::make_unique<http::Server>(
-      config.server, [self](http::Request& request) { return self->router_.Dispatch(request); });
+      config.server, [self](http::Request& request) { return self->router_.Dispatch(request); },
+      [self](const http::Request& request) { return self->router_.NeverWaits(request); });
   return app;
 }
 

@@ -118,7 +118,7 @@ Result<Parsed> Parse(const Command& c, const std::vector<std::string>& args) {
 
 Flags ConfigFlags(const Parsed& p) {
   Flags f;
-  for (const char* name : {"config", "database", "listen", "port", "threads", "access-log", "audit-key"})
+  for (const char* name : {"config", "database", "listen", "port", "threads", "handler-threads", "access-log", "audit-key"})
     if (auto v = p.One(name); !v.empty()) f[name] = v;
   return f;
 }
@@ -429,7 +429,8 @@ std::vector<Command> Commands() {
   const auto server_options = With(kConfigOptions, {
       {"listen", "ADDRESS", "IP address to listen on (default 127.0.0.1)"},
       {"port", "PORT", "port to listen on (default 8080; 0 picks a free one)"},
-      {"threads", "N", "worker threads (default: one per core)"},
+      {"threads", "N", "I/O threads (default: one per core)"},
+      {"handler-threads", "N", "threads for requests that wait on the database (default 64)"},
       {"access-log", "true|false", "log one line per request (default true)"},
   });
   return {

@@ -40,6 +40,8 @@ Status Apply(Config& c, const std::string& key, const std::string& value) {
   if (key == "server.listen") c.server.address = value;
   else if (key == "server.port") c.server.port = static_cast<std::uint16_t>(JIGSAW_TRY(ParseInt(key, value, 0, 65535)));
   else if (key == "server.threads") c.server.threads = static_cast<int>(JIGSAW_TRY(ParseInt(key, value, 0, 256)));
+  else if (key == "server.handler_threads")
+    c.server.handler_threads = static_cast<int>(JIGSAW_TRY(ParseInt(key, value, 0, 1024)));
   else if (key == "server.max_body_bytes") c.server.max_body_bytes = JIGSAW_TRY(ParseInt(key, value, 1024, 64 << 20));
   else if (key == "server.read_timeout_seconds") c.server.read_timeout = seconds(JIGSAW_TRY(ParseInt(key, value, 1, 3600)));
   else if (key == "server.tls_certificate") c.server.tls_certificate_file = value;
@@ -106,6 +108,7 @@ constexpr Mapping kEnvironment[] = {
     {"JIGSAW_LISTEN", "server.listen"},
     {"JIGSAW_PORT", "server.port"},
     {"JIGSAW_THREADS", "server.threads"},
+    {"JIGSAW_HANDLER_THREADS", "server.handler_threads"},
     {"JIGSAW_TLS_CERTIFICATE", "server.tls_certificate"},
     {"JIGSAW_TLS_PRIVATE_KEY", "server.tls_private_key"},
     {"JIGSAW_ACCESS_LOG", "server.access_log"},
@@ -117,7 +120,8 @@ constexpr Mapping kEnvironment[] = {
 
 constexpr Mapping kFlags[] = {
     {"listen", "server.listen"},      {"port", "server.port"},
-    {"threads", "server.threads"},    {"database", "database.url"},
+    {"threads", "server.threads"},    {"handler-threads", "server.handler_threads"},
+    {"database", "database.url"},
     {"access-log", "server.access_log"}, {"audit-key", "audit.signing_key_file"},
     {"static-dir", "web.static_dir"},
 };
@@ -188,7 +192,8 @@ std::string_view ExampleConfig() {
 [server]
 listen = "127.0.0.1"        # JIGSAW_LISTEN, --listen
 port = 8080                 # JIGSAW_PORT, --port (0 picks a free port)
-threads = 0                 # 0: one worker thread per core
+threads = 0                 # I/O threads; 0: one per core
+handler_threads = 64        # JIGSAW_HANDLER_THREADS, --handler-threads: requests that wait on the database (concurrent ones share one commit)
 max_body_bytes = 1048576    # larger requests get 413
 read_timeout_seconds = 30
 access_log = true           # one line per request: never bodies or credentials

@@ -21,11 +21,19 @@ std::vector<std::string_view> Split(std::string_view path) {
 
 }  // namespace
 
-void Router::Add(std::string method, std::string pattern, Handler handler) {
-  Route r{std::move(method), {}, std::move(handler)};
+void Router::Add(std::string method, std::string pattern, Handler handler, Waits waits) {
+  Route r{std::move(method), {}, std::move(handler), waits};
   for (std::string_view s : Split(pattern)) r.segments.emplace_back(s);
   if (pattern.find('{') == std::string::npos) exact_[pattern].push_back(routes_.size());
   routes_.push_back(std::move(r));
+}
+
+bool Router::NeverWaits(const Request& request) const {
+  const auto it = exact_.find(request.path);
+  if (it == exact_.end()) return false;
+  for (std::size_t i : it->second)
+    if (routes_[i].method == request.method) return routes_[i].waits == Waits::kNever;
+  return false;
 }
 
 namespace {
@@ -42,7 +50,7 @@ Response Run(const Handler& handler, Request& request) {
 Response Router::Dispatch(Request& request) const {
   if (request.path.empty() || request.path.front() != '/')
     return ErrorResponse(request, 400, "invalid_argument", "The request path is malformed.");
-  if (auto it = exact_.find(std::string(request.path)); it != exact_.end()) {
+  if (auto it = exact_.find(request.path); it != exact_.end()) {
     for (std::size_t i : it->second)
       if (routes_[i].method == request.method) return Run(routes_[i].handler, request);
   }

@@ -6,7 +6,9 @@
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/ssl.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
@@ -54,6 +56,8 @@ class ConnectionBase {
 struct Shared {
   ServerOptions options;
   Server::HandlerFn handler;
+  Server::NeverWaitsFn never_waits;
+  asio::thread_pool* handlers = nullptr;  // owned by Server::Impl; null: run inline
   std::atomic<bool> stopping{false};
   std::mutex mu;
   std::unordered_map<ConnectionBase*, std::weak_ptr<ConnectionBase>> connections;
@@ -186,15 +190,39 @@ class HttpConnection : public ConnectionBase {
     req.headers.reserve(lowered.size());
     for (const auto& field : msg) req.headers.emplace_back(lowered[i++], Std(field.value()));
 
-    Response r;
+    const unsigned version = msg.version();
+    const bool keep_alive = msg.keep_alive();
+    if (shared_->handlers && !(shared_->never_waits && shared_->never_waits(req))) {
+      // The request's views point into this connection's buffers, which are
+      // not touched again until its response has been written.
+      asio::post(*shared_->handlers, [self = derived().shared_from_this(), req = std::move(req), started,
+                                      version, keep_alive]() mutable {
+        Response r = self->Respond(req);
+        auto executor = self->derived().stream().get_executor();
+        asio::post(executor, [self = std::move(self), r = std::move(r), req = std::move(req), started,
+                              version, keep_alive]() mutable {
+          self->Answer(std::move(r), req, started, version, keep_alive);
+        });
+      });
+      return;
+    }
+    Response r = Respond(req);
+    Answer(std::move(r), req, started, version, keep_alive);
+  }
+
+  Response Respond(Request& req) {
     try {
-      r = shared_->handler(req);
+      return shared_->handler(req);
     } catch (const std::exception& e) {
       log::Error("http.handler_threw", {{"request_id", req.request_id}, {"what", e.what()}});
-      r = ErrorResponse(req, 500, "internal", "Something went wrong on our side.");
+      return ErrorResponse(req, 500, "internal", "Something went wrong on our side.");
     }
+  }
+
+  void Answer(Response&& r, const Request& req, std::chrono::steady_clock::time_point started,
+              unsigned version, bool keep_alive_asked) {
     const int status = r.status;
-    const bool keep_alive = msg.keep_alive() && !shared_->stopping;
+    const bool keep_alive = keep_alive_asked && !shared_->stopping;
     if (shared_->options.access_log) {
       const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
                               std::chrono::steady_clock::now() - started)
@@ -207,7 +235,7 @@ class HttpConnection : public ConnectionBase {
                                  {"status", std::to_string(status)},
                                  {"micros", std::to_string(micros)}});
     }
-    Write(ToBeast(std::move(r), msg.version(), keep_alive, req.request_id), keep_alive);
+    Write(ToBeast(std::move(r), version, keep_alive, req.request_id), keep_alive);
   }
 
   void Write(bhttp::response<bhttp::string_body>&& res, bool keep_alive) {
@@ -289,7 +317,7 @@ class TlsConnection : public HttpConnection<TlsConnection>,
 
 class Server::Impl {
  public:
-  Impl(ServerOptions options, HandlerFn handler)
+  Impl(ServerOptions options, HandlerFn handler, NeverWaitsFn never_waits)
       : threads_(options.threads > 0 ? options.threads
                                      : std::max(1u, std::thread::hardware_concurrency())),
         ioc_(threads_),
@@ -300,6 +328,11 @@ class Server::Impl {
     shared_ = std::make_shared<Shared>();
     shared_->options = std::move(options);
     shared_->handler = std::move(handler);
+    shared_->never_waits = std::move(never_waits);
+    if (shared_->options.handler_threads > 0) {
+      handlers_.emplace(static_cast<std::size_t>(shared_->options.handler_threads));
+      shared_->handlers = &*handlers_;
+    }
     shared_->on_last_connection_closed = [this] {
       asio::post(ioc_, [this] { grace_timer_.cancel(); });
     };
@@ -347,6 +380,9 @@ class Server::Impl {
     for (int i = 1; i < threads_; ++i) workers.emplace_back([this] { ioc_.run(); });
     ioc_.run();
     for (auto& t : workers) t.join();
+    // No handler is still running once Run returns (the caller may sign a
+    // last tree head over everything that was served).
+    if (handlers_) handlers_->join();
   }
 
   void Stop() {
@@ -401,6 +437,9 @@ class Server::Impl {
 
   int threads_;
   asio::io_context ioc_;
+  // After ioc_, so destroyed first: a handler finishing late posts its
+  // answer into ioc_, which must still exist.
+  std::optional<asio::thread_pool> handlers_;
   tcp::acceptor acceptor_;
   asio::signal_set signals_;
   asio::steady_timer grace_timer_;
@@ -410,8 +449,8 @@ class Server::Impl {
   bool tls_ = false;
 };
 
-Server::Server(ServerOptions options, HandlerFn handler)
-    : impl_(std::make_unique<Impl>(std::move(options), std::move(handler))) {}
+Server::Server(ServerOptions options, HandlerFn handler, NeverWaitsFn never_waits)
+    : impl_(std::make_unique<Impl>(std::move(options), std::move(handler), std::move(never_waits))) {}
 Server::~Server() = default;
 Status Server::Listen() { return impl_->Listen(); }
 std::uint16_t Server::port() const { return impl_->port(); }

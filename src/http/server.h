@@ -1,6 +1,6 @@
-// The HTTP(S) server: Boost.Beast over Asio, one worker thread per core,
-// keep-alive, limits on header and body size, read timeouts, optional TLS,
-// and a graceful stop (on SIGTERM/SIGINT or Stop()).
+// The HTTP(S) server: Boost.Beast over Asio, one I/O thread per core and a
+// pool of handler threads, keep-alive, limits on header and body size, read
+// timeouts, optional TLS, and a graceful stop (on SIGTERM/SIGINT or Stop()).
 #pragma once
 
 #include <chrono>
@@ -17,7 +17,11 @@ namespace jigsaw::http {
 struct ServerOptions {
   std::string address = "127.0.0.1";
   std::uint16_t port = 8080;  // 0 picks a free port (see Server::port())
-  int threads = 0;            // 0: one per core
+  int threads = 0;            // I/O threads; 0: one per core
+  // Handlers that may wait on the database run on this many threads, so
+  // that the I/O threads keep serving and concurrent requests share one
+  // durable commit. 0 runs every handler on the I/O threads.
+  int handler_threads = 64;
   std::size_t max_header_bytes = 16 * 1024;
   std::size_t max_body_bytes = 1024 * 1024;
   std::chrono::seconds read_timeout{30};
@@ -31,8 +35,10 @@ struct ServerOptions {
 class Server {
  public:
   using HandlerFn = std::function<Response(Request&)>;
+  // True for a request whose handler never waits: it runs on the I/O thread.
+  using NeverWaitsFn = std::function<bool(const Request&)>;
 
-  Server(ServerOptions options, HandlerFn handler);
+  Server(ServerOptions options, HandlerFn handler, NeverWaitsFn never_waits = nullptr);
   ~Server();
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;

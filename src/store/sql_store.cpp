@@ -78,6 +78,66 @@ Status SqlStore::Run(bool write, const std::function<Status(sql::Connection&)>& 
 }
 
 namespace {
+
+// The writer's connection as a batch's requests see it: the first statement
+// a request runs opens its savepoint. Most requests in a busy batch only
+// append an audit record, which touches the database at commit, not before
+// (store::Transaction::BeforeCommit); they need no savepoint, and on
+// PostgreSQL each savepoint and its release would be two round trips.
+class SavepointOnFirstUse final : public sql::Connection {
+ public:
+  explicit SavepointOnFirstUse(sql::Connection& c) : c_(c) {}
+
+  // From now until Disarm, the first statement opens "SAVEPOINT request".
+  void Arm() {
+    armed_ = true;
+    opened_ = false;
+  }
+  // Whether the request being run opened its savepoint (if opening it
+  // failed, the statement that asked failed with that error, and nothing of
+  // the request reached the database).
+  bool opened() const { return opened_; }
+  void Disarm() { armed_ = false; }
+
+  sql::Dialect dialect() const override { return c_.dialect(); }
+  Result<std::vector<sql::Row>> Query(std::string_view sql, std::span<const sql::Value> params) override {
+    JIGSAW_RETURN_IF_ERROR(Open());
+    return c_.Query(sql, params);
+  }
+  Result<std::int64_t> Execute(std::string_view sql, std::span<const sql::Value> params) override {
+    JIGSAW_RETURN_IF_ERROR(Open());
+    return c_.Execute(sql, params);
+  }
+  Status QueryEach(std::string_view sql, std::span<const sql::Value> params,
+                   const std::function<bool(const sql::RowView&)>& visit) override {
+    JIGSAW_RETURN_IF_ERROR(Open());
+    return c_.QueryEach(sql, params, visit);
+  }
+  Status ExecuteScript(std::string_view sql) override {
+    JIGSAW_RETURN_IF_ERROR(Open());
+    return c_.ExecuteScript(sql);
+  }
+
+ private:
+  Status Open() {
+    if (!armed_ || opened_) return Ok();
+    JIGSAW_TRY(sql::Execute(c_, "SAVEPOINT request"));
+    opened_ = true;
+    return Ok();
+  }
+
+  sql::Connection& c_;
+  bool armed_ = false;
+  bool opened_ = false;
+};
+
+// Ends a request's savepoint: kept if the request succeeded, undone if not.
+Status EndSavepoint(sql::Connection& c, bool keep) {
+  if (!keep) JIGSAW_TRY(sql::Execute(c, "ROLLBACK TO SAVEPOINT request"));
+  JIGSAW_TRY(sql::Execute(c, "RELEASE SAVEPOINT request"));
+  return Ok();
+}
+
 // A bug that throws inside one request's work (an out-of-range column, a
 // bad parse) fails that request and rolls it back; it must not take the
 // writer thread, and with it the server, down.
@@ -115,9 +175,34 @@ Status SqlStore::Write(const Work& work) {
     write_queue_.push_back(&pending);
   }
   write_ready_.notify_one();
-  std::unique_lock lock(pending.mu);
-  pending.cv.wait(lock, [&] { return pending.done; });
+  {
+    std::unique_lock lock(pending.mu);
+    pending.cv.wait(lock, [&] { return pending.done; });
+  }
+  for (PendingWrite* next : pending.wakes)
+    if (next) Wake(next);
   return std::move(pending.result);
+}
+
+void SqlStore::Wake(PendingWrite* p) {
+  std::lock_guard lock(p->mu);  // held while notifying: p lives until its caller wakes
+  p->done = true;
+  p->cv.notify_one();
+}
+
+void SqlStore::WakeAll(const std::vector<PendingWrite*>& batch) {
+  // Waking a thread costs the waker a system call and much of a context
+  // switch; waking hundreds one by one on the writer thread would hold up
+  // the next batch. The writer wakes the first caller, and each caller
+  // wakes two more before it returns (a binary tree), so a batch is awake
+  // in log2(n) steps spread over the callers' own threads. Results are all
+  // in place before the first wake, which orders them before every read.
+  const std::size_t n = batch.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    batch[i]->wakes[0] = 2 * i + 1 < n ? batch[2 * i + 1] : nullptr;
+    batch[i]->wakes[1] = 2 * i + 2 < n ? batch[2 * i + 2] : nullptr;
+  }
+  if (n > 0) Wake(batch[0]);
 }
 
 void SqlStore::WriterLoop() {
@@ -141,14 +226,9 @@ void SqlStore::WriterLoop() {
 }
 
 void SqlStore::CommitBatch(std::vector<PendingWrite*>& batch) {
-  auto finish = [](PendingWrite* p, Status s) {
-    std::lock_guard lock(p->mu);  // held while notifying: p lives until the caller wakes
-    p->result = std::move(s);
-    p->done = true;
-    p->cv.notify_one();
-  };
   auto fail_all = [&](const Error& e) {
-    for (PendingWrite* p : batch) finish(p, std::unexpected(e));
+    for (PendingWrite* p : batch) p->result = std::unexpected(e);
+    WakeAll(batch);
   };
   if (!writer_) {
     auto c = connect_();
@@ -163,36 +243,31 @@ void SqlStore::CommitBatch(std::vector<PendingWrite*>& batch) {
     if (!healthy_(c)) writer_.reset();
     return fail_all(begun.error());
   }
-  auto tx = NewTransaction(c);
+  SavepointOnFirstUse requests(c);
+  auto tx = NewTransaction(requests);
   const bool isolate = batch.size() > 1;
   for (PendingWrite* p : batch) {
     // Each request in its own savepoint: a failure undoes only its own work.
     if (isolate) {
-      if (auto s = sql::Execute(c, "SAVEPOINT request"); !s) {
-        results.push_back(std::unexpected(s.error()));
-        continue;
-      }
+      requests.Arm();
       tx->Savepoint();
     }
     Status r = Guarded(*p->work, *tx);
     if (isolate) {
-      Status undo;
-      if (r) {
-        if (auto s = sql::Execute(c, "RELEASE SAVEPOINT request"); !s) undo = std::unexpected(s.error());
-      } else {
-        tx->RollbackToSavepoint();
-        auto s = sql::Execute(c, "ROLLBACK TO SAVEPOINT request");
-        if (s) s = sql::Execute(c, "RELEASE SAVEPOINT request");
-        if (!s) undo = std::unexpected(s.error());
+      requests.Disarm();
+      if (!r) tx->RollbackToSavepoint();
+      if (requests.opened()) {
+        Status ended = EndSavepoint(c, r.has_value());
+        if (r && !ended) r = std::move(ended);
       }
-      if (!undo && r) r = undo;
     }
     results.push_back(std::move(r));
   }
   if (!isolate && !results[0]) {
     // A lone request that failed is undone whole: nothing half-written.
     if (!c.ExecuteScript("ROLLBACK") || !healthy_(c)) writer_.reset();
-    finish(batch[0], std::move(results[0]));
+    batch[0]->result = std::move(results[0]);
+    WakeAll(batch);
     return;
   }
   Status committed = tx->BeforeCommit();
@@ -202,7 +277,8 @@ void SqlStore::CommitBatch(std::vector<PendingWrite*>& batch) {
     if (!healthy_(c)) writer_.reset();
     return fail_all(committed.error());
   }
-  for (std::size_t i = 0; i < batch.size(); ++i) finish(batch[i], std::move(results[i]));
+  for (std::size_t i = 0; i < batch.size(); ++i) batch[i]->result = std::move(results[i]);
+  WakeAll(batch);
 }
 Status SqlStore::Read(const Work& work) { return ReadWork(work); }
 

@@ -62,7 +62,12 @@ class SqlStore final : public Store {
     std::mutex mu;
     std::condition_variable cv;
     bool done = false;
+    // The callers this one wakes once it is awake (see WakeAll).
+    PendingWrite* wakes[2] = {nullptr, nullptr};
   };
+  static void Wake(PendingWrite* p);
+  // Wakes every caller of a finished batch, whose results are set.
+  static void WakeAll(const std::vector<PendingWrite*>& batch);
   void WriterLoop();
   void CommitBatch(std::vector<PendingWrite*>& batch);
   std::mutex write_mu_;

@@ -6,10 +6,14 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <functional>
 #include <thread>
 
 #include "common/random.h"
 #include "service/audit_log.h"
+#include "store/postgres/postgres_connection.h"
+#include "store/repositories.h"
+#include "store/sqlite/sqlite_connection.h"
 #include "support/test_database.h"
 #include "support/test_server.h"
 
@@ -90,6 +94,62 @@ TEST_F(AuditTrailTest, VerificationSpanningManyBatchesFindsTamperingDeepInTheLog
   ASSERT_TRUE(bad);
   EXPECT_FALSE(bad->ok);
   EXPECT_EQ(bad->first_bad_index, 11111u);
+}
+
+// Appends are written at commit, many rows to a statement. A request that
+// reads the log (an audit search) writes the batch's earlier appends first,
+// inside its own savepoint; if that request then fails, its rollback undoes
+// those rows too, and they must still be written at commit. This drives the
+// store's batch protocol by hand, as the writer thread does, so the order
+// within the batch is certain.
+TEST_F(AuditTrailTest, ARequestThatReadsTheLogThenFailsKeepsEarlierRequestsRecords) {
+  auto connection = db.url().starts_with("sqlite:") ? store::sqlite::Connect(db.url().substr(7))
+                                                     : store::postgres::Connect(db.url());
+  ASSERT_TRUE(connection);
+  store::sql::Connection& c = **connection;
+  auto exec = [&](std::string_view sql) { ASSERT_TRUE(store::sql::Execute(c, sql)) << sql; };
+  exec(store::internal::BeginWrite(c.dialect()));
+  auto tx = store::internal::NewTransaction(c);
+  auto request = [&](const std::string& id, const std::function<Status()>& work) {
+    exec("SAVEPOINT request");
+    tx->Savepoint();
+    const Context ctx{access::Actor{"p", "o", {}}, id};
+    Status s = trail.Append(*tx, ctx, {"test.batch", "thing", id});
+    if (s) s = work();
+    if (!s) {
+      tx->RollbackToSavepoint();
+      exec("ROLLBACK TO SAVEPOINT request");
+    }
+    exec("RELEASE SAVEPOINT request");
+    return s;
+  };
+  ASSERT_TRUE(request("first", [] { return Ok(); }));
+  std::size_t seen_by_second = 0;
+  EXPECT_FALSE(request("second", [&]() -> Status {
+    store::AuditQuery q;
+    q.action = "test.batch";
+    seen_by_second = JIGSAW_TRY(tx->audit().Search(q)).size();
+    return InvalidArgument("x", "fails after reading the log");
+  }));
+  ASSERT_TRUE(request("third", [] { return Ok(); }));
+  ASSERT_TRUE(tx->BeforeCommit());
+  exec("COMMIT");
+  tx.reset();
+
+  // The search saw the batch so far: the first request's record and its own.
+  EXPECT_EQ(seen_by_second, 2u);
+  std::vector<std::string> kept;
+  ASSERT_TRUE(store->Read([&](store::Transaction& t) {
+    return t.audit().Scan(0, [&](const domain::AuditRecord& r, const Bytes&) {
+      kept.push_back(std::to_string(r.index) + ":" + r.request_id);
+      return true;
+    });
+  }));
+  EXPECT_EQ(kept, (std::vector<std::string>{"0:first", "1:third"}));
+  auto report = log.Verify(key.public_key(), {});
+  ASSERT_TRUE(report);
+  EXPECT_TRUE(report->ok) << report->problem;
+  EXPECT_EQ(report->size, 2u);
 }
 
 }  // namespace

@@ -29,7 +29,7 @@ struct Visit {
 class Site {
  public:
   Site(Router& router, WebServices services, WebOptions options)
-      : router_(router), s(services), options_(std::move(options)) {}
+      : s(services), router_(router), options_(std::move(options)) {}
 
   using PageFn = std::function<Response(Visit&)>;
   // A page for a signed-in practitioner; anyone else is sent to sign in.
@@ -74,6 +74,7 @@ Status AddGuidancePages(Site& site);
 }  // namespace jigsaw::http::web
 
 namespace jigsaw::http::web {
+
 // The address of the passage of the advice a reason cites (its `source`),
 // on the /guidance page.
 std::string GuidanceHref(std::string_view source);

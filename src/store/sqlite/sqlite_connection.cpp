@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <cstdlib>
 #include <string>
 #include <unordered_map>
 
@@ -43,7 +45,7 @@ class SqliteConnection final : public sql::Connection {
 
   explicit SqliteConnection(sqlite3* db) : db_(db) {}
   ~SqliteConnection() override {
-    for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);
+    for (auto& [sql, p] : statements_) sqlite3_finalize(p.stmt);
     sqlite3_close_v2(db_);
   }
 
@@ -117,23 +119,41 @@ class SqliteConnection final : public sql::Connection {
   }
 
  private:
-  // Statements are prepared once per connection and reused: preparing is
-  // most of the cost of a small query.
-  Result<sqlite3_stmt*> Prepare(std::string_view sql, std::span<const sql::Value> params) {
-    auto it = statements_.find(std::string(sql));
-    sqlite3_stmt* stmt;
-    if (it != statements_.end()) {
-      stmt = it->second;
-    } else {
-      const int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
-                                        SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
-      if (rc != SQLITE_OK) return std::unexpected(ToError(db_, rc, "prepare"));
-      statements_.emplace(std::string(sql), stmt);
+  // A statement prepared once per connection and reused (preparing is most
+  // of the cost of a small query), with where each numbered parameter
+  // ($1, $2...) binds, found once rather than by name on every call.
+  struct Prepared {
+    sqlite3_stmt* stmt = nullptr;
+    std::vector<int> index_of;  // [i] is the bind index of $(i+1), 0 if unused
+  };
+
+  Result<Prepared*> Find(std::string_view sql) {
+    if (auto it = statements_.find(sql); it != statements_.end()) return &it->second;
+    Prepared p;
+    const int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
+                                      SQLITE_PREPARE_PERSISTENT, &p.stmt, nullptr);
+    if (rc != SQLITE_OK) return std::unexpected(ToError(db_, rc, "prepare"));
+    const int count = sqlite3_bind_parameter_count(p.stmt);
+    for (int j = 1; j <= count; ++j) {
+      const char* name = sqlite3_bind_parameter_name(p.stmt, j);
+      if (!name || name[0] != '$') continue;
+      const std::size_t n = std::strtoul(name + 1, nullptr, 10);
+      if (n == 0) continue;
+      if (p.index_of.size() < n) p.index_of.resize(n, 0);
+      p.index_of[n - 1] = j;
     }
+    return &statements_.emplace(std::string(sql), p).first->second;
+  }
+
+  Result<sqlite3_stmt*> Prepare(std::string_view sql, std::span<const sql::Value> params) {
+    const Prepared* p = JIGSAW_TRY(Find(sql));
+    sqlite3_stmt* stmt = p->stmt;
     sqlite3_clear_bindings(stmt);
-    for (std::size_t i = 0; i < params.size(); ++i) {
-      const std::string name = "$" + std::to_string(i + 1);
-      const int index = sqlite3_bind_parameter_index(stmt, name.c_str());
+    // SQLITE_STATIC: `params` outlives every step of this call, and the
+    // next call clears the bindings before anything reads them.
+    const std::size_t bound = std::min(params.size(), p->index_of.size());
+    for (std::size_t i = 0; i < bound; ++i) {
+      const int index = p->index_of[i];
       if (index == 0) continue;  // the statement does not use this parameter
       const sql::Value& v = params[i];
       int rc = SQLITE_OK;
@@ -142,17 +162,25 @@ class SqliteConnection final : public sql::Connection {
       } else if (const auto* n = std::get_if<std::int64_t>(&v)) {
         rc = sqlite3_bind_int64(stmt, index, *n);
       } else if (const auto* s = std::get_if<std::string>(&v)) {
-        rc = sqlite3_bind_text64(stmt, index, s->data(), s->size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+        rc = sqlite3_bind_text64(stmt, index, s->data(), s->size(), SQLITE_STATIC, SQLITE_UTF8);
       } else if (const auto* b = std::get_if<Bytes>(&v)) {
-        rc = sqlite3_bind_blob64(stmt, index, b->data(), b->size(), SQLITE_TRANSIENT);
+        // An empty vector may have no buffer, which SQLite would bind as NULL.
+        rc = b->empty() ? sqlite3_bind_zeroblob(stmt, index, 0)
+                        : sqlite3_bind_blob64(stmt, index, b->data(), b->size(), SQLITE_STATIC);
       }
       if (rc != SQLITE_OK) return std::unexpected(ToError(db_, rc, "bind"));
     }
     return stmt;
   }
 
+  // Looked up by string_view without building a std::string per call.
+  struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+
   sqlite3* db_;
-  std::unordered_map<std::string, sqlite3_stmt*> statements_;
+  std::unordered_map<std::string, Prepared, TextHash, std::equal_to<>> statements_;
 };
 
 }  // namespace
