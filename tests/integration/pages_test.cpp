@@ -96,5 +96,77 @@ TEST_F(PagesTest, AnotherOrganisationsRecordIsNotFound) {
   EXPECT_EQ(elsewhere.body.find("Ivy"), std::string::npos);
 }
 
+// Children's services asks the school for information; the school answers
+// through "Should I share?", which asks which of the requests it answers
+// once the school chooses children's services, and the request is closed by
+// the decision.
+TEST_F(PagesTest, AnsweringAnInformationRequestThroughShouldIShareClosesIt) {
+  const std::string social_worker = SignIn("csc.socialworker");
+  const std::string school = SignIn("primary.teacher");
+  std::string school_id, csc_id;
+  const auto organisations = Get(port(), "/api/v1/organisations", school).Json();
+  for (const auto& o : organisations["organisations"]) {
+    if (o["name"].get<std::string>().starts_with("Brackenford Primary")) school_id = o["id"];
+    if (o["name"].get<std::string>().starts_with("Brackenford Council")) csc_id = o["id"];
+  }
+  ASSERT_FALSE(school_id.empty());
+  ASSERT_FALSE(csc_id.empty());
+  auto asked = Post(port(), "/api/v1/information-requests",
+                    {{"holder_organisation_id", school_id},
+                     {"child", {{"given_name", "Sam"}, {"family_name", "Example"}, {"date_of_birth", "2016-03-04"}}},
+                     {"needed", "Attendance and any concerns this term."},
+                     {"reason", "Child and family assessment under section 17."}},
+                    social_worker);
+  ASSERT_EQ(asked.status, 201) << asked.body;
+  const std::string request_id = asked.Json()["id"];
+
+  auto child = Post(port(), "/api/v1/people",
+                    {{"kind", "child"}, {"given_name", "Sam"}, {"family_name", "Example"}, {"date_of_birth", "2016-03-04"}}, school);
+  ASSERT_EQ(child.status, 201) << child.body;
+  auto concern = Post(port(), "/api/v1/concerns",
+                      {{"child_id", child.Json()["id"]}, {"forms", {"neglect"}}, {"level", "low"},
+                       {"what_happened", "Often late and hungry."},
+                       {"items", {{{"text", "Late on 9 of 30 days this term."}, {"source", "register"}, {"accuracy", "verified"}}}}},
+                      school);
+  ASSERT_EQ(concern.status, 201) << concern.body;
+  const std::string base = "/concerns/" + concern.Json()["id"].get<std::string>() + "/share/";
+  const std::string token = "&csrf_token=" + access::FormToken(school);
+  auto answer = [&](const std::string& step, const std::string& fields) {
+    auto reply = Form(school, base + step, fields + token);
+    EXPECT_EQ(reply.status, 303) << step << ": " << reply.body;
+    return reply.Header("location");
+  };
+
+  EXPECT_EQ(answer("recipient", "recipient=" + csc_id), base + "answering");
+  auto question = Page(school, base + "answering");
+  ASSERT_EQ(question.status, 200);
+  EXPECT_NE(question.body.find("Attendance and any concerns this term."), std::string::npos) << question.body;
+  EXPECT_NE(question.body.find("About Sam Example"), std::string::npos);
+  EXPECT_EQ(answer("answering", "answering=" + request_id), base + "purpose");
+  answer("purpose", "purpose=safeguarding");
+  answer("risk", "risk=low");
+  answer("legal", "legal=no");
+  answer("frequency", "frequency=one_off");
+  answer("consent", "consent=not_sought");
+  answer("objections", "objections=none");
+  answer("informing", "informing=safe");
+  answer("relevant", "");
+  EXPECT_EQ(answer("uncertain", "uncertain=no"), base + "advice");
+  EXPECT_EQ(answer("decision", "outcome=not_share&rationale=Nothing here needs sharing beyond attendance, which they already have."),
+            base + "check");
+  auto check = Page(school, base + "check");
+  ASSERT_EQ(check.status, 200);
+  EXPECT_NE(check.body.find("Are you answering a request from them?"), std::string::npos);
+  EXPECT_NE(check.body.find("Yes. Their request of"), std::string::npos) << check.body;
+  const std::string done = answer("check", "");
+  EXPECT_TRUE(done.starts_with("/decisions/")) << done;
+
+  auto request = Get(port(), "/api/v1/information-requests/" + request_id, social_worker);
+  ASSERT_EQ(request.status, 200) << request.body;
+  EXPECT_EQ(request.Json()["status"], "refused") << request.body;
+  // The request is no longer offered: choosing children's services again asks nothing about it.
+  EXPECT_EQ(answer("recipient", "recipient=" + csc_id), base + "purpose");
+}
+
 }  // namespace
 }  // namespace jigsaw::testing

@@ -121,8 +121,10 @@ Response RequestPage(Site& site, Visit& v, const Errors& errors, std::string_vie
   const bool closed = r.status == domain::RequestStatus::kAnswered || r.status == domain::RequestStatus::kRefused;
   const std::string base = "/information-requests/" + id;
   if (holder && !closed) {
-    body += "<h2 class=\"govuk-heading-m\">Respond</h2><p class=\"govuk-body\">To share, find the child in your records, record "
-            "what you hold and use <strong>Should I share?</strong>: " + Link("find the child", "/concerns/new") + ".</p>";
+    body += "<h2 class=\"govuk-heading-m\">Respond</h2><p class=\"govuk-body\">To answer, " + Link("find the child", "/concerns/new") +
+            " in your records, record what you hold about them, and use <strong>Should I share?</strong>. Choose " +
+            Escape(OrgName(*orgs, r.requester_organisation_id)) +
+            ", then this request: your decision, to share or not, is their answer.</p>";
     body += FormStart(base + "/messages", v.csrf_token) + HiddenInput("kind", "clarification_requested") +
             Textarea({"text", "Ask what they mean", "If the request is unclear", false, open_form == "clarification_requested" ? ErrorFor(errors, "text") : ""},
                      "", 3) + Button("Ask them", true) + "</form>";

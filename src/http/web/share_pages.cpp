@@ -60,6 +60,11 @@ const std::vector<Option> kYesNo = {{"yes", "Yes", "", false}, {"no", "No", "", 
 constexpr Step kSteps[] = {
     {"recipient", "Who would you share with?", "Choose the organisation. Only organisations in your partnership are listed.",
      Kind::kRadios, "Select who you would share with"},
+    // Asked only when the recipient has open information requests to this
+    // organisation: a decision made in answer to one closes it, shared or not.
+    {"answering", "Are you answering a request from them?",
+     "These are their open requests to your organisation. Your decision will be their answer, whether you share or not.",
+     Kind::kRadios, "Select the request you are answering, or that you are not answering one"},
     {"purpose", "Why would you share?", "", Kind::kRadios, "Select why you would share"},
     {"risk", "Do you think the child is at risk of harm?", "You do not need to be sure. Say what you think now.",
      Kind::kRadios, "Select whether you think the child is at risk"},
@@ -88,7 +93,25 @@ constexpr Step kSteps[] = {
 bool Applies(const Step& s, const json& d) {
   const std::string key = s.key;
   if (key == "dsa" || key == "dpia") return Str(d, "frequency") == "regular";
+  if (key == "answering") {
+    const auto it = d.find("answerable");
+    return it != d.end() && it->is_boolean() && it->get<bool>();
+  }
   return true;
+}
+
+// The recipient's requests to the visitor's organisation that are still
+// waiting for an answer.
+Result<std::vector<domain::InformationRequest>> OpenRequestsFrom(Site& site, Visit& v, const std::string& organisation_id) {
+  auto received = site.s.requests.InformationRequests(v.context, true);
+  // Someone whose role cannot see the organisation's requests is simply not asked.
+  if (!received && received.error().code == ErrorCode::kPermissionDenied) return std::vector<domain::InformationRequest>{};
+  std::vector<domain::InformationRequest> out;
+  for (auto& r : JIGSAW_TRY(std::move(received)))
+    if (r.requester_organisation_id == organisation_id && r.status != domain::RequestStatus::kAnswered &&
+        r.status != domain::RequestStatus::kRefused)
+      out.push_back(std::move(r));
+  return out;
 }
 
 const Step* FindStep(std::string_view key) {
@@ -119,8 +142,20 @@ const Step* PreviousStep(const Step* before, const json& d) {
   return prev;
 }
 
-Result<std::vector<Option>> OptionsFor(Site& site, Visit& v, const Step& s, const service::ConcernRecord& record) {
+Result<std::vector<Option>> OptionsFor(Site& site, Visit& v, const Step& s, const service::ConcernRecord& record,
+                                       const json& d) {
   const std::string key = s.key;
+  if (key == "answering") {
+    std::vector<Option> out;
+    for (const auto& r : JIGSAW_TRY(OpenRequestsFrom(site, v, Str(d, "recipient")))) {
+      const std::string needed = r.needed.size() > 120 ? r.needed.substr(0, 117) + "..." : r.needed;
+      std::string about = "About " + r.child_given_name + " " + r.child_family_name;
+      if (!r.child_date_of_birth.empty()) about += ", born " + DisplayIsoDate(r.child_date_of_birth);
+      out.push_back({r.id, "Their request of " + DisplayTime(r.created_at) + ": " + needed, about, false});
+    }
+    out.push_back({"none", "No, I am not answering a request", "", true});
+    return out;
+  }
   if (key == "recipient") {
     std::vector<Option> out;
     for (const auto& o : JIGSAW_TRY(site.s.administration.ListOrganisations(v.context)))
@@ -159,7 +194,7 @@ Result<std::vector<Option>> OptionsFor(Site& site, Visit& v, const Step& s, cons
 
 Response QuestionPage(Site& site, Visit& v, const service::ConcernRecord& record, const Step& s, const json& d,
                   const std::vector<std::string>& chosen, const std::string& error) {
-  auto options = OptionsFor(site, v, s, record);
+  auto options = OptionsFor(site, v, s, record, d);
   if (!options) return site.Failure(v, options.error());
   const std::string base = Base(record.concern.id);
   const Step* prev = PreviousStep(&s, d);
@@ -213,6 +248,7 @@ service::NewDecision ProposalOf(const service::ConcernRecord& record, const json
   n.child_id = record.child.id;
   n.concern_id = record.concern.id;
   n.recipient_organisation_id = Str(d, "recipient");
+  if (Applies(*FindStep("answering"), d) && Str(d, "answering") != "none") n.information_request_id = Str(d, "answering");
   n.circumstances = CircumstancesOf(d);
   const auto relevant = List(d, "relevant");
   for (const auto& i : record.items) {
@@ -485,6 +521,8 @@ std::string Answer(const Step& s, const json& d, const service::ConcernRecord& r
       if (o.id == Str(d, "recipient")) return Escape(o.name);
     return "";
   }
+  if (key == "answering")
+    return Str(d, "answering") == "none" ? "No" : "Yes. " + Escape(Str(d, "answering_label"));
   if (key == "purpose") return Escape(ParseEnum<g::Purpose>(Str(d, "purpose")).transform([](auto x) { return std::string(Label(x)); }).value_or(""));
   if (key == "risk") return Escape(ParseEnum<g::Risk>(Str(d, "risk")).transform([](auto x) { return std::string(Label(x)); }).value_or(""));
   if (key == "consent") return Escape(ParseEnum<g::Consent>(Str(d, "consent")).transform([](auto x) { return std::string(Label(x)); }).value_or(""));
@@ -671,7 +709,7 @@ void AddSharePages(Site& site) {
     if (!record) return site.Failure(v, record.error());
     if (!s) return site.Failure(v, NotFound("No such question").error());
     json d = LoadDraft(site, v, record->concern.id);
-    auto options = OptionsFor(site, v, *s, *record);
+    auto options = OptionsFor(site, v, *s, *record, d);
     if (!options) return site.Failure(v, options.error());
     std::vector<std::string> chosen;
     for (const auto& value : v.form.All(s->key))
@@ -686,6 +724,19 @@ void AddSharePages(Site& site) {
     } else {
       d[key] = chosen.front();
     }
+    if (key == "recipient") {
+      // Whether to ask which of their requests this answers; an answer
+      // chosen for another recipient no longer applies.
+      auto open = OpenRequestsFrom(site, v, Str(d, "recipient"));
+      if (!open) return site.Failure(v, open.error());
+      d["answerable"] = !open->empty();
+      const std::string answering = Str(d, "answering");
+      if (answering != "none" && std::none_of(open->begin(), open->end(), [&](const auto& r) { return r.id == answering; }))
+        d.erase("answering");
+    }
+    if (key == "answering")
+      for (const auto& o : *options)
+        if (o.value == chosen.front()) d["answering_label"] = o.label;
     if (auto saved = SaveDraft(site, v, record->concern.id, d); !saved) return site.Failure(v, saved.error());
     const Step* next = NextStep(s, d);
     return Redirect(Base(record->concern.id) + "/" + (next ? next->key : "advice"));
