@@ -16,7 +16,7 @@ constexpr std::uint64_t kLevelShift = 48;
 
 std::uint64_t StoredId(const audit::NodeId& id) { return (std::uint64_t{id.level} << kLevelShift) | id.index; }
 
-audit::Hash ToHash(const Bytes& b) {
+audit::Hash ToHash(std::span<const std::uint8_t> b) {
   audit::Hash h{};
   if (b.size() == h.size()) std::memcpy(h.data(), b.data(), h.size());
   return h;
@@ -121,11 +121,14 @@ Result<std::vector<audit::Hash>> AuditLog::Fetch(
   if (tree_size == 0 || size < tree_size)
     return InvalidArgument(std::string(field), "The log has " + std::to_string(size) + " records.");
   if (!nodes.empty()) {
+    const std::uint32_t cached_from = CachedFromLevel(size);
     std::unique_lock lock(cache_mu_);
-    if (cache_.size() > kMaxCachedNodes) cache_.clear();
+    // Only when the log has grown past what the levels fit: start afresh
+    // from the higher level.
+    if (cache_.size() >= kMaxCachedNodes) std::erase_if(cache_, [&](const auto& n) { return (n.first >> kLevelShift) < cached_from; });
     for (const auto& n : nodes) {
       by_id[n.id] = ToHash(n.hash);
-      if ((n.id >> kLevelShift) >= kCachedFromLevel) cache_[n.id] = by_id[n.id];
+      if ((n.id >> kLevelShift) >= cached_from && cache_.size() < kMaxCachedNodes) cache_[n.id] = by_id[n.id];
     }
   }
   auto proof = build([&](const audit::NodeId& id) -> std::optional<audit::Hash> {
@@ -135,6 +138,27 @@ Result<std::vector<audit::Hash>> AuditLog::Fetch(
   });
   if (!proof) return Internal("The audit log is missing a stored hash; run `jigsaw audit verify`.");
   return *proof;
+}
+
+std::uint32_t AuditLog::CachedFromLevel(std::uint64_t tree_size) {
+  std::uint32_t level = kLowestCachedLevel;
+  while (level < 63 && 2 * (tree_size >> level) > kMaxCachedNodes) ++level;
+  return level;
+}
+
+Result<std::size_t> AuditLog::WarmCache() {
+  std::vector<std::pair<std::uint64_t, audit::Hash>> nodes;
+  JIGSAW_RETURN_IF_ERROR(store_.Read([&](store::Transaction& tx) -> Status {
+    const std::uint32_t from = CachedFromLevel(JIGSAW_TRY(tx.audit().Size()));
+    return tx.audit().VisitNodes(std::uint64_t{from} << kLevelShift, kMaxCachedNodes,
+                                 [&](std::uint64_t id, std::span<const std::uint8_t> hash) {
+                                   if (hash.size() == 32) nodes.emplace_back(id, ToHash(hash));
+                                 });
+  }));
+  std::unique_lock lock(cache_mu_);
+  cache_.reserve(nodes.size());
+  for (const auto& [id, hash] : nodes) cache_.emplace(id, hash);
+  return nodes.size();
 }
 
 Result<InclusionProof> AuditLog::ProveInclusion(std::uint64_t index, std::uint64_t tree_size) {

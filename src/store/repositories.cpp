@@ -296,6 +296,17 @@ class SqlAudit final : public AuditRepository {
     return out;
   }
 
+  Status VisitNodes(std::uint64_t first_id, std::size_t limit,
+                    const std::function<void(std::uint64_t, std::span<const std::uint8_t>)>& visit) override {
+    JIGSAW_RETURN_IF_ERROR(WritePending());
+    const Value params[] = {static_cast<std::int64_t>(first_id), static_cast<std::int64_t>(limit)};
+    return c_.QueryEach("SELECT id, hash FROM audit_nodes WHERE id >= $1 ORDER BY id LIMIT $2", params,
+                        [&](const sql::RowView& r) {
+                          visit(static_cast<std::uint64_t>(r.Int(0)), r.Blob(1));
+                          return true;
+                        });
+  }
+
   Status Scan(std::uint64_t from,
               const std::function<bool(const domain::AuditRecord&, const Bytes&)>& visit) override {
     // Pages of rows visited in place, into one reused record: verifying

@@ -6,6 +6,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -112,6 +113,10 @@ class AuditRepository {
   virtual Result<std::uint64_t> Size() = 0;
   // The stored hashes of the given nodes; missing ones are left out.
   virtual Result<std::vector<AuditNode>> Nodes(const std::vector<std::uint64_t>& ids) = 0;
+  // Calls `visit` for the stored nodes with ids from `first_id` on, in id
+  // order, at most `limit` of them.
+  virtual Status VisitNodes(std::uint64_t first_id, std::size_t limit,
+                            const std::function<void(std::uint64_t, std::span<const std::uint8_t>)>& visit) = 0;
   // Calls `visit` for every record from index `from` on, in order, with its
   // stored leaf hash, in pages; stops early if visit returns false.
   virtual Status Scan(std::uint64_t from,

@@ -96,6 +96,30 @@ TEST_F(AuditTrailTest, VerificationSpanningManyBatchesFindsTamperingDeepInTheLog
   EXPECT_EQ(bad->first_bad_index, 11111u);
 }
 
+TEST_F(AuditTrailTest, AWarmedCacheHoldsTheUpperLevelsAndGivesTheSameProofs) {
+  constexpr int kRecords = 5000;
+  const Context ctx{access::Actor{"p", "o", {}}, "bulk"};
+  ASSERT_TRUE(store->Write([&](store::Transaction& tx) -> Status {
+    for (int i = 0; i < kRecords; ++i)
+      JIGSAW_RETURN_IF_ERROR(trail.Append(tx, ctx, {"test.bulk", "thing", std::to_string(i)}));
+    return Ok();
+  }));
+  // Perfect subtrees of 16 records and more: 5000/16 + 5000/32 + ... + 5000/4096.
+  std::size_t upper = 0;
+  for (int level = 4; (kRecords >> level) > 0; ++level) upper += kRecords >> level;
+  auto loaded = log.WarmCache();
+  ASSERT_TRUE(loaded);
+  EXPECT_EQ(*loaded, upper);
+  AuditLog cold{*store, clock, trail, key};
+  for (std::uint64_t index : {0u, 1u, 777u, 4095u, 4096u, 4999u}) {
+    auto warm_proof = log.ProveInclusion(index, kRecords);
+    auto cold_proof = cold.ProveInclusion(index, kRecords);
+    ASSERT_TRUE(warm_proof && cold_proof);
+    EXPECT_EQ(warm_proof->path, cold_proof->path) << index;
+    EXPECT_EQ(warm_proof->leaf_hash, cold_proof->leaf_hash) << index;
+  }
+}
+
 // Appends are written at commit, many rows to a statement. A request that
 // reads the log (an audit search) writes the batch's earlier appends first,
 // inside its own savepoint; if that request then fails, its rollback undoes
