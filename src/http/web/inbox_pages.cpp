@@ -10,7 +10,7 @@ namespace {
 std::string Due(Time due, Time now, Time done) {
   if (done != Time{}) return "Done " + Escape(DisplayTime(done));
   if (due == Time{}) return "";
-  return Escape(DisplayTime(due)) + (due < now ? " " + Tag("Overdue", Colour::kRed) : "");
+  return "Due by " + Escape(DisplayTime(due)) + (due < now ? " " + Tag("Overdue", Colour::kRed) : "");
 }
 
 Response Inbox(Site& site, Visit& v) {
@@ -67,7 +67,7 @@ Response DisclosurePage(Site& site, Visit& v) {
                                                                         : "Shared by you with " + Escape(s.recipient_organisation)) +
           "</span><h1 class=\"govuk-heading-l\">Information shared</h1>";
   body += SummaryList({{"Shared", Escape(DisplayTime(s.disclosure.created_at)), "", ""},
-                       {"Opened", s.disclosure.received_at == Time{} ? Due(s.disclosure.acknowledgement_due_at, now, {}) + " (due)"
+                       {"Opened", s.disclosure.received_at == Time{} ? Due(s.disclosure.acknowledgement_due_at, now, {})
                                                                       : Escape(DisplayTime(s.disclosure.received_at)), "", ""},
                        {"Feedback", Due(s.disclosure.feedback_due_at, now, s.disclosure.feedback_at), "", ""}});
   body += "<h2 class=\"govuk-heading-m\">About the child</h2>" + RecipientViewHtml(view->content);

@@ -444,8 +444,9 @@ std::string RecipientViewHtml(const std::string& view_json) {
         {"Name", Escape(c.value("given_name", "") + " " + c.value("family_name", "")), "", ""},
         {"Date of birth", Escape(DisplayIsoDate(c.value("date_of_birth", ""))), "", ""}};
     if (!c.value("nhs_number", "").empty()) rows.push_back({"NHS number", Escape(c.value("nhs_number", "")), "", ""});
-    if (!c.value("address", "").empty() || !c.value("postcode", "").empty())
-      rows.push_back({"Address", Escape(c.value("address", "")) + "<br>" + Escape(c.value("postcode", "")), "", ""});
+    const std::string address = c.value("address", ""), postcode = c.value("postcode", "");
+    if (!address.empty() || !postcode.empty())
+      rows.push_back({"Address", Escape(address) + (address.empty() || postcode.empty() ? "" : "<br>") + Escape(postcode), "", ""});
     out += SummaryList(rows);
   }
   if (v.contains("shared_by") && v["shared_by"].is_object())
