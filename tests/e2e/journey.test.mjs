@@ -5,25 +5,16 @@
 // redacted and says what they did; the school sees that feedback. Run
 // three ways: with the pointer (checking every page with axe and taking the
 // screenshots), with the keyboard alone, and with JavaScript switched off.
-import { after, before, describe, test } from 'node:test'
+import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 
-import { PASSWORD, expectAccessible, keyboard, launchBrowser, pointer, screenshot, startServer } from './support.mjs'
+import { PASSWORD, expectAccessible, keyboard, pointer, screenshot, serverAndBrowser } from './support.mjs'
 
 const SCHOOL = 'primary.teacher@demo.jigsaw'
 const SOCIAL_WORKER = 'csc.socialworker@demo.jigsaw'
 const CSC = "Brackenford Council Children's Services (demo)"
 
-let server
-let browser
-before(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-})
-after(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const env = serverAndBrowser()
 
 // Runs the whole journey with `act` (pointer or keyboard). `check(page,
 // name)` runs after every page load: axe and a screenshot, or nothing.
@@ -51,7 +42,7 @@ async function walk (page, mode, check, child) {
     await check(page, name)
   }
   const signIn = async username => {
-    await page.goto(`${server.url}/sign-in`)
+    await page.goto(`${env.server.url}/sign-in`)
     await seen('01-sign-in')
     await act.fill('Username', username)
     await act.fill('Password', PASSWORD)
@@ -178,7 +169,7 @@ async function walk (page, mode, check, child) {
   await seen('16-feedback-seen')
   await page.getByText('Strategy discussion or section 47 enquiry').waitFor()
   await page.getByText('Strategy discussion held; section 47 enquiry started.').waitFor()
-  await page.goto(`${server.url}/inbox`)
+  await page.goto(`${env.server.url}/inbox`)
   await seen(null)
   await act.follow('Go to what needs you').catch(() => {})  // not on every page
   return { page, titles }
@@ -186,7 +177,7 @@ async function walk (page, mode, check, child) {
 
 describe('the sharing journey', () => {
   test('works with the pointer, and every page passes axe (WCAG 2.2 A and AA)', { timeout: 180000 }, async () => {
-    const context = await browser.newContext()
+    const context = await env.browser.newContext()
     const visited = new Set()
     const { page } = await journey(context, 'pointer', async (p, name) => {
       await expectAccessible(p, visited)
@@ -194,34 +185,34 @@ describe('the sharing journey', () => {
     }, { given: 'Lily', family: 'Marsh' })
 
     // The child's chronology, and the advice itself, pass too.
-    await page.goto(`${server.url}/`)
+    await page.goto(`${env.server.url}/`)
     await page.getByRole('link', { name: 'Lily Marsh' }).first().click()
     await page.getByRole('link', { name: 'Lily Marsh' }).first().click()
     await page.getByRole('heading', { name: 'Chronology' }).waitFor()
     assert.match(await page.locator('main').textContent(), /Feedback received/)
     await expectAccessible(page, visited)
     await screenshot(page, '17-chronology')
-    await page.goto(`${server.url}/guidance#rule-5`)
+    await page.goto(`${env.server.url}/guidance#rule-5`)
     await expectAccessible(page, visited)
     console.log(`axe found no WCAG 2.2 A/AA problems on ${visited.size} pages: ${[...visited].sort().join(', ')}`)
 
     // "Exit this page" replaces the screen at once and leaves for somewhere unrelated.
     await page.route('https://www.bbc.co.uk/**', route => route.fulfill({ contentType: 'text/html', body: '<title>Weather</title>' }))
-    await page.goto(`${server.url}/`)
+    await page.goto(`${env.server.url}/`)
     await page.getByRole('button', { name: 'Emergency Exit this page' }).click()
     await page.waitForURL('https://www.bbc.co.uk/**')
     await context.close()
   })
 
   test('works with the keyboard alone', { timeout: 300000 }, async () => {
-    const context = await browser.newContext()
+    const context = await env.browser.newContext()
     const visited = new Set()
     await journey(context, 'keyboard', async p => expectAccessible(p, visited), { given: 'Tom', family: 'Ashby' })
     await context.close()
   })
 
   test('works with JavaScript switched off', { timeout: 180000 }, async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false })
+    const context = await env.browser.newContext({ javaScriptEnabled: false })
     await journey(context, 'pointer', async () => {}, { given: 'Nia', family: 'Crowe' })
     await context.close()
   })

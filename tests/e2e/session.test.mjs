@@ -3,30 +3,21 @@
 // can stay signed in; if they do nothing, the page leaves for the sign-in
 // page, which says why. A shared computer left unattended must not keep a
 // child's record on screen.
-import { after, before, describe, test } from 'node:test'
+import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 
-import { PASSWORD, expectAccessible, launchBrowser, screenshot, startServer } from './support.mjs'
+import { PASSWORD, expectAccessible, screenshot, serverAndBrowser } from './support.mjs'
 
-let server
-let browser
-before(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-})
-after(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const env = serverAndBrowser()
 
 describe('the session timeout', () => {
   test('warns two minutes before, "Stay signed in" keeps the session, and doing nothing signs out', { timeout: 60000 }, async () => {
-    const context = await browser.newContext()
+    const context = await env.browser.newContext()
     const page = await context.newPage()
     page.setDefaultTimeout(10000)
     // Timers run on the test's clock from the first page on.
     await page.clock.install()
-    await page.goto(`${server.url}/sign-in`)
+    await page.goto(`${env.server.url}/sign-in`)
     await page.getByLabel('Username', { exact: true }).fill('primary.teacher@demo.jigsaw')
     await page.getByLabel('Password', { exact: true }).fill(PASSWORD)
     await page.getByRole('button', { name: 'Sign in', exact: true }).click()
@@ -48,7 +39,7 @@ describe('the session timeout', () => {
     await warning.waitFor({ state: 'detached' })
     assert.match(page.url(), /\/$/, 'still on the page')
     // The server's session is still good: a page loads without signing in again.
-    const home = await context.request.get(`${server.url}/`, { maxRedirects: 0 })
+    const home = await context.request.get(`${env.server.url}/`, { maxRedirects: 0 })
     assert.equal(home.status(), 200)
 
     // Then nothing for the whole idle period: off to the sign-in page, which says why.

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import assert from 'node:assert/strict'
+import { after, before } from 'node:test'
 
 const root = resolve(new URL('../..', import.meta.url).pathname)
 // The front-end packages live in web/ (package.json, package-lock.json).
@@ -47,6 +48,22 @@ export async function startServer () {
       rmSync(dir, { recursive: true, force: true })
     }
   }
+}
+
+// A server and a browser for one test file, started before its tests and
+// stopped after them: `const env = serverAndBrowser()`, then `env.server`
+// and `env.browser` inside the tests.
+export function serverAndBrowser () {
+  const env = {}
+  before(async () => {
+    env.server = await startServer()
+    env.browser = await launchBrowser()
+  })
+  after(async () => {
+    await env.browser?.close()
+    await env.server?.stop()
+  })
+  return env
 }
 
 export async function launchBrowser () {

@@ -29,6 +29,16 @@ class AuditTrailTest : public ::testing::Test {
   AuditTrail trail{*store, clock};
   audit::SigningKey key = audit::SigningKey::FromSeed(RandomBytes(32)).value();
   AuditLog log{*store, clock, trail, key};
+
+  // `n` records ("test.bulk") appended in one transaction.
+  Status AppendInOneTransaction(int n) {
+    const Context ctx{access::Actor{"p", "o", {}}, "bulk"};
+    return store->Write([&](store::Transaction& tx) -> Status {
+      for (int i = 0; i < n; ++i)
+        JIGSAW_RETURN_IF_ERROR(trail.Append(tx, ctx, {"test.bulk", "thing", std::to_string(i)}));
+      return Ok();
+    });
+  }
 };
 
 TEST_F(AuditTrailTest, FailedRequestsInABatchLeaveNoRecordAndTheLogVerifies) {
@@ -77,12 +87,7 @@ TEST_F(AuditTrailTest, VerificationSpanningManyBatchesFindsTamperingDeepInTheLog
   // Several of the verifier's batches (4096 records each), so the reading
   // and hashing stages hand buffers back and forth.
   constexpr int kRecords = 13000;
-  const Context ctx{access::Actor{"p", "o", {}}, "bulk"};
-  ASSERT_TRUE(store->Write([&](store::Transaction& tx) -> Status {
-    for (int i = 0; i < kRecords; ++i)
-      JIGSAW_RETURN_IF_ERROR(trail.Append(tx, ctx, {"test.bulk", "thing", std::to_string(i)}));
-    return Ok();
-  }));
+  ASSERT_TRUE(AppendInOneTransaction(kRecords));
   ASSERT_TRUE(log.SignTreeHead());
   auto good = log.Verify(key.public_key(), {});
   ASSERT_TRUE(good);
@@ -98,12 +103,7 @@ TEST_F(AuditTrailTest, VerificationSpanningManyBatchesFindsTamperingDeepInTheLog
 
 TEST_F(AuditTrailTest, AWarmedCacheHoldsTheUpperLevelsAndGivesTheSameProofs) {
   constexpr int kRecords = 5000;
-  const Context ctx{access::Actor{"p", "o", {}}, "bulk"};
-  ASSERT_TRUE(store->Write([&](store::Transaction& tx) -> Status {
-    for (int i = 0; i < kRecords; ++i)
-      JIGSAW_RETURN_IF_ERROR(trail.Append(tx, ctx, {"test.bulk", "thing", std::to_string(i)}));
-    return Ok();
-  }));
+  ASSERT_TRUE(AppendInOneTransaction(kRecords));
   // Perfect subtrees of 16 records and more: 5000/16 + 5000/32 + ... + 5000/4096.
   std::size_t upper = 0;
   for (int level = 4; (kRecords >> level) > 0; ++level) upper += kRecords >> level;
