@@ -1,0 +1,155 @@
+// Information requests and advice in a real browser, with the pointer and
+// axe on every page: children's services asks a school for information; the
+// school asks what they mean, is told, and refuses with reasons; children's
+// services reads the reasons and asks them to reconsider. A teacher asks
+// their designated safeguarding lead for advice and reads the answer.
+import { describe, test } from 'node:test'
+import assert from 'node:assert/strict'
+
+import { PASSWORD, expectAccessible, pointer, serverAndBrowser } from './support.mjs'
+
+const env = serverAndBrowser()
+
+// A page and the steps every test here takes on it.
+async function session (context, visited) {
+  const page = await context.newPage()
+  page.setDefaultTimeout(10000)
+  const act = pointer(page)
+  const seen = async () => {
+    await page.waitForLoadState()
+    await expectAccessible(page, visited)
+  }
+  return {
+    page,
+    act,
+    seen,
+    async signIn (username) {
+      await page.goto(`${env.server.url}/sign-in`)
+      await act.fill('Username', username)
+      await act.fill('Password', PASSWORD)
+      await act.press('Sign in')
+      await page.locator('h1', { hasText: 'What needs you' }).waitFor()
+    },
+    async signOut () {
+      await act.press('Sign out')
+      await page.getByText('You have signed out').waitFor()
+    },
+    // From the menu to the one request listed, on the requests page.
+    async openTheRequest () {
+      await page.getByRole('link', { name: 'Information requests', exact: true }).click()
+      await seen()
+      await page.getByRole('link', { name: /^View/ }).first().click()
+      await seen()
+    }
+  }
+}
+
+describe('information requests and advice', () => {
+  test('a request is clarified, refused with reasons, and sent back for reconsideration', { timeout: 120000 }, async () => {
+    const context = await env.browser.newContext()
+    const visited = new Set()
+    const s = await session(context, visited)
+    const { page, act, seen } = s
+    const status = () => page.locator('.govuk-summary-list__row', { hasText: 'Status' }).locator('dd').first().textContent()
+
+    // Children's services asks the school; a mistake first.
+    await s.signIn('csc.socialworker@demo.jigsaw')
+    await page.getByRole('link', { name: 'Information requests', exact: true }).click()
+    await seen()
+    await act.follow('Ask another organisation for information')
+    await seen()
+    await act.press('Send the request')
+    await page.locator('.govuk-error-summary').waitFor()
+    assert.match(await page.title(), /^Error: /)
+    await seen()
+    await page.getByLabel('Who are you asking?').selectOption({ label: 'Brackenford Primary School (demo)' })
+    await act.fill('First name', 'Ruby')
+    await act.fill('Last name', 'Hale')
+    await act.fill('What information do you need?', 'Attendance this term, and any concerns recorded.')
+    await act.fill('Why do you need it?', 'A child and family assessment under section 17 has started.')
+    await act.check('Urgent')
+    await act.press('Send the request')
+    await seen()
+    assert.equal(await status(), 'Waiting for an answer')
+    await s.signOut()
+
+    // The school asks what they mean.
+    await s.signIn('primary.dsl@demo.jigsaw')
+    await s.openTheRequest()
+    assert.match(await page.locator('main').textContent(), /Attendance this term, and any concerns recorded\./)
+    await act.fill('Ask what they mean', 'Which concerns: safeguarding only, or welfare too?')
+    await act.press('Ask them')
+    await seen()
+    assert.equal(await status(), 'Clarification asked for')
+    await s.signOut()
+
+    // Children's services explains.
+    await s.signIn('csc.socialworker@demo.jigsaw')
+    await s.openTheRequest()
+    await act.fill('Explain what you meant', 'Safeguarding concerns only.')
+    await act.press('Send your explanation')
+    await seen()
+    assert.equal(await status(), 'Waiting for an answer')
+    await s.signOut()
+
+    // The school refuses, with reasons (golden rule 7).
+    await s.signIn('primary.dsl@demo.jigsaw')
+    await s.openTheRequest()
+    await act.press('Refuse the request')
+    await page.locator('.govuk-error-summary').waitFor()
+    await seen()
+    await act.check('I do not know yet')
+    await act.fill('Why are you not sharing?', 'We hold no safeguarding concerns about Ruby this term.')
+    await act.press('Refuse the request')
+    await seen()
+    assert.equal(await status(), 'Refused')
+    await s.signOut()
+
+    // Children's services reads the reasons and asks them to reconsider.
+    await s.signIn('csc.socialworker@demo.jigsaw')
+    await s.openTheRequest()
+    assert.match(await page.locator('main').textContent(), /We hold no safeguarding concerns about Ruby this term\./)
+    await act.fill('Ask them to reconsider', 'Her brother disclosed today that she is often left alone overnight.')
+    await act.press('Ask them to reconsider')
+    await seen()
+    assert.equal(await status(), 'Reconsideration asked for')
+    console.log(`axe found no WCAG 2.2 A/AA problems on ${visited.size} pages: ${[...visited].sort().join(', ')}`)
+    await context.close()
+  })
+
+  test('a teacher asks their safeguarding lead for advice and reads the answer', { timeout: 60000 }, async () => {
+    const context = await env.browser.newContext()
+    const visited = new Set()
+    const s = await session(context, visited)
+    const { page, act, seen } = s
+
+    await s.signIn('primary.teacher@demo.jigsaw')
+    await page.getByRole('link', { name: 'Advice', exact: true }).click()
+    await seen()
+    await act.follow('Ask for advice')
+    await seen()
+    await act.check('Designated safeguarding lead')
+    await act.fill('What is your question?', 'May I tell the school nurse about a pupil\'s self-harm without asking the pupil?')
+    await act.press('Send your question')
+    await seen()
+    await s.signOut()
+
+    await s.signIn('primary.dsl@demo.jigsaw')
+    await page.getByRole('link', { name: 'Advice', exact: true }).click()
+    await seen()
+    await page.getByRole('link', { name: /^Answer/ }).first().click()
+    await seen()
+    await act.fill('Your answer', 'Yes: the nurse has a safeguarding role. Tell the pupil what you are sharing and why.')
+    await act.press('Send your answer')
+    await seen()
+    await s.signOut()
+
+    await s.signIn('primary.teacher@demo.jigsaw')
+    await page.getByRole('link', { name: 'Advice', exact: true }).click()
+    await page.getByRole('link', { name: /^View/ }).first().click()
+    await seen()
+    assert.match(await page.locator('main').textContent(), /the nurse has a safeguarding role/)
+    console.log(`axe found no WCAG 2.2 A/AA problems on ${visited.size} pages: ${[...visited].sort().join(', ')}`)
+    await context.close()
+  })
+})
