@@ -101,6 +101,20 @@ Result<Authenticated> Authentication::Authenticate(const std::string& token) {
   return out;
 }
 
+Result<Duration> Authentication::TimeLeft(const std::string& token) {
+  if (token.empty()) return Unauthenticated("Sign in first.");
+  std::optional<domain::Session> session;
+  JIGSAW_RETURN_IF_ERROR(store_.Read([&](store::Transaction& tx) -> Status {
+    session = JIGSAW_TRY(tx.sessions().Find(access::TokenDigest(token)));
+    return Ok();
+  }));
+  if (!session) return Unauthenticated("Your session has ended. Sign in again.");
+  const Time now = clock_.Now();
+  const Duration left = std::min(session->last_seen_at + policy_.idle_timeout, session->expires_at) - now;
+  if (left <= Duration::zero()) return Unauthenticated("Your session has ended. Sign in again.");
+  return left;
+}
+
 Result<std::int64_t> Authentication::PurgeExpiredSessions() {
   std::int64_t purged = 0;
   JIGSAW_RETURN_IF_ERROR(store_.Write([&](store::Transaction& tx) -> Status {

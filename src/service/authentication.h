@@ -53,6 +53,12 @@ class Authentication {
   // past its absolute expiry (an expired session is deleted).
   Result<Authenticated> Authenticate(const std::string& token);
 
+  // How long the session has before it ends, if nothing is done: the
+  // shorter of the idle and the absolute timeout. Reading it does not count
+  // as activity (a page's timeout warning asks, and must not keep the
+  // session alive by asking). Fails with kUnauthenticated if it has ended.
+  Result<Duration> TimeLeft(const std::string& token);
+
   // Ends the session; succeeds even if it had already ended.
   Status SignOut(const std::string& token, const Context& context);
 

@@ -1,7 +1,8 @@
 // The session-timeout warning, with the browser's clock under the test's
 // control: two minutes before the idle timeout a practitioner is warned and
 // can stay signed in; if they do nothing, the page leaves for the sign-in
-// page, which says why. A shared computer left unattended must not keep a
+// page, which says why; if another tab kept the session alive, the page
+// waits for the session's real end. A shared computer left unattended must not keep a
 // child's record on screen.
 import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
@@ -25,8 +26,20 @@ describe('the session timeout', () => {
     const idle = Number(await page.locator('body').getAttribute('data-idle-timeout'))
     assert.equal(idle, 30 * 60, 'the page knows the server\'s idle timeout')
 
+    // What the server says is left. The browser's clock is the test's, the
+    // server's is real, so the page's question is answered here.
+    let serverSecondsLeft = idle
+    await page.route('**/session/time-left', route =>
+      route.fulfill({ contentType: 'application/json', body: JSON.stringify({ seconds: serverSecondsLeft }) }))
+
     const warning = page.getByRole('alert').filter({ hasText: 'you will be signed out in 2 minutes' })
-    await page.clock.fastForward((idle - 121) * 1000)
+    // Another tab kept the session alive: no warning, and the page waits for the new end.
+    serverSecondsLeft = 25 * 60
+    await page.clock.fastForward((idle - 119) * 1000)
+    assert.equal(await warning.count(), 0, 'no warning while the session has long to go')
+
+    serverSecondsLeft = 120
+    await page.clock.fastForward((25 * 60 - 121) * 1000)
     assert.equal(await warning.count(), 0, 'no warning before its time')
     await page.clock.fastForward(2000)
     await warning.waitFor()
@@ -43,6 +56,7 @@ describe('the session timeout', () => {
     assert.equal(home.status(), 200)
 
     // Then nothing for the whole idle period: off to the sign-in page, which says why.
+    serverSecondsLeft = 0
     await page.clock.fastForward(idle * 1000 + 1000)
     await page.waitForURL(/\/sign-in\?timed-out=1$/)
     await page.getByText('You were signed out because you had not done anything for a while').waitFor()

@@ -96,6 +96,27 @@ TEST_F(PagesTest, AnotherOrganisationsRecordIsNotFound) {
   EXPECT_EQ(elsewhere.body.find("Ivy"), std::string::npos);
 }
 
+// The timeout warning asks how long is left; asking is not activity, or an
+// open page would keep a shared computer signed in for ever.
+TEST_F(PagesTest, TimeLeftCountsDownWithoutKeepingTheSessionAlive) {
+  const std::string token = SignIn("primary.teacher");
+  auto left = [&] {
+    auto reply = Page(token, "/session/time-left");
+    EXPECT_EQ(reply.status, 200) << reply.body;
+    EXPECT_EQ(reply.Header("cache-control"), "no-store");
+    return reply.Json()["seconds"].get<std::int64_t>();
+  };
+  EXPECT_EQ(left(), 30 * 60);
+  server_.clock().Advance(std::chrono::minutes(10));
+  EXPECT_EQ(left(), 20 * 60);
+  EXPECT_EQ(left(), 20 * 60) << "asking did not reset the idle clock";
+  ASSERT_EQ(Page(token, "/").status, 200);  // activity
+  EXPECT_EQ(left(), 30 * 60);
+  server_.clock().Advance(std::chrono::minutes(31));
+  EXPECT_EQ(left(), 0);
+  EXPECT_EQ(Page("", "/session/time-left").Json()["seconds"], 0) << "no session";
+}
+
 // Children's services asks the school for information; the school answers
 // through "Should I share?", which asks which of the requests it answers
 // once the school chooses children's services, and the request is closed by

@@ -17,18 +17,54 @@ function formToken () {
   return input ? input.value : ''
 }
 
+// Seconds the session has left, from the server (asking does not count as
+// activity); null if the server could not be asked, when this page's own
+// timer is trusted.
+async function secondsLeft () {
+  try {
+    const response = await fetch('/session/time-left', { credentials: 'same-origin', cache: 'no-store' })
+    if (!response.ok) return null
+    const { seconds } = await response.json()
+    return Number.isFinite(seconds) ? seconds : null
+  } catch {
+    return null
+  }
+}
+
 if (idleSeconds > WARN_BEFORE_SECONDS && region) {
   let warnTimer
   let endTimer
 
-  const schedule = () => {
-    clearTimeout(warnTimer)
-    clearTimeout(endTimer)
-    warnTimer = setTimeout(warn, (idleSeconds - WARN_BEFORE_SECONDS) * 1000)
-    endTimer = setTimeout(() => { window.location.href = '/sign-in?timed-out=1' }, idleSeconds * 1000)
+  const hide = () => {
+    region.hidden = true
+    region.innerHTML = ''
   }
 
-  const warn = () => {
+  // Warn two minutes before the end, and leave at the end, of `seconds`.
+  const schedule = seconds => {
+    clearTimeout(warnTimer)
+    clearTimeout(endTimer)
+    warnTimer = setTimeout(warn, Math.max(0, seconds - WARN_BEFORE_SECONDS) * 1000)
+    endTimer = setTimeout(end, seconds * 1000)
+  }
+
+  // Another tab may have kept the session alive: ask before warning or leaving.
+  const warn = async () => {
+    const left = await secondsLeft()
+    if (left !== null && left > WARN_BEFORE_SECONDS + 5) return schedule(left)
+    show()
+  }
+
+  const end = async () => {
+    const left = await secondsLeft()
+    if (left !== null && left > 5) {
+      hide()
+      return schedule(left)
+    }
+    window.location.href = '/sign-in?timed-out=1'
+  }
+
+  const show = () => {
     region.innerHTML = ''
     const box = document.createElement('div')
     box.className = 'govuk-notification-banner jigsaw-timeout__banner'
@@ -46,9 +82,8 @@ if (idleSeconds > WARN_BEFORE_SECONDS && region) {
       const body = new URLSearchParams({ csrf_token: formToken() })
       const response = await fetch('/session/keep-alive', { method: 'POST', body, credentials: 'same-origin' })
       if (!response.ok) { window.location.href = '/sign-in?timed-out=1'; return }
-      region.hidden = true
-      region.innerHTML = ''
-      schedule()
+      hide()
+      schedule(idleSeconds)
     })
     content.append(text, button)
     box.append(content)
@@ -57,5 +92,5 @@ if (idleSeconds > WARN_BEFORE_SECONDS && region) {
     button.focus()
   }
 
-  schedule()
+  schedule(idleSeconds)
 }

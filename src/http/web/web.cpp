@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "access/credentials.h"
+#include "common/json_writer.h"
 #include "common/log.h"
 #include "common/random.h"
 #include "http/api/api.h"
@@ -226,6 +227,18 @@ void AddAccountPages(Site& site) {
     (void)site.s.authentication.SignOut(api::TokenFrom(v.request), v.context);
     Response r = Redirect("/sign-in?signed-out=1");
     r.With("Set-Cookie", api::SessionCookie("", v.request.secure, 0));
+    return r;
+  });
+
+  // For the session-timeout warning: how long is left, without counting as
+  // activity. Another tab may have kept the session alive, so a page asks
+  // before it warns or leaves. Seconds, 0 once the session has ended.
+  site.router().Add("GET", "/session/time-left", [&site](Request& req) {
+    auto left = site.s.authentication.TimeLeft(api::TokenFrom(req));
+    if (!left && left.error().code != ErrorCode::kUnauthenticated) return ErrorResponse(req, left.error());
+    const auto seconds = left ? std::chrono::duration_cast<std::chrono::seconds>(*left).count() : 0;
+    Response r;
+    r.body = JsonWriter(32).BeginObject().Key("seconds").Int(seconds).EndObject().Take();
     return r;
   });
 
