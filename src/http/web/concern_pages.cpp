@@ -18,20 +18,6 @@ std::string Heading(std::string_view caption, std::string_view text) {
          "<h1 class=\"govuk-heading-l\">" + Escape(text) + "</h1>";
 }
 
-// "27", "3", "2012" -> "2012-03-27"; empty if all three are empty; "?" if not a date.
-std::string IsoDate(const Form& f, std::string_view name) {
-  const std::string n(name);
-  const std::string d = f.Get(n + "-day"), m = f.Get(n + "-month"), y = f.Get(n + "-year");
-  if (d.empty() && m.empty() && y.empty()) return "";
-  int di = 0, mi = 0, yi = 0;
-  if (std::sscanf(d.c_str(), "%d", &di) != 1 || std::sscanf(m.c_str(), "%d", &mi) != 1 ||
-      std::sscanf(y.c_str(), "%d", &yi) != 1 || y.size() != 4)
-    return "?";
-  char out[16];
-  std::snprintf(out, sizeof out, "%04d-%02d-%02d", yi, mi, di);
-  return domain::ParseDate(out) ? std::string(out) : "?";
-}
-
 // ---- Finding the child ---------------------------------------------------
 
 Response FindChild(Site& site, Visit& v, const std::string& name, const Errors& errors,

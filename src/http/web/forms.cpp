@@ -1,5 +1,8 @@
 #include "http/web/forms.h"
 
+#include <cstdio>
+
+#include "domain/person.h"
 #include "http/message.h"
 
 namespace jigsaw::http::web {
@@ -39,6 +42,19 @@ bool Form::Has(std::string_view name) const {
   for (const auto& [k, v] : fields_)
     if (k == name) return true;
   return false;
+}
+
+std::string IsoDate(const Form& f, std::string_view name) {
+  const std::string n(name);
+  const std::string d = f.Get(n + "-day"), m = f.Get(n + "-month"), y = f.Get(n + "-year");
+  if (d.empty() && m.empty() && y.empty()) return "";
+  int di = 0, mi = 0, yi = 0;
+  if (std::sscanf(d.c_str(), "%d", &di) != 1 || std::sscanf(m.c_str(), "%d", &mi) != 1 ||
+      std::sscanf(y.c_str(), "%d", &yi) != 1 || y.size() != 4)
+    return "?";
+  char out[16];
+  std::snprintf(out, sizeof out, "%04d-%02d-%02d", yi, mi, di);
+  return domain::ParseDate(out) ? std::string(out) : "?";
 }
 
 }  // namespace jigsaw::http::web

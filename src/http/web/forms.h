@@ -23,4 +23,9 @@ class Form {
   std::vector<std::pair<std::string, std::string>> fields_;
 };
 
+// A GOV.UK date input's three fields (NAME-day, NAME-month, NAME-year) as
+// an ISO date: "27", "3", "2012" -> "2012-03-27"; empty if all three are
+// empty; "?" if they are not a real date.
+std::string IsoDate(const Form& form, std::string_view name);
+
 }  // namespace jigsaw::http::web

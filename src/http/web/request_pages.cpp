@@ -39,10 +39,12 @@ Response RequestsList(Site& site, Visit& v) {
 }
 
 struct RequestForm {
-  std::string holder, given, family, dob, nhs, other, needed, reason, terminology, urgency;
+  std::string holder, given, family, dob_day, dob_month, dob_year, nhs, other, needed, reason, terminology, urgency;
+  std::string dob;  // ISO, empty, or "?" when the three fields are not a date
   static RequestForm From(const Form& f) {
-    return {f.Get("holder"), f.Get("given_name"), f.Get("family_name"), f.Get("date_of_birth"), f.Get("nhs_number"),
-            f.Get("other_details"), f.Get("needed"), f.Get("reason"), f.Get("terminology"), f.Get("urgency")};
+    return {f.Get("holder"), f.Get("given_name"), f.Get("family_name"), f.Get("date_of_birth-day"),
+            f.Get("date_of_birth-month"), f.Get("date_of_birth-year"), f.Get("nhs_number"), f.Get("other_details"),
+            f.Get("needed"), f.Get("reason"), f.Get("terminology"), f.Get("urgency"), IsoDate(f, "date_of_birth")};
   }
 };
 
@@ -59,8 +61,9 @@ Response NewRequest(Site& site, Visit& v, const RequestForm& r, const Errors& er
                      "<h2 class=\"govuk-heading-m\">The child</h2>" +
                      TextInput({"given_name", "First name", "", false, ErrorFor(errors, "given_name")}, r.given, "govuk-!-width-one-half") +
                      TextInput({"family_name", "Last name", "", false, ErrorFor(errors, "family_name")}, r.family, "govuk-!-width-one-half") +
-                     TextInput({"date_of_birth", "Date of birth (optional)", "For example, 2015-03-27", false, ErrorFor(errors, "date_of_birth")},
-                               r.dob, "govuk-input--width-10") +
+                     DateInput({"date_of_birth", "Date of birth (optional)", "For example, 27 3 2015", false,
+                                ErrorFor(errors, "date_of_birth")},
+                               r.dob_day, r.dob_month, r.dob_year) +
                      TextInput({"nhs_number", "NHS number (optional)", "", false, ErrorFor(errors, "nhs_number")}, r.nhs, "govuk-input--width-10") +
                      Textarea({"other_details", "Anything else that helps them find the child (optional)", "For example, school or address",
                                false, ErrorFor(errors, "other_details")}, r.other, 2) +
@@ -210,6 +213,7 @@ void AddRequestPages(Site& site) {
     if (f.holder.empty()) errors.push_back({"holder", "Select who you are asking"});
     if (f.given.empty()) errors.push_back({"given_name", "Enter the child's first name"});
     if (f.family.empty()) errors.push_back({"family_name", "Enter the child's last name"});
+    if (f.dob == "?") errors.push_back({"date_of_birth", "Date of birth must be a real date, like 27 3 2015"});
     if (f.needed.empty()) errors.push_back({"needed", "Enter what information you need"});
     if (f.reason.empty()) errors.push_back({"reason", "Enter why you need it"});
     if (!errors.empty()) return NewRequest(site, v, f, errors);
