@@ -309,6 +309,14 @@ Result<Prepared> Prepare(store::Transaction& tx, const Context& ctx, const NewDe
     if (in.recipient_organisation_id.empty()) in.recipient_organisation_id = request->requester_organisation_id;
     if (in.recipient_organisation_id != request->requester_organisation_id)
       return InvalidArgument("recipient_organisation_id", "An answer goes to the organisation that asked.");
+    // One answer per question: a request is decided again only when the
+    // requester asks for reconsideration (a correction of the answer, which
+    // supersedes it, is not a new answer).
+    if (!out.prior &&
+        (request->status == domain::RequestStatus::kAnswered || request->status == domain::RequestStatus::kRefused))
+      return Fail(ErrorCode::kFailedPrecondition,
+                  "That request has already been answered. If they ask you to reconsider, you can decide again.",
+                  "information_request_id");
     out.request = std::move(request);
   }
   if (!child && !out.request)

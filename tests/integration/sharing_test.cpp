@@ -319,6 +319,15 @@ TEST_F(SharingTest, InformationRequestsAreAnsweredRefusedAndReconsidered) {
   ASSERT_EQ(answered.status, 201) << answered.body;
   EXPECT_EQ(social_worker.get("/api/v1/information-requests/" + id).Json()["status"], "answered");
   EXPECT_EQ(social_worker.get("/api/v1/disclosures?box=inbox").Json()["disclosures"].size(), 1u);
+  // Answered once: a second answer is refused, and nothing is sent or added.
+  const auto messages = social_worker.get("/api/v1/information-requests/" + id).Json()["messages"].size();
+  auto again = teacher_.post("/api/v1/decisions", answer);
+  EXPECT_EQ(again.status, 409) << again.body;
+  EXPECT_EQ(again.Json()["error"]["field"], "information_request_id");
+  EXPECT_EQ(social_worker.get("/api/v1/disclosures?box=inbox").Json()["disclosures"].size(), 1u);
+  const auto after = social_worker.get("/api/v1/information-requests/" + id).Json();
+  EXPECT_EQ(after["messages"].size(), messages);
+  EXPECT_EQ(after["status"], "answered");
 }
 
 TEST_F(SharingTest, AdviceRequestsReachTheRoleAskedAndShowTheTimeToAnswer) {

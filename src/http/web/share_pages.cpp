@@ -683,6 +683,14 @@ void AddSharePages(Site& site) {
     const json d = LoadDraft(site, v, record->concern.id);
     if (!QuestionsAnswered(d)) return Redirect(Base(record->concern.id) + "/" + kSteps[0].key);
     auto decided = site.s.sharing.Decide(v.context, ProposalOf(*record, d));
+    if (!decided && decided.error().field == "information_request_id") {
+      // Someone answered the request while this decision was being made:
+      // ask again which request (if any) this answers.
+      json fresh = d;
+      fresh.erase("answering");
+      if (auto saved = SaveDraft(site, v, record->concern.id, fresh); !saved) return site.Failure(v, saved.error());
+      return QuestionPage(site, v, *record, *FindStep("answering"), fresh, {}, decided.error().message);
+    }
     if (!decided) {
       if (decided.error().code != ErrorCode::kInvalidArgument) return site.Failure(v, decided.error());
       // The record lacks a part the advice says to keep: say which, on the
