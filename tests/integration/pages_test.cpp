@@ -164,17 +164,20 @@ TEST_F(PagesTest, AnsweringAnInformationRequestThroughShouldIShareClosesIt) {
   EXPECT_NE(question.body.find("Attendance and any concerns this term."), std::string::npos) << question.body;
   EXPECT_NE(question.body.find("About Sam Example"), std::string::npos);
   EXPECT_EQ(answer("answering", "answering=" + request_id), base + "purpose");
-  answer("purpose", "purpose=safeguarding");
-  answer("risk", "risk=low");
-  answer("legal", "legal=no");
-  answer("frequency", "frequency=one_off");
-  answer("consent", "consent=not_sought");
-  answer("objections", "objections=none");
-  answer("informing", "informing=safe");
-  answer("relevant", "");
-  EXPECT_EQ(answer("uncertain", "uncertain=no"), base + "advice");
-  EXPECT_EQ(answer("decision", "outcome=not_share&rationale=Nothing here needs sharing beyond attendance, which they already have."),
-            base + "check");
+  auto the_rest = [&] {
+    answer("purpose", "purpose=safeguarding");
+    answer("risk", "risk=low");
+    answer("legal", "legal=no");
+    answer("frequency", "frequency=one_off");
+    answer("consent", "consent=not_sought");
+    answer("objections", "objections=none");
+    answer("informing", "informing=safe");
+    answer("relevant", "");
+    EXPECT_EQ(answer("uncertain", "uncertain=no"), base + "advice");
+    EXPECT_EQ(answer("decision", "outcome=not_share&rationale=Nothing here needs sharing beyond attendance, which they already have."),
+              base + "check");
+  };
+  the_rest();
   auto check = Page(school, base + "check");
   ASSERT_EQ(check.status, 200);
   EXPECT_NE(check.body.find("Are you answering a request from them?"), std::string::npos);
@@ -187,6 +190,30 @@ TEST_F(PagesTest, AnsweringAnInformationRequestThroughShouldIShareClosesIt) {
   EXPECT_EQ(request.Json()["status"], "refused") << request.body;
   // The request is no longer offered: choosing children's services again asks nothing about it.
   EXPECT_EQ(answer("recipient", "recipient=" + csc_id), base + "purpose");
+
+  // A second request, answered by a colleague while this practitioner was
+  // still deciding: confirming asks again, and says why.
+  auto second = Post(port(), "/api/v1/information-requests",
+                     {{"holder_organisation_id", school_id},
+                      {"child", {{"given_name", "Sam"}, {"family_name", "Example"}}},
+                      {"needed", "Anything new since our last request."},
+                      {"reason", "Review of the child and family assessment."}},
+                     social_worker);
+  ASSERT_EQ(second.status, 201) << second.body;
+  const std::string second_id = second.Json()["id"];
+  EXPECT_EQ(answer("recipient", "recipient=" + csc_id), base + "answering");
+  EXPECT_EQ(answer("answering", "answering=" + second_id), base + "purpose");
+  the_rest();
+  auto colleague = Post(port(), "/api/v1/decisions",
+                        {{"information_request_id", second_id}, {"outcome", "not_share"},
+                         {"rationale", "Nothing new since our last answer."}},
+                        SignIn("primary.dsl"));
+  ASSERT_EQ(colleague.status, 201) << colleague.body;
+  auto late = Form(school, base + "check", token.substr(1));
+  EXPECT_EQ(late.status, 200) << late.body;
+  EXPECT_NE(late.body.find("<title>Error: Are you answering a request from them? - Jigsaw</title>"), std::string::npos)
+      << late.body;
+  EXPECT_NE(late.body.find("That request has already been answered."), std::string::npos);
 }
 
 }  // namespace
