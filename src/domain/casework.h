@@ -205,6 +205,10 @@ enum class RequestStatus : std::uint8_t {
   kReconsiderationRequested,
 };
 
+// Answered or refused: the holder has decided, and nothing is owed until
+// the requester asks them to reconsider.
+constexpr bool IsDecided(RequestStatus s) { return s == RequestStatus::kAnswered || s == RequestStatus::kRefused; }
+
 // A practitioner asks another organisation for information about a child
 // ("Requests to share information should explain clearly what is required
 // and why, clarifying any meaning or terminology").

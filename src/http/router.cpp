@@ -28,12 +28,17 @@ void Router::Add(std::string method, std::string pattern, Handler handler, Waits
   routes_.push_back(std::move(r));
 }
 
-bool Router::NeverWaits(const Request& request) const {
+const Router::Route* Router::Exact(const Request& request) const {
   const auto it = exact_.find(request.path);
-  if (it == exact_.end()) return false;
+  if (it == exact_.end()) return nullptr;
   for (std::size_t i : it->second)
-    if (routes_[i].method == request.method) return routes_[i].waits == Waits::kNever;
-  return false;
+    if (routes_[i].method == request.method) return &routes_[i];
+  return nullptr;
+}
+
+bool Router::NeverWaits(const Request& request) const {
+  const Route* route = Exact(request);
+  return route && route->waits == Waits::kNever;
 }
 
 namespace {
@@ -50,10 +55,7 @@ Response Run(const Handler& handler, Request& request) {
 Response Router::Dispatch(Request& request) const {
   if (request.path.empty() || request.path.front() != '/')
     return ErrorResponse(request, 400, "invalid_argument", "The request path is malformed.");
-  if (auto it = exact_.find(request.path); it != exact_.end()) {
-    for (std::size_t i : it->second)
-      if (routes_[i].method == request.method) return Run(routes_[i].handler, request);
-  }
+  if (const Route* route = Exact(request)) return Run(route->handler, request);
   const auto parts = Split(request.path);
   bool path_known = false;
   for (const Route& route : routes_) {

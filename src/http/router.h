@@ -44,6 +44,8 @@ class Router {
     using is_transparent = void;
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
+  // The route for an exact path and method, if there is one.
+  const Route* Exact(const Request& request) const;
   std::vector<Route> routes_;
   Handler fallback_;
   // Routes without parameters, by path: most requests need no splitting.

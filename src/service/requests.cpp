@@ -101,7 +101,7 @@ Result<InformationRequestView> Requests::AddMessage(const Context& context, cons
         break;
       case RequestMessageKind::kReconsiderationRequested:
         next = RequestStatus::kReconsiderationRequested;
-        allowed_from = r->status == RequestStatus::kRefused || r->status == RequestStatus::kAnswered;
+        allowed_from = domain::IsDecided(r->status);
         break;
       default:
         return InvalidArgument("kind", "Answer or refuse a request by recording a sharing decision.");

@@ -312,8 +312,7 @@ Result<Prepared> Prepare(store::Transaction& tx, const Context& ctx, const NewDe
     // One answer per question: a request is decided again only when the
     // requester asks for reconsideration (a correction of the answer, which
     // supersedes it, is not a new answer).
-    if (!out.prior &&
-        (request->status == domain::RequestStatus::kAnswered || request->status == domain::RequestStatus::kRefused))
+    if (!out.prior && domain::IsDecided(request->status))
       return Fail(ErrorCode::kFailedPrecondition,
                   "That request has already been answered. If they ask you to reconsider, you can decide again.",
                   "information_request_id");

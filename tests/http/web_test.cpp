@@ -14,6 +14,20 @@ TEST(Html, EscapesEveryCharacterThatCouldBreakOutOfTextOrAnAttribute) {
   EXPECT_EQ(Escape("Zoë O'Neill"), "Zoë O&#39;Neill");
 }
 
+TEST(Html, AnAddressTakesASecondLineOnlyForAPostcodeAfterIt) {
+  EXPECT_EQ(AddressHtml("12 Mill Lane", "BF1 2AB"), "12 Mill Lane<br>BF1 2AB");
+  EXPECT_EQ(AddressHtml("", "BF1 2AB"), "BF1 2AB");
+  EXPECT_EQ(AddressHtml("12 Mill Lane", ""), "12 Mill Lane");
+  EXPECT_EQ(AddressHtml("<b>", ""), "&lt;b&gt;");
+}
+
+TEST(Html, ADateInputReadsAsAnIsoDateOrSaysItIsNotOne) {
+  EXPECT_EQ(IsoDate(Form("dob-day=29&dob-month=2&dob-year=2016"), "dob"), "2016-02-29");
+  EXPECT_EQ(IsoDate(Form("dob-day=31&dob-month=2&dob-year=2016"), "dob"), "?");
+  EXPECT_EQ(IsoDate(Form("dob-day=1&dob-month=2&dob-year=16"), "dob"), "?");
+  EXPECT_EQ(IsoDate(Form("other=1"), "dob"), "");
+}
+
 TEST(Html, TextInputShowsItsErrorByTheFieldAndInTheSummary) {
   const std::string input = TextInput({"postcode", "Postcode", "", false, "Enter a real postcode"}, "\"><script>");
   EXPECT_NE(input.find("govuk-form-group--error"), std::string::npos);

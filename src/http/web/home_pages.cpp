@@ -210,7 +210,7 @@ Response Child(Site& site, Visit& v) {
   std::vector<SummaryRow> rows = {{"Date of birth", Escape(DisplayIsoDate(p.date_of_birth)), "", ""}};
   if (!p.nhs_number.empty()) rows.push_back({"NHS number", Escape(p.nhs_number), "", ""});
   if (!p.upn.empty()) rows.push_back({"Unique pupil number", Escape(p.upn), "", ""});
-  if (!p.address.empty() || !p.postcode.empty()) rows.push_back({"Address", Escape(p.address) + (p.address.empty() || p.postcode.empty() ? "" : "<br>") + Escape(p.postcode), "", ""});
+  if (!p.address.empty() || !p.postcode.empty()) rows.push_back({"Address", AddressHtml(p.address, p.postcode), "", ""});
   body += SummaryList(rows);
   body += "<div class=\"govuk-button-group\">" + ButtonLink("Record a concern about this child", "/children/" + p.id + "/concerns/new") +
           ButtonLink("Add someone in the child's life", "/children/" + p.id + "/people/new", true) + "</div>";

@@ -117,6 +117,10 @@ std::string DisplayTime(Time t) {
   return DisplayDate(t) + " at " + clock;
 }
 
+std::string AddressHtml(std::string_view address, std::string_view postcode) {
+  return Escape(address) + (address.empty() || postcode.empty() ? "" : "<br>") + Escape(postcode);
+}
+
 std::string DisplayIsoDate(std::string_view iso) {
   int y = 0, m = 0, d = 0;
   if (iso.size() != 10 || std::sscanf(std::string(iso).c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12)

@@ -23,6 +23,8 @@ std::string DisplayTime(Time t);
 std::string DisplayDate(Time t);
 // "2026-11-25" -> "25 November 2026" (as given if it is not such a date).
 std::string DisplayIsoDate(std::string_view iso);
+// An address and postcode as escaped HTML, on two lines when both are given.
+std::string AddressHtml(std::string_view address, std::string_view postcode);
 
 struct FieldError {
   std::string field;  // the form field's name (its id is the same)

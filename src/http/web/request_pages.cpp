@@ -121,7 +121,7 @@ Response RequestPage(Site& site, Visit& v, const Errors& errors, std::string_vie
               (m.decision_id.empty() || !holder ? "" : "<p class=\"govuk-body-s\">" + Link("See the decision", "/decisions/" + m.decision_id) + "</p>") +
               "</div>";
   }
-  const bool closed = r.status == domain::RequestStatus::kAnswered || r.status == domain::RequestStatus::kRefused;
+  const bool closed = domain::IsDecided(r.status);
   const std::string base = "/information-requests/" + id;
   if (holder && !closed) {
     body += "<h2 class=\"govuk-heading-m\">Respond</h2><p class=\"govuk-body\">To answer, " + Link("find the child", "/concerns/new") +

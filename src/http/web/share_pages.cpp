@@ -108,8 +108,7 @@ Result<std::vector<domain::InformationRequest>> OpenRequestsFrom(Site& site, Vis
   if (!received && received.error().code == ErrorCode::kPermissionDenied) return std::vector<domain::InformationRequest>{};
   std::vector<domain::InformationRequest> out;
   for (auto& r : JIGSAW_TRY(std::move(received)))
-    if (r.requester_organisation_id == organisation_id && r.status != domain::RequestStatus::kAnswered &&
-        r.status != domain::RequestStatus::kRefused)
+    if (r.requester_organisation_id == organisation_id && !domain::IsDecided(r.status))
       out.push_back(std::move(r));
   return out;
 }
@@ -446,7 +445,7 @@ std::string RecipientViewHtml(const std::string& view_json) {
     if (!c.value("nhs_number", "").empty()) rows.push_back({"NHS number", Escape(c.value("nhs_number", "")), "", ""});
     const std::string address = c.value("address", ""), postcode = c.value("postcode", "");
     if (!address.empty() || !postcode.empty())
-      rows.push_back({"Address", Escape(address) + (address.empty() || postcode.empty() ? "" : "<br>") + Escape(postcode), "", ""});
+      rows.push_back({"Address", AddressHtml(address, postcode), "", ""});
     out += SummaryList(rows);
   }
   if (v.contains("shared_by") && v["shared_by"].is_object())
