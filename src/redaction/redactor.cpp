@@ -389,12 +389,13 @@ void Redactor::Index::MatchNames(std::string_view original, const FoldedText& f,
     const std::string_view before(f.text.data() + word->begin, begin - word->begin);
     const std::string_view after(f.text.data() + end, word->end - end);
     bool whole = before.empty() && after.empty();
-    if (!whole && term.kind == TermKind::kShortNamePart) {
-      whole = before.empty() && (after == "'" || after == "'s");
-    } else if (!whole) {
+    if (!whole) {
+      // A two-letter name ("Jo") inside a word is that person only beside
+      // what Surroundable allows; a capital after it ("JoAnne") is not enough.
       const Person& p = people[term.person];
-      const bool starts = before.empty() || Surroundable(before, p) || CaseBoundary(original, f, begin);
-      const bool ends = after.empty() || Surroundable(after, p) || CaseBoundary(original, f, end);
+      const bool short_part = term.kind == TermKind::kShortNamePart;
+      const bool starts = before.empty() || Surroundable(before, p) || (!short_part && CaseBoundary(original, f, begin));
+      const bool ends = after.empty() || Surroundable(after, p) || (!short_part && CaseBoundary(original, f, end));
       whole = starts && ends;
     }
     if (!whole) continue;
