@@ -7,6 +7,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <set>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -167,6 +168,9 @@ struct Redactor::Index {
 
   std::vector<Person> people;
   std::unordered_set<std::string> subject_parts;  // the subject child's name parts
+  // Address lines and streets of the subject child, when the recipient sees
+  // their address anyway: not withheld when a protected person shares them.
+  std::set<std::vector<std::string>> subject_places;
   AhoCorasick names;
   std::vector<Term> name_terms;
   AhoCorasick identifiers;
@@ -260,7 +264,8 @@ void Redactor::Index::AddName(std::uint32_t person, std::string_view name, bool 
 void Redactor::Index::AddNamePart(std::uint32_t person, const std::string& part, bool family) {
   // A single letter would shred every text; "Jo" and "Al" are names.
   const std::size_t letters = CodePoints(part);
-  if (letters < 2) return;
+  // One Han character is a whole surname; one Latin letter is only an initial.
+  if (letters < 2 && !Unspaced(part)) return;
   Person& p = people[person];
   if (std::find(p.parts.begin(), p.parts.end(), part) != p.parts.end()) return;
   p.parts.push_back(part);
@@ -279,31 +284,45 @@ void Redactor::Index::AddIdentifier(std::uint32_t person, const std::string& com
   identifiers.Add(compact);
 }
 
-void Redactor::Index::AddAddress(std::uint32_t person, std::string_view address) {
+namespace {
+
+// The phrases that stand for where someone lives: each line of the address,
+// and each street without its house or flat number.
+std::vector<std::vector<std::string>> Places(std::string_view address) {
+  std::vector<std::vector<std::string>> out;
   for (const auto& line : SplitLines(address)) {
     const std::string folded = FoldKey(line);
     std::vector<std::string> words;
     for (const Token& w : Words(folded)) words.push_back(folded.substr(w.begin, w.end - w.begin));
-    // The house number alone ("14") says nothing.
-    while (!words.empty() && std::all_of(words.back().begin(), words.back().end(), AsciiDigit) && words.size() == 1)
-      words.pop_back();
-    if (words.empty() || (words.size() == 1 && words[0].size() < 3)) continue;
-    phrases.emplace(words.front(), Phrase{words, person});
+    // A house number alone ("14") says nothing.
+    if (words.empty() || (words.size() == 1 && (words[0].size() < 3 || std::all_of(words[0].begin(), words[0].end(), AsciiDigit))))
+      continue;
+    out.push_back(words);
     // "14 Larch Close" is also written "Larch Close"; "Flat 3, 14a ..." too.
     std::size_t first = 0;
-    while (first < words.size() && (AsciiDigit(words[first][0]) || words[first] == "flat" || words[first] == "apartrnent" ||
-                                    words[first] == "unit"))
+    while (first < words.size() && (AsciiDigit(words[first][0]) || words[first] == FoldKey("flat") ||
+                                    words[first] == FoldKey("apartment") || words[first] == FoldKey("unit")))
       ++first;
     if (first > 0 && first < words.size()) {
       std::vector<std::string> street(words.begin() + static_cast<std::ptrdiff_t>(first), words.end());
-      if (street.size() > 1 || street[0].size() >= 3) phrases.emplace(street.front(), Phrase{street, person});
+      if (street.size() > 1 || street[0].size() >= 3) out.push_back(std::move(street));
     }
   }
+  return out;
+}
+
+}  // namespace
+
+void Redactor::Index::AddAddress(std::uint32_t person, std::string_view address) {
+  for (auto& place : Places(address))
+    if (!subject_places.contains(place)) phrases.emplace(place.front(), Phrase{place, person});
 }
 
 Redactor::Redactor(std::span<const ProtectedPerson> people, const domain::Person* subject) {
   auto index = std::make_unique<Index>();
   if (subject) {
+    if (!subject->is_protected)
+      for (auto& place : Places(subject->address)) index->subject_places.insert(std::move(place));
     for (const std::string* name : {&subject->given_name, &subject->family_name}) {
       const std::string folded = FoldKey(*name);
       for (const Token& w : Words(folded)) index->subject_parts.insert(folded.substr(w.begin, w.end - w.begin));
@@ -409,10 +428,14 @@ void Redactor::Index::MatchNames(std::string_view original, const FoldedText& f,
         const Token* initial = WordAt(words, at - 1);
         if (!initial) break;
         const std::string_view w(f.text.data() + initial->begin, initial->end - initial->begin);
-        const bool initials = std::all_of(w.begin(), w.end(), [](char c) { return AsciiAlpha(c) || c == '.'; }) &&
-                              std::count_if(w.begin(), w.end(), AsciiAlpha) * 2 >= static_cast<std::ptrdiff_t>(w.size()) &&
-                              std::count_if(w.begin(), w.end(), AsciiAlpha) <= 3 &&
-                              (w.size() == 1 || w.find('.') != std::string_view::npos);
+        // Their own initials, written as initials: a capital or a dot ("a
+        // White van" keeps its article).
+        const Person& p = people[term.person];
+        const bool dotted = w.find('.') != std::string_view::npos || (initial->end < f.text.size() && f.text[initial->end] == '.');
+        const bool initials =
+            std::all_of(w.begin(), w.end(), [&](char c) { return c == '.' || (AsciiAlpha(c) && p.initials.contains(c)); }) &&
+            std::count_if(w.begin(), w.end(), AsciiAlpha) <= 3 && (w.size() == 1 || dotted) &&
+            (dotted || u_isUUppercase(CodePointAt(original, f.begin[initial->begin])));
         if (!initials) break;
         from = initial->begin;
       }

@@ -84,7 +84,10 @@ class Redactor {
   // People with Protection::kNone are ignored. `subject`, if given, is the
   // child the text is about: a watched person who shares a name with them
   // is not flagged on that name (the child's own name would be flagged on
-  // every line); a withheld person is withheld on it all the same.
+  // every line); a withheld person is withheld on it all the same. A line
+  // of a protected person's address that is also a line of the subject's
+  // (their town, their street) is not withheld when the subject is not
+  // protected: the recipient reads it in the child's address anyway.
   explicit Redactor(std::span<const ProtectedPerson> people, const domain::Person* subject = nullptr);
   Redactor(const Redactor&) = delete;
   Redactor& operator=(const Redactor&) = delete;
