@@ -7,6 +7,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -546,29 +547,21 @@ Redacted Redactor::Redact(std::string_view text, std::span<const Mention> withho
     index_->MatchIdentifiers(f, hits);
     index_->MatchAddresses(f, words, hits);
     index_->MatchDates(f, hits);
-    std::vector<Cut> review;
-    std::vector<std::uint32_t> reviewed_person;
+    std::map<std::uint32_t, std::vector<Cut>> review;  // by watched person
     for (const Hit& h : hits) {
       const Cut cut{f.begin[h.begin], f.end[h.end - 1], h.what};
-      if (index_->people[h.person].treatment == Treatment::kWithhold) {
-        cuts.push_back(cut);
-      } else {
-        review.push_back(cut);
-        reviewed_person.push_back(h.person);
-      }
+      if (index_->people[h.person].treatment == Treatment::kWithhold) cuts.push_back(cut);
+      else review[h.person].push_back(cut);
     }
     cuts = Merge(std::move(cuts), text);
-    // A watched person's detail is a mention unless it is withheld anyway.
-    for (std::size_t i = 0; i < review.size(); ++i) {
-      const Cut& r = review[i];
-      const bool covered = std::any_of(cuts.begin(), cuts.end(), [&](const Cut& c) { return c.begin <= r.begin && r.end <= c.end; });
-      if (covered) continue;
-      const auto& id = index_->people[reviewed_person[i]].id;
-      const bool seen = std::any_of(out.mentions.begin(), out.mentions.end(), [&](const Mention& m) {
-        return m.person_id == id && m.span.begin == r.begin && m.span.end == r.end;
-      });
-      if (!seen) out.mentions.push_back({{r.begin, r.end}, id, r.what});
-    }
+    // A watched person's details are mentions ("Maureen Blythe" is one)
+    // unless they are withheld anyway.
+    for (auto& [person, found] : review)
+      for (const Cut& r : Merge(std::move(found), text)) {
+        const bool covered =
+            std::any_of(cuts.begin(), cuts.end(), [&](const Cut& c) { return c.begin <= r.begin && r.end <= c.end; });
+        if (!covered) out.mentions.push_back({{r.begin, r.end}, index_->people[person].id, r.what});
+      }
     std::sort(out.mentions.begin(), out.mentions.end(), [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });
   } else {
     cuts = Merge(std::move(cuts), text);

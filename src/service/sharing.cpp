@@ -543,9 +543,10 @@ class Preparation {
     r.id = item.id + "/" + std::string(field) + "/" + std::to_string(m.span.begin) + "-" + std::to_string(m.span.end);
     r.item_id = item.id;
     r.field = std::string(field);
-    r.before = Excerpt(text, m.span.begin > 80 ? m.span.begin - 80 : 0, m.span.begin);
+    const std::size_t from = m.span.begin > 80 ? m.span.begin - 80 : 0, to = std::min(text.size(), m.span.end + 80);
+    r.before = (from > 0 ? "\u2026" : "") + Excerpt(text, from, m.span.begin);
     r.match = text.substr(m.span.begin, m.span.end - m.span.begin);
-    r.after = Excerpt(text, m.span.end, std::min(text.size(), m.span.end + 80));
+    r.after = Excerpt(text, m.span.end, to) + (to < text.size() ? "\u2026" : "");
     r.person_id = m.person_id;
     return r;
   }

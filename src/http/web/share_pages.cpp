@@ -550,8 +550,7 @@ Response ReviewPage(Site& site, Visit& v, const service::ConcernRecord& record, 
             std::to_string(mentions->size()) + "</h2><p class=\"govuk-body\">In the " +
             (m.field == "source" ? std::string("source") : std::string("text")) + " of the information from " +
             Escape(item_source) + ":</p><blockquote class=\"govuk-inset-text jigsaw-excerpt\">" +
-            (m.before.empty() ? "" : "&hellip;" + Escape(m.before)) + "<mark class=\"jigsaw-mention__match\">" +
-            Escape(m.match) + "</mark>" + (m.after.empty() ? "" : Escape(m.after) + "&hellip;") +
+            Escape(m.before) + "<mark class=\"jigsaw-mention__match\">" + Escape(m.match) + "</mark>" + Escape(m.after) +
             "</blockquote><p class=\"govuk-body\">This may be " + Escape(m.person_name) + ", whose identity is protected.</p>";
     body += "<input type=\"hidden\" name=\"" + name + "_id\" value=\"" + Escape(m.id) + "\">";
     body += Radios({name, "What should happen to this mention?", "", false, ErrorFor(errors, name)},

@@ -56,8 +56,10 @@ std::optional<int> Month(Cursor& c) {
   std::size_t end = c.i;
   while (end < c.t.size() && Alpha(c.t[end])) ++end;
   const std::string_view word = c.t.substr(c.i, end - c.i);
+  // Most words are not months: reject on length before comparing.
+  if (word.size() < 3 || word.size() > 12) return std::nullopt;
   for (const auto& [name, month] : MonthNames())
-    if (word == name) {
+    if (name.size() == word.size() && name[0] == word[0] && word == name) {
       c.i = end;
       if (c.Peek() == '.') ++c.i;  // "Apr."
       return month;
