@@ -7,6 +7,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -28,6 +29,16 @@ Protection ProtectionOf(const domain::Person& person, std::string_view subject_c
 
 namespace {
 
+// Hashing that looks up a std::string key by std::string_view, so that each
+// word of the text is not copied to be looked up.
+struct TransparentHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+constexpr std::array<View, 2> kViews = {View::kLooks, View::kSounds};
+std::size_t Of(View v) { return static_cast<std::size_t>(v); }
+
 using What = Withheld;
 
 // A span of the folded text that matched someone.
@@ -44,6 +55,7 @@ struct Token {
 bool AsciiAlpha(char c) { return c >= 'a' && c <= 'z'; }
 bool AsciiDigit(char c) { return c >= '0' && c <= '9'; }
 bool AsciiAlnum(char c) { return AsciiAlpha(c) || AsciiDigit(c); }
+bool Word(char c) { return AsciiAlnum(c) || static_cast<unsigned char>(c) >= 0x80; }
 
 // The words of folded text by ICU's word boundaries (UAX #29): runs of
 // letters, digits and what joins them ("doreen's", "o'brien", "doreen80").
@@ -64,6 +76,12 @@ std::vector<Token> Words(std::string_view folded) {
     if (words->getRuleStatus() != UBRK_WORD_NONE)
       out.push_back({static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end)});
   utext_close(text);
+  return out;
+}
+
+std::vector<std::string> WordsOf(std::string_view folded) {
+  std::vector<std::string> out;
+  for (const Token& w : Words(folded)) out.emplace_back(folded.substr(w.begin, w.end - w.begin));
   return out;
 }
 
@@ -104,6 +122,21 @@ char IdentifierChar(char c) {
   }
 }
 
+// Digits written for letters inside a word ("D0reen", "H4rgr34v3s").
+char LetterFor(char digit) {
+  switch (digit) {
+    case '0': return 'o';
+    case '1': return 'i';
+    case '3': return 'e';
+    case '4': return 'a';
+    case '5': return 's';
+    case '7': return 't';
+    case '8': return 'b';
+    case '9': return 'g';
+    default: return digit;
+  }
+}
+
 std::string CompactIdentifier(std::string_view raw) {
   std::string out;
   for (char c : FoldKey(raw))
@@ -111,31 +144,42 @@ std::string CompactIdentifier(std::string_view raw) {
   return out;
 }
 
+// Every way a UK phone number is written: national, international with or
+// without the trunk 0 in brackets, 00 44, no trunk 0, and a landline's
+// local number alone (what follows the area code as recorded).
 std::vector<std::string> PhoneForms(std::string_view raw) {
+  const std::string folded = FoldKey(raw);
   std::string digits;
-  for (char c : FoldKey(raw))
+  for (char c : folded)
     if (AsciiDigit(c)) digits.push_back(c);
   if (digits.size() < 6) return {};
-  std::vector<std::string> out{digits};
-  // +44 7700 900123, 07700 900123 and +44 (0)7700 900123 are one number.
-  if (digits.starts_with("440")) {
-    out.push_back(digits.substr(2));
-    out.push_back("44" + digits.substr(3));
-  } else if (digits.starts_with("44")) {
-    out.push_back("0" + digits.substr(2));
-    out.push_back("440" + digits.substr(2));
-  } else if (digits.starts_with("0")) {
-    out.push_back("44" + digits.substr(1));
-    out.push_back("440" + digits.substr(1));
+  std::string national = digits;
+  if (digits.starts_with("0044")) national = "0" + digits.substr(4);
+  else if (digits.starts_with("440")) national = digits.substr(2);
+  else if (digits.starts_with("44")) national = "0" + digits.substr(2);
+  std::vector<std::string> out{digits, national};
+  if (national.starts_with("0")) {
+    const std::string rest = national.substr(1);
+    for (const std::string& form : {rest, "44" + rest, "440" + rest, "0044" + rest}) out.push_back(form);
+    // 01632 960123: the local number, as written after the area code.
+    if (national.starts_with("01") || national.starts_with("02")) {
+      const auto gap = folded.find_first_of(" -.");
+      std::string local;
+      if (gap != std::string::npos)
+        for (char c : folded.substr(gap))
+          if (AsciiDigit(c)) local.push_back(c);
+      if (local.size() >= 6 && local.size() < national.size()) out.push_back(local);
+    }
   }
   return out;
 }
 
+// Lines of an address as people split them: by line, comma or semicolon.
 std::vector<std::string> SplitLines(std::string_view address) {
   std::vector<std::string> out;
   std::string line;
   for (char c : address) {
-    if (c == '\n' || c == ',' || c == '\r') {
+    if (c == '\n' || c == ',' || c == '\r' || c == ';') {
       out.push_back(std::move(line));
       line.clear();
     } else {
@@ -146,14 +190,85 @@ std::vector<std::string> SplitLines(std::string_view address) {
   return out;
 }
 
+// Street types and how they are shortened, so "Larch Cl." is "Larch Close".
+const std::vector<std::pair<std::string, std::string>>& StreetAbbreviations() {
+  static const auto table = [] {
+    const std::pair<const char*, const char*> raw[] = {
+        {"close", "cl"}, {"road", "rd"}, {"street", "st"}, {"avenue", "ave"}, {"lane", "ln"},
+        {"drive", "dr"}, {"court", "ct"}, {"gardens", "gdns"}, {"place", "pl"}, {"square", "sq"},
+        {"crescent", "cres"}, {"terrace", "terr"}, {"grove", "gr"}, {"park", "pk"}, {"mews", "mws"}};
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& [full, short_form] : raw) out.emplace_back(FoldKey(full), FoldKey(short_form));
+    return out;
+  }();
+  return table;
+}
+
+bool Generic(const std::string& word, View view) {
+  for (const char* w : {"flat", "apartment", "unit", "room", "no"})
+    if (word == FoldKey(w, view)) return true;
+  return false;
+}
+
+// The phrases that stand for where someone lives: each line of the address
+// (a line with several house numbers in it split at each), each street
+// without its number, with its street type shortened too, and its words run
+// together. A line that is only "Flat 3" says nothing and is left out.
+std::vector<std::vector<std::string>> Places(std::string_view address, View view) {
+  std::vector<std::vector<std::string>> out;
+  auto add = [&](std::vector<std::string> words) {
+    if (words.empty()) return;
+    const bool generic = std::all_of(words.begin(), words.end(), [&](const std::string& w) {
+      return Generic(w, view) || std::all_of(w.begin(), w.end(), AsciiDigit) || w.size() <= 1;
+    });
+    if (generic || (words.size() == 1 && words[0].size() < 3)) return;
+    out.push_back(words);
+    if (words.size() >= 2 && words.size() <= 4) {
+      std::string joined;
+      for (const auto& w : words) joined += w;
+      out.push_back({joined});
+    }
+    for (const auto& [full, short_form] : StreetAbbreviations())
+      if (words.size() >= 2 && words.back() == full) {
+        auto shortened = words;
+        shortened.back() = short_form;
+        out.push_back(std::move(shortened));
+      }
+  };
+  for (const auto& line : SplitLines(address)) {
+    const auto words = WordsOf(FoldKey(line, view));
+    // "Flat 3 Mercia House 9 Kiln Street" is three places on one line.
+    std::vector<std::vector<std::string>> segments(1);
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      const bool number = AsciiDigit(words[i][0]);
+      if (number && i > 0 && !segments.back().empty() && !Generic(segments.back().back(), view)) segments.emplace_back();
+      segments.back().push_back(words[i]);
+    }
+    if (segments.size() > 1) add(words);
+    for (auto& segment : segments) {
+      add(segment);
+      // "14 Larch Close" is also written "Larch Close"; "Flat 3" too.
+      std::size_t first = 0;
+      while (first < segment.size() && (AsciiDigit(segment[first][0]) || Generic(segment[first], view))) ++first;
+      if (first > 0 && first < segment.size())
+        add(std::vector<std::string>(segment.begin() + static_cast<std::ptrdiff_t>(first), segment.end()));
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 struct Redactor::Index {
+  // What is known of a person in one view.
+  struct Reading {
+    std::vector<std::string> parts;     // folded name parts, for what may surround a match
+    std::unordered_set<char> initials;  // of their given and other names
+  };
   struct Person {
     std::string id;
     Treatment treatment;
-    std::vector<std::string> parts;  // folded name parts, for what may surround a match
-    std::unordered_set<char> initials;
+    std::array<Reading, 2> readings;
   };
   enum class TermKind : std::uint8_t { kNamePart, kShortNamePart, kUnspacedName, kEmail };
   struct Term {
@@ -161,121 +276,169 @@ struct Redactor::Index {
     std::uint32_t length;
     TermKind kind;
     bool family;  // from a family name: initials before it are withheld too
+    bool subject;  // also a name part of the child the text is about
   };
   struct Phrase {
     std::vector<std::string> words;
     std::uint32_t person;
   };
+  // The index of one view of the text.
+  struct ViewIndex {
+    AhoCorasick names;
+    std::vector<Term> terms;
+    // Name parts of four letters or more, for names split by separators.
+    AhoCorasick split_names;
+    std::vector<Term> split_terms;
+    std::unordered_multimap<std::string, Phrase, TransparentHash, std::equal_to<>> phrases;  // by first word
+    std::unordered_set<std::string> subject_parts;         // the subject child's name parts
+    std::set<std::vector<std::string>> subject_places;     // the subject child's town
+    std::vector<std::string> proclitics;                    // Arabic one-letter words joined to the next
+  };
 
   std::vector<Person> people;
-  std::unordered_set<std::string> subject_parts;  // the subject child's name parts
-  // Address lines and streets of the subject child, when the recipient sees
-  // their address anyway: not withheld when a protected person shares them.
-  std::set<std::vector<std::string>> subject_places;
-  AhoCorasick names;
-  std::vector<Term> name_terms;
+  std::array<ViewIndex, 2> views;
   AhoCorasick identifiers;
   std::vector<std::uint32_t> identifier_person;
   std::vector<std::uint32_t> identifier_length;
-  std::unordered_multimap<std::string, Phrase> phrases;  // by first word
-  std::unordered_multimap<int, std::uint32_t> dates;     // yyyymmdd -> person
+  std::unordered_multimap<int, std::uint32_t> dates;        // yyyymmdd -> person
   std::unordered_multimap<int, std::uint32_t> short_dates;  // yymmdd -> person
+  int subject_date = 0;                                     // the child's own date of birth
 
+  void AddSubject(const domain::Person& subject);
   void AddPerson(const ProtectedPerson& p);
   void AddName(std::uint32_t person, std::string_view name, bool family);
-  void AddNamePart(std::uint32_t person, const std::string& part, bool family);
+  void AddNamePart(View view, std::uint32_t person, const std::string& part, bool family);
   void AddIdentifier(std::uint32_t person, const std::string& compact);
   void AddAddress(std::uint32_t person, std::string_view address);
+  void AddContacts(std::uint32_t person, const domain::Person& p);
+  void Build();
 
   // The steps of a redaction, each adding what it finds.
-  void MatchNames(std::string_view original, const FoldedText& f, const std::vector<Token>& words,
-                  std::vector<Hit>& hits) const;
+  void MatchNames(View view, std::string_view original, const FoldedText& f, std::string_view text,
+                  const std::vector<Token>& words, std::vector<Hit>& hits, std::vector<Hit>& soft) const;
+  void MatchSplitNames(const FoldedText& f, std::vector<Hit>& hits) const;
   void MatchIdentifiers(const FoldedText& f, std::vector<Hit>& hits) const;
-  void MatchAddresses(const FoldedText& f, const std::vector<Token>& words, std::vector<Hit>& hits) const;
-  void MatchDates(const FoldedText& f, std::vector<Hit>& hits) const;
-  bool Surroundable(std::string_view rest, const Person& p) const;
+  void MatchAddresses(View view, const FoldedText& f, const std::vector<Token>& words, std::vector<Hit>& hits) const;
+  void MatchDates(const std::vector<internal::DateSpan>& found, std::vector<Hit>& hits) const;
+  bool Surroundable(View view, std::string_view rest, bool after, std::size_t part_length, const Person& p) const;
 };
+
+void Redactor::Index::AddSubject(const domain::Person& subject) {
+  for (View view : kViews) {
+    ViewIndex& v = views[Of(view)];
+    for (const std::string* name : {&subject.given_name, &subject.family_name})
+      for (auto& w : WordsOf(FoldKey(*name, view))) v.subject_parts.insert(std::move(w));
+    // Their town: the recipient reads it in the child's address anyway.
+    const auto lines = SplitLines(subject.address);
+    if (!subject.is_protected && lines.size() >= 2) {
+      auto town = WordsOf(FoldKey(lines.back(), view));
+      const bool has_digits = std::any_of(town.begin(), town.end(), [](const std::string& w) {
+        return std::any_of(w.begin(), w.end(), AsciiDigit);
+      });
+      if (!town.empty() && !has_digits) v.subject_places.insert(town);
+    }
+  }
+  if (auto dob = domain::ParseDate(subject.date_of_birth))
+    subject_date = int(dob->year()) * 10000 + static_cast<int>(unsigned(dob->month())) * 100 +
+                   static_cast<int>(unsigned(dob->day()));
+}
 
 void Redactor::Index::AddPerson(const ProtectedPerson& pp) {
   const domain::Person& p = pp.person;
   const auto index = static_cast<std::uint32_t>(people.size());
-  people.push_back({p.id, pp.treatment, {}, {}});
+  people.push_back({p.id, pp.treatment, {}});
   if (pp.protection == Protection::kIdentity) {
     AddName(index, p.given_name, false);
     AddName(index, p.family_name, true);
     for (const auto& name : p.known_as) AddName(index, name, false);
     if (!p.nhs_number.empty()) AddIdentifier(index, CompactIdentifier(p.nhs_number));
     if (!p.upn.empty()) AddIdentifier(index, CompactIdentifier(p.upn));
-    for (const auto& phone : p.phone_numbers)
-      for (const auto& form : PhoneForms(phone)) AddIdentifier(index, form);
-    for (const auto& email : p.email_addresses) {
-      const std::string folded = FoldKey(email);
-      if (folded.size() < 3) continue;
-      name_terms.push_back({index, static_cast<std::uint32_t>(folded.size()), TermKind::kEmail, false});
-      names.Add(folded);
-      const std::string local = folded.substr(0, folded.find('@'));
-      if (local.size() >= 3 && local != folded) {
-        name_terms.push_back({index, static_cast<std::uint32_t>(local.size()), TermKind::kEmail, false});
-        names.Add(local);
-      }
-    }
     if (auto dob = domain::ParseDate(p.date_of_birth)) {
       const int y = int(dob->year()), m = static_cast<int>(unsigned(dob->month())), d = static_cast<int>(unsigned(dob->day()));
       dates.emplace(y * 10000 + m * 100 + d, index);
       short_dates.emplace((y % 100) * 10000 + m * 100 + d, index);
     }
   }
-  // Where someone lives is withheld for every protected person, the child too.
+  // Where someone lives, and how to reach them, is withheld for every
+  // protected person, the child too.
+  AddContacts(index, p);
   AddAddress(index, p.address);
   if (!p.postcode.empty()) AddIdentifier(index, CompactIdentifier(p.postcode));
 }
 
-void Redactor::Index::AddName(std::uint32_t person, std::string_view name, bool family) {
-  const std::string folded = FoldKey(name);
-  std::string joined;
-  const auto words = Words(folded);
-  for (const Token& w : words) {
-    const std::string word = folded.substr(w.begin, w.end - w.begin);
-    joined += word;
-    AddNamePart(person, word, family);
-    // O'Brien is also written OBrien and Brien; J.R. as JR.
-    if (word.find_first_of("'._") != std::string::npos) {
-      std::string glued, piece;
-      for (char c : word + '.') {
-        if (c == '\'' || c == '.' || c == '_') {
-          AddNamePart(person, piece, family);
-          piece.clear();
-        } else {
-          piece.push_back(c);
-          glued.push_back(c);
-        }
+void Redactor::Index::AddContacts(std::uint32_t person, const domain::Person& p) {
+  for (const auto& phone : p.phone_numbers)
+    for (const auto& form : PhoneForms(phone)) AddIdentifier(person, form);
+  for (const auto& email : p.email_addresses)
+    for (View view : kViews) {
+      ViewIndex& v = views[Of(view)];
+      const std::string folded = FoldKey(email, view);
+      if (folded.size() < 3) continue;
+      v.terms.push_back({person, static_cast<std::uint32_t>(folded.size()), TermKind::kEmail, false, false});
+      v.names.Add(folded);
+      const std::string local = folded.substr(0, folded.find('@'));
+      if (local.size() >= 2 && local != folded) {
+        v.terms.push_back({person, static_cast<std::uint32_t>(local.size()), TermKind::kEmail, false, false});
+        v.names.Add(local);
       }
-      AddNamePart(person, glued, family);
     }
-  }
-  // Smith-Jones is also written SmithJones; a name in a script without
-  // spaces is matched whole.
-  if (words.size() > 1) AddNamePart(person, joined, family);
-  Person& p = people[person];
-  if (!family)
-    for (const Token& w : words)
-      if (AsciiAlpha(folded[w.begin])) p.initials.insert(folded[w.begin]);
 }
 
-void Redactor::Index::AddNamePart(std::uint32_t person, const std::string& part, bool family) {
-  // A single letter would shred every text; "Jo" and "Al" are names.
+void Redactor::Index::AddName(std::uint32_t person, std::string_view name, bool family) {
+  for (View view : kViews) {
+    const std::string folded = FoldKey(name, view);
+    std::string joined;
+    const auto words = WordsOf(folded);
+    for (const auto& word : words) {
+      joined += word;
+      AddNamePart(view, person, word, family);
+      // O'Brien is also written OBrien and Brien; J.R. as JR.
+      if (word.find_first_of("'._") != std::string::npos) {
+        std::string glued, piece;
+        for (char c : word + '.') {
+          if (c == '\'' || c == '.' || c == '_') {
+            AddNamePart(view, person, piece, family);
+            piece.clear();
+          } else {
+            piece.push_back(c);
+            glued.push_back(c);
+          }
+        }
+        AddNamePart(view, person, glued, family);
+      }
+    }
+    // Smith-Jones is also written SmithJones; a name in a script without
+    // spaces is matched whole.
+    if (words.size() > 1) AddNamePart(view, person, joined, family);
+    Reading& r = people[person].readings[Of(view)];
+    if (!family)
+      for (const auto& w : words)
+        if (AsciiAlpha(w[0])) r.initials.insert(w[0]);
+  }
+}
+
+void Redactor::Index::AddNamePart(View view, std::uint32_t person, const std::string& part, bool family) {
   const std::size_t letters = CodePoints(part);
   // One Han character is a whole surname; one Latin letter is only an initial.
   if (letters < 2 && !Unspaced(part)) return;
-  Person& p = people[person];
-  if (std::find(p.parts.begin(), p.parts.end(), part) != p.parts.end()) return;
-  p.parts.push_back(part);
-  if (p.treatment == Treatment::kReview && subject_parts.contains(part)) return;
+  ViewIndex& v = views[Of(view)];
+  Reading& r = people[person].readings[Of(view)];
+  if (std::find(r.parts.begin(), r.parts.end(), part) != r.parts.end()) return;
+  r.parts.push_back(part);
+  const bool subject = v.subject_parts.contains(part);
+  // A watched person is not flagged on the child's own name: it would be
+  // flagged on every line.
+  if (subject && people[person].treatment == Treatment::kReview) return;
   const TermKind kind = Unspaced(part) ? TermKind::kUnspacedName
                         : letters == 2 ? TermKind::kShortNamePart
                                        : TermKind::kNamePart;
-  name_terms.push_back({person, static_cast<std::uint32_t>(part.size()), kind, family});
-  names.Add(part);
+  v.terms.push_back({person, static_cast<std::uint32_t>(part.size()), kind, family, subject});
+  v.names.Add(part);
+  const bool ascii_letters = std::all_of(part.begin(), part.end(), AsciiAlpha);
+  if (view == View::kLooks && letters >= 4 && ascii_letters && !subject) {
+    v.split_terms.push_back(v.terms.back());
+    v.split_names.Add(part);
+  }
 }
 
 void Redactor::Index::AddIdentifier(std::uint32_t person, const std::string& compact) {
@@ -285,54 +448,33 @@ void Redactor::Index::AddIdentifier(std::uint32_t person, const std::string& com
   identifiers.Add(compact);
 }
 
-namespace {
-
-// The phrases that stand for where someone lives: each line of the address,
-// and each street without its house or flat number.
-std::vector<std::vector<std::string>> Places(std::string_view address) {
-  std::vector<std::vector<std::string>> out;
-  for (const auto& line : SplitLines(address)) {
-    const std::string folded = FoldKey(line);
-    std::vector<std::string> words;
-    for (const Token& w : Words(folded)) words.push_back(folded.substr(w.begin, w.end - w.begin));
-    // A house number alone ("14") says nothing.
-    if (words.empty() || (words.size() == 1 && (words[0].size() < 3 || std::all_of(words[0].begin(), words[0].end(), AsciiDigit))))
-      continue;
-    out.push_back(words);
-    // "14 Larch Close" is also written "Larch Close"; "Flat 3, 14a ..." too.
-    std::size_t first = 0;
-    while (first < words.size() && (AsciiDigit(words[first][0]) || words[first] == FoldKey("flat") ||
-                                    words[first] == FoldKey("apartment") || words[first] == FoldKey("unit")))
-      ++first;
-    if (first > 0 && first < words.size()) {
-      std::vector<std::string> street(words.begin() + static_cast<std::ptrdiff_t>(first), words.end());
-      if (street.size() > 1 || street[0].size() >= 3) out.push_back(std::move(street));
-    }
+void Redactor::Index::AddAddress(std::uint32_t person, std::string_view address) {
+  for (View view : kViews) {
+    ViewIndex& v = views[Of(view)];
+    for (auto& place : Places(address, view))
+      if (!v.subject_places.contains(place)) v.phrases.emplace(place.front(), Phrase{place, person});
   }
-  return out;
 }
 
-}  // namespace
-
-void Redactor::Index::AddAddress(std::uint32_t person, std::string_view address) {
-  for (auto& place : Places(address))
-    if (!subject_places.contains(place)) phrases.emplace(place.front(), Phrase{place, person});
+void Redactor::Index::Build() {
+  for (ViewIndex& v : views) {
+    v.names.Build();
+    v.split_names.Build();
+  }
+  identifiers.Build();
+  // Arabic writes "and", "for", "with", "by", "like" as one letter joined to
+  // the next word: "وفاطمة" is "and Fatima".
+  for (View view : kViews)
+    for (const char* letter : {"\xD9\x88", "\xD9\x81", "\xD8\xA8", "\xD9\x84", "\xD9\x83"})
+      views[Of(view)].proclitics.push_back(FoldKey(letter, view));
 }
 
 Redactor::Redactor(std::span<const ProtectedPerson> people, const domain::Person* subject) {
   auto index = std::make_unique<Index>();
-  if (subject) {
-    if (!subject->is_protected)
-      for (auto& place : Places(subject->address)) index->subject_places.insert(std::move(place));
-    for (const std::string* name : {&subject->given_name, &subject->family_name}) {
-      const std::string folded = FoldKey(*name);
-      for (const Token& w : Words(folded)) index->subject_parts.insert(folded.substr(w.begin, w.end - w.begin));
-    }
-  }
+  if (subject) index->AddSubject(*subject);
   for (const auto& p : people)
     if (p.protection != Protection::kNone) index->AddPerson(p);
-  index->names.Build();
-  index->identifiers.Build();
+  index->Build();
   index_ = std::move(index);
 }
 
@@ -367,13 +509,44 @@ bool CaseBoundary(std::string_view original, const FoldedText& f, std::uint32_t 
   return u_isUUppercase(CodePointAt(original, f.begin[at])) && u_isULowercase(CodePointAt(original, f.begin[at - 1]));
 }
 
+// The folded text with digits inside words that also hold letters read as
+// the letters they stand for, when there are any such words.
+std::optional<std::string> Leet(std::string_view text, const std::vector<Token>& words) {
+  std::optional<std::string> out;
+  for (const Token& w : words) {
+    const std::string_view word = text.substr(w.begin, w.end - w.begin);
+    const bool letters = std::any_of(word.begin(), word.end(), AsciiAlpha);
+    const bool digits = std::any_of(word.begin(), word.end(), AsciiDigit);
+    if (!letters || !digits) continue;
+    if (!out) out = std::string(text);
+    for (std::uint32_t i = w.begin; i < w.end; ++i) (*out)[i] = LetterFor((*out)[i]);
+  }
+  return out;
+}
+
 }  // namespace
 
 // What may stand beside a name part in the same word and still be that
-// person: digits, joining punctuation, a possessive, their initials, and
-// their other name parts (doreen80, doreen.h, dhargreaves, o'brien's,
-// doreen_hargreaves). Anything else ("Annual" around "Ann") is another word.
-bool Redactor::Index::Surroundable(std::string_view rest, const Person& p) const {
+// person: digits, joining punctuation, a possessive with or without its
+// apostrophe, a suffix after an apostrophe (Turkish "Ayşe'nin"), an elided
+// article before one (French "d'Anne"), an Arabic one-letter word joined to
+// it, their initials, and their other name parts (doreen80, doreen.h,
+// dhargreaves, o'brien's, doreen_hargreaves, Doreens). Anything else
+// ("Annual" around "Ann") is another word.
+bool Redactor::Index::Surroundable(View view, std::string_view rest, bool after, std::size_t part_length,
+                                   const Person& p) const {
+  const Reading& r = p.readings[Of(view)];
+  if (after) {
+    if (rest == "s" && part_length >= 4) return true;
+    if (rest.size() >= 2 && rest[0] == '\'' && std::all_of(rest.begin() + 1, rest.end(), Word)) return true;
+  } else {
+    if (rest.size() == 2 && AsciiAlpha(rest[0]) && rest[1] == '\'') return true;
+    // A title run into the name: "MRSHARGREAVES", "mrdoreen".
+    for (std::string_view title : {"mr", "mrs", "ms", "miss", "mx", "dr"})
+      if (FoldKey(title, view) == rest) return true;
+    const auto& proclitics = views[Of(view)].proclitics;
+    if (std::find(proclitics.begin(), proclitics.end(), rest) != proclitics.end()) return true;
+  }
   std::vector<bool> ok(rest.size() + 1, false);
   ok[0] = true;
   for (std::size_t i = 0; i < rest.size(); ++i) {
@@ -381,21 +554,24 @@ bool Redactor::Index::Surroundable(std::string_view rest, const Person& p) const
     const char c = rest[i];
     if (AsciiDigit(c) || c == '.' || c == '\'' || c == '_' || c == '-') ok[i + 1] = true;
     if (c == 's' && i > 0 && rest[i - 1] == '\'') ok[i + 1] = true;
-    if (p.initials.contains(c) && (i + 1 == rest.size() || !AsciiAlpha(rest[i + 1]) || i == 0)) ok[i + 1] = true;
-    for (const auto& part : p.parts)
+    if (r.initials.contains(c) && (i + 1 == rest.size() || !AsciiAlpha(rest[i + 1]) || i == 0)) ok[i + 1] = true;
+    for (const auto& part : r.parts)
       if (rest.compare(i, part.size(), part) == 0) ok[i + part.size()] = true;
   }
   return ok[rest.size()];
 }
 
-void Redactor::Index::MatchNames(std::string_view original, const FoldedText& f, const std::vector<Token>& words,
-                                 std::vector<Hit>& hits) const {
-  for (const auto& h : names.FindAll(f.text)) {
-    const Term& term = name_terms[h.pattern];
+void Redactor::Index::MatchNames(View view, std::string_view original, const FoldedText& f, std::string_view text,
+                                 const std::vector<Token>& words, std::vector<Hit>& hits, std::vector<Hit>& soft) const {
+  const ViewIndex& v = views[Of(view)];
+  for (const auto& h : v.names.FindAll(text)) {
+    const Term& term = v.terms[h.pattern];
     const std::uint32_t begin = h.end - term.length, end = h.end;
     const What what = term.kind == TermKind::kEmail ? What::kDetail : What::kName;
+    // The child's own name is not withheld: the recipient reads it anyway.
+    auto& into = term.subject ? soft : hits;
     if (term.kind == TermKind::kUnspacedName) {
-      hits.push_back({begin, end, term.person, what});
+      into.push_back({begin, end, term.person, what});
       continue;
     }
     const Token* word = WordAt(words, begin);
@@ -403,19 +579,21 @@ void Redactor::Index::MatchNames(std::string_view original, const FoldedText& f,
       // An email address spans several words: it must start and end on word edges.
       const Token* last = WordAt(words, end - 1);
       if (term.kind == TermKind::kEmail && word && word->begin == begin && last && last->end == end)
-        hits.push_back({begin, end, term.person, what});
+        into.push_back({begin, end, term.person, what});
       continue;
     }
-    const std::string_view before(f.text.data() + word->begin, begin - word->begin);
-    const std::string_view after(f.text.data() + end, word->end - end);
+    const std::string_view before = text.substr(word->begin, begin - word->begin);
+    const std::string_view after = text.substr(end, word->end - end);
     bool whole = before.empty() && after.empty();
     if (!whole) {
       // A two-letter name ("Jo") inside a word is that person only beside
       // what Surroundable allows; a capital after it ("JoAnne") is not enough.
       const Person& p = people[term.person];
       const bool short_part = term.kind == TermKind::kShortNamePart;
-      const bool starts = before.empty() || Surroundable(before, p) || (!short_part && CaseBoundary(original, f, begin));
-      const bool ends = after.empty() || Surroundable(after, p) || (!short_part && CaseBoundary(original, f, end));
+      const bool starts = before.empty() || Surroundable(view, before, false, term.length, p) ||
+                          (!short_part && CaseBoundary(original, f, begin));
+      const bool ends = after.empty() || Surroundable(view, after, true, term.length, p) ||
+                        (!short_part && CaseBoundary(original, f, end));
       whole = starts && ends;
     }
     if (!whole) continue;
@@ -424,24 +602,69 @@ void Redactor::Index::MatchNames(std::string_view original, const FoldedText& f,
     if (term.family) {
       for (int k = 0; k < 3; ++k) {
         std::uint32_t at = from;
-        while (at > 0 && (f.text[at - 1] == ' ' || f.text[at - 1] == '.')) --at;
+        while (at > 0 && (text[at - 1] == ' ' || text[at - 1] == '.')) --at;
         if (at == from || at == 0) break;
         const Token* initial = WordAt(words, at - 1);
         if (!initial) break;
-        const std::string_view w(f.text.data() + initial->begin, initial->end - initial->begin);
+        const std::string_view w = text.substr(initial->begin, initial->end - initial->begin);
         // Their own initials, written as initials: a capital or a dot ("a
         // White van" keeps its article).
-        const Person& p = people[term.person];
-        const bool dotted = w.find('.') != std::string_view::npos || (initial->end < f.text.size() && f.text[initial->end] == '.');
+        const Reading& r = people[term.person].readings[Of(view)];
+        const bool dotted = w.find('.') != std::string_view::npos || (initial->end < text.size() && text[initial->end] == '.');
         const bool initials =
-            std::all_of(w.begin(), w.end(), [&](char c) { return c == '.' || (AsciiAlpha(c) && p.initials.contains(c)); }) &&
+            std::all_of(w.begin(), w.end(), [&](char c) { return c == '.' || (AsciiAlpha(c) && r.initials.contains(c)); }) &&
             std::count_if(w.begin(), w.end(), AsciiAlpha) <= 3 && (w.size() == 1 || dotted) &&
             (dotted || u_isUUppercase(CodePointAt(original, f.begin[initial->begin])));
         if (!initials) break;
         from = initial->begin;
       }
     }
-    hits.push_back({from, word->end, term.person, what});
+    into.push_back({from, word->end, term.person, what});
+  }
+}
+
+// Names broken up by separators: "D o r e e n", "D-O-R-E-E-N", "Dor-een",
+// "Har-\ngreaves". The letters and digits of the text, without what is
+// between them, are searched for name parts of four letters or more that
+// start and end on word edges and were broken by hyphens, dots, apostrophes
+// or line breaks, or spelt out a letter at a time ("a man" is not "Aman").
+void Redactor::Index::MatchSplitNames(const FoldedText& f, std::vector<Hit>& hits) const {
+  const ViewIndex& v = views[Of(View::kLooks)];
+  if (v.split_names.empty()) return;
+  std::string letters;
+  std::vector<std::uint32_t> at;
+  for (std::uint32_t i = 0; i < f.text.size(); ++i)
+    if (AsciiAlnum(f.text[i])) {
+      letters.push_back(f.text[i]);
+      at.push_back(i);
+    }
+  for (const auto& h : v.split_names.FindAll(letters)) {
+    const Term& term = v.split_terms[h.pattern];
+    const std::uint32_t end = h.end, begin = end - term.length;
+    const bool starts = begin == 0 || at[begin - 1] + 1 < at[begin];
+    const bool ends = end == at.size() || at[end - 1] + 1 < at[end];
+    if (!starts || !ends) continue;
+    // A fragment is a single letter if it all comes from one character as
+    // written ("m" folds to "rn").
+    bool gaps = false, spaced = false, broken = false, singles = true, other = false;
+    std::uint32_t fragment_start = begin;
+    for (std::uint32_t k = begin + 1; k < end && !other; ++k) {
+      const std::uint32_t gap = at[k] - at[k - 1] - 1;
+      if (gap == 0) continue;
+      gaps = true;
+      singles = singles && f.begin[at[fragment_start]] == f.begin[at[k - 1]];
+      fragment_start = k;
+      if (gap > 3) other = true;
+      for (std::uint32_t i = at[k - 1] + 1; i < at[k] && !other; ++i) {
+        const char c = f.text[i];
+        if (c == ' ') spaced = true;
+        else if (c == '-' || c == '.' || c == '\'' || c == '\n' || c == '_' || c == '|' || c == '/') broken = true;
+        else other = true;
+      }
+    }
+    singles = singles && f.begin[at[fragment_start]] == f.begin[at[end - 1]];
+    if (gaps && !other && ((broken && !spaced) || singles))
+      hits.push_back({at[begin], at[end - 1] + 1, term.person, What::kName});
   }
 }
 
@@ -458,19 +681,23 @@ void Redactor::Index::MatchIdentifiers(const FoldedText& f, std::vector<Hit>& hi
       compact.push_back(IdentifierChar(f.text[i]));
       at.push_back(i);
     }
-  auto separated_only = [&](std::uint32_t from, std::uint32_t to) {  // folded bytes between two characters
-    if (to - from > 3) return false;
+  // Between two characters of one identifier: up to six separators, none of
+  // them a letter of another script.
+  auto separated_only = [&](std::uint32_t from, std::uint32_t to) {
+    if (to - from > 6) return false;
     for (std::uint32_t i = from; i < to; ++i)
-      if (std::string_view(" -./()+\t").find(f.text[i]) == std::string_view::npos) return false;
+      if (static_cast<unsigned char>(f.text[i]) >= 0x80 && u_isalpha(CodePointAt(f.text, i))) return false;
     return true;
   };
   for (const auto& h : identifiers.FindAll(compact)) {
     const std::uint32_t end = h.end, begin = end - identifier_length[h.pattern];
     bool inside = true;
     for (std::uint32_t k = begin + 1; k < end && inside; ++k) inside = separated_only(at[k - 1] + 1, at[k]);
-    // Not part of a longer run of letters and digits.
-    const bool starts = begin == 0 || at[begin - 1] + 1 < at[begin];
-    const bool ends = end == at.size() || at[end - 1] + 1 < at[end];
+    // Not part of a longer run of letters and digits; a number glued to a
+    // word ("NHS4505577104", "tel07700900123") starts where the digits do.
+    const bool digit_first = AsciiDigit(f.text[at[begin]]), digit_last = AsciiDigit(f.text[at[end - 1]]);
+    const bool starts = begin == 0 || at[begin - 1] + 1 < at[begin] || (digit_first && AsciiAlpha(f.text[at[begin - 1]]));
+    const bool ends = end == at.size() || at[end - 1] + 1 < at[end] || (digit_last && AsciiAlpha(f.text[at[end]]));
     if (!inside || !starts || !ends) continue;
     std::uint32_t from = at[begin];
     if (from > 0 && f.text[from - 1] == '+') --from;  // +44 ...
@@ -478,27 +705,39 @@ void Redactor::Index::MatchIdentifiers(const FoldedText& f, std::vector<Hit>& hi
   }
 }
 
-void Redactor::Index::MatchAddresses(const FoldedText& f, const std::vector<Token>& words,
+void Redactor::Index::MatchAddresses(View view, const FoldedText& f, const std::vector<Token>& words,
                                      std::vector<Hit>& hits) const {
-  if (phrases.empty()) return;
+  const ViewIndex& v = views[Of(view)];
+  if (v.phrases.empty()) return;
+  // A word as written, and as it stands before a possessive ("Close's").
   auto word = [&](std::size_t i) { return std::string_view(f.text.data() + words[i].begin, words[i].end - words[i].begin); };
+  auto same = [](std::string_view w, const std::string& expected) {
+    if (w == expected) return true;
+    return w.size() == expected.size() + 2 && w.starts_with(expected) && w.ends_with("'s");
+  };
   for (std::size_t i = 0; i < words.size(); ++i) {
-    auto [from, to] = phrases.equal_range(std::string(word(i)));
+    std::string_view first = word(i);
+    if (first.ends_with("'s")) first.remove_suffix(2);
+    auto [from, to] = v.phrases.equal_range(first);
     for (auto it = from; it != to; ++it) {
       const auto& phrase = it->second.words;
       if (i + phrase.size() > words.size()) continue;
-      bool same = true;
-      for (std::size_t k = 1; k < phrase.size() && same; ++k) same = word(i + k) == phrase[k];
-      if (same) hits.push_back({words[i].begin, words[i + phrase.size() - 1].end, it->second.person, What::kDetail});
+      bool matched = true;
+      for (std::size_t k = 1; k < phrase.size() && matched; ++k) matched = same(word(i + k), phrase[k]);
+      if (matched) hits.push_back({words[i].begin, words[i + phrase.size() - 1].end, it->second.person, What::kDetail});
     }
   }
 }
 
-void Redactor::Index::MatchDates(const FoldedText& f, std::vector<Hit>& hits) const {
+void Redactor::Index::MatchDates(const std::vector<internal::DateSpan>& found, std::vector<Hit>& hits) const {
   if (dates.empty()) return;
-  for (const auto& d : internal::FindDates(f.text)) {
+  for (const auto& d : found) {
+    const int key = d.year * 10000 + d.month * 100 + d.day;
+    // The child's own date of birth is theirs, even when someone shares it.
+    if (!d.two_digit_year && key == subject_date) continue;
+    if (d.two_digit_year && subject_date % 1000000 == key && subject_date != 0) continue;
     const auto& table = d.two_digit_year ? short_dates : dates;
-    auto [from, to] = table.equal_range(d.year * 10000 + d.month * 100 + d.day);
+    auto [from, to] = table.equal_range(key);
     for (auto it = from; it != to; ++it) hits.push_back({d.begin, d.end, it->second, What::kDetail});
   }
 }
@@ -508,7 +747,10 @@ namespace {
 struct Cut {
   std::size_t begin, end;
   What what;
+  std::uint32_t person = 0;
 };
+
+bool Joining(char c) { return c == ' ' || c == '-'; }
 
 // Overlapping cuts become one; cuts of the same kind apart only by spaces
 // or hyphens too, so "Doreen Hargreaves" reads "[name withheld]".
@@ -520,7 +762,7 @@ std::vector<Cut> Merge(std::vector<Cut> cuts, std::string_view original) {
       Cut& last = out.back();
       const bool overlaps = c.begin < last.end;
       bool adjacent = !overlaps && c.what == last.what;
-      for (std::size_t i = last.end; adjacent && i < c.begin; ++i) adjacent = original[i] == ' ' || original[i] == '-';
+      for (std::size_t i = last.end; adjacent && i < c.begin; ++i) adjacent = Joining(original[i]);
       if (overlaps || adjacent) {
         last.end = std::max(last.end, c.end);
         if (c.what == What::kDetail) last.what = What::kDetail;
@@ -532,6 +774,24 @@ std::vector<Cut> Merge(std::vector<Cut> cuts, std::string_view original) {
   return out;
 }
 
+// The child's own name beside a protected person's other name parts is
+// that person's full name ("Sam Smith" when the child is Sam Jones): it
+// joins the cut.
+void AbsorbNeighbours(std::vector<Cut>& cuts, const std::vector<Cut>& soft, std::string_view original) {
+  for (const Cut& s : soft)
+    for (Cut& c : cuts) {
+      if (c.person != s.person) continue;
+      auto between = [&](std::size_t from, std::size_t to) {
+        if (from > to) return false;
+        for (std::size_t i = from; i < to; ++i)
+          if (!Joining(original[i])) return false;
+        return true;
+      };
+      if (between(s.end, c.begin)) c.begin = std::min(c.begin, s.begin);
+      else if (between(c.end, s.begin)) c.end = std::max(c.end, s.end);
+    }
+}
+
 }  // namespace
 
 Redacted Redactor::Redact(std::string_view text, std::span<const Mention> withhold_too) const {
@@ -540,24 +800,50 @@ Redacted Redactor::Redact(std::string_view text, std::span<const Mention> withho
   for (const Mention& m : withhold_too)
     if (m.span.begin < m.span.end && m.span.end <= text.size()) cuts.push_back({m.span.begin, m.span.end, m.what});
   if (!empty()) {
-    const FoldedText f = Fold(text);
-    const std::vector<Token> words = Words(f.text);
-    std::vector<Hit> hits;
-    index_->MatchNames(text, f, words, hits);
-    index_->MatchIdentifiers(f, hits);
-    index_->MatchAddresses(f, words, hits);
-    index_->MatchDates(f, hits);
+    std::vector<Hit> soft;
+    const FoldedText looks = Fold(text, View::kLooks);
+    const std::vector<Token> words = Words(looks.text);
+    const auto dates_found = internal::FindDates(looks.text);
+    std::vector<Hit> looks_hits;
+    index_->MatchNames(View::kLooks, text, looks, looks.text, words, looks_hits, soft);
+    if (auto leet = Leet(looks.text, words)) index_->MatchNames(View::kLooks, text, looks, *leet, words, looks_hits, soft);
+    index_->MatchSplitNames(looks, looks_hits);
+    // A name inside a date ("3 May 2026") is the date.
+    std::erase_if(looks_hits, [&](const Hit& h) {
+      return std::any_of(dates_found.begin(), dates_found.end(),
+                         [&](const internal::DateSpan& d) { return d.begin <= h.begin && h.end <= d.end; });
+    });
+    index_->MatchIdentifiers(looks, looks_hits);
+    index_->MatchAddresses(View::kLooks, looks, words, looks_hits);
+    index_->MatchDates(dates_found, looks_hits);
     std::map<std::uint32_t, std::vector<Cut>> review;  // by watched person
-    for (const Hit& h : hits) {
-      const Cut cut{f.begin[h.begin], f.end[h.end - 1], h.what};
-      if (index_->people[h.person].treatment == Treatment::kWithhold) cuts.push_back(cut);
-      else review[h.person].push_back(cut);
+    std::vector<Cut> soft_cuts;
+    auto collect = [&](const FoldedText& f, const std::vector<Hit>& from) {
+      for (const Hit& h : from) {
+        const Cut cut{f.begin[h.begin], f.end[h.end - 1], h.what, h.person};
+        if (index_->people[h.person].treatment == Treatment::kWithhold) cuts.push_back(cut);
+        else review[h.person].push_back(cut);
+      }
+    };
+    collect(looks, looks_hits);
+    for (const Hit& h : soft) soft_cuts.push_back({looks.begin[h.begin], looks.end[h.end - 1], h.what, h.person});
+    // Text in another script is read a second time as it sounds in Latin
+    // letters, so that "Ольга" is found for Olga.
+    const bool other_scripts = std::any_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+    if (other_scripts) {
+      const FoldedText sounds = Fold(text, View::kSounds);
+      const std::vector<Token> sound_words = Words(sounds.text);
+      std::vector<Hit> sounds_hits, sounds_soft;
+      index_->MatchNames(View::kSounds, text, sounds, sounds.text, sound_words, sounds_hits, sounds_soft);
+      index_->MatchAddresses(View::kSounds, sounds, sound_words, sounds_hits);
+      collect(sounds, sounds_hits);
     }
+    AbsorbNeighbours(cuts, soft_cuts, text);
     cuts = Merge(std::move(cuts), text);
     // A watched person's details are mentions ("Maureen Blythe" is one)
     // unless they are withheld anyway.
-    for (auto& [person, found] : review)
-      for (const Cut& r : Merge(std::move(found), text)) {
+    for (auto& [person, found_cuts] : review)
+      for (const Cut& r : Merge(std::move(found_cuts), text)) {
         const bool covered =
             std::any_of(cuts.begin(), cuts.end(), [&](const Cut& c) { return c.begin <= r.begin && r.end <= c.end; });
         if (!covered) out.mentions.push_back({{r.begin, r.end}, index_->people[person].id, r.what});

@@ -45,8 +45,7 @@ Result<domain::InformationItem> MakeItem(store::Transaction& tx, const Context& 
   for (const std::string& id : named) {
     auto p = JIGSAW_TRY(tx.casework().FindPerson(id));
     if (!p || p->organisation_id != context.actor.organisation_id)
-      return InvalidArgument(id == item.person_id ? field + "person_id" : field + "identifies",
-                             "There is no person with id '" + id + "' in your organisation's records.");
+      return NotYours(id == item.person_id ? field + "person_id" : field + "identifies");
   }
   return item;
 }
@@ -78,8 +77,7 @@ Result<Person> Casework::AddPerson(const Context& context, Person p, const std::
     JIGSAW_RETURN_IF_ERROR(tx.casework().InsertPerson(p));
     if (!link) return Ok();
     auto other = JIGSAW_TRY(tx.casework().FindPerson(link->related_person_id));
-    if (!other || other->organisation_id != p.organisation_id)
-      return InvalidArgument("related_person_id", "There is no person with that id in your organisation's records.");
+    if (!other || other->organisation_id != p.organisation_id) return NotYours("related_to.person_id");
     if (other->kind == domain::PersonKind::kChild) event.child_id = other->id;
     domain::Relationship r{NewId(), p.organisation_id, p.id, other->id, link->kind, p.created_by, p.created_at};
     JIGSAW_RETURN_IF_ERROR(tx.casework().InsertRelationship(r));
@@ -138,8 +136,7 @@ Result<domain::Relationship> Casework::AddRelationship(const Context& context, d
     JIGSAW_RETURN_IF_ERROR(Check(context, Action::kRecordCasework, Own(r.organisation_id)));
     for (const auto& [field, id] : {std::pair{"person_id", r.person_id}, {"related_person_id", r.related_person_id}}) {
       auto p = JIGSAW_TRY(tx.casework().FindPerson(id));
-      if (!p || p->organisation_id != r.organisation_id)
-        return InvalidArgument(field, "There is no person with that id in your organisation's records.");
+      if (!p || p->organisation_id != r.organisation_id) return NotYours(field);
       if (p->kind == domain::PersonKind::kChild) event.child_id = p->id;
     }
     return tx.casework().InsertRelationship(r);
@@ -148,8 +145,8 @@ Result<domain::Relationship> Casework::AddRelationship(const Context& context, d
 }
 
 Result<ConcernRecord> Casework::RaiseConcern(const Context& context, const NewConcern& request) {
-  AuditEvent event{"concern.create", "concern", {}, domain::AuditOutcome::kAllowed, request.child_id,
-                   "safeguarding"};
+  // The child is recorded once they are known to be the organisation's own.
+  AuditEvent event{"concern.create", "concern", {}, domain::AuditOutcome::kAllowed, {}, "safeguarding"};
   if (auto allowed = Check(context, Action::kRecordCasework, Own(context.actor.organisation_id)); !allowed)
     return trail_.Deny(context, event, allowed.error());
   const Time now = clock_.Now();
@@ -163,8 +160,8 @@ Result<ConcernRecord> Casework::RaiseConcern(const Context& context, const NewCo
   event.object_id = c.id;
   JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
     auto child = JIGSAW_TRY(tx.casework().FindPerson(c.child_id));
-    if (!child || child->organisation_id != c.organisation_id)
-      return InvalidArgument("child_id", "There is no child with that id in your organisation's records.");
+    if (!child || child->organisation_id != c.organisation_id) return NotYours("child_id");
+    event.child_id = child->id;
     if (child->kind != domain::PersonKind::kChild)
       return InvalidArgument("child_id", "A concern is about a child; this person is recorded as a " +
                                              std::string(ToString(child->kind)) + ".");

@@ -25,7 +25,11 @@ Result<OutboundRedaction> OutboundRedaction::For(store::Transaction& tx, const s
     const auto protection = redaction::ProtectionOf(p, is_child ? p.id : std::string());
     people.push_back({std::move(p), protection, redaction::Treatment::kWithhold});
   }
-  return OutboundRedaction(std::make_unique<Impl>(Impl{redaction::Redactor(people)}));
+  // The child named keeps their name even where a protected relative shares it.
+  domain::Person subject;
+  subject.given_name = about.given_name;
+  subject.family_name = about.family_name;
+  return OutboundRedaction(std::make_unique<Impl>(Impl{redaction::Redactor(people, &subject)}));
 }
 
 std::string OutboundRedaction::Redact(std::string_view text) const { return impl_->redactor.Redact(text).text; }

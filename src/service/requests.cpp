@@ -156,15 +156,16 @@ Result<domain::AdviceRequest> Requests::AskForAdvice(const Context& context, dom
   r.answered_at = {};
   domain::Tidy(r);
   event.object_id = r.id;
-  event.child_id = r.child_id;
   if (auto allowed = access::Authorise(context.actor, Action::kAskAdvice, FactsOf(r)); !allowed)
     return trail_.Deny(context, event, allowed.error());
   JIGSAW_RETURN_IF_ERROR(domain::Validate(r));
   JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
     if (!r.concern_id.empty()) {
       auto c = JIGSAW_TRY(tx.casework().FindConcern(r.concern_id));
-      if (!c || c->organisation_id != r.organisation_id)
-        return InvalidArgument("concern_id", "There is no concern with that id in your organisation.");
+      if (!c) return NotYours("concern_id");
+      // Advice about a concern names it: only someone who may read it can.
+      JIGSAW_RETURN_IF_ERROR(access::Authorise(context.actor, Action::kViewConcern,
+                                               RecordFacts{c->organisation_id, c->raised_by, {}, {}, {}}));
       if (!r.child_id.empty() && r.child_id != c->child_id)
         return InvalidArgument("child_id", "This concern is about another child.");
       r.child_id = c->child_id;
@@ -172,8 +173,8 @@ Result<domain::AdviceRequest> Requests::AskForAdvice(const Context& context, dom
     }
     if (!r.child_id.empty()) {
       auto p = JIGSAW_TRY(tx.casework().FindPerson(r.child_id));
-      if (!p || p->organisation_id != r.organisation_id)
-        return InvalidArgument("child_id", "There is no child with that id in your organisation's records.");
+      if (!p || p->organisation_id != r.organisation_id) return NotYours("child_id");
+      event.child_id = r.child_id;
     }
     return tx.casework().InsertAdviceRequest(r);
   }));

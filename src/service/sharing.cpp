@@ -212,8 +212,7 @@ class Preparation {
   Status ApplyCorrection() {
     if (in_.supersedes.empty()) return Ok();
     auto prior = JIGSAW_TRY(cw_.FindDecision(in_.supersedes));
-    if (!prior || prior->organisation_id != ctx_.actor.organisation_id)
-      return InvalidArgument("supersedes", "There is no decision with that id in your organisation.");
+    if (!prior || prior->organisation_id != ctx_.actor.organisation_id) return NotYours("supersedes");
     if (auto later = JIGSAW_TRY(cw_.SupersededBy(prior->id)))
       return Fail(ErrorCode::kFailedPrecondition,
                   "That decision has already been superseded by " + *later + ": correct the latest one.", "supersedes");
@@ -240,7 +239,7 @@ class Preparation {
     const std::string& org = ctx_.actor.organisation_id;
     if (!in_.concern_id.empty()) {
       auto concern = JIGSAW_TRY(cw_.FindConcern(in_.concern_id));
-      if (!concern) return NotFound(std::string(kHidden));
+      if (!concern) return NotYours("concern_id");
       JIGSAW_RETURN_IF_ERROR(access::Authorise(ctx_.actor, Action::kDecide,
                                                RecordFacts{concern->organisation_id, concern->raised_by, {}, {}, {}}));
       if (!in_.child_id.empty() && in_.child_id != concern->child_id)
@@ -249,11 +248,12 @@ class Preparation {
     } else {
       JIGSAW_RETURN_IF_ERROR(access::Authorise(ctx_.actor, Action::kDecide, RecordFacts{org, {}, {}, {}, {}}));
     }
-    event_.child_id = in_.child_id;
     if (!in_.child_id.empty()) {
       child_ = JIGSAW_TRY(cw_.FindPerson(in_.child_id));
-      if (!child_ || child_->organisation_id != org || child_->kind != domain::PersonKind::kChild)
-        return InvalidArgument("child_id", "There is no child with that id in your organisation's records.");
+      if (!child_ || child_->organisation_id != org) return NotYours("child_id");
+      if (child_->kind != domain::PersonKind::kChild)
+        return InvalidArgument("child_id", "This person is not recorded as a child.");
+      event_.child_id = in_.child_id;
     }
     if (!in_.information_request_id.empty()) JIGSAW_RETURN_IF_ERROR(LoadRequest());
     if (!child_ && !out_.request) return InvalidArgument("child_id", "Say which child this decision is about.");
@@ -262,7 +262,7 @@ class Preparation {
 
   Status LoadRequest() {
     auto request = JIGSAW_TRY(cw_.FindInformationRequest(in_.information_request_id));
-    if (!request) return NotFound(std::string(kHidden));
+    if (!request) return NotYours("information_request_id");
     JIGSAW_RETURN_IF_ERROR(access::Authorise(
         ctx_.actor, Action::kAnswerInformationRequest,
         RecordFacts{request->requester_organisation_id, request->requested_by, request->holder_organisation_id, {}, {}}));
@@ -335,11 +335,11 @@ class Preparation {
     std::map<std::string, domain::Concern> concerns;
     for (std::size_t i = 0; i < in_.items.size(); ++i) {
       auto item = std::find_if(loaded.begin(), loaded.end(), [&](const auto& x) { return x.id == ids[i]; });
-      const bool belongs = item != loaded.end() && item->organisation_id == ctx_.actor.organisation_id &&
-                           ((!in_.concern_id.empty() && item->concern_id == in_.concern_id) ||
-                            (child_ && item->person_id == child_->id));
-      if (!belongs)
-        return InvalidArgument(Index("items", i, ".id"), "There is no such item in this child's records in your organisation.");
+      if (item == loaded.end() || item->organisation_id != ctx_.actor.organisation_id) return NotYours(Index("items", i, ".id"));
+      const bool about_this_case = (!in_.concern_id.empty() && item->concern_id == in_.concern_id) ||
+                                   (child_ && item->person_id == child_->id);
+      if (!about_this_case)
+        return InvalidArgument(Index("items", i, ".id"), "This item is not part of this child's case.");
       JIGSAW_RETURN_IF_ERROR(AuthoriseItem(*item, concerns));
       items_.push_back(*item);
     }
@@ -460,8 +460,7 @@ class Preparation {
     if (!by) return Internal("The actor's practitioner record is missing.");
     const redaction::Redactor redactor = JIGSAW_TRY(BuildRedactor());
     RecipientView v;
-    v.child = ChildView();
-    if (child_ && redaction::ProtectionOf(*child_, child_->id) == redaction::Protection::kWhereabouts) v.redactions += 2;
+    v.child = ChildView(redactor, v.redactions);
     v.sharer_organisation = sharer_.name;
     v.sharer_practitioner = by->display_name;
     v.emergency = out_.decision.emergency;
@@ -480,31 +479,45 @@ class Preparation {
     return Ok();
   }
 
-  std::optional<RecipientView::Child> ChildView() const {
+  // The child must be identified to be helped; where they live is withheld
+  // when they are protected, and also when it is where a protected person
+  // lives (a child with their mother in a refuge) or names one ("c/o ...").
+  std::optional<RecipientView::Child> ChildView(const redaction::Redactor& redactor, int& redactions) const {
     if (!child_) return std::nullopt;
     const auto& c = *child_;
     // Who is protected from whom: ProtectionOf, here as everywhere.
-    const bool hide = redaction::ProtectionOf(c, c.id) == redaction::Protection::kWhereabouts;
+    const bool hide = redaction::ProtectionOf(c, c.id) == redaction::Protection::kWhereabouts ||
+                      redactor.Redact(c.address).withheld > 0 || redactor.Redact(c.postcode).withheld > 0;
     const std::string withheld(redaction::kDetailWithheld);
+    if (hide && !c.address.empty()) ++redactions;
+    if (hide && !c.postcode.empty()) ++redactions;
     return RecipientView::Child{c.given_name, c.family_name, c.date_of_birth, c.nhs_number, c.upn,
-                                hide ? withheld : c.address, hide ? withheld : c.postcode};
+                                hide && !c.address.empty() ? withheld : c.address,
+                                hide && !c.postcode.empty() ? withheld : c.postcode};
   }
 
-  std::string NameFor(const std::string& person_id, int& redactions) const {
+  // A person's name as the recipient may read it: through the same
+  // redaction as the text (an unprotected relative keeps their given name
+  // and loses a protected person's surname), every mention withheld.
+  std::string NameFor(const std::string& person_id, const redaction::Redactor& redactor, int& redactions) const {
     auto p = people_.find(person_id);
     const std::string subject = child_ ? child_->id : std::string();
     if (p == people_.end() || redaction::ProtectionOf(p->second, subject) == redaction::Protection::kIdentity) {
       ++redactions;
       return std::string(redaction::kNameWithheld);
     }
-    return p->second.FullName();
+    const std::string name = p->second.FullName();
+    const redaction::Redacted first = redactor.Redact(name);
+    const redaction::Redacted out = first.mentions.empty() ? first : redactor.Redact(name, first.mentions);
+    redactions += out.withheld;
+    return out.text;
   }
 
   RecipientView::Item ItemView(const domain::InformationItem& item, const redaction::Redactor& redactor, int& redactions) {
     RecipientView::Item out;
     if (auto about = people_.find(item.person_id); about != people_.end()) {
       out.about = about->second.kind;
-      out.about_name = NameFor(item.person_id, redactions);
+      out.about_name = NameFor(item.person_id, redactor, redactions);
     }
     out.text = RedactField(item, "text", item.text, redactor, redactions);
     out.source = RedactField(item, "source", item.source, redactor, redactions);
@@ -513,7 +526,7 @@ class Preparation {
     out.special_category = item.special_category;
     out.criminal_offence = item.criminal_offence;
     out.confidential = item.confidential;
-    for (const auto& id : item.identifies) out.identifies.push_back(NameFor(id, redactions));
+    for (const auto& id : item.identifies) out.identifies.push_back(NameFor(id, redactor, redactions));
     return out;
   }
 

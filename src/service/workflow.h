@@ -21,6 +21,13 @@ struct WorkflowPolicy {
   int feedback_working_days = 10;
 };
 
+// What a caller is told of a record that does not exist or is not theirs
+// to see, named by the field that referred to it: the same either way, so
+// that an id in a request body reveals nothing, and audited as a denial.
+inline std::unexpected<Error> NotYours(std::string_view field) {
+  return Fail(ErrorCode::kNotFound, "There is no such record, or it is not shared with you.", std::string(field));
+}
+
 // Runs `work` in one write transaction and appends `event` (which work may
 // complete, e.g. with the id it created) in the same transaction. A refusal
 // (kPermissionDenied, kNotFound) rolls the work back and is recorded in a

@@ -3,7 +3,11 @@
 // expected table below is docs/workflow.md's "who can do what", written
 // out independently of the policy code; any unexpected allow (or deny)
 // fails. A refusal is 403 or 404; anything else must be a success (2xx)
-// or a state conflict (409: allowed, but already done).
+// or a state conflict (409: allowed, but already done). Ids in request
+// bodies are checked like ids in paths (an item is authorised through the
+// concern it belongs to, a person or concern named in a body must be one
+// the caller may see), and every list shows each record only to those who
+// may see it.
 #include <gtest/gtest.h>
 
 #include <map>
@@ -70,6 +74,9 @@ TEST(AccessMatrix, EveryEndpointEveryRoleEveryRelation) {
                                                       {"date_of_birth", "2015-05-05"}}, teacher);
   ASSERT_EQ(child.status, 201);
   const std::string child_id = child.Json()["id"];
+  auto parent = Post(server.port(), "/api/v1/people", {{"kind", "parent"}, {"given_name", "Ros"}, {"family_name", "Test"}}, teacher);
+  ASSERT_EQ(parent.status, 201);
+  const std::string parent_id = parent.Json()["id"];
   auto concern = Post(server.port(), "/api/v1/concerns",
                       {{"child_id", child_id}, {"forms", {"neglect"}}, {"level", "low"}, {"what_happened", "Hungry."},
                        {"items", {{{"text", "Often hungry at lunch."}, {"source", "lunch staff"}}}}}, teacher);
@@ -104,6 +111,13 @@ TEST(AccessMatrix, EveryEndpointEveryRoleEveryRelation) {
   const json not_share = {{"concern_id", concern_id}, {"recipient_organisation_id", council},
                           {"circumstances", circumstances}, {"items", items}, {"outcome", "not_share"},
                           {"rationale", "Monitoring first."}, {"departure_reason", "Monitoring first."}};
+  // The same item reached through the child, without naming its concern:
+  // still only for those who may read the concern.
+  const json share_by_child = {{"child_id", child_id}, {"recipient_organisation_id", council},
+                               {"circumstances", circumstances}, {"items", items}, {"share_items", {item_id}},
+                               {"outcome", "share"}, {"rationale", "Needs early help."}, {"lawful_basis", "public_task"},
+                               {"consent", "Mother agreed."},
+                               {"informing", {{"told", true}, {"told_on", "2026-11-24"}, {"told_by", "Class teacher"}}}};
   const std::vector<Endpoint> endpoints = {
       {"GET", "/api/v1/people/" + child_id, {}, {{Relation::kOwn, casework}}},
       {"GET", "/api/v1/concerns/" + concern_id, {}, {{Relation::kOwn, dsl}}},
@@ -112,6 +126,21 @@ TEST(AccessMatrix, EveryEndpointEveryRoleEveryRelation) {
       {"POST", "/api/v1/concerns/" + concern_id + "/next-step", {{"next_step", "monitor"}}, {{Relation::kOwn, dsl}}},
       {"POST", "/api/v1/decisions/preview", not_share, {{Relation::kOwn, dsl}}},
       {"POST", "/api/v1/decisions", not_share, {{Relation::kOwn, dsl}}},
+      {"POST", "/api/v1/decisions/preview", share_by_child, {{Relation::kOwn, dsl}}},
+      {"POST", "/api/v1/decisions", share_by_child, {{Relation::kOwn, dsl}}},
+      {"POST", "/api/v1/concerns",
+       {{"child_id", child_id}, {"forms", {"neglect"}}, {"level", "low"}, {"what_happened", "Hungry again."}},
+       {{Relation::kOwn, casework}}},
+      {"POST", "/api/v1/people",
+       {{"kind", "parent"}, {"given_name", "Lee"}, {"family_name", "Test"}, {"related_to", {{"person_id", child_id}, {"kind", "parent"}}}},
+       {{Relation::kOwn, casework}}},
+      {"POST", "/api/v1/relationships", {{"person_id", parent_id}, {"related_person_id", child_id}, {"kind", "parent"}},
+       {{Relation::kOwn, casework}}},
+      {"POST", "/api/v1/concerns/" + concern_id + "/items", {{"text", "Named."}, {"source", "me"}, {"identifies", {child_id}}},
+       {{Relation::kOwn, dsl}}},
+      {"POST", "/api/v1/advice-requests", {{"adviser", "designated_safeguarding_lead"}, {"question", "About this?"},
+                                           {"concern_id", concern_id}},
+       {{Relation::kOwn, dsl}}},
       {"GET", "/api/v1/decisions/" + decision_id, {}, {{Relation::kOwn, oversight}}},
       {"GET", "/api/v1/disclosures/" + disclosure_id, {}, {{Relation::kOwn, oversight}, {Relation::kRecipient, casework}}},
       {"POST", "/api/v1/disclosures/" + disclosure_id + "/feedback", {{"action", "advice_given"}},
@@ -151,16 +180,36 @@ TEST(AccessMatrix, EveryEndpointEveryRoleEveryRelation) {
       }
   EXPECT_EQ(checked, static_cast<int>(endpoints.size()) * 3 * 7);
 
-  // Lists show only what each may see: the disclosure is in the council's inbox alone.
-  for (Relation rel : kRelations)
-    for (Role role : kRoles) {
-      const auto reply = Get(server.port(), "/api/v1/disclosures?box=inbox", tokens[{rel, role}]);
-      const json inbox = reply.Json();
-      bool listed = false;
-      if (inbox.contains("disclosures"))
-        for (const auto& d : inbox["disclosures"]) listed |= d["id"] == disclosure_id;
-      EXPECT_EQ(listed, rel == Relation::kRecipient && casework.contains(role)) << ToString(role) << " " << Name(rel);
-    }
+  // Lists show each record only to those who may see it (the matrix users
+  // authored nothing, so "their own" lists hold none of the teacher's).
+  struct Listed {
+    std::string target, key, id;
+    std::map<Relation, std::set<Role>> visible;
+  };
+  const std::vector<Listed> lists = {
+      {"/api/v1/disclosures?box=inbox", "disclosures", disclosure_id, {{Relation::kRecipient, casework}}},
+      {"/api/v1/disclosures?box=sent", "disclosures", disclosure_id, {{Relation::kOwn, oversight}}},
+      {"/api/v1/decisions", "decisions", decision_id, {{Relation::kOwn, oversight}}},
+      {"/api/v1/concerns", "concerns", concern_id, {}},
+      {"/api/v1/people?q=Rio", "people", child_id, {{Relation::kOwn, casework}}},
+      {"/api/v1/information-requests?box=sent", "information_requests", request_id, {{Relation::kOwn, dsl}}},
+      {"/api/v1/information-requests?box=received", "information_requests", request_id, {{Relation::kRecipient, casework}}},
+      {"/api/v1/advice-requests?box=to_me", "advice_requests", advice_id, {{Relation::kOwn, dsl}}},
+      {"/api/v1/advice-requests?box=mine", "advice_requests", advice_id, {}},
+  };
+  for (const Listed& l : lists)
+    for (Relation rel : kRelations)
+      for (Role role : kRoles) {
+        const auto reply = Get(server.port(), l.target, tokens[{rel, role}]);
+        EXPECT_TRUE(reply.status == 200 || reply.status == 403) << l.target << ": " << reply.status << " " << reply.body;
+        bool listed = false;
+        const json body = reply.status == 200 ? reply.Json() : json::object();
+        if (body.contains(l.key))
+          for (const auto& x : body[l.key]) listed |= x["id"] == l.id;
+        auto visible = l.visible.find(rel);
+        EXPECT_EQ(listed, visible != l.visible.end() && visible->second.contains(role))
+            << l.target << " as " << ToString(role) << " (" << Name(rel) << ")";
+      }
 }
 
 }  // namespace

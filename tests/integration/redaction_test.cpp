@@ -207,6 +207,63 @@ TEST_F(RedactionCorpusTest, NoSpellingOfAProtectedPersonReachesTheRecipient) {
   EXPECT_EQ(leaks, 0);
 }
 
+// What the recipient reads besides the item text: the names of whom items
+// are about and whom they name, and the child's own address. An
+// unprotected relative keeps their given name and loses a protected
+// surname; a child who lives where a protected parent lives (a refuge), or
+// whose address names one, has their whereabouts withheld. And the child's
+// own name and date of birth are not withheld because a protected relative
+// shares them, nor is a month because a protected person is called May.
+TEST_F(RedactionCorpusTest, NamesFieldsAndTheChildsAddressAreRedactedToo) {
+  const Client teacher(server_.port(), server_.SignIn("primary.teacher"));
+  const Client social_worker(server_.port(), server_.SignIn("csc.socialworker"));
+  const json organisations = teacher.get("/api/v1/organisations").Json();
+  std::string csc_id;
+  for (const auto& o : organisations["organisations"])
+    if (o["name"].get<std::string>().starts_with("Brackenford Council")) csc_id = o["id"];
+  const std::string refuge = "Flat 2, Refuge House\n3 Willow Court\nSouthmoor";
+  const std::string child = Post(teacher, "/api/v1/people",
+                                 {{"kind", "child"}, {"given_name", "Ava"}, {"family_name", "Kaur"},
+                                  {"date_of_birth", "2016-03-04"}, {"address", refuge}, {"postcode", "SM3 9RF"}})["id"];
+  Post(teacher, "/api/v1/people", {{"kind", "parent"}, {"given_name", "Priya"}, {"family_name", "Kaur"},
+                                   {"known_as", {"May"}}, {"date_of_birth", "2016-03-04"}, {"address", refuge},
+                                   {"postcode", "SM3 9RF"}, {"protected", true}, {"protected_reason", "In a refuge"},
+                                   {"related_to", {{"person_id", child}, {"kind", "parent"}}}});
+  const std::string neighbour = Post(teacher, "/api/v1/people",
+                                     {{"kind", "third_party"}, {"given_name", "Doreen"}, {"family_name", "Hargreaves"},
+                                      {"protected", true}, {"protected_reason", "Reported the family"},
+                                      {"related_to", {{"person_id", child}, {"kind", "neighbour"}}}})["id"];
+  const std::string son = Post(teacher, "/api/v1/people",
+                               {{"kind", "third_party"}, {"given_name", "Kyle"}, {"family_name", "Hargreaves"},
+                                {"related_to", {{"person_id", neighbour}, {"kind", "other"}}}})["id"];
+  const json concern = Post(teacher, "/api/v1/concerns",
+                            {{"child_id", child}, {"forms", {"neglect"}}, {"level", "significant_harm"},
+                             {"what_happened", "Hungry."},
+                             {"items", {{{"text", "Ava Kaur attends on time since 3 May 2026; born 04/03/2016."},
+                                         {"source", "class teacher"}, {"identifies", {son}}},
+                                        {{"text", "Seen with the neighbour's son."}, {"source", "office"}, {"person_id", son}}}}});
+  json decision = {{"concern_id", concern["id"]}, {"recipient_organisation_id", csc_id},
+                   {"circumstances", {{"purpose", "safeguarding"}, {"risk", "significant"}}}, {"outcome", "share"},
+                   {"rationale", "Significant harm."}, {"lawful_basis", "public_task"},
+                   {"informing", {{"told", false}, {"reason_not_told", "Risk to the child."}}}};
+  decision["items"] = json::array();
+  decision["share_items"] = json::array();
+  for (const auto& item : concern["items"]) {
+    decision["items"].push_back({{"id", item["id"]}, {"relevant", true}, {"necessary", true}});
+    decision["share_items"].push_back(item["id"]);
+  }
+  const json decided = Post(teacher, "/api/v1/decisions", decision);
+  const json content = social_worker.get("/api/v1/disclosures/" + decided["disclosure_id"].get<std::string>()).Json()["content"];
+  EXPECT_EQ(content["child"]["given_name"], "Ava");
+  EXPECT_EQ(content["child"]["address"], "[detail withheld]") << "the child lives where a protected parent lives";
+  EXPECT_EQ(content["child"]["postcode"], "[detail withheld]");
+  EXPECT_EQ(content["items"][0]["text"], "Ava Kaur attends on time since 3 May 2026; born 04/03/2016.");
+  EXPECT_EQ(content["items"][0]["identifies"][0], "Kyle [name withheld]");
+  EXPECT_EQ(content["items"][1]["about_name"], "Kyle [name withheld]");
+  EXPECT_EQ(content.dump().find("Hargreaves"), std::string::npos) << content.dump();
+  EXPECT_EQ(content.dump().find("Willow"), std::string::npos) << content.dump();
+}
+
 // Every other text that crosses from one organisation to another goes
 // through the same redaction: an information request and its messages, the
 // reasons for refusing one, and feedback.

@@ -349,7 +349,7 @@ TEST_F(SharingTest, BadInputNamesTheFieldAndWritesNothing) {
                                                      {"what_happened", "Hungry at school."},
                                                      {"items", {{{"text", "ok"}, {"source", "me"}},
                                                                 {{"text", "x"}, {"source", "y"}, {"identifies", {"nobody"}}}}}});
-  EXPECT_EQ(bad_item.status, 400);
+  EXPECT_EQ(bad_item.status, 404) << "an id that is not one of ours is not found, whoever's it is";
   EXPECT_EQ(bad_item.Json()["error"]["field"], "items[1].identifies");
   EXPECT_EQ(teacher_.get("/api/v1/concerns").Json()["concerns"].size(), 1u) << "the failed concern left nothing behind";
 }

@@ -68,6 +68,21 @@ TEST(Redactor, WithholdsNamesHoweverTheyAreWritten) {
   EXPECT_EQ(Redact("Neighbour\xC2\xA0" "Doreen\xE2\x80\x94" "again"), "Neighbour\xC2\xA0[name withheld]\xE2\x80\x94" "again");
 }
 
+TEST(Redactor, WithholdsNamesThatAreBrokenUpDisguisedOrInAnotherAlphabet) {
+  for (const char* text : {"Dor-een", "Dor.een", "Har-\ngreaves", "D o r e e n", "D-O-R-E-E-N", "Doreens",
+                           "Dor\xF0\x9F\x98\x80" "een", "Dore\xE2\x83\x9D" "en", "D0r33n", "H4rgr34v3s",
+                           "Dor\xCE\xB5\xCE\xB5n",
+                           "\xF0\x9F\x85\xB3\xF0\x9F\x85\xBE\xF0\x9F\x86\x81\xF0\x9F\x85\xB4\xF0\x9F\x85\xB4\xF0\x9F\x85\xBD",
+                           "\xD0\x94\xD0\xBE\xD1\x80\xD0\xB5\xD0\xB5\xD0\xBD", "MRSHARGREAVES"})
+    EXPECT_EQ(Redact(std::string("Seen: ") + text + " today"), "Seen: [name withheld] today") << text;
+  // A space alone between ordinary words does not make a name: "a man" is not "Aman".
+  domain::Person aman = Doreen();
+  aman.given_name = "Aman";
+  aman.known_as.clear();
+  const ProtectedPerson people[] = {{aman, Protection::kIdentity, Treatment::kWithhold}};
+  EXPECT_EQ(Redactor(people).Redact("I saw a man at the gate").text, "I saw a man at the gate");
+}
+
 TEST(Redactor, LeavesOtherWordsAlone) {
   EXPECT_EQ(Redact("The deer and the Smithsonian were annual events."), "The deer and the Smithsonian were annual events.");
   EXPECT_EQ(Redact("Doreena is someone else"), "Doreena is someone else");

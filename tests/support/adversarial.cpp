@@ -1,9 +1,12 @@
 #include "support/adversarial.h"
 
 #include <unicode/normalizer2.h>
+#include <unicode/translit.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <functional>
+#include <memory>
 #include <random>
 
 #include "redaction/fold.h"
@@ -54,6 +57,13 @@ std::string Core(const std::string& name) {
   for (char c : Folded(best))
     if (c != '\'') out.push_back(c);
   return out;
+}
+
+std::size_t CodePoints(const std::string& s) {
+  std::size_t n = 0;
+  for (unsigned char c : s)
+    if ((c & 0xC0) != 0x80) ++n;
+  return n;
 }
 
 Spelling NameSpelling(std::string text, const std::string& name) { return {std::move(text), Core(name), LeakCheck::kNamePart}; }
@@ -288,10 +298,18 @@ std::vector<std::string> AddressLines(const std::string& address) {
   return out;
 }
 
+// "Flat 3" alone names no one, and is not withheld.
+bool GenericLine(const std::string& line) {
+  for (const auto& word : Parts(Lower(line)))
+    if (word != "flat" && word != "unit" && word != "apartment" && !std::all_of(word.begin(), word.end(), ::isdigit)) return false;
+  return true;
+}
+
 std::vector<Spelling> Addresses(const Person& p) {
   std::vector<Spelling> out;
   const auto lines = AddressLines(p.address);
   for (const auto& line : lines) {
+    if (GenericLine(line)) continue;
     // A leak of a line is its longest word surviving.
     out.push_back(NameSpelling(line, line));
     out.push_back(NameSpelling(Upper(line), line));
@@ -302,9 +320,12 @@ std::vector<Spelling> Addresses(const Person& p) {
     }
   }
   if (lines.size() > 1) {
-    std::string one_line;
-    for (const auto& l : lines) one_line += (one_line.empty() ? "" : ", ") + l;
-    out.push_back(NameSpelling(one_line, lines.front()));
+    std::string one_line, specific;
+    for (const auto& l : lines) {
+      one_line += (one_line.empty() ? "" : ", ") + l;
+      if (specific.empty() && !GenericLine(l)) specific = l;
+    }
+    out.push_back(NameSpelling(one_line, specific));
   }
   return out;
 }
@@ -333,6 +354,162 @@ std::vector<Spelling> Emails(const Person& p) {
   return out;
 }
 
+std::vector<Spelling> BareS(const Person& p) {
+  std::vector<Spelling> out;
+  for (const auto* name : {&p.given_name, &p.family_name})
+    for (const auto& part : Parts(*name))
+      if (CodePoints(part) >= 4) out.push_back(NameSpelling(part + "s", part));
+  return out;
+}
+
+// The name broken across separators, or spelt out a letter at a time.
+std::vector<Spelling> Broken(const Person& p) {
+  std::vector<Spelling> out;
+  for (const auto* name : {&p.given_name, &p.family_name}) {
+    const std::string part = Parts(*name).back();
+    if (!Ascii(part) || part.size() < 4) continue;
+    const std::size_t half = part.size() / 2;
+    for (const char* sep : {"-", ".", "-\n", "\n", "'"}) out.push_back(NameSpelling(part.substr(0, half) + sep + part.substr(half), part));
+    std::string spaced, dashed;
+    for (char c : part) {
+      spaced += (spaced.empty() ? "" : " ") + std::string(1, c);
+      dashed += (dashed.empty() ? "" : "-") + Upper(std::string(1, c));
+    }
+    out.push_back(NameSpelling(spaced, part));
+    out.push_back(NameSpelling(dashed, part));
+  }
+  return out;
+}
+
+std::vector<Spelling> Decorated(const Person& p) {
+  std::vector<Spelling> out;
+  const std::string g = Parts(p.given_name).front();
+  for (const char* inside : {"\xF0\x9F\x98\x80", "\xE2\x83\x9D", "\xD2\x89", "\xE0\xA4\x83", "\xD9\x80"})
+    out.push_back(NameSpelling(Interrupted(g, inside), g));
+  return out;
+}
+
+// Look-alikes beyond Unicode's confusables (Greek epsilon, Latin open e,
+// Ukrainian ie for e), digits for letters, and letter-like symbols.
+std::vector<Spelling> Disguised(const Person& p) {
+  std::vector<Spelling> out;
+  const std::string g = Parts(p.given_name).front();
+  if (!Ascii(g)) return out;
+  auto replace_all = [](std::string s, char from, const std::string& to) {
+    std::string r;
+    for (char c : s) r += c == from ? to : std::string(1, c);
+    return r;
+  };
+  if (g.find('e') != std::string::npos)
+    for (const char* e : {"\xCE\xB5", "\xC9\x9B", "\xD1\x94"}) out.push_back(NameSpelling(replace_all(g, 'e', e), g));
+  std::string leet;
+  for (char c : g) leet += c == 'o' || c == 'O' ? '0' : c == 'e' ? '3' : c == 'a' ? '4' : c;
+  if (leet != g) out.push_back(NameSpelling(leet, g));
+  std::string squared, bracketed;
+  for (char c : Upper(g)) {
+    if (c < 'A' || c > 'Z') continue;
+    squared += Utf8(0x1F170 + (c - 'A'));
+    bracketed += Utf8(0x249C + (c - 'A'));
+  }
+  out.push_back(NameSpelling(squared, g));
+  out.push_back(NameSpelling(bracketed, g));
+  return out;
+}
+
+// The same name written in another alphabet, as a Cyrillic or Greek writer
+// would, where it reads back letter by letter as the same name (Greek has
+// no j or v: "Jo" comes back as "Io", which is another name; and "ng" is
+// written "γγ", which only reads as "ng" as a pair).
+std::vector<Spelling> OtherAlphabets(const Person& p) {
+  std::vector<Spelling> out;
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::Transliterator> back(icu::Transliterator::createInstance("Any-Latin; Latin-ASCII", UTRANS_FORWARD, status));
+  for (const char* id : {"Latin-Cyrillic", "Latin-Greek"}) {
+    std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance(id, UTRANS_FORWARD, status));
+    if (U_FAILURE(status)) continue;
+    for (const auto* name : {&p.given_name, &p.family_name}) {
+      const std::string part = Parts(*name).front();
+      if (!Ascii(part)) continue;
+      icu::UnicodeString u = icu::UnicodeString::fromUTF8(part);
+      t->transliterate(u);
+      std::string written, read_back;
+      u.toUTF8String(written);
+      // Read back a letter at a time, as the redaction reads text.
+      for (int32_t i = 0; i < u.length();) {
+        const UChar32 c = u.char32At(i);
+        icu::UnicodeString letter(c);
+        back->transliterate(letter);
+        letter.toUTF8String(read_back);
+        i += U16_LENGTH(c);
+      }
+      if (Lower(read_back) == Lower(part)) out.push_back(NameSpelling(written, part));
+    }
+  }
+  return out;
+}
+
+std::vector<Spelling> LooseIdentifiers(const Person& p) {
+  std::vector<Spelling> out;
+  if (p.nhs_number.size() == 10) {
+    const std::string& n = p.nhs_number;
+    for (const std::string& sep : {std::string(", "), std::string("\n"), std::string("_"), std::string("\xC2\xB7"),
+                                   std::string("|"), std::string(":"), std::string("    ")})
+      out.push_back({n.substr(0, 3) + sep + n.substr(3, 3) + sep + n.substr(6), n, LeakCheck::kDigits});
+    out.push_back({"NHS" + n, n, LeakCheck::kDigits});
+  }
+  for (const auto& phone : p.phone_numbers) {
+    std::string national = Digits(phone);
+    if (national.starts_with("44")) national = "0" + national.substr(2);
+    const std::string rest = national.substr(1);
+    for (const std::string& s : {"0044 " + rest, rest, national.substr(0, 5) + "," + national.substr(5), "tel" + national})
+      out.push_back({s, rest, LeakCheck::kDigits});
+  }
+  if (!p.postcode.empty()) {
+    const std::string outward = p.postcode.substr(0, p.postcode.find(' '));
+    const std::string inward = p.postcode.substr(p.postcode.find(' ') + 1);
+    for (const std::string& s : {outward + ", " + inward, outward + "\n" + inward, outward + "    " + inward})
+      out.push_back({s, Compact(p.postcode), LeakCheck::kCompact});
+  }
+  return out;
+}
+
+std::vector<Spelling> MoreDates(const Person& p) {
+  auto dob = domain::ParseDate(p.date_of_birth);
+  if (!dob) return {};
+  const int y = int(dob->year()), m = static_cast<int>(unsigned(dob->month())), d = static_cast<int>(unsigned(dob->day()));
+  static const char* kShort[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  static const char* kLong[] = {"January", "February", "March", "April", "May", "June", "July", "August",
+                                "September", "October", "November", "December"};
+  auto two = [](int v) { return (v < 10 ? "0" : "") + std::to_string(v); };
+  const std::string mon = kShort[m - 1], month = kLong[m - 1], year = std::to_string(y);
+  std::vector<Spelling> out;
+  for (const std::string& s : {two(d) + "-" + mon + "-" + year, std::to_string(d) + "-" + mon + "-" + two(y % 100),
+                               two(d) + "/" + mon + "/" + year, mon + "-" + two(d) + "-" + year, year + " " + mon + " " + std::to_string(d),
+                               year + two(m) + two(d), two(d) + two(m) + year, std::to_string(d) + " / " + std::to_string(m) + " / " + year,
+                               two(d) + " " + two(m) + " " + year, month + " the " + std::to_string(d) + "th, " + year,
+                               std::to_string(d) + "th day of " + month + " " + year})
+    out.push_back({s, s, LeakCheck::kVerbatim});
+  return out;
+}
+
+std::vector<Spelling> AddressVariants(const Person& p) {
+  std::vector<Spelling> out;
+  for (const auto& line : AddressLines(p.address)) {
+    const auto words = Parts(line);
+    if (words.size() < 2 || GenericLine(line)) continue;
+    if (Lower(words.back()) == "close" || Lower(words.back()) == "street" || Lower(words.back()) == "road") {
+      const std::string shortened = line.substr(0, line.rfind(' ')) + (Lower(words.back()) == "close" ? " Cl." : Lower(words.back()) == "street" ? " St" : " Rd");
+      out.push_back(NameSpelling(shortened, line));
+    }
+    out.push_back(NameSpelling(line + "\xE2\x80\x99s", line));
+    std::string joined;
+    for (const auto& w : words)
+      if (!std::all_of(w.begin(), w.end(), ::isdigit)) joined += w;
+    out.push_back(NameSpelling(joined, line));
+  }
+  return out;
+}
+
 struct Category {
   const char* name;
   std::vector<Spelling> (*spell)(const Person&);
@@ -355,6 +532,14 @@ constexpr Category kCategories[] = {
     {"every line of the address, and the street without its number", Addresses},
     {"phone numbers in national and international forms", Phones},
     {"email addresses and their local part", Emails},
+    {"plurals and possessives without an apostrophe", BareS},
+    {"names broken by hyphens, dots, line breaks, or spelt out", Broken},
+    {"emoji, enclosing and spacing marks, tatweel inside a name", Decorated},
+    {"look-alikes beyond the confusables, digits for letters, letter symbols", Disguised},
+    {"the name in the Cyrillic or Greek alphabet", OtherAlphabets},
+    {"identifiers with other separators, wide spacing or glued to a word", LooseIdentifiers},
+    {"dates of birth with month abbreviations, run together or spaced", MoreDates},
+    {"streets shortened, possessive or run together", AddressVariants},
 };
 
 // Sentences a note might hold, naming no one; {} is where the spelling goes.
@@ -374,10 +559,10 @@ std::string Place(std::string_view tmpl, const std::string& spelling) {
 }
 
 // The words of folded text: runs of anything but ASCII punctuation and space.
-std::vector<std::string> FoldedWords(const std::string& text) {
+std::vector<std::string> FoldedWords(const std::string& text, redaction::View view) {
   std::vector<std::string> out;
   std::string word;
-  for (char c : Folded(text) + " ") {
+  for (char c : redaction::FoldKey(text, view) + " ") {
     const auto u = static_cast<unsigned char>(c);
     const bool separator = u < 0x80 && !((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'');
     if (separator) {
@@ -421,10 +606,11 @@ std::string FindLeak(const std::string& output, const Spelling& s) {
       break;
     case LeakCheck::kNamePart: {
       const std::string core = Core(s.core);
-      for (const auto& word : FoldedWords(output)) {
-        const bool leak = core.size() <= 2 ? word == core : word.find(core) != std::string::npos;
-        if (leak) return "the name part '" + core + "' in '" + word + "'";
-      }
+      for (auto view : {redaction::View::kLooks, redaction::View::kSounds})
+        for (const auto& word : FoldedWords(output, view)) {
+          const bool leak = core.size() <= 2 ? word == core : word.find(core) != std::string::npos;
+          if (leak) return "the name part '" + core + "' in '" + word + "'";
+        }
       break;
     }
     case LeakCheck::kDigits:

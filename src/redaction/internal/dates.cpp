@@ -52,7 +52,18 @@ std::optional<std::pair<int, int>> Number(Cursor& c, int max) {
   return std::pair{value, digits};
 }
 
+// Whether a word starting with this byte could be a month.
+bool MonthInitial(char c) {
+  static const auto initials = [] {
+    std::array<bool, 256> out{};
+    for (const auto& [name, month] : MonthNames()) out[static_cast<unsigned char>(name[0])] = true;
+    return out;
+  }();
+  return initials[static_cast<unsigned char>(c)];
+}
+
 std::optional<int> Month(Cursor& c) {
+  if (c.AtEnd() || !MonthInitial(c.Peek())) return std::nullopt;
   std::size_t end = c.i;
   while (end < c.t.size() && Alpha(c.t[end])) ++end;
   const std::string_view word = c.t.substr(c.i, end - c.i);
@@ -93,70 +104,107 @@ std::optional<std::pair<int, bool>> Year(Cursor& c) {
 
 bool Plausible(int month, int day) { return month >= 1 && month <= 12 && day >= 1 && day <= 31; }
 
-// "3 April 1980", "3rd of April, 1980"
+// Between the parts of a written date: spaces, and at most one of - / . ,
+// ("3 April 1980", "03-Apr-1980", "3 / 4 / 1980", "April 3, 1980").
+// Returns the punctuation used, ' ' for spaces alone, or '\0' for nothing.
+char Separator(Cursor& c) {
+  const std::size_t start = c.i;
+  Spaces(c);
+  char used = c.i > start ? ' ' : '\0';
+  if (c.Peek() == '-' || c.Peek() == '/' || c.Peek() == '.' || c.Peek() == ',') {
+    used = c.t[c.i++];
+    Spaces(c);
+  }
+  return used;
+}
+
+bool Word(Cursor& c, std::string_view word) {
+  if (c.t.substr(c.i, word.size()) == word && (c.i + word.size() >= c.t.size() || !Alnum(c.t[c.i + word.size()]))) {
+    c.i += word.size();
+    return true;
+  }
+  return false;
+}
+
+void Add(std::vector<DateSpan>& out, std::uint32_t begin, const Cursor& c, std::pair<int, bool> year, int month, int day) {
+  if (Plausible(month, day)) out.push_back({begin, static_cast<std::uint32_t>(c.i), year.first, month, day, year.second});
+}
+
+// "3 April 1980", "3rd of April, 1980", "03-Apr-1980", "3rd day of April 1980"
 bool DayMonthYear(Cursor c, std::vector<DateSpan>& out, std::uint32_t begin) {
   auto day = Number(c, 2);
   if (!day) return false;
   Ordinal(c);
-  Spaces(c);
-  if (c.t.substr(c.i, 3) == "of ") c.i += 3;
-  Spaces(c);
+  if (!Separator(c)) return false;
+  if (Word(c, "day")) Spaces(c);
+  if (Word(c, "of")) Spaces(c);
   auto month = Month(c);
   if (!month) return false;
-  if (c.Peek() == ',') ++c.i;
-  Spaces(c);
+  Separator(c);
   auto year = Year(c);
-  if (!year || !Plausible(*month, day->first)) return false;
-  out.push_back({begin, static_cast<std::uint32_t>(c.i), year->first, *month, day->first, year->second});
+  if (!year) return false;
+  Add(out, begin, c, *year, *month, day->first);
   return true;
 }
 
-// "April 3, 1980", "April 3rd 1980"
+// "April 3, 1980", "April the 3rd 1980", "Apr-03-1980"
 bool MonthDayYear(Cursor c, std::vector<DateSpan>& out, std::uint32_t begin) {
   auto month = Month(c);
   if (!month) return false;
-  Spaces(c);
+  Separator(c);
+  if (Word(c, "the")) Spaces(c);
   auto day = Number(c, 2);
   if (!day) return false;
   Ordinal(c);
-  if (c.Peek() == ',') ++c.i;
-  Spaces(c);
+  Separator(c);
   auto year = Year(c);
-  if (!year || !Plausible(*month, day->first)) return false;
-  out.push_back({begin, static_cast<std::uint32_t>(c.i), year->first, *month, day->first, year->second});
+  if (!year) return false;
+  Add(out, begin, c, *year, *month, day->first);
   return true;
 }
 
-// "03/04/1980", "3-4-80", "3.4.1980", "1980-04-03"
+// "03/04/1980", "3-4-80", "3.4.1980", "3 / 4 / 1980", "03 04 1980",
+// "1980-04-03", "1980 Apr 3", and eight digits "19800403", "03041980".
 bool Numeric(Cursor c, std::vector<DateSpan>& out, std::uint32_t begin) {
-  auto first = Number(c, 4);
+  const std::size_t start = c.i;
+  auto first = Number(c, 8);
   if (!first) return false;
-  const char sep = c.Peek();
-  if (sep != '/' && sep != '-' && sep != '.') return false;
-  ++c.i;
-  auto second = Number(c, 2);
-  if (!second || c.Peek() != sep) return false;
-  ++c.i;
-  if (first->second == 4) {  // year first
-    auto day = Number(c, 2);
-    if (!day || !Plausible(second->first, day->first)) return false;
-    out.push_back({begin, static_cast<std::uint32_t>(c.i), first->first, second->first, day->first, false});
+  if (first->second == 8) {
+    const int v = first->first;
+    const std::pair<int, bool> ymd_year{v / 10000, false}, dmy_year{v % 10000, false};
+    Add(out, begin, c, ymd_year, v / 100 % 100, v % 100);
+    Add(out, begin, c, dmy_year, v / 10000 % 100, v / 1000000);
     return true;
   }
+  if (first->second > 4) return false;
+  const char sep = Separator(c);
+  if (sep == '\0' || sep == ',') return false;
+  if (first->second == 4) {  // year first
+    if (auto month = Month(c)) {
+      Separator(c);
+      auto day = Number(c, 2);
+      if (!day) return false;
+      Add(out, begin, c, {first->first, false}, *month, day->first);
+      return true;
+    }
+    auto month = Number(c, 2);
+    if (!month || Separator(c) != sep) return false;
+    auto day = Number(c, 2);
+    if (!day) return false;
+    Add(out, begin, c, {first->first, false}, month->first, day->first);
+    return true;
+  }
+  if (first->second > 2) return false;
+  auto second = Number(c, 2);
+  if (!second || Separator(c) != sep) return false;
   auto year = Number(c, 4);
   if (!year || (year->second != 4 && year->second != 2) || (!c.AtEnd() && Alpha(c.Peek()))) return false;
-  const auto end = static_cast<std::uint32_t>(c.i);
-  const bool two = year->second == 2;
-  bool any = false;
-  if (Plausible(second->first, first->first)) {
-    out.push_back({begin, end, year->first, second->first, first->first, two});
-    any = true;
-  }
-  if (first->first != second->first && Plausible(first->first, second->first)) {
-    out.push_back({begin, end, year->first, first->first, second->first, two});
-    any = true;
-  }
-  return any;
+  // Spaces alone part a date only when written in full: "03 04 1980".
+  if (sep == ' ' && (c.i - start < 10 || first->second != 2 || second->second != 2 || year->second != 4)) return false;
+  const std::pair<int, bool> y{year->first, year->second == 2};
+  Add(out, begin, c, y, second->first, first->first);
+  if (first->first != second->first) Add(out, begin, c, y, first->first, second->first);
+  return true;
 }
 
 }  // namespace
