@@ -95,6 +95,10 @@ struct InformationItem {
 
 enum class DecisionOutcome : std::uint8_t { kShare, kNotShare };
 
+// Whether a share sends the concern's own account (what was seen or said,
+// the child's words) beside the chosen items.
+enum class ConcernAccount : std::uint8_t { kNotShared, kShared };
+
 // Each objection to sharing and why it was overridden (golden rule 7).
 struct ObjectionOverride {
   std::string by;      // child, parent, carer, other
@@ -155,6 +159,7 @@ struct Decision {
   std::string recipient_organisation_id;
   std::string recipient_practitioner_id;
   std::vector<std::string> item_ids;  // the items shared (share decisions)
+  ConcernAccount concern_account = ConcernAccount::kNotShared;
   // The engine's advice the decision was made from, as JSON: the facts put
   // to it and its assessment. Empty for an emergency share (recorded after).
   std::string assessment_request;
@@ -357,6 +362,8 @@ JIGSAW_DOMAIN_NAMES(d::NextStep, 8, {d::NextStep::kMonitor, "monitor"},
                     {d::NextStep::kNoFurtherAction, "no_further_action"});
 JIGSAW_DOMAIN_NAMES(d::DecisionOutcome, 2, {d::DecisionOutcome::kShare, "share"},
                     {d::DecisionOutcome::kNotShare, "not_share"});
+JIGSAW_DOMAIN_NAMES(d::ConcernAccount, 2, {d::ConcernAccount::kNotShared, "not_shared"},
+                    {d::ConcernAccount::kShared, "shared"});
 JIGSAW_DOMAIN_NAMES(d::MentionChoice, 2, {d::MentionChoice::kWithhold, "withhold"},
                     {d::MentionChoice::kRelease, "release"});
 JIGSAW_DOMAIN_NAMES(d::FeedbackAction, 7, {d::FeedbackAction::kNoFurtherAction, "no_further_action"},

@@ -19,13 +19,24 @@ std::string ToJson(const RecipientView& v) {
   } else {
     w.Null();
   }
+  if (v.concern) {
+    w.Key("concern").BeginObject().Key("level").String(ToString(v.concern->level));
+    w.Key("forms").BeginArray();
+    for (auto f : v.concern->forms) w.String(ToString(f));
+    w.EndArray();
+    if (v.concern->what_happened) w.Key("what_happened").String(*v.concern->what_happened);
+    if (v.concern->child_words) w.Key("child_words").String(*v.concern->child_words);
+    w.EndObject();
+  }
   w.Key("shared_by").BeginObject().Key("organisation").String(v.sharer_organisation);
-  w.Key("practitioner").String(v.sharer_practitioner).EndObject();
+  w.Key("practitioner").String(v.sharer_practitioner);
+  if (v.sharer_role) w.Key("role").String(ToString(*v.sharer_role));
+  w.Key("contact").String(v.sharer_contact).EndObject();
   w.Key("emergency").Bool(v.emergency);
   if (v.purpose) w.Key("purpose").String(ToString(*v.purpose));
   if (v.risk) w.Key("risk").String(ToString(*v.risk));
   if (v.lawful_basis) w.Key("lawful_basis").String(ToString(*v.lawful_basis));
-  if (v.family_told) w.Key("family_told").Bool(*v.family_told);
+  if (v.family) w.Key("family").String(ToString(*v.family));
   w.Key("items").BeginArray();
   for (const auto& item : v.items) {
     w.BeginObject();
@@ -82,14 +93,25 @@ Result<RecipientView> Parse(const JsonFields& f) {
                                    JIGSAW_TRY(c.StringOrEmpty("upn")), JIGSAW_TRY(c.StringOrEmpty("address")),
                                    JIGSAW_TRY(c.StringOrEmpty("postcode"))};
   }
+  if (f.Has("concern")) {
+    const JsonFields c = JIGSAW_TRY(f.Object("concern", true));
+    RecipientView::Concern concern;
+    concern.level = JIGSAW_TRY(c.EnumOr("level", domain::ConcernLevel::kUnsure));
+    concern.forms = JIGSAW_TRY(c.Enums<domain::AbuseForm>("forms"));
+    if (c.Has("what_happened")) concern.what_happened = JIGSAW_TRY(c.String("what_happened"));
+    if (c.Has("child_words")) concern.child_words = JIGSAW_TRY(c.String("child_words"));
+    v.concern = std::move(concern);
+  }
   const JsonFields by = JIGSAW_TRY(f.Object("shared_by", false));
   v.sharer_organisation = JIGSAW_TRY(by.StringOrEmpty("organisation"));
   v.sharer_practitioner = JIGSAW_TRY(by.StringOrEmpty("practitioner"));
+  v.sharer_role = JIGSAW_TRY(OptionalEnum<domain::Role>(by, "role"));
+  v.sharer_contact = JIGSAW_TRY(by.StringOrEmpty("contact"));
   v.emergency = JIGSAW_TRY(f.BoolOr("emergency", false));
   v.purpose = JIGSAW_TRY(OptionalEnum<guidance::Purpose>(f, "purpose"));
   v.risk = JIGSAW_TRY(OptionalEnum<guidance::Risk>(f, "risk"));
   v.lawful_basis = JIGSAW_TRY(OptionalEnum<guidance::LawfulBasis>(f, "lawful_basis"));
-  if (f.Has("family_told")) v.family_told = JIGSAW_TRY(f.Bool("family_told"));
+  v.family = JIGSAW_TRY(OptionalEnum<FamilyInformed>(f, "family"));
   for (const auto& item : JIGSAW_TRY(f.Objects("items"))) v.items.push_back(JIGSAW_TRY(ParseItem(item)));
   v.redactions = static_cast<int>(JIGSAW_TRY(f.IntOr("redactions", 0)));
   return v;

@@ -11,10 +11,20 @@
 #include <vector>
 
 #include "common/result.h"
+#include "domain/casework.h"
 #include "domain/information.h"
+#include "domain/practitioner.h"
 #include "guidance/assessment.h"
 
 namespace jigsaw::service {
+
+// Golden rule 2 as the recipient must read it: whether the family knows.
+enum class FamilyInformed : std::uint8_t {
+  kTold,
+  kToBeTold,     // not yet, but it is safe: the sharer will tell them
+  kNotToBeTold,  // telling them could put the child at risk or harm an
+                 // investigation: the recipient must not tip them off
+};
 
 struct RecipientView {
   // The child must be identified to be helped; a protected child's
@@ -35,16 +45,27 @@ struct RecipientView {
     std::vector<std::string> identifies;  // the names of the people it names, redacted
   };
 
+  // The concern the share comes from: its level and forms always; what
+  // was seen or said and the child's own words when the sharer sends them
+  // (redacted like the items).
+  struct Concern {
+    domain::ConcernLevel level = domain::ConcernLevel::kUnsure;
+    std::vector<domain::AbuseForm> forms;
+    std::optional<std::string> what_happened;
+    std::optional<std::string> child_words;
+  };
+
   std::optional<Child> child;
+  std::optional<Concern> concern;
   std::string sharer_organisation;
   std::string sharer_practitioner;  // their name, not their id
+  std::optional<domain::Role> sharer_role;
+  std::string sharer_contact;  // how to reach them (their sign-in address)
   bool emergency = false;
   std::optional<guidance::Purpose> purpose;
   std::optional<guidance::Risk> risk;
   std::optional<guidance::LawfulBasis> lawful_basis;
-  // Golden rule 2: whether the sharer told the family. When they did not,
-  // the recipient must not tip the family off by accident.
-  std::optional<bool> family_told;
+  std::optional<FamilyInformed> family;
   std::vector<Item> items;
   int redactions = 0;  // how many details were withheld in all
 };
@@ -57,3 +78,12 @@ std::string ToJson(const RecipientView& view);
 Result<RecipientView> ParseRecipientView(std::string_view json);
 
 }  // namespace jigsaw::service
+
+namespace jigsaw {
+template <>
+struct EnumNames<service::FamilyInformed> {
+  using E = service::FamilyInformed;
+  static constexpr std::array<std::pair<E, std::string_view>, 3> kNames{{
+      {E::kTold, "told"}, {E::kToBeTold, "to_be_told"}, {E::kNotToBeTold, "not_to_be_told"}}};
+};
+}  // namespace jigsaw

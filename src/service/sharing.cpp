@@ -25,6 +25,8 @@ using guidance::Record;
 namespace {
 
 constexpr std::string_view kHidden = "There is no such record, or it is not shared with you.";
+// The concern's own account, named like an item in a mention's id.
+constexpr std::string_view kAccountId = "account";
 
 std::string Index(std::string_view field, std::size_t i, std::string_view rest = {}) {
   return std::string(field) + "[" + std::to_string(i) + "]" + std::string(rest);
@@ -47,14 +49,19 @@ Status RequireText(const std::string& value, std::string_view field, std::string
   return domain::ValidateRequiredText(field, value, 20000, if_blank);
 }
 
-// The parts of the record the assessment says must be kept (golden rule 7).
-// A decision not to share needs its reasons, and the advice it followed or
-// departed from; the conditions for processing apply only to sharing.
-Status CheckRecord(const NewDecision& proposal, const guidance::Assessment& a, const Circumstances& facts,
-                   Decision& d) {
+// The parts of the record the assessment says must be kept (golden rule 7),
+// every missing or wrong one (the pages show them all together; the API
+// names the first). A decision not to share needs its reasons, and the
+// advice it followed or departed from; the conditions for processing apply
+// only to sharing. Also works out whether the decision departs from the advice.
+std::vector<Error> RecordProblems(const NewDecision& proposal, const guidance::Assessment& a,
+                                  const Circumstances& facts, Time now, Decision& d) {
+  std::vector<Error> problems;
+  auto note = [&](Status s) {
+    if (!s) problems.push_back(s.error());
+  };
   const domain::DecisionRecord& in = proposal.record;
-  JIGSAW_RETURN_IF_ERROR(RequireText(in.rationale, "rationale",
-                                     "Give the reasons for this decision, in your own words."));
+  note(RequireText(in.rationale, "rationale", "Give the reasons for this decision, in your own words."));
   const bool share = proposal.outcome == DecisionOutcome::kShare;
   const auto& chosen = proposal.share_items;
   bool departs = share != guidance::IsShare(a.recommendation);
@@ -64,20 +71,19 @@ Status CheckRecord(const NewDecision& proposal, const guidance::Assessment& a, c
         departs = true;
   d.departs_from_advice = departs;
   if (departs)
-    JIGSAW_RETURN_IF_ERROR(RequireText(in.departure_reason, "departure_reason",
-                                       "Your decision differs from the advice: say why."));
+    note(RequireText(in.departure_reason, "departure_reason", "Your decision differs from the advice: say why."));
   if (a.must_record.Has(Record::kAdviceSought))
-    JIGSAW_RETURN_IF_ERROR(Require(in.advice_sought && !in.advice_sought->from.empty(), "advice_sought.from",
-                                   "Say whose advice you sought (for example your DSL or DPO)."));
-  if (in.advice_sought) JIGSAW_RETURN_IF_ERROR(domain::ValidateText("advice_sought.summary", in.advice_sought->summary, 20000));
-  if (!share) return Ok();
+    note(Require(in.advice_sought && !in.advice_sought->from.empty(), "advice_sought.from",
+                 "Say whose advice you sought (for example your DSL or DPO)."));
+  if (in.advice_sought) note(domain::ValidateText("advice_sought.summary", in.advice_sought->summary, 20000));
+  if (!share) return problems;
 
   if (a.must_record.Has(Record::kLawfulBasis) || !in.lawful_basis.empty()) {
-    JIGSAW_RETURN_IF_ERROR(Require(!in.lawful_basis.empty(), "lawful_basis",
-                                   "Choose the lawful basis (UK GDPR Article 6) for sharing."));
-    if (!ParseEnum<guidance::LawfulBasis>(in.lawful_basis))
-      return InvalidArgument("lawful_basis", "'" + in.lawful_basis + "' is not a lawful basis; use " +
-                                                 AllowedValues<guidance::LawfulBasis>() + ".");
+    if (in.lawful_basis.empty())
+      note(InvalidArgument("lawful_basis", "Choose the lawful basis (UK GDPR Article 6) for sharing."));
+    else if (!ParseEnum<guidance::LawfulBasis>(in.lawful_basis))
+      note(InvalidArgument("lawful_basis", "'" + in.lawful_basis + "' is not a lawful basis; use " +
+                                               AllowedValues<guidance::LawfulBasis>() + "."));
   }
   struct Part {
     Record record;
@@ -86,43 +92,45 @@ Status CheckRecord(const NewDecision& proposal, const guidance::Assessment& a, c
   };
   const Part parts[] = {
       {Record::kSpecialCategoryCondition, in.special_category_condition, "special_category_condition",
-       "Special category information is shared: record the Article 9 condition."},
+       "Special category information is shared: choose the condition that allows it (UK GDPR Article 9)."},
       {Record::kSensitiveProcessingCondition, in.sensitive_processing_condition,
-       "sensitive_processing_condition", "Record the DPA 2018 Part 3 condition for sensitive processing."},
+       "sensitive_processing_condition", "Choose the condition for sensitive processing (DPA 2018 Part 3)."},
       {Record::kCriminalOffenceCondition, in.criminal_offence_condition, "criminal_offence_condition",
-       "Criminal offence information is shared: record the condition (DPA 2018 Schedule 1)."},
+       "Information about crime is shared: choose the condition that allows it (DPA 2018 Schedule 1)."},
       {Record::kConfidentialityBasis, in.confidentiality_basis, "confidentiality_basis",
-       "Information given in confidence is shared: record why confidentiality is set aside."},
-      {Record::kConsent, in.consent, "consent", "Record the consent position and how it was reached."},
+       "Information given in confidence is shared: say why confidentiality is set aside."},
+      {Record::kConsent, in.consent, "consent", "Record the consent given and how it was given."},
   };
   for (const Part& p : parts)
-    if (a.must_record.Has(p.record)) JIGSAW_RETURN_IF_ERROR(RequireText(p.value, p.field, p.message));
+    if (a.must_record.Has(p.record)) note(RequireText(p.value, p.field, p.message));
 
   if (a.must_record.Has(Record::kObjectionOverride)) {
     for (std::size_t i = 0; i < facts.objections.size(); ++i) {
       const std::string by(ToString(facts.objections[i]));
-      auto o = std::find_if(in.objections.begin(), in.objections.end(),
-                            [&](const auto& x) { return x.by == by; });
+      auto o = std::find_if(in.objections.begin(), in.objections.end(), [&](const auto& x) { return x.by == by; });
       if (o == in.objections.end())
-        return InvalidArgument(Index("objection_overrides", i),
-                               "The " + by + " objected: record why sharing goes ahead despite the objection.");
-      JIGSAW_RETURN_IF_ERROR(RequireText(o->reason, Index("objection_overrides", static_cast<std::size_t>(o - in.objections.begin()), ".reason"),
-                                         "Say why the objection was overridden."));
+        note(InvalidArgument(Index("objection_overrides", i),
+                             "The " + by + " objected: record why sharing goes ahead despite the objection."));
+      else
+        note(RequireText(o->reason, Index("objection_overrides", static_cast<std::size_t>(o - in.objections.begin()), ".reason"),
+                         "Say why sharing goes ahead although the " + by + " objected."));
     }
   }
   // Golden rule 2: whether the child and family were told, or why not.
-  JIGSAW_RETURN_IF_ERROR(Require(in.informing.has_value(), "informing",
-                                 "Record whether the child and family were told about the sharing, or why not."));
+  if (!in.informing) {
+    note(InvalidArgument("informing", "Record whether the child and family were told about the sharing, or why not."));
+    return problems;
+  }
   const auto& inf = *in.informing;
   if (inf.told) {
-    JIGSAW_RETURN_IF_ERROR(Require(domain::ParseDate(inf.told_on).has_value(), "informing.told_on",
-                                   "Give the date they were told, as YYYY-MM-DD."));
-    JIGSAW_RETURN_IF_ERROR(RequireText(inf.told_by, "informing.told_by", "Say who told them."));
+    const auto told_on = domain::ParseDate(inf.told_on);
+    if (!told_on) note(InvalidArgument("informing.told_on", "Give the date they were told, as YYYY-MM-DD."));
+    else if (domain::IsAfter(*told_on, now)) note(InvalidArgument("informing.told_on", "The date they were told is in the future."));
+    note(RequireText(inf.told_by, "informing.told_by", "Say who told them."));
   } else {
-    JIGSAW_RETURN_IF_ERROR(RequireText(inf.reason_not_told, "informing.reason_not_told",
-                                       "Say why the child and family were not told."));
+    note(RequireText(inf.reason_not_told, "informing.reason_not_told", "Say why the child and family were not told."));
   }
-  return Ok();
+  return problems;
 }
 
 guidance::Request BuildRequest(const Circumstances& f, const domain::Organisation& sharer,
@@ -175,6 +183,7 @@ struct Prepared {
   std::optional<RecipientView> view;
   std::string view_json;
   std::vector<MentionForReview> mentions;  // reported by the redaction, with or without a review
+  std::vector<Error> record_problems;       // what the record lacks (golden rule 7)
   std::optional<domain::InformationRequest> request;
   std::optional<Decision> prior;
 };
@@ -227,6 +236,7 @@ class Preparation {
     in_.recipient_organisation_id = prior->recipient_organisation_id;
     in_.recipient_practitioner_id = prior->recipient_practitioner_id;
     in_.share_items = prior->item_ids;
+    in_.concern_account = prior->concern_account;
     if (in_.mention_reviews.empty()) in_.mention_reviews = prior->mention_reviews;
     if (in_.items.empty())
       for (const auto& id : prior->item_ids) in_.items.push_back({id, true, true});
@@ -245,6 +255,7 @@ class Preparation {
       if (!in_.child_id.empty() && in_.child_id != concern->child_id)
         return InvalidArgument("child_id", "This concern is about another child.");
       in_.child_id = concern->child_id;
+      concern_ = std::move(concern);
     } else {
       JIGSAW_RETURN_IF_ERROR(access::Authorise(ctx_.actor, Action::kDecide, RecordFacts{org, {}, {}, {}, {}}));
     }
@@ -307,7 +318,12 @@ class Preparation {
 
   // Which items were considered and which are chosen: the ids alone.
   Status CheckChoice(bool deciding) {
-    if (Sharing() && in_.share_items.empty() && deciding)
+    const bool account = in_.concern_account == domain::ConcernAccount::kShared;
+    if (account && in_.concern_id.empty())
+      return InvalidArgument("concern_account", "Only a decision about a concern can share its account.");
+    if (account && !Sharing())
+      return InvalidArgument("concern_account", "A decision not to share shares nothing.");
+    if (Sharing() && in_.share_items.empty() && !account && deciding)
       return InvalidArgument("share_items", "Choose the information to share.");
     if (!Sharing() && !in_.share_items.empty())
       return InvalidArgument("share_items", "A decision not to share shares nothing: leave share_items empty.");
@@ -406,6 +422,7 @@ class Preparation {
     d.recipient_organisation_id = recipient_.id;
     d.recipient_practitioner_id = in_.recipient_practitioner_id;
     d.item_ids = in_.share_items;
+    d.concern_account = in_.concern_account;
     d.record = in_.record;
     d.mention_reviews = in_.mention_reviews;
     d.emergency = in_.emergency && in_.supersedes.empty();
@@ -432,7 +449,8 @@ class Preparation {
     d.assessment = guidance::ToJsonText(*out_.assessment);
     d.recommendation = std::string(ToString(out_.assessment->recommendation));
     d.must_record = RecordNames(*out_.assessment);
-    if (deciding) JIGSAW_RETURN_IF_ERROR(CheckRecord(in_, *out_.assessment, *in_.circumstances, d));
+    out_.record_problems = RecordProblems(in_, *out_.assessment, *in_.circumstances, now_, d);
+    if (deciding && !out_.record_problems.empty()) return std::unexpected(out_.record_problems.front());
     return Ok();
   }
 
@@ -455,21 +473,30 @@ class Preparation {
   // live, if they are protected), the chosen items, and nothing else from
   // the sharer's records; every protected person's identity redacted.
   Status BuildView(bool deciding) {
-    if (!Sharing() || in_.share_items.empty()) return Ok();
+    if (!Sharing() || (in_.share_items.empty() && in_.concern_account != domain::ConcernAccount::kShared)) return Ok();
     auto by = JIGSAW_TRY(tx_.practitioners().Find(ctx_.actor.practitioner_id));
     if (!by) return Internal("The actor's practitioner record is missing.");
     const redaction::Redactor redactor = JIGSAW_TRY(BuildRedactor());
     RecipientView v;
     v.child = ChildView(redactor, v.redactions);
+    v.concern = ConcernView(redactor, v.redactions);
     v.sharer_organisation = sharer_.name;
     v.sharer_practitioner = by->display_name;
+    v.sharer_role = by->roles.Has(domain::Role::kDesignatedSafeguardingLead) ? domain::Role::kDesignatedSafeguardingLead
+                                                                             : domain::Role::kPractitioner;
+    v.sharer_contact = by->username;
     v.emergency = out_.decision.emergency;
     if (in_.circumstances) {
       v.purpose = in_.circumstances->purpose;
       v.risk = in_.circumstances->risk;
     }
     v.lawful_basis = ParseEnum<guidance::LawfulBasis>(in_.record.lawful_basis);
-    if (in_.record.informing) v.family_told = in_.record.informing->told;
+    if (in_.record.informing) {
+      const bool safe = in_.circumstances && in_.circumstances->informing.safe_and_practical;
+      v.family = in_.record.informing->told ? FamilyInformed::kTold
+                 : safe                     ? FamilyInformed::kToBeTold
+                                            : FamilyInformed::kNotToBeTold;
+    }
     for (const auto& id : in_.share_items)
       for (const auto& item : items_)
         if (item.id == id) v.items.push_back(ItemView(item, redactor, v.redactions));
@@ -494,6 +521,28 @@ class Preparation {
     return RecipientView::Child{c.given_name, c.family_name, c.date_of_birth, c.nhs_number, c.upn,
                                 hide && !c.address.empty() ? withheld : c.address,
                                 hide && !c.postcode.empty() ? withheld : c.postcode};
+  }
+
+  // The concern's level and forms, and its own account when the sharer
+  // sends it, through the same redaction as the items.
+  std::optional<RecipientView::Concern> ConcernView(const redaction::Redactor& redactor, int& redactions) {
+    if (!concern_) return std::nullopt;
+    RecipientView::Concern out;
+    out.level = concern_->level;
+    out.forms = concern_->forms;
+    if (in_.concern_account == domain::ConcernAccount::kShared) {
+      out.what_happened = RedactConcernText("what_happened", concern_->what_happened, redactor, redactions);
+      if (!concern_->child_words.empty())
+        out.child_words = RedactConcernText("child_words", concern_->child_words, redactor, redactions);
+    }
+    return out;
+  }
+
+  std::string RedactConcernText(std::string_view field, const std::string& text, const redaction::Redactor& redactor,
+                                int& redactions) {
+    domain::InformationItem as_item;
+    as_item.id = std::string(kAccountId);
+    return RedactField(as_item, field, text, redactor, redactions);
   }
 
   // A person's name as the recipient may read it: through the same
@@ -608,6 +657,7 @@ class Preparation {
   AuditEvent& event_;
   Prepared out_;
   std::optional<domain::Person> child_;
+  std::optional<domain::Concern> concern_;
   domain::Organisation sharer_, recipient_;
   std::vector<domain::InformationItem> items_;
   std::map<std::string, domain::Person> people_;  // in scope: withheld if protected
@@ -624,6 +674,7 @@ Result<SharePreview> Sharing::Preview(const Context& context, const NewDecision&
     out.recipient_view = std::move(prepared.view);
     out.recipient_view_json = std::move(prepared.view_json);
     out.mentions = std::move(prepared.mentions);
+    out.record_problems = std::move(prepared.record_problems);
     return Ok();
   }));
   return out;

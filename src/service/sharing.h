@@ -48,6 +48,9 @@ struct NewDecision {
   std::optional<Circumstances> circumstances;  // required except for an emergency share
   std::vector<ItemJudgement> items;            // the items considered
   std::vector<std::string> share_items;        // the items chosen to share
+  // The concern's own account (what was seen or said, the child's words),
+  // sent beside the items when the decision is about a concern.
+  domain::ConcernAccount concern_account = domain::ConcernAccount::kNotShared;
   domain::DecisionOutcome outcome = domain::DecisionOutcome::kNotShare;
   bool emergency = false;
   std::string supersedes;
@@ -74,6 +77,9 @@ struct SharePreview {
   std::optional<RecipientView> recipient_view;
   std::string recipient_view_json;
   std::vector<MentionForReview> mentions;  // not yet reviewed
+  // Every part of the record (golden rule 7) that is missing or wrong so
+  // far, each naming its field; Decide refuses with the first.
+  std::vector<Error> record_problems;
 };
 
 struct DecisionResult {

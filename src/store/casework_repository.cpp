@@ -168,7 +168,7 @@ constexpr std::string_view kDecisionColumns =
     "sensitive_processing_condition, criminal_offence_condition, confidentiality_basis, consent, "
     "objections, told, told_on, told_by, reason_not_told, advice_sought, advice_from, "
     "advice_summary, departs_from_advice, departure_reason, emergency, rationale_due_at, "
-    "supersedes, created_at, informing_recorded, mention_reviews";
+    "supersedes, created_at, informing_recorded, mention_reviews, concern_account";
 
 std::string ObjectionsJson(const std::vector<ObjectionOverride>& objections) {
   nlohmann::json a = nlohmann::json::array();
@@ -245,6 +245,7 @@ Result<Decision> ToDecision(const Row& r) {
   d.supersedes = r.Text(33);
   d.created_at = FromMicros(r.Int(34));
   d.mention_reviews = JIGSAW_TRY(MentionReviewsFrom(r.Text(36)));
+  d.concern_account = JIGSAW_TRY(StoredEnum<ConcernAccount>(r.Text(37), "decisions.concern_account"));
   return d;
 }
 
@@ -473,7 +474,8 @@ class SqlCasework final : public CaseworkRepository {
                 informing.told_by, informing.reason_not_told, Flag(rec.advice_sought.has_value()),
                 advice.from, advice.summary, Flag(d.departs_from_advice), rec.departure_reason,
                 Flag(d.emergency), Micros(d.rationale_due_at), d.supersedes, Micros(d.created_at),
-                Flag(rec.informing.has_value()), MentionReviewsJson(d.mention_reviews)});
+                Flag(rec.informing.has_value()), MentionReviewsJson(d.mention_reviews),
+                S(ToString(d.concern_account))});
   }
 
   Result<std::optional<Decision>> FindDecision(const std::string& id) override {

@@ -194,13 +194,15 @@ constexpr std::string_view kV4Postgres = JIGSAW_DRAFTS_V4("BYTEA");
 // Golden rule 5 needs every way a protected person can be named: other
 // names, phone numbers and email addresses (newline-separated lists; none
 // can hold a newline). A decision keeps the sharer's review of each
-// mention of a protected person the redaction could not place (JSON).
+// mention of a protected person the redaction could not place (JSON), and
+// whether it sent the concern's own account.
 constexpr std::string_view kV5Portable = R"sql(
 ALTER TABLE people ADD COLUMN known_as TEXT NOT NULL DEFAULT '';
 ALTER TABLE people ADD COLUMN phone_numbers TEXT NOT NULL DEFAULT '';
 ALTER TABLE people ADD COLUMN email_addresses TEXT NOT NULL DEFAULT '';
 CREATE INDEX people_protected ON people(organisation_id, is_protected);
 ALTER TABLE decisions ADD COLUMN mention_reviews TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE decisions ADD COLUMN concern_account TEXT NOT NULL DEFAULT 'not_shared';
 )sql";
 
 constexpr std::array<Migration, 5> kMigrations{{

@@ -108,7 +108,6 @@ async function walk (page, mode, check, child) {
   }
   await answer(CSC)
   await answer('To keep the child safe from harm')
-  await answer('The child may be suffering, or likely to suffer, significant harm')
   await answer('No')                                   // no legal requirement
   await answer('A one-off')
   await answer('No, consent has not been asked for')
@@ -128,8 +127,6 @@ async function walk (page, mode, check, child) {
   await act.fill('Why have you decided this?',
     'Bruising and a neighbour\'s account of the father shaking her suggest significant harm; children\'s services must know today.')
   await act.check('Public task (Article 6(1)(e))')
-  await act.check('No')
-  await act.fill('If not, why not', 'Telling the father first could put the child at greater risk.')
   await act.press('Continue')
   await seen('10-choose-items')
   // Side by side: what will be sent, with the neighbour withheld.

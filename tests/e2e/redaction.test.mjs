@@ -100,8 +100,7 @@ describe('protected identities and the decision page', () => {
       }
       await answer(CSC)
       await answer('To keep the child safe from harm')
-      await answer('The child may be suffering, or likely to suffer, significant harm')
-      await answer('No')
+          await answer('No')
       await answer('A one-off')
       await answer('No, consent has not been asked for')
       await answer('No one has objected')
@@ -124,8 +123,6 @@ describe('protected identities and the decision page', () => {
       await act.check('Share the information')
       await act.fill('Why have you decided this?', 'Tom is going hungry at home; children\'s services need to know now.')
       await act.check('Public task (Article 6(1)(e))')
-      await act.check('No')
-      await act.fill('If not, why not', 'Telling the family first could put Tom at more risk.')
       await act.press('Continue')
       await page.locator('h1', { hasText: 'Choose what to send' }).waitFor()
       await act.press('Continue')

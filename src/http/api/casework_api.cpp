@@ -62,6 +62,7 @@ json ToJson(const Decision& d, Time now) {
             {"information_request_id", d.information_request_id}, {"decided_by", d.decided_by},
             {"outcome", ToString(d.outcome)}, {"recipient_organisation_id", d.recipient_organisation_id},
             {"recipient_practitioner_id", d.recipient_practitioner_id}, {"share_items", d.item_ids},
+            {"concern_account", ToString(d.concern_account)},
             {"recommendation", d.recommendation}, {"must_record", d.must_record},
             {"rationale", rec.rationale}, {"lawful_basis", rec.lawful_basis},
             {"special_category_condition", rec.special_category_condition},
@@ -203,7 +204,9 @@ Status ParseDecision(const JsonFields& f, service::NewDecision& d) {
        "recipient_practitioner_id", "circumstances", "items", "share_items", "outcome", "emergency",
        "supersedes", "rationale", "lawful_basis", "special_category_condition",
        "sensitive_processing_condition", "criminal_offence_condition", "confidentiality_basis",
-       "consent", "objection_overrides", "informing", "advice_sought", "departure_reason", "mention_reviews"}));
+       "consent", "objection_overrides", "informing", "advice_sought", "departure_reason", "mention_reviews",
+       "concern_account"}));
+  d.concern_account = JIGSAW_TRY(f.EnumOr("concern_account", ConcernAccount::kNotShared));
   d.child_id = JIGSAW_TRY(f.StringOrEmpty("child_id"));
   d.concern_id = JIGSAW_TRY(f.StringOrEmpty("concern_id"));
   d.information_request_id = JIGSAW_TRY(f.StringOrEmpty("information_request_id"));

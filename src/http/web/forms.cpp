@@ -46,7 +46,10 @@ bool Form::Has(std::string_view name) const {
 
 std::string IsoDate(const Form& f, std::string_view name) {
   const std::string n(name);
-  const std::string d = f.Get(n + "-day"), m = f.Get(n + "-month"), y = f.Get(n + "-year");
+  return IsoDate(f.Get(n + "-day"), f.Get(n + "-month"), f.Get(n + "-year"));
+}
+
+std::string IsoDate(const std::string& d, const std::string& m, const std::string& y) {
   if (d.empty() && m.empty() && y.empty()) return "";
   int di = 0, mi = 0, yi = 0;
   if (std::sscanf(d.c_str(), "%d", &di) != 1 || std::sscanf(m.c_str(), "%d", &mi) != 1 ||

@@ -27,5 +27,7 @@ class Form {
 // an ISO date: "27", "3", "2012" -> "2012-03-27"; empty if all three are
 // empty; "?" if they are not a real date.
 std::string IsoDate(const Form& form, std::string_view name);
+// The same from the three values themselves.
+std::string IsoDate(const std::string& day, const std::string& month, const std::string& year);
 
 }  // namespace jigsaw::http::web

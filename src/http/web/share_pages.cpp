@@ -1,45 +1,63 @@
 // "Should I share?": one question per page, the engine's advice in plain
 // English with the passages it rests on, the decision and its record, the
-// choice of items beside exactly what the recipient will see, a check of
-// the answers, and the confirmation. Answers between pages are kept as a
-// sealed draft in the store (service::Drafts), never in the URL.
-#include <nlohmann/json.hpp>
-
+// choice of what to send beside exactly what the recipient will see, the
+// review of any mention of a protected person, a check of the answers, and
+// the confirmation. Answers between pages are a typed ShareDraft kept
+// sealed in the store (service::Drafts), never in the URL. The questions
+// are a table: each row carries its own options, reading and writing.
+// Whether a record is complete is the service's to say (golden rule 7):
+// the pages show every problem it reports, together.
 #include "guidance/sources.h"
 #include "http/web/labels.h"
 #include "http/web/pages.h"
+#include "http/web/share_draft.h"
 
 namespace jigsaw::http::web {
 namespace {
 
-using nlohmann::json;
 namespace g = guidance;
 
 std::string Subject(const std::string& concern_id) { return "share:" + concern_id; }
 std::string Base(const std::string& concern_id) { return "/concerns/" + concern_id + "/share"; }
 
-json LoadDraft(Site& site, Visit& v, const std::string& concern_id) {
+ShareDraft LoadDraft(Site& site, Visit& v, const std::string& concern_id) {
   auto text = site.s.drafts.Load(v.context, Subject(concern_id));
-  if (!text || text->empty()) return json::object();
-  auto parsed = json::parse(*text, nullptr, false);
-  return parsed.is_object() ? parsed : json::object();
+  if (!text || text->empty()) return {};
+  return ShareDraftFromJson(*text);
 }
 
-Status SaveDraft(Site& site, Visit& v, const std::string& concern_id, const json& draft) {
-  return site.s.drafts.Save(v.context, Subject(concern_id), draft.dump());
+Status SaveDraft(Site& site, Visit& v, const std::string& concern_id, const ShareDraft& draft) {
+  return site.s.drafts.Save(v.context, Subject(concern_id), ToJson(draft));
 }
 
-std::string Str(const json& d, const char* key) {
-  auto it = d.find(key);
-  return it != d.end() && it->is_string() ? it->get<std::string>() : std::string();
+Result<service::ConcernRecord> ConcernFor(Site& site, Visit& v) {
+  return site.s.casework.GetConcern(v.context, std::string(v.request.PathParam("id")));
 }
 
-std::vector<std::string> List(const json& d, const char* key) {
-  std::vector<std::string> out;
-  auto it = d.find(key);
-  if (it != d.end() && it->is_array())
-    for (const auto& x : *it)
-      if (x.is_string()) out.push_back(x.get<std::string>());
+std::string Shorten(const std::string& text, std::size_t most) {
+  if (text.size() <= most) return text;
+  std::size_t at = most - 3;
+  while (at > 0 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+  return text.substr(0, at) + "...";
+}
+
+std::string YesNo(const std::optional<bool>& b) { return !b ? "" : *b ? "yes" : "no"; }
+
+template <typename E>
+std::string Named(const std::optional<E>& e) {
+  return e ? std::string(ToString(*e)) : std::string();
+}
+
+const std::vector<Option> kYesNo = {{"yes", "Yes", "", false}, {"no", "No", "", false}};
+
+// The recipient's requests to the visitor's organisation still waiting for an answer.
+Result<std::vector<domain::InformationRequest>> OpenRequestsFrom(Site& site, Visit& v, const std::string& organisation_id) {
+  auto received = site.s.requests.InformationRequests(v.context, true);
+  // Someone whose role cannot see the organisation's requests is simply not asked.
+  if (!received && received.error().code == ErrorCode::kPermissionDenied) return std::vector<domain::InformationRequest>{};
+  std::vector<domain::InformationRequest> out;
+  for (auto& r : JIGSAW_TRY(std::move(received)))
+    if (r.requester_organisation_id == organisation_id && !domain::IsDecided(r.status)) out.push_back(std::move(r));
   return out;
 }
 
@@ -47,71 +65,266 @@ std::vector<std::string> List(const json& d, const char* key) {
 
 enum class Kind { kRadios, kCheckboxes };
 
+// What a question page needs to know besides its answer.
+struct Ask {
+  Site& site;
+  Visit& v;
+  const service::ConcernRecord& record;
+};
+
 struct Step {
-  const char* key;       // the draft field and the page's address
+  const char* key;       // the page's address
   const char* question;  // the page heading and title
   const char* hint;
   Kind kind;
   const char* if_missing;
+  bool (*applies)(const ShareDraft&);
+  Result<std::vector<Option>> (*options)(Ask&, const ShareDraft&);
+  std::vector<std::string> (*chosen)(const ShareDraft&);
+  // Writes the answer into the draft; returns the problems with it (the
+  // page shows them all). `form` holds any further fields the page asked.
+  Errors (*answer)(Ask&, ShareDraft&, const std::vector<std::string>&, const Form&);
+  // Further fields on the page (the date the family were told).
+  std::string (*more)(const ShareDraft&, const Errors&);
+  // The answer as the check page shows it.
+  std::string (*summary)(Ask&, const ShareDraft&);
 };
 
-const std::vector<Option> kYesNo = {{"yes", "Yes", "", false}, {"no", "No", "", false}};
+bool Always(const ShareDraft&) { return true; }
+bool Regularly(const ShareDraft& d) { return d.frequency == g::Frequency::kRegular; }
+bool Answerable(const ShareDraft& d) { return d.answerable; }
 
-constexpr Step kSteps[] = {
+std::string NoMore(const ShareDraft&, const Errors&) { return {}; }
+
+std::vector<std::string> One(std::string value) {
+  return value.empty() ? std::vector<std::string>{} : std::vector<std::string>{std::move(value)};
+}
+
+template <typename E>
+std::string LabelOf(const std::optional<E>& e) {
+  return e ? Escape(Label(*e)) : std::string();
+}
+
+// -- recipient
+Result<std::vector<Option>> RecipientOptions(Ask& a, const ShareDraft&) {
+  std::vector<Option> out;
+  for (const auto& o : JIGSAW_TRY(a.site.s.administration.ListOrganisations(a.v.context)))
+    if (o.id != a.v.who.actor.organisation_id) out.push_back({o.id, o.name, "", false});
+  return out;
+}
+Errors RecipientAnswer(Ask& a, ShareDraft& d, const std::vector<std::string>& c, const Form&) {
+  d.recipient = c.front();
+  // Whether to ask which of their requests this answers; an answer chosen
+  // for another recipient no longer applies.
+  auto open = OpenRequestsFrom(a.site, a.v, d.recipient);
+  d.answerable = open && !open->empty();
+  if (d.answering && *d.answering != "none" &&
+      (!open || std::none_of(open->begin(), open->end(), [&](const auto& r) { return r.id == *d.answering; })))
+    d.answering.reset();
+  return {};
+}
+std::string RecipientSummary(Ask& a, const ShareDraft& d) {
+  if (auto orgs = a.site.s.administration.ListOrganisations(a.v.context))
+    for (const auto& o : *orgs)
+      if (o.id == d.recipient) return Escape(o.name);
+  return "";
+}
+
+// -- answering
+Result<std::vector<Option>> AnsweringOptions(Ask& a, const ShareDraft& d) {
+  std::vector<Option> out;
+  for (const auto& r : JIGSAW_TRY(OpenRequestsFrom(a.site, a.v, d.recipient))) {
+    std::string about = "About " + r.child_given_name + " " + r.child_family_name;
+    if (!r.child_date_of_birth.empty()) about += ", born " + DisplayIsoDate(r.child_date_of_birth);
+    out.push_back({r.id, "Their request of " + DisplayTime(r.created_at) + ": " + Shorten(r.needed, 120), about, false});
+  }
+  out.push_back({"none", "No, I am not answering a request", "", true});
+  return out;
+}
+Errors AnsweringAnswer(Ask& a, ShareDraft& d, const std::vector<std::string>& c, const Form&) {
+  d.answering = c.front();
+  auto options = AnsweringOptions(a, d);
+  if (options)
+    for (const auto& o : *options)
+      if (o.value == c.front()) d.answering_label = o.label;
+  return {};
+}
+
+// -- purpose, legal, frequency, dsa, dpia, consent, uncertain
+template <typename E, std::optional<E> ShareDraft::*kField>
+std::vector<std::string> EnumChosen(const ShareDraft& d) { return One(Named(d.*kField)); }
+template <typename E, std::optional<E> ShareDraft::*kField>
+Errors EnumAnswer(Ask&, ShareDraft& d, const std::vector<std::string>& c, const Form&) {
+  d.*kField = ParseEnum<E>(c.front());
+  return {};
+}
+template <typename E, std::optional<E> ShareDraft::*kField>
+std::string EnumSummary(Ask&, const ShareDraft& d) { return LabelOf(d.*kField); }
+template <typename E>
+Result<std::vector<Option>> EnumOptions(Ask&, const ShareDraft&) { return OptionsOf<E>(); }
+
+template <std::optional<bool> ShareDraft::*kField>
+std::vector<std::string> FlagChosen(const ShareDraft& d) { return One(YesNo(d.*kField)); }
+template <std::optional<bool> ShareDraft::*kField>
+Errors FlagAnswer(Ask&, ShareDraft& d, const std::vector<std::string>& c, const Form&) {
+  d.*kField = c.front() == "yes";
+  return {};
+}
+template <std::optional<bool> ShareDraft::*kField>
+std::string FlagSummary(Ask&, const ShareDraft& d) { return !(d.*kField) ? "" : *(d.*kField) ? "Yes" : "No"; }
+Result<std::vector<Option>> YesNoOptions(Ask&, const ShareDraft&) { return kYesNo; }
+
+Result<std::vector<Option>> FrequencyOptions(Ask&, const ShareDraft&) {
+  return std::vector<Option>{{"one_off", "A one-off", "", false}, {"regular", "Regularly", "", false}};
+}
+std::string FrequencySummary(Ask&, const ShareDraft& d) {
+  return !d.frequency ? "" : *d.frequency == g::Frequency::kRegular ? "Regularly" : "A one-off";
+}
+
+// -- objections
+Result<std::vector<Option>> ObjectionOptions(Ask&, const ShareDraft&) {
+  auto o = OptionsOf<g::Objector>();
+  o.push_back({"none", "No one has objected", "", true});
+  return o;
+}
+std::vector<std::string> ObjectionsChosen(const ShareDraft& d) {
+  if (!d.objections) return {};
+  if (d.objections->empty()) return {"none"};
+  std::vector<std::string> out;
+  for (auto o : *d.objections) out.emplace_back(ToString(o));
+  return out;
+}
+Errors ObjectionsAnswer(Ask&, ShareDraft& d, const std::vector<std::string>& c, const Form&) {
+  if (c.size() > 1 && std::find(c.begin(), c.end(), "none") != c.end())
+    return {{"objections", "Select who objected, or 'No one has objected', not both"}};
+  d.objections.emplace();
+  for (const auto& x : c)
+    if (auto by = ParseEnum<g::Objector>(x)) d.objections->push_back(*by);
+  return {};
+}
+std::string ObjectionsSummary(Ask&, const ShareDraft& d) {
+  if (!d.objections) return "";
+  if (d.objections->empty()) return "No one";
+  std::string out;
+  for (auto o : *d.objections) out += (out.empty() ? "" : ", ") + std::string(Label(o));
+  return Escape(out);
+}
+
+// -- family (golden rule 2, asked once)
+Result<std::vector<Option>> FamilyOptions(Ask&, const ShareDraft&) {
+  return std::vector<Option>{
+      {"told", "Yes, I have told them", "", false},
+      {"will_tell", "Not yet, but it is safe to tell them and I will", "", false},
+      {"risk_to_child", "No, telling them could put the child at more risk", "", false},
+      {"investigation", "No, it could harm a police investigation", "", false},
+      {"not_practical", "No, it is not practical", "For example, they cannot be reached", false}};
+}
+std::vector<std::string> FamilyChosen(const ShareDraft& d) {
+  if (!d.family) return {};
+  static const char* names[] = {"told", "will_tell", "risk_to_child", "investigation", "not_practical"};
+  return {names[static_cast<int>(*d.family)]};
+}
+Errors FamilyAnswer(Ask& a, ShareDraft& d, const std::vector<std::string>& c, const Form& form) {
+  static const std::pair<const char*, FamilyTold> values[] = {
+      {"told", FamilyTold::kTold}, {"will_tell", FamilyTold::kWillTell}, {"risk_to_child", FamilyTold::kRiskToChild},
+      {"investigation", FamilyTold::kInvestigation}, {"not_practical", FamilyTold::kNotPractical}};
+  for (const auto& [name, value] : values)
+    if (c.front() == name) d.family = value;
+  d.told_day = form.Get("told_on-day");
+  d.told_month = form.Get("told_on-month");
+  d.told_year = form.Get("told_on-year");
+  d.told_by = form.Get("told_by");
+  if (d.family != FamilyTold::kTold) return {};
+  Errors errors;
+  const std::string on = d.ToldOn();
+  if (on.empty()) errors.push_back({"told_on", "Enter the date you told them"});
+  else if (on == "?") errors.push_back({"told_on", "The date you told them must be a real date, like 24 11 2026"});
+  else if (domain::IsAfter(*domain::ParseDate(on), a.site.s.clock.Now()))
+    errors.push_back({"told_on", "The date you told them must be today or in the past"});
+  if (!domain::HasWords(d.told_by)) errors.push_back({"told_by", "Enter who told them"});
+  return errors;
+}
+std::string FamilyMore(const ShareDraft& d, const Errors& errors) {
+  return "<h2 class=\"govuk-heading-s\">If you have told them</h2>" +
+         DateInput({"told_on", "When did you tell them?", "For example, 24 11 2026", false, ErrorFor(errors, "told_on")},
+                   d.told_day, d.told_month, d.told_year) +
+         TextInput({"told_by", "Who told them?", "", false, ErrorFor(errors, "told_by")}, d.told_by, "govuk-!-width-one-half");
+}
+std::string FamilySummary(Ask&, const ShareDraft& d) {
+  if (!d.family) return "";
+  switch (*d.family) {
+    case FamilyTold::kTold: return "Yes, on " + Escape(DisplayIsoDate(d.ToldOn())) + " by " + Escape(d.told_by);
+    case FamilyTold::kWillTell: return "Not yet: it is safe, and they will be told";
+    case FamilyTold::kRiskToChild: return "No, it could put the child at more risk";
+    case FamilyTold::kInvestigation: return "No, it could harm a police investigation";
+    case FamilyTold::kNotPractical: return "No, it is not practical";
+  }
+  return "";
+}
+
+// -- relevant
+Result<std::vector<Option>> RelevantOptions(Ask& a, const ShareDraft&) {
+  std::vector<Option> out = {{std::string(kAccount), "The concern itself: what was seen or heard, and the child's own words",
+                              Shorten(a.record.concern.what_happened, 160), false}};
+  for (const auto& i : a.record.items)
+    out.push_back({i.id, Shorten(i.text, 160), std::string(Label(i.accuracy)) + ". From " + i.source, false});
+  return out;
+}
+std::vector<std::string> RelevantChosen(const ShareDraft& d) { return d.relevant.value_or(std::vector<std::string>{}); }
+Errors RelevantAnswer(Ask&, ShareDraft& d, const std::vector<std::string>& c, const Form&) {
+  d.relevant = c;
+  return {};
+}
+std::string RelevantSummary(Ask& a, const ShareDraft& d) {
+  return std::to_string(d.relevant ? d.relevant->size() : 0) + " of " + std::to_string(a.record.items.size() + 1);
+}
+
+const Step kSteps[] = {
     {"recipient", "Who would you share with?", "Choose the organisation. Only organisations in your partnership are listed.",
-     Kind::kRadios, "Select who you would share with"},
+     Kind::kRadios, "Select who you would share with", Always, RecipientOptions,
+     [](const ShareDraft& d) { return One(d.recipient); }, RecipientAnswer, NoMore, RecipientSummary},
     // Asked only when the recipient has open information requests to this
     // organisation: a decision made in answer to one closes it, shared or not.
     {"answering", "Are you answering a request from them?",
      "These are their open requests to your organisation. Your decision will be their answer, whether you share or not.",
-     Kind::kRadios, "Select the request you are answering, or that you are not answering one"},
-    {"purpose", "Why would you share?", "", Kind::kRadios, "Select why you would share"},
-    {"risk", "Do you think the child is at risk of harm?", "You do not need to be sure. Say what you think now.",
-     Kind::kRadios, "Select whether you think the child is at risk"},
+     Kind::kRadios, "Select the request you are answering, or that you are not answering one", Answerable, AnsweringOptions,
+     [](const ShareDraft& d) { return One(d.answering.value_or("")); }, AnsweringAnswer, NoMore,
+     [](Ask&, const ShareDraft& d) -> std::string {
+       return !d.answering ? "" : *d.answering == "none" ? "No" : "Yes. " + Escape(d.answering_label);
+     }},
+    {"purpose", "Why would you share?", "", Kind::kRadios, "Select why you would share", Always, EnumOptions<g::Purpose>,
+     EnumChosen<g::Purpose, &ShareDraft::purpose>, EnumAnswer<g::Purpose, &ShareDraft::purpose>, NoMore,
+     EnumSummary<g::Purpose, &ShareDraft::purpose>},
     {"legal", "Does a law or a court order require you to share?", "", Kind::kRadios,
-     "Select yes if a law or court order requires you to share"},
+     "Select yes if a law or court order requires you to share", Always, YesNoOptions, FlagChosen<&ShareDraft::legal>,
+     FlagAnswer<&ShareDraft::legal>, NoMore, FlagSummary<&ShareDraft::legal>},
     {"frequency", "Is this a one-off, or will you share like this regularly?", "", Kind::kRadios,
-     "Select whether this is a one-off"},
+     "Select whether this is a one-off", Always, FrequencyOptions, EnumChosen<g::Frequency, &ShareDraft::frequency>,
+     EnumAnswer<g::Frequency, &ShareDraft::frequency>, NoMore, FrequencySummary},
     {"dsa", "Is there a data sharing agreement with them?", "Regular sharing should be set out in one.", Kind::kRadios,
-     "Select yes if there is a data sharing agreement"},
+     "Select yes if there is a data sharing agreement", Regularly, YesNoOptions, FlagChosen<&ShareDraft::dsa>,
+     FlagAnswer<&ShareDraft::dsa>, NoMore, FlagSummary<&ShareDraft::dsa>},
     {"dpia", "Has a data protection impact assessment been done for this sharing?", "", Kind::kRadios,
-     "Select yes if a data protection impact assessment has been done"},
+     "Select yes if a data protection impact assessment has been done", Regularly, YesNoOptions,
+     FlagChosen<&ShareDraft::dpia>, FlagAnswer<&ShareDraft::dpia>, NoMore, FlagSummary<&ShareDraft::dpia>},
     {"consent", "Have you asked the family for their consent to share?",
      "When a child is at risk you do not need consent, but it helps to know where things stand.", Kind::kRadios,
-     "Select whether you have asked for consent"},
+     "Select whether you have asked for consent", Always, EnumOptions<g::Consent>, EnumChosen<g::Consent, &ShareDraft::consent>,
+     EnumAnswer<g::Consent, &ShareDraft::consent>, NoMore, EnumSummary<g::Consent, &ShareDraft::consent>},
     {"objections", "Has anyone objected to the information being shared?", "Select all that apply", Kind::kCheckboxes,
-     "Select who objected, or 'No one has objected'"},
-    {"informing", "Is it safe and practical to tell the child and family that you are sharing?",
+     "Select who objected, or 'No one has objected'", Always, ObjectionOptions, ObjectionsChosen, ObjectionsAnswer, NoMore,
+     ObjectionsSummary},
+    {"family", "Have you told the child and family that you are sharing?",
      "Golden rule 2: engage them, unless doing so could put the child at more risk.", Kind::kRadios,
-     "Select whether it is safe to tell them"},
+     "Select whether you have told them, or why not", Always, FamilyOptions, FamilyChosen, FamilyAnswer, FamilyMore,
+     FamilySummary},
     {"relevant", "Which information is relevant and necessary to share?",
-     "Only what the other organisation needs to keep the child safe or support the family.", Kind::kCheckboxes, ""},
+     "Only what the other organisation needs to keep the child safe or support the family.", Kind::kCheckboxes, "",
+     Always, RelevantOptions, RelevantChosen, RelevantAnswer, NoMore, RelevantSummary},
     {"uncertain", "Are you unsure about any of this?", "For example, whether the law allows it. Jigsaw will tell you whom to ask.",
-     Kind::kRadios, "Select yes if you are unsure"},
+     Kind::kRadios, "Select yes if you are unsure", Always, YesNoOptions, FlagChosen<&ShareDraft::uncertain>,
+     FlagAnswer<&ShareDraft::uncertain>, NoMore, FlagSummary<&ShareDraft::uncertain>},
 };
-
-bool Applies(const Step& s, const json& d) {
-  const std::string key = s.key;
-  if (key == "dsa" || key == "dpia") return Str(d, "frequency") == "regular";
-  if (key == "answering") {
-    const auto it = d.find("answerable");
-    return it != d.end() && it->is_boolean() && it->get<bool>();
-  }
-  return true;
-}
-
-// The recipient's requests to the visitor's organisation that are still
-// waiting for an answer.
-Result<std::vector<domain::InformationRequest>> OpenRequestsFrom(Site& site, Visit& v, const std::string& organisation_id) {
-  auto received = site.s.requests.InformationRequests(v.context, true);
-  // Someone whose role cannot see the organisation's requests is simply not asked.
-  if (!received && received.error().code == ErrorCode::kPermissionDenied) return std::vector<domain::InformationRequest>{};
-  std::vector<domain::InformationRequest> out;
-  for (auto& r : JIGSAW_TRY(std::move(received)))
-    if (r.requester_organisation_id == organisation_id && !domain::IsDecided(r.status))
-      out.push_back(std::move(r));
-  return out;
-}
 
 const Step* FindStep(std::string_view key) {
   for (const auto& s : kSteps)
@@ -119,190 +332,65 @@ const Step* FindStep(std::string_view key) {
   return nullptr;
 }
 
-// The next question, or nullptr when every question has been answered.
-const Step* NextStep(const Step* after, const json& d) {
+bool Answered(const Step& s, const ShareDraft& d) {
+  return std::string_view(s.key) == "relevant" ? d.relevant.has_value() : !s.chosen(d).empty();
+}
+
+bool QuestionsAnswered(const ShareDraft& d) {
+  for (const auto& s : kSteps)
+    if (s.applies(d) && !Answered(s, d)) return false;
+  return true;
+}
+
+// The next question to ask after `after`, or nullptr when all are answered.
+const Step* NextStep(const Step* after, const ShareDraft& d) {
   bool past = after == nullptr;
   for (const auto& s : kSteps) {
     if (!past) {
       past = &s == after;
       continue;
     }
-    if (Applies(s, d)) return &s;
+    if (s.applies(d)) return &s;
   }
   return nullptr;
 }
 
-const Step* PreviousStep(const Step* before, const json& d) {
+const Step* PreviousStep(const Step* before, const ShareDraft& d) {
   const Step* prev = nullptr;
   for (const auto& s : kSteps) {
     if (&s == before) return prev;
-    if (Applies(s, d)) prev = &s;
+    if (s.applies(d)) prev = &s;
   }
   return prev;
 }
 
-Result<std::vector<Option>> OptionsFor(Site& site, Visit& v, const Step& s, const service::ConcernRecord& record,
-                                       const json& d) {
-  const std::string key = s.key;
-  if (key == "answering") {
-    std::vector<Option> out;
-    for (const auto& r : JIGSAW_TRY(OpenRequestsFrom(site, v, Str(d, "recipient")))) {
-      const std::string needed = r.needed.size() > 120 ? r.needed.substr(0, 117) + "..." : r.needed;
-      std::string about = "About " + r.child_given_name + " " + r.child_family_name;
-      if (!r.child_date_of_birth.empty()) about += ", born " + DisplayIsoDate(r.child_date_of_birth);
-      out.push_back({r.id, "Their request of " + DisplayTime(r.created_at) + ": " + needed, about, false});
-    }
-    out.push_back({"none", "No, I am not answering a request", "", true});
-    return out;
-  }
-  if (key == "recipient") {
-    std::vector<Option> out;
-    for (const auto& o : JIGSAW_TRY(site.s.administration.ListOrganisations(v.context)))
-      if (o.id != v.who.actor.organisation_id) out.push_back({o.id, o.name, "", false});
-    return out;
-  }
-  if (key == "purpose") return OptionsOf<g::Purpose>();
-  if (key == "risk") {
-    auto o = OptionsOf<g::Risk>();
-    // Most serious first, as a practitioner reads them.
-    return std::vector<Option>{o[4], o[3], o[2], o[0], o[1]};
-  }
-  if (key == "frequency")
-    return std::vector<Option>{{"one_off", "A one-off", "", false}, {"regular", "Regularly", "", false}};
-  if (key == "consent") return OptionsOf<g::Consent>();
-  if (key == "objections") {
-    auto o = OptionsOf<g::Objector>();
-    o.push_back({"none", "No one has objected", "", true});
-    return o;
-  }
-  if (key == "informing")
-    return std::vector<Option>{{"safe", "Yes", "", false},
-                               {"risk_to_child", "No, telling them could put the child at more risk", "", false},
-                               {"investigation", "No, it could harm a police investigation", "", false},
-                               {"not_practical", "No, it is not practical", "For example, they cannot be reached", false}};
-  if (key == "relevant") {
-    std::vector<Option> out;
-    for (const auto& i : record.items) {
-      std::string text = i.text.size() > 160 ? i.text.substr(0, 157) + "..." : i.text;
-      out.push_back({i.id, text, std::string(Label(i.accuracy)) + ". From " + i.source, false});
-    }
-    return out;
-  }
-  return kYesNo;
-}
-
-Response QuestionPage(Site& site, Visit& v, const service::ConcernRecord& record, const Step& s, const json& d,
-                  const std::vector<std::string>& chosen, const std::string& error) {
-  auto options = OptionsFor(site, v, s, record, d);
-  if (!options) return site.Failure(v, options.error());
-  const std::string base = Base(record.concern.id);
+Response QuestionPage(Ask& a, const Step& s, const ShareDraft& d, const std::vector<std::string>& chosen, const Errors& errors) {
+  auto options = s.options(a, d);
+  if (!options) return a.site.Failure(a.v, options.error());
+  const std::string base = Base(a.record.concern.id);
   const Step* prev = PreviousStep(&s, d);
-  std::string body = error.empty() ? "" : ErrorSummary({{s.key, error}});
-  body += FormStart(base + "/" + s.key, v.csrf_token);
-  web::Question q{s.key, s.question, s.hint, true, error};
-  std::string caption = "<span class=\"govuk-caption-l\">Should I share?</span>";
-  if (std::string(s.key) == "relevant" && options->empty()) {
-    body += caption + "<h1 class=\"govuk-heading-l\">" + Escape(s.question) + "</h1><p class=\"govuk-body\">No information has been "
-            "recorded with this concern yet. " + Link("Add information", "/concerns/" + record.concern.id + "/items/new") +
-            " first, or continue to get advice on sharing nothing.</p>";
-  } else {
-    body += caption + (s.kind == Kind::kRadios ? Radios(q, *options, chosen.empty() ? "" : chosen.front())
-                                               : Checkboxes(q, *options, chosen));
-  }
-  body += Button("Continue") + "</form>";
-  return site.Page(v, {.title = s.question, .body_html = body,
-                       .back_href = prev ? base + "/" + prev->key : "/concerns/" + record.concern.id,
-                       .has_errors = !error.empty()});
-}
-
-std::vector<std::string> Chosen(const Step& s, const json& d) {
-  if (s.kind == Kind::kCheckboxes) return List(d, s.key);
-  const std::string value = Str(d, s.key);
-  return value.empty() ? std::vector<std::string>{} : std::vector<std::string>{value};
-}
-
-// ---- From answers to the service's terms -------------------------------------
-
-service::Circumstances CircumstancesOf(const json& d) {
-  service::Circumstances c;
-  c.purpose = ParseEnum<g::Purpose>(Str(d, "purpose")).value_or(g::Purpose::kSafeguarding);
-  c.risk = ParseEnum<g::Risk>(Str(d, "risk")).value_or(g::Risk::kUnsure);
-  c.legal_requirement = Str(d, "legal") == "yes";
-  c.frequency = Str(d, "frequency") == "regular" ? g::Frequency::kRegular : g::Frequency::kOneOff;
-  c.dsa_in_place = Str(d, "dsa") == "yes";
-  c.dpia_in_place = Str(d, "dpia") == "yes";
-  c.consent = ParseEnum<g::Consent>(Str(d, "consent")).value_or(g::Consent::kNotSought);
-  for (const auto& o : List(d, "objections"))
-    if (auto by = ParseEnum<g::Objector>(o)) c.objections.push_back(*by);
-  const std::string informing = Str(d, "informing");
-  c.informing.safe_and_practical = informing == "safe";
-  c.informing.risk_to_child = informing == "risk_to_child";
-  c.informing.compromises_investigation = informing == "investigation";
-  c.uncertain = Str(d, "uncertain") == "yes";
-  return c;
-}
-
-service::NewDecision ProposalOf(const service::ConcernRecord& record, const json& d) {
-  service::NewDecision n;
-  n.child_id = record.child.id;
-  n.concern_id = record.concern.id;
-  n.recipient_organisation_id = Str(d, "recipient");
-  if (Applies(*FindStep("answering"), d) && Str(d, "answering") != "none") n.information_request_id = Str(d, "answering");
-  n.circumstances = CircumstancesOf(d);
-  const auto relevant = List(d, "relevant");
-  for (const auto& i : record.items) {
-    const bool yes = std::find(relevant.begin(), relevant.end(), i.id) != relevant.end();
-    n.items.push_back({i.id, yes, yes});
-  }
-  n.outcome = Str(d, "outcome") == "share" ? domain::DecisionOutcome::kShare : domain::DecisionOutcome::kNotShare;
-  if (n.outcome == domain::DecisionOutcome::kShare) n.share_items = List(d, "share_items");
-  auto& r = n.record;
-  r.rationale = Str(d, "rationale");
-  r.lawful_basis = n.outcome == domain::DecisionOutcome::kShare ? Str(d, "lawful_basis") : "";
-  r.special_category_condition = Str(d, "special_category_condition");
-  r.sensitive_processing_condition = Str(d, "sensitive_processing_condition");
-  r.criminal_offence_condition = Str(d, "criminal_offence_condition");
-  r.confidentiality_basis = Str(d, "confidentiality_basis");
-  r.consent = Str(d, "consent_record");
-  for (const auto& o : n.circumstances->objections) {
-    const std::string by(ToString(o));
-    r.objections.push_back({by, Str(d, ("objection_" + by).c_str())});
-  }
-  if (!Str(d, "told").empty()) {
-    domain::Informing inf;
-    inf.told = Str(d, "told") == "yes";
-    inf.told_on = Str(d, "told_on");
-    inf.told_by = Str(d, "told_by");
-    inf.reason_not_told = Str(d, "reason_not_told");
-    r.informing = inf;
-  }
-  if (!Str(d, "advice_from").empty()) r.advice_sought = domain::AdviceSought{Str(d, "advice_from"), Str(d, "advice_summary")};
-  r.departure_reason = Str(d, "departure_reason");
-  if (auto it = d.find("mention_reviews"); it != d.end() && it->is_array())
-    for (const auto& m : *it)
-      if (m.is_object())
-        if (auto choice = ParseEnum<domain::MentionChoice>(m.value("choice", "")))
-          n.mention_reviews.push_back({m.value("id", ""), *choice, m.value("reason", "")});
-  return n;
-}
-
-// The advice does not depend on what was decided: asking for it never
-// previews a share, so an unfinished decision cannot block the advice.
-service::NewDecision AdviceProposalOf(const service::ConcernRecord& record, const json& d) {
-  service::NewDecision n = ProposalOf(record, d);
-  n.outcome = domain::DecisionOutcome::kNotShare;
-  n.share_items.clear();
-  n.mention_reviews.clear();
-  return n;
-}
-
-bool QuestionsAnswered(const json& d) {
-  for (const auto& s : kSteps)
-    if (Applies(s, d) && std::string(s.key) != "relevant" && !d.contains(s.key)) return false;
-  return true;
+  std::string body = ErrorSummary(errors) + FormStart(base + "/" + s.key, a.v.csrf_token);
+  const Question q{s.key, s.question, s.hint, true, ErrorFor(errors, s.key)};
+  body += "<span class=\"govuk-caption-l\">Should I share?</span>";
+  body += s.kind == Kind::kRadios ? Radios(q, *options, chosen.empty() ? "" : chosen.front()) : Checkboxes(q, *options, chosen);
+  body += s.more(d, errors) + Button("Continue") + "</form>";
+  return a.site.Page(a.v, {.title = s.question, .body_html = body,
+                           .back_href = prev ? base + "/" + prev->key : "/concerns/" + a.record.concern.id,
+                           .has_errors = !errors.empty()});
 }
 
 // ---- The advice ----------------------------------------------------------------
+
+// The advice does not depend on what was decided: asking for it never
+// previews a share, so an unfinished decision cannot block the advice.
+service::NewDecision AdviceProposalOf(const service::ConcernRecord& record, const ShareDraft& d) {
+  service::NewDecision n = ProposalOf(record, d);
+  n.outcome = domain::DecisionOutcome::kNotShare;
+  n.share_items.clear();
+  n.concern_account = domain::ConcernAccount::kNotShared;
+  n.mention_reviews.clear();
+  return n;
+}
 
 std::string AdviceHtml(const g::Assessment& a) {
   const bool share = g::IsShare(a.recommendation);
@@ -337,222 +425,209 @@ std::string AdviceHtml(const g::Assessment& a) {
   return out;
 }
 
-Response AdvicePage(Site& site, Visit& v, const service::ConcernRecord& record, const json& d) {
-  auto preview = site.s.sharing.Preview(v.context, AdviceProposalOf(record, d));
-  if (!preview) return site.Failure(v, preview.error());
-  const std::string base = Base(record.concern.id);
+Response AdvicePage(Ask& a, const ShareDraft& d) {
+  auto preview = a.site.s.sharing.Preview(a.v.context, AdviceProposalOf(a.record, d));
+  if (!preview) return a.site.Failure(a.v, preview.error());
+  const std::string base = Base(a.record.concern.id);
   std::string body = "<span class=\"govuk-caption-l\">Should I share?</span><h1 class=\"govuk-heading-l\">What the advice says</h1>";
   body += Inset("Jigsaw advises; you decide. The advice follows <em>Information sharing: advice for practitioners providing "
                 "safeguarding services</em> (HM Government, May 2024).");
   body += AdviceHtml(*preview->assessment);
   body += "<div class=\"govuk-button-group\">" + ButtonLink("Record your decision", base + "/decision") +
           ButtonLink("Change your answers", base + "/" + kSteps[0].key, true) + "</div>";
-  const Step* last = PreviousStep(nullptr, d);
-  for (const auto& s : kSteps)
-    if (Applies(s, d)) last = &s;
-  return site.Page(v, {.title = "What the advice says", .body_html = body, .back_href = base + "/" + last->key});
+  return a.site.Page(a.v, {.title = "What the advice says", .body_html = body, .back_href = base + "/" + PreviousStep(nullptr, d)->key});
 }
 
 // ---- The decision --------------------------------------------------------------
 
-struct DecisionFields {
-  const char* name;
-  const char* label;
-  const char* hint;
-  g::Record record;
-};
-
-constexpr DecisionFields kConditions[] = {
-    {"special_category_condition", "The condition for sharing special category information (such as health)",
-     "For example, UK GDPR Article 9(2)(g) and DPA 2018 Schedule 1 paragraph 18, safeguarding of children",
-     g::Record::kSpecialCategoryCondition},
-    {"sensitive_processing_condition", "The condition for sensitive processing (law enforcement)",
-     "DPA 2018 Part 3, section 35, and the Schedule 8 condition", g::Record::kSensitiveProcessingCondition},
-    {"criminal_offence_condition", "The condition for sharing information about crime",
-     "For example, DPA 2018 Schedule 1 paragraph 18", g::Record::kCriminalOffenceCondition},
-    {"confidentiality_basis", "Why setting aside confidentiality is justified",
-     "For example, the public interest in protecting the child outweighs the duty of confidence", g::Record::kConfidentialityBasis},
-    {"consent_record", "The consent given, and how it was given", "", g::Record::kConsent},
-};
-
 // Where the service names a field, the form's name for it.
-std::string FormField(std::string field) {
-  if (field == "informing") return "told";
-  if (field.starts_with("informing.")) return field.substr(10);
+std::string FormField(const std::string& field) {
+  if (field == "informing" || field.starts_with("informing.reason")) return "family";
+  if (field == "informing.told_on") return "told_on";
+  if (field == "informing.told_by") return "told_by";
   if (field == "advice_sought.from") return "advice_from";
   if (field == "advice_sought.summary") return "advice_summary";
   if (field == "consent") return "consent_record";
   if (field.starts_with("objection_overrides")) return "objections";
-  if (field == "share_items") return "share_items";
   return field;
 }
 
-Response DecisionPage(Site& site, Visit& v, const service::ConcernRecord& record, const json& d, const Errors& errors) {
-  auto preview = site.s.sharing.Preview(v.context, AdviceProposalOf(record, d));
-  if (!preview) return site.Failure(v, preview.error());
-  const g::Assessment& a = *preview->assessment;
-  const std::string base = Base(record.concern.id);
+// The page a field of the record is asked on.
+std::string PageOf(const std::string& form_field) {
+  if (form_field == "family" || form_field == "told_on" || form_field == "told_by") return "family";
+  if (form_field == "share_items" || form_field == "concern_account") return "items";
+  if (form_field.starts_with("mention")) return "review";
+  return "decision";
+}
+
+Errors ProblemsOn(const std::vector<Error>& problems, std::string_view page) {
+  Errors out;
+  for (const auto& p : problems) {
+    const std::string field = FormField(p.field);
+    if (PageOf(field) == page) out.push_back({field, p.message});
+  }
+  return out;
+}
+
+std::string ObjectionField(g::Objector o) { return "objection_" + std::string(ToString(o)); }
+
+Response DecisionPage(Ask& a, const ShareDraft& d, const Errors& errors) {
+  auto preview = a.site.s.sharing.Preview(a.v.context, AdviceProposalOf(a.record, d));
+  if (!preview) return a.site.Failure(a.v, preview.error());
+  const g::Assessment& advice = *preview->assessment;
+  const std::string base = Base(a.record.concern.id);
   std::string body = ErrorSummary(errors) + "<span class=\"govuk-caption-l\">Should I share?</span><h1 class=\"govuk-heading-l\">Your decision</h1>";
-  body += Inset("The advice: <strong>" + Escape(Label(a.recommendation)) + "</strong>. " +
-                Link("Read the advice again", base + "/advice"));
-  body += FormStart(base + "/decision", v.csrf_token);
+  body += Inset("The advice: <strong>" + Escape(Label(advice.recommendation)) + "</strong>. " + Link("Read the advice again", base + "/advice"));
+  body += FormStart(base + "/decision", a.v.csrf_token);
   body += Radios({"outcome", "What have you decided?", "", false, ErrorFor(errors, "outcome")},
                  {{"share", "Share the information", "", false}, {"not_share", "Do not share the information", "", false}},
-                 Str(d, "outcome"));
+                 Named(d.outcome));
   body += Textarea({"rationale", "Why have you decided this?",
                     "Golden rule 7: record your reasons whether or not you share. Write as if explaining to the child's family or a review.",
                     false, ErrorFor(errors, "rationale")},
-                   Str(d, "rationale"), 6);
+                   d.rationale, 6);
+  // Asked only when the decision differs from the advice.
+  const bool departs = d.outcome && (*d.outcome == domain::DecisionOutcome::kShare) != g::IsShare(advice.recommendation);
+  if (departs || !ErrorFor(errors, "departure_reason").empty() || !d.departure_reason.empty())
+    body += Textarea({"departure_reason", "Your decision differs from the advice: why?", "", false, ErrorFor(errors, "departure_reason")},
+                     d.departure_reason, 3);
+  body += "<h2 class=\"govuk-heading-m\">If you share</h2>";
   std::vector<Option> bases = OptionsOf<g::LawfulBasis>();
   for (auto& o : bases)
-    if (auto b = ParseEnum<g::LawfulBasis>(o.value); b && a.lawful_basis.Has(*b)) o.hint = "Suggested by the advice";
-  body += "<h2 class=\"govuk-heading-m\">If you share</h2>";
+    if (auto b = ParseEnum<g::LawfulBasis>(o.value); b && advice.lawful_basis.Has(*b)) o.hint = "Suggested by the advice";
   body += Radios({"lawful_basis", "The lawful basis for sharing", "UK GDPR Article 6. Consent is rarely the right basis when a child is at risk.",
                   false, ErrorFor(errors, "lawful_basis")},
-                 bases, Str(d, "lawful_basis"));
-  for (const auto& c : kConditions)
-    if (a.must_record.Has(c.record))
-      body += Textarea({c.name, c.label, c.hint, false, ErrorFor(errors, c.name)}, Str(d, c.name), 2);
-  const auto objections = List(d, "objections");
-  for (const auto& o : objections) {
-    auto by = ParseEnum<g::Objector>(o);
-    if (!by) continue;
-    const std::string name = "objection_" + o;
-    body += Textarea({name, "Why share despite the objection? (" + std::string(Label(*by)) + ")", "", false,
-                      ErrorFor(errors, name).empty() ? ErrorFor(errors, "objections") : ErrorFor(errors, name)},
-                     Str(d, name.c_str()), 3);
+                 bases, d.lawful_basis);
+  // The conditions the advice says to record, in plain English with the
+  // legal text beside each; the usual one for safeguarding is chosen.
+  for (const auto& c : ConditionQuestions()) {
+    if (!advice.must_record.Has(c.record)) continue;
+    std::vector<Option> options;
+    for (const auto& o : c.options) options.push_back({o.value, o.label, o.legal, false});
+    options.push_back({"other", "Another condition", "Say which below", true});
+    auto chosen = d.conditions.find(c.name);
+    body += Radios({c.name, c.question, "", false, ErrorFor(errors, c.name)}, options,
+                   chosen == d.conditions.end() ? c.options.front().value : chosen->second);
+    auto other = d.condition_other.find(c.name);
+    body += TextInput({std::string(c.name) + "_other", "If another, which?", "", false, ""},
+                      other == d.condition_other.end() ? "" : other->second, "govuk-!-width-two-thirds");
   }
-  body += Radios({"told", "Have you told the child and family about sharing?", "Golden rule 2", false, ErrorFor(errors, "told")},
-                 {{"yes", "Yes", "", false}, {"no", "No", "", false}}, Str(d, "told"), true);
-  body += TextInput({"told_on", "If yes, the date you told them", "For example, 2026-11-24", false, ErrorFor(errors, "told_on")},
-                    Str(d, "told_on"), "govuk-input--width-10");
-  body += TextInput({"told_by", "If yes, who told them", "", false, ErrorFor(errors, "told_by")}, Str(d, "told_by"),
-                    "govuk-!-width-one-half");
-  body += Textarea({"reason_not_told", "If not, why not", "For example, telling them could put the child at more risk", false,
-                    ErrorFor(errors, "reason_not_told")},
-                   Str(d, "reason_not_told"), 3);
-  const bool advice_needed = a.must_record.Has(g::Record::kAdviceSought);
+  if (advice.must_record.Has(g::Record::kConsent))
+    body += Textarea({"consent_record", "How was consent given, and by whom?", "", false, ErrorFor(errors, "consent_record")},
+                     d.consent_record, 2);
+  for (auto o : d.objections.value_or(std::vector<g::Objector>{})) {
+    const std::string name = ObjectionField(o);
+    auto reason = d.objection_reasons.find(std::string(ToString(o)));
+    body += Textarea({name, "Why share despite the objection? (" + std::string(Label(o)) + ")", "", false,
+                      ErrorFor(errors, name).empty() ? ErrorFor(errors, "objections") : ErrorFor(errors, name)},
+                     reason == d.objection_reasons.end() ? "" : reason->second, 3);
+  }
+  const bool advice_needed = advice.must_record.Has(g::Record::kAdviceSought);
   body += "<h2 class=\"govuk-heading-m\">Advice" + std::string(advice_needed ? "" : " (optional)") + "</h2>";
   body += TextInput({"advice_from", "Whose advice did you ask?", "For example, our designated safeguarding lead", false,
                      ErrorFor(errors, "advice_from")},
-                    Str(d, "advice_from"), "govuk-!-width-two-thirds");
-  body += Textarea({"advice_summary", "What did they advise?", "", false, ErrorFor(errors, "advice_summary")},
-                   Str(d, "advice_summary"), 3);
-  body += Textarea({"departure_reason", "If your decision differs from the advice, why?", "", false, ErrorFor(errors, "departure_reason")},
-                   Str(d, "departure_reason"), 3);
+                    d.advice_from, "govuk-!-width-two-thirds");
+  body += Textarea({"advice_summary", "What did they advise?", "", false, ErrorFor(errors, "advice_summary")}, d.advice_summary, 3);
   body += Button("Continue") + "</form>";
-  return site.Page(v, {.title = "Your decision", .body_html = body, .back_href = base + "/advice", .has_errors = !errors.empty()});
+  return a.site.Page(a.v, {.title = "Your decision", .body_html = body, .back_href = base + "/advice", .has_errors = !errors.empty()});
+}
+
+void ReadDecision(const Form& f, ShareDraft& d) {
+  d.outcome = ParseEnum<domain::DecisionOutcome>(f.Get("outcome"));
+  d.rationale = f.Get("rationale");
+  d.departure_reason = f.Get("departure_reason");
+  d.lawful_basis = f.Get("lawful_basis");
+  for (const auto& c : ConditionQuestions()) {
+    if (f.Has(c.name)) d.conditions[c.name] = f.Get(c.name);
+    if (f.Has(std::string(c.name) + "_other")) d.condition_other[c.name] = f.Get(std::string(c.name) + "_other");
+  }
+  if (f.Has("consent_record")) d.consent_record = f.Get("consent_record");
+  for (auto o : d.objections.value_or(std::vector<g::Objector>{}))
+    d.objection_reasons[std::string(ToString(o))] = f.Get(ObjectionField(o));
+  d.advice_from = f.Get("advice_from");
+  d.advice_summary = f.Get("advice_summary");
 }
 
 // ---- Choosing what to send, beside what the recipient will see ------------------
 
-}  // namespace
+std::vector<std::string> Chosen(const ShareDraft& d) { return d.share_items.value_or(std::vector<std::string>{}); }
 
-std::string RecipientViewHtml(const service::RecipientView& v) {
-  std::string out;
-  if (v.child) {
-    const auto& c = *v.child;
-    std::vector<SummaryRow> rows = {{"Name", Escape(c.given_name + " " + c.family_name), "", ""},
-                                    {"Date of birth", Escape(DisplayIsoDate(c.date_of_birth)), "", ""}};
-    if (!c.nhs_number.empty()) rows.push_back({"NHS number", Escape(c.nhs_number), "", ""});
-    if (!c.address.empty() || !c.postcode.empty()) rows.push_back({"Address", MarkWithheld(AddressHtml(c.address, c.postcode)), "", ""});
-    out += SummaryList(rows);
-  }
-  out += "<p class=\"govuk-body-s\">Shared by " + Escape(v.sharer_practitioner) + ", " + Escape(v.sharer_organisation) +
-         (v.lawful_basis ? ". Lawful basis: " + Escape(Label(*v.lawful_basis)) : std::string()) + ".</p>";
-  if (v.family_told && !*v.family_told)
-    out += Warning("The child and family have not been told about this sharing. Do not tell them without talking to " +
-                   v.sharer_practitioner + " at " + v.sharer_organisation + " first.");
-  if (v.items.empty()) out += "<p class=\"govuk-body\">No information is chosen.</p>";
-  for (const auto& i : v.items) {
-    out += "<div class=\"jigsaw-item\">" + MarkWithheld(Paragraphs(i.text)) + "<p class=\"govuk-body-s\">" +
-           Escape(Label(i.accuracy)) + ". From " + MarkWithheld(Escape(i.source)) +
-           (i.date.empty() ? "" : ", " + Escape(DisplayIsoDate(i.date))) +
-           (i.about_name ? ". About " + MarkWithheld(Escape(*i.about_name)) : std::string()) + ".</p></div>";
-  }
-  if (v.redactions > 0)
-    out += "<p class=\"govuk-body\">" + Tag(std::to_string(v.redactions) + (v.redactions == 1 ? " detail withheld" : " details withheld"), Colour::kPurple) +
-           " to protect people who could be harmed if they were identified.</p>";
-  return out;
-}
-
-namespace {
-
-Response ItemsPage(Site& site, Visit& v, const service::ConcernRecord& record, json& d, const Errors& errors) {
-  auto proposal = ProposalOf(record, d);
+Response ItemsPage(Ask& a, const ShareDraft& d, const Errors& errors) {
+  auto proposal = ProposalOf(a.record, d);
   // The assessment does not depend on the outcome; with nothing chosen the
   // preview is of sending nothing.
-  proposal.outcome = proposal.share_items.empty() ? domain::DecisionOutcome::kNotShare : domain::DecisionOutcome::kShare;
-  auto preview = site.s.sharing.Preview(v.context, proposal);
-  if (!preview) return site.Failure(v, preview.error());
-  const std::string base = Base(record.concern.id);
-  std::vector<Option> options;
-  for (const auto& i : record.items) {
+  proposal.outcome = domain::DecisionOutcome::kShare;
+  auto preview = a.site.s.sharing.Preview(a.v.context, proposal);
+  if (!preview) return a.site.Failure(a.v, preview.error());
+  const std::string base = Base(a.record.concern.id);
+  std::vector<Option> options = {{std::string(kAccount), "The concern itself: what was seen or heard, and the child's own words",
+                                  Shorten(a.record.concern.what_happened, 200), false}};
+  for (const auto& i : a.record.items) {
     std::string hint = std::string(Label(i.accuracy)) + ". From " + i.source;
     for (const auto& advice : preview->assessment->items)
       if (advice.id == i.id && !advice.share) hint += ". The advice is not to share this";
-    options.push_back({i.id, i.text.size() > 200 ? i.text.substr(0, 197) + "..." : i.text, hint, false});
+    options.push_back({i.id, Shorten(i.text, 200), hint, false});
   }
   std::string body = ErrorSummary(errors) + "<span class=\"govuk-caption-l\">Should I share?</span><h1 class=\"govuk-heading-l\">Choose what to send</h1>";
-  body += "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-one-half\">" + FormStart(base + "/items", v.csrf_token) +
+  body += "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-one-half\">" + FormStart(base + "/items", a.v.csrf_token) +
           Checkboxes({"share_items", "Information to send", "Only what they need. Protected identities are withheld automatically.",
                       false, ErrorFor(errors, "share_items")},
-                     options, List(d, "share_items")) +
-          "<div class=\"govuk-button-group\">" + Button("Continue", false, "action", "continue") +
+                     options, Chosen(d));
+  if (!ErrorFor(errors, "departure_reason").empty() || !d.departure_reason.empty())
+    body += Textarea({"departure_reason", "What you send differs from the advice: why?", "", false, ErrorFor(errors, "departure_reason")},
+                     d.departure_reason, 3);
+  body += "<div class=\"govuk-button-group\">" + Button("Continue", false, "action", "continue") +
           Button("Update the preview", true, "action", "preview") + "</div></form></div>";
   body += "<div class=\"govuk-grid-column-one-half\"><div class=\"jigsaw-preview\" aria-labelledby=\"preview-heading\" role=\"region\">"
           "<h2 class=\"govuk-heading-m\" id=\"preview-heading\">What they will see</h2>" +
           (preview->recipient_view ? RecipientViewHtml(*preview->recipient_view)
                                    : "<p class=\"govuk-body\">No information is chosen.</p>") +
           "</div></div></div>";
-  return site.Page(v, {.title = "Choose what to send", .body_html = body, .back_href = base + "/decision",
-                       .has_errors = !errors.empty(), .wide = true});
+  return a.site.Page(a.v, {.title = "Choose what to send", .body_html = body, .back_href = base + "/decision",
+                           .has_errors = !errors.empty(), .wide = true});
 }
 
 // ---- Reviewing mentions of protected people ------------------------------------
 
 // The mentions in what would be sent, every one (reviewed or not), for the
 // review page: the preview without the reviews so far.
-Result<std::vector<service::MentionForReview>> AllMentions(Site& site, Visit& v, const service::ConcernRecord& record,
-                                                           const json& d) {
-  auto proposal = ProposalOf(record, d);
+Result<std::vector<service::MentionForReview>> AllMentions(Ask& a, const ShareDraft& d) {
+  auto proposal = ProposalOf(a.record, d);
   proposal.mention_reviews.clear();
-  auto preview = JIGSAW_TRY(site.s.sharing.Preview(v.context, proposal));
+  auto preview = JIGSAW_TRY(a.site.s.sharing.Preview(a.v.context, proposal));
   return std::move(preview.mentions);
 }
 
-Response ReviewPage(Site& site, Visit& v, const service::ConcernRecord& record, const json& d, const Errors& errors) {
-  auto mentions = AllMentions(site, v, record, d);
-  if (!mentions) return site.Failure(v, mentions.error());
-  const std::string base = Base(record.concern.id);
+Response ReviewPage(Ask& a, const ShareDraft& d, const Errors& errors) {
+  auto mentions = AllMentions(a, d);
+  if (!mentions) return a.site.Failure(a.v, mentions.error());
+  const std::string base = Base(a.record.concern.id);
   if (mentions->empty()) return Redirect(base + "/check");
-  const auto proposal = ProposalOf(record, d);
   std::string body = ErrorSummary(errors) +
                      "<span class=\"govuk-caption-l\">Should I share?</span><h1 class=\"govuk-heading-l\">"
                      "Check these mentions of protected people</h1>";
   body += Warning("What you are sending seems to name someone your organisation protects (golden rule 5). They are not "
                   "recorded as connected to this child, so Jigsaw has not withheld them. Withhold each mention, or say why "
                   "it may be shared.");
-  body += FormStart(base + "/review", v.csrf_token);
+  body += FormStart(base + "/review", a.v.csrf_token);
   for (std::size_t i = 0; i < mentions->size(); ++i) {
     const auto& m = (*mentions)[i];
     const std::string name = "mention_" + std::to_string(i);
     std::string chosen, reason;
-    for (const auto& r : proposal.mention_reviews)
+    for (const auto& r : d.mention_reviews)
       if (r.mention_id == m.id) {
         chosen = std::string(ToString(r.choice));
         reason = r.reason;
       }
-    std::string item_source;
-    for (const auto& item : record.items)
-      if (item.id == m.item_id) item_source = item.source;
+    std::string where = "what was seen or heard";
+    for (const auto& item : a.record.items)
+      if (item.id == m.item_id) where = "the information from " + item.source;
     body += "<div class=\"jigsaw-mention\"><h2 class=\"govuk-heading-m\">Mention " + std::to_string(i + 1) + " of " +
-            std::to_string(mentions->size()) + "</h2><p class=\"govuk-body\">In the " +
-            (m.field == "source" ? std::string("source") : std::string("text")) + " of the information from " +
-            Escape(item_source) + ":</p><blockquote class=\"govuk-inset-text jigsaw-excerpt\">" +
-            Escape(m.before) + "<mark class=\"jigsaw-mention__match\">" + Escape(m.match) + "</mark>" + Escape(m.after) +
+            std::to_string(mentions->size()) + "</h2><p class=\"govuk-body\">In " + Escape(where) +
+            ":</p><blockquote class=\"govuk-inset-text jigsaw-excerpt\">" + Escape(m.before) +
+            "<mark class=\"jigsaw-mention__match\">" + Escape(m.match) + "</mark>" + Escape(m.after) +
             "</blockquote><p class=\"govuk-body\">This may be " + Escape(m.person_name) + ", whose identity is protected.</p>";
-    body += "<input type=\"hidden\" name=\"" + name + "_id\" value=\"" + Escape(m.id) + "\">";
+    body += HiddenInput(name + "_id", m.id);
     body += Radios({name, "What should happen to this mention?", "", false, ErrorFor(errors, name)},
                    {{"withhold", "Withhold it", "The recipient will see [name withheld]", false},
                     {"release", "It may be shared", "For example, it is someone else with the same name", false}},
@@ -563,288 +638,210 @@ Response ReviewPage(Site& site, Visit& v, const service::ConcernRecord& record, 
             "</div>";
   }
   body += Button("Continue") + "</form>";
-  return site.Page(v, {.title = "Check these mentions of protected people", .body_html = body,
-                       .back_href = base + "/items", .has_errors = !errors.empty()});
+  return a.site.Page(a.v, {.title = "Check these mentions of protected people", .body_html = body,
+                           .back_href = base + "/items", .has_errors = !errors.empty()});
 }
 
 // ---- Check your answers, and done -----------------------------------------------
 
-std::string Answer(const Step& s, const json& d, const service::ConcernRecord& record,
-                   const std::vector<domain::Organisation>& orgs) {
-  const std::string key = s.key;
-  if (key == "recipient") {
-    for (const auto& o : orgs)
-      if (o.id == Str(d, "recipient")) return Escape(o.name);
-    return "";
-  }
-  if (key == "answering")
-    return Str(d, "answering") == "none" ? "No" : "Yes. " + Escape(Str(d, "answering_label"));
-  if (key == "purpose") return Escape(ParseEnum<g::Purpose>(Str(d, "purpose")).transform([](auto x) { return std::string(Label(x)); }).value_or(""));
-  if (key == "risk") return Escape(ParseEnum<g::Risk>(Str(d, "risk")).transform([](auto x) { return std::string(Label(x)); }).value_or(""));
-  if (key == "consent") return Escape(ParseEnum<g::Consent>(Str(d, "consent")).transform([](auto x) { return std::string(Label(x)); }).value_or(""));
-  if (key == "frequency") return Str(d, "frequency") == "regular" ? "Regularly" : "A one-off";
-  if (key == "objections") {
-    std::string out;
-    for (const auto& o : List(d, "objections"))
-      out += (out.empty() ? "" : ", ") + (o == "none" ? std::string("No one") : ParseEnum<g::Objector>(o).transform([](auto x) { return std::string(Label(x)); }).value_or(o));
-    return Escape(out);
-  }
-  if (key == "informing") {
-    const std::string i = Str(d, "informing");
-    return i == "safe" ? "Yes" : i == "risk_to_child" ? "No, it could put the child at more risk"
-                       : i == "investigation"   ? "No, it could harm an investigation" : "No, it is not practical";
-  }
-  if (key == "relevant") return std::to_string(List(d, "relevant").size()) + " of " + std::to_string(record.items.size());
-  return Str(d, s.key) == "yes" ? "Yes" : "No";
-}
-
-Response CheckPage(Site& site, Visit& v, const service::ConcernRecord& record, const json& d, const Errors& errors) {
-  const std::string base = Base(record.concern.id);
-  auto orgs = site.s.administration.ListOrganisations(v.context);
-  if (!orgs) return site.Failure(v, orgs.error());
+Response CheckPage(Ask& a, const ShareDraft& d, const Errors& errors) {
+  const std::string base = Base(a.record.concern.id);
   std::string body = ErrorSummary(errors) + "<span class=\"govuk-caption-l\">Should I share?</span><h1 class=\"govuk-heading-l\">Check your answers before you confirm</h1>";
-  std::vector<SummaryRow> facts;
+  std::vector<SummaryRow> facts = {{"Level of concern", Escape(Label(a.record.concern.level)), "", ""}};
   for (const auto& s : kSteps)
-    if (Applies(s, d)) facts.push_back({s.question, Answer(s, d, record, *orgs), base + "/" + s.key, ""});
+    if (s.applies(d)) facts.push_back({s.question, s.summary(a, d), base + "/" + s.key, ""});
   body += "<h2 class=\"govuk-heading-m\">The situation</h2>" + SummaryList(facts);
-  const bool share = Str(d, "outcome") == "share";
+  const bool share = d.outcome == domain::DecisionOutcome::kShare;
   std::vector<SummaryRow> decision = {
       {"Your decision", share ? "Share the information" : "Do not share the information", base + "/decision", "your decision"},
-      {"Your reasons", Paragraphs(Str(d, "rationale")), base + "/decision", "your reasons"}};
+      {"Your reasons", Paragraphs(d.rationale), base + "/decision", "your reasons"}};
   if (share) {
-    decision.push_back({"Lawful basis", Escape(ParseEnum<g::LawfulBasis>(Str(d, "lawful_basis")).transform([](auto x) { return std::string(Label(x)); }).value_or("")),
+    decision.push_back({"Lawful basis", Escape(ParseEnum<g::LawfulBasis>(d.lawful_basis).transform([](auto x) { return std::string(Label(x)); }).value_or("")),
                         base + "/decision", "the lawful basis"});
     std::string chosen;
-    for (const auto& id : List(d, "share_items"))
-      for (const auto& i : record.items)
-        if (i.id == id) chosen += "<li>" + Escape(i.text.size() > 120 ? i.text.substr(0, 117) + "..." : i.text) + "</li>";
+    for (const auto& id : Chosen(d)) {
+      if (id == kAccount) chosen += "<li>The concern itself: what was seen or heard, and the child's own words</li>";
+      for (const auto& i : a.record.items)
+        if (i.id == id) chosen += "<li>" + Escape(Shorten(i.text, 120)) + "</li>";
+    }
     decision.push_back({"Information to send", "<ul class=\"govuk-list govuk-list--bullet\">" + chosen + "</ul>", base + "/items",
                         "the information to send"});
   }
-  const std::string told = Str(d, "told");
-  decision.push_back({"Child and family told", told == "yes" ? "Yes, on " + Escape(DisplayIsoDate(Str(d, "told_on"))) + " by " + Escape(Str(d, "told_by"))
-                                               : told == "no" ? "No: " + Escape(Str(d, "reason_not_told")) : "",
-                      base + "/decision", "whether they were told"});
-  if (!Str(d, "advice_from").empty())
-    decision.push_back({"Advice", Escape(Str(d, "advice_from")) + ": " + Escape(Str(d, "advice_summary")), base + "/decision", "the advice"});
-  if (!Str(d, "departure_reason").empty())
-    decision.push_back({"Why it differs from the advice", Paragraphs(Str(d, "departure_reason")), base + "/decision", "why it differs"});
+  if (!d.advice_from.empty())
+    decision.push_back({"Advice", Escape(d.advice_from) + ": " + Escape(d.advice_summary), base + "/decision", "the advice"});
+  if (!d.departure_reason.empty())
+    decision.push_back({"Why it differs from the advice", Paragraphs(d.departure_reason), base + "/decision", "why it differs"});
   body += "<h2 class=\"govuk-heading-m\">Your decision</h2>" + SummaryList(decision);
   body += "<h2 class=\"govuk-heading-m\">Now confirm</h2><p class=\"govuk-body\">Your decision and reasons are recorded and cannot be "
           "changed afterwards; a correction is recorded alongside them." +
           std::string(share ? " The information is sent at once." : "") + "</p>";
-  body += FormStart(base + "/check", v.csrf_token) + Button(share ? "Confirm and share" : "Confirm and record") + "</form>";
-  return site.Page(v, {.title = "Check your answers", .body_html = body,
-                       .back_href = share ? base + "/items" : base + "/decision", .has_errors = !errors.empty()});
+  body += FormStart(base + "/check", a.v.csrf_token) + Button(share ? "Confirm and share" : "Confirm and record") + "</form>";
+  return a.site.Page(a.v, {.title = "Check your answers", .body_html = body,
+                           .back_href = share ? base + "/items" : base + "/decision", .has_errors = !errors.empty()});
 }
 
-Result<service::ConcernRecord> ConcernFor(Site& site, Visit& v) {
-  return site.s.casework.GetConcern(v.context, std::string(v.request.PathParam("id")));
+// After a failed confirmation, the page where the problem is answered.
+Response PageFor(Ask& a, const ShareDraft& d, const Error& e) {
+  const std::string field = FormField(e.field);
+  const Errors errors{{field, e.message}};
+  const std::string page = PageOf(field);
+  if (page == "family") return QuestionPage(a, *FindStep("family"), d, FindStep("family")->chosen(d), errors);
+  if (page == "items") return ItemsPage(a, d, errors);
+  if (page == "review") return ReviewPage(a, d, {{"mention_0", e.message}});
+  return DecisionPage(a, d, errors);
+}
+
+// Every handler of the flow: the concern, the draft, and a page.
+template <typename Fn>
+Site::PageFn WithDraft(Site& site, Fn fn) {
+  return [&site, fn](Visit& v) -> Response {
+    auto record = ConcernFor(site, v);
+    if (!record) return site.Failure(v, record.error());
+    Ask a{site, v, *record};
+    ShareDraft d = LoadDraft(site, v, record->concern.id);
+    return fn(a, d);
+  };
 }
 
 }  // namespace
 
 void AddSharePages(Site& site) {
-  site.Get("/concerns/{id}/share", [&site](Visit& v) {
+  site.Get("/concerns/{id}/share", [](Visit& v) {
     return Redirect("/concerns/" + std::string(v.request.PathParam("id")) + "/share/" + kSteps[0].key);
   });
 
-  site.Get("/concerns/{id}/share/advice", [&site](Visit& v) {
-    auto record = ConcernFor(site, v);
-    if (!record) return site.Failure(v, record.error());
-    const json d = LoadDraft(site, v, record->concern.id);
-    if (!QuestionsAnswered(d)) return Redirect(Base(record->concern.id) + "/" + kSteps[0].key);
-    return AdvicePage(site, v, *record, d);
-  });
+  site.Get("/concerns/{id}/share/advice", WithDraft(site, [](Ask& a, ShareDraft& d) {
+    if (!QuestionsAnswered(d)) return Redirect(Base(a.record.concern.id) + "/" + kSteps[0].key);
+    return AdvicePage(a, d);
+  }));
 
-  site.Get("/concerns/{id}/share/decision", [&site](Visit& v) {
-    auto record = ConcernFor(site, v);
-    if (!record) return site.Failure(v, record.error());
-    const json d = LoadDraft(site, v, record->concern.id);
-    if (!QuestionsAnswered(d)) return Redirect(Base(record->concern.id) + "/" + kSteps[0].key);
-    return DecisionPage(site, v, *record, d, {});
-  });
-  site.Post("/concerns/{id}/share/decision", [&site](Visit& v) {
-    auto record = ConcernFor(site, v);
-    if (!record) return site.Failure(v, record.error());
-    json d = LoadDraft(site, v, record->concern.id);
-    for (const char* key : {"outcome", "rationale", "lawful_basis", "told", "told_on", "told_by", "reason_not_told", "advice_from",
-                            "advice_summary", "departure_reason"})
-      d[key] = v.form.Get(key);
-    for (const auto& c : kConditions) d[c.name] = v.form.Get(c.name);
-    for (const auto& o : List(d, "objections")) d["objection_" + o] = v.form.Get("objection_" + o);
+  site.Get("/concerns/{id}/share/decision", WithDraft(site, [](Ask& a, ShareDraft& d) {
+    if (!QuestionsAnswered(d)) return Redirect(Base(a.record.concern.id) + "/" + kSteps[0].key);
+    return DecisionPage(a, d, {});
+  }));
+  site.Post("/concerns/{id}/share/decision", WithDraft(site, [](Ask& a, ShareDraft& d) {
+    ReadDecision(a.v.form, d);
+    if (auto saved = SaveDraft(a.site, a.v, a.record.concern.id, d); !saved) return a.site.Failure(a.v, saved.error());
     Errors errors;
-    if (Str(d, "outcome").empty()) errors.push_back({"outcome", "Select what you have decided"});
-    if (Str(d, "rationale").empty()) errors.push_back({"rationale", "Enter why you have decided this"});
-    if (Str(d, "outcome") == "share") {
-      if (Str(d, "lawful_basis").empty()) errors.push_back({"lawful_basis", "Select the lawful basis for sharing"});
-      if (Str(d, "told").empty()) errors.push_back({"told", "Select whether you have told the child and family"});
-      if (Str(d, "told") == "no" && Str(d, "reason_not_told").empty())
-        errors.push_back({"reason_not_told", "Enter why you have not told them"});
-      if (Str(d, "told") == "yes" && !domain::ParseDate(Str(d, "told_on")))
-        errors.push_back({"told_on", "Enter the date you told them, like 2026-11-24"});
-      if (Str(d, "told") == "yes" && Str(d, "told_by").empty()) errors.push_back({"told_by", "Enter who told them"});
+    if (!d.outcome) errors.push_back({"outcome", "Select what you have decided"});
+    // Every problem the service sees in the record so far, together.
+    auto preview = a.site.s.sharing.Preview(a.v.context, ProposalOf(a.record, d));
+    if (!preview) return a.site.Failure(a.v, preview.error());
+    for (auto& e : ProblemsOn(preview->record_problems, "decision"))
+      if (e.field != "departure_reason" || d.outcome) errors.push_back(std::move(e));
+    if (!errors.empty()) return DecisionPage(a, d, errors);
+    if (d.outcome != domain::DecisionOutcome::kShare) return Redirect(Base(a.record.concern.id) + "/check");
+    // The first time, what the advice would send.
+    if (!d.share_items) {
+      d.share_items = std::vector<std::string>{std::string(kAccount)};
+      for (const auto& item : preview->assessment->items)
+        if (item.share) d.share_items->push_back(item.id);
+      (void)SaveDraft(a.site, a.v, a.record.concern.id, d);
     }
-    if (auto saved = SaveDraft(site, v, record->concern.id, d); !saved) return site.Failure(v, saved.error());
-    if (!errors.empty()) return DecisionPage(site, v, *record, d, errors);
-    // Default the items to send to the advice's choice the first time.
-    if (Str(d, "outcome") == "share") {
-      if (!d.contains("share_items")) {
-        if (auto preview = site.s.sharing.Preview(v.context, AdviceProposalOf(*record, d))) {
-          json items = json::array();
-          for (const auto& advice : preview->assessment->items)
-            if (advice.share) items.push_back(advice.id);
-          d["share_items"] = items;
-          (void)SaveDraft(site, v, record->concern.id, d);
-        }
-      }
-      return Redirect(Base(record->concern.id) + "/items");
+    return Redirect(Base(a.record.concern.id) + "/items");
+  }));
+
+  site.Get("/concerns/{id}/share/items", WithDraft(site, [](Ask& a, ShareDraft& d) {
+    if (!QuestionsAnswered(d)) return Redirect(Base(a.record.concern.id) + "/" + kSteps[0].key);
+    return ItemsPage(a, d, {});
+  }));
+  site.Post("/concerns/{id}/share/items", WithDraft(site, [](Ask& a, ShareDraft& d) {
+    d.share_items = a.v.form.All("share_items");
+    if (a.v.form.Has("departure_reason")) d.departure_reason = a.v.form.Get("departure_reason");
+    if (auto saved = SaveDraft(a.site, a.v, a.record.concern.id, d); !saved) return a.site.Failure(a.v, saved.error());
+    if (a.v.form.Get("action") == "preview") return Redirect(Base(a.record.concern.id) + "/items");
+    if (d.share_items->empty())
+      return ItemsPage(a, d, {{"share_items", "Select the information to send, or go back and decide not to share"}});
+    auto preview = a.site.s.sharing.Preview(a.v.context, ProposalOf(a.record, d));
+    if (!preview) return a.site.Failure(a.v, preview.error());
+    if (auto errors = ProblemsOn(preview->record_problems, "decision"); !errors.empty()) {
+      // Sending what the advice says not to send is a departure: say why here.
+      for (const auto& e : errors)
+        if (e.field == "departure_reason") return ItemsPage(a, d, {e});
     }
-    return Redirect(Base(record->concern.id) + "/check");
-  });
+    auto mentions = AllMentions(a, d);
+    if (!mentions) return a.site.Failure(a.v, mentions.error());
+    return Redirect(Base(a.record.concern.id) + (mentions->empty() ? "/check" : "/review"));
+  }));
 
-  site.Get("/concerns/{id}/share/items", [&site](Visit& v) {
-    auto record = ConcernFor(site, v);
-    if (!record) return site.Failure(v, record.error());
-    json d = LoadDraft(site, v, record->concern.id);
-    if (!QuestionsAnswered(d)) return Redirect(Base(record->concern.id) + "/" + kSteps[0].key);
-    return ItemsPage(site, v, *record, d, {});
-  });
-  site.Post("/concerns/{id}/share/items", [&site](Visit& v) {
-    auto record = ConcernFor(site, v);
-    if (!record) return site.Failure(v, record.error());
-    json d = LoadDraft(site, v, record->concern.id);
-    d["share_items"] = v.form.All("share_items");
-    if (auto saved = SaveDraft(site, v, record->concern.id, d); !saved) return site.Failure(v, saved.error());
-    if (v.form.Get("action") == "preview") return Redirect(Base(record->concern.id) + "/items");
-    if (List(d, "share_items").empty())
-      return ItemsPage(site, v, *record, d, {{"share_items", "Select the information to send, or go back and decide not to share"}});
-    auto mentions = AllMentions(site, v, *record, d);
-    if (!mentions) return site.Failure(v, mentions.error());
-    return Redirect(Base(record->concern.id) + (mentions->empty() ? "/check" : "/review"));
-  });
-
-  site.Get("/concerns/{id}/share/review", [&site](Visit& v) {
-    auto record = ConcernFor(site, v);
-    if (!record) return site.Failure(v, record.error());
-    const json d = LoadDraft(site, v, record->concern.id);
-    if (!QuestionsAnswered(d)) return Redirect(Base(record->concern.id) + "/" + kSteps[0].key);
-    return ReviewPage(site, v, *record, d, {});
-  });
-  site.Post("/concerns/{id}/share/review", [&site](Visit& v) {
-    auto record = ConcernFor(site, v);
-    if (!record) return site.Failure(v, record.error());
-    json d = LoadDraft(site, v, record->concern.id);
-    json reviews = json::array();
+  site.Get("/concerns/{id}/share/review", WithDraft(site, [](Ask& a, ShareDraft& d) {
+    if (!QuestionsAnswered(d)) return Redirect(Base(a.record.concern.id) + "/" + kSteps[0].key);
+    return ReviewPage(a, d, {});
+  }));
+  site.Post("/concerns/{id}/share/review", WithDraft(site, [](Ask& a, ShareDraft& d) {
+    d.mention_reviews.clear();
     Errors errors;
     for (std::size_t i = 0; i < 1000; ++i) {
       const std::string name = "mention_" + std::to_string(i);
-      const std::string id = v.form.Get(name + "_id");
+      const std::string id = a.v.form.Get(name + "_id");
       if (id.empty()) break;
-      const std::string choice = v.form.Get(name);
-      const std::string reason = v.form.Get(name + "_reason");
-      if (choice != "withhold" && choice != "release") {
+      const auto choice = ParseEnum<domain::MentionChoice>(a.v.form.Get(name));
+      const std::string reason = a.v.form.Get(name + "_reason");
+      if (!choice) {
         errors.push_back({name, "Select whether to withhold mention " + std::to_string(i + 1)});
         continue;
       }
-      if (choice == "release" && !domain::HasWords(reason))
+      if (*choice == domain::MentionChoice::kRelease && !domain::HasWords(reason))
         errors.push_back({name + "_reason", "Enter why mention " + std::to_string(i + 1) + " may be shared"});
-      reviews.push_back({{"id", id}, {"choice", choice}, {"reason", reason}});
+      d.mention_reviews.push_back({id, *choice, reason});
     }
-    d["mention_reviews"] = reviews;
-    if (auto saved = SaveDraft(site, v, record->concern.id, d); !saved) return site.Failure(v, saved.error());
-    if (!errors.empty()) return ReviewPage(site, v, *record, d, errors);
-    return Redirect(Base(record->concern.id) + "/check");
-  });
+    if (auto saved = SaveDraft(a.site, a.v, a.record.concern.id, d); !saved) return a.site.Failure(a.v, saved.error());
+    if (!errors.empty()) return ReviewPage(a, d, errors);
+    return Redirect(Base(a.record.concern.id) + "/check");
+  }));
 
-  site.Get("/concerns/{id}/share/check", [&site](Visit& v) {
-    auto record = ConcernFor(site, v);
-    if (!record) return site.Failure(v, record.error());
-    const json d = LoadDraft(site, v, record->concern.id);
-    if (!QuestionsAnswered(d)) return Redirect(Base(record->concern.id) + "/" + kSteps[0].key);
-    if (Str(d, "outcome").empty()) return Redirect(Base(record->concern.id) + "/decision");
-    if (Str(d, "outcome") == "share") {
+  site.Get("/concerns/{id}/share/check", WithDraft(site, [](Ask& a, ShareDraft& d) {
+    if (!QuestionsAnswered(d)) return Redirect(Base(a.record.concern.id) + "/" + kSteps[0].key);
+    if (!d.outcome) return Redirect(Base(a.record.concern.id) + "/decision");
+    if (d.outcome == domain::DecisionOutcome::kShare) {
       // Nothing is sent with a mention of a protected person nobody reviewed.
-      auto preview = site.s.sharing.Preview(v.context, ProposalOf(*record, d));
-      if (!preview) return site.Failure(v, preview.error());
-      if (!preview->mentions.empty()) return Redirect(Base(record->concern.id) + "/review");
+      auto preview = a.site.s.sharing.Preview(a.v.context, ProposalOf(a.record, d));
+      if (!preview) return a.site.Failure(a.v, preview.error());
+      if (!preview->mentions.empty()) return Redirect(Base(a.record.concern.id) + "/review");
     }
-    return CheckPage(site, v, *record, d, {});
-  });
-  site.Post("/concerns/{id}/share/check", [&site](Visit& v) {
-    auto record = ConcernFor(site, v);
-    if (!record) return site.Failure(v, record.error());
-    const json d = LoadDraft(site, v, record->concern.id);
-    if (!QuestionsAnswered(d)) return Redirect(Base(record->concern.id) + "/" + kSteps[0].key);
-    auto decided = site.s.sharing.Decide(v.context, ProposalOf(*record, d));
+    return CheckPage(a, d, {});
+  }));
+  site.Post("/concerns/{id}/share/check", WithDraft(site, [](Ask& a, ShareDraft& d) {
+    if (!QuestionsAnswered(d)) return Redirect(Base(a.record.concern.id) + "/" + kSteps[0].key);
+    auto decided = a.site.s.sharing.Decide(a.v.context, ProposalOf(a.record, d));
     if (!decided && decided.error().field == "information_request_id") {
       // Someone answered the request while this decision was being made:
       // ask again which request (if any) this answers.
-      json fresh = d;
-      fresh.erase("answering");
-      if (auto saved = SaveDraft(site, v, record->concern.id, fresh); !saved) return site.Failure(v, saved.error());
-      return QuestionPage(site, v, *record, *FindStep("answering"), fresh, {}, decided.error().message);
+      d.answering.reset();
+      if (auto saved = SaveDraft(a.site, a.v, a.record.concern.id, d); !saved) return a.site.Failure(a.v, saved.error());
+      return QuestionPage(a, *FindStep("answering"), d, {}, {{"answering", decided.error().message}});
     }
     if (!decided) {
-      if (decided.error().code != ErrorCode::kInvalidArgument) return site.Failure(v, decided.error());
-      // The record lacks a part the advice says to keep: say which, on the
-      // page where it is entered.
-      Errors errors{{FormField(decided.error().field), decided.error().message}};
-      if (errors.front().field == "share_items") return ItemsPage(site, v, *record, const_cast<json&>(d), errors);
-      if (errors.front().field.starts_with("mention_reviews")) return ReviewPage(site, v, *record, d, {{"mention_0", decided.error().message}});
-      return DecisionPage(site, v, *record, d, errors);
+      if (decided.error().code != ErrorCode::kInvalidArgument) return a.site.Failure(a.v, decided.error());
+      return PageFor(a, d, decided.error());
     }
-    (void)site.s.drafts.Discard(v.context, Subject(record->concern.id));
+    (void)a.site.s.drafts.Discard(a.v.context, Subject(a.record.concern.id));
     return Redirect("/decisions/" + decided->decision.id + "/done");
-  });
+  }));
 
   // The questions, one page each.
-  site.Get("/concerns/{id}/share/{step}", [&site](Visit& v) {
-    const Step* s = FindStep(v.request.PathParam("step"));
-    auto record = ConcernFor(site, v);
-    if (!record) return site.Failure(v, record.error());
-    if (!s) return site.Failure(v, NotFound("No such question").error());
-    const json d = LoadDraft(site, v, record->concern.id);
-    return QuestionPage(site, v, *record, *s, d, Chosen(*s, d), "");
-  });
-  site.Post("/concerns/{id}/share/{step}", [&site](Visit& v) {
-    const Step* s = FindStep(v.request.PathParam("step"));
-    auto record = ConcernFor(site, v);
-    if (!record) return site.Failure(v, record.error());
-    if (!s) return site.Failure(v, NotFound("No such question").error());
-    json d = LoadDraft(site, v, record->concern.id);
-    auto options = OptionsFor(site, v, *s, *record, d);
-    if (!options) return site.Failure(v, options.error());
+  site.Get("/concerns/{id}/share/{step}", WithDraft(site, [](Ask& a, ShareDraft& d) {
+    const Step* s = FindStep(a.v.request.PathParam("step"));
+    if (!s) return a.site.Failure(a.v, NotFound("No such question").error());
+    return QuestionPage(a, *s, d, s->chosen(d), {});
+  }));
+  site.Post("/concerns/{id}/share/{step}", WithDraft(site, [](Ask& a, ShareDraft& d) {
+    const Step* s = FindStep(a.v.request.PathParam("step"));
+    if (!s) return a.site.Failure(a.v, NotFound("No such question").error());
+    auto options = s->options(a, d);
+    if (!options) return a.site.Failure(a.v, options.error());
     std::vector<std::string> chosen;
-    for (const auto& value : v.form.All(s->key))
+    for (const auto& value : a.v.form.All(s->key))
       for (const auto& o : *options)
         if (o.value == value) chosen.push_back(value);
-    const std::string key = s->key;
-    if (key == "objections" && chosen.size() > 1 && std::find(chosen.begin(), chosen.end(), "none") != chosen.end())
-      return QuestionPage(site, v, *record, *s, d, chosen, "Select who objected, or 'No one has objected', not both");
-    if (chosen.empty() && key != "relevant") return QuestionPage(site, v, *record, *s, d, chosen, s->if_missing);
-    if (s->kind == Kind::kCheckboxes) {
-      d[key] = chosen;
-    } else {
-      d[key] = chosen.front();
-    }
-    if (key == "recipient") {
-      // Whether to ask which of their requests this answers; an answer
-      // chosen for another recipient no longer applies.
-      auto open = OpenRequestsFrom(site, v, Str(d, "recipient"));
-      if (!open) return site.Failure(v, open.error());
-      d["answerable"] = !open->empty();
-      const std::string answering = Str(d, "answering");
-      if (answering != "none" && std::none_of(open->begin(), open->end(), [&](const auto& r) { return r.id == answering; }))
-        d.erase("answering");
-    }
-    if (key == "answering")
-      for (const auto& o : *options)
-        if (o.value == chosen.front()) d["answering_label"] = o.label;
-    if (auto saved = SaveDraft(site, v, record->concern.id, d); !saved) return site.Failure(v, saved.error());
+    if (chosen.empty() && s->kind == Kind::kRadios) return QuestionPage(a, *s, d, chosen, {{s->key, s->if_missing}});
+    if (chosen.empty() && std::string_view(s->key) != "relevant") return QuestionPage(a, *s, d, chosen, {{s->key, s->if_missing}});
+    Errors errors = s->answer(a, d, chosen, a.v.form);
+    if (auto saved = SaveDraft(a.site, a.v, a.record.concern.id, d); !saved) return a.site.Failure(a.v, saved.error());
+    if (!errors.empty()) return QuestionPage(a, *s, d, chosen, errors);
     const Step* next = NextStep(s, d);
-    return Redirect(Base(record->concern.id) + "/" + (next ? next->key : "advice"));
-  });
+    return Redirect(Base(a.record.concern.id) + "/" + (next ? next->key : "advice"));
+  }));
 
   site.Get("/decisions/{id}/done", [&site](Visit& v) {
     auto view = site.s.sharing.GetDecision(v.context, std::string(v.request.PathParam("id")));
