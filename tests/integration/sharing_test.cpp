@@ -271,6 +271,41 @@ TEST_F(SharingTest, EmergencyShareIsOverdueUntilItsRecordIsWritten) {
   EXPECT_TRUE(owed_dsl.Json()["decisions"].empty());
 }
 
+// What matters reaches the recipient: the concern's level and forms always;
+// its own account (what was seen, the child's words) when the sharer sends
+// it, redacted like the items; whether the family knows, so that they are
+// not tipped off; and who shared it, in what role, and how to reach them.
+TEST_F(SharingTest, TheRecipientReadsTheConcernTheFamilyPositionAndWhoToContact) {
+  const Client social_worker(server_.port(), server_.SignIn("csc.socialworker"));
+  json d = Decision();
+  d["concern_account"] = "shared";
+  auto preview = teacher_.post("/api/v1/decisions/preview", d);
+  ASSERT_EQ(preview.status, 200) << preview.body;
+  auto decided = teacher_.post("/api/v1/decisions", d);
+  ASSERT_EQ(decided.status, 201) << decided.body;
+  EXPECT_EQ(decided.Json()["concern_account"], "shared");
+  const json content = social_worker.get("/api/v1/disclosures/" + decided.Json()["disclosure_id"].get<std::string>()).Json()["content"];
+  EXPECT_EQ(content, preview.Json()["recipient_view"]) << "the preview is what was sent";
+  EXPECT_EQ(content["concern"]["level"], "significant_harm");
+  EXPECT_EQ(content["concern"]["forms"], json({"physical_abuse", "domestic_abuse"}));
+  EXPECT_EQ(content["concern"]["what_happened"], "Bruising on both upper arms, seen when Sam changed for PE.");
+  EXPECT_EQ(content["concern"]["child_words"], "Dad grabbed me when I spilt the milk.");
+  EXPECT_EQ(content["family"], "not_to_be_told");
+  EXPECT_EQ(content["shared_by"]["role"], "practitioner");
+  EXPECT_EQ(content["shared_by"]["contact"], DemoUsername("primary.teacher"));
+  EXPECT_FALSE(content["shared_by"]["practitioner"].get<std::string>().empty());
+
+  // Without the account, the level and forms still go; the account does not.
+  json without = Decision();
+  without["share_items"] = {item_ids_[0]};
+  auto second = teacher_.post("/api/v1/decisions", without);
+  ASSERT_EQ(second.status, 201) << second.body;
+  const json brief = social_worker.get("/api/v1/disclosures/" + second.Json()["disclosure_id"].get<std::string>()).Json()["content"];
+  EXPECT_EQ(brief["concern"]["level"], "significant_harm");
+  EXPECT_FALSE(brief["concern"].contains("what_happened"));
+  EXPECT_FALSE(brief["concern"].contains("child_words"));
+}
+
 TEST_F(SharingTest, InformationRequestsAreAnsweredRefusedAndReconsidered) {
   const Client social_worker(server_.port(), server_.SignIn("csc.socialworker"));
   const std::string school_id = OrganisationId(teacher_, "Brackenford Primary");
