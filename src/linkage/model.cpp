@@ -16,31 +16,33 @@ namespace {
 constexpr std::string_view kHeader = "jigsaw-linkage-model 1";
 
 // Starting values, per field and level in the order of comparison.h:
-// {m, u, s}. Each column is normalised over the non-neutral levels. The
-// reasoning behind them is in docs/linkage.md; training replaces them.
+// {m, u, s}, rounded from what training found on the synthetic partnership
+// of tests/linkage/synthetic.h (30,000 children, seed 5). Each column is
+// normalised over the non-neutral levels. Training replaces them all; used
+// as they are, the u values suit a population of tens of thousands.
 using Column = std::initializer_list<LevelProbabilities>;
 const std::array<Column, kFieldCount> kDefaults = {{
     // given_name: -, exact, swapped, nickname, phonetic, typo, other, similar, initial, different
-    {{0, 0, 0}, {0.85, 0.01, 0.01}, {0.01, 0.0001, 0.0001}, {0.04, 0.0005, 0.002},
-     {0.03, 0.002, 0.005}, {0.03, 0.002, 0.005}, {0.01, 0.0005, 0.005}, {0.01, 0.02, 0.05},
-     {0.005, 0.002, 0.01}, {0.015, 0.96, 0.91}},
+    {{0, 0, 0}, {0.9, 0.011, 0.0034}, {0.0035, 0.000002, 0.000001}, {0.034, 0.0018, 0.002},
+     {0.039, 0.0011, 0.0005}, {0.017, 0.0005, 0.0004}, {0.0005, 0.0048, 0.014}, {0.0016, 0.0087, 0.011},
+     {0.0026, 0.00012, 0.0001}, {0.0012, 0.97, 0.97}},
     // family_name: -, exact, counted under given, phonetic, typo, part, similar, different
-    {{0, 0, 0}, {0.88, 0.005, 0.85}, {0, 0, 0}, {0.02, 0.002, 0.01}, {0.02, 0.001, 0.005},
-     {0.02, 0.0005, 0.03}, {0.01, 0.01, 0.01}, {0.05, 0.98, 0.095}},
+    {{0, 0, 0}, {0.93, 0.016, 0.77}, {0, 0, 0}, {0.027, 0.00058, 0.024}, {0.021, 0.00039, 0.017},
+     {0.0076, 0.00041, 0.011}, {0.0025, 0.0023, 0.0049}, {0.011, 0.98, 0.17}},
     // date_of_birth: -, exact, day-month swapped, one component, different
-    {{0, 0, 0}, {0.93, 0.0002, 0.03}, {0.01, 0.00005, 0.001}, {0.04, 0.005, 0.05},
-     {0.02, 0.995, 0.92}},
+    {{0, 0, 0}, {0.97, 0.00019, 0.047}, {0.0077, 0.00006, 0.0004}, {0.019, 0.009, 0.0049},
+     {0.0007, 0.99, 0.95}},
     // sex: -, same, different
-    {{0, 0, 0}, {0.98, 0.5, 0.5}, {0.02, 0.5, 0.5}},
+    {{0, 0, 0}, {0.99, 0.5, 0.5}, {0.0076, 0.5, 0.5}},
     // location: -, same address, unit, address line, sector, district, different
-    {{0, 0, 0}, {0.7, 0.00001, 0.8}, {0.05, 0.00005, 0.05}, {0.02, 0.0001, 0.01},
-     {0.03, 0.002, 0.02}, {0.05, 0.02, 0.02}, {0.15, 0.978, 0.1}},
+    {{0, 0, 0}, {0.8, 0.00005, 0.79}, {0.077, 0.00021, 0.072}, {0.07, 0.000043, 0.061},
+     {0.0028, 0.0087, 0.0018}, {0.0033, 0.07, 0.0047}, {0.049, 0.92, 0.066}},
     // nhs_number: -, same valid, same unchecked, one mistyped, different valid, different
-    {{0, 0, 0}, {0.96, 0.000001, 0.001}, {0.005, 0.000001, 0.001}, {0.02, 0.00001, 0.005},
-     {0.01, 0.99, 0.983}, {0.005, 0.01, 0.01}},
+    {{0, 0, 0}, {0.97, 0.000007, 0.0012}, {0.000005, 0.000001, 0.000005}, {0.024, 0.000001, 0.00003},
+     {0.0059, 0.98, 0.97}, {0.0003, 0.023, 0.026}},
     // upn: as the NHS number
-    {{0, 0, 0}, {0.96, 0.000001, 0.001}, {0.005, 0.000001, 0.001}, {0.02, 0.00001, 0.005},
-     {0.01, 0.99, 0.983}, {0.005, 0.01, 0.01}},
+    {{0, 0, 0}, {0.98, 0.00003, 0.00001}, {0.00003, 0.000006, 0.00001}, {0.021, 0.000006, 0.00001},
+     {0.0001, 0.98, 0.98}, {0.0004, 0.02, 0.019}},
 }};
 
 std::size_t Index(Field f) { return static_cast<std::size_t>(f); }
