@@ -26,13 +26,16 @@ struct Blocks {
   std::size_t oversized = 0;
 };
 
-Blocks MakeBlocks(const std::vector<RuleKeys>& keys, std::size_t max_block_size) {
+Blocks MakeBlocks(const std::vector<RuleKeys>& keys, std::size_t max_block_size, int threads) {
   Blocks out;
-  for (std::size_t r = 0; r < internal::kRuleCount; ++r) {
+  internal::ParallelFor(internal::kRuleCount, threads, [&](std::size_t r) {
     auto& sorted = out.sorted[r];
     for (std::uint32_t i = 0; i < keys.size(); ++i)
       if (keys[i][r] != 0) sorted.emplace_back(keys[i][r], i);
     std::sort(sorted.begin(), sorted.end());
+  });
+  for (std::size_t r = 0; r < internal::kRuleCount; ++r) {
+    const auto& sorted = out.sorted[r];
     for (std::size_t b = 0, e; b < sorted.size(); b = e) {
       for (e = b + 1; e < sorted.size() && sorted[e].first == sorted[b].first;) ++e;
       if (e - b < 2) continue;
@@ -72,8 +75,12 @@ LinkResult Link(const Model& model, const RecordSet& records, const LinkOptions&
   const std::size_t n = set.size();
   const internal::NameFrequencies tf = internal::FrequenciesOf(model, set);
   std::vector<RuleKeys> keys(n);
-  for (std::uint32_t i = 0; i < n; ++i) keys[i] = internal::BlockingKeys(set, i);
-  const Blocks blocks = MakeBlocks(keys, o.max_block_size);
+  constexpr std::size_t kKeyChunks = 64;
+  internal::ParallelFor(kKeyChunks, o.threads, [&](std::size_t chunk) {
+    for (std::size_t i = n * chunk / kKeyChunks; i < n * (chunk + 1) / kKeyChunks; ++i)
+      keys[i] = internal::BlockingKeys(set, static_cast<std::uint32_t>(i));
+  });
+  const Blocks blocks = MakeBlocks(keys, o.max_block_size, o.threads);
 
   // Score every candidate pair; keep those worth keeping.
   const double keep = Log2Odds(std::min(o.threshold, o.pairs_floor));

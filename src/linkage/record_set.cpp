@@ -7,6 +7,7 @@ namespace jigsaw::linkage {
 
 RecordSet::RecordSet(std::span<const Record> records)
     : set_(std::make_unique<internal::PreparedSet>(NicknameTable::Shipped())) {
+  set_->Reserve(records.size());
   for (const Record& r : records) set_->Add(r);
 }
 

@@ -8,18 +8,23 @@
 namespace jigsaw::linkage {
 namespace {
 
-// Flags for matched positions: on the stack for names, on the heap for
-// anything longer (addresses can be).
+// Which positions have been matched: bits of two words for names (the
+// common case, and no memory to clear), a vector for anything longer.
 class Flags {
  public:
   explicit Flags(std::size_t n) {
-    if (n > kInline) heap_.assign(n, 0);
+    if (n > 128) heap_.assign(n, 0);
   }
-  std::uint8_t& operator[](std::size_t i) { return heap_.empty() ? inline_[i] : heap_[i]; }
+  bool operator[](std::size_t i) const {
+    return heap_.empty() ? (bits_[i >> 6] >> (i & 63)) & 1 : heap_[i] != 0;
+  }
+  void Set(std::size_t i) {
+    if (heap_.empty()) bits_[i >> 6] |= std::uint64_t{1} << (i & 63);
+    else heap_[i] = 1;
+  }
 
  private:
-  static constexpr std::size_t kInline = 128;
-  std::uint8_t inline_[kInline] = {};
+  std::uint64_t bits_[2] = {0, 0};
   std::vector<std::uint8_t> heap_;
 };
 
@@ -34,7 +39,8 @@ double Jaro(std::string_view a, std::string_view b) {
     const std::size_t hi = std::min(lb, i + window + 1);
     for (std::size_t j = lo; j < hi; ++j) {
       if (b_matched[j] || a[i] != b[j]) continue;
-      a_matched[i] = b_matched[j] = 1;
+      a_matched.Set(i);
+      b_matched.Set(j);
       ++matches;
       break;
     }

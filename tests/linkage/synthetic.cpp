@@ -33,15 +33,19 @@ class Rng {
   std::uint64_t state_;
 };
 
-// Names drawn with Zipf-like weights (the first most common), as real
-// name frequencies fall.
+// Names drawn as real names fall: a head of common names with Zipf-like
+// weights (the first most common), and a long tail of rarer names made
+// from syllables, so that no name is as common at a million records as a
+// short list would make it (Oliver is about 2.5% of boys in England).
 class Pool {
  public:
-  Pool(std::initializer_list<std::string_view> names) : names_(names.begin(), names.end()) {
+  Pool(std::initializer_list<std::string_view> names, const std::vector<std::string>& tail, double tail_share)
+      : names_(names.begin(), names.end()), tail_(&tail), tail_share_(tail_share) {
     double total = 0;
-    for (std::size_t i = 0; i < names_.size(); ++i) cumulative_.push_back(total += 1.0 / std::pow(i + 1.0, 0.9));
+    for (std::size_t i = 0; i < names_.size(); ++i) cumulative_.push_back(total += 1.0 / std::pow(i + 1.0, 0.6));
   }
   std::string Draw(Rng& rng) const {
+    if (rng.Chance(tail_share_)) return (*tail_)[rng.Below(tail_->size())];
     const double x = rng.Uniform() * cumulative_.back();
     const auto i = static_cast<std::size_t>(std::upper_bound(cumulative_.begin(), cumulative_.end(), x) - cumulative_.begin());
     return std::string(names_[std::min(i, names_.size() - 1)]);
@@ -50,7 +54,30 @@ class Pool {
  private:
   std::vector<std::string_view> names_;
   std::vector<double> cumulative_;
+  const std::vector<std::string>* tail_;
+  double tail_share_;
 };
+
+std::vector<std::string> Combine(const std::vector<std::string_view>& heads, const std::vector<std::string_view>& ends) {
+  std::vector<std::string> names;
+  for (auto h : heads)
+    for (auto e : ends) names.push_back(std::string(h) + std::string(e));
+  return names;
+}
+
+const std::vector<std::string_view> kGivenHeads = {
+    "Ja", "Ka", "La", "Ma", "Ri", "Ro", "Sa", "Ta", "Za", "El", "Ar", "Da", "Le", "Mi", "No",
+    "Ca", "Jo", "Ai", "Ra", "Te", "Bri", "Cor", "Dar", "Fin", "Gra", "Hal", "Ken", "Mar", "Nor", "Per"};
+const std::vector<std::string> kBoysTail =
+    Combine(kGivenHeads, {"den", "son", "ton", "ric", "lan", "vin", "ran", "rick", "ley", "len"});
+const std::vector<std::string> kGirlsTail =
+    Combine(kGivenHeads, {"lyn", "ra", "na", "lie", "ria", "nia", "lla", "sha", "elle", "ssa"});
+const std::vector<std::string> kFamilyTail = Combine(
+    {"Ash", "Black", "Brad", "Cart", "Dun", "Fair", "Green", "Hart", "Kings", "Lang", "Mar", "New", "Old", "Pen",
+     "Rad", "Stan", "Thorn", "Wake", "Whit", "Wood", "Alder", "Bram", "Crom", "Dray", "Elm", "Fen", "Gold", "Hol",
+     "Lin", "Mere"},
+    {"ley", "ton", "field", "ford", "well", "wood", "by", "ham", "worth", "more", "dale", "brook", "stone",
+     "wick", "hurst", "combe", "bury", "shaw", "croft", "land"});
 
 enum class Origin { kBritish, kSouthAsian, kPolish, kUkrainian, kWestAfrican };
 
@@ -63,7 +90,7 @@ struct OriginPools {
 const std::vector<OriginPools>& Origins() {
   static const std::vector<OriginPools> origins = {
       {Origin::kBritish, 0.62,
-       {"Oliver", "George", "Harry", "Noah", "Jack", "Charlie", "Leo", "Jacob", "Freddie", "Alfie", "Thomas",
+       {{"Oliver", "George", "Harry", "Noah", "Jack", "Charlie", "Leo", "Jacob", "Freddie", "Alfie", "Thomas",
         "Oscar", "William", "James", "Henry", "Joshua", "Archie", "Ethan", "Isaac", "Alexander", "Joseph",
         "Edward", "Samuel", "Max", "Daniel", "Arthur", "Lucas", "Logan", "Theo", "Harrison", "Benjamin",
         "Mason", "Sebastian", "Finley", "Dylan", "Zachary", "Riley", "Teddy", "Theodore", "David", "Toby",
@@ -71,14 +98,16 @@ const std::vector<OriginPools>& Origins() {
         "Jude", "Albert", "Tommy", "Luke", "Stanley", "Jenson", "Frankie", "Jayden", "Gabriel", "Elliot",
         "Ronnie", "Charles", "Louis", "Frederick", "Nathan", "Lewis", "Blake", "Rory", "Ryan", "Tyler",
         "Dexter", "Ezra", "Kai", "Aaron", "Ralph", "Liam", "Callum", "Connor", "Jaxon", "Caleb", "Aiden"},
-       {"Olivia", "Amelia", "Isla", "Ava", "Mia", "Ivy", "Lily", "Isabella", "Rosie", "Sophia", "Grace",
+       kBoysTail, 0.35},
+       {{"Olivia", "Amelia", "Isla", "Ava", "Mia", "Ivy", "Lily", "Isabella", "Rosie", "Sophia", "Grace",
         "Freya", "Willow", "Florence", "Emily", "Ella", "Poppy", "Evie", "Elsie", "Charlotte", "Evelyn",
         "Sienna", "Daisy", "Phoebe", "Sophie", "Alice", "Harper", "Matilda", "Ruby", "Emilia", "Maya",
         "Millie", "Isabelle", "Lucy", "Esme", "Chloe", "Jessica", "Erin", "Holly", "Layla", "Eva", "Hannah",
         "Ellie", "Amelie", "Lola", "Emma", "Molly", "Georgia", "Eliza", "Maisie", "Aria", "Imogen",
         "Scarlett", "Elizabeth", "Megan", "Katie", "Abigail", "Lacey", "Amber", "Bella", "Nancy", "Harriet",
         "Annabelle", "Rebecca", "Eleanor", "Victoria", "Zoë", "Niamh", "Orla", "Beatrice"},
-       {"Smith", "Jones", "Williams", "Taylor", "Brown", "Davies", "Evans", "Wilson", "Thomas", "Johnson",
+       kGirlsTail, 0.35},
+       {{"Smith", "Jones", "Williams", "Taylor", "Brown", "Davies", "Evans", "Wilson", "Thomas", "Johnson",
         "Roberts", "Robinson", "Thompson", "Wright", "Walker", "White", "Edwards", "Hughes", "Green", "Hall",
         "Lewis", "Harris", "Clarke", "Jackson", "Wood", "Turner", "Martin", "Cooper", "Hill", "Ward", "Morris",
         "Moore", "Clark", "Lee", "King", "Baker", "Harrison", "Morgan", "Allen", "James", "Scott", "Phillips",
@@ -96,36 +125,49 @@ const std::vector<OriginPools>& Origins() {
         "Porter", "Robertson", "Newton", "Oliver", "Reed", "Kennedy", "Williamson", "Bird", "Gardner", "Dean",
         "Lane", "Cooke", "Bates", "Henderson", "Parry", "Burgess", "Bishop", "Walton", "Burns", "Nicholson",
         "Shepherd", "Ross", "Cross", "Long", "Freeman", "Warren", "Nicholls", "Hamilton", "Byrne", "Sutton",
-        "McDonald", "Yates", "Hodgson", "Robson", "Curtis", "Hopkins", "O'Connor", "Harper", "Coleman"}},
+        "McDonald", "Yates", "Hodgson", "Robson", "Curtis", "Hopkins", "O'Connor", "Harper", "Coleman"},
+       kFamilyTail, 0.55}},
       {Origin::kSouthAsian, 0.15,
-       {"Muhammad", "Mohammed", "Ali", "Ibrahim", "Yusuf", "Omar", "Ayaan", "Zayn", "Hamza", "Adam", "Musa",
+       {{"Muhammad", "Mohammed", "Ali", "Ibrahim", "Yusuf", "Omar", "Ayaan", "Zayn", "Hamza", "Adam", "Musa",
         "Ismail", "Abdullah", "Hassan", "Idris", "Zakariya", "Bilal", "Rayyan", "Ahmed", "Arjun", "Aarav",
         "Rohan", "Harjeet", "Imran"},
-       {"Aisha", "Fatima", "Maryam", "Zainab", "Hafsa", "Khadija", "Amina", "Sara", "Inaya", "Anaya", "Hana",
+       kBoysTail, 0.2},
+       {{"Aisha", "Fatima", "Maryam", "Zainab", "Hafsa", "Khadija", "Amina", "Sara", "Inaya", "Anaya", "Hana",
         "Sumaya", "Safa", "Aleena", "Noor", "Zara", "Layla", "Iman", "Priya", "Simran", "Amrit", "Alisha"},
-       {"Khan", "Ahmed", "Hussain", "Ali", "Patel", "Begum", "Shah", "Akhtar", "Iqbal", "Mahmood", "Rahman",
+       kGirlsTail, 0.2},
+       {{"Khan", "Ahmed", "Hussain", "Ali", "Patel", "Begum", "Shah", "Akhtar", "Iqbal", "Mahmood", "Rahman",
         "Islam", "Uddin", "Miah", "Chaudhry", "Malik", "Butt", "Bibi", "Riaz", "Rashid", "Siddiqui", "Sheikh",
-        "Aziz", "Mirza", "Singh", "Kaur", "Sharma", "Kumar", "Gill", "Sandhu"}},
+        "Aziz", "Mirza", "Singh", "Kaur", "Sharma", "Kumar", "Gill", "Sandhu"},
+       kFamilyTail, 0.2}},
       {Origin::kPolish, 0.06,
-       {"Jakub", "Antoni", "Szymon", "Jan", "Filip", "Kacper", "Aleksander", "Franciszek", "Mikołaj",
+       {{"Jakub", "Antoni", "Szymon", "Jan", "Filip", "Kacper", "Aleksander", "Franciszek", "Mikołaj",
         "Wojciech", "Kamil", "Michał", "Piotr", "Tomasz"},
-       {"Zuzanna", "Julia", "Maja", "Zofia", "Hanna", "Lena", "Alicja", "Maria", "Oliwia", "Katarzyna",
+       kBoysTail, 0.1},
+       {{"Zuzanna", "Julia", "Maja", "Zofia", "Hanna", "Lena", "Alicja", "Maria", "Oliwia", "Katarzyna",
         "Agnieszka", "Wiktoria", "Małgorzata"},
-       {"Nowak", "Kowalski", "Wiśniewski", "Wójcik", "Kowalczyk", "Kamiński", "Lewandowski", "Zieliński",
-        "Szymański", "Woźniak", "Dąbrowski", "Kozłowski", "Jankowski", "Mazur", "Kwiatkowski"}},
+       kGirlsTail, 0.1},
+       {{"Nowak", "Kowalski", "Wiśniewski", "Wójcik", "Kowalczyk", "Kamiński", "Lewandowski", "Zieliński",
+        "Szymański", "Woźniak", "Dąbrowski", "Kozłowski", "Jankowski", "Mazur", "Kwiatkowski"},
+       kFamilyTail, 0.1}},
       {Origin::kUkrainian, 0.05,
-       {"Oleksandr", "Mykola", "Dmytro", "Maksym", "Andriy", "Artem", "Bohdan", "Denys", "Ivan", "Yaroslav"},
-       {"Sofiia", "Anastasiia", "Olena", "Daryna", "Viktoriia", "Yuliia", "Kateryna", "Solomiia", "Mariia",
+       {{"Oleksandr", "Mykola", "Dmytro", "Maksym", "Andriy", "Artem", "Bohdan", "Denys", "Ivan", "Yaroslav"},
+       kBoysTail, 0.1},
+       {{"Sofiia", "Anastasiia", "Olena", "Daryna", "Viktoriia", "Yuliia", "Kateryna", "Solomiia", "Mariia",
         "Anna"},
-       {"Shevchenko", "Kovalenko", "Bondarenko", "Tkachenko", "Kravchenko", "Melnyk", "Boyko", "Oliynyk",
-        "Shevchuk", "Lysenko"}},
+       kGirlsTail, 0.1},
+       {{"Shevchenko", "Kovalenko", "Bondarenko", "Tkachenko", "Kravchenko", "Melnyk", "Boyko", "Oliynyk",
+        "Shevchuk", "Lysenko"},
+       kFamilyTail, 0.1}},
       {Origin::kWestAfrican, 0.12,
-       {"David", "Daniel", "Samuel", "Emmanuel", "Joshua", "Michael", "Tobi", "Chinedu", "Kwame", "Femi",
+       {{"David", "Daniel", "Samuel", "Emmanuel", "Joshua", "Michael", "Tobi", "Chinedu", "Kwame", "Femi",
         "Ayo", "Tunde", "Kofi", "Nathaniel", "Victor"},
-       {"Blessing", "Grace", "Esther", "Precious", "Favour", "Deborah", "Chioma", "Amara", "Adaeze", "Ama",
+       kBoysTail, 0.2},
+       {{"Blessing", "Grace", "Esther", "Precious", "Favour", "Deborah", "Chioma", "Amara", "Adaeze", "Ama",
         "Abena", "Tomi", "Funmi", "Joy", "Ruth"},
-       {"Okafor", "Adeyemi", "Mensah", "Okoro", "Adebayo", "Owusu", "Boateng", "Nwosu", "Oladipo", "Asante",
-        "Eze", "Ogunleye", "Bello", "Danso", "Appiah"}},
+       kGirlsTail, 0.2},
+       {{"Okafor", "Adeyemi", "Mensah", "Okoro", "Adebayo", "Owusu", "Boateng", "Nwosu", "Oladipo", "Asante",
+        "Eze", "Ogunleye", "Bello", "Danso", "Appiah"},
+       kFamilyTail, 0.2}},
   };
   return origins;
 }
@@ -351,12 +393,15 @@ class Generator {
   }
 
  private:
+  // About six children to a postcode unit; twelve districts, or one for
+  // every 10,000 children in a larger area.
   void MakeUnits() {
     const std::size_t count = std::max<std::size_t>(20, o_.children / 6);
+    const std::size_t districts = std::max<std::size_t>(12, o_.children / 10'000);
     for (std::size_t i = 0; i < count; ++i) {
       const auto& kind = kStreetKinds[rng_.Below(kStreetKinds.size())];
       const std::string street = kStreets[rng_.Below(kStreets.size())];
-      std::string pc = "BK" + std::to_string(1 + rng_.Below(12)) + " " + std::to_string(1 + rng_.Below(9)) +
+      std::string pc = o_.area + std::to_string(1 + rng_.Below(districts)) + " " + std::to_string(1 + rng_.Below(9)) +
                        kUnitLetters[rng_.Below(kUnitLetters.size())] + kUnitLetters[rng_.Below(kUnitLetters.size())];
       units_.push_back({pc, street + " " + kind.first, street + " " + kind.second});
     }

@@ -20,6 +20,10 @@ struct SyntheticOptions {
   // Chance that a birth is of twins (UK: about 1.5% of maternities; higher
   // here to make the hard cases common enough to measure).
   double twin_births = 0.03;
+  // The postcode area the children live in (two letters). Generating a
+  // large population in batches, give each batch its own area, as a
+  // region of its own.
+  std::string area = "BK";
 };
 
 struct SyntheticData {

@@ -96,6 +96,11 @@ std::uint32_t PreparedSet::InternRaw(std::string_view raw) {
   return id;
 }
 
+void PreparedSet::Reserve(std::size_t records) {
+  records_.reserve(records_.size() + records);
+  arena_.reserve(arena_.size() + records * 40);  // an address line, an NHS number, a UPN
+}
+
 TextRef PreparedSet::Store(std::string_view text) {
   TextRef ref{static_cast<std::uint32_t>(arena_.size()), static_cast<std::uint32_t>(text.size())};
   arena_.append(text);
@@ -167,10 +172,22 @@ struct Side {
   const NameEntry& name(std::uint32_t id) const { return set.name(id); }
 };
 
+// Names of one set are interned, so equal names have equal ids; between
+// two sets (a query against an index) the text must be compared.
+bool SameName(const Side& a, std::uint32_t ida, const Side& b, std::uint32_t idb) {
+  if (&a.set == &b.set) return ida == idb;
+  return a.name(ida).text == b.name(idb).text;
+}
+
+// True if some word of one name is a word of the other; single words were
+// already compared whole.
 bool SameWords(const Side& a, std::uint32_t ida, const Side& b, std::uint32_t idb) {
-  for (std::uint32_t wa : a.name(ida).words)
-    for (std::uint32_t wb : b.name(idb).words)
-      if (a.name(wa).text == b.name(wb).text) return true;
+  const auto& wa = a.name(ida).words;
+  const auto& wb = b.name(idb).words;
+  if (wa.size() == 1 && wb.size() == 1) return false;
+  for (std::uint32_t x : wa)
+    for (std::uint32_t y : wb)
+      if (SameName(a, x, b, y)) return true;
   return false;
 }
 
@@ -199,16 +216,15 @@ bool Similar(std::string_view a, std::string_view b, double jaro_winkler) {
 
 bool Swapped(const Side& a, const Side& b) {
   if (a.r.family == 0 || b.r.family == 0) return false;
-  return a.name(a.r.given_first).text == b.name(b.r.family).text &&
-         a.name(a.r.family).text == b.name(b.r.given_first).text;
+  return SameName(a, a.r.given_first, b, b.r.family) && SameName(a, a.r.family, b, b.r.given_first);
 }
 
 GivenNameLevel CompareGiven(const Side& a, const Side& b) {
   using L = GivenNameLevel;
   if (a.r.given_first == 0 || b.r.given_first == 0) return L::kNotCompared;
+  if (SameName(a, a.r.given_first, b, b.r.given_first)) return L::kExact;
   const NameEntry& na = a.name(a.r.given_first);
   const NameEntry& nb = b.name(b.r.given_first);
-  if (&na == &nb || na.text == nb.text) return L::kExact;
   if (Swapped(a, b)) return L::kSwapped;
   if (SharesNicknameGroup(na, nb)) return L::kNickname;
   const double jw = JaroWinkler(na.text, nb.text);
@@ -224,14 +240,13 @@ FamilyNameLevel CompareFamily(const Side& a, const Side& b, GivenNameLevel given
   using L = FamilyNameLevel;
   if (a.r.family == 0 || b.r.family == 0) return L::kNotCompared;
   if (given == GivenNameLevel::kSwapped) return L::kSwappedWithGiven;
+  if (SameName(a, a.r.family, b, b.r.family)) return L::kExact;
   const NameEntry& na = a.name(a.r.family);
   const NameEntry& nb = b.name(b.r.family);
-  if (&na == &nb || na.text == nb.text) return L::kExact;
   const double jw = JaroWinkler(na.text, nb.text);
   if (Phonetic(na, nb, jw)) return L::kPhonetic;
   if (Typo(na.text, nb.text, jw)) return L::kTypo;
-  if ((na.words.size() > 1 || nb.words.size() > 1) && SameWords(a, a.r.family, b, b.r.family))
-    return L::kPart;
+  if (SameWords(a, a.r.family, b, b.r.family)) return L::kPart;
   if (Similar(na.text, nb.text, jw)) return L::kSimilar;
   return L::kDifferent;
 }

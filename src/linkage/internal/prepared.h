@@ -68,6 +68,8 @@ class PreparedSet {
 
   // Folds and adds `record`; returns its index.
   std::uint32_t Add(const Record& record);
+  // Makes room for `records` more records (a batch's size is known).
+  void Reserve(std::size_t records);
 
   std::size_t size() const { return records_.size(); }
   const PreparedRecord& operator[](std::uint32_t i) const { return records_[i]; }
