@@ -68,25 +68,25 @@ struct ChunkOutput {
   std::array<std::size_t, internal::kRuleCount> compared{};
 };
 
-}  // namespace
-
-LinkResult Link(const Model& model, const RecordSet& records, const LinkOptions& o) {
-  const PreparedSet& set = records.prepared();
+std::vector<RuleKeys> KeysOf(const PreparedSet& set, int threads) {
   const std::size_t n = set.size();
-  const internal::NameFrequencies tf = internal::FrequenciesOf(model, set);
   std::vector<RuleKeys> keys(n);
-  constexpr std::size_t kKeyChunks = 64;
-  internal::ParallelFor(kKeyChunks, o.threads, [&](std::size_t chunk) {
-    for (std::size_t i = n * chunk / kKeyChunks; i < n * (chunk + 1) / kKeyChunks; ++i)
+  constexpr std::size_t kChunks = 64;
+  internal::ParallelFor(kChunks, threads, [&](std::size_t chunk) {
+    for (std::size_t i = n * chunk / kChunks; i < n * (chunk + 1) / kChunks; ++i)
       keys[i] = internal::BlockingKeys(set, static_cast<std::uint32_t>(i));
   });
-  const Blocks blocks = MakeBlocks(keys, o.max_block_size, o.threads);
+  return keys;
+}
 
-  // Score every candidate pair; keep those worth keeping.
-  const double keep = Log2Odds(std::min(o.threshold, o.pairs_floor));
+// Scores every candidate pair once, on all threads; keeps the pairs whose
+// log2-odds reach `keep`.
+std::vector<ChunkOutput> ScoreBlocks(const Model& model, const PreparedSet& set, const std::vector<RuleKeys>& keys,
+                                     const Blocks& blocks, double keep, int threads) {
+  const internal::NameFrequencies tf = internal::FrequenciesOf(model, set);
   const std::size_t chunks = std::min<std::size_t>(blocks.blocks.size(), 1024);
   std::vector<ChunkOutput> out(chunks);
-  internal::ParallelFor(chunks, o.threads, [&](std::size_t chunk) {
+  internal::ParallelFor(chunks, threads, [&](std::size_t chunk) {
     const std::size_t first = blocks.blocks.size() * chunk / chunks;
     const std::size_t last = blocks.blocks.size() * (chunk + 1) / chunks;
     for (std::size_t k = first; k < last; ++k) {
@@ -100,12 +100,35 @@ LinkResult Link(const Model& model, const RecordSet& records, const LinkOptions&
           ++out[chunk].compared[block.rule];
           const Comparison c = internal::Compare(set, i, set, j);
           const double w = model.MatchWeight(c, tf.Given(set[i]), tf.Family(set[i]));
-          if (w >= keep)
-            out[chunk].kept.push_back({std::min(i, j), std::max(i, j), ProbabilityFromWeight(w), c});
+          if (w >= keep) out[chunk].kept.push_back({std::min(i, j), std::max(i, j), ProbabilityFromWeight(w), c});
         }
       }
     }
   });
+  return out;
+}
+
+// The identifiers a person has one of, as the clustering rule reads them.
+std::vector<UniqueIdentifiers> IdentifiersOf(const PreparedSet& set) {
+  std::vector<UniqueIdentifiers> ids(set.size());
+  for (std::uint32_t i = 0; i < set.size(); ++i) {
+    const auto& r = set[i];
+    if (r.nhs_check == internal::Check::kValid) ids[i].nhs_number = r.nhs_hash;
+    const std::string_view upn = set.text(r.upn);
+    if (r.upn_check == internal::Check::kValid && upn.back() >= '0' && upn.back() <= '9')  // not temporary
+      ids[i].upn = internal::HashText(upn);
+  }
+  return ids;
+}
+
+}  // namespace
+
+LinkResult Link(const Model& model, const RecordSet& records, const LinkOptions& o) {
+  const PreparedSet& set = records.prepared();
+  const std::vector<RuleKeys> keys = KeysOf(set, o.threads);
+  const Blocks blocks = MakeBlocks(keys, o.max_block_size, o.threads);
+  const double keep = Log2Odds(std::min(o.threshold, o.pairs_floor));
+  std::vector<ChunkOutput> out = ScoreBlocks(model, set, keys, blocks, keep, o.threads);
 
   LinkResult result;
   result.oversized_blocks = blocks.oversized;
@@ -124,16 +147,7 @@ LinkResult Link(const Model& model, const RecordSet& records, const LinkOptions&
   }
   std::sort(result.pairs.begin(), result.pairs.end(),
             [](const ScoredPair& x, const ScoredPair& y) { return std::pair(x.a, x.b) < std::pair(y.a, y.b); });
-
-  std::vector<UniqueIdentifiers> ids(n);
-  for (std::uint32_t i = 0; i < n; ++i) {
-    const auto& r = set[i];
-    if (r.nhs_check == internal::Check::kValid) ids[i].nhs_number = r.nhs_hash;
-    const std::string_view upn = set.text(r.upn);
-    if (r.upn_check == internal::Check::kValid && upn.back() >= '0' && upn.back() <= '9')
-      ids[i].upn = internal::HashText(upn);
-  }
-  Clusters clusters = ClusterRecords(n, std::move(edges), ids);
+  Clusters clusters = ClusterRecords(set.size(), std::move(edges), IdentifiersOf(set));
   result.cluster = std::move(clusters.of);
   result.refused_links = clusters.refused;
   return result;

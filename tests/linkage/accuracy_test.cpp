@@ -235,9 +235,10 @@ TEST_F(Index_, ARecordAddedAfterBuildIsFoundAtOnce) {
 TEST(Training, TheSameSeedGivesTheSameModelWhateverTheThreads) {
   const SyntheticData small = Generate({.seed = 3, .children = 1'500});
   const RecordSet records(small.records);
-  const std::string one = Train(records, {.seed = 5, .threads = 1}).Serialise();
-  EXPECT_EQ(Train(records, {.seed = 5, .threads = 2}).Serialise(), one);
-  EXPECT_NE(Train(records, {.seed = 6, .threads = 2}).Serialise(), one);
+  const TrainingOptions options{.seed = 5, .u_sample_pairs = 100'000, .session_pairs = 100'000, .threads = 1};
+  const std::string one = Train(records, options).Serialise();
+  EXPECT_EQ(Train(records, {.seed = 5, .u_sample_pairs = 100'000, .session_pairs = 100'000, .threads = 2}).Serialise(), one);
+  EXPECT_NE(Train(records, {.seed = 6, .u_sample_pairs = 100'000, .session_pairs = 100'000, .threads = 2}).Serialise(), one);
 }
 
 TEST(Training, TooFewRecordsGiveTheStartingModelWithTheirNameFrequencies) {

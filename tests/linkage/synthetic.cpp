@@ -8,6 +8,7 @@
 #include <map>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "domain/person.h"
 
@@ -217,6 +218,21 @@ const Variants& Nicknames() {
       {"Katarzyna", {"Kasia"}}, {"Aleksander", {"Olek"}}, {"Muhammad", {"Mo"}}, {"Nathaniel", {"Nat"}},
       {"Deborah", {"Debbie"}}, {"Emmanuel", {"Manny"}}, {"Stanley", {"Stan"}}, {"Albert", {"Bertie"}}};
   return v;
+}
+
+// "A|B" for every two names that are spellings or nicknames of one name.
+const std::unordered_set<std::string>& Related() {
+  static const std::unordered_set<std::string> related = [] {
+    std::unordered_set<std::string> r;
+    for (const auto* table : {&Spellings(), &Nicknames()})
+      for (const auto& [formal, others] : *table)
+        for (const auto& other : others) {
+          r.insert(std::string(formal) + "|" + other);
+          r.insert(other + "|" + std::string(formal));
+        }
+    return r;
+  }();
+  return related;
 }
 
 // Ukrainian names in Cyrillic, as a family may write them.
@@ -454,14 +470,8 @@ class Generator {
     // Parents do not give two children one name, nor two spellings or
     // nicknames of one name.
     auto taken = [&](const std::string& name) {
-      for (const auto& u : used) {
-        if (u == name) return true;
-        for (const auto* table : {&Spellings(), &Nicknames()})
-          for (const auto& [formal, others] : *table)
-            if ((formal == u && std::find(others.begin(), others.end(), name) != others.end()) ||
-                (formal == name && std::find(others.begin(), others.end(), u) != others.end()))
-              return true;
-      }
+      for (const auto& u : used)
+        if (u == name || Related().count(u + "|" + name)) return true;
       return false;
     };
     do c.given = names.Draw(rng_);
