@@ -23,6 +23,8 @@ struct Block {
 struct Blocks {
   std::array<std::vector<std::pair<std::uint64_t, std::uint32_t>>, internal::kRuleCount> sorted;
   std::vector<Block> blocks;
+  // Per rule, the keys of blocks too large to compare, sorted.
+  std::array<std::vector<std::uint64_t>, internal::kRuleCount> oversized_keys;
   std::size_t oversized = 0;
 };
 
@@ -41,6 +43,7 @@ Blocks MakeBlocks(const std::vector<RuleKeys>& keys, std::size_t max_block_size,
       if (e - b < 2) continue;
       if (e - b > max_block_size) {
         ++out.oversized;
+        out.oversized_keys[r].push_back(sorted[b].first);  // in order: sorted is
         continue;
       }
       out.blocks.push_back({static_cast<std::uint8_t>(r), static_cast<std::uint32_t>(b),
@@ -50,10 +53,13 @@ Blocks MakeBlocks(const std::vector<RuleKeys>& keys, std::size_t max_block_size,
   return out;
 }
 
-// True if an earlier rule already made this pair (so it is scored once).
-bool SeenBefore(const RuleKeys& a, const RuleKeys& b, std::size_t rule) {
+// True if an earlier rule already scored this pair (so it is scored once):
+// the two share its key, and its block was not too large to compare.
+bool SeenBefore(const RuleKeys& a, const RuleKeys& b, std::size_t rule, const Blocks& blocks) {
   for (std::size_t r = 0; r < rule; ++r)
-    if (a[r] != 0 && a[r] == b[r]) return true;
+    if (a[r] != 0 && a[r] == b[r] &&
+        !std::binary_search(blocks.oversized_keys[r].begin(), blocks.oversized_keys[r].end(), a[r]))
+      return true;
   return false;
 }
 
@@ -96,7 +102,7 @@ std::vector<ChunkOutput> ScoreBlocks(const Model& model, const PreparedSet& set,
         const std::uint32_t i = members[x].second;
         for (std::uint32_t y = x + 1; y < block.size; ++y) {
           const std::uint32_t j = members[y].second;
-          if (SeenBefore(keys[i], keys[j], block.rule)) continue;
+          if (SeenBefore(keys[i], keys[j], block.rule, blocks)) continue;
           ++out[chunk].compared[block.rule];
           const Comparison c = internal::Compare(set, i, set, j);
           const double w = model.MatchWeight(c, tf.Given(set[i]), tf.Family(set[i]));

@@ -223,3 +223,31 @@ TEST(Clustering, JoinsChainsWithoutConflictAndNamesClustersByTheirFirstRecord) {
 
 }  // namespace
 }  // namespace jigsaw::linkage
+
+namespace jigsaw::linkage {
+namespace {
+
+// A block too large to compare under one rule is still compared under the
+// others: here every record carries one (copied) NHS number.
+TEST(Blocking, AnOversizedBlockHidesNoPairThatAnotherRuleFinds) {
+  std::vector<Record> records;
+  for (const char* given : {"Amara", "Blessing", "Chioma", "Deborah", "Esther"}) {
+    Record r = Child();
+    r.id = given;
+    r.given_name = given;
+    r.date_of_birth = std::string("2015-0") + static_cast<char>('1' + records.size()) + "-01";
+    records.push_back(r);
+  }
+  records.push_back(records[0]);
+  records.back().id = "Amara again";
+  const RecordSet set(records);
+  const LinkResult result = Link(Model::Defaults(), set, {.pairs_floor = 0.0, .max_block_size = 3});
+  EXPECT_EQ(result.oversized_blocks, 3u);  // the NHS number, the UPN, family name + postcode
+  EXPECT_EQ(result.cluster[5], 0u);
+  std::size_t pairs_of_amara = 0;
+  for (const auto& p : result.pairs) pairs_of_amara += p.a == 0 && p.b == 5;
+  EXPECT_EQ(pairs_of_amara, 1u);  // and scored once, though several rules find it
+}
+
+}  // namespace
+}  // namespace jigsaw::linkage
