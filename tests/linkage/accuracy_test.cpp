@@ -81,6 +81,27 @@ TEST_F(Accuracy_, PairwisePrecisionAndRecallOnASyntheticPartnership) {
   EXPECT_EQ(a.twin_pairs_joined, 0u);
 }
 
+// Why the default threshold is 0.9: below it, pairs of different children
+// appear; above it, recall only falls.
+TEST_F(Accuracy_, TheDefaultThresholdIsTheLowestThatJoinsNoTwoChildren) {
+  const LinkResult scored = Link(model(), records(), {.pairs_floor = 0.5, .threads = 2});
+  for (double t : {0.5, 0.8, 0.9}) {
+    std::size_t wrong = 0, twins = 0;
+    for (const ScoredPair& p : scored.pairs) {
+      if (p.probability < t || Related(p.a, p.b) == Truth::kSame) continue;
+      ++wrong;
+      twins += Related(p.a, p.b) == Truth::kTwin;
+    }
+    std::printf("[ measured ] pairs of different children at or above %.2f: %zu (%zu of them twins)\n", t, wrong, twins);
+    if (t == kThreshold) EXPECT_EQ(wrong, 0u);
+    if (t < kThreshold) EXPECT_GT(wrong, 0u);
+  }
+  for (double t : {0.9, 0.95, 0.99}) {
+    const Accuracy a = Evaluate(data(), Link(model(), records(), {.threshold = t, .threads = 2}).cluster);
+    std::printf("[ measured ] threshold %.2f: precision %.4f, recall %.4f\n", t, a.precision(), a.recall());
+  }
+}
+
 // EM learns the shares of matching and related pairs without labels: they
 // come out within 15% of the truth the generator knows.
 TEST_F(Accuracy_, TrainingEstimatesHowManyPairsMatchAndAreRelatives) {
