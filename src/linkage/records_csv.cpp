@@ -10,7 +10,7 @@
 namespace jigsaw::linkage {
 namespace {
 
-constexpr std::size_t kFieldCount = 10;
+constexpr std::size_t kColumns = 10;  // as in kRecordsCsvHeader
 constexpr std::size_t kMaxBytes = 200;
 constexpr std::size_t kMaxAddressBytes = 500;
 
@@ -130,9 +130,9 @@ Result<RecordsCsv> ParseRecordsCsv(std::string_view bytes) {
     auto skip = [&](std::string field, std::string message) {
       out.problems.push_back({row.line, std::move(field), std::move(message) + "; left out.", true});
     };
-    if (row.fields.size() != kFieldCount) {
+    if (row.fields.size() != kColumns) {
       skip("row", "has " + std::to_string(row.fields.size()) + " fields where the header has " +
-                      std::to_string(kFieldCount));
+                      std::to_string(kColumns));
       continue;
     }
     const std::string& id = row.fields[0];
