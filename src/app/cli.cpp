@@ -11,6 +11,7 @@
 
 #include "app/application.h"
 #include "app/demo.h"
+#include "app/link_command.h"
 #include "common/json_fields.h"
 #include "common/log.h"
 #include "common/random.h"
@@ -460,6 +461,24 @@ std::vector<Command> Commands() {
        "Assess a proposed share: reads the request JSON (docs/assessment.md) from FILE or "
        "standard input and prints the assessment JSON. Exit 2 names the invalid field.",
        {{"pretty", "", "indent the output for reading"}}, Assess, "[FILE]"},
+      {"link",
+       "Link records of the same person across organisations: reads the CSV in docs/linkage.md from "
+       "FILE (- for standard input) and prints record_id,cluster_id for each record. Bad rows are "
+       "reported on standard error with their line and field; they do not stop the run.",
+       {{"pairs", "FILE", "also write each scored pair at or above --floor, with its explanation"},
+        {"floor", "P", "the least probability of a pair written to --pairs (default 0.5)"},
+        {"threshold", "P", "the probability at which two records are one person (default 0.9)"},
+        {"model", "FILE", "use this trained model instead of training on FILE"},
+        {"save-model", "FILE", "write the trained model here, for --model later"},
+        {"threads", "N", "threads to use (default: one per core)"}},
+       [](const Parsed& p, Io& io) {
+         if (p.positional.size() != 1) return (io.err << "jigsaw: give one FILE.\n", 2);
+         return RunLink({.file = p.positional[0], .pairs = p.One("pairs"), .floor = p.One("floor"),
+                         .threshold = p.One("threshold"), .model = p.One("model"),
+                         .save_model = p.One("save-model"), .threads = p.One("threads")},
+                        io.in, io.out, io.err);
+       },
+       "FILE"},
       {"audit verify",
        "Recompute the audit log's Merkle tree from every record and check every signed tree head. "
        "Exit 1 names the first index that was changed, deleted, inserted or moved.",

@@ -1,0 +1,123 @@
+#include "common/csv.h"
+
+namespace jigsaw {
+namespace {
+
+class Reader {
+ public:
+  explicit Reader(std::string_view in) : in_(in) {
+    if (in_.starts_with("\xEF\xBB\xBF")) pos_ = 3;
+  }
+  bool Done() const { return pos_ >= in_.size(); }
+
+  // Reads one record into `row`; false (with `error` set) if it is malformed.
+  bool Record(CsvRow& row, std::string& error, bool& blank) {
+    row.line = line_;
+    row.fields.clear();
+    blank = true;
+    for (;;) {
+      std::string field;
+      if (Peek() == '"') {
+        blank = false;
+        if (!Quoted(field, error)) return false;
+      } else if (!Unquoted(field, error)) {
+        return false;
+      }
+      if (!field.empty()) blank = false;
+      row.fields.push_back(std::move(field));
+      if (Peek() == ',') {
+        blank = false;
+        ++pos_;
+        continue;
+      }
+      EndOfLine();
+      return true;
+    }
+  }
+
+  // After an error: on to the start of the next line.
+  void SkipLine() {
+    while (!Done() && in_[pos_] != '\n' && in_[pos_] != '\r') ++pos_;
+    EndOfLine();
+  }
+
+ private:
+  int Peek() const { return Done() ? -1 : static_cast<unsigned char>(in_[pos_]); }
+
+  bool Quoted(std::string& field, std::string& error) {
+    ++pos_;  // the opening quote
+    for (;;) {
+      if (Done()) {
+        error = "a quoted field is never closed";
+        return false;
+      }
+      const char c = in_[pos_++];
+      if (c == '"') {
+        if (Peek() != '"') break;
+        ++pos_;
+      } else if (c == '\n' || (c == '\r' && Peek() != '\n')) {
+        ++line_;
+      }
+      field.push_back(c);
+    }
+    if (Peek() == -1 || Peek() == ',' || Peek() == '\n' || Peek() == '\r') return true;
+    error = "text follows a closing quote";
+    return false;
+  }
+
+  bool Unquoted(std::string& field, std::string& error) {
+    while (!Done() && in_[pos_] != ',' && in_[pos_] != '\n' && in_[pos_] != '\r') {
+      if (in_[pos_] == '"') {
+        error = "a quote inside a field that does not start with one";
+        return false;
+      }
+      field.push_back(in_[pos_++]);
+    }
+    return true;
+  }
+
+  void EndOfLine() {
+    if (Done()) return;
+    if (in_[pos_] == '\r') ++pos_;
+    if (!Done() && in_[pos_] == '\n') ++pos_;
+    ++line_;
+  }
+
+  std::string_view in_;
+  std::size_t pos_ = 0;
+  std::size_t line_ = 1;
+};
+
+}  // namespace
+
+CsvTable ParseCsv(std::string_view bytes) {
+  CsvTable table;
+  Reader reader(bytes);
+  while (!reader.Done()) {
+    CsvRow row;
+    std::string error;
+    bool blank = false;
+    if (!reader.Record(row, error, blank)) {
+      table.errors.push_back({row.line, error});
+      reader.SkipLine();
+      continue;
+    }
+    if (!blank) table.rows.push_back(std::move(row));
+  }
+  return table;
+}
+
+std::string CsvField(std::string_view value) {
+  const bool quote = value.find_first_of(",\"\r\n") != std::string_view::npos ||
+                     (!value.empty() && (value.front() == ' ' || value.back() == ' '));
+  if (!quote) return std::string(value);
+  std::string out = "\"";
+  for (char c : value) {
+    if (c == '"') out.push_back('"');
+    out.push_back(c);
+  }
+  out.push_back('"');
+  return out;
+}
+
+}  // namespace jigsaw
