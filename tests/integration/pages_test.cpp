@@ -166,12 +166,11 @@ TEST_F(PagesTest, AnsweringAnInformationRequestThroughShouldIShareClosesIt) {
   EXPECT_EQ(answer("answering", "answering=" + request_id), base + "purpose");
   auto the_rest = [&] {
     answer("purpose", "purpose=safeguarding");
-    answer("risk", "risk=low");
     answer("legal", "legal=no");
     answer("frequency", "frequency=one_off");
     answer("consent", "consent=not_sought");
     answer("objections", "objections=none");
-    answer("informing", "informing=safe");
+    answer("family", "family=will_tell");
     answer("relevant", "");
     EXPECT_EQ(answer("uncertain", "uncertain=no"), base + "advice");
     EXPECT_EQ(answer("decision", "outcome=not_share&rationale=Nothing here needs sharing beyond attendance, which they already have."),
