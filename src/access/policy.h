@@ -37,6 +37,7 @@ enum class Action {
   kTriageConcern,        // mark a concern seen and record the next step
   kViewSafeguardingQueue,
   kDecide,               // make a sharing decision
+  kApproveShare,         // approve, change or decline a member of staff's share (the DSL)
   kViewDecision,
   kViewDisclosure,       // as the sharer's or the recipient's organisation
   kReceiveDisclosure,    // open a disclosure as its recipient

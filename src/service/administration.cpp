@@ -14,8 +14,10 @@ Result<domain::Organisation> Administration::AddOrganisation(const Context& cont
   const AuditEvent event{"organisation.create", "organisation", {}};
   if (auto allowed = access::Authorise(context.actor, Action::kManageOrganisations); !allowed)
     return trail_.Deny(context, event, allowed.error());
-  domain::Organisation o{NewId(), request.name, request.type, request.sector,
-                         request.competent_authority, clock_.Now()};
+  domain::Organisation o{.id = NewId(), .name = request.name, .type = request.type, .sector = request.sector,
+                         .competent_authority = request.competent_authority,
+                         .created_at = clock_.Now(),
+                         .staff_shares = request.staff_shares.value_or(domain::DefaultStaffShares(request.type))};
   JIGSAW_RETURN_IF_ERROR(domain::Validate(o));
   JIGSAW_RETURN_IF_ERROR(store_.Write([&](store::Transaction& tx) -> Status {
     JIGSAW_RETURN_IF_ERROR(tx.organisations().Insert(o));

@@ -22,6 +22,8 @@ struct NewOrganisation {
   domain::OrganisationType type = domain::OrganisationType::kOther;
   domain::Sector sector = domain::Sector::kPublic;
   bool competent_authority = false;
+  // Absent: the usual for the type (schools and colleges through the DSL).
+  std::optional<domain::StaffShares> staff_shares;
 };
 
 struct NewPractitioner {

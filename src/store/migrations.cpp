@@ -195,7 +195,9 @@ constexpr std::string_view kV4Postgres = JIGSAW_DRAFTS_V4("BYTEA");
 // names, phone numbers and email addresses (newline-separated lists; none
 // can hold a newline). A decision keeps the sharer's review of each
 // mention of a protected person the redaction could not place (JSON), and
-// whether it sent the concern's own account.
+// whether it sent the concern's own account, and, where staff shares go
+// through the DSL, the DSL's approval. Schools and colleges send staff
+// shares through their DSL.
 constexpr std::string_view kV5Portable = R"sql(
 ALTER TABLE people ADD COLUMN known_as TEXT NOT NULL DEFAULT '';
 ALTER TABLE people ADD COLUMN phone_numbers TEXT NOT NULL DEFAULT '';
@@ -203,6 +205,13 @@ ALTER TABLE people ADD COLUMN email_addresses TEXT NOT NULL DEFAULT '';
 CREATE INDEX people_protected ON people(organisation_id, is_protected);
 ALTER TABLE decisions ADD COLUMN mention_reviews TEXT NOT NULL DEFAULT '[]';
 ALTER TABLE decisions ADD COLUMN concern_account TEXT NOT NULL DEFAULT 'not_shared';
+ALTER TABLE decisions ADD COLUMN approval TEXT NOT NULL DEFAULT 'not_needed';
+ALTER TABLE decisions ADD COLUMN approved_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE decisions ADD COLUMN approved_at BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE decisions ADD COLUMN approval_note TEXT NOT NULL DEFAULT '';
+CREATE INDEX decisions_by_approval ON decisions(organisation_id, approval);
+ALTER TABLE organisations ADD COLUMN staff_shares TEXT NOT NULL DEFAULT 'direct';
+UPDATE organisations SET staff_shares = 'through_dsl' WHERE type IN ('school', 'college');
 )sql";
 
 constexpr std::array<Migration, 5> kMigrations{{
@@ -210,7 +219,8 @@ constexpr std::array<Migration, 5> kMigrations{{
     {2, "tamper-evident audit log", kV2Sqlite, kV2Postgres},
     {3, "the sharing workflow", kV3Sqlite, kV3Postgres},
     {4, "drafts of unfinished forms", kV4Sqlite, kV4Postgres},
-    {5, "other names and contact details of people; reviews of mentions", kV5Portable, kV5Portable},
+    {5, "other names and contact details of people; reviews of mentions; the concern's account; approval of staff shares",
+     kV5Portable, kV5Portable},
 }};
 
 }  // namespace

@@ -19,11 +19,12 @@ Result<domain::Organisation> ToOrganisation(const Row& r) {
   o.sector = JIGSAW_TRY(StoredEnum<domain::Sector>(r.Text(3), "organisations.sector"));
   o.competent_authority = r.Int(4) != 0;
   o.created_at = FromMicros(r.Int(5));
+  o.staff_shares = JIGSAW_TRY(StoredEnum<domain::StaffShares>(r.Text(6), "organisations.staff_shares"));
   return o;
 }
 
 constexpr std::string_view kOrganisationColumns =
-    "id, name, type, sector, competent_authority, created_at";
+    "id, name, type, sector, competent_authority, created_at, staff_shares";
 
 class SqlOrganisations final : public OrganisationRepository {
  public:
@@ -32,10 +33,10 @@ class SqlOrganisations final : public OrganisationRepository {
   Status Insert(const domain::Organisation& o) override {
     JIGSAW_TRY(sql::Execute(c_,
                             "INSERT INTO organisations (id, name, type, sector, "
-                            "competent_authority, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+                            "competent_authority, created_at, staff_shares) VALUES ($1, $2, $3, $4, $5, $6, $7)",
                             {o.id, o.name, std::string(ToString(o.type)),
                              std::string(ToString(o.sector)), Flag(o.competent_authority),
-                             Micros(o.created_at)}));
+                             Micros(o.created_at), std::string(ToString(o.staff_shares))}));
     return Ok();
   }
 

@@ -143,6 +143,7 @@ struct DecisionQuery {
   std::string child_id;
   std::string concern_id;
   bool emergency_owed_only = false;  // emergency shares not yet superseded by a full record
+  bool awaiting_approval_only = false;  // staff shares the DSL has not yet approved, changed or declined
   std::size_t limit = 200;
 };
 
@@ -206,6 +207,8 @@ class CaseworkRepository {
 
   virtual Status InsertDecision(const domain::Decision& decision) = 0;
   virtual Result<std::optional<domain::Decision>> FindDecision(const std::string& id) = 0;
+  // The DSL's approval of a staff share: the only change a decision takes.
+  virtual Status UpdateApproval(const domain::Decision& decision) = 0;
   // The decision that supersedes `id`, if any.
   virtual Result<std::optional<std::string>> SupersededBy(const std::string& id) = 0;
   virtual Result<std::vector<domain::Decision>> Decisions(const DecisionQuery& query) = 0;

@@ -85,15 +85,26 @@ TEST(AccessMatrix, EveryEndpointEveryRoleEveryRelation) {
   const std::string item_id = concern.Json()["items"][0]["id"];
   const json circumstances = {{"purpose", "safeguarding"}, {"risk", "low"}};
   const json items = {{{"id", item_id}, {"relevant", true}, {"necessary", true}}};
-  auto decision = Post(server.port(), "/api/v1/decisions",
-                       {{"concern_id", concern_id}, {"recipient_organisation_id", council}, {"circumstances", circumstances},
-                        {"items", items}, {"share_items", {item_id}}, {"outcome", "share"}, {"rationale", "Needs early help."},
-                        {"lawful_basis", "public_task"}, {"consent", "Mother agreed."},
-                        {"informing", {{"told", true}, {"told_on", "2026-11-24"}, {"told_by", "Class teacher"}}}},
-                       teacher);
+  const json decision_body = {{"concern_id", concern_id}, {"recipient_organisation_id", council}, {"circumstances", circumstances},
+                              {"items", items}, {"share_items", {item_id}}, {"outcome", "share"}, {"rationale", "Needs early help."},
+                              {"lawful_basis", "public_task"}, {"consent", "Mother agreed."},
+                              {"informing", {{"told", true}, {"told_on", "2026-11-24"}, {"told_by", "Class teacher"}}}};
+  auto decision = Post(server.port(), "/api/v1/decisions", decision_body, teacher);
   ASSERT_EQ(decision.status, 201) << decision.body;
   const std::string decision_id = decision.Json()["id"];
-  const std::string disclosure_id = decision.Json()["disclosure_id"];
+  // The school sends staff shares through its DSL: approved, it is sent.
+  const std::string school_dsl = server.SignIn("primary.dsl");
+  auto approved = Post(server.port(), "/api/v1/decisions/" + decision_id + "/approve", json::object(), school_dsl);
+  ASSERT_EQ(approved.status, 200) << approved.body;
+  const std::string disclosure_id = approved.Json()["disclosure_id"];
+  // Three more of the teacher's shares held for the DSL: one to approve, one
+  // to decline, one left waiting to be listed.
+  std::vector<std::string> held;
+  for (int i = 0; i < 3; ++i) {
+    auto proposed = Post(server.port(), "/api/v1/decisions", decision_body, teacher);
+    ASSERT_EQ(proposed.status, 201) << proposed.body;
+    held.push_back(proposed.Json()["id"]);
+  }
   auto request = Post(server.port(), "/api/v1/information-requests",
                       {{"holder_organisation_id", council}, {"child", {{"given_name", "Rio"}, {"family_name", "Test"}}},
                        {"needed", "Any involvement."}, {"reason", "Planning support."}}, teacher);
@@ -151,6 +162,9 @@ TEST(AccessMatrix, EveryEndpointEveryRoleEveryRelation) {
       {"GET", "/api/v1/advice-requests/" + advice_id, {}, {{Relation::kOwn, dsl}}},
       {"POST", "/api/v1/advice-requests/" + advice_id + "/answer", {{"answer", "Yes."}}, {{Relation::kOwn, dsl}}},
       {"GET", "/api/v1/concerns/queue", {}, Any(dsl)},
+      {"GET", "/api/v1/decisions/awaiting-approval", {}, Any(dsl)},
+      {"POST", "/api/v1/decisions/" + held[0] + "/approve", json::object(), {{Relation::kOwn, dsl}}},
+      {"POST", "/api/v1/decisions/" + held[1] + "/decline", {{"reason", "Early help first."}}, {{Relation::kOwn, dsl}}},
       {"POST", "/api/v1/people", {{"kind", "parent"}, {"given_name", "Pat"}, {"family_name", "Test"}}, Any(casework)},
       {"POST", "/api/v1/information-requests",
        {{"holder_organisation_id", org_ids["Brackenford Academy (demo)"]}, {"child", {{"given_name", "Rio"}, {"family_name", "Test"}}},
@@ -190,6 +204,7 @@ TEST(AccessMatrix, EveryEndpointEveryRoleEveryRelation) {
       {"/api/v1/disclosures?box=inbox", "disclosures", disclosure_id, {{Relation::kRecipient, casework}}},
       {"/api/v1/disclosures?box=sent", "disclosures", disclosure_id, {{Relation::kOwn, oversight}}},
       {"/api/v1/decisions", "decisions", decision_id, {{Relation::kOwn, oversight}}},
+      {"/api/v1/decisions/awaiting-approval", "decisions", held[2], {{Relation::kOwn, dsl}}},
       {"/api/v1/concerns", "concerns", concern_id, {}},
       {"/api/v1/people?q=Rio", "people", child_id, {{Relation::kOwn, casework}}},
       {"/api/v1/information-requests?box=sent", "information_requests", request_id, {{Relation::kOwn, dsl}}},

@@ -152,7 +152,8 @@ void AddRoutes(Router& router, Services s) {
                JsonFields f(body->root());
                service::NewOrganisation n;
                Status parsed = [&]() -> Status {
-                 JIGSAW_RETURN_IF_ERROR(f.OnlyKnown({"name", "type", "sector", "competent_authority"}));
+                 JIGSAW_RETURN_IF_ERROR(f.OnlyKnown({"name", "type", "sector", "competent_authority", "staff_shares"}));
+                 if (f.Has("staff_shares")) n.staff_shares = JIGSAW_TRY(f.Enum<domain::StaffShares>("staff_shares"));
                  n.name = JIGSAW_TRY(f.String("name"));
                  n.type = JIGSAW_TRY(f.Enum<domain::OrganisationType>("type"));
                  n.sector = JIGSAW_TRY(f.Enum<domain::Sector>("sector"));

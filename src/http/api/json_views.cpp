@@ -8,6 +8,7 @@ nlohmann::json ToJson(const domain::Organisation& o) {
           {"type", ToString(o.type)},
           {"sector", ToString(o.sector)},
           {"competent_authority", o.competent_authority},
+          {"staff_shares", ToString(o.staff_shares)},
           {"created_at", FormatRfc3339(o.created_at)}};
 }
 

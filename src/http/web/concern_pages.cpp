@@ -309,6 +309,7 @@ Response ConcernView(Site& site, Visit& v, const std::string& id) {
   if (!c.next_step_note.empty()) rows.push_back({"DSL's note", Paragraphs(c.next_step_note), "", ""});
   body += SummaryList(rows);
   body += "<div class=\"govuk-button-group\">" + ButtonLink("Should I share?", "/concerns/" + c.id + "/share") +
+          ButtonLink("Share now in an emergency", "/concerns/" + c.id + "/emergency", true) +
           ButtonLink("Add information", "/concerns/" + c.id + "/items/new", true) + "</div>";
   body += "<h2 class=\"govuk-heading-m\">Information recorded</h2>";
   if (record->items.empty()) body += "<p class=\"govuk-body\">None yet.</p>";

@@ -47,6 +47,11 @@ std::string_view NotificationText(std::string_view kind) {
   if (kind == "advice.requested") return "Someone asked you for advice";
   if (kind == "advice.answered") return "Your question was answered";
   if (kind.starts_with("request.")) return "An information request changed";
+  if (kind == "share.awaiting_approval") return "A member of staff's share is waiting for your approval";
+  if (kind == "share.emergency") return "Information was shared in an emergency";
+  if (kind == "share.approved") return "Your designated safeguarding lead approved your share: it has been sent";
+  if (kind == "share.declined") return "Your designated safeguarding lead did not approve your share";
+  if (kind == "share.changed") return "Your designated safeguarding lead changed your share";
   return "Something changed";
 }
 
@@ -114,6 +119,14 @@ Response Home(Site& site, Visit& v) {
                       Due(d.disclosure.feedback_due_at, now, d.disclosure.feedback_at)});
     body += Section("Feedback you are waiting for", "feedback-due", n.feedback_owed_to_me.size(),
                     "You are not waiting for feedback.", {"", "Shared with", "Shared", "Feedback due"}, rows);
+  }
+  if (!n.shares_to_approve.empty()) {
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& d : n.shares_to_approve)
+      rows.push_back({Link("Review the share", "/decisions/" + d.id), Escape(Name(n.child_names, d.child_id)),
+                      Escape(DisplayTime(d.created_at))});
+    body += Section("Shares waiting for your approval", "to-approve", n.shares_to_approve.size(), "",
+                    {"", "Child", "Decided"}, rows);
   }
   if (!n.records_owed.empty()) {
     std::vector<std::vector<std::string>> rows;

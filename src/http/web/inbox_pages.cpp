@@ -93,6 +93,43 @@ Response FeedbackPage(Site& site, Visit& v, const std::string& action, const std
                        .has_errors = !errors.empty(), .active_nav = "inbox"});
 }
 
+// Where staff shares go through the DSL: where the share stands, and for a
+// DSL while it waits, exactly what would be sent, to approve or decline.
+std::string ApprovalHtml(Site& site, Visit& v, const domain::Decision& d, const std::string& superseded_by) {
+  using domain::Approval;
+  switch (d.approval) {
+    case Approval::kNotNeeded: return {};
+    case Approval::kApproved: return Inset("Approved by your designated safeguarding lead on " + Escape(DisplayTime(d.approved_at)) + ", and sent.");
+    case Approval::kDeclined:
+      return Warning("Not approved by your designated safeguarding lead, so nothing was sent. Their reasons: " + d.approval_note);
+    case Approval::kChanged:
+      return Inset("Your designated safeguarding lead made their own decision in its place" +
+                   (superseded_by.empty() ? std::string(".") : ": " + Link("see it", "/decisions/" + superseded_by) + "."));
+    case Approval::kAwaiting: break;
+  }
+  if (!v.who.actor.roles.Has(domain::Role::kDesignatedSafeguardingLead))
+    return Inset("This share is waiting for your designated safeguarding lead to approve it. Nothing has been sent yet.");
+  auto preview = site.s.sharing.PreviewApproval(v.context, d.id);
+  if (!preview) return Warning(preview.error().message);
+  std::string out = "<h2 class=\"govuk-heading-m\">Waiting for your approval</h2>"
+                    "<p class=\"govuk-body\">A member of your staff decided to share this. Nothing is sent until you approve it.</p>";
+  if (!preview->mentions.empty() || !preview->record_problems.empty())
+    out += Warning("Something has changed since it was decided (for example, someone it mentions is now protected). Decline it "
+                   "with your reasons, or make the decision yourself from the concern.");
+  else
+    out += FormStart("/decisions/" + d.id + "/approve", v.csrf_token) + Button("Approve and send") + "</form>";
+  out += "<div class=\"jigsaw-preview\" aria-labelledby=\"approval-preview\" role=\"region\"><h3 class=\"govuk-heading-s\" "
+         "id=\"approval-preview\">What they will see</h3>" +
+         (preview->recipient_view ? RecipientViewHtml(*preview->recipient_view) : std::string()) + "</div>";
+  out += FormStart("/decisions/" + d.id + "/decline", v.csrf_token) +
+         Textarea({"reason", "Or do not approve it: why not?", "Golden rule 7: the member of staff reads your reasons.", false, ""}, "", 3) +
+         Button("Do not approve", true) + "</form>";
+  if (!d.concern_id.empty())
+    out += "<p class=\"govuk-body\">" + Link("To change what is sent, make the decision yourself", "/concerns/" + d.concern_id + "/share?replacing=" + d.id) +
+           "</p>";
+  return out;
+}
+
 Response DecisionView(Site& site, Visit& v) {
   auto view = site.s.sharing.GetDecision(v.context, std::string(v.request.PathParam("id")));
   if (!view) return site.Failure(v, view.error());
@@ -105,6 +142,7 @@ Response DecisionView(Site& site, Visit& v) {
             Link("See the correction", "/decisions/" + view->superseded_by) + "</p>";
   if (d.emergency && view->superseded_by.empty())
     body += Warning("This was an emergency share. Record it in full by " + DisplayTime(d.rationale_due_at) + ".");
+  body += ApprovalHtml(site, v, view->decision, view->superseded_by);
   std::vector<SummaryRow> rows = {{"Decided", Escape(DisplayTime(d.created_at)), "", ""},
                                   {"Reasons", Paragraphs(r.rationale), "", ""}};
   if (!d.recommendation.empty())
@@ -156,6 +194,18 @@ void AddInboxPages(Site& site) {
     return Redirect("/disclosures/" + id + "?feedback=1");
   });
   site.Get("/decisions/{id}", [&site](Visit& v) { return DecisionView(site, v); });
+  site.Post("/decisions/{id}/approve", [&site](Visit& v) {
+    const std::string id(v.request.PathParam("id"));
+    auto approved = site.s.sharing.Approve(v.context, id);
+    if (!approved) return site.Failure(v, approved.error());
+    return Redirect("/decisions/" + id);
+  });
+  site.Post("/decisions/{id}/decline", [&site](Visit& v) {
+    const std::string id(v.request.PathParam("id"));
+    auto declined = site.s.sharing.Decline(v.context, id, v.form.Get("reason"));
+    if (!declined) return site.Failure(v, declined.error());
+    return Redirect("/decisions/" + id);
+  });
 }
 
 }  // namespace jigsaw::http::web
