@@ -72,9 +72,10 @@ std::expected<ParsedRequest, Refusal> ParseRequest(std::string_view bytes, const
     used += n;
     if (parser.is_done()) break;
     if (ec == bhttp::error::need_more) {
-      // The parser wants more than is left (a header is read whole): the
-      // bytes have ended, as when a client closes the connection mid-request.
-      if (n > 0 && used < bytes.size()) continue;
+      // The parser wants more than it was given. The server would read
+      // more from the socket before calling it again (Beast's contract:
+      // the next call's bytes extend this call's); here the bytes have
+      // ended, as when a client closes the connection mid-request.
       ec = bhttp::error::partial_message;
       if (parser.got_some()) {  // Beast's end of input needs something before it
         boost::system::error_code eof;

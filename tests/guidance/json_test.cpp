@@ -63,6 +63,18 @@ TEST(AssessmentJson, ErrorsNameTheField) {
   EXPECT_EQ(ParseRequestText("{").error().field, "body");
 }
 
+// Found by fuzz/assessment_request_fuzz.cpp: every refusal names a field.
+TEST(AssessmentJson, AMemberWithAnEmptyNameIsRefusedNamingWhereItIs) {
+  auto top = ParseRequestText(R"({"":[{"id":"a","relevant":true,"necessary":true}]})");
+  ASSERT_FALSE(top);
+  EXPECT_EQ(top.error().field, "body");
+  auto j = Minimal();
+  j["items"][0][""] = true;
+  auto inner = ParseRequestText(j.dump());
+  ASSERT_FALSE(inner);
+  EXPECT_EQ(inner.error().field, "items[0]");
+}
+
 TEST(AssessmentJson, OutputHasEveryDocumentedField) {
   const auto out = nlohmann::ordered_json::parse(ToJsonText(Assess(*ParseRequestText(kMinimal))));
   for (const char* key : {"recommendation", "lawful_basis", "special_category_condition",
