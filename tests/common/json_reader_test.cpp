@@ -53,7 +53,11 @@ TEST(JsonReaderTest, RejectsWhatIsNotJsonAndSaysWhere) {
 // {"k0":0,"k1":0,...}: an object of `n` distinct names, then `extra`.
 std::string ObjectOf(int n, std::string_view extra = {}) {
   std::string text = "{";
-  for (int i = 0; i < n; ++i) text += (i ? ",\"k" : "\"k") + std::to_string(i) + "\":0";
+  for (int i = 0; i < n; ++i) {
+    text += i ? ",\"k" : "\"k";
+    text += std::to_string(i);
+    text += "\":0";
+  }
   text += extra;
   text += '}';
   return text;
@@ -101,16 +105,18 @@ TEST(JsonReaderTest, FindsRepeatedNamesInLargeObjectsWhereverTheyAre) {
   const JsonLimits lifted{.max_members = 200000, .max_values = 1000000};
   for (int n : {9, 10, 64, 1000, 100000}) {
     for (int repeated : {0, 7, 8, n / 2, n - 1}) {
-      auto doc = JsonDocument::Parse(ObjectOf(n, ",\"k" + std::to_string(repeated) + "\":1"), lifted);
+      const std::string again = std::string(",\"k").append(std::to_string(repeated)).append("\":1");
+      auto doc = JsonDocument::Parse(ObjectOf(n, again), lifted);
       ASSERT_FALSE(doc) << n << " " << repeated;
       EXPECT_NE(doc.error().message.find("duplicate member name"), std::string::npos);
     }
     auto whole = JsonDocument::Parse(ObjectOf(n), lifted);
     ASSERT_TRUE(whole) << whole.error().message;
     EXPECT_EQ(whole->root().size(), static_cast<std::size_t>(n));
-    EXPECT_EQ(whole->root().Find("k" + std::to_string(n - 1))->AsInt(), 0);
+    EXPECT_EQ(whole->root().Find(std::string("k").append(std::to_string(n - 1)))->AsInt(), 0);
   }
-  const std::string siblings = "[" + ObjectOf(50) + "," + ObjectOf(50, ",\"inner\":" + ObjectOf(40)) + "]";
+  const std::string inner = std::string(",\"inner\":").append(ObjectOf(40));
+  const std::string siblings = std::string("[").append(ObjectOf(50)).append(",").append(ObjectOf(50, inner)).append("]");
   auto doc = JsonDocument::Parse(siblings);
   ASSERT_TRUE(doc) << doc.error().message;
   EXPECT_EQ(doc->root().Elements()[1].Find("inner")->size(), 40u);
