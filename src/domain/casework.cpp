@@ -5,14 +5,6 @@
 
 namespace jigsaw::domain {
 
-Status ValidateRequiredText(std::string_view field, std::string_view value, std::size_t max_bytes,
-                            std::string_view if_blank) {
-  JIGSAW_RETURN_IF_ERROR(ValidateText(field, value, max_bytes));
-  for (char c : value)
-    if (c != ' ' && c != '\n' && c != '\r' && c != '\t') return Ok();
-  return InvalidArgument(std::string(field), std::string(if_blank));
-}
-
 namespace {
 Status ValidateOptionalDate(std::string_view field, const std::string& date) {
   if (!date.empty() && !ParseDate(date))
@@ -20,6 +12,53 @@ Status ValidateOptionalDate(std::string_view field, const std::string& date) {
   return Ok();
 }
 }  // namespace
+
+void Tidy(Concern& c) {
+  TidyFreeText(c.what_happened);
+  TidyFreeText(c.child_words);
+}
+
+void Tidy(InformationItem& i) {
+  TidyFreeText(i.text);
+  TrimInPlace(i.source);
+  TrimInPlace(i.date);
+  for (auto& id : i.identifies) TrimInPlace(id);
+}
+
+void Tidy(Feedback& f) { TidyFreeText(f.note); }
+
+void Tidy(InformationRequest& r) {
+  TrimInPlace(r.child_given_name);
+  TrimInPlace(r.child_family_name);
+  TrimInPlace(r.child_date_of_birth);
+  r.child_nhs_number = NormaliseNhsNumber(Trim(r.child_nhs_number));
+  TidyFreeText(r.child_other_details);
+  TidyFreeText(r.needed);
+  TidyFreeText(r.reason);
+  TidyFreeText(r.terminology);
+}
+
+void Tidy(AdviceRequest& r) { TidyFreeText(r.question); }
+
+void Tidy(DecisionRecord& r) {
+  for (std::string* text : {&r.rationale, &r.special_category_condition, &r.sensitive_processing_condition,
+                            &r.criminal_offence_condition, &r.confidentiality_basis, &r.consent, &r.departure_reason})
+    TidyFreeText(*text);
+  TrimInPlace(r.lawful_basis);
+  for (auto& o : r.objections) {
+    TrimInPlace(o.by);
+    TidyFreeText(o.reason);
+  }
+  if (r.informing) {
+    TrimInPlace(r.informing->told_on);
+    TrimInPlace(r.informing->told_by);
+    TidyFreeText(r.informing->reason_not_told);
+  }
+  if (r.advice_sought) {
+    TrimInPlace(r.advice_sought->from);
+    TidyFreeText(r.advice_sought->summary);
+  }
+}
 
 Status Validate(const Concern& c) {
   if (c.forms.empty())
@@ -29,10 +68,12 @@ Status Validate(const Concern& c) {
   return Ok();
 }
 
-Status Validate(const InformationItem& i) {
+Status Validate(const InformationItem& i, Time today) {
   JIGSAW_RETURN_IF_ERROR(ValidateRequiredText("text", i.text, 20000));
   JIGSAW_RETURN_IF_ERROR(ValidateName("source", i.source, 200));
   JIGSAW_RETURN_IF_ERROR(ValidateOptionalDate("date", i.date));
+  if (!i.date.empty() && IsAfter(*ParseDate(i.date), today))
+    return InvalidArgument("date", "The date is in the future: give the date it happened or was learnt.");
   if (i.identifies.size() > 50) return InvalidArgument("identifies", "Name at most 50 people.");
   return Ok();
 }

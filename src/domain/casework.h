@@ -15,6 +15,7 @@
 #include "common/enum_names.h"
 #include "common/result.h"
 #include "domain/information.h"
+#include "domain/text.h"
 
 namespace jigsaw::domain {
 
@@ -129,6 +130,18 @@ struct DecisionRecord {
   std::string departure_reason;  // why the decision differs from the advice
 };
 
+// Golden rule 5's backstop: a protected person of the organisation, not
+// known to be connected to the child, named in what is to be shared. The
+// sharer withholds the mention or records why it may go; nothing is sent
+// with a mention nobody reviewed.
+enum class MentionChoice : std::uint8_t { kWithhold, kRelease };
+
+struct MentionReview {
+  std::string mention_id;  // as the preview named it
+  MentionChoice choice = MentionChoice::kWithhold;
+  std::string reason;      // why it may go (required for kRelease)
+};
+
 // A decision to share or not. Never edited or deleted: a correction
 // supersedes it and both remain.
 struct Decision {
@@ -149,6 +162,7 @@ struct Decision {
   std::string recommendation;           // the assessment's recommendation
   std::vector<std::string> must_record;  // what the assessment said to record
   DecisionRecord record;
+  std::vector<MentionReview> mention_reviews;
   bool departs_from_advice = false;
   bool emergency = false;
   Time rationale_due_at{};  // emergency only: the full record is owed by then
@@ -284,17 +298,23 @@ struct Notification {
   Time read_at{};
 };
 
-// Field-named checks for each record, before anything is stored.
+// Each record as stored: names and identifiers trimmed, free text tidied
+// (domain/text.h). The services tidy before they validate, so the API and
+// the pages keep the same rules.
+void Tidy(Concern& concern);
+void Tidy(InformationItem& item);
+void Tidy(Feedback& feedback);
+void Tidy(InformationRequest& request);
+void Tidy(AdviceRequest& request);
+void Tidy(DecisionRecord& record);
+
+// Field-named checks for each record, before anything is stored. `today`
+// is when it is recorded: what happened cannot have happened later.
 Status Validate(const Concern& concern);
-Status Validate(const InformationItem& item);
+Status Validate(const InformationItem& item, Time today);
 Status Validate(const Feedback& feedback);
 Status Validate(const InformationRequest& request);
 Status Validate(const AdviceRequest& request);
-
-// Free text that must be given: not blank (else `if_blank`), valid UTF-8,
-// at most max bytes.
-Status ValidateRequiredText(std::string_view field, std::string_view value, std::size_t max_bytes,
-                            std::string_view if_blank = "Enter a value.");
 
 }  // namespace jigsaw::domain
 
@@ -337,6 +357,8 @@ JIGSAW_DOMAIN_NAMES(d::NextStep, 8, {d::NextStep::kMonitor, "monitor"},
                     {d::NextStep::kNoFurtherAction, "no_further_action"});
 JIGSAW_DOMAIN_NAMES(d::DecisionOutcome, 2, {d::DecisionOutcome::kShare, "share"},
                     {d::DecisionOutcome::kNotShare, "not_share"});
+JIGSAW_DOMAIN_NAMES(d::MentionChoice, 2, {d::MentionChoice::kWithhold, "withhold"},
+                    {d::MentionChoice::kRelease, "release"});
 JIGSAW_DOMAIN_NAMES(d::FeedbackAction, 7, {d::FeedbackAction::kNoFurtherAction, "no_further_action"},
                     {d::FeedbackAction::kAdviceGiven, "advice_given"},
                     {d::FeedbackAction::kEarlyHelpOffered, "early_help_offered"},

@@ -17,8 +17,66 @@ std::string NormaliseNhsNumber(std::string_view input) {
   return out;
 }
 
+namespace {
+
+// A phone number as people write one: digits with spaces, dashes, dots,
+// brackets and a leading +; 7 to 15 digits (ITU E.164).
+bool IsValidPhoneNumber(std::string_view s) {
+  int digits = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c >= '0' && c <= '9') ++digits;
+    else if (c == '+' && i == 0) continue;
+    else if (c != ' ' && c != '-' && c != '.' && c != '(' && c != ')') return false;
+  }
+  return digits >= 7 && digits <= 15;
+}
+
+// The shape of an address, not whether it exists: one @, a dot in the
+// domain, nothing a mail system would refuse outright.
+bool IsValidEmailAddress(std::string_view s) {
+  const auto at = s.find('@');
+  if (at == std::string_view::npos || at == 0 || s.find('@', at + 1) != std::string_view::npos || s.size() > 254)
+    return false;
+  const auto domain = s.substr(at + 1);
+  if (domain.find('.') == std::string_view::npos || domain.front() == '.' || domain.back() == '.') return false;
+  for (unsigned char c : s)
+    if (c <= ' ' || c == 0x7f || c == '<' || c == '>' || c == ',' || c == ';') return false;
+  return true;
+}
+
+void TidyList(std::vector<std::string>& values) {
+  for (auto& v : values) TrimInPlace(v);
+  std::erase_if(values, [](const std::string& v) { return v.empty(); });
+}
+
+}  // namespace
+
+void Tidy(Person& p) {
+  TrimInPlace(p.given_name);
+  TrimInPlace(p.family_name);
+  TrimInPlace(p.date_of_birth);
+  p.nhs_number = NormaliseNhsNumber(Trim(p.nhs_number));
+  TrimInPlace(p.upn);
+  for (char& c : p.upn)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  TidyFreeText(p.address);
+  if (!Trim(p.postcode).empty()) p.postcode = NormalisePostcode(Trim(p.postcode));
+  else p.postcode.clear();
+  TidyList(p.known_as);
+  TidyList(p.phone_numbers);
+  TidyList(p.email_addresses);
+  TidyFreeText(p.protected_reason);
+}
+
+bool IsAfter(std::chrono::year_month_day date, Time today) {
+  const std::chrono::year_month_day on{std::chrono::floor<std::chrono::days>(today)};
+  return std::chrono::sys_days(date) > std::chrono::sys_days(on);
+}
+
 bool IsValidNhsNumber(std::string_view d) {
   if (d.size() != 10) return false;
+  if (d.find_first_not_of(d[0]) == std::string_view::npos) return false;
   int sum = 0;
   for (std::size_t i = 0; i < 10; ++i) {
     if (d[i] < '0' || d[i] > '9') return false;
@@ -94,12 +152,27 @@ int AgeOn(std::chrono::year_month_day dob, std::chrono::year_month_day on) {
 Status Validate(const Person& p, Time today) {
   JIGSAW_RETURN_IF_ERROR(ValidateName("given_name", p.given_name, 100));
   JIGSAW_RETURN_IF_ERROR(ValidateName("family_name", p.family_name, 100));
+  if (p.known_as.size() > 20) return InvalidArgument("known_as", "Give at most 20 other names.");
+  for (std::size_t i = 0; i < p.known_as.size(); ++i)
+    JIGSAW_RETURN_IF_ERROR(ValidateName("known_as[" + std::to_string(i) + "]", p.known_as[i], 100));
+  if (p.phone_numbers.size() > 10) return InvalidArgument("phone_numbers", "Give at most 10 phone numbers.");
+  for (std::size_t i = 0; i < p.phone_numbers.size(); ++i)
+    if (!IsValidPhoneNumber(p.phone_numbers[i]))
+      return InvalidArgument("phone_numbers[" + std::to_string(i) + "]",
+                             "Enter a phone number, like 01632 960 001 or +44 7700 900 982.");
+  if (p.email_addresses.size() > 10) return InvalidArgument("email_addresses", "Give at most 10 email addresses.");
+  for (std::size_t i = 0; i < p.email_addresses.size(); ++i)
+    if (!IsValidEmailAddress(p.email_addresses[i]))
+      return InvalidArgument("email_addresses[" + std::to_string(i) + "]",
+                             "Enter an email address, like name@example.com.");
   const std::chrono::year_month_day on{std::chrono::floor<std::chrono::days>(today)};
   if (!p.date_of_birth.empty()) {
     auto dob = ParseDate(p.date_of_birth);
     if (!dob) return InvalidArgument("date_of_birth", "Give the date of birth as YYYY-MM-DD.");
     if (std::chrono::sys_days(*dob) > std::chrono::sys_days(on))
       return InvalidArgument("date_of_birth", "The date of birth is in the future.");
+    if (dob->year() < std::chrono::year(1900))
+      return InvalidArgument("date_of_birth", "The date of birth is before 1900: check the year.");
     if (p.kind == PersonKind::kChild && AgeOn(*dob, on) >= 18)
       return InvalidArgument("date_of_birth",
                              "A child is under 18: this date of birth makes them 18 or over.");

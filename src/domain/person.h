@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/clock.h"
 #include "common/enum_names.h"
@@ -26,6 +27,11 @@ struct Person {
   std::string upn;            // unique pupil number; or empty
   std::string address;
   std::string postcode;
+  // Other names the person is known by ("Dee", a maiden name): many
+  // people are named in notes by a nickname, and golden rule 5 must catch it.
+  std::vector<std::string> known_as;
+  std::vector<std::string> phone_numbers;
+  std::vector<std::string> email_addresses;
   // Golden rule 5: this person's identity must not reach someone who could
   // harm them. Every disclosure redacts it.
   bool is_protected = false;
@@ -56,12 +62,21 @@ struct Relationship {
   Time created_at{};
 };
 
+// The person as stored: names, identifiers and contact details trimmed;
+// NHS number without separators, postcode in its usual form.
+void Tidy(Person& person);
+
 // Field-named errors for every rule a stored person must keep. `today` is
 // the date the record is made: a child must be under 18 on it.
 Status Validate(const Person& person, Time today);
 
+// Whether `date` is after the day `today` falls on (UTC).
+bool IsAfter(std::chrono::year_month_day date, Time today);
+
 // NHS number: ten digits whose last is the modulus 11 check digit of the
-// first nine (spaces allowed between groups on input; stored without).
+// first nine, and not one digit repeated (0000000000 passes the check but
+// is a placeholder, not a person); spaces and dashes allowed between
+// groups on input, stored without.
 bool IsValidNhsNumber(std::string_view digits);
 std::string NormaliseNhsNumber(std::string_view input);
 // Unique pupil number (DfE): a check letter and twelve characters.

@@ -1,5 +1,6 @@
 #include "service/casework.h"
 
+#include <algorithm>
 #include <set>
 
 #include "common/random.h"
@@ -31,7 +32,8 @@ Result<domain::InformationItem> MakeItem(store::Transaction& tx, const Context& 
                                in.accuracy, std::move(in.special_category), in.criminal_offence,
                                in.confidential, std::move(in.identifies), context.actor.practitioner_id,
                                now};
-  if (auto valid = domain::Validate(item); !valid) {
+  domain::Tidy(item);
+  if (auto valid = domain::Validate(item, now); !valid) {
     Error e = valid.error();
     e.field = field + e.field;
     return std::unexpected(e);
@@ -58,21 +60,31 @@ Status Notify(store::Transaction& tx, Time now, const std::string& practitioner_
       {NewId(), practitioner_id, std::move(kind), std::move(object_type), std::move(object_id), now, {}});
 }
 
-Result<Person> Casework::AddPerson(const Context& context, Person p) {
+Result<Person> Casework::AddPerson(const Context& context, Person p, const std::optional<LinkTo>& link) {
   AuditEvent event{"person.create", "person", {}};
   p.id = NewId();
   p.organisation_id = context.actor.organisation_id;
   p.created_by = context.actor.practitioner_id;
   p.created_at = clock_.Now();
-  p.nhs_number = domain::NormaliseNhsNumber(p.nhs_number);
-  p.postcode = p.postcode.empty() ? "" : domain::NormalisePostcode(p.postcode);
+  domain::Tidy(p);
   if (auto allowed = Check(context, Action::kRecordCasework, Own(p.organisation_id)); !allowed)
     return trail_.Deny(context, event, allowed.error());
   JIGSAW_RETURN_IF_ERROR(domain::Validate(p, p.created_at));
   event.object_id = p.id;
   if (p.kind == domain::PersonKind::kChild) event.child_id = p.id;
-  JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) {
-    return tx.casework().InsertPerson(p);
+  // The person and their place in the child's life are written together:
+  // a failed link leaves no one recorded.
+  JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
+    JIGSAW_RETURN_IF_ERROR(tx.casework().InsertPerson(p));
+    if (!link) return Ok();
+    auto other = JIGSAW_TRY(tx.casework().FindPerson(link->related_person_id));
+    if (!other || other->organisation_id != p.organisation_id)
+      return InvalidArgument("related_person_id", "There is no person with that id in your organisation's records.");
+    if (other->kind == domain::PersonKind::kChild) event.child_id = other->id;
+    domain::Relationship r{NewId(), p.organisation_id, p.id, other->id, link->kind, p.created_by, p.created_at};
+    JIGSAW_RETURN_IF_ERROR(tx.casework().InsertRelationship(r));
+    return trail_.Append(tx, context, {"relationship.create", "relationship", r.id, domain::AuditOutcome::kAllowed,
+                                       event.child_id, {}});
   }));
   return p;
 }
@@ -86,11 +98,17 @@ Result<PersonRecord> Casework::GetPerson(const Context& context, const std::stri
     JIGSAW_RETURN_IF_ERROR(Check(context, Action::kViewPeople, Own(p->organisation_id)));
     if (p->kind == domain::PersonKind::kChild) event.child_id = p->id;
     out.person = *p;
-    out.relationships = JIGSAW_TRY(tx.casework().Relationships(id));
+    // Each relationship with the person on its other side, paired here so
+    // that no one can show a person beside someone else's relationship.
+    const auto relationships = JIGSAW_TRY(tx.casework().Relationships(id));
     std::vector<std::string> others;
-    for (const auto& r : out.relationships)
-      others.push_back(r.person_id == id ? r.related_person_id : r.person_id);
-    out.related = JIGSAW_TRY(tx.casework().People(others));
+    for (const auto& r : relationships) others.push_back(r.person_id == id ? r.related_person_id : r.person_id);
+    const auto people = JIGSAW_TRY(tx.casework().People(others));
+    for (std::size_t i = 0; i < relationships.size(); ++i) {
+      auto other = std::find_if(people.begin(), people.end(), [&](const Person& x) { return x.id == others[i]; });
+      if (other == people.end()) return Internal("A relationship names a person missing from the records.");
+      out.related.push_back({relationships[i], *other});
+    }
     return Ok();
   }));
   return out;
@@ -140,6 +158,7 @@ Result<ConcernRecord> Casework::RaiseConcern(const Context& context, const NewCo
   c = {NewId(), context.actor.organisation_id, request.child_id, context.actor.practitioner_id,
        request.forms, request.level, request.what_happened, request.child_words};
   c.created_at = now;
+  domain::Tidy(c);
   JIGSAW_RETURN_IF_ERROR(domain::Validate(c));
   event.object_id = c.id;
   JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
@@ -229,7 +248,9 @@ Result<domain::InformationItem> Casework::AddItem(const Context& context, const 
 Result<domain::Concern> Casework::Triage(const Context& context, const std::string& concern_id,
                                          std::optional<domain::NextStep> step, const std::string& note) {
   AuditEvent event{step ? "concern.next_step" : "concern.seen", "concern", concern_id};
-  if (step) JIGSAW_RETURN_IF_ERROR(domain::ValidateText("note", note, 20000));
+  std::string tidy_note = note;
+  domain::TidyFreeText(tidy_note);
+  if (step) JIGSAW_RETURN_IF_ERROR(domain::ValidateText("note", tidy_note, 20000));
   domain::Concern out;
   JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
     auto c = JIGSAW_TRY(tx.casework().FindConcern(concern_id));
@@ -246,7 +267,7 @@ Result<domain::Concern> Casework::Triage(const Context& context, const std::stri
     if (step) {
       c->status = domain::ConcernStatus::kActioned;
       c->next_step = step;
-      c->next_step_note = note;
+      c->next_step_note = tidy_note;
       c->actioned_by = context.actor.practitioner_id;
       c->actioned_at = now;
     }

@@ -36,10 +36,22 @@ struct NewConcern {
   std::vector<NewItem> items;
 };
 
+// Someone in a person's life: the relationship and the person on its
+// other side, always together.
+struct RelatedPerson {
+  domain::Relationship relationship;
+  domain::Person person;
+};
+
 struct PersonRecord {
   domain::Person person;
-  std::vector<domain::Relationship> relationships;
-  std::vector<domain::Person> related;  // the other side of each relationship
+  std::vector<RelatedPerson> related;
+};
+
+// Links a new person to someone already recorded as they are added.
+struct LinkTo {
+  std::string related_person_id;  // usually the child
+  domain::RelationshipKind kind = domain::RelationshipKind::kOther;  // "the new person is KIND of related"
 };
 
 struct ConcernRecord {
@@ -53,8 +65,11 @@ class Casework {
   Casework(store::Store& store, const Clock& clock, const AuditTrail& trail)
       : store_(store), clock_(clock), trail_(trail) {}
 
-  // People belong to the actor's organisation; ids and created fields are set here.
-  Result<domain::Person> AddPerson(const Context& context, domain::Person person);
+  // People belong to the actor's organisation; ids and created fields are
+  // set here. With `link`, the relationship is written in the same
+  // transaction: if it cannot be, nothing is.
+  Result<domain::Person> AddPerson(const Context& context, domain::Person person,
+                                   const std::optional<LinkTo>& link = std::nullopt);
   Result<PersonRecord> GetPerson(const Context& context, const std::string& id);
   Result<std::vector<domain::Person>> FindPeople(const Context& context, const std::string& name);
   Result<domain::Relationship> AddRelationship(const Context& context, domain::Relationship relationship);

@@ -52,6 +52,7 @@ Result<std::vector<DisclosureSummary>> Disclosures(store::Transaction& tx, const
       // The sharer's record ids mean nothing to the recipient and are not theirs.
       s.child_id.clear();
       s.decision_id.clear();
+      s.sharer_id.clear();
     }
     out.push_back({s, names[s.sharer_organisation_id], names[s.recipient_organisation_id]});
   }
@@ -81,7 +82,11 @@ Result<std::vector<domain::InformationRequest>> InformationRequests(store::Trans
     q.requester_organisation_id = a.organisation_id;
     if (scope == access::Scope::kOwn) q.requested_by = a.practitioner_id;
   }
-  return tx.casework().InformationRequests(q);
+  auto out = JIGSAW_TRY(tx.casework().InformationRequests(q));
+  // The requester's internal record ids are not the holder's to hold.
+  if (received)
+    for (auto& r : out) r.requested_by.clear();
+  return out;
 }
 
 Result<std::vector<domain::AdviceRequest>> AdviceRequests(store::Transaction& tx, const access::Actor& a,

@@ -3,6 +3,7 @@
 #include "common/random.h"
 #include "service/lists.h"
 #include "service/casework.h"
+#include "service/outbound.h"
 
 namespace jigsaw::service {
 
@@ -40,7 +41,7 @@ Result<domain::InformationRequest> Requests::AskForInformation(const Context& co
   r.requested_by = context.actor.practitioner_id;
   r.status = RequestStatus::kOpen;
   r.created_at = r.updated_at = clock_.Now();
-  r.child_nhs_number = domain::NormaliseNhsNumber(r.child_nhs_number);
+  domain::Tidy(r);
   event.object_id = r.id;
   if (auto allowed = access::Authorise(context.actor, Action::kRequestInformation,
                                        RecordFacts{r.requester_organisation_id, {}, {}, {}, {}});
@@ -50,6 +51,10 @@ Result<domain::InformationRequest> Requests::AskForInformation(const Context& co
   JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
     if (!JIGSAW_TRY(tx.organisations().Find(r.holder_organisation_id)))
       return InvalidArgument("holder_organisation_id", "There is no organisation with that id.");
+    // What is sent is what is kept: the holder reads it as stored.
+    const auto outbound = JIGSAW_TRY(OutboundRedaction::For(tx, r.requester_organisation_id,
+                                                            {r.child_given_name, r.child_family_name}));
+    for (std::string* text : {&r.child_other_details, &r.needed, &r.reason, &r.terminology}) *text = outbound.Redact(*text);
     return tx.casework().InsertInformationRequest(r);
   }));
   return r;
@@ -75,14 +80,24 @@ Result<InformationRequestView> Requests::GetInformationRequest(const Context& co
     JIGSAW_RETURN_IF_ERROR(access::Authorise(context.actor, Action::kViewInformationRequest, FactsOf(*r)));
     out.request = std::move(*r);
     out.messages = JIGSAW_TRY(tx.casework().RequestMessages(id));
+    // The other organisation's internal record ids are not ours to hold.
+    const std::string& mine = context.actor.organisation_id;
+    if (out.request.requester_organisation_id != mine) out.request.requested_by.clear();
+    for (auto& m : out.messages)
+      if (m.organisation_id != mine) {
+        m.written_by.clear();
+        m.decision_id.clear();
+      }
     return Ok();
   }));
   return out;
 }
 
 Result<InformationRequestView> Requests::AddMessage(const Context& context, const std::string& id,
-                                                    RequestMessageKind kind, const std::string& text) {
+                                                    RequestMessageKind kind, const std::string& written) {
   AuditEvent event{"request.message", "information_request", id};
+  std::string text = written;
+  domain::TidyFreeText(text);
   JIGSAW_RETURN_IF_ERROR(domain::ValidateRequiredText("text", text, 20000));
   JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
     auto r = JIGSAW_TRY(tx.casework().FindInformationRequest(id));
@@ -118,8 +133,10 @@ Result<InformationRequestView> Requests::AddMessage(const Context& context, cons
                       std::string(ToString(kind)) + " message does not fit now.",
                   "kind");
     const Time now = clock_.Now();
+    const auto outbound = JIGSAW_TRY(OutboundRedaction::For(tx, context.actor.organisation_id,
+                                                            {r->child_given_name, r->child_family_name}));
     JIGSAW_RETURN_IF_ERROR(tx.casework().InsertRequestMessage(
-        {NewId(), id, kind, text, context.actor.organisation_id, context.actor.practitioner_id, {}, now}));
+        {NewId(), id, kind, outbound.Redact(text), context.actor.organisation_id, context.actor.practitioner_id, {}, now}));
     JIGSAW_RETURN_IF_ERROR(tx.casework().UpdateRequestStatus(id, next, now));
     if (holder_side) JIGSAW_RETURN_IF_ERROR(Notify(tx, now, r->requested_by, "request.clarification_requested",
                                                    "information_request", id));
@@ -137,6 +154,7 @@ Result<domain::AdviceRequest> Requests::AskForAdvice(const Context& context, dom
   r.answer.clear();
   r.answered_by.clear();
   r.answered_at = {};
+  domain::Tidy(r);
   event.object_id = r.id;
   event.child_id = r.child_id;
   if (auto allowed = access::Authorise(context.actor, Action::kAskAdvice, FactsOf(r)); !allowed)
@@ -187,8 +205,10 @@ Result<domain::AdviceRequest> Requests::GetAdviceRequest(const Context& context,
 }
 
 Result<domain::AdviceRequest> Requests::Answer(const Context& context, const std::string& id,
-                                               const std::string& answer) {
+                                               const std::string& given) {
   AuditEvent event{"advice.answer", "advice_request", id};
+  std::string answer = given;
+  domain::TidyFreeText(answer);
   JIGSAW_RETURN_IF_ERROR(domain::ValidateRequiredText("answer", answer, 20000));
   domain::AdviceRequest out;
   JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {

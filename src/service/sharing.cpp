@@ -7,11 +7,12 @@
 #include "common/json_writer.h"
 #include "common/random.h"
 #include "service/lists.h"
-#include "domain/redaction.h"
 #include "domain/text.h"
+#include "redaction/redactor.h"
 #include "guidance/engine.h"
 #include "guidance/json.h"
 #include "service/casework.h"
+#include "service/outbound.h"
 
 namespace jigsaw::service {
 
@@ -29,93 +30,12 @@ std::string Index(std::string_view field, std::size_t i, std::string_view rest =
   return std::string(field) + "[" + std::to_string(i) + "]" + std::string(rest);
 }
 
-// Everything a decision rests on, loaded and checked in the transaction.
-struct Prepared {
-  Decision decision;
-  std::optional<guidance::Assessment> assessment;
-  std::string recipient_view;
-  int redactions = 0;
-  std::optional<domain::InformationRequest> request;
-  std::optional<Decision> prior;
-};
-
-// What the recipient receives: the child's identity (without where they
-// live, if they are protected), the chosen items, and nothing else from
-// the sharer's records; every protected person's identity redacted.
-std::string RecipientView(const domain::Organisation& sharer, const domain::Practitioner& by,
-                          const std::optional<domain::Person>& child,
-                          const std::vector<domain::InformationItem>& items,
-                          const std::map<std::string, domain::Person>& people,
-                          const std::vector<domain::Person>& related, const Decision& d,
-                          const std::optional<Circumstances>& circumstances, int& redactions) {
-  domain::Redactor redactor;
-  for (const auto& [id, p] : people)
-    if (p.is_protected && (!child || id != child->id)) redactor.Protect(p);
-  for (const auto& p : related)
-    if (p.is_protected) redactor.Protect(p);
-  if (child && child->is_protected) redactor.Protect(*child, /*identity=*/false);
-
-  JsonWriter w;
-  w.BeginObject();
-  w.Key("child");
-  if (child) {
-    w.BeginObject();
-    w.Key("given_name").String(child->given_name).Key("family_name").String(child->family_name);
-    w.Key("date_of_birth").String(child->date_of_birth).Key("nhs_number").String(child->nhs_number);
-    w.Key("upn").String(child->upn);
-    w.Key("address").String(child->is_protected ? std::string(domain::kDetailWithheld) : child->address);
-    w.Key("postcode").String(child->is_protected ? std::string(domain::kDetailWithheld) : child->postcode);
-    w.EndObject();
-  } else {
-    w.Null();
-  }
-  w.Key("shared_by").BeginObject().Key("organisation").String(sharer.name);
-  w.Key("practitioner").String(by.display_name).EndObject();
-  w.Key("emergency").Bool(d.emergency);
-  if (circumstances) {
-    w.Key("purpose").String(ToString(circumstances->purpose));
-    w.Key("risk").String(ToString(circumstances->risk));
-  }
-  if (!d.record.lawful_basis.empty()) w.Key("lawful_basis").String(d.record.lawful_basis);
-  w.Key("items").BeginArray();
-  for (const auto& item : items) {
-    w.BeginObject();
-    auto about = people.find(item.person_id);
-    w.Key("about").String(about == people.end() ? "" : ToString(about->second.kind));
-    w.Key("about_name");
-    if (about == people.end()) w.Null();
-    else if (about->second.is_protected && (!child || about->second.id != child->id)) {
-      w.String(domain::kNameWithheld);
-      ++redactions;
-    } else {
-      w.String(about->second.FullName());
-    }
-    w.Key("text").String(redactor.Redact(item.text));
-    w.Key("source").String(redactor.Redact(item.source));
-    w.Key("date").String(item.date);
-    w.Key("accuracy").String(ToString(item.accuracy));
-    w.Key("special_category").BeginArray();
-    for (auto c : item.special_category) w.String(ToString(c));
-    w.EndArray();
-    w.Key("criminal_offence").Bool(item.criminal_offence);
-    w.Key("confidential").Bool(item.confidential);
-    w.Key("identifies").BeginArray();
-    for (const auto& id : item.identifies) {
-      auto p = people.find(id);
-      if (p == people.end() || (p->second.is_protected && (!child || id != child->id))) {
-        w.String(domain::kNameWithheld);
-        ++redactions;
-      } else {
-        w.String(p->second.FullName());
-      }
-    }
-    w.EndArray().EndObject();
-  }
-  w.EndArray();
-  redactions += redactor.count();
-  w.Key("redactions").Int(redactions);
-  w.EndObject();
-  return w.Take();
+// text[from, to), moved inwards to whole UTF-8 characters.
+std::string Excerpt(const std::string& text, std::size_t from, std::size_t to) {
+  auto continuation = [&](std::size_t i) { return i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80; };
+  while (from < to && continuation(from)) ++from;
+  while (to > from && continuation(to)) --to;
+  return text.substr(from, to - from);
 }
 
 Status Require(bool present, std::string_view field, std::string_view message) {
@@ -248,198 +168,449 @@ std::vector<std::string> RecordNames(const guidance::Assessment& a) {
   return out;
 }
 
-// Loads, authorises and checks a proposed decision; with `check_record`
-// also the record itself. Builds the recipient view for share decisions.
-Result<Prepared> Prepare(store::Transaction& tx, const Context& ctx, const NewDecision& in0,
-                                bool check_record, Time now, AuditEvent& event) {
-  Prepared out;
-  NewDecision in = in0;
-  auto& cw = tx.casework();
-  const std::string& org = ctx.actor.organisation_id;
+// Everything a decision rests on, loaded and checked in the transaction.
+struct Prepared {
+  Decision decision;
+  std::optional<guidance::Assessment> assessment;
+  std::optional<RecipientView> view;
+  std::string view_json;
+  std::vector<MentionForReview> mentions;  // reported by the redaction, with or without a review
+  std::optional<domain::InformationRequest> request;
+  std::optional<Decision> prior;
+};
 
-  if (!in.supersedes.empty()) {
-    auto prior = JIGSAW_TRY(cw.FindDecision(in.supersedes));
-    if (!prior || prior->organisation_id != org)
+// The preparation of a share, step by step: each step loads and
+// authorises one part of what the decision rests on. Run() is the order.
+class Preparation {
+ public:
+  Preparation(store::Transaction& tx, const Context& ctx, NewDecision in, Time now, AuditEvent& event)
+      : tx_(tx), cw_(tx.casework()), ctx_(ctx), in_(std::move(in)), now_(now), event_(event) {
+    domain::Tidy(in_.record);
+    for (auto& r : in_.mention_reviews) domain::TidyFreeText(r.reason);
+  }
+
+  // With `deciding`, also checks the record (golden rule 7) and that every
+  // mention was reviewed; a preview only reports them.
+  Result<Prepared> Run(bool deciding) {
+    JIGSAW_RETURN_IF_ERROR(ApplyCorrection());
+    JIGSAW_RETURN_IF_ERROR(LoadSubject());
+    JIGSAW_RETURN_IF_ERROR(LoadRecipient());
+    JIGSAW_RETURN_IF_ERROR(CheckChoice(deciding));
+    JIGSAW_RETURN_IF_ERROR(LoadItems());
+    JIGSAW_RETURN_IF_ERROR(LoadPeople());
+    FillDecision();
+    JIGSAW_RETURN_IF_ERROR(Assess(deciding));
+    JIGSAW_RETURN_IF_ERROR(BuildView(deciding));
+    return std::move(out_);
+  }
+
+ private:
+  bool Sharing() const { return in_.outcome == DecisionOutcome::kShare; }
+
+  // A correction or a completed emergency record takes what was decided
+  // from the decision it supersedes: only the record can change.
+  Status ApplyCorrection() {
+    if (in_.supersedes.empty()) return Ok();
+    auto prior = JIGSAW_TRY(cw_.FindDecision(in_.supersedes));
+    if (!prior || prior->organisation_id != ctx_.actor.organisation_id)
       return InvalidArgument("supersedes", "There is no decision with that id in your organisation.");
-    if (auto later = JIGSAW_TRY(cw.SupersededBy(prior->id)))
+    if (auto later = JIGSAW_TRY(cw_.SupersededBy(prior->id)))
       return Fail(ErrorCode::kFailedPrecondition,
-                  "That decision has already been superseded by " + *later + ": correct the latest one.",
-                  "supersedes");
-    if (in.emergency) return InvalidArgument("emergency", "A correction or full record is not itself an emergency share.");
-    if (in.outcome != prior->outcome)
+                  "That decision has already been superseded by " + *later + ": correct the latest one.", "supersedes");
+    if (in_.emergency) return InvalidArgument("emergency", "A correction or full record is not itself an emergency share.");
+    if (in_.outcome != prior->outcome)
       return InvalidArgument("outcome", "A correction keeps the decision's outcome; record a new decision instead.");
-    if (!in.share_items.empty() && in.share_items != prior->item_ids)
+    if (!in_.share_items.empty() && in_.share_items != prior->item_ids)
       return InvalidArgument("share_items", "What was shared cannot change: make a new decision to share more.");
-    in.child_id = prior->child_id;
-    in.concern_id = prior->concern_id;
-    in.information_request_id = prior->information_request_id;
-    in.recipient_organisation_id = prior->recipient_organisation_id;
-    in.recipient_practitioner_id = prior->recipient_practitioner_id;
-    in.share_items = prior->item_ids;
-    if (in.items.empty())
-      for (const auto& id : prior->item_ids) in.items.push_back({id, true, true});
-    out.prior = std::move(prior);
+    in_.child_id = prior->child_id;
+    in_.concern_id = prior->concern_id;
+    in_.information_request_id = prior->information_request_id;
+    in_.recipient_organisation_id = prior->recipient_organisation_id;
+    in_.recipient_practitioner_id = prior->recipient_practitioner_id;
+    in_.share_items = prior->item_ids;
+    if (in_.mention_reviews.empty()) in_.mention_reviews = prior->mention_reviews;
+    if (in_.items.empty())
+      for (const auto& id : prior->item_ids) in_.items.push_back({id, true, true});
+    out_.prior = std::move(prior);
+    return Ok();
   }
 
-  std::string owner;  // who may decide besides the DSL
-  std::optional<domain::Person> child;
-  if (!in.concern_id.empty()) {
-    auto concern = JIGSAW_TRY(cw.FindConcern(in.concern_id));
-    if (!concern) return NotFound(std::string(kHidden));
-    JIGSAW_RETURN_IF_ERROR(access::Authorise(ctx.actor, Action::kDecide,
-                                             RecordFacts{concern->organisation_id, concern->raised_by, {}, {}, {}}));
-    if (!in.child_id.empty() && in.child_id != concern->child_id)
-      return InvalidArgument("child_id", "This concern is about another child.");
-    in.child_id = concern->child_id;
-  } else {
-    JIGSAW_RETURN_IF_ERROR(access::Authorise(ctx.actor, Action::kDecide, RecordFacts{org, {}, {}, {}, {}}));
+  // What the decision is about: a concern, a child, an information request.
+  Status LoadSubject() {
+    const std::string& org = ctx_.actor.organisation_id;
+    if (!in_.concern_id.empty()) {
+      auto concern = JIGSAW_TRY(cw_.FindConcern(in_.concern_id));
+      if (!concern) return NotFound(std::string(kHidden));
+      JIGSAW_RETURN_IF_ERROR(access::Authorise(ctx_.actor, Action::kDecide,
+                                               RecordFacts{concern->organisation_id, concern->raised_by, {}, {}, {}}));
+      if (!in_.child_id.empty() && in_.child_id != concern->child_id)
+        return InvalidArgument("child_id", "This concern is about another child.");
+      in_.child_id = concern->child_id;
+    } else {
+      JIGSAW_RETURN_IF_ERROR(access::Authorise(ctx_.actor, Action::kDecide, RecordFacts{org, {}, {}, {}, {}}));
+    }
+    event_.child_id = in_.child_id;
+    if (!in_.child_id.empty()) {
+      child_ = JIGSAW_TRY(cw_.FindPerson(in_.child_id));
+      if (!child_ || child_->organisation_id != org || child_->kind != domain::PersonKind::kChild)
+        return InvalidArgument("child_id", "There is no child with that id in your organisation's records.");
+    }
+    if (!in_.information_request_id.empty()) JIGSAW_RETURN_IF_ERROR(LoadRequest());
+    if (!child_ && !out_.request) return InvalidArgument("child_id", "Say which child this decision is about.");
+    return Ok();
   }
-  event.child_id = in.child_id;
-  if (!in.child_id.empty()) {
-    child = JIGSAW_TRY(cw.FindPerson(in.child_id));
-    if (!child || child->organisation_id != org || child->kind != domain::PersonKind::kChild)
-      return InvalidArgument("child_id", "There is no child with that id in your organisation's records.");
-  }
-  if (!in.information_request_id.empty()) {
-    auto request = JIGSAW_TRY(cw.FindInformationRequest(in.information_request_id));
+
+  Status LoadRequest() {
+    auto request = JIGSAW_TRY(cw_.FindInformationRequest(in_.information_request_id));
     if (!request) return NotFound(std::string(kHidden));
     JIGSAW_RETURN_IF_ERROR(access::Authorise(
-        ctx.actor, Action::kAnswerInformationRequest,
+        ctx_.actor, Action::kAnswerInformationRequest,
         RecordFacts{request->requester_organisation_id, request->requested_by, request->holder_organisation_id, {}, {}}));
-    if (in.recipient_organisation_id.empty()) in.recipient_organisation_id = request->requester_organisation_id;
-    if (in.recipient_organisation_id != request->requester_organisation_id)
+    if (in_.recipient_organisation_id.empty()) in_.recipient_organisation_id = request->requester_organisation_id;
+    if (in_.recipient_organisation_id != request->requester_organisation_id)
       return InvalidArgument("recipient_organisation_id", "An answer goes to the organisation that asked.");
     // One answer per question: a request is decided again only when the
     // requester asks for reconsideration (a correction of the answer, which
     // supersedes it, is not a new answer).
-    if (!out.prior && domain::IsDecided(request->status))
+    if (!out_.prior && domain::IsDecided(request->status))
       return Fail(ErrorCode::kFailedPrecondition,
                   "That request has already been answered. If they ask you to reconsider, you can decide again.",
                   "information_request_id");
-    out.request = std::move(request);
-  }
-  if (!child && !out.request)
-    return InvalidArgument("child_id", "Say which child this decision is about.");
-
-  auto sharer = JIGSAW_TRY(tx.organisations().Find(org));
-  if (!sharer) return Internal("The actor's organisation is missing.");
-  if (in.recipient_organisation_id.empty())
-    return InvalidArgument("recipient_organisation_id", "Choose the organisation the decision is about sharing with.");
-  auto recipient = JIGSAW_TRY(tx.organisations().Find(in.recipient_organisation_id));
-  if (!recipient) return InvalidArgument("recipient_organisation_id", "There is no organisation with that id.");
-  if (recipient->id == org)
-    return InvalidArgument("recipient_organisation_id", "Sharing within your organisation needs no disclosure.");
-  if (!in.recipient_practitioner_id.empty()) {
-    auto p = JIGSAW_TRY(tx.practitioners().Find(in.recipient_practitioner_id));
-    if (!p || p->organisation_id != recipient->id)
-      return InvalidArgument("recipient_practitioner_id", "There is no such practitioner in the recipient organisation.");
+    out_.request = std::move(request);
+    return Ok();
   }
 
-  // The items: each must be this organisation's, about this child's case.
-  const bool share = in.outcome == DecisionOutcome::kShare;
-  if (share && in.share_items.empty())
-    return InvalidArgument("share_items", "Choose the information to share.");
-  if (!share && !in.share_items.empty())
-    return InvalidArgument("share_items", "A decision not to share shares nothing: leave share_items empty.");
-  if (in.emergency && in.items.empty())
-    for (const auto& id : in.share_items) in.items.push_back({id, true, true});
-  std::set<std::string> considered;
-  std::vector<std::string> ids;
-  for (std::size_t i = 0; i < in.items.size(); ++i) {
-    if (!considered.insert(in.items[i].item_id).second)
-      return InvalidArgument(Index("items", i, ".id"), "This item is listed twice.");
-    ids.push_back(in.items[i].item_id);
-  }
-  for (std::size_t i = 0; i < in.share_items.size(); ++i)
-    if (!considered.contains(in.share_items[i]))
-      return InvalidArgument(Index("share_items", i), "Only items you considered (in items) can be shared.");
-  if (!in.emergency && in.items.empty() && !(out.request && !share))
-    return InvalidArgument("items", "List the information you considered sharing.");
-  auto items = JIGSAW_TRY(cw.Items(ids));
-  std::map<std::string, domain::Person> people;
-  for (std::size_t i = 0; i < in.items.size(); ++i) {
-    auto item = std::find_if(items.begin(), items.end(), [&](const auto& x) { return x.id == ids[i]; });
-    const bool belongs = item != items.end() && item->organisation_id == org &&
-                         ((!in.concern_id.empty() && item->concern_id == in.concern_id) ||
-                          (child && item->person_id == child->id));
-    if (!belongs)
-      return InvalidArgument(Index("items", i, ".id"),
-                             "There is no such item in this child's records in your organisation.");
-  }
-  std::vector<std::string> person_ids;
-  for (const auto& item : items) {
-    person_ids.push_back(item.person_id);
-    person_ids.insert(person_ids.end(), item.identifies.begin(), item.identifies.end());
-  }
-  for (auto& p : JIGSAW_TRY(cw.People(person_ids))) people.emplace(p.id, std::move(p));
-  if (child) people.emplace(child->id, *child);
-  std::vector<domain::Person> related;
-  if (child) {
-    std::vector<std::string> rel_ids;
-    for (const auto& r : JIGSAW_TRY(cw.Relationships(child->id)))
-      rel_ids.push_back(r.person_id == child->id ? r.related_person_id : r.person_id);
-    related = JIGSAW_TRY(cw.People(rel_ids));
+  Status LoadRecipient() {
+    const std::string& org = ctx_.actor.organisation_id;
+    auto sharer = JIGSAW_TRY(tx_.organisations().Find(org));
+    if (!sharer) return Internal("The actor's organisation is missing.");
+    sharer_ = std::move(*sharer);
+    if (in_.recipient_organisation_id.empty())
+      return InvalidArgument("recipient_organisation_id", "Choose the organisation the decision is about sharing with.");
+    auto recipient = JIGSAW_TRY(tx_.organisations().Find(in_.recipient_organisation_id));
+    if (!recipient) return InvalidArgument("recipient_organisation_id", "There is no organisation with that id.");
+    if (recipient->id == org)
+      return InvalidArgument("recipient_organisation_id", "Sharing within your organisation needs no disclosure.");
+    recipient_ = std::move(*recipient);
+    if (!in_.recipient_practitioner_id.empty()) {
+      auto p = JIGSAW_TRY(tx_.practitioners().Find(in_.recipient_practitioner_id));
+      if (!p || p->organisation_id != recipient_.id)
+        return InvalidArgument("recipient_practitioner_id", "There is no such practitioner in the recipient organisation.");
+      // A disclosure is for people who do casework, not for those who run
+      // or oversee the system (docs/workflow.md).
+      if (!p->roles.Has(domain::Role::kPractitioner) && !p->roles.Has(domain::Role::kDesignatedSafeguardingLead))
+        return InvalidArgument("recipient_practitioner_id",
+                               "Name a practitioner or designated safeguarding lead, or leave it to their organisation.");
+    }
+    return Ok();
   }
 
-  Decision& d = out.decision;
-  d.id = NewId();
-  d.organisation_id = org;
-  d.child_id = in.child_id;
-  d.concern_id = in.concern_id;
-  d.information_request_id = in.information_request_id;
-  d.decided_by = ctx.actor.practitioner_id;
-  d.outcome = in.outcome;
-  d.recipient_organisation_id = recipient->id;
-  d.recipient_practitioner_id = in.recipient_practitioner_id;
-  d.item_ids = in.share_items;
-  d.record = in.record;
-  d.emergency = in.emergency && in.supersedes.empty();
-  d.supersedes = in.supersedes;
-  d.created_at = now;
+  // Which items were considered and which are chosen: the ids alone.
+  Status CheckChoice(bool deciding) {
+    if (Sharing() && in_.share_items.empty() && deciding)
+      return InvalidArgument("share_items", "Choose the information to share.");
+    if (!Sharing() && !in_.share_items.empty())
+      return InvalidArgument("share_items", "A decision not to share shares nothing: leave share_items empty.");
+    if (in_.emergency && in_.items.empty())
+      for (const auto& id : in_.share_items) in_.items.push_back({id, true, true});
+    std::set<std::string> considered;
+    for (std::size_t i = 0; i < in_.items.size(); ++i)
+      if (!considered.insert(in_.items[i].item_id).second)
+        return InvalidArgument(Index("items", i, ".id"), "This item is listed twice.");
+    for (std::size_t i = 0; i < in_.share_items.size(); ++i)
+      if (!considered.contains(in_.share_items[i]))
+        return InvalidArgument(Index("share_items", i), "Only items you considered (in items) can be shared.");
+    if (!in_.emergency && in_.items.empty() && !(out_.request && !Sharing()))
+      return InvalidArgument("items", "List the information you considered sharing.");
+    return Ok();
+  }
 
-  if (d.emergency) {
-    // Share first, record after: who, what and to whom now; the reasons are
-    // owed by the deadline (Annex: "Sharing information in an emergency").
-    if (!share) return InvalidArgument("outcome", "An emergency record is for information already shared.");
-    JIGSAW_RETURN_IF_ERROR(domain::ValidateText("rationale", in.record.rationale, 20000));
-  } else if (out.request && !share && in.items.empty()) {
-    // Refusing a request for information the organisation does not hold.
-    JIGSAW_RETURN_IF_ERROR(RequireText(in.record.rationale, "rationale", "Give the reasons for refusing."));
-  } else {
-    if (!in.circumstances)
+  // Each item must be the organisation's, about this case, and readable by
+  // the actor through the record it belongs to: an item of a concern the
+  // actor may not see cannot be previewed or sent by naming it.
+  Status LoadItems() {
+    std::vector<std::string> ids;
+    for (const auto& j : in_.items) ids.push_back(j.item_id);
+    auto loaded = JIGSAW_TRY(cw_.Items(ids));
+    std::map<std::string, domain::Concern> concerns;
+    for (std::size_t i = 0; i < in_.items.size(); ++i) {
+      auto item = std::find_if(loaded.begin(), loaded.end(), [&](const auto& x) { return x.id == ids[i]; });
+      const bool belongs = item != loaded.end() && item->organisation_id == ctx_.actor.organisation_id &&
+                           ((!in_.concern_id.empty() && item->concern_id == in_.concern_id) ||
+                            (child_ && item->person_id == child_->id));
+      if (!belongs)
+        return InvalidArgument(Index("items", i, ".id"), "There is no such item in this child's records in your organisation.");
+      JIGSAW_RETURN_IF_ERROR(AuthoriseItem(*item, concerns));
+      items_.push_back(*item);
+    }
+    return Ok();
+  }
+
+  Status AuthoriseItem(const domain::InformationItem& item, std::map<std::string, domain::Concern>& concerns) {
+    if (item.concern_id.empty())
+      return access::Authorise(ctx_.actor, Action::kViewPeople, RecordFacts{item.organisation_id, {}, {}, {}, {}});
+    auto it = concerns.find(item.concern_id);
+    if (it == concerns.end()) {
+      auto concern = JIGSAW_TRY(cw_.FindConcern(item.concern_id));
+      if (!concern) return NotFound(std::string(kHidden));
+      it = concerns.emplace(item.concern_id, std::move(*concern)).first;
+    }
+    return access::Authorise(ctx_.actor, Action::kViewConcern,
+                             RecordFacts{it->second.organisation_id, it->second.raised_by, {}, {}, {}});
+  }
+
+  // The people the items are about or name, the child, and (golden rule 5)
+  // everyone connected to them at any distance through recorded
+  // relationships: each protected one is withheld. Every other protected
+  // person of the organisation is watched, so that a mention of them is
+  // reviewed before anything is sent.
+  Status LoadPeople() {
+    std::vector<std::string> frontier;
+    if (child_) frontier.push_back(child_->id);
+    for (const auto& item : items_) {
+      frontier.push_back(item.person_id);
+      frontier.insert(frontier.end(), item.identifies.begin(), item.identifies.end());
+    }
+    std::set<std::string> seen;
+    constexpr std::size_t kMostPeople = 10000;  // a bound on hostile or corrupt graphs
+    while (!frontier.empty() && seen.size() < kMostPeople) {
+      std::vector<std::string> next;
+      std::vector<std::string> fresh;
+      for (auto& id : frontier)
+        if (seen.insert(id).second) fresh.push_back(id);
+      for (auto& p : JIGSAW_TRY(cw_.People(fresh))) {
+        if (p.organisation_id != ctx_.actor.organisation_id) continue;
+        for (const auto& r : JIGSAW_TRY(cw_.Relationships(p.id)))
+          next.push_back(r.person_id == p.id ? r.related_person_id : r.person_id);
+        people_.emplace(p.id, std::move(p));
+      }
+      frontier = std::move(next);
+    }
+    for (const auto& item : items_) {
+      if (!people_.contains(item.person_id)) return Internal("An item is about someone missing from the records.");
+      for (const auto& id : item.identifies)
+        if (!people_.contains(id)) return Internal("An item names someone missing from the records.");
+    }
+    return Ok();
+  }
+
+  void FillDecision() {
+    Decision& d = out_.decision;
+    d.id = NewId();
+    d.organisation_id = ctx_.actor.organisation_id;
+    d.child_id = in_.child_id;
+    d.concern_id = in_.concern_id;
+    d.information_request_id = in_.information_request_id;
+    d.decided_by = ctx_.actor.practitioner_id;
+    d.outcome = in_.outcome;
+    d.recipient_organisation_id = recipient_.id;
+    d.recipient_practitioner_id = in_.recipient_practitioner_id;
+    d.item_ids = in_.share_items;
+    d.record = in_.record;
+    d.mention_reviews = in_.mention_reviews;
+    d.emergency = in_.emergency && in_.supersedes.empty();
+    d.supersedes = in_.supersedes;
+    d.created_at = now_;
+  }
+
+  Status Assess(bool deciding) {
+    Decision& d = out_.decision;
+    if (d.emergency) {
+      // Share first, record after: who, what and to whom now; the reasons are
+      // owed by the deadline (Annex: "Sharing information in an emergency").
+      if (!Sharing()) return InvalidArgument("outcome", "An emergency record is for information already shared.");
+      return domain::ValidateText("rationale", in_.record.rationale, 20000);
+    }
+    if (out_.request && !Sharing() && in_.items.empty())
+      // Refusing a request for information the organisation does not hold.
+      return RequireText(in_.record.rationale, "rationale", "Give the reasons for refusing.");
+    if (!in_.circumstances)
       return InvalidArgument("circumstances", "Describe the circumstances so that the guidance can be applied.");
-    auto request = BuildRequest(*in.circumstances, *sharer, *recipient, items, in.items, people);
-    out.assessment = guidance::Assess(request);
+    auto request = BuildRequest(*in_.circumstances, sharer_, recipient_, items_, in_.items, people_);
+    out_.assessment = guidance::Assess(request);
     d.assessment_request = guidance::ToJsonText(request);
-    d.assessment = guidance::ToJsonText(*out.assessment);
-    d.recommendation = std::string(ToString(out.assessment->recommendation));
-    d.must_record = RecordNames(*out.assessment);
-    if (check_record) JIGSAW_RETURN_IF_ERROR(CheckRecord(in, *out.assessment, *in.circumstances, d));
+    d.assessment = guidance::ToJsonText(*out_.assessment);
+    d.recommendation = std::string(ToString(out_.assessment->recommendation));
+    d.must_record = RecordNames(*out_.assessment);
+    if (deciding) JIGSAW_RETURN_IF_ERROR(CheckRecord(in_, *out_.assessment, *in_.circumstances, d));
+    return Ok();
   }
 
-  if (share) {
-    auto by = JIGSAW_TRY(tx.practitioners().Find(ctx.actor.practitioner_id));
+  // The redactor for this share: who is withheld, and who is watched.
+  Result<redaction::Redactor> BuildRedactor() {
+    std::vector<redaction::ProtectedPerson> people;
+    const std::string subject = child_ ? child_->id : std::string();
+    for (const auto& [id, p] : people_)
+      if (auto protection = redaction::ProtectionOf(p, subject); protection != redaction::Protection::kNone)
+        people.push_back({p, protection, redaction::Treatment::kWithhold});
+    for (auto& p : JIGSAW_TRY(cw_.ProtectedPeople(ctx_.actor.organisation_id)))
+      if (!people_.contains(p.id)) {
+        watched_names_.emplace_back(p.id, p.FullName());
+        people.push_back({std::move(p), redaction::Protection::kIdentity, redaction::Treatment::kReview});
+      }
+    return redaction::Redactor(people, child_ ? &*child_ : nullptr);
+  }
+
+  // What the recipient receives: the child's identity (without where they
+  // live, if they are protected), the chosen items, and nothing else from
+  // the sharer's records; every protected person's identity redacted.
+  Status BuildView(bool deciding) {
+    if (!Sharing() || in_.share_items.empty()) return Ok();
+    auto by = JIGSAW_TRY(tx_.practitioners().Find(ctx_.actor.practitioner_id));
     if (!by) return Internal("The actor's practitioner record is missing.");
-    std::vector<domain::InformationItem> chosen;
-    for (const auto& id : in.share_items)
-      for (const auto& item : items)
-        if (item.id == id) chosen.push_back(item);
-    out.recipient_view = RecipientView(*sharer, *by, child, chosen, people, related, d,
-                                       in.circumstances, out.redactions);
+    const redaction::Redactor redactor = JIGSAW_TRY(BuildRedactor());
+    RecipientView v;
+    v.child = ChildView();
+    if (child_ && redaction::ProtectionOf(*child_, child_->id) == redaction::Protection::kWhereabouts) v.redactions += 2;
+    v.sharer_organisation = sharer_.name;
+    v.sharer_practitioner = by->display_name;
+    v.emergency = out_.decision.emergency;
+    if (in_.circumstances) {
+      v.purpose = in_.circumstances->purpose;
+      v.risk = in_.circumstances->risk;
+    }
+    v.lawful_basis = ParseEnum<guidance::LawfulBasis>(in_.record.lawful_basis);
+    if (in_.record.informing) v.family_told = in_.record.informing->told;
+    for (const auto& id : in_.share_items)
+      for (const auto& item : items_)
+        if (item.id == id) v.items.push_back(ItemView(item, redactor, v.redactions));
+    JIGSAW_RETURN_IF_ERROR(CheckReviews(deciding));
+    out_.view_json = ToJson(v);
+    out_.view = std::move(v);
+    return Ok();
   }
-  return out;
-}
 
+  std::optional<RecipientView::Child> ChildView() const {
+    if (!child_) return std::nullopt;
+    const auto& c = *child_;
+    // Who is protected from whom: ProtectionOf, here as everywhere.
+    const bool hide = redaction::ProtectionOf(c, c.id) == redaction::Protection::kWhereabouts;
+    const std::string withheld(redaction::kDetailWithheld);
+    return RecipientView::Child{c.given_name, c.family_name, c.date_of_birth, c.nhs_number, c.upn,
+                                hide ? withheld : c.address, hide ? withheld : c.postcode};
+  }
+
+  std::string NameFor(const std::string& person_id, int& redactions) const {
+    auto p = people_.find(person_id);
+    const std::string subject = child_ ? child_->id : std::string();
+    if (p == people_.end() || redaction::ProtectionOf(p->second, subject) == redaction::Protection::kIdentity) {
+      ++redactions;
+      return std::string(redaction::kNameWithheld);
+    }
+    return p->second.FullName();
+  }
+
+  RecipientView::Item ItemView(const domain::InformationItem& item, const redaction::Redactor& redactor, int& redactions) {
+    RecipientView::Item out;
+    if (auto about = people_.find(item.person_id); about != people_.end()) {
+      out.about = about->second.kind;
+      out.about_name = NameFor(item.person_id, redactions);
+    }
+    out.text = RedactField(item, "text", item.text, redactor, redactions);
+    out.source = RedactField(item, "source", item.source, redactor, redactions);
+    out.date = item.date;
+    out.accuracy = item.accuracy;
+    out.special_category = item.special_category;
+    out.criminal_offence = item.criminal_offence;
+    out.confidential = item.confidential;
+    for (const auto& id : item.identifies) out.identifies.push_back(NameFor(id, redactions));
+    return out;
+  }
+
+  // One field through the redaction: the watched people it mentions are
+  // reported, and withheld where the sharer's review says so.
+  std::string RedactField(const domain::InformationItem& item, std::string_view field, const std::string& text,
+                          const redaction::Redactor& redactor, int& redactions) {
+    redaction::Redacted first = redactor.Redact(text);
+    std::vector<redaction::Mention> withhold;
+    for (const auto& m : first.mentions) {
+      MentionForReview r = Describe(item, field, text, m);
+      if (auto review = ReviewOf(r.id); review && review->choice == domain::MentionChoice::kWithhold) withhold.push_back(m);
+      out_.mentions.push_back(std::move(r));
+    }
+    if (withhold.empty()) {
+      redactions += first.withheld;
+      return std::move(first.text);
+    }
+    redaction::Redacted second = redactor.Redact(text, withhold);
+    redactions += second.withheld;
+    return std::move(second.text);
+  }
+
+  MentionForReview Describe(const domain::InformationItem& item, std::string_view field, const std::string& text,
+                            const redaction::Mention& m) const {
+    MentionForReview r;
+    r.id = item.id + "/" + std::string(field) + "/" + std::to_string(m.span.begin) + "-" + std::to_string(m.span.end);
+    r.item_id = item.id;
+    r.field = std::string(field);
+    const std::size_t from = m.span.begin > 80 ? m.span.begin - 80 : 0, to = std::min(text.size(), m.span.end + 80);
+    r.before = (from > 0 ? "\u2026" : "") + Excerpt(text, from, m.span.begin);
+    r.match = text.substr(m.span.begin, m.span.end - m.span.begin);
+    r.after = Excerpt(text, m.span.end, to) + (to < text.size() ? "\u2026" : "");
+    r.person_id = m.person_id;
+    return r;
+  }
+
+  const domain::MentionReview* ReviewOf(const std::string& mention_id) const {
+    for (const auto& r : in_.mention_reviews)
+      if (r.mention_id == mention_id) return &r;
+    return nullptr;
+  }
+
+  // Golden rule 5's backstop: nothing is sent with a mention nobody
+  // reviewed, and a mention let through says why (golden rule 7).
+  Status CheckReviews(bool deciding) {
+    for (std::size_t i = 0; i < in_.mention_reviews.size(); ++i) {
+      const auto& r = in_.mention_reviews[i];
+      const bool known = std::any_of(out_.mentions.begin(), out_.mentions.end(),
+                                     [&](const MentionForReview& m) { return m.id == r.mention_id; });
+      if (!known)
+        return InvalidArgument(Index("mention_reviews", i, ".mention_id"),
+                               "There is no such mention in what is being shared: preview again.");
+      if (r.choice == domain::MentionChoice::kRelease)
+        JIGSAW_RETURN_IF_ERROR(RequireText(r.reason, Index("mention_reviews", i, ".reason"),
+                                           "Say why this mention of a protected person may be shared."));
+    }
+    std::vector<MentionForReview> unreviewed;
+    for (auto& m : out_.mentions)
+      if (!ReviewOf(m.id)) unreviewed.push_back(m);
+    if (deciding && !unreviewed.empty())
+      return InvalidArgument("mention_reviews",
+                             std::to_string(unreviewed.size()) +
+                                 (unreviewed.size() == 1 ? " mention" : " mentions") +
+                                 " of a protected person must be reviewed before anything is sent: withhold each, or say why it may go.");
+    for (auto& m : unreviewed)
+      if (auto p = std::find_if(watched_names_.begin(), watched_names_.end(), [&](const auto& w) { return w.first == m.person_id; });
+          p != watched_names_.end())
+        m.person_name = p->second;
+    out_.mentions = std::move(unreviewed);
+    return Ok();
+  }
+
+  store::Transaction& tx_;
+  store::CaseworkRepository& cw_;
+  const Context& ctx_;
+  NewDecision in_;
+  const Time now_;
+  AuditEvent& event_;
+  Prepared out_;
+  std::optional<domain::Person> child_;
+  domain::Organisation sharer_, recipient_;
+  std::vector<domain::InformationItem> items_;
+  std::map<std::string, domain::Person> people_;  // in scope: withheld if protected
+  std::vector<std::pair<std::string, std::string>> watched_names_;
+};
 }  // namespace
 
 Result<SharePreview> Sharing::Preview(const Context& context, const NewDecision& proposal) {
   AuditEvent event{"decision.preview", "child", proposal.child_id};
   SharePreview out;
   JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
-    auto prepared = JIGSAW_TRY(Prepare(tx, context, proposal, false, clock_.Now(), event));
+    auto prepared = JIGSAW_TRY(Preparation(tx, context, proposal, clock_.Now(), event).Run(false));
     out.assessment = std::move(prepared.assessment);
-    out.recipient_view = std::move(prepared.recipient_view);
-    out.redactions = prepared.redactions;
+    out.recipient_view = std::move(prepared.view);
+    out.recipient_view_json = std::move(prepared.view_json);
+    out.mentions = std::move(prepared.mentions);
     return Ok();
   }));
   return out;
@@ -450,7 +621,7 @@ Result<DecisionResult> Sharing::Decide(const Context& context, const NewDecision
   DecisionResult out;
   JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
     const Time now = clock_.Now();
-    auto p = JIGSAW_TRY(Prepare(tx, context, in, true, now, event));
+    auto p = JIGSAW_TRY(Preparation(tx, context, in, now, event).Run(true));
     Decision& d = p.decision;
     if (d.emergency)
       d.rationale_due_at =
@@ -469,7 +640,7 @@ Result<DecisionResult> Sharing::Decide(const Context& context, const NewDecision
       s.recipient_organisation_id = d.recipient_organisation_id;
       s.recipient_practitioner_id = d.recipient_practitioner_id;
       s.child_id = d.child_id;
-      s.sealed_content = sealer_.Seal(p.recipient_view, s.id, s.recipient_organisation_id);
+      s.sealed_content = sealer_.Seal(p.view_json, s.id, s.recipient_organisation_id);
       s.created_at = now;
       s.acknowledgement_due_at = policy_.calendar.EndOfWorkingDaysAfter(now, policy_.acknowledgement_working_days);
       s.feedback_due_at = policy_.calendar.EndOfWorkingDaysAfter(now, policy_.feedback_working_days);
@@ -484,10 +655,18 @@ Result<DecisionResult> Sharing::Decide(const Context& context, const NewDecision
       const bool answered = d.outcome == DecisionOutcome::kShare;
       const auto status = answered ? domain::RequestStatus::kAnswered : domain::RequestStatus::kRefused;
       JIGSAW_RETURN_IF_ERROR(cw.UpdateRequestStatus(p.request->id, status, now));
+      // The reasons for refusing reach the requester: redacted like any
+      // text that leaves the organisation.
+      std::string reasons;
+      if (!answered) {
+        const auto outbound = JIGSAW_TRY(OutboundRedaction::For(
+            tx, d.organisation_id, {p.request->child_given_name, p.request->child_family_name}));
+        reasons = outbound.Redact(d.record.rationale);
+      }
       JIGSAW_RETURN_IF_ERROR(cw.InsertRequestMessage(
           {NewId(), p.request->id,
            answered ? domain::RequestMessageKind::kAnswered : domain::RequestMessageKind::kRefused,
-           answered ? std::string() : d.record.rationale, d.organisation_id, d.decided_by, d.id, now}));
+           reasons, d.organisation_id, d.decided_by, d.id, now}));
       JIGSAW_RETURN_IF_ERROR(Notify(tx, now, p.request->requested_by,
                                     answered ? "request.answered" : "request.refused", "information_request",
                                     p.request->id));
@@ -578,7 +757,8 @@ Result<DisclosureView> Sharing::GetDisclosure(const Context& context, const std:
         JIGSAW_RETURN_IF_ERROR(Notify(tx, now, s->sharer_id, "disclosure.read", "disclosure", id));
       }
     }
-    out.content = JIGSAW_TRY(sealer_.Open(s->sealed_content, s->id, s->recipient_organisation_id));
+    out.content_json = JIGSAW_TRY(sealer_.Open(s->sealed_content, s->id, s->recipient_organisation_id));
+    out.content = JIGSAW_TRY(ParseRecipientView(out.content_json));
     out.feedback = JIGSAW_TRY(cw.FeedbackOn(id));
     std::map<std::string, std::string> names;
     for (const auto& o : JIGSAW_TRY(tx.organisations().List())) names[o.id] = o.name;
@@ -586,6 +766,7 @@ Result<DisclosureView> Sharing::GetDisclosure(const Context& context, const std:
     if (recipient) {
       s->child_id.clear();
       s->decision_id.clear();
+      s->sharer_id.clear();
     }
     out.summary = {*s, names[s->sharer_organisation_id], names[s->recipient_organisation_id]};
     return Ok();
@@ -598,6 +779,7 @@ Result<domain::Feedback> Sharing::GiveFeedback(const Context& context, const std
   AuditEvent event{"feedback.create", "disclosure", disclosure_id};
   domain::Feedback f{NewId(), disclosure_id, context.actor.organisation_id, context.actor.practitioner_id,
                      action, note, clock_.Now()};
+  domain::Tidy(f);
   JIGSAW_RETURN_IF_ERROR(domain::Validate(f));
   JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
     auto& cw = tx.casework();
@@ -609,6 +791,9 @@ Result<domain::Feedback> Sharing::GiveFeedback(const Context& context, const std
                                                          s->recipient_practitioner_id, {}}));
     if (s->received_at == Time{})
       JIGSAW_RETURN_IF_ERROR(cw.MarkDisclosureReceived(s->id, context.actor.practitioner_id, f.created_at));
+    // Feedback crosses back to the sharer: redacted like any text that
+    // leaves the organisation.
+    f.note = JIGSAW_TRY(OutboundRedaction::For(tx, f.organisation_id)).Redact(f.note);
     JIGSAW_RETURN_IF_ERROR(cw.InsertFeedback(f));
     JIGSAW_RETURN_IF_ERROR(cw.MarkFeedbackGiven(s->id, f.created_at));
     return Notify(tx, f.created_at, s->sharer_id, "feedback.given", "disclosure", s->id);

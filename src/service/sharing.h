@@ -13,6 +13,7 @@
 #include "domain/casework.h"
 #include "guidance/assessment.h"
 #include "service/context.h"
+#include "service/recipient_view.h"
 #include "service/workflow.h"
 
 namespace jigsaw::service {
@@ -51,12 +52,28 @@ struct NewDecision {
   bool emergency = false;
   std::string supersedes;
   domain::DecisionRecord record;
+  // The sharer's review of each mention the preview reported (golden rule 5).
+  std::vector<domain::MentionReview> mention_reviews;
+};
+
+// A protected person of the organisation, not known to be connected to
+// the child, who seems to be named in what would be sent. Nothing is sent
+// until the sharer withholds the mention or records why it may go.
+struct MentionForReview {
+  std::string id;  // "<item id>/<field>/<begin>-<end>": name it in NewDecision::mention_reviews
+  std::string item_id;
+  std::string field;  // "text" or "source"
+  std::string before, match, after;  // the mention and the words around it
+  std::string person_id, person_name;  // who it may be (the sharer's own record)
 };
 
 struct SharePreview {
   std::optional<guidance::Assessment> assessment;  // absent for an emergency share
-  std::string recipient_view;  // JSON: exactly what the recipient will receive
-  int redactions = 0;
+  // What the recipient will receive, when something would be sent; the
+  // JSON is exactly the bytes that are sealed for them.
+  std::optional<RecipientView> recipient_view;
+  std::string recipient_view_json;
+  std::vector<MentionForReview> mentions;  // not yet reviewed
 };
 
 struct DecisionResult {
@@ -78,7 +95,8 @@ struct DisclosureSummary {
 
 struct DisclosureView {
   DisclosureSummary summary;
-  std::string content;  // the recipient view (JSON), opened from its seal
+  RecipientView content;     // opened from its seal
+  std::string content_json;  // the sealed bytes, as the preview showed them
   std::vector<domain::Feedback> feedback;
 };
 
@@ -88,9 +106,11 @@ class Sharing {
           const access::Sealer& sealer, const WorkflowPolicy& policy)
       : store_(store), clock_(clock), trail_(trail), sealer_(sealer), policy_(policy) {}
 
-  // Writes nothing but its audit record.
+  // Writes nothing but its audit record. A proposal to share with nothing
+  // chosen yet previews sending nothing (it is not an error until Decide).
   Result<SharePreview> Preview(const Context& context, const NewDecision& proposal);
-  // kInvalidArgument naming the first missing or wrong part; nothing is written then.
+  // kInvalidArgument naming the first missing or wrong part (a mention not
+  // reviewed: "mention_reviews"); nothing is written then.
   Result<DecisionResult> Decide(const Context& context, const NewDecision& decision);
   Result<DecisionView> GetDecision(const Context& context, const std::string& id);
   // The organisation's decisions (DSL, DPO, Caldicott guardian) or the actor's own.

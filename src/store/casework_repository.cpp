@@ -65,7 +65,27 @@ std::string SearchName(const std::string& given, const std::string& family) {
 
 constexpr std::string_view kPersonColumns =
     "id, organisation_id, kind, given_name, family_name, search_name, date_of_birth, nhs_number, "
-    "upn, address, postcode, is_protected, protected_reason, created_by, created_at";
+    "upn, address, postcode, is_protected, protected_reason, created_by, created_at, known_as, "
+    "phone_numbers, email_addresses";
+
+// Lists of names and contact details, one a line (none can hold a newline).
+std::string JoinLines(const std::vector<std::string>& values) {
+  std::string out;
+  for (const auto& v : values) out += (out.empty() ? "" : "\n") + v;
+  return out;
+}
+
+std::vector<std::string> SplitLines(const std::string& joined) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < joined.size()) {
+    const std::size_t nl = joined.find('\n', start);
+    const std::size_t end = nl == std::string::npos ? joined.size() : nl;
+    out.push_back(joined.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
 
 Result<Person> ToPerson(const Row& r) {
   Person p;
@@ -83,6 +103,9 @@ Result<Person> ToPerson(const Row& r) {
   p.protected_reason = r.Text(12);
   p.created_by = r.Text(13);
   p.created_at = FromMicros(r.Int(14));
+  p.known_as = SplitLines(r.Text(15));
+  p.phone_numbers = SplitLines(r.Text(16));
+  p.email_addresses = SplitLines(r.Text(17));
   return p;
 }
 
@@ -145,7 +168,7 @@ constexpr std::string_view kDecisionColumns =
     "sensitive_processing_condition, criminal_offence_condition, confidentiality_basis, consent, "
     "objections, told, told_on, told_by, reason_not_told, advice_sought, advice_from, "
     "advice_summary, departs_from_advice, departure_reason, emergency, rationale_due_at, "
-    "supersedes, created_at, informing_recorded";
+    "supersedes, created_at, informing_recorded, mention_reviews";
 
 std::string ObjectionsJson(const std::vector<ObjectionOverride>& objections) {
   nlohmann::json a = nlohmann::json::array();
@@ -162,6 +185,28 @@ Result<std::vector<ObjectionOverride>> ObjectionsFrom(const std::string& text) {
         !o["reason"].is_string())
       return Internal("Unreadable decisions.objections");
     out.push_back({o["by"].get<std::string>(), o["reason"].get<std::string>()});
+  }
+  return out;
+}
+
+std::string MentionReviewsJson(const std::vector<MentionReview>& reviews) {
+  nlohmann::json a = nlohmann::json::array();
+  for (const auto& m : reviews)
+    a.push_back({{"mention_id", m.mention_id}, {"choice", ToString(m.choice)}, {"reason", m.reason}});
+  return a.dump();
+}
+
+Result<std::vector<MentionReview>> MentionReviewsFrom(const std::string& text) {
+  auto j = nlohmann::json::parse(text, nullptr, false);
+  if (!j.is_array()) return Internal("Unreadable decisions.mention_reviews");
+  std::vector<MentionReview> out;
+  for (const auto& m : j) {
+    if (!m.is_object() || !m.contains("mention_id") || !m["mention_id"].is_string() || !m.contains("choice") ||
+        !m["choice"].is_string() || !m.contains("reason") || !m["reason"].is_string())
+      return Internal("Unreadable decisions.mention_reviews");
+    out.push_back({m["mention_id"].get<std::string>(),
+                   JIGSAW_TRY(StoredEnum<MentionChoice>(m["choice"].get<std::string>(), "decisions.mention_reviews")),
+                   m["reason"].get<std::string>()});
   }
   return out;
 }
@@ -199,6 +244,7 @@ Result<Decision> ToDecision(const Row& r) {
   d.rationale_due_at = FromMicros(r.Int(32));
   d.supersedes = r.Text(33);
   d.created_at = FromMicros(r.Int(34));
+  d.mention_reviews = JIGSAW_TRY(MentionReviewsFrom(r.Text(36)));
   return d;
 }
 
@@ -282,7 +328,8 @@ class SqlCasework final : public CaseworkRepository {
                {p.id, p.organisation_id, S(ToString(p.kind)), p.given_name, p.family_name,
                 SearchName(p.given_name, p.family_name), p.date_of_birth, p.nhs_number, p.upn,
                 p.address, p.postcode, Flag(p.is_protected), p.protected_reason, p.created_by,
-                Micros(p.created_at)});
+                Micros(p.created_at), JoinLines(p.known_as), JoinLines(p.phone_numbers),
+                JoinLines(p.email_addresses)});
   }
 
   Result<std::optional<Person>> FindPerson(const std::string& id) override {
@@ -295,6 +342,12 @@ class SqlCasework final : public CaseworkRepository {
     w.Add("id IN (" + w.In(ids) + ")");
     return All<Person>(JIGSAW_TRY(c_.Query(
                            "SELECT " + S(kPersonColumns) + " FROM people" + w.sql(), w.params())),
+                       ToPerson);
+  }
+
+  Result<std::vector<Person>> ProtectedPeople(const std::string& organisation_id) override {
+    return All<Person>(JIGSAW_TRY(Select(kPersonColumns, "people", "WHERE organisation_id = $1 AND is_protected = 1",
+                                         {organisation_id})),
                        ToPerson);
   }
 
@@ -420,7 +473,7 @@ class SqlCasework final : public CaseworkRepository {
                 informing.told_by, informing.reason_not_told, Flag(rec.advice_sought.has_value()),
                 advice.from, advice.summary, Flag(d.departs_from_advice), rec.departure_reason,
                 Flag(d.emergency), Micros(d.rationale_due_at), d.supersedes, Micros(d.created_at),
-                Flag(rec.informing.has_value())});
+                Flag(rec.informing.has_value()), MentionReviewsJson(d.mention_reviews)});
   }
 
   Result<std::optional<Decision>> FindDecision(const std::string& id) override {

@@ -191,11 +191,24 @@ constexpr std::string_view kV4Sqlite = JIGSAW_DRAFTS_V4("BLOB");
 constexpr std::string_view kV4Postgres = JIGSAW_DRAFTS_V4("BYTEA");
 #undef JIGSAW_DRAFTS_V4
 
-constexpr std::array<Migration, 4> kMigrations{{
+// Golden rule 5 needs every way a protected person can be named: other
+// names, phone numbers and email addresses (newline-separated lists; none
+// can hold a newline). A decision keeps the sharer's review of each
+// mention of a protected person the redaction could not place (JSON).
+constexpr std::string_view kV5Portable = R"sql(
+ALTER TABLE people ADD COLUMN known_as TEXT NOT NULL DEFAULT '';
+ALTER TABLE people ADD COLUMN phone_numbers TEXT NOT NULL DEFAULT '';
+ALTER TABLE people ADD COLUMN email_addresses TEXT NOT NULL DEFAULT '';
+CREATE INDEX people_protected ON people(organisation_id, is_protected);
+ALTER TABLE decisions ADD COLUMN mention_reviews TEXT NOT NULL DEFAULT '[]';
+)sql";
+
+constexpr std::array<Migration, 5> kMigrations{{
     {1, "organisations, practitioners and sessions", kV1Portable, kV1Portable},
     {2, "tamper-evident audit log", kV2Sqlite, kV2Postgres},
     {3, "the sharing workflow", kV3Sqlite, kV3Postgres},
     {4, "drafts of unfinished forms", kV4Sqlite, kV4Postgres},
+    {5, "other names and contact details of people; reviews of mentions", kV5Portable, kV5Portable},
 }};
 
 }  // namespace

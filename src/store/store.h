@@ -182,6 +182,8 @@ class CaseworkRepository {
   virtual Status InsertPerson(const domain::Person& person) = 0;
   virtual Result<std::optional<domain::Person>> FindPerson(const std::string& id) = 0;
   virtual Result<std::vector<domain::Person>> People(const std::vector<std::string>& ids) = 0;
+  // Every person the organisation has marked protected (golden rule 5).
+  virtual Result<std::vector<domain::Person>> ProtectedPeople(const std::string& organisation_id) = 0;
   // People of one organisation whose name contains `name` (any case) or
   // whose NHS number or UPN equals it; all when empty.
   virtual Result<std::vector<domain::Person>> SearchPeople(const std::string& organisation_id,

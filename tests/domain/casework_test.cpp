@@ -1,9 +1,10 @@
 // The pure rules of the case records: identifiers, deadlines in working
-// days, and redaction of protected identities.
+// days, and the input rules every form and API call shares.
 #include <gtest/gtest.h>
 
+#include "domain/casework.h"
 #include "domain/person.h"
-#include "domain/redaction.h"
+#include "domain/text.h"
 #include "domain/working_days.h"
 
 namespace jigsaw::domain {
@@ -78,28 +79,55 @@ TEST(WorkingDays, UkSummerTimeStartsAndEndsOnTheLastSundays) {
   EXPECT_EQ(WorkingCalendar::UkOffset(*ParseRfc3339("2026-10-25T01:00:00Z")).count(), 0);
 }
 
-Person Neighbour() {
-  return Person{.kind = PersonKind::kThirdParty, .given_name = "Olive", .family_name = "Pratchett",
-                .nhs_number = "9434765919", .address = "14 Mill Lane, Brackenford", .postcode = "BF1 2AB",
-                .is_protected = true};
+TEST(Input, NamesAndIdentifiersAreTrimmedAndCannotHideCharacters) {
+  Person p{.kind = PersonKind::kThirdParty, .given_name = "  Doreen\t", .family_name = "Hargreaves\xC2\xA0",
+           .nhs_number = " 943 476 5919 ", .postcode = " bf1  2ab ", .known_as = {" Dee ", "  "}};
+  Tidy(p);
+  EXPECT_EQ(p.given_name, "Doreen");
+  EXPECT_EQ(p.family_name, "Hargreaves");
+  EXPECT_EQ(p.nhs_number, "9434765919");
+  EXPECT_EQ(p.postcode, "BF1 2AB");
+  EXPECT_EQ(p.known_as, std::vector<std::string>{"Dee"});
+  const Time today = FromMicros(1795000000000000);  // 2026-11-18
+  EXPECT_TRUE(Validate(p, today));
+  for (const char* hidden : {"Dor\xE2\x80\x8B" "een", "Dor\xC2\xAD" "een", "\xE2\x80\xAE" "neeroD", "Dor\x01een"}) {
+    Person q = p;
+    q.given_name = hidden;
+    Tidy(q);
+    auto refused = Validate(q, today);
+    ASSERT_FALSE(refused) << hidden;
+    EXPECT_EQ(refused.error().field, "given_name");
+  }
+  Person persian = p;
+  persian.given_name = "\xD9\x85\xD8\xAD\xD9\x85\xD8\xAF\xE2\x80\x8C\xD8\xB1\xD8\xB6\xD8\xA7";  // a joiner between letters
+  EXPECT_TRUE(Validate(persian, today));
 }
 
-TEST(Redaction, RemovesNamesAndIdentifiersAsWholeWordsInAnyCase) {
-  Redactor r;
-  r.Protect(Neighbour());
-  EXPECT_EQ(r.Redact("Mrs OLIVE PRATCHETT (Olive) of 14 Mill Lane, BF1 2AB, NHS 943 476 5919."),
-            "Mrs [name withheld] ([name withheld]) of [detail withheld], [detail withheld], NHS [detail withheld].");
-  EXPECT_EQ(r.Redact("Pratchett's dog"), "[name withheld]'s dog");
-  EXPECT_EQ(r.Redact("Olivetti typewriter"), "Olivetti typewriter") << "not inside other words";
-  EXPECT_EQ(r.count(), 6);
+TEST(Input, FreeTextLosesInvisibleCharactersButKeepsItsLines) {
+  std::string text = "  Doreen\xE2\x80\x8B said\r\nhello\xE2\x80\xAE  ";
+  TidyFreeText(text);
+  EXPECT_EQ(text, "Doreen said\nhello");
 }
 
-TEST(Redaction, TheChildKeepsTheirNameButNotWhereTheyLive) {
-  Person child{.kind = PersonKind::kChild, .given_name = "Sam", .family_name = "Example",
-               .address = "1 Refuge Road", .postcode = "BF9 9ZZ", .is_protected = true};
-  Redactor r;
-  r.Protect(child, /*identity=*/false);
-  EXPECT_EQ(r.Redact("Sam Example now lives at 1 Refuge Road."), "Sam Example now lives at [detail withheld].");
+TEST(Input, AReasonMustHaveWords) {
+  EXPECT_FALSE(ValidateRequiredText("rationale", "...", 100));
+  EXPECT_FALSE(ValidateRequiredText("rationale", " \n\t ", 100));
+  EXPECT_TRUE(ValidateRequiredText("rationale", "Risk of harm", 100));
+}
+
+TEST(Input, ImpossibleDatesAndPlaceholderNumbersAreRefused) {
+  const Time today = FromMicros(1795000000000000);  // 2026-11-18
+  Person p{.kind = PersonKind::kParent, .given_name = "A", .family_name = "B", .date_of_birth = "1899-12-31"};
+  EXPECT_EQ(Validate(p, today).error().field, "date_of_birth");
+  p.date_of_birth = "1980-01-01";
+  p.nhs_number = "0000000000";
+  EXPECT_EQ(Validate(p, today).error().field, "nhs_number");
+  p.nhs_number = "1111111111";
+  EXPECT_EQ(Validate(p, today).error().field, "nhs_number");
+  InformationItem item{.text = "Seen", .source = "teacher", .date = "2026-11-19"};
+  EXPECT_EQ(Validate(item, today).error().field, "date");
+  item.date = "2026-11-18";
+  EXPECT_TRUE(Validate(item, today));
 }
 
 }  // namespace

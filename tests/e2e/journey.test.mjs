@@ -176,7 +176,7 @@ async function walk (page, mode, check, child) {
 }
 
 describe('the sharing journey', () => {
-  test('works with the pointer, and every page passes axe (WCAG 2.2 A and AA)', { timeout: 180000 }, async () => {
+  test('works with the pointer, and every page passes axe (WCAG 2.2 A and AA)', { timeout: 480000 }, async () => {
     const context = await env.browser.newContext()
     const visited = new Set()
     const { page } = await journey(context, 'pointer', async (p, name) => {
@@ -204,14 +204,14 @@ describe('the sharing journey', () => {
     await context.close()
   })
 
-  test('works with the keyboard alone', { timeout: 300000 }, async () => {
+  test('works with the keyboard alone', { timeout: 600000 }, async () => {
     const context = await env.browser.newContext()
     const visited = new Set()
     await journey(context, 'keyboard', async p => expectAccessible(p, visited), { given: 'Tom', family: 'Ashby' })
     await context.close()
   })
 
-  test('works with JavaScript switched off', { timeout: 180000 }, async () => {
+  test('works with JavaScript switched off', { timeout: 300000 }, async () => {
     const context = await env.browser.newContext({ javaScriptEnabled: false })
     await journey(context, 'pointer', async () => {}, { given: 'Nia', family: 'Crowe' })
     await context.close()

@@ -45,7 +45,7 @@ async function session (context, visited) {
 }
 
 describe('information requests and advice', () => {
-  test('a request is clarified, refused with reasons, and sent back for reconsideration', { timeout: 120000 }, async () => {
+  test('a request is clarified, refused with reasons, and sent back for reconsideration', { timeout: 300000 }, async () => {
     const context = await env.browser.newContext()
     const visited = new Set()
     const s = await session(context, visited)
@@ -123,7 +123,7 @@ describe('information requests and advice', () => {
     await context.close()
   })
 
-  test('a teacher asks their safeguarding lead for advice and reads the answer', { timeout: 60000 }, async () => {
+  test('a teacher asks their safeguarding lead for advice and reads the answer', { timeout: 180000 }, async () => {
     const context = await env.browser.newContext()
     const visited = new Set()
     const s = await session(context, visited)

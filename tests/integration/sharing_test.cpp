@@ -17,17 +17,6 @@ namespace {
 
 using nlohmann::json;
 
-class Client {
- public:
-  Client(std::uint16_t port, std::string token) : port_(port), token_(std::move(token)) {}
-  HttpReply get(const std::string& target) const { return Get(port_, target, token_); }
-  HttpReply post(const std::string& target, const json& body) const { return Post(port_, target, body, token_); }
-
- private:
-  std::uint16_t port_;
-  std::string token_;
-};
-
 std::string OrganisationId(const Client& c, std::string_view name_prefix) {
   auto reply = c.get("/api/v1/organisations");
   const json all = reply.Json();

@@ -40,4 +40,17 @@ HttpReply Post(std::uint16_t port, const std::string& target, const nlohmann::js
                const std::string& token = {});
 HttpReply Delete(std::uint16_t port, const std::string& target, const std::string& token = {});
 
+// One signed-in API client.
+class Client {
+ public:
+  Client(std::uint16_t port, std::string token) : port_(port), token_(std::move(token)) {}
+  HttpReply get(const std::string& target) const { return Get(port_, target, token_); }
+  HttpReply post(const std::string& target, const nlohmann::json& body) const { return Post(port_, target, body, token_); }
+  const std::string& token() const { return token_; }
+
+ private:
+  std::uint16_t port_;
+  std::string token_;
+};
+
 }  // namespace jigsaw::testing

@@ -23,9 +23,10 @@ json Names(const std::vector<E>& values) {
 
 json ToJson(const Person& p) {
   return {{"id", p.id}, {"kind", ToString(p.kind)}, {"given_name", p.given_name},
-          {"family_name", p.family_name}, {"date_of_birth", p.date_of_birth},
+          {"family_name", p.family_name}, {"known_as", p.known_as}, {"date_of_birth", p.date_of_birth},
           {"nhs_number", p.nhs_number}, {"upn", p.upn}, {"address", p.address},
-          {"postcode", p.postcode}, {"protected", p.is_protected},
+          {"postcode", p.postcode}, {"phone_numbers", p.phone_numbers},
+          {"email_addresses", p.email_addresses}, {"protected", p.is_protected},
           {"protected_reason", p.protected_reason}, {"created_by", p.created_by},
           {"created_at", Stamp(p.created_at)}};
 }
@@ -76,6 +77,9 @@ json ToJson(const Decision& d, Time now) {
                                                 : json(nullptr)},
             {"departs_from_advice", d.departs_from_advice}, {"departure_reason", rec.departure_reason},
             {"emergency", d.emergency}, {"supersedes", d.supersedes}, {"created_at", Stamp(d.created_at)}};
+  j["mention_reviews"] = json::array();
+  for (const auto& m : d.mention_reviews)
+    j["mention_reviews"].push_back({{"mention_id", m.mention_id}, {"choice", ToString(m.choice)}, {"reason", m.reason}});
   j["assessment"] = d.assessment.empty() ? json(nullptr) : json::parse(d.assessment);
   j["assessment_request"] = d.assessment_request.empty() ? json(nullptr) : json::parse(d.assessment_request);
   if (d.emergency) {
@@ -199,7 +203,7 @@ Status ParseDecision(const JsonFields& f, service::NewDecision& d) {
        "recipient_practitioner_id", "circumstances", "items", "share_items", "outcome", "emergency",
        "supersedes", "rationale", "lawful_basis", "special_category_condition",
        "sensitive_processing_condition", "criminal_offence_condition", "confidentiality_basis",
-       "consent", "objection_overrides", "informing", "advice_sought", "departure_reason"}));
+       "consent", "objection_overrides", "informing", "advice_sought", "departure_reason", "mention_reviews"}));
   d.child_id = JIGSAW_TRY(f.StringOrEmpty("child_id"));
   d.concern_id = JIGSAW_TRY(f.StringOrEmpty("concern_id"));
   d.information_request_id = JIGSAW_TRY(f.StringOrEmpty("information_request_id"));
@@ -218,6 +222,11 @@ Status ParseDecision(const JsonFields& f, service::NewDecision& d) {
   d.outcome = JIGSAW_TRY(f.Enum<DecisionOutcome>("outcome"));
   d.emergency = JIGSAW_TRY(f.BoolOr("emergency", false));
   d.share_items = JIGSAW_TRY(f.Strings("share_items"));
+  for (const auto& m : JIGSAW_TRY(f.Objects("mention_reviews"))) {
+    JIGSAW_RETURN_IF_ERROR(m.OnlyKnown({"mention_id", "choice", "reason"}));
+    d.mention_reviews.push_back({JIGSAW_TRY(m.String("mention_id")), JIGSAW_TRY(m.Enum<MentionChoice>("choice")),
+                                 JIGSAW_TRY(m.StringOrEmpty("reason"))});
+  }
   for (const auto& item : JIGSAW_TRY(f.Objects("items"))) {
     JIGSAW_RETURN_IF_ERROR(item.OnlyKnown({"id", "relevant", "necessary"}));
     d.items.push_back({JIGSAW_TRY(item.String("id")), JIGSAW_TRY(item.Bool("relevant")),
@@ -283,9 +292,19 @@ void AddCaseworkRoutes(Router& router, CaseworkServices s) {
   // People and relationships.
   router.Add("POST", "/api/v1/people", SignedIn(auth, [casework](Request& req, const Authenticated&, const Context& ctx) {
     Person p;
+    std::optional<service::LinkTo> link;
     if (auto bad = ReadBody(req, [&](const JsonFields& f) -> Status {
-          JIGSAW_RETURN_IF_ERROR(f.OnlyKnown({"kind", "given_name", "family_name", "date_of_birth", "nhs_number",
-                                              "upn", "address", "postcode", "protected", "protected_reason"}));
+          JIGSAW_RETURN_IF_ERROR(f.OnlyKnown({"kind", "given_name", "family_name", "known_as", "date_of_birth",
+                                              "nhs_number", "upn", "address", "postcode", "phone_numbers",
+                                              "email_addresses", "protected", "protected_reason", "related_to"}));
+          p.known_as = JIGSAW_TRY(f.Strings("known_as"));
+          p.phone_numbers = JIGSAW_TRY(f.Strings("phone_numbers"));
+          p.email_addresses = JIGSAW_TRY(f.Strings("email_addresses"));
+          if (f.Has("related_to")) {
+            const JsonFields r = JIGSAW_TRY(f.Object("related_to", true));
+            JIGSAW_RETURN_IF_ERROR(r.OnlyKnown({"person_id", "kind"}));
+            link = service::LinkTo{JIGSAW_TRY(r.String("person_id")), JIGSAW_TRY(r.Enum<RelationshipKind>("kind"))};
+          }
           p.kind = JIGSAW_TRY(f.Enum<PersonKind>("kind"));
           p.given_name = JIGSAW_TRY(f.String("given_name"));
           p.family_name = JIGSAW_TRY(f.String("family_name"));
@@ -299,7 +318,7 @@ void AddCaseworkRoutes(Router& router, CaseworkServices s) {
           return Ok();
         }))
       return *bad;
-    return Reply(req, casework->AddPerson(ctx, p), 201, [](const Person& x) { return ToJson(x); });
+    return Reply(req, casework->AddPerson(ctx, p, link), 201, [](const Person& x) { return ToJson(x); });
   }));
 
   router.Add("GET", "/api/v1/people", SignedIn(auth, [casework](Request& req, const Authenticated&, const Context& ctx) {
@@ -311,8 +330,9 @@ void AddCaseworkRoutes(Router& router, CaseworkServices s) {
     return Reply(req, casework->GetPerson(ctx, std::string(req.PathParam("id"))), 200,
                  [](const service::PersonRecord& r) {
                    json j = ToJson(r.person);
-                   j["relationships"] = Array(r.relationships, [](const Relationship& x) { return ToJson(x); });
-                   j["related_people"] = Array(r.related, [](const Person& x) { return ToJson(x); });
+                   j["related"] = Array(r.related, [](const service::RelatedPerson& x) {
+                     return json{{"relationship", ToJson(x.relationship)}, {"person", ToJson(x.person)}};
+                   });
                    return j;
                  });
   }));
@@ -406,8 +426,12 @@ void AddCaseworkRoutes(Router& router, CaseworkServices s) {
     if (!preview) return ErrorResponse(req, preview.error());
     json j;
     j["assessment"] = preview->assessment ? json::parse(guidance::ToJsonText(*preview->assessment)) : json(nullptr);
-    j["recipient_view"] = preview->recipient_view.empty() ? json(nullptr) : json::parse(preview->recipient_view);
-    j["redactions"] = preview->redactions;
+    j["recipient_view"] = preview->recipient_view_json.empty() ? json(nullptr) : json::parse(preview->recipient_view_json);
+    j["redactions"] = preview->recipient_view ? preview->recipient_view->redactions : 0;
+    j["mentions"] = Array(preview->mentions, [](const service::MentionForReview& m) {
+      return json{{"id", m.id}, {"item_id", m.item_id}, {"field", m.field}, {"before", m.before},
+                  {"match", m.match}, {"after", m.after}, {"person_id", m.person_id}, {"person_name", m.person_name}};
+    });
     return JsonResponse(200, j);
   }));
 
@@ -458,7 +482,7 @@ void AddCaseworkRoutes(Router& router, CaseworkServices s) {
     return Reply(req, sharing->GetDisclosure(ctx, std::string(req.PathParam("id"))), 200,
                  [clock](const service::DisclosureView& v) {
                    json j = ToJson(v.summary, clock->Now());
-                   j["content"] = json::parse(v.content);
+                   j["content"] = json::parse(v.content_json);
                    j["feedback"] = Array(v.feedback, [](const Feedback& f) { return ToJson(f); });
                    return j;
                  });

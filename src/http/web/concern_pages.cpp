@@ -50,19 +50,47 @@ Response FindChild(Site& site, Visit& v, const std::string& name, const Errors& 
 
 struct PersonForm {
   std::string given_name, family_name, dob_day, dob_month, dob_year, nhs_number, upn, address, postcode, relationship,
-      is_protected, protected_reason;
+      is_protected, protected_reason, known_as, phone_numbers, email_addresses;
   static PersonForm From(const Form& f) {
     return {f.Get("given_name"), f.Get("family_name"), f.Get("date_of_birth-day"), f.Get("date_of_birth-month"),
             f.Get("date_of_birth-year"), f.Get("nhs_number"), f.Get("upn"), f.Get("address"), f.Get("postcode"),
-            f.Get("relationship"), f.Get("is_protected"), f.Get("protected_reason")};
+            f.Get("relationship"), f.Get("is_protected"), f.Get("protected_reason"), f.Get("known_as"),
+            f.Get("phone_numbers"), f.Get("email_addresses")};
   }
 };
+
+// One value a line, blank lines ignored (the service trims each).
+std::vector<std::string> Lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::string line;
+  for (char c : text + "\n") {
+    if (c == '\n' || c == '\r') {
+      if (!domain::Trim(line).empty()) out.push_back(line);
+      line.clear();
+    } else {
+      line.push_back(c);
+    }
+  }
+  return out;
+}
+
+// "known_as[2]" names the second line of the known_as box.
+Errors PersonErrors(const Error& e) {
+  std::string field = e.field;
+  if (auto bracket = field.find('['); bracket != std::string::npos) field = field.substr(0, bracket);
+  return {{field.empty() ? "given_name" : field, e.message}};
+}
 
 std::string PersonFields(const PersonForm& p, const Errors& errors, bool child) {
   std::string out = TextInput({"given_name", "First name", "", false, ErrorFor(errors, "given_name")}, p.given_name,
                               "govuk-!-width-one-half", "text", "off") +
                     TextInput({"family_name", "Last name", "", false, ErrorFor(errors, "family_name")}, p.family_name,
                               "govuk-!-width-one-half", "text", "off") +
+                    Textarea({"known_as", "Other names they are known by (optional)",
+                              "A nickname, a shortened name or a previous surname, one a line. If their identity is "
+                              "protected, these are withheld too.",
+                              false, ErrorFor(errors, "known_as")},
+                             p.known_as, 2) +
                     DateInput({"date_of_birth", "Date of birth", child ? "For example, 27 3 2015" : "If you know it. For example, 27 3 1985",
                                false, ErrorFor(errors, "date_of_birth")},
                               p.dob_day, p.dob_month, p.dob_year);
@@ -75,6 +103,10 @@ std::string PersonFields(const PersonForm& p, const Errors& errors, bool child) 
   out += Textarea({"address", "Address (optional)", "", false, ErrorFor(errors, "address")}, p.address, 3);
   out += TextInput({"postcode", "Postcode (optional)", "", false, ErrorFor(errors, "postcode")}, p.postcode,
                    "govuk-input--width-10", "text", "off");
+  out += Textarea({"phone_numbers", "Phone numbers (optional)", "One a line", false, ErrorFor(errors, "phone_numbers")},
+                  p.phone_numbers, 2);
+  out += Textarea({"email_addresses", "Email addresses (optional)", "One a line", false, ErrorFor(errors, "email_addresses")},
+                  p.email_addresses, 2);
   return out;
 }
 
@@ -88,6 +120,9 @@ Result<domain::Person> ToPerson(const PersonForm& p, const Form& f, PersonKind k
   person.upn = p.upn;
   person.address = p.address;
   person.postcode = p.postcode;
+  person.known_as = Lines(p.known_as);
+  person.phone_numbers = Lines(p.phone_numbers);
+  person.email_addresses = Lines(p.email_addresses);
   person.is_protected = p.is_protected == "yes";
   person.protected_reason = person.is_protected ? p.protected_reason : "";
   if (p.given_name.empty()) errors.push_back({"given_name", "Enter their first name"});
@@ -150,7 +185,7 @@ struct ItemForm {
   }
 };
 
-std::string ItemFields(const ItemForm& i, const Errors& errors, const std::vector<domain::Person>& related, bool required) {
+std::string ItemFields(const ItemForm& i, const Errors& errors, const std::vector<service::RelatedPerson>& related, bool required) {
   std::string out = Textarea({"item_text", required ? "The information" : "Information others may need (optional)",
                               "One fact or opinion, in a few sentences. Say what is fact and what is opinion.", false,
                               ErrorFor(errors, "item_text")},
@@ -165,8 +200,9 @@ std::string ItemFields(const ItemForm& i, const Errors& errors, const std::vecto
                 OptionsOf<domain::Accuracy>(), i.accuracy.empty() ? "unverified" : i.accuracy);
   if (!related.empty()) {
     std::vector<Option> people;
-    for (const auto& p : related)
-      people.push_back({p.id, p.FullName(), p.is_protected ? "Identity protected: withheld from anything shared" : "", false});
+    for (const auto& r : related)
+      people.push_back({r.person.id, r.person.FullName(),
+                        r.person.is_protected ? "Identity protected: withheld from anything shared" : "", false});
     out += Checkboxes({"item_identifies", "Does it name anyone else?", "Select everyone it names or could identify", false,
                        ErrorFor(errors, "item_identifies")},
                       people, i.identifies);
@@ -254,7 +290,7 @@ Response ConcernView(Site& site, Visit& v, const std::string& id) {
   const auto& c = record->concern;
   std::map<std::string, domain::Person> people;
   if (auto child = site.s.casework.GetPerson(v.context, c.child_id))
-    for (const auto& p : child->related) people[p.id] = p;
+    for (const auto& r : child->related) people[r.person.id] = r.person;
   std::string body = Heading("Concern", "Concern about " + record->child.FullName());
   if (v.request.QueryParam("recorded"))
     body = NotificationBanner("Success", "<p class=\"govuk-notification-banner__heading\">Concern recorded. Your designated "
@@ -333,7 +369,7 @@ void AddConcernPages(Site& site) {
     auto added = site.s.casework.AddPerson(v.context, *person);
     if (!added) {
       if (added.error().code != ErrorCode::kInvalidArgument) return site.Failure(v, added.error());
-      return NewChild(site, v, p, FieldErrors(added.error(), "given_name"));
+      return NewChild(site, v, p, PersonErrors(added.error()));
     }
     return Redirect("/children/" + added->id + "/concerns/new");
   });
@@ -352,16 +388,13 @@ void AddConcernPages(Site& site) {
     if (p.is_protected == "yes" && p.protected_reason.empty())
       errors.push_back({"protected_reason", "Enter why their identity must be protected"});
     if (!errors.empty()) return NewRelated(site, v, child_id, p, errors);
-    auto added = site.s.casework.AddPerson(v.context, *person);
+    // The person and their relationship to the child are written together.
+    auto added = site.s.casework.AddPerson(v.context, *person, service::LinkTo{child_id, *kind});
     if (!added) {
-      if (added.error().code != ErrorCode::kInvalidArgument) return site.Failure(v, added.error());
-      return NewRelated(site, v, child_id, p, FieldErrors(added.error(), "given_name"));
+      if (added.error().code != ErrorCode::kInvalidArgument || added.error().field == "related_person_id")
+        return site.Failure(v, added.error());
+      return NewRelated(site, v, child_id, p, PersonErrors(added.error()));
     }
-    domain::Relationship rel;
-    rel.person_id = added->id;
-    rel.related_person_id = child_id;
-    rel.kind = *kind;
-    if (auto linked = site.s.casework.AddRelationship(v.context, rel); !linked) return site.Failure(v, linked.error());
     const bool from_concern = v.request.QueryParam("then").value_or("") == "concern";
     return Redirect(from_concern ? "/children/" + child_id + "/concerns/new" : "/children/" + child_id);
   });

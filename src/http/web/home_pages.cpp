@@ -198,6 +198,17 @@ std::string EntryDetail(const service::ChronologyEntry& e) {
   return e.detail;
 }
 
+// What the other person is to the child. A relationship reads "person is
+// KIND of related person"; read from the other side, a parent is a child.
+std::string RelationshipLabel(const domain::Relationship& r, const std::string& other_id) {
+  if (r.person_id == other_id) return std::string(Label(r.kind));
+  switch (r.kind) {
+    case domain::RelationshipKind::kParent: return "Their child";
+    case domain::RelationshipKind::kCarer: return "Cared for by them";
+    default: return std::string(Label(r.kind));
+  }
+}
+
 Response Child(Site& site, Visit& v) {
   const std::string id(v.request.PathParam("id"));
   auto record = site.s.casework.GetPerson(v.context, id);
@@ -220,12 +231,9 @@ Response Child(Site& site, Visit& v) {
     body += "<p class=\"govuk-body\">No one has been added yet.</p>";
   } else {
     std::vector<std::vector<std::string>> people;
-    for (std::size_t i = 0; i < record->related.size() && i < record->relationships.size(); ++i) {
-      const auto& other = record->related[i];
-      const auto& rel = record->relationships[i];
-      people.push_back({Escape(other.FullName()), Escape(Label(rel.kind)),
-                        other.is_protected ? Tag("Identity protected", Colour::kPurple) + " " + Escape(other.protected_reason) : ""});
-    }
+    for (const auto& r : record->related)
+      people.push_back({Escape(r.person.FullName()), Escape(RelationshipLabel(r.relationship, r.person.id)),
+                        r.person.is_protected ? Tag("Identity protected", Colour::kPurple) + " " + Escape(r.person.protected_reason) : ""});
     body += Table("", {"Name", "Relationship", "Protection"}, people);
   }
 

@@ -1,5 +1,7 @@
 #include "http/web/html.h"
 
+#include "redaction/redactor.h"
+
 #include <array>
 #include <cstdio>
 
@@ -264,6 +266,16 @@ std::string Panel(std::string_view title, std::string_view body_html) {
 }
 
 std::string Inset(std::string_view body_html) { return "<div class=\"govuk-inset-text\">" + std::string(body_html) + "</div>"; }
+
+std::string MarkWithheld(std::string html) {
+  for (std::string_view mark : {redaction::kNameWithheld, redaction::kDetailWithheld}) {
+    const std::string escaped = Escape(mark);
+    const std::string tagged = "<mark class=\"jigsaw-redacted\">" + escaped + "</mark>";
+    for (std::size_t at = html.find(escaped); at != std::string::npos; at = html.find(escaped, at + tagged.size()))
+      html.replace(at, escaped.size(), tagged);
+  }
+  return html;
+}
 
 std::string Warning(std::string_view text) {
   return "<div class=\"govuk-warning-text\"><span class=\"govuk-warning-text__icon\" aria-hidden=\"true\">!</span>"

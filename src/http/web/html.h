@@ -90,6 +90,10 @@ std::string Warning(std::string_view text);
 std::string NotificationBanner(std::string_view title, std::string_view body_html, bool success = false);
 std::string Details(std::string_view summary, std::string_view body_html);
 
+// Escaped HTML with each withheld detail ("[name withheld]") marked as
+// such, so that a reader sees what was taken out and why.
+std::string MarkWithheld(std::string html);
+
 // Paragraph text with line breaks kept.
 std::string Paragraphs(std::string_view text);
 

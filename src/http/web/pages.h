@@ -13,6 +13,7 @@
 #include "http/web/html.h"
 #include "http/web/web.h"
 #include "service/context.h"
+#include "service/recipient_view.h"
 
 namespace jigsaw::http::web {
 
@@ -83,7 +84,7 @@ namespace jigsaw::http::web {
 // The address of the passage of the advice a reason cites (its `source`),
 // on the /guidance page.
 std::string GuidanceHref(std::string_view source);
-// A disclosure's content (the recipient view's JSON) as HTML, with each
-// redaction marked: the same for the sharer's preview and the recipient.
-std::string RecipientViewHtml(const std::string& view_json);
+// A disclosure's content as HTML, with each redaction marked: the same for
+// the sharer's preview and the recipient.
+std::string RecipientViewHtml(const service::RecipientView& view);
 }  // namespace jigsaw::http::web

@@ -278,6 +278,21 @@ service::NewDecision ProposalOf(const service::ConcernRecord& record, const json
   }
   if (!Str(d, "advice_from").empty()) r.advice_sought = domain::AdviceSought{Str(d, "advice_from"), Str(d, "advice_summary")};
   r.departure_reason = Str(d, "departure_reason");
+  if (auto it = d.find("mention_reviews"); it != d.end() && it->is_array())
+    for (const auto& m : *it)
+      if (m.is_object())
+        if (auto choice = ParseEnum<domain::MentionChoice>(m.value("choice", "")))
+          n.mention_reviews.push_back({m.value("id", ""), *choice, m.value("reason", "")});
+  return n;
+}
+
+// The advice does not depend on what was decided: asking for it never
+// previews a share, so an unfinished decision cannot block the advice.
+service::NewDecision AdviceProposalOf(const service::ConcernRecord& record, const json& d) {
+  service::NewDecision n = ProposalOf(record, d);
+  n.outcome = domain::DecisionOutcome::kNotShare;
+  n.share_items.clear();
+  n.mention_reviews.clear();
   return n;
 }
 
@@ -323,7 +338,7 @@ std::string AdviceHtml(const g::Assessment& a) {
 }
 
 Response AdvicePage(Site& site, Visit& v, const service::ConcernRecord& record, const json& d) {
-  auto preview = site.s.sharing.Preview(v.context, ProposalOf(record, d));
+  auto preview = site.s.sharing.Preview(v.context, AdviceProposalOf(record, d));
   if (!preview) return site.Failure(v, preview.error());
   const std::string base = Base(record.concern.id);
   std::string body = "<span class=\"govuk-caption-l\">Should I share?</span><h1 class=\"govuk-heading-l\">What the advice says</h1>";
@@ -373,7 +388,7 @@ std::string FormField(std::string field) {
 }
 
 Response DecisionPage(Site& site, Visit& v, const service::ConcernRecord& record, const json& d, const Errors& errors) {
-  auto preview = site.s.sharing.Preview(v.context, ProposalOf(record, d));
+  auto preview = site.s.sharing.Preview(v.context, AdviceProposalOf(record, d));
   if (!preview) return site.Failure(v, preview.error());
   const g::Assessment& a = *preview->assessment;
   const std::string base = Base(record.concern.id);
@@ -433,49 +448,30 @@ Response DecisionPage(Site& site, Visit& v, const service::ConcernRecord& record
 
 }  // namespace
 
-std::string RecipientViewHtml(const std::string& view_json) {
-  auto v = json::parse(view_json, nullptr, false);
-  if (!v.is_object()) return "";
+std::string RecipientViewHtml(const service::RecipientView& v) {
   std::string out;
-  if (v.contains("child") && v["child"].is_object()) {
-    const auto& c = v["child"];
-    std::vector<SummaryRow> rows = {
-        {"Name", Escape(c.value("given_name", "") + " " + c.value("family_name", "")), "", ""},
-        {"Date of birth", Escape(DisplayIsoDate(c.value("date_of_birth", ""))), "", ""}};
-    if (!c.value("nhs_number", "").empty()) rows.push_back({"NHS number", Escape(c.value("nhs_number", "")), "", ""});
-    const std::string address = c.value("address", ""), postcode = c.value("postcode", "");
-    if (!address.empty() || !postcode.empty())
-      rows.push_back({"Address", AddressHtml(address, postcode), "", ""});
+  if (v.child) {
+    const auto& c = *v.child;
+    std::vector<SummaryRow> rows = {{"Name", Escape(c.given_name + " " + c.family_name), "", ""},
+                                    {"Date of birth", Escape(DisplayIsoDate(c.date_of_birth)), "", ""}};
+    if (!c.nhs_number.empty()) rows.push_back({"NHS number", Escape(c.nhs_number), "", ""});
+    if (!c.address.empty() || !c.postcode.empty()) rows.push_back({"Address", MarkWithheld(AddressHtml(c.address, c.postcode)), "", ""});
     out += SummaryList(rows);
   }
-  if (v.contains("shared_by") && v["shared_by"].is_object())
-    out += "<p class=\"govuk-body-s\">Shared by " + Escape(v["shared_by"].value("practitioner", "")) + ", " +
-           Escape(v["shared_by"].value("organisation", "")) + (v.value("lawful_basis", "").empty() ? "" : ". Lawful basis: " +
-           Escape(ParseEnum<g::LawfulBasis>(v.value("lawful_basis", "")).transform([](auto b) { return std::string(Label(b)); })
-                      .value_or(v.value("lawful_basis", "")))) + ".</p>";
-  const auto items = v.value("items", json::array());
-  if (items.empty()) out += "<p class=\"govuk-body\">No information is chosen.</p>";
-  for (const auto& i : items) {
-    if (!i.is_object()) continue;
-    std::string text = Paragraphs(i.value("text", ""));
-    // Make each redaction visible as such.
-    for (std::string_view mark : {"[name withheld]", "[detail withheld]"}) {
-      const std::string esc = Escape(mark);
-      for (std::size_t at = text.find(esc); at != std::string::npos; at = text.find(esc, at)) {
-        const std::string tagged = "<mark class=\"jigsaw-redacted\">" + esc + "</mark>";
-        text.replace(at, esc.size(), tagged);
-        at += tagged.size();
-      }
-    }
-    std::string about = i.contains("about_name") && i["about_name"].is_string() ? i["about_name"].get<std::string>() : "";
-    out += "<div class=\"jigsaw-item\">" + text + "<p class=\"govuk-body-s\">" +
-           Escape(ParseEnum<domain::Accuracy>(i.value("accuracy", "")).transform([](auto a) { return std::string(Label(a)); }).value_or("")) +
-           ". From " + Escape(i.value("source", "")) + (i.value("date", "").empty() ? "" : ", " + Escape(DisplayIsoDate(i.value("date", "")))) +
-           (about.empty() ? "" : ". About " + Escape(about)) + ".</p></div>";
+  out += "<p class=\"govuk-body-s\">Shared by " + Escape(v.sharer_practitioner) + ", " + Escape(v.sharer_organisation) +
+         (v.lawful_basis ? ". Lawful basis: " + Escape(Label(*v.lawful_basis)) : std::string()) + ".</p>";
+  if (v.family_told && !*v.family_told)
+    out += Warning("The child and family have not been told about this sharing. Do not tell them without talking to " +
+                   v.sharer_practitioner + " at " + v.sharer_organisation + " first.");
+  if (v.items.empty()) out += "<p class=\"govuk-body\">No information is chosen.</p>";
+  for (const auto& i : v.items) {
+    out += "<div class=\"jigsaw-item\">" + MarkWithheld(Paragraphs(i.text)) + "<p class=\"govuk-body-s\">" +
+           Escape(Label(i.accuracy)) + ". From " + MarkWithheld(Escape(i.source)) +
+           (i.date.empty() ? "" : ", " + Escape(DisplayIsoDate(i.date))) +
+           (i.about_name ? ". About " + MarkWithheld(Escape(*i.about_name)) : std::string()) + ".</p></div>";
   }
-  const int redactions = v.value("redactions", 0);
-  if (redactions > 0)
-    out += "<p class=\"govuk-body\">" + Tag(std::to_string(redactions) + (redactions == 1 ? " detail withheld" : " details withheld"), Colour::kPurple) +
+  if (v.redactions > 0)
+    out += "<p class=\"govuk-body\">" + Tag(std::to_string(v.redactions) + (v.redactions == 1 ? " detail withheld" : " details withheld"), Colour::kPurple) +
            " to protect people who could be harmed if they were identified.</p>";
   return out;
 }
@@ -506,9 +502,69 @@ Response ItemsPage(Site& site, Visit& v, const service::ConcernRecord& record, j
           Button("Update the preview", true, "action", "preview") + "</div></form></div>";
   body += "<div class=\"govuk-grid-column-one-half\"><div class=\"jigsaw-preview\" aria-labelledby=\"preview-heading\" role=\"region\">"
           "<h2 class=\"govuk-heading-m\" id=\"preview-heading\">What they will see</h2>" +
-          RecipientViewHtml(preview->recipient_view) + "</div></div></div>";
+          (preview->recipient_view ? RecipientViewHtml(*preview->recipient_view)
+                                   : "<p class=\"govuk-body\">No information is chosen.</p>") +
+          "</div></div></div>";
   return site.Page(v, {.title = "Choose what to send", .body_html = body, .back_href = base + "/decision",
                        .has_errors = !errors.empty(), .wide = true});
+}
+
+// ---- Reviewing mentions of protected people ------------------------------------
+
+// The mentions in what would be sent, every one (reviewed or not), for the
+// review page: the preview without the reviews so far.
+Result<std::vector<service::MentionForReview>> AllMentions(Site& site, Visit& v, const service::ConcernRecord& record,
+                                                           const json& d) {
+  auto proposal = ProposalOf(record, d);
+  proposal.mention_reviews.clear();
+  auto preview = JIGSAW_TRY(site.s.sharing.Preview(v.context, proposal));
+  return std::move(preview.mentions);
+}
+
+Response ReviewPage(Site& site, Visit& v, const service::ConcernRecord& record, const json& d, const Errors& errors) {
+  auto mentions = AllMentions(site, v, record, d);
+  if (!mentions) return site.Failure(v, mentions.error());
+  const std::string base = Base(record.concern.id);
+  if (mentions->empty()) return Redirect(base + "/check");
+  const auto proposal = ProposalOf(record, d);
+  std::string body = ErrorSummary(errors) +
+                     "<span class=\"govuk-caption-l\">Should I share?</span><h1 class=\"govuk-heading-l\">"
+                     "Check these mentions of protected people</h1>";
+  body += Warning("What you are sending seems to name someone your organisation protects (golden rule 5). They are not "
+                  "recorded as connected to this child, so Jigsaw has not withheld them. Withhold each mention, or say why "
+                  "it may be shared.");
+  body += FormStart(base + "/review", v.csrf_token);
+  for (std::size_t i = 0; i < mentions->size(); ++i) {
+    const auto& m = (*mentions)[i];
+    const std::string name = "mention_" + std::to_string(i);
+    std::string chosen, reason;
+    for (const auto& r : proposal.mention_reviews)
+      if (r.mention_id == m.id) {
+        chosen = std::string(ToString(r.choice));
+        reason = r.reason;
+      }
+    std::string item_source;
+    for (const auto& item : record.items)
+      if (item.id == m.item_id) item_source = item.source;
+    body += "<div class=\"jigsaw-mention\"><h2 class=\"govuk-heading-m\">Mention " + std::to_string(i + 1) + " of " +
+            std::to_string(mentions->size()) + "</h2><p class=\"govuk-body\">In the " +
+            (m.field == "source" ? std::string("source") : std::string("text")) + " of the information from " +
+            Escape(item_source) + ":</p><blockquote class=\"govuk-inset-text jigsaw-excerpt\">" +
+            Escape(m.before) + "<mark class=\"jigsaw-mention__match\">" + Escape(m.match) + "</mark>" + Escape(m.after) +
+            "</blockquote><p class=\"govuk-body\">This may be " + Escape(m.person_name) + ", whose identity is protected.</p>";
+    body += "<input type=\"hidden\" name=\"" + name + "_id\" value=\"" + Escape(m.id) + "\">";
+    body += Radios({name, "What should happen to this mention?", "", false, ErrorFor(errors, name)},
+                   {{"withhold", "Withhold it", "The recipient will see [name withheld]", false},
+                    {"release", "It may be shared", "For example, it is someone else with the same name", false}},
+                   chosen);
+    body += Textarea({name + "_reason", "If it may be shared, why?", "Golden rule 7: record the reason.", false,
+                      ErrorFor(errors, name + "_reason")},
+                     reason, 2) +
+            "</div>";
+  }
+  body += Button("Continue") + "</form>";
+  return site.Page(v, {.title = "Check these mentions of protected people", .body_html = body,
+                       .back_href = base + "/items", .has_errors = !errors.empty()});
 }
 
 // ---- Check your answers, and done -----------------------------------------------
@@ -634,9 +690,7 @@ void AddSharePages(Site& site) {
     // Default the items to send to the advice's choice the first time.
     if (Str(d, "outcome") == "share") {
       if (!d.contains("share_items")) {
-        auto proposal = ProposalOf(*record, d);
-        proposal.outcome = domain::DecisionOutcome::kNotShare;  // only the advice is wanted here
-        if (auto preview = site.s.sharing.Preview(v.context, proposal)) {
+        if (auto preview = site.s.sharing.Preview(v.context, AdviceProposalOf(*record, d))) {
           json items = json::array();
           for (const auto& advice : preview->assessment->items)
             if (advice.share) items.push_back(advice.id);
@@ -665,6 +719,41 @@ void AddSharePages(Site& site) {
     if (v.form.Get("action") == "preview") return Redirect(Base(record->concern.id) + "/items");
     if (List(d, "share_items").empty())
       return ItemsPage(site, v, *record, d, {{"share_items", "Select the information to send, or go back and decide not to share"}});
+    auto mentions = AllMentions(site, v, *record, d);
+    if (!mentions) return site.Failure(v, mentions.error());
+    return Redirect(Base(record->concern.id) + (mentions->empty() ? "/check" : "/review"));
+  });
+
+  site.Get("/concerns/{id}/share/review", [&site](Visit& v) {
+    auto record = ConcernFor(site, v);
+    if (!record) return site.Failure(v, record.error());
+    const json d = LoadDraft(site, v, record->concern.id);
+    if (!QuestionsAnswered(d)) return Redirect(Base(record->concern.id) + "/" + kSteps[0].key);
+    return ReviewPage(site, v, *record, d, {});
+  });
+  site.Post("/concerns/{id}/share/review", [&site](Visit& v) {
+    auto record = ConcernFor(site, v);
+    if (!record) return site.Failure(v, record.error());
+    json d = LoadDraft(site, v, record->concern.id);
+    json reviews = json::array();
+    Errors errors;
+    for (std::size_t i = 0; i < 1000; ++i) {
+      const std::string name = "mention_" + std::to_string(i);
+      const std::string id = v.form.Get(name + "_id");
+      if (id.empty()) break;
+      const std::string choice = v.form.Get(name);
+      const std::string reason = v.form.Get(name + "_reason");
+      if (choice != "withhold" && choice != "release") {
+        errors.push_back({name, "Select whether to withhold mention " + std::to_string(i + 1)});
+        continue;
+      }
+      if (choice == "release" && !domain::HasWords(reason))
+        errors.push_back({name + "_reason", "Enter why mention " + std::to_string(i + 1) + " may be shared"});
+      reviews.push_back({{"id", id}, {"choice", choice}, {"reason", reason}});
+    }
+    d["mention_reviews"] = reviews;
+    if (auto saved = SaveDraft(site, v, record->concern.id, d); !saved) return site.Failure(v, saved.error());
+    if (!errors.empty()) return ReviewPage(site, v, *record, d, errors);
     return Redirect(Base(record->concern.id) + "/check");
   });
 
@@ -674,6 +763,12 @@ void AddSharePages(Site& site) {
     const json d = LoadDraft(site, v, record->concern.id);
     if (!QuestionsAnswered(d)) return Redirect(Base(record->concern.id) + "/" + kSteps[0].key);
     if (Str(d, "outcome").empty()) return Redirect(Base(record->concern.id) + "/decision");
+    if (Str(d, "outcome") == "share") {
+      // Nothing is sent with a mention of a protected person nobody reviewed.
+      auto preview = site.s.sharing.Preview(v.context, ProposalOf(*record, d));
+      if (!preview) return site.Failure(v, preview.error());
+      if (!preview->mentions.empty()) return Redirect(Base(record->concern.id) + "/review");
+    }
     return CheckPage(site, v, *record, d, {});
   });
   site.Post("/concerns/{id}/share/check", [&site](Visit& v) {
@@ -696,6 +791,7 @@ void AddSharePages(Site& site) {
       // page where it is entered.
       Errors errors{{FormField(decided.error().field), decided.error().message}};
       if (errors.front().field == "share_items") return ItemsPage(site, v, *record, const_cast<json&>(d), errors);
+      if (errors.front().field.starts_with("mention_reviews")) return ReviewPage(site, v, *record, d, {{"mention_0", decided.error().message}});
       return DecisionPage(site, v, *record, d, errors);
     }
     (void)site.s.drafts.Discard(v.context, Subject(record->concern.id));

@@ -1,0 +1,33 @@
+#include "service/outbound.h"
+
+#include "redaction/fold.h"
+#include "redaction/redactor.h"
+
+namespace jigsaw::service {
+
+struct OutboundRedaction::Impl {
+  redaction::Redactor redactor;
+};
+
+OutboundRedaction::OutboundRedaction(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+OutboundRedaction::OutboundRedaction(OutboundRedaction&&) noexcept = default;
+OutboundRedaction& OutboundRedaction::operator=(OutboundRedaction&&) noexcept = default;
+OutboundRedaction::~OutboundRedaction() = default;
+
+Result<OutboundRedaction> OutboundRedaction::For(store::Transaction& tx, const std::string& organisation_id,
+                                                 const NamedChild& about) {
+  const std::string child = redaction::FoldKey(about.given_name + " " + about.family_name);
+  std::vector<redaction::ProtectedPerson> people;
+  for (auto& p : JIGSAW_TRY(tx.casework().ProtectedPeople(organisation_id))) {
+    const bool is_child = p.kind == domain::PersonKind::kChild && !about.family_name.empty() &&
+                          redaction::FoldKey(p.given_name + " " + p.family_name) == child;
+    // The same rule as a disclosure's: the child named keeps their name.
+    const auto protection = redaction::ProtectionOf(p, is_child ? p.id : std::string());
+    people.push_back({std::move(p), protection, redaction::Treatment::kWithhold});
+  }
+  return OutboundRedaction(std::make_unique<Impl>(Impl{redaction::Redactor(people)}));
+}
+
+std::string OutboundRedaction::Redact(std::string_view text) const { return impl_->redactor.Redact(text).text; }
+
+}  // namespace jigsaw::service

@@ -1,0 +1,44 @@
+// Golden rule 5 for the words that organisations send each other outside a
+// disclosure: an information request and its messages, a refusal's
+// reasons, feedback. Each is redacted, when it is written, against every
+// protected person of the organisation it leaves, so what is stored as
+// sent is what the other side reads. Disclosures have their own, finer
+// preparation (service/sharing.cpp) with a review step; both use the one
+// redaction module.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "common/result.h"
+#include "store/store.h"
+
+namespace jigsaw::service {
+
+// The child a message is about, as the message names them: they must be
+// identified to be helped, so a protected person of that name keeps it
+// (their whereabouts are still withheld).
+struct NamedChild {
+  std::string given_name;
+  std::string family_name;
+};
+
+class OutboundRedaction {
+ public:
+  // Loads the protected people of `organisation_id`.
+  static Result<OutboundRedaction> For(store::Transaction& tx, const std::string& organisation_id,
+                                       const NamedChild& about = {});
+  OutboundRedaction(OutboundRedaction&&) noexcept;
+  OutboundRedaction& operator=(OutboundRedaction&&) noexcept;
+  ~OutboundRedaction();
+
+  // The text as the other organisation may read it.
+  std::string Redact(std::string_view text) const;
+
+ private:
+  struct Impl;
+  explicit OutboundRedaction(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace jigsaw::service

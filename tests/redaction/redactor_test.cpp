@@ -1,0 +1,134 @@
+// The redaction of protected identities (golden rule 5), spelling by
+// spelling: each test is a way people write a protected person's details.
+#include "redaction/redactor.h"
+
+#include <gtest/gtest.h>
+
+#include "redaction/fold.h"
+
+namespace jigsaw::redaction {
+namespace {
+
+domain::Person Doreen() {
+  domain::Person p;
+  p.id = "p-doreen";
+  p.kind = domain::PersonKind::kThirdParty;
+  p.given_name = "Doreen";
+  p.family_name = "Hargreaves-Smith";
+  p.known_as = {"Dee"};
+  p.date_of_birth = "1980-04-03";
+  p.nhs_number = "9434765919";
+  p.address = "14 Larch Close\nBrackenford";
+  p.postcode = "BF1 2AB";
+  p.phone_numbers = {"07700 900123"};
+  p.email_addresses = {"doreen.h@example.com"};
+  p.is_protected = true;
+  return p;
+}
+
+std::string Redact(std::string_view text, Treatment t = Treatment::kWithhold) {
+  const ProtectedPerson people[] = {{Doreen(), Protection::kIdentity, t}};
+  return Redactor(people).Redact(text).text;
+}
+
+TEST(Fold, ReadsTextAsAPersonDoes) {
+  EXPECT_EQ(FoldKey("Zo\xC3\xAB"), FoldKey("ZOE"));
+  EXPECT_EQ(FoldKey("Zoe\xCC\x88"), FoldKey("zoe"));
+  EXPECT_EQ(FoldKey("Dor\xE2\x80\x8B" "een"), FoldKey("doreen")) << "zero-width space";
+  EXPECT_EQ(FoldKey("Dor\xC2\xAD" "een"), FoldKey("doreen")) << "soft hyphen";
+  EXPECT_EQ(FoldKey("D\xD0\xBEr\xD0\xB5\xD0\xB5n"), FoldKey("doreen")) << "Cyrillic look-alikes";
+  EXPECT_EQ(FoldKey("\xEF\xBC\xA4oreen"), FoldKey("doreen")) << "fullwidth";
+  EXPECT_EQ(FoldKey("Doreen\xE2\x80\x99s"), FoldKey("doreen's"));
+  EXPECT_EQ(FoldKey("\xEF\xBC\x99\xD9\xA3"), "93") << "digits of any script";
+}
+
+TEST(Fold, RemembersWhereEveryByteCameFrom) {
+  const std::string text = "Zo\xC3\xAB!";
+  const FoldedText f = Fold(text);
+  ASSERT_EQ(f.text, "zoe!");
+  EXPECT_EQ(f.begin[2], 2u);
+  EXPECT_EQ(f.end[2], 4u);
+  EXPECT_EQ(f.begin[3], 4u);
+}
+
+TEST(Redactor, WithholdsNamesHoweverTheyAreWritten) {
+  EXPECT_EQ(Redact("Doreen Hargreaves-Smith called."), "[name withheld] called.");
+  EXPECT_EQ(Redact("Smith-Hargreaves called."), "[name withheld] called.");
+  EXPECT_EQ(Redact("Mrs Hargreaves called."), "Mrs [name withheld] called.");
+  EXPECT_EQ(Redact("Doreen\xE2\x80\x99s dog"), "[name withheld] dog");
+  EXPECT_EQ(Redact("DOREEN'S dog"), "[name withheld] dog");
+  EXPECT_EQ(Redact("Dee came"), "[name withheld] came");
+  EXPECT_EQ(Redact("D. Hargreaves came"), "[name withheld] came");
+  EXPECT_EQ(Redact("D Smith came"), "[name withheld] came");
+  EXPECT_EQ(Redact("Dor\xC3\xA9" "en came"), "[name withheld] came");
+  EXPECT_EQ(Redact("D\xD0\xBEr\xD0\xB5\xD0\xB5n came"), "[name withheld] came");
+  EXPECT_EQ(Redact("Dor\xE2\x80\x8B" "een came"), "[name withheld] came");
+  EXPECT_EQ(Redact("DoreenHargreaves came"), "[name withheld] came");
+  EXPECT_EQ(Redact("user doreen80 posted"), "user [name withheld] posted");
+  EXPECT_EQ(Redact("Neighbour\xC2\xA0" "Doreen\xE2\x80\x94" "again"), "Neighbour\xC2\xA0[name withheld]\xE2\x80\x94" "again");
+}
+
+TEST(Redactor, LeavesOtherWordsAlone) {
+  EXPECT_EQ(Redact("The deer and the Smithsonian were annual events."), "The deer and the Smithsonian were annual events.");
+  EXPECT_EQ(Redact("Doreena is someone else"), "Doreena is someone else");
+}
+
+TEST(Redactor, WithholdsIdentifiersHoweverTheyAreSpaced) {
+  for (const char* nhs : {"9434765919", "943 476 5919", "943-476-5919", "9434 765 919", "943.476.5919"})
+    EXPECT_EQ(Redact(std::string("NHS ") + nhs + "."), "NHS [detail withheld].") << nhs;
+  for (const char* pc : {"BF1 2AB", "BF12AB", "bf1  2ab", "BF1-2AB"})
+    EXPECT_EQ(Redact(std::string("At ") + pc + " now"), "At [detail withheld] now") << pc;
+  for (const char* phone : {"07700 900123", "07700900123", "+44 7700 900123", "+44 (0)7700 900 123"})
+    EXPECT_EQ(Redact(std::string("Ring ") + phone + " today"), "Ring [detail withheld] today") << phone;
+  EXPECT_EQ(Redact("Mail doreen.h@example.com now"), "Mail [detail withheld] now");
+}
+
+TEST(Redactor, WithholdsDatesOfBirthHoweverTheyAreWritten) {
+  for (const char* date : {"3/4/1980", "03/04/1980", "3.4.80", "1980-04-03", "3 April 1980", "3rd April 1980",
+                           "April 3, 1980", "3rd of Apr 1980", "03-04-1980", "4/3/1980"})
+    EXPECT_EQ(Redact(std::string("Born ") + date + "."), "Born [detail withheld].") << date;
+  EXPECT_EQ(Redact("Seen 3/4/2020."), "Seen 3/4/2020.");
+}
+
+TEST(Redactor, WithholdsEveryLineOfTheAddressAndTheStreetAlone) {
+  EXPECT_EQ(Redact("Lives at 14 Larch Close."), "Lives at [detail withheld].");
+  EXPECT_EQ(Redact("Lives on Larch Close."), "Lives on [detail withheld].");
+  EXPECT_EQ(Redact("Moved to Brackenford."), "Moved to [detail withheld].");
+}
+
+TEST(Redactor, TheChildKeepsTheirNameButNotWhereTheyLive) {
+  domain::Person child = Doreen();
+  child.kind = domain::PersonKind::kChild;
+  const ProtectedPerson people[] = {{child, Protection::kWhereabouts, Treatment::kWithhold}};
+  EXPECT_EQ(Redactor(people).Redact("Doreen now lives at 14 Larch Close.").text, "Doreen now lives at [detail withheld].");
+}
+
+TEST(Redactor, AWatchedPersonIsReportedNotCut) {
+  const std::string text = "Saw Doreen today.";
+  const ProtectedPerson people[] = {{Doreen(), Protection::kIdentity, Treatment::kReview}};
+  const Redactor r(people);
+  const Redacted first = r.Redact(text);
+  EXPECT_EQ(first.text, text);
+  ASSERT_EQ(first.mentions.size(), 1u);
+  EXPECT_EQ(text.substr(first.mentions[0].span.begin, first.mentions[0].span.end - first.mentions[0].span.begin), "Doreen");
+  EXPECT_EQ(first.mentions[0].person_id, "p-doreen");
+  const Redacted second = r.Redact(text, first.mentions);
+  EXPECT_EQ(second.text, "Saw [name withheld] today.");
+  EXPECT_EQ(second.withheld, 1);
+}
+
+TEST(Redactor, RemovesNamesAndIdentifiersAsWholeWordsInAnyCase) {
+  domain::Person olive{.kind = domain::PersonKind::kThirdParty, .given_name = "Olive", .family_name = "Pratchett",
+                       .nhs_number = "9434765919", .address = "14 Mill Lane, Brackenford", .postcode = "BF1 2AB",
+                       .is_protected = true};
+  const ProtectedPerson people[] = {{olive, Protection::kIdentity, Treatment::kWithhold}};
+  const Redactor r(people);
+  const Redacted out = r.Redact("Mrs OLIVE PRATCHETT (Olive) of 14 Mill Lane, BF1 2AB, NHS 943 476 5919.");
+  EXPECT_EQ(out.text, "Mrs [name withheld] ([name withheld]) of [detail withheld], [detail withheld], NHS [detail withheld].");
+  EXPECT_EQ(out.withheld, 5);
+  EXPECT_EQ(r.Redact("Pratchett's dog").text, "[name withheld] dog");
+  EXPECT_EQ(r.Redact("Olivetti typewriter").text, "Olivetti typewriter") << "not inside other words";
+}
+
+}  // namespace
+}  // namespace jigsaw::redaction
