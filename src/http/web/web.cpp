@@ -180,9 +180,8 @@ Response Site::Run(Request& req, bool is_post, const PageFn& fn) {
   }
   Visit v{req, *who, service::Context{who->actor, req.request_id}, access::FormToken(token), {}, {}};
   // Every {id} in a page's address is a well-formed id before a handler
-  // sees it: handlers put it into links and Location headers, and any other
-  // text names no record (it would be recorded in the audit log as
-  // malformed; nothing is looked up for it here).
+  // sees it: handlers put it into links and Location headers. Any other
+  // text names no record, so the page is "not found" without a look-up.
   for (const auto& [name, value] : req.path_params)
     if (name == "id" && !IsWellFormedId(value))
       return Failure(v, Error{ErrorCode::kNotFound, "There is no such record.", {}});
