@@ -5,6 +5,7 @@
 #include "access/credentials.h"
 #include "http/web/forms.h"
 #include "http/web/html.h"
+#include "http/web/pages.h"
 
 namespace jigsaw::http::web {
 namespace {
@@ -67,6 +68,25 @@ TEST(Forms, ReadsTrimmedValuesCheckboxesAndTextAreaLineBreaks) {
   EXPECT_EQ(f.Get("note"), "one\ntwo");
   EXPECT_EQ(f.Get("missing"), "");
   EXPECT_FALSE(f.Has("missing"));
+}
+
+TEST(Redirects, GoOnlyToPathsOnThisSiteMadeOfUrlCharacters) {
+  for (std::string_view ok : {"/", "/concerns/0123456789abcdef0123456789abcdef?recorded=1", "/sign-in?timed-out=1",
+                              "/concerns/0123456789abcdef0123456789abcdef/share/advice"})
+    EXPECT_TRUE(IsLocalAddress(ok)) << ok;
+  for (std::string_view bad : {"", "https://evil.example/", "//evil.example", "/\\evil.example", "evil",
+                               "/concerns/x\r\nSet-Cookie: a=b", "/concerns/x y", "/a\"b", "/<script>"})
+    EXPECT_FALSE(IsLocalAddress(bad)) << bad;
+  const Response good = Redirect("/concerns/0123456789abcdef0123456789abcdef");
+  EXPECT_EQ(good.status, 303);
+  const auto location = [](const Response& r) {
+    for (const auto& [name, value] : r.headers)
+      if (name == "Location") return value;
+    return std::string();
+  };
+  EXPECT_EQ(location(good), "/concerns/0123456789abcdef0123456789abcdef");
+  EXPECT_EQ(location(Redirect("/concerns/x\r\nSet-Cookie: jigsaw_session=attacker")), "/");
+  EXPECT_EQ(location(Redirect("//evil.example")), "/");
 }
 
 TEST(FormTokens, BelongToOneSessionAndCannotBeGuessed) {

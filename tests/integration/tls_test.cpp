@@ -1,6 +1,7 @@
 // The server over TLS, with a throwaway self-signed certificate: HTTPS
-// works, the session cookie is marked Secure, and bad key files are a clear
-// configuration error.
+// works, every response tells the browser to use nothing else (HSTS), the
+// session cookie is marked Secure and dies with the browser, and bad key
+// files are a clear configuration error.
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -48,6 +49,12 @@ TEST_F(TlsTest, ServesHttpsWithSecureCookies) {
           "/api/v1/sessions -d '{\"username\":\"primary.dsl@demo.jigsaw\",\"password\":\"brackenford-demo\"}'");
   EXPECT_NE(headers.find("HTTP/1.1 201"), std::string::npos) << headers;
   EXPECT_NE(headers.find("; Secure"), std::string::npos) << headers;
+  EXPECT_EQ(headers.find("Max-Age"), std::string::npos) << headers;
+  EXPECT_NE(headers.find("Strict-Transport-Security: max-age=31536000\r\n"), std::string::npos) << headers;
+  for (const std::string target : {"/healthz", "/sign-in", "/nowhere"})
+    EXPECT_NE(Shell("curl -sk -D - -o /dev/null " + base + target).find("Strict-Transport-Security: max-age="),
+              std::string::npos)
+        << target;
   // Plain HTTP to the TLS port gets nowhere.
   EXPECT_EQ(Shell("curl -s --max-time 5 http://127.0.0.1:" + std::to_string(server.port()) + "/healthz"), "");
 }

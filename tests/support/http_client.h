@@ -28,6 +28,12 @@ struct HttpCall {
 // Sends one request on a new connection. A failed connection is status 0.
 HttpReply Send(std::uint16_t port, const HttpCall& call);
 
+// Writes `bytes` as they are on a new connection, then reads until the
+// server closes it: for requests a well-behaved client would not send, and
+// to see exactly what came back (a HEAD response's lack of body). Empty if
+// the connection failed.
+std::string SendRaw(std::uint16_t port, const std::string& bytes);
+
 // Shorthands: JSON body, optional bearer token.
 HttpReply Get(std::uint16_t port, const std::string& target, const std::string& token = {});
 HttpReply Post(std::uint16_t port, const std::string& target, const nlohmann::json& body,

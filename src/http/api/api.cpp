@@ -21,20 +21,71 @@ Response Render(const Request& req, const Result<T>& result, int status, RenderF
 
 }  // namespace
 
-std::string SessionCookie(std::string_view token, bool secure, long max_age_seconds) {
-  std::string c = std::string(kSessionCookie) + "=" + std::string(token) +
-                  "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age_seconds);
+std::string SessionCookie(std::string_view token, bool secure) {
+  std::string c = std::string(kSessionCookie) + "=" + std::string(token) + "; Path=/; HttpOnly; SameSite=Strict";
   if (secure) c += "; Secure";
   return c;
 }
 
-std::string TokenFrom(const Request& request) {
+std::string ClearedSessionCookie(bool secure) {
+  std::string c = std::string(kSessionCookie) + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0";
+  if (secure) c += "; Secure";
+  return c;
+}
+
+namespace {
+constexpr std::string_view kBearer = "Bearer ";
+
+std::optional<std::string_view> BearerToken(const Request& request) {
   const std::string_view auth = request.Header("authorization");
-  constexpr std::string_view kBearer = "Bearer ";
-  if (auth.size() > kBearer.size() && auth.substr(0, kBearer.size()) == kBearer)
-    return std::string(auth.substr(kBearer.size()));
+  if (auth.size() > kBearer.size() && auth.substr(0, kBearer.size()) == kBearer) return auth.substr(kBearer.size());
+  return std::nullopt;
+}
+
+bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+  return true;
+}
+
+// "application/json", with or without parameters ("; charset=utf-8").
+bool IsJsonContentType(std::string_view type) {
+  type = type.substr(0, type.find(';'));
+  while (!type.empty() && (type.back() == ' ' || type.back() == '\t')) type.remove_suffix(1);
+  return EqualsIgnoringCase(type, "application/json");
+}
+}  // namespace
+
+std::string TokenFrom(const Request& request) {
+  if (auto bearer = BearerToken(request)) return std::string(*bearer);
   if (auto cookie = request.Cookie(kSessionCookie)) return std::string(*cookie);
   return {};
+}
+
+bool HasForeignOrigin(const Request& request) {
+  const std::string_view origin = request.Header("origin");
+  if (origin.empty()) return false;
+  // scheme "://" host [":" port], compared with the Host the request was
+  // sent to. The scheme is not compared: behind a proxy that ends TLS the
+  // server sees http for a page the browser loaded over https.
+  const std::size_t sep = origin.find("://");
+  if (sep == std::string_view::npos) return true;  // "null", or not an origin
+  const std::string_view authority = origin.substr(sep + 3);
+  const std::string_view host = request.Header("host");
+  return host.empty() || !EqualsIgnoringCase(authority, host);
+}
+
+std::optional<Response> RefuseCrossSite(const Request& request) {
+  if (BearerToken(request) || !request.Cookie(kSessionCookie)) return std::nullopt;
+  if (HasForeignOrigin(request))
+    return ErrorResponse(request, 403, "permission_denied",
+                         "This request comes from another site; Jigsaw's API answers its own pages and "
+                         "clients with a Bearer token only.");
+  if (request.method != "GET" && request.method != "HEAD" && !IsJsonContentType(request.Header("content-type")))
+    return ErrorResponse(request, 415, "unsupported_media_type",
+                         "Send the body as JSON with Content-Type: application/json.", "content-type");
+  return std::nullopt;
 }
 
 Result<service::Authenticated> Authenticate(const Request& request,
@@ -76,6 +127,10 @@ void AddRoutes(Router& router, Services s) {
   });
 
   router.Add("POST", "/api/v1/sessions", [&auth = s.authentication](Request& req) {
+    // Signing in sets the session cookie: another site must not be able to
+    // sign a visitor's browser in to an account of its choosing.
+    if (HasForeignOrigin(req))
+      return ErrorResponse(req, 403, "permission_denied", "Sign in from Jigsaw's own pages or a client of the API.");
     auto body = ParseJsonBody(req);
     if (!body) return ErrorResponse(req, body.error());
     JsonFields f(body->root());
@@ -87,8 +142,6 @@ void AddRoutes(Router& router, Services s) {
     if (!password) return ErrorResponse(req, password.error());
     auto signed_in = auth.SignIn(*username, *password, req.request_id);
     if (!signed_in) return ErrorResponse(req, signed_in.error());
-    const long max_age =
-        std::chrono::duration_cast<std::chrono::seconds>(auth.policy().absolute_timeout).count();
     Response r = JsonResponse(201, nlohmann::json{{"token", signed_in->token},
                                     {"token_type", "Bearer"},
                                     {"expires_at", FormatRfc3339(signed_in->expires_at)},
@@ -97,7 +150,7 @@ void AddRoutes(Router& router, Services s) {
                                          auth.policy().idle_timeout)
                                          .count()},
                                     {"practitioner", ToJson(signed_in->practitioner)}});
-    r.With("Set-Cookie", SessionCookie(signed_in->token, req.secure, max_age));
+    r.With("Set-Cookie", SessionCookie(signed_in->token, req.secure));
     return r;
   });
 
@@ -107,7 +160,7 @@ void AddRoutes(Router& router, Services s) {
                Response r;
                r.status = 204;
                r.content_type = "application/json";
-               r.With("Set-Cookie", SessionCookie("", req.secure, 0));
+               r.With("Set-Cookie", ClearedSessionCookie(req.secure));
                return r;
              }));
 

@@ -24,9 +24,14 @@ struct Services {
 
 void AddRoutes(Router& router, Services services);
 
-// The Set-Cookie value for a session token (HttpOnly, SameSite=Strict,
-// Secure over TLS); an empty token and max age 0 clears it.
-std::string SessionCookie(std::string_view token, bool secure, long max_age_seconds);
+// The Set-Cookie value for a session token: HttpOnly, SameSite=Strict,
+// Secure over TLS, and no Max-Age or Expires, so that the browser forgets
+// it when it closes (a shared computer keeps no session); the session's
+// idle and absolute timeouts are enforced by the server whatever the
+// browser keeps.
+std::string SessionCookie(std::string_view token, bool secure);
+// The Set-Cookie value that clears the session cookie (Max-Age=0).
+std::string ClearedSessionCookie(bool secure);
 
 // The token from "Authorization: Bearer ..." or the session cookie.
 std::string TokenFrom(const Request& request);
@@ -35,12 +40,28 @@ std::string TokenFrom(const Request& request);
 Result<service::Authenticated> Authenticate(const Request& request,
                                             service::Authentication& authentication);
 
+// True if the request names an Origin other than the host it was sent to
+// (an Origin of "null" included). No Origin is not foreign: clients other
+// than browsers send none.
+bool HasForeignOrigin(const Request& request);
+
+// The refusal for a JSON API request that a browser could have been made to
+// send by another site: one that signs in with the session cookie (not a
+// Bearer token) and comes from a foreign Origin (403), or that is not a
+// GET or HEAD and whose Content-Type is not application/json (415: a form
+// on another site can send only form and text bodies without asking). None
+// for requests with a Bearer token, or none at all.
+std::optional<Response> RefuseCrossSite(const Request& request);
+
 // Wraps a handler that needs a signed-in caller: it is called as
 // fn(request, who, context), the context naming the caller and the request
-// for the audit log; anyone else gets the 401.
+// for the audit log; anyone else gets the 401, and a request that could
+// have come from another site through the session cookie is refused
+// (RefuseCrossSite).
 template <typename Fn>
 Handler SignedIn(service::Authentication& auth, Fn fn) {
   return [&auth, fn](Request& req) -> Response {
+    if (auto refused = RefuseCrossSite(req)) return std::move(*refused);
     auto who = Authenticate(req, auth);
     if (!who) return ErrorResponse(req, who.error());
     return fn(req, *who, service::Context{who->actor, req.request_id});

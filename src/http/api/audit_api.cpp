@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "common/csv.h"
 #include "common/json_writer.h"
 #include "http/api/api.h"
 #include "http/response.h"
@@ -76,16 +77,6 @@ Result<store::AuditQuery> ParseQuery(const Request& req) {
 }  // namespace
 
 std::string AuditCsv(const std::vector<domain::AuditRecord>& records) {
-  auto cell = [](std::string& out, std::string_view v) {
-    out.push_back('"');
-    if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r'))
-      out.push_back('\'');
-    for (char c : v) {
-      if (c == '"') out.push_back('"');
-      out.push_back(c);
-    }
-    out.push_back('"');
-  };
   std::string out =
       "index,time,practitioner_id,organisation_id,roles,action,object_type,object_id,child_id,"
       "purpose,outcome,request_id\r\n";
@@ -95,11 +86,7 @@ std::string AuditCsv(const std::vector<domain::AuditRecord>& records) {
                                   r.object_type,           r.object_id,           r.child_id,
                                   r.purpose,               std::string(ToString(r.outcome)),
                                   r.request_id};
-    for (std::size_t i = 0; i < std::size(fields); ++i) {
-      if (i) out.push_back(',');
-      cell(out, fields[i]);
-    }
-    out += "\r\n";
+    AppendCsvRow(out, fields);
   }
   return out;
 }

@@ -58,7 +58,12 @@ class Site {
 };
 
 // 303 See Other: after a form post, so refresh and Back do not post again.
+// `location` must be a path on this site made of URL-safe characters (ids
+// checked by Site, fixed words); anything else redirects to "/" and is
+// logged as a bug.
 Response Redirect(std::string location);
+// True for such a path.
+bool IsLocalAddress(std::string_view location);
 
 // Service errors on a form: the field they name (a nested JSON field name
 // such as "items[0].text" becomes `fallback_field` unless mapped).

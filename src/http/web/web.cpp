@@ -90,7 +90,28 @@ std::string SignInPage(const Site& site, std::string_view form_token, std::strin
 
 }  // namespace
 
+bool IsLocalAddress(std::string_view location) {
+  // A path on this site: "/" then not "/" or a backslash (browsers read
+  // "//host" and "/\host" as another site), made only of characters a URL
+  // carries unescaped.
+  if (location.empty() || location[0] != '/') return false;
+  if (location.size() > 1 && (location[1] == '/' || location[1] == '\\')) return false;
+  for (char c : location) {
+    const bool safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                      std::string_view("-._~/?=&%").find(c) != std::string_view::npos;
+    if (!safe) return false;
+  }
+  return true;
+}
+
 Response Redirect(std::string location) {
+  // Page addresses are built from ids that Site checked (every {id} is
+  // well formed before a page handler runs); anything else here is a bug,
+  // and must not become a header or a way off the site.
+  if (!IsLocalAddress(location)) {
+    log::Error("web.redirect_refused", {});
+    location = "/";
+  }
   Response r = Html(303, "");
   r.With("Location", std::move(location));
   return r;
@@ -158,6 +179,12 @@ Response Site::Run(Request& req, bool is_post, const PageFn& fn) {
     return Redirect(token.empty() ? "/sign-in" : "/sign-in?timed-out=1");
   }
   Visit v{req, *who, service::Context{who->actor, req.request_id}, access::FormToken(token), {}, {}};
+  // Every {id} in a page's address is a well-formed id before a handler
+  // sees it: handlers put it into links and Location headers. Any other
+  // text names no record, so the page is "not found" without a look-up.
+  for (const auto& [name, value] : req.path_params)
+    if (name == "id" && !IsWellFormedId(value))
+      return Failure(v, Error{ErrorCode::kNotFound, "There is no such record.", {}});
   if (auto org = s.administration.GetOrganisation(v.context, who->practitioner.organisation_id)) v.organisation_name = org->name;
   if (is_post) {
     v.form = Form(req.body);
@@ -209,10 +236,8 @@ void AddAccountPages(Site& site) {
     if (errors.empty()) {
       auto signed_in = site.s.authentication.SignIn(username, form.Get("password"), req.request_id);
       if (signed_in) {
-        const long max_age = std::chrono::duration_cast<std::chrono::seconds>(
-                                 site.s.authentication.policy().absolute_timeout).count();
         Response r = Redirect("/");
-        r.With("Set-Cookie", api::SessionCookie(signed_in->token, req.secure, max_age));
+        r.With("Set-Cookie", api::SessionCookie(signed_in->token, req.secure));
         return r;
       }
       if (signed_in.error().code == ErrorCode::kResourceExhausted)
@@ -226,7 +251,7 @@ void AddAccountPages(Site& site) {
   site.Post("/sign-out", [&site](Visit& v) {
     (void)site.s.authentication.SignOut(api::TokenFrom(v.request), v.context);
     Response r = Redirect("/sign-in?signed-out=1");
-    r.With("Set-Cookie", api::SessionCookie("", v.request.secure, 0));
+    r.With("Set-Cookie", api::ClearedSessionCookie(v.request.secure));
     return r;
   });
 
@@ -265,6 +290,7 @@ Status AddWebRoutes(Router& router, WebServices services, WebOptions options) {
   router.SetFallback([site, assets = std::move(assets)](Request& req) {
     if (req.method == "GET" || req.method == "HEAD") {
       if (auto it = assets.find(std::string(req.path)); it != assets.end()) {
+        req.route = it->first;  // a file of ours, never personal data
         Response r;
         r.content_type = it->second.content_type;
         r.body = it->second.body;
