@@ -191,11 +191,20 @@ constexpr std::string_view kV4Sqlite = JIGSAW_DRAFTS_V4("BLOB");
 constexpr std::string_view kV4Postgres = JIGSAW_DRAFTS_V4("BYTEA");
 #undef JIGSAW_DRAFTS_V4
 
-constexpr std::array<Migration, 4> kMigrations{{
+// Tree heads name the key that signed them (keys can be rotated); records
+// are found by their object (what became of a disclosure, who looked at a
+// person) without reading the whole log.
+constexpr std::string_view kV6Portable = R"sql(
+ALTER TABLE audit_tree_heads ADD COLUMN key_id TEXT NOT NULL DEFAULT '';
+CREATE INDEX audit_by_object ON audit_records(object_id, seq);
+)sql";
+
+constexpr std::array<Migration, 5> kMigrations{{
     {1, "organisations, practitioners and sessions", kV1Portable, kV1Portable},
     {2, "tamper-evident audit log", kV2Sqlite, kV2Postgres},
     {3, "the sharing workflow", kV3Sqlite, kV3Postgres},
     {4, "drafts of unfinished forms", kV4Sqlite, kV4Postgres},
+    {6, "tree head key ids and audit records by object", kV6Portable, kV6Portable},
 }};
 
 }  // namespace
