@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iomanip>
 #include <iostream>
+#include <mutex>
 #include <sstream>
 
 #include "app/commands.h"
@@ -183,8 +184,11 @@ int RunWitness(Witness& witness, const Parsed& p, Io& io) {
   sigaddset(&stop_signals, SIGTERM);
   sigaddset(&stop_signals, SIGINT);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  // The copy is appended to by polls and read by requests: one at a time.
+  std::mutex copy;
   service::Housekeeping polling(RealClock());
   polling.Add("witness.poll", std::chrono::seconds(every), [&]() -> Status {
+    std::lock_guard lock(copy);
     PrintPoll(witness.Poll(), io);
     return Ok();
   });
@@ -192,7 +196,8 @@ int RunWitness(Witness& witness, const Parsed& p, Io& io) {
   std::unique_ptr<http::Server> server;
   http::Router router;
   if (p.Has("port")) {
-    router.Add("GET", "/v1/cosigned", [&witness](http::Request& req) {
+    router.Add("GET", "/v1/cosigned", [&witness, &copy](http::Request& req) {
+      std::lock_guard lock(copy);
       auto document = witness.CosignedDocument();
       if (!document) return http::ErrorResponse(req, document.error());
       return http::JsonText(200, std::move(*document));

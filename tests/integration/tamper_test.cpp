@@ -323,5 +323,15 @@ TEST_F(TamperTest, EveryTamperingIsCaughtByItsDocumentedCheckNamingWhere) {
   }
 }
 
+// Detected at start: a server whose stored tree no longer matches its
+// newest signed head refuses to start, rather than sign over it.
+TEST_F(TamperTest, TheServerDoesNotStartOverADamagedTree) {
+  db_->TamperWithSql("UPDATE audit_state SET frontier = " + db_->Blob(std::string(192, 'c')) + " WHERE id = 1");
+  const auto served = RunJigsaw("serve --port 0 --database '" + db_->url() + "' --audit-key " + db_->key_file(), 30);
+  EXPECT_EQ(served.status, 1) << served.out;
+  EXPECT_NE(served.out.find("Refusing to sign a tree head"), std::string::npos) << served.out;
+  EXPECT_EQ(served.out.find("listening"), std::string::npos) << "it served nothing";
+}
+
 }  // namespace
 }  // namespace jigsaw::testing

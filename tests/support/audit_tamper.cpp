@@ -82,9 +82,10 @@ std::string InsertHeadSql(const TestDatabase& db, const audit::TreeHead& h) {
          db.Blob(HexEncode(h.signature)) + ", '" + h.key_id + "');";
 }
 
-CliOutput RunJigsaw(const std::string& args) {
+CliOutput RunJigsaw(const std::string& args, int timeout_seconds) {
   CliOutput r;
-  FILE* p = popen((std::string(JIGSAW_BINARY) + " " + args + " 2>&1").c_str(), "r");
+  FILE* p = popen(("timeout " + std::to_string(timeout_seconds) + " " + std::string(JIGSAW_BINARY) + " " + args +
+                   " 2>&1").c_str(), "r");
   if (!p) return r;
   char buf[4096];
   std::size_t n;

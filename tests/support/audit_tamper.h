@@ -32,6 +32,7 @@ struct CliOutput {
   int status = -1;
   std::string out;
 };
-CliOutput RunJigsaw(const std::string& args);
+// Killed after `timeout_seconds` if still running (status 124 then).
+CliOutput RunJigsaw(const std::string& args, int timeout_seconds = 120);
 
 }  // namespace jigsaw::testing

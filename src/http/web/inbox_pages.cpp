@@ -56,6 +56,15 @@ std::string FeedbackList(const std::vector<domain::Feedback>& feedback) {
 // For the sharer's oversight (DSL, DPO, Caldicott guardian): from the audit
 // log, who at the recipient opened what was sent and when, and every refused
 // attempt to see it. Reading it is itself recorded.
+// What a refused attempt tried, in words (the audit log's action names
+// otherwise, which are ids, not prose).
+std::string_view Tried(std::string_view action) {
+  if (action == "disclosure.view" || action == "disclosure.read") return "Open it";
+  if (action == "feedback.create") return "Give feedback on it";
+  if (action == "disclosure.trail") return "See who has seen it";
+  return action;
+}
+
 Result<std::string> WhoHasSeenItHtml(Site& site, Visit& v, const service::DisclosureSummary& s) {
   if (!service::AuditLog::MayViewTrail(v.context, s.disclosure)) return std::string();
   const auto trail = JIGSAW_TRY(site.s.audit_log.TrailOfDisclosure(v.context, s.disclosure.id));
@@ -64,7 +73,7 @@ Result<std::string> WhoHasSeenItHtml(Site& site, Visit& v, const service::Disclo
     for (const auto& e : entries) {
       std::vector<std::string> row = {Escape(e.practitioner_name.empty() ? "Not signed in" : e.practitioner_name),
                                       Escape(e.organisation_name), Escape(DisplayTime(e.record.time))};
-      if (with_action) row.push_back(Escape(e.record.action));
+      if (with_action) row.push_back(Escape(Tried(e.record.action)));
       out.push_back(std::move(row));
     }
     return out;
