@@ -106,10 +106,11 @@ Result<DisclosureTrail> AuditLog::TrailOfDisclosure(const Context& context, cons
 Result<audit::TreeHead> AuditLog::SignTreeHead() {
   audit::TreeHead head;
   Status signed_head = store_.Write([&](store::Transaction& tx) -> Status {
+    // The lock first: then the newest head read is every instance's newest.
+    const store::AuditLogState state = JIGSAW_TRY(tx.audit().LockState());
     const auto stored = JIGSAW_TRY(tx.audit().LatestTreeHead());
     std::optional<audit::TreeHead> latest;
     if (stored) latest = FromStored(*stored);
-    const store::AuditLogState state = JIGSAW_TRY(tx.audit().LockState());
     JIGSAW_RETURN_IF_ERROR(CheckRightEdge(tx, state, latest));
     if (latest && latest->size == state.size) {
       head = *latest;

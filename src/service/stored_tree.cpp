@@ -1,5 +1,6 @@
 #include "service/stored_tree.h"
 
+#include <algorithm>
 #include <bit>
 #include <cstring>
 #include <map>
@@ -94,7 +95,8 @@ Status CheckStoredTree(store::Transaction& tx, std::uint64_t size, audit::Verify
   std::uint64_t next = 0;
   while (next < size && !checker.failed()) {
     const std::uint64_t before = next;
-    JIGSAW_RETURN_IF_ERROR(tx.audit().VisitLeaves(next, kChunk, [&](std::uint64_t, std::span<const std::uint8_t> leaf) {
+    const std::size_t chunk = static_cast<std::size_t>(std::min<std::uint64_t>(kChunk, size - next));
+    JIGSAW_RETURN_IF_ERROR(tx.audit().VisitLeaves(next, chunk, [&](std::uint64_t, std::span<const std::uint8_t> leaf) {
       // The records' check already proved the indexes contiguous.
       checker.AddLeaf(ToHash(leaf));
       ++next;

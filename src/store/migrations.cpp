@@ -218,7 +218,12 @@ std::string_view BeginWrite(sql::Dialect dialect) {
 }
 
 std::string_view BeginRead(sql::Dialect dialect) {
-  return dialect == sql::Dialect::kSqlite ? "BEGIN" : "BEGIN READ ONLY";
+  // One snapshot for the whole read, as Store::Read promises: under
+  // PostgreSQL's default (read committed) each statement sees a newer
+  // state, and a read of several statements (verifying the log while it
+  // grows) would compare one moment's records with another's. A read-only
+  // repeatable-read transaction never fails to serialise.
+  return dialect == sql::Dialect::kSqlite ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
 }
 
 Result<int> SchemaVersion(sql::Connection& c) {

@@ -116,30 +116,5 @@ TEST_F(WitnessTest, CountersignsAGrowingLogAndRefusesARewrittenOne) {
       << caught.out;
 }
 
-// Signed heads at start and at a graceful stop: after SIGTERM, a head covers
-// every record, the last acknowledged request's included.
-TEST_F(WitnessTest, AGracefulStopLeavesEveryRecordUnderASignedHead) {
-  auto store = db_.OpenStore();
-  auto latest = [&] {
-    std::uint64_t size = 0, signed_size = 0;
-    EXPECT_TRUE(store->Read([&](store::Transaction& tx) -> Status {
-      size = JIGSAW_TRY(tx.audit().Size());
-      if (auto head = JIGSAW_TRY(tx.audit().LatestTreeHead())) signed_size = head->size;
-      return Ok();
-    }));
-    return std::pair{size, signed_size};
-  };
-  // The demo partnership was recorded with no head over it: the start signs one.
-  StartServer();
-  auto [at_start, signed_at_start] = latest();
-  EXPECT_GT(at_start, 0u);
-  EXPECT_EQ(signed_at_start, at_start);
-  Activity(25);
-  EXPECT_EQ(server_->Stop(SIGTERM), 0);
-  auto [at_stop, signed_at_stop] = latest();
-  EXPECT_EQ(at_stop, at_start + 25);
-  EXPECT_EQ(signed_at_stop, at_stop);
-}
-
 }  // namespace
 }  // namespace jigsaw::testing
