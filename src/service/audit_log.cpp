@@ -127,6 +127,17 @@ Result<audit::TreeHead> AuditLog::SignTreeHead() {
   return head;
 }
 
+Result<audit::TreeHead> AuditLog::CurrentTreeHead() {
+  std::optional<audit::TreeHead> covering;
+  JIGSAW_RETURN_IF_ERROR(store_.Read([&](store::Transaction& tx) -> Status {
+    const std::uint64_t size = JIGSAW_TRY(tx.audit().Size());
+    if (auto s = JIGSAW_TRY(tx.audit().LatestTreeHead()); s && s->size == size) covering = FromStored(*s);
+    return Ok();
+  }));
+  if (covering) return *covering;
+  return SignTreeHead();
+}
+
 Result<std::optional<audit::TreeHead>> AuditLog::LatestTreeHead() {
   std::optional<audit::TreeHead> out;
   JIGSAW_RETURN_IF_ERROR(store_.Read([&](store::Transaction& tx) -> Status {

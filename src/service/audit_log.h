@@ -85,6 +85,10 @@ class AuditLog {
   // would not be consistent with the newest signed one: a damaged tree must
   // never be signed (it would also blame genuine records).
   Result<audit::TreeHead> SignTreeHead();
+  // The newest head if it already covers the whole log, else SignTreeHead():
+  // for readers and witnesses (the public endpoint), so that asking while
+  // nothing changes costs one read, not a write transaction.
+  Result<audit::TreeHead> CurrentTreeHead();
   Result<std::optional<audit::TreeHead>> LatestTreeHead();
 
   // kInvalidArgument (field "index"/"tree_size"/"first"/"second") for sizes

@@ -140,7 +140,7 @@ void AddAuditRoutes(Router& router, service::Authentication& auth, service::Audi
   // fetches heads and consistency proofs without an account here. They hold
   // sizes, times and hashes only (a node hash reveals nothing of a record).
   router.Add("GET", "/api/v1/audit/tree-head", [&log](Request& req) {
-    auto head = log.SignTreeHead();
+    auto head = log.CurrentTreeHead();
     if (!head) return ErrorResponse(req, head.error());
     return JsonText(200, audit::TreeHeadJson(*head));
   });
