@@ -118,6 +118,11 @@ Status Authorise(const Actor& actor, Action action, const RecordFacts& r) {
     case Action::kAnswerAdvice:
       if (!own) return Hidden();
       return Allow(r.adviser_role && actor.roles.Has(*r.adviser_role));
+    case Action::kViewDisclosureTrail:
+      // The sharer's oversight: the DSL and governance roles see who read
+      // what their organisation sent, as they see the decision itself.
+      if (!own) return Hidden();
+      return Allow(Dsl(actor) || Governance(actor));
     default:
       break;
   }
@@ -131,6 +136,14 @@ Result<Scope> ListScope(const Actor& actor, Action action) {
   if (Dsl(actor) || (oversight && Governance(actor))) return Scope::kOrganisation;
   if (Caseworker(actor)) return Scope::kOwn;
   return PermissionDenied("Your role does not allow this.");
+}
+
+Result<AuditScope> AuditReadScope(const Actor& actor) {
+  if (actor.is_operator || actor.roles.Has(Role::kAdministrator)) return AuditScope::kPartnership;
+  if (actor.practitioner_id.empty()) return PermissionDenied("You are not signed in.");
+  if (Dsl(actor) || Governance(actor) || actor.roles.Has(Role::kSeniorLeader)) return AuditScope::kOrganisation;
+  return PermissionDenied(
+      "Only safeguarding leads, data protection officers, Caldicott guardians and senior leaders can read the audit log.");
 }
 
 }  // namespace jigsaw::access

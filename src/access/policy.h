@@ -48,6 +48,9 @@ enum class Action {
   kAskAdvice,
   kViewAdviceRequest,
   kAnswerAdvice,
+  // What became of a disclosure: who at the recipient read it and when,
+  // and every refused attempt on it (as the sharer's organisation).
+  kViewDisclosureTrail,
 };
 
 // What the policy needs to know about the record an action touches.
@@ -75,5 +78,12 @@ Status Authorise(const Actor& actor, Action action, const RecordFacts& record);
 // owed). kPermissionDenied for roles that see none.
 enum class Scope { kOwn, kOrganisation };
 Result<Scope> ListScope(const Actor& actor, Action action);
+
+// How much of the audit log an actor may search: all of it (the partnership
+// administrator, the command-line operator), or their organisation's view
+// (what its staff did, and what anyone did to its records: DSLs, DPOs,
+// Caldicott guardians and senior leaders). kPermissionDenied for others.
+enum class AuditScope { kPartnership, kOrganisation };
+Result<AuditScope> AuditReadScope(const Actor& actor);
 
 }  // namespace jigsaw::access

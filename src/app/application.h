@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "app/config.h"
+#include "app/keys.h"
 #include "common/clock.h"
 #include "http/router.h"
 #include "http/server.h"
@@ -17,6 +18,7 @@
 #include "service/authentication.h"
 #include "service/casework.h"
 #include "service/drafts.h"
+#include "service/housekeeping.h"
 #include "service/overview.h"
 #include "service/requests.h"
 #include "service/sharing.h"
@@ -37,24 +39,33 @@ class Application {
   service::Sharing& sharing() { return *sharing_; }
   service::Requests& requests() { return *requests_; }
   service::Drafts& drafts() { return *drafts_; }
+  service::Housekeeping& housekeeping() { return *housekeeping_; }
+  const ServerKeys& keys() const { return keys_; }
   const Config& config() const { return config_; }
 
   // The whole HTTP surface, for serving or for calling in tests.
   http::Response Handle(http::Request& request) const { return router_.Dispatch(request); }
 
+  // Signs a tree head over everything recorded so far (refusing to start,
+  // saying why, if the stored tree is inconsistent), then binds.
   Status Listen();
-  std::uint16_t port() const { return server_->port(); }
-  // Serves until Stop() or SIGTERM, signing tree heads in the background.
+  std::uint16_t port() const { return server_ ? server_->port() : 0; }
+  // Serves until Stop() or SIGTERM, with the housekeeping chores running
+  // (a signed head at most audit.sign_interval after each commit); signs a
+  // last head once every request in flight has finished.
   void Run();
-  void Stop() { server_->Stop(); }
+  void Stop() {
+    if (server_) server_->Stop();
+  }
 
  private:
   Application(const Config& config, const Clock& clock) : config_(config), clock_(clock) {}
+  void AddChores();
 
   Config config_;
   const Clock& clock_;
   std::unique_ptr<store::Store> store_;
-  std::unique_ptr<audit::SigningKey> signing_key_;
+  ServerKeys keys_;
   std::unique_ptr<service::AuditTrail> trail_;
   std::unique_ptr<service::AuditLog> audit_log_;
   std::unique_ptr<service::Assessments> assessments_;
@@ -67,6 +78,7 @@ class Application {
   std::unique_ptr<service::Requests> requests_;
   std::unique_ptr<service::Overview> overview_;
   std::unique_ptr<service::Drafts> drafts_;
+  std::unique_ptr<service::Housekeeping> housekeeping_;
   http::Router router_;
   std::unique_ptr<http::Server> server_;
 };

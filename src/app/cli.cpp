@@ -10,6 +10,7 @@
 #include <set>
 
 #include "app/application.h"
+#include "app/commands.h"
 #include "app/demo.h"
 #include "app/link_command.h"
 #include "common/json_fields.h"
@@ -24,45 +25,18 @@
 #include <charconv>
 
 namespace jigsaw::app {
-namespace {
+namespace cli {
 
-struct Option {
-  std::string name;
-  std::string value_name;  // empty for a switch
-  std::string help;
-  bool repeatable = false;
-};
-
-struct Parsed {
-  std::map<std::string, std::vector<std::string>> values;
-  std::set<std::string> switches;
-  std::vector<std::string> positional;
-  std::string One(const std::string& name) const {
-    auto it = values.find(name);
-    return it == values.end() || it->second.empty() ? std::string() : it->second.back();
-  }
-  bool Has(const std::string& name) const { return values.count(name) || switches.count(name); }
-};
-
-struct Io {
-  std::istream& in;
-  std::ostream& out;
-  std::ostream& err;
-};
-
-struct Command {
-  std::string path;  // "org add"
-  std::string summary;
-  std::vector<Option> options;
-  std::function<int(const Parsed&, Io&)> run;
-  std::string arguments = {};  // positional arguments, for the usage line ("[FILE]")
-};
-
-const std::vector<Option> kConfigOptions = {
-    {"config", "FILE", "read settings from this TOML file (see `jigsaw config example`)"},
-    {"database", "URL", "sqlite:PATH or postgresql://USER@HOST:PORT/DB"},
-    {"audit-key", "FILE", "the audit signing key (default: beside an SQLite database)"},
-};
+const std::vector<Option>& ConfigOptions() {
+  static const std::vector<Option> options = {
+      {"config", "FILE", "read settings from this TOML file (see `jigsaw config example`)"},
+      {"database", "URL", "sqlite:PATH or postgresql://USER@HOST:PORT/DB"},
+      {"keys", "DIR", "the directory of the keyrings (default: beside the data directory, see README)"},
+      {"audit-key", "FILE", "the audit signing keyring (default: KEYS/NAME.signing-keys)"},
+      {"sealing-key", "FILE", "the disclosure sealing keyring (default: beside the signing keyring)"},
+  };
+  return options;
+}
 
 std::vector<Option> With(std::vector<Option> a, const std::vector<Option>& b) {
   a.insert(a.end(), b.begin(), b.end());
@@ -119,10 +93,13 @@ Result<Parsed> Parse(const Command& c, const std::vector<std::string>& args) {
 
 Flags ConfigFlags(const Parsed& p) {
   Flags f;
-  for (const char* name : {"config", "database", "listen", "port", "threads", "handler-threads", "access-log", "audit-key"})
+  for (const char* name : {"config", "database", "listen", "port", "threads", "handler-threads", "access-log", "audit-key",
+                           "sealing-key", "keys"})
     if (auto v = p.One(name); !v.empty()) f[name] = v;
   return f;
 }
+
+Result<Config> LoadCliConfig(const Parsed& p) { return LoadConfig(ConfigFlags(p), ProcessEnvironment()); }
 
 int Report(const Error& e, Io& io) {
   io.err << "jigsaw: " << (e.field.empty() ? "" : e.field + ": ") << e.message << "\n";
@@ -133,8 +110,8 @@ int Report(const Error& e, Io& io) {
 }
 
 Result<std::unique_ptr<Application>> OpenApplication(const Parsed& p, const Clock& clock,
-                                                     bool create_signing_key = false) {
-  auto config = JIGSAW_TRY(LoadConfig(ConfigFlags(p), ProcessEnvironment()));
+                                                     bool create_signing_key) {
+  auto config = JIGSAW_TRY(LoadCliConfig(p));
   config.audit.create_signing_key = create_signing_key;
   return Application::Create(config, clock);
 }
@@ -186,10 +163,14 @@ int Init(const Parsed& p, Io& io) {
   if (!app) return Report(app.error(), io);
   auto version = (*app)->store().SchemaVersion();
   if (!version) return Report(version.error(), io);
+  const auto& keys = (*app)->keys();
+  for (const auto& change : keys.changes) io.out << change << "\n";
   io.out << "Database ready at schema version " << *version << " ("
          << RedactUrl((*app)->config().database.url) << ").\n"
-         << "Audit signing key: " << (*app)->config().SigningKeyFile() << " (public key "
-         << HexEncode((*app)->audit_log().public_key()) << ")\n";
+         << "Audit signing key " << keys.signing.current().key_id() << " in " << (*app)->config().SigningKeyFile()
+         << " (public key " << HexEncode((*app)->audit_log().public_key()) << ")\n"
+         << "Disclosure sealing key " << keys.sealing.keys.back().id << " in " << (*app)->config().SealingKeyFile()
+         << "\n";
   if (p.Has("demo")) {
     auto loaded = LoadDemoPartnership((*app)->administration());
     if (!loaded) return Report(loaded.error(), io);
@@ -287,45 +268,6 @@ int Assess(const Parsed& p, Io& io) {
   return 0;
 }
 
-int AuditVerify(const Parsed& p, Io& io) {
-  auto app = OpenApplication(p, RealClock());
-  if (!app) return Report(app.error(), io);
-  audit::PublicKey key = (*app)->audit_log().public_key();
-  if (p.Has("public-key")) {
-    auto bytes = HexDecode(p.One("public-key"));
-    if (!bytes || bytes->size() != key.size()) {
-      io.err << "jigsaw: public-key: give the 32-byte Ed25519 public key in hex.\n";
-      return 2;
-    }
-    std::copy(bytes->begin(), bytes->end(), key.begin());
-  }
-  std::vector<audit::TreeHead> extra;
-  if (p.Has("against")) {
-    std::ifstream file(p.One("against"));
-    std::stringstream text;
-    text << file.rdbuf();
-    auto head = audit::ParseTreeHeadJson(text.str());
-    if (!file || !head) {
-      io.err << "jigsaw: against: cannot read a tree head from " << p.One("against") << "\n";
-      return 2;
-    }
-    extra.push_back(*head);
-  }
-  auto report = (*app)->audit_log().Verify(key, extra);
-  if (!report) return Report(report.error(), io);
-  if (!report->ok) {
-    io.out << "FAILED at index " << report->first_bad_index.value_or(0) << ": " << report->problem << "\n";
-    return 1;
-  }
-  io.out << "OK: " << report->size << " records, root " << HexEncode(report->root) << ", "
-         << report->heads_checked << " signed tree heads checked";
-  if (!extra.empty()) io.out << " (including the given head at size " << extra[0].size << ", a prefix of this log)";
-  if (report->unsigned_records)
-    io.out << "; the newest " << report->unsigned_records << " records are not yet under a signed head";
-  io.out << "\n";
-  return 0;
-}
-
 int AuditHead(const Parsed& p, Io& io) {
   auto app = OpenApplication(p, RealClock());
   if (!app) return Report(app.error(), io);
@@ -386,6 +328,8 @@ int AuditSearch(const Parsed& p, Io& io) {
   q.practitioner_id = p.One("practitioner");
   q.organisation_id = p.One("organisation");
   q.action = p.One("action");
+  q.person_id = p.One("person");
+  q.object_id = p.One("object");
   if (p.Has("outcome")) {
     auto o = JsonFields::ParseEnumField<domain::AuditOutcome>("outcome", p.One("outcome"));
     if (!o) return Report(o.error(), io);
@@ -427,28 +371,28 @@ int DemoLoginsCommand(const Parsed&, Io& io) {
 }
 
 std::vector<Command> Commands() {
-  const auto server_options = With(kConfigOptions, {
+  const auto server_options = With(ConfigOptions(), {
       {"listen", "ADDRESS", "IP address to listen on (default 127.0.0.1)"},
       {"port", "PORT", "port to listen on (default 8080; 0 picks a free one)"},
       {"threads", "N", "I/O threads (default: one per core)"},
       {"handler-threads", "N", "threads for requests that wait on the database (default 64)"},
       {"access-log", "true|false", "log one line per request (default true)"},
   });
-  return {
+  std::vector<Command> commands = {
       {"serve", "Serve the API and pages until SIGTERM or Ctrl-C.", server_options, Serve},
       {"init", "Create or upgrade the database; with --demo, add the fictional demo partnership.",
-       With(kConfigOptions, {{"demo", "", "load the demo partnership if the database is empty"}}), Init},
+       With(ConfigOptions(), {{"demo", "", "load the demo partnership if the database is empty"}}), Init},
       {"org add", "Add an organisation to the partnership.",
-       With(kConfigOptions,
+       With(ConfigOptions(),
             {{"name", "NAME", "the organisation's name"},
              {"type", "TYPE", "school, gp_practice, police, local_authority_childrens_services..."},
              {"sector", "SECTOR", "public, voluntary or private"},
              {"competent-authority", "", "a competent authority for law enforcement (DPA 2018 Part 3)"}}),
        OrgAdd},
-      {"org list", "List the partnership's organisations.", kConfigOptions, OrgList},
+      {"org list", "List the partnership's organisations.", ConfigOptions(), OrgList},
       {"user add",
        "Add a practitioner. The password is read from standard input (without echo at a terminal).",
-       With(kConfigOptions, {{"org", "ID", "the organisation's id (see `jigsaw org list`)"},
+       With(ConfigOptions(), {{"org", "ID", "the organisation's id (see `jigsaw org list`)"},
                              {"username", "NAME", "sign-in name: lower-case letters, digits, . _ - @"},
                              {"name", "NAME", "the name colleagues see"},
                              {"role", "ROLE", "practitioner, designated_safeguarding_lead, "
@@ -456,7 +400,7 @@ std::vector<Command> Commands() {
                                               "senior_leader or administrator", true}}),
        UserAdd},
       {"user list", "List practitioners.",
-       With(kConfigOptions, {{"org", "ID", "only this organisation's"}}), UserList},
+       With(ConfigOptions(), {{"org", "ID", "only this organisation's"}}), UserList},
       {"assess",
        "Assess a proposed share: reads the request JSON (docs/assessment.md) from FILE or "
        "standard input and prints the assessment JSON. Exit 2 names the invalid field.",
@@ -479,24 +423,20 @@ std::vector<Command> Commands() {
                         io.in, io.out, io.err);
        },
        "FILE"},
-      {"audit verify",
-       "Recompute the audit log's Merkle tree from every record and check every signed tree head. "
-       "Exit 1 names the first index that was changed, deleted, inserted or moved.",
-       With(kConfigOptions, {{"against", "HEAD.json", "also prove that this earlier exported head is a prefix of the log"},
-                             {"public-key", "HEX", "check signatures with this key instead of the key file's"}}),
-       AuditVerify},
       {"audit head", "Sign the log as it is now (if it grew) and print the newest signed tree head as JSON.",
-       kConfigOptions, AuditHead},
+       ConfigOptions(), AuditHead},
       {"audit proof", "Print an RFC 9162 inclusion or consistency proof.",
-       With(kConfigOptions, {{"index", "N", "inclusion: the record's index"},
+       With(ConfigOptions(), {{"index", "N", "inclusion: the record's index"},
                              {"tree-size", "N", "inclusion: the tree size"},
                              {"first", "N", "consistency: the earlier size"},
                              {"second", "N", "consistency: the later size"}}),
        AuditProof, "inclusion|consistency"},
       {"audit search", "Search the audit log, newest first.",
-       With(kConfigOptions, {{"child", "ID", "records about this child"},
+       With(ConfigOptions(), {{"child", "ID", "records about this child"},
                              {"practitioner", "ID", "records of this practitioner's actions"},
                              {"organisation", "ID", "records of this organisation's practitioners"},
+                             {"person", "ID", "records about this person: the person read, or the child concerned"},
+                             {"object", "ID", "records about this record (a disclosure, a concern...)"},
                              {"action", "ACTION", "e.g. session.sign_in"},
                              {"outcome", "OUTCOME", "allowed, denied or failed"},
                              {"from", "TIME", "from this date or UTC time"},
@@ -516,6 +456,8 @@ std::vector<Command> Commands() {
          return 0;
        }},
   };
+  for (auto& c : IntegrityCommands()) commands.push_back(std::move(c));
+  return commands;
 }
 
 void PrintOverview(std::ostream& out) {
@@ -525,7 +467,9 @@ void PrintOverview(std::ostream& out) {
   out << "\nRun `jigsaw COMMAND --help` for a command's options.\n";
 }
 
-}  // namespace
+}  // namespace cli
+
+using namespace cli;
 
 int RunCli(const std::vector<std::string>& args, std::istream& in, std::ostream& out,
            std::ostream& err) {

@@ -4,6 +4,7 @@
 
 #include <charconv>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -52,6 +53,8 @@ Status Apply(Config& c, const std::string& key, const std::string& value) {
   }
   else if (key == "database.url") c.database.url = value;
   else if (key == "audit.signing_key_file") c.audit.signing_key_file = value;
+  else if (key == "keys.directory") c.keys.directory = value;
+  else if (key == "keys.sealing_key_file") c.keys.sealing_key_file = value;
   else if (key == "audit.sign_interval_seconds") c.audit.sign_interval = seconds(JIGSAW_TRY(ParseInt(key, value, 0, 86400)));
   else if (key == "database.pool_size") c.database.pool_size = static_cast<int>(JIGSAW_TRY(ParseInt(key, value, 1, 256)));
   else if (key == "sign_in.idle_timeout_minutes") c.sign_in.idle_timeout = minutes(JIGSAW_TRY(ParseInt(key, value, 1, 24 * 60)));
@@ -115,6 +118,8 @@ constexpr Mapping kEnvironment[] = {
     {"JIGSAW_DATABASE_URL", "database.url"},
     {"JIGSAW_PASSWORD_HASH_COST", "sign_in.password_hash_cost"},
     {"JIGSAW_AUDIT_SIGNING_KEY_FILE", "audit.signing_key_file"},
+    {"JIGSAW_SEALING_KEY_FILE", "keys.sealing_key_file"},
+    {"JIGSAW_KEYS_DIR", "keys.directory"},
     {"JIGSAW_STATIC_DIR", "web.static_dir"},
 };
 
@@ -123,6 +128,7 @@ constexpr Mapping kFlags[] = {
     {"threads", "server.threads"},    {"handler-threads", "server.handler_threads"},
     {"database", "database.url"},
     {"access-log", "server.access_log"}, {"audit-key", "audit.signing_key_file"},
+    {"sealing-key", "keys.sealing_key_file"}, {"keys", "keys.directory"},
     {"static-dir", "web.static_dir"},
 };
 
@@ -158,8 +164,53 @@ std::vector<std::string> WorkflowOptions::BankHolidayDates() const {
   return dates;
 }
 
+namespace {
+
+// The SQLite database file, or empty for PostgreSQL.
+std::filesystem::path SqlitePath(const std::string& url) {
+  if (!url.starts_with("sqlite:")) return {};
+  return std::filesystem::path(url.substr(7));
+}
+
+std::string KeyringName(const std::string& url) {
+  const auto db = SqlitePath(url);
+  return db.empty() || db.filename().empty() ? "jigsaw" : db.filename().string();
+}
+
+std::string Join(const std::string& directory, const std::string& name) {
+  return directory.empty() ? name : (std::filesystem::path(directory) / name).string();
+}
+
+}  // namespace
+
+std::string Config::KeyDirectory() const {
+  if (!keys.directory.empty()) return keys.directory;
+  const auto db = SqlitePath(database.url);
+  const auto dir = db.parent_path();
+  // A database in the working directory has no data directory of its own
+  // to keep the keys out of; nor has a root-level one a place beside it.
+  if (dir.empty() || dir == "." || dir.filename().empty() || dir.filename() == "." || dir.filename() == "..")
+    return "";
+  return (dir.parent_path() / (dir.filename().string() + "-keys")).string();
+}
+
 std::string Config::SigningKeyFile() const {
   if (!audit.signing_key_file.empty()) return audit.signing_key_file;
+  return Join(KeyDirectory(), KeyringName(database.url) + ".signing-keys");
+}
+
+std::string Config::SealingKeyFile() const {
+  if (!keys.sealing_key_file.empty()) return keys.sealing_key_file;
+  if (!audit.signing_key_file.empty()) {
+    static constexpr std::string_view kSigning = ".signing-keys";
+    const std::string& s = audit.signing_key_file;
+    if (s.ends_with(kSigning)) return s.substr(0, s.size() - kSigning.size()) + ".sealing-keys";
+    return s + ".sealing-keys";
+  }
+  return Join(KeyDirectory(), KeyringName(database.url) + ".sealing-keys");
+}
+
+std::string Config::LegacySigningKeyFile() const {
   if (database.url.starts_with("sqlite:")) return database.url.substr(7) + ".audit-key";
   return "jigsaw-audit.key";
 }
@@ -205,8 +256,15 @@ url = "sqlite:jigsaw.db"    # or "postgresql://jigsaw@db.example:5432/jigsaw"
 pool_size = 8
 
 [audit]
-# signing_key_file = "/etc/jigsaw/audit.key"  # default: beside the SQLite file
-sign_interval_seconds = 10  # sign a new tree head this often while the log grows
+# signing_key_file = "/etc/jigsaw/keys/jigsaw.signing-keys"  # JIGSAW_AUDIT_SIGNING_KEY_FILE, --audit-key
+sign_interval_seconds = 1   # a signed tree head covers every commit within this (and at start and stop)
+
+[keys]
+# Keys never live in the data directory: a copy of the database must not
+# carry them. Default: beside the SQLite file's directory (sqlite:data/x.db
+# keeps them in data-keys/), or the working directory.
+# directory = "/etc/jigsaw/keys"     # JIGSAW_KEYS_DIR, --keys
+# sealing_key_file = "/etc/jigsaw/keys/jigsaw.sealing-keys"  # JIGSAW_SEALING_KEY_FILE, --sealing-key
 
 [sign_in]
 idle_timeout_minutes = 30

@@ -214,13 +214,22 @@ ALTER TABLE organisations ADD COLUMN staff_shares TEXT NOT NULL DEFAULT 'direct'
 UPDATE organisations SET staff_shares = 'through_dsl' WHERE type IN ('school', 'college');
 )sql";
 
-constexpr std::array<Migration, 5> kMigrations{{
+// Tree heads name the key that signed them (keys can be rotated); records
+// are found by their object (what became of a disclosure, who looked at a
+// person) without reading the whole log.
+constexpr std::string_view kV6Portable = R"sql(
+ALTER TABLE audit_tree_heads ADD COLUMN key_id TEXT NOT NULL DEFAULT '';
+CREATE INDEX audit_by_object ON audit_records(object_id, seq);
+)sql";
+
+constexpr std::array<Migration, 6> kMigrations{{
     {1, "organisations, practitioners and sessions", kV1Portable, kV1Portable},
     {2, "tamper-evident audit log", kV2Sqlite, kV2Postgres},
     {3, "the sharing workflow", kV3Sqlite, kV3Postgres},
     {4, "drafts of unfinished forms", kV4Sqlite, kV4Postgres},
     {5, "other names and contact details of people; reviews of mentions; the concern's account; approval of staff shares",
      kV5Portable, kV5Portable},
+    {6, "tree head key ids and audit records by object", kV6Portable, kV6Portable},
 }};
 
 }  // namespace
@@ -234,7 +243,12 @@ std::string_view BeginWrite(sql::Dialect dialect) {
 }
 
 std::string_view BeginRead(sql::Dialect dialect) {
-  return dialect == sql::Dialect::kSqlite ? "BEGIN" : "BEGIN READ ONLY";
+  // One snapshot for the whole read, as Store::Read promises: under
+  // PostgreSQL's default (read committed) each statement sees a newer
+  // state, and a read of several statements (verifying the log while it
+  // grows) would compare one moment's records with another's. A read-only
+  // repeatable-read transaction never fails to serialise.
+  return dialect == sql::Dialect::kSqlite ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
 }
 
 Result<int> SchemaVersion(sql::Connection& c) {

@@ -209,6 +209,24 @@ domain::AuditRecord ToAuditRecord(const Row& r) {
   return a;
 }
 
+// An organisation's view of the log (AuditQuery::visible_to_organisation_id),
+// with the organisation as parameter $n: what its staff did, and anything
+// done to a record it holds, or about a child it holds.
+std::string VisibleTo(const std::string& n) {
+  const std::string o = "$" + n;
+  return "(organisation_id = " + o +
+         " OR child_id IN (SELECT id FROM people WHERE organisation_id = " + o + ")"
+         " OR (object_type IN ('person', 'child') AND object_id IN (SELECT id FROM people WHERE organisation_id = " + o + "))"
+         " OR (object_type = 'concern' AND object_id IN (SELECT id FROM concerns WHERE organisation_id = " + o + "))"
+         " OR (object_type = 'decision' AND object_id IN (SELECT id FROM decisions WHERE organisation_id = " + o + "))"
+         " OR (object_type = 'disclosure' AND object_id IN"
+         " (SELECT id FROM disclosures WHERE sharer_organisation_id = " + o + "))"
+         " OR (object_type = 'information_request' AND object_id IN"
+         " (SELECT id FROM information_requests WHERE requester_organisation_id = " + o + "))"
+         " OR (object_type = 'advice_request' AND object_id IN"
+         " (SELECT id FROM advice_requests WHERE organisation_id = " + o + ")))";
+}
+
 class SqlAudit final : public AuditRepository {
  public:
   explicit SqlAudit(sql::Connection& c) : c_(c) {}
@@ -308,6 +326,24 @@ class SqlAudit final : public AuditRepository {
                         });
   }
 
+  Status VisitLeaves(std::uint64_t from, std::size_t limit,
+                     const std::function<void(std::uint64_t, std::span<const std::uint8_t>)>& visit) override {
+    JIGSAW_RETURN_IF_ERROR(WritePending());
+    const Value params[] = {static_cast<std::int64_t>(from), static_cast<std::int64_t>(limit)};
+    return c_.QueryEach("SELECT seq, leaf_hash FROM audit_records WHERE seq >= $1 ORDER BY seq LIMIT $2", params,
+                        [&](const sql::RowView& r) {
+                          visit(static_cast<std::uint64_t>(r.Int(0)), r.Blob(1));
+                          return true;
+                        });
+  }
+
+  Result<AuditLogState> State() override {
+    if (cached_) return *cached_;
+    auto rows = JIGSAW_TRY(sql::Query(c_, "SELECT size, frontier FROM audit_state WHERE id = 1"));
+    if (rows.empty()) return Internal("The audit log state is missing.");
+    return AuditLogState{static_cast<std::uint64_t>(rows[0].Int(0)), rows[0].Blob(1)};
+  }
+
   Status Scan(std::uint64_t from,
               const std::function<bool(const domain::AuditRecord&, const Bytes&)>& visit) override {
     // Pages of rows visited in place, into one reused record: verifying
@@ -354,6 +390,12 @@ class SqlAudit final : public AuditRepository {
     w.Equals("practitioner_id", q.practitioner_id);
     w.Equals("organisation_id", q.organisation_id);
     w.Equals("action", q.action);
+    w.Equals("object_id", q.object_id);
+    if (!q.person_id.empty()) {
+      const std::string p = w.Next(q.person_id);
+      w.Add("(object_id = $" + p + " OR child_id = $" + p + ")");
+    }
+    if (!q.visible_to_organisation_id.empty()) w.Add(VisibleTo(w.Next(q.visible_to_organisation_id)));
     if (q.outcome) w.Compare("outcome =", std::int64_t{static_cast<int>(*q.outcome)});
     if (q.from) w.Compare("time >=", ToMicros(*q.from));
     if (q.to) w.Compare("time <", ToMicros(*q.to));
@@ -369,15 +411,15 @@ class SqlAudit final : public AuditRepository {
 
   Status InsertTreeHead(const StoredTreeHead& h) override {
     JIGSAW_TRY(sql::Execute(c_,
-                            "INSERT INTO audit_tree_heads (tree_size, root_hash, time, signature) "
-                            "VALUES ($1, $2, $3, $4)",
-                            {static_cast<std::int64_t>(h.size), h.root, ToMicros(h.time), h.signature}));
+                            "INSERT INTO audit_tree_heads (tree_size, root_hash, time, signature, key_id) "
+                            "VALUES ($1, $2, $3, $4, $5)",
+                            {static_cast<std::int64_t>(h.size), h.root, ToMicros(h.time), h.signature, h.key_id}));
     return Ok();
   }
 
   Result<std::optional<StoredTreeHead>> LatestTreeHead() override {
     auto rows = JIGSAW_TRY(sql::Query(c_,
-                                      "SELECT tree_size, root_hash, time, signature FROM "
+                                      "SELECT tree_size, root_hash, time, signature, key_id FROM "
                                       "audit_tree_heads ORDER BY tree_size DESC LIMIT 1"));
     if (rows.empty()) return std::nullopt;
     return ToHead(rows[0]);
@@ -385,7 +427,7 @@ class SqlAudit final : public AuditRepository {
 
   Result<std::vector<StoredTreeHead>> TreeHeads() override {
     auto rows = JIGSAW_TRY(sql::Query(
-        c_, "SELECT tree_size, root_hash, time, signature FROM audit_tree_heads ORDER BY tree_size"));
+        c_, "SELECT tree_size, root_hash, time, signature, key_id FROM audit_tree_heads ORDER BY tree_size"));
     std::vector<StoredTreeHead> out;
     out.reserve(rows.size());
     for (const Row& r : rows) out.push_back(ToHead(r));
@@ -394,7 +436,7 @@ class SqlAudit final : public AuditRepository {
 
  private:
   static StoredTreeHead ToHead(const Row& r) {
-    return {static_cast<std::uint64_t>(r.Int(0)), r.Blob(1), FromMicros(r.Int(2)), r.Blob(3)};
+    return {static_cast<std::uint64_t>(r.Int(0)), r.Blob(1), FromMicros(r.Int(2)), r.Blob(3), r.Text(4)};
   }
   struct PendingRecord {
     domain::AuditRecord record;

@@ -90,10 +90,21 @@ struct StoredTreeHead {
   Bytes root;
   Time time{};
   Bytes signature;
+  std::string key_id;  // empty for heads signed before key ids
 };
 
 struct AuditQuery {
   std::string child_id, practitioner_id, organisation_id, action;  // empty: any
+  // Records about one person: whose object is that person or whose child
+  // is (who looked at the protected neighbour's record?).
+  std::string person_id;
+  // Records about one record (a disclosure, a concern...).
+  std::string object_id;
+  // An organisation's view of the log: what its own staff did, and what
+  // anyone did to its records (its people, concerns, decisions, the
+  // disclosures it made, its requests and advice requests). Combined with
+  // the fields above by AND; `organisation_id` still means "done by".
+  std::string visible_to_organisation_id;
   std::optional<domain::AuditOutcome> outcome;
   std::optional<Time> from, to;  // time range, inclusive from, exclusive to
   std::optional<std::uint64_t> before_index;  // for paging, newest first
@@ -117,6 +128,12 @@ class AuditRepository {
   // order, at most `limit` of them.
   virtual Status VisitNodes(std::uint64_t first_id, std::size_t limit,
                             const std::function<void(std::uint64_t, std::span<const std::uint8_t>)>& visit) = 0;
+  // Calls `visit` with the stored leaf hashes of records from index `from`
+  // on, in order, at most `limit` of them (with their indexes: a gap shows).
+  virtual Status VisitLeaves(std::uint64_t from, std::size_t limit,
+                             const std::function<void(std::uint64_t, std::span<const std::uint8_t>)>& visit) = 0;
+  // The stored right edge, read without locking it (for checks).
+  virtual Result<AuditLogState> State() = 0;
   // Calls `visit` for every record from index `from` on, in order, with its
   // stored leaf hash, in pages; stops early if visit returns false.
   virtual Status Scan(std::uint64_t from,

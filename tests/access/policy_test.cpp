@@ -37,5 +37,28 @@ TEST(PolicyTest, EveryoneSignedInSeesTheDirectoryButNobodyAnonymous) {
   EXPECT_TRUE(Authorise(Actor::Operator(), Action::kManageOrganisations));
 }
 
+TEST(PolicyTest, TheSharersOversightSeesWhatBecameOfADisclosure) {
+  const RecordFacts sent{"org-a", "p9", "org-b", {}, {}};
+  for (Role r : {Role::kDesignatedSafeguardingLead, Role::kDataProtectionOfficer, Role::kCaldicottGuardian})
+    EXPECT_TRUE(Authorise(Person({r}), Action::kViewDisclosureTrail, sent)) << ToString(r);
+  for (Role r : {Role::kPractitioner, Role::kSeniorLeader, Role::kAdministrator})
+    EXPECT_EQ(Authorise(Person({r}), Action::kViewDisclosureTrail, sent).error().code, ErrorCode::kPermissionDenied);
+  // Not the recipient's, nor anyone else's.
+  EXPECT_EQ(Authorise(Person({Role::kDesignatedSafeguardingLead}, "org-b"), Action::kViewDisclosureTrail, sent).error().code,
+            ErrorCode::kNotFound);
+  EXPECT_EQ(Authorise(Person({Role::kDesignatedSafeguardingLead}, "org-c"), Action::kViewDisclosureTrail, sent).error().code,
+            ErrorCode::kNotFound);
+}
+
+TEST(PolicyTest, WhoReadsHowMuchOfTheAuditLog) {
+  EXPECT_EQ(*AuditReadScope(Actor::Operator()), AuditScope::kPartnership);
+  EXPECT_EQ(*AuditReadScope(Person({Role::kAdministrator})), AuditScope::kPartnership);
+  for (Role r : {Role::kDesignatedSafeguardingLead, Role::kDataProtectionOfficer, Role::kCaldicottGuardian,
+                 Role::kSeniorLeader})
+    EXPECT_EQ(*AuditReadScope(Person({r})), AuditScope::kOrganisation) << ToString(r);
+  EXPECT_FALSE(AuditReadScope(Person({Role::kPractitioner})));
+  EXPECT_FALSE(AuditReadScope(Actor{}));
+}
+
 }  // namespace
 }  // namespace jigsaw::access

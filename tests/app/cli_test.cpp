@@ -4,8 +4,10 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 
+#include "app/keyring.h"
 #include "common/random.h"
 
 namespace jigsaw::app {
@@ -27,10 +29,16 @@ class CliTest : public ::testing::Test {
  protected:
   // Eighteen demo accounts at full Argon2id cost would dominate the run.
   void SetUp() override { setenv("JIGSAW_PASSWORD_HASH_COST", "minimum-for-tests-only", 1); }
-  void TearDown() override {
-    for (const char* s : {"", "-wal", "-shm", ".audit-key"}) std::filesystem::remove(path_ + s);
-  }
-  std::string path_ = (std::filesystem::temp_directory_path() / ("jigsaw-cli-" + NewId() + ".db")).string();
+  void TearDown() override { std::filesystem::remove_all(root_); }
+  // A data directory of its own, so that the keys' default place (beside
+  // it, in data-keys/) is inside this test's directory too.
+  std::filesystem::path root_ = [] {
+    auto root = std::filesystem::temp_directory_path() / ("jigsaw-cli-" + NewId());
+    std::filesystem::create_directories(root / "data");
+    return root;
+  }();
+  std::string path_ = (root_ / "data" / "x.db").string();
+  std::string keys_ = (root_ / "data-keys").string();
   std::string db_ = "--database=sqlite:" + path_;
 };
 
@@ -81,16 +89,76 @@ TEST_F(CliTest, InvalidInputNamesTheFieldAndExits2) {
   EXPECT_NE(pw.err.find("password"), std::string::npos);
 }
 
-TEST_F(CliTest, CommandsOtherThanInitNeedTheSigningKey) {
+TEST_F(CliTest, CommandsOtherThanInitNeedTheKeysWhichLiveOutsideTheDataDirectory) {
   CliRun r = Cli({"org", "list", db_});
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find("audit.signing_key_file"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("jigsaw init"), std::string::npos) << r.err;
-  ASSERT_EQ(Cli({"init", db_}).status, 0);
-  EXPECT_TRUE(std::filesystem::exists(path_ + ".audit-key"));
-  EXPECT_EQ(std::filesystem::status(path_ + ".audit-key").permissions() & std::filesystem::perms::others_read,
-            std::filesystem::perms::none);
+  CliRun init = Cli({"init", db_});
+  ASSERT_EQ(init.status, 0) << init.err;
+  for (const char* kind : {"/x.db.signing-keys", "/x.db.sealing-keys"}) {
+    const std::string file = keys_ + kind;
+    ASSERT_TRUE(std::filesystem::exists(file)) << file;
+    EXPECT_EQ(std::filesystem::status(file).permissions() & (std::filesystem::perms::group_all | std::filesystem::perms::others_all),
+              std::filesystem::perms::none);
+    EXPECT_NE(init.out.find(file), std::string::npos) << init.out;
+  }
+  // Nothing secret in the data directory: copying it copies no key.
+  for (const auto& entry : std::filesystem::directory_iterator(root_ / "data"))
+    EXPECT_TRUE(entry.path().filename().string().starts_with("x.db")) << entry.path();
+  EXPECT_FALSE(std::filesystem::exists(path_ + ".audit-key"));
   EXPECT_EQ(Cli({"org", "list", db_}).status, 0);
+}
+
+TEST_F(CliTest, InitMovesAKeyLeftBesideTheDatabaseAndKeepsWhatItSealedOpen) {
+  // What a release before keyrings left: one seed beside the database.
+  const Bytes seed = RandomBytes(32);
+  ASSERT_EQ(Cli({"init", db_, "--audit-key", (root_ / "scratch.signing-keys").string()}).status, 0);  // the schema
+  std::ofstream(path_ + ".audit-key") << HexEncode(seed) << "\n";
+  std::filesystem::permissions(path_ + ".audit-key", std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+  CliRun refused = Cli({"org", "list", db_});
+  EXPECT_EQ(refused.status, 2);
+  EXPECT_NE(refused.err.find(path_ + ".audit-key"), std::string::npos) << refused.err;
+  EXPECT_NE(refused.err.find("jigsaw init"), std::string::npos) << refused.err;
+
+  CliRun moved = Cli({"init", db_});
+  ASSERT_EQ(moved.status, 0) << moved.err;
+  EXPECT_NE(moved.out.find("Moved the audit signing key"), std::string::npos) << moved.out;
+  EXPECT_FALSE(std::filesystem::exists(path_ + ".audit-key")) << "no key left in the data directory";
+  const auto signing = ReadSigningKeyring(keys_ + "/x.db.signing-keys", "k");
+  ASSERT_TRUE(signing);
+  EXPECT_EQ(signing->current().seed(), seed) << "the same key signs";
+  const auto sealing = ReadSealingKeyring(keys_ + "/x.db.sealing-keys", "k");
+  ASSERT_TRUE(sealing);
+  ASSERT_EQ(sealing->keys.size(), 2u);
+  EXPECT_EQ(sealing->keys[0], access::Sealer::LegacyKey(seed)) << "opens what the old release sealed";
+  EXPECT_NE(sealing->keys[1].secret, seed) << "new disclosures are sealed with a key of their own";
+  EXPECT_EQ(Cli({"org", "list", db_}).status, 0);
+}
+
+TEST_F(CliTest, RotatedKeysSignAndSealWhileOldOnesStillVerify) {
+  ASSERT_EQ(Cli({"init", "--demo", db_}).status, 0);
+  ASSERT_EQ(Cli({"audit", "head", db_}).status, 0);
+  EXPECT_EQ(Cli({"keys", "rotate", db_}).status, 2) << "say which";
+  CliRun signing = Cli({"keys", "rotate", "--signing", db_});
+  ASSERT_EQ(signing.status, 0) << signing.err;
+  ASSERT_EQ(Cli({"user", "list", db_}).status, 0);  // the log grows
+  CliRun head = Cli({"audit", "head", db_});
+  ASSERT_EQ(head.status, 0) << head.err;
+  const auto ring = ReadSigningKeyring(keys_ + "/x.db.signing-keys", "k");
+  ASSERT_TRUE(ring);
+  ASSERT_EQ(ring->keys.size(), 2u);
+  EXPECT_EQ(nlohmann::json::parse(head.out)["key_id"], ring->current().key_id()) << "the new key signs";
+  CliRun verify = Cli({"audit", "verify", "--deep", db_});
+  EXPECT_EQ(verify.status, 0) << verify.out << verify.err;
+  EXPECT_NE(verify.out.find("2 signed tree heads checked"), std::string::npos) << verify.out;
+  ASSERT_EQ(Cli({"keys", "rotate", "--sealing", db_}).status, 0);
+  CliRun list = Cli({"keys", "list", db_});
+  ASSERT_EQ(list.status, 0);
+  EXPECT_NE(list.out.find("verifies the heads it signed"), std::string::npos) << list.out;
+  EXPECT_NE(list.out.find("opens what it sealed"), std::string::npos) << list.out;
+  EXPECT_NE(list.out.find(HexEncode(ring->keys[0].public_key())), std::string::npos);
+  EXPECT_EQ(list.out.find(HexEncode(ring->keys[0].seed())), std::string::npos) << "never a secret";
 }
 
 TEST_F(CliTest, InitWithDemoLoadsThePartnershipOnce) {

@@ -23,7 +23,10 @@ export const screenshotDir = process.env.JIGSAW_SCREENSHOT_DIR || join(root, 'bu
 
 export async function startServer () {
   const dir = mkdtempSync(join(tmpdir(), 'jigsaw-e2e-'))
-  const database = `sqlite:${join(dir, 'e2e.db')}`
+  // A data directory of its own: the keys go beside it (dir/data-keys), so
+  // removing dir removes them too.
+  mkdirSync(join(dir, 'data'))
+  const database = `sqlite:${join(dir, 'data', 'e2e.db')}`
   const init = spawnSync(binary, ['init', '--demo', '--database', database], { encoding: 'utf8' })
   assert.equal(init.status, 0, `jigsaw init failed: ${init.stderr}`)
   const server = spawn(binary, ['serve', '--database', database, '--port', '0', '--access-log', 'false'],

@@ -156,6 +156,7 @@ TEST(AccessMatrix, EveryEndpointEveryRoleEveryRelation) {
       {"GET", "/api/v1/disclosures/" + disclosure_id, {}, {{Relation::kOwn, oversight}, {Relation::kRecipient, casework}}},
       {"POST", "/api/v1/disclosures/" + disclosure_id + "/feedback", {{"action", "advice_given"}},
        {{Relation::kRecipient, casework}}},
+      {"GET", "/api/v1/audit/disclosures/" + disclosure_id, {}, {{Relation::kOwn, oversight}}},
       {"GET", "/api/v1/information-requests/" + request_id, {}, {{Relation::kOwn, dsl}, {Relation::kRecipient, casework}}},
       {"POST", "/api/v1/information-requests/" + request_id + "/messages",
        {{"kind", "clarification_requested"}, {"text", "Which Rio?"}}, {{Relation::kRecipient, casework}}},

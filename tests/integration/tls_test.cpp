@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "common/random.h"
+#include "http/client.h"
 #include "support/test_server.h"
 
 namespace jigsaw::testing {
@@ -57,6 +58,29 @@ TEST_F(TlsTest, ServesHttpsWithSecureCookies) {
         << target;
   // Plain HTTP to the TLS port gets nowhere.
   EXPECT_EQ(Shell("curl -s --max-time 5 http://127.0.0.1:" + std::to_string(server.port()) + "/healthz"), "");
+}
+
+// What a witness (and `audit verify --witness`) fetches with: the peer is
+// verified against the given authority, and refused without it.
+TEST_F(TlsTest, FetchesOnlyFromAVerifiedPeer) {
+  // A certificate for the address itself (a subjectAltName), as a peer's must be.
+  Shell("openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 -keyout " +
+        (dir_ / "ip-key.pem").string() + " -out " + (dir_ / "ip-cert.pem").string());
+  app::Config config = db_.Config();
+  config.server.tls_certificate_file = (dir_ / "ip-cert.pem").string();
+  config.server.tls_private_key_file = (dir_ / "ip-key.pem").string();
+  TestServer server(config);
+  const std::string head = "https://127.0.0.1:" + std::to_string(server.port()) + "/api/v1/audit/tree-head";
+  auto trusted = http::Fetch(head, {.ca_file = (dir_ / "ip-cert.pem").string()});
+  ASSERT_TRUE(trusted) << trusted.error().message;
+  EXPECT_EQ(trusted->status, 200);
+  EXPECT_NE(trusted->body.find("\"tree_size\""), std::string::npos) << trusted->body;
+  auto unknown = http::Fetch(head);  // the system's authorities do not know it
+  ASSERT_FALSE(unknown);
+  auto wrong_name = http::Fetch(head, {.ca_file = (dir_ / "cert.pem").string()});  // another certificate
+  ASSERT_FALSE(wrong_name);
+  EXPECT_EQ(unknown.error().code, ErrorCode::kUnavailable);
+  EXPECT_EQ(http::Fetch("ftp://127.0.0.1/").error().field, "url");
 }
 
 TEST_F(TlsTest, AMissingKeyIsAConfigurationErrorNamingTheSetting) {

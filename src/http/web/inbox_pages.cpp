@@ -53,6 +53,42 @@ std::string FeedbackList(const std::vector<domain::Feedback>& feedback) {
   return out;
 }
 
+// For the sharer's oversight (DSL, DPO, Caldicott guardian): from the audit
+// log, who at the recipient opened what was sent and when, and every refused
+// attempt to see it. Reading it is itself recorded.
+// What a refused attempt tried, in words (the audit log's action names
+// otherwise, which are ids, not prose).
+std::string_view Tried(std::string_view action) {
+  if (action == "disclosure.view" || action == "disclosure.read") return "Open it";
+  if (action == "feedback.create") return "Give feedback on it";
+  if (action == "disclosure.trail") return "See who has seen it";
+  return action;
+}
+
+Result<std::string> WhoHasSeenItHtml(Site& site, Visit& v, const service::DisclosureSummary& s) {
+  if (!service::AuditLog::MayViewTrail(v.context, s.disclosure)) return std::string();
+  const auto trail = JIGSAW_TRY(site.s.audit_log.TrailOfDisclosure(v.context, s.disclosure.id));
+  auto rows = [](const std::vector<service::TrailEntry>& entries, bool with_action) {
+    std::vector<std::vector<std::string>> out;
+    for (const auto& e : entries) {
+      std::vector<std::string> row = {Escape(e.practitioner_name.empty() ? "Not signed in" : e.practitioner_name),
+                                      Escape(e.organisation_name), Escape(DisplayTime(e.record.time))};
+      if (with_action) row.push_back(Escape(Tried(e.record.action)));
+      out.push_back(std::move(row));
+    }
+    return out;
+  };
+  std::string html = "<h2 class=\"govuk-heading-m\">Who has seen it</h2><p class=\"govuk-body\">From the audit log: each "
+                     "time someone at " + Escape(s.recipient_organisation) +
+                     " opened it, and each refused attempt to see it, by anyone.</p>";
+  html += trail.reads.empty() ? "<p class=\"govuk-body\">No one at " + Escape(s.recipient_organisation) + " has opened it yet.</p>"
+                              : Table("Opened by " + s.recipient_organisation, {"Who", "Organisation", "When"}, rows(trail.reads, false));
+  html += trail.refused.empty() ? "<p class=\"govuk-body\">No one has been refused it.</p>"
+                                : Table("Refused attempts", {"Who", "Organisation", "When", "What they tried"},
+                                        rows(trail.refused, true));
+  return html;
+}
+
 Response DisclosurePage(Site& site, Visit& v) {
   auto view = site.s.sharing.GetDisclosure(v.context, std::string(v.request.PathParam("id")));
   if (!view) return site.Failure(v, view.error());
@@ -76,6 +112,11 @@ Response DisclosurePage(Site& site, Visit& v) {
     body += "<p class=\"govuk-body\">" + ButtonLink("Tell them what you did", "/disclosures/" + s.disclosure.id + "/feedback") + "</p>";
   else if (!s.disclosure.decision_id.empty())
     body += "<p class=\"govuk-body\">" + Link("See the decision to share", "/decisions/" + s.disclosure.decision_id) + "</p>";
+  if (!recipient) {
+    auto seen = WhoHasSeenItHtml(site, v, s);
+    if (!seen) return site.Failure(v, seen.error());
+    body += *seen;
+  }
   return site.Page(v, {.title = "Information shared", .body_html = body, .back_href = "/inbox", .active_nav = "inbox"});
 }
 

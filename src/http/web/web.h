@@ -11,6 +11,7 @@
 #include "common/clock.h"
 #include "http/router.h"
 #include "service/administration.h"
+#include "service/audit_log.h"
 #include "service/authentication.h"
 #include "service/casework.h"
 #include "service/drafts.h"
@@ -29,6 +30,7 @@ struct WebServices {
   service::Overview& overview;
   service::Drafts& drafts;
   const Clock& clock;
+  service::AuditLog& audit_log;  // what became of a disclosure, for its sharer
 };
 
 struct WebOptions {
