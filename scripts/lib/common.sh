@@ -3,7 +3,8 @@
 
 # Debian 12 packages, by what needs them.
 BUILD_PACKAGES=(g++ cmake ninja-build pkg-config libboost-dev libssl-dev libsodium-dev
-                libsqlite3-dev libpq-dev nlohmann-json3-dev libtomlplusplus-dev)
+                libsqlite3-dev libpq-dev nlohmann-json3-dev libtomlplusplus-dev libicu-dev
+                libqrencode-dev libcbor-dev)
 TEST_PACKAGES=(libgtest-dev libgmock-dev libbenchmark-dev postgresql openssl curl)
 # The browser the end-to-end tests drive (Playwright uses it; it never downloads its own).
 BROWSER_PACKAGES=(chromium)

@@ -72,4 +72,12 @@ Result<std::string> Sealer::Open(std::span<const std::uint8_t> sealed, std::stri
   return plain;
 }
 
+std::string Sealer::KeyedDigest(std::string_view purpose, std::string_view text) const {
+  const Bytes key = RecipientKey(std::string("keyed-digest:") + std::string(purpose));
+  unsigned char digest[32];
+  crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(text.data()), text.size(),
+                     key.data(), key.size());
+  return HexEncode(digest);
+}
+
 }  // namespace jigsaw::access

@@ -24,6 +24,12 @@ class Sealer {
   Result<std::string> Open(std::span<const std::uint8_t> sealed, std::string_view disclosure_id,
                            std::string_view recipient_organisation_id) const;
 
+  // A hex keyed BLAKE2b-256 digest of `text` for `purpose`: the same on
+  // every instance with the same secret, and useless without it (a
+  // username or an address counted for throttling cannot be read back,
+  // nor a mistyped password in the username box guessed at).
+  std::string KeyedDigest(std::string_view purpose, std::string_view text) const;
+
  private:
   Bytes RecipientKey(std::string_view recipient_organisation_id) const;
   Bytes master_;

@@ -41,6 +41,9 @@ struct WebConfig {
   std::string static_dir;
   // Where "Exit this page" goes: a site that looks unrelated to safeguarding.
   std::string exit_url = "https://www.bbc.co.uk/weather";
+  // The address people use ("https://jigsaw.example.org"). Passkeys are
+  // bound to its host name; empty: taken from each request's Host header.
+  std::string public_origin;
 };
 
 struct Config {
@@ -50,9 +53,15 @@ struct Config {
   AuditOptions audit;
   WorkflowOptions workflow;
   WebConfig web;
+  // The deny-list of common and breached passwords (docs/security.md);
+  // empty: passwords/common-passwords.txt in the static directory.
+  std::string password_deny_list;
 
   // The key file to use, applying the default above.
   std::string SigningKeyFile() const;
+  // The static directory: web.static_dir, else "static" beside the binary.
+  std::string StaticDir() const;
+  std::string PasswordDenyListFile() const;
 };
 
 // Flags given on the command line, by their long name without "--".

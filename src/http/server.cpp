@@ -180,6 +180,11 @@ class HttpConnection : public ConnectionBase {
     req.body = msg.body();
     req.secure = Derived::kSecure;
     req.request_id = NewRequestId();
+    {
+      error_code ec;
+      const auto peer = beast::get_lowest_layer(derived().stream()).socket().remote_endpoint(ec);
+      if (!ec) req.remote_address = peer.address().to_string();
+    }
     // Header names are case-insensitive; handlers look them up in lower case.
     std::vector<std::string>& lowered = lowered_names_;
     lowered.clear();

@@ -191,11 +191,47 @@ constexpr std::string_view kV4Sqlite = JIGSAW_DRAFTS_V4("BLOB");
 constexpr std::string_view kV4Postgres = JIGSAW_DRAFTS_V4("BYTEA");
 #undef JIGSAW_DRAFTS_V4
 
-constexpr std::array<Migration, 4> kMigrations{{
+// Sign-in that partners accept: a second factor for every account (a TOTP
+// secret, sealed; recovery codes, as digests; passkeys), challenges between
+// the password and the second factor, and failed attempts counted by keyed
+// digests for throttling. The per-account lock-out columns go: accounts
+// are slowed down, never locked.
+#define JIGSAW_SIGN_IN_V7(BLOB)                                               \
+  "ALTER TABLE practitioners DROP COLUMN failed_sign_ins;"                    \
+  "ALTER TABLE practitioners DROP COLUMN locked_until;"                       \
+  "CREATE TABLE sign_in_failures ("                                           \
+  "  account_digest TEXT NOT NULL, source_digest TEXT NOT NULL, at BIGINT NOT NULL);" \
+  "CREATE INDEX sign_in_failures_by_account ON sign_in_failures(account_digest, at);" \
+  "CREATE INDEX sign_in_failures_by_source ON sign_in_failures(source_digest, at);" \
+  "CREATE INDEX sign_in_failures_by_time ON sign_in_failures(at);"           \
+  "CREATE TABLE sign_in_challenges ("                                         \
+  "  token_digest TEXT PRIMARY KEY, practitioner_id TEXT NOT NULL," \
+  "  created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL, failed_codes INTEGER NOT NULL," \
+  "  sealed_offered_secret " BLOB " NOT NULL, passkey_challenge TEXT NOT NULL);" \
+  "CREATE INDEX sign_in_challenges_by_expiry ON sign_in_challenges(expires_at);" \
+  "CREATE INDEX sign_in_challenges_by_practitioner ON sign_in_challenges(practitioner_id);" \
+  "CREATE TABLE totp_enrolments ("                                            \
+  "  practitioner_id TEXT PRIMARY KEY REFERENCES practitioners(id),"         \
+  "  sealed_secret " BLOB " NOT NULL, last_accepted_step BIGINT NOT NULL, enrolled_at BIGINT NOT NULL);" \
+  "CREATE TABLE recovery_codes ("                                             \
+  "  practitioner_id TEXT NOT NULL REFERENCES practitioners(id), code_digest TEXT NOT NULL," \
+  "  created_at BIGINT NOT NULL, used_at BIGINT NOT NULL, PRIMARY KEY (practitioner_id, code_digest));" \
+  "CREATE TABLE passkeys ("                                                   \
+  "  credential_id TEXT PRIMARY KEY, practitioner_id TEXT NOT NULL REFERENCES practitioners(id)," \
+  "  name TEXT NOT NULL, public_key_cose " BLOB " NOT NULL, sign_count BIGINT NOT NULL," \
+  "  created_at BIGINT NOT NULL, last_used_at BIGINT NOT NULL);"             \
+  "CREATE INDEX passkeys_by_practitioner ON passkeys(practitioner_id);"
+
+constexpr std::string_view kV7Sqlite = JIGSAW_SIGN_IN_V7("BLOB");
+constexpr std::string_view kV7Postgres = JIGSAW_SIGN_IN_V7("BYTEA");
+#undef JIGSAW_SIGN_IN_V7
+
+constexpr std::array<Migration, 5> kMigrations{{
     {1, "organisations, practitioners and sessions", kV1Portable, kV1Portable},
     {2, "tamper-evident audit log", kV2Sqlite, kV2Postgres},
     {3, "the sharing workflow", kV3Sqlite, kV3Postgres},
     {4, "drafts of unfinished forms", kV4Sqlite, kV4Postgres},
+    {7, "second factors, sign-in challenges and throttling", kV7Sqlite, kV7Postgres},
 }};
 
 }  // namespace

@@ -10,6 +10,7 @@
 
 #include "common/clock.h"
 #include "http/router.h"
+#include "service/accounts.h"
 #include "service/administration.h"
 #include "service/authentication.h"
 #include "service/casework.h"
@@ -29,6 +30,7 @@ struct WebServices {
   service::Overview& overview;
   service::Drafts& drafts;
   const Clock& clock;
+  service::Accounts& accounts;
 };
 
 struct WebOptions {
@@ -37,6 +39,8 @@ struct WebOptions {
   std::string static_dir;
   // Where "Exit this page" goes: somewhere that looks unrelated.
   std::string exit_url = "https://www.bbc.co.uk/weather";
+  // web.public_origin: what passkeys are bound to (empty: the Host header).
+  std::string public_origin;
 };
 
 // Adds the pages, and /assets/ and the HTML "page not found" as the
