@@ -204,7 +204,7 @@ Result<SignedIn> Authentication::RefuseCode(const Challenged& c, const Attempt& 
     return trail_.Append(tx, Context{ActorOf(c.practitioner), attempt.request_id},
                          {"session.second_factor", "practitioner", c.practitioner.id, domain::AuditOutcome::kFailed});
   }));
-  if (ended) return Unauthenticated("That was too many wrong codes. Sign in again.");
+  if (ended) return Unauthenticated(std::string(kTooManyCodes));
   return InvalidArgument(std::string(field), std::move(message));
 }
 

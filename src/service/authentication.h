@@ -24,6 +24,10 @@
 
 namespace jigsaw::service {
 
+// The kUnauthenticated message when wrong codes have ended a challenge
+// (the pages say so on the sign-in page they return to).
+inline constexpr std::string_view kTooManyCodes = "That was too many wrong codes. Sign in again.";
+
 struct SignInPolicy {
   Duration idle_timeout = std::chrono::minutes(30);
   Duration absolute_timeout = std::chrono::hours(12);

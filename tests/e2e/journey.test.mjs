@@ -174,7 +174,7 @@ async function walk (page, mode, check, child) {
 }
 
 describe('the sharing journey', () => {
-  test('works with the pointer, and every page passes axe (WCAG 2.2 A and AA)', { timeout: 180000 }, async () => {
+  test('works with the pointer, and every page passes axe (WCAG 2.2 A and AA)', { timeout: 300000 }, async () => {
     const context = await env.browser.newContext()
     const visited = new Set()
     const { page } = await journey(context, 'pointer', async (p, name) => {

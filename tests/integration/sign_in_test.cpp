@@ -3,6 +3,8 @@
 // throttling rules (docs/security.md) as a client sees them.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "access/totp.h"
 #include "app/demo.h"
 #include "support/http_client.h"
@@ -75,6 +77,20 @@ TEST_F(SignInTest, AfterAnAdministratorsResetThePersonEnrolsAndCanUseARecoveryCo
   ASSERT_EQ(enrolled.status, 201) << enrolled.body;
   const auto codes = enrolled.Json()["recovery_codes"];
   ASSERT_EQ(codes.size(), 10u);
+  // What the database holds: the secret sealed, not in clear.
+  {
+    const Bytes raw = *access::Base32Decode(secret);
+    std::optional<domain::TotpEnrolment> stored;
+    auto store = db_.OpenStore();
+    ASSERT_TRUE(store->Read([&](store::Transaction& tx) -> Status {
+      stored = JIGSAW_TRY(tx.sign_in().FindTotp(id));
+      return Ok();
+    }));
+    ASSERT_TRUE(stored);
+    EXPECT_EQ(std::search(stored->sealed_secret.begin(), stored->sealed_secret.end(), raw.begin(), raw.end()),
+              stored->sealed_secret.end())
+        << "the TOTP secret is not stored in clear";
+  }
 
   auto next = Password(DemoUsername("csc.socialworker"), std::string(app::kDemoPassword));
   auto recovered = Post(port(), "/api/v1/sessions/second-factor",

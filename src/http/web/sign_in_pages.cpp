@@ -246,7 +246,7 @@ void AddSignInPages(Site& site) {
     }
     const Error& e = signed_in.error();
     if (e.code == ErrorCode::kUnauthenticated)
-      return StartAgain(e.message.starts_with("That was too many") ? "too-many-codes" : "expired");
+      return StartAgain(e.message == service::kTooManyCodes ? "too-many-codes" : "expired");
     const std::string message = e.code == ErrorCode::kResourceExhausted
                                     ? "There have been too many attempts to sign in. Wait a few minutes, then try again."
                                     : e.message;
@@ -274,7 +274,7 @@ void AddSignInPages(Site& site) {
     }
     const Error& e = signed_in.error();
     if (e.code == ErrorCode::kUnauthenticated)
-      return StartAgain(e.message.starts_with("That was too many") ? "too-many-codes" : "expired");
+      return StartAgain(e.message == service::kTooManyCodes ? "too-many-codes" : "expired");
     auto offer = site.s.authentication.OfferTotp(ChallengeOf(req));
     if (!offer) return StartAgain("expired");
     return EnrolPage(site, FormTokenOf(req), *offer, {{"code", e.message}});
