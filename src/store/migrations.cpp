@@ -195,7 +195,8 @@ constexpr std::string_view kV4Postgres = JIGSAW_DRAFTS_V4("BYTEA");
 // secret, sealed; recovery codes, as digests; passkeys), challenges between
 // the password and the second factor, and failed attempts counted by keyed
 // digests for throttling. The per-account lock-out columns go: accounts
-// are slowed down, never locked.
+// are slowed down, never locked. (sealed_offered_secret may be NULL: the
+// PostgreSQL driver binds an empty blob as NULL.)
 #define JIGSAW_SIGN_IN_V7(BLOB)                                               \
   "ALTER TABLE practitioners DROP COLUMN failed_sign_ins;"                    \
   "ALTER TABLE practitioners DROP COLUMN locked_until;"                       \
@@ -207,7 +208,7 @@ constexpr std::string_view kV4Postgres = JIGSAW_DRAFTS_V4("BYTEA");
   "CREATE TABLE sign_in_challenges ("                                         \
   "  token_digest TEXT PRIMARY KEY, practitioner_id TEXT NOT NULL," \
   "  created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL, failed_codes INTEGER NOT NULL," \
-  "  sealed_offered_secret " BLOB " NOT NULL, passkey_challenge TEXT NOT NULL);" \
+  "  sealed_offered_secret " BLOB ", passkey_challenge TEXT NOT NULL);" \
   "CREATE INDEX sign_in_challenges_by_expiry ON sign_in_challenges(expires_at);" \
   "CREATE INDEX sign_in_challenges_by_practitioner ON sign_in_challenges(practitioner_id);" \
   "CREATE TABLE totp_enrolments ("                                            \

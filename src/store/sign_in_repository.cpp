@@ -79,7 +79,7 @@ class SqlSignIn final : public SignInRepository {
                            .created_at = FromMicros(r.Int(2)),
                            .expires_at = FromMicros(r.Int(3)),
                            .failed_codes = static_cast<int>(r.Int(4)),
-                           .sealed_offered_secret = r.Blob(5),
+                           .sealed_offered_secret = r.IsNull(5) ? Bytes{} : r.Blob(5),
                            .passkey_challenge = r.Text(6)};
   }
 
