@@ -180,11 +180,12 @@ class HttpConnection : public ConnectionBase {
     req.body = msg.body();
     req.secure = Derived::kSecure;
     req.request_id = NewRequestId();
-    {
+    if (peer_.empty()) {  // once per connection: a system call
       error_code ec;
       const auto peer = beast::get_lowest_layer(derived().stream()).socket().remote_endpoint(ec);
-      if (!ec) req.remote_address = peer.address().to_string();
+      if (!ec) peer_ = peer.address().to_string();
     }
+    req.remote_address = peer_;
     // Header names are case-insensitive; handlers look them up in lower case.
     std::vector<std::string>& lowered = lowered_names_;
     lowered.clear();
@@ -259,6 +260,7 @@ class HttpConnection : public ConnectionBase {
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   std::optional<bhttp::response<bhttp::string_body>> response_;
   std::vector<std::string> lowered_names_;
+  std::string peer_;  // the client's address, for sign-in throttling
   bool idle_ = false;
   bool lingering_ = false;
   static constexpr std::size_t kMaxDrainBytes = 64 * 1024 * 1024;
