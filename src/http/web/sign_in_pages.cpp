@@ -175,7 +175,10 @@ std::string RecoveryCodesHtml(const std::vector<std::string>& codes, std::string
          list + "<p class=\"govuk-body\">" + ButtonLink("I have saved my recovery codes", continue_href) + "</p>";
 }
 
-void AddSignInPages(Site& site) {
+namespace {
+
+// The first step: the password, then off to the code or to enrolment.
+void AddPasswordStep(Site& site) {
   Router& router = site.router();
   router.Add("GET", "/sign-in", [&site](Request& req) {
     // Signing in has no session yet: the form token is a random value the
@@ -222,6 +225,11 @@ void AddSignInPages(Site& site) {
     return SignInPage(site, form_token, username, errors, "");
   });
 
+}
+
+// The second step: the code, a recovery code, or enrolling the app.
+void AddSecondFactorSteps(Site& site) {
+  Router& router = site.router();
   router.Add("GET", "/sign-in/code", [&site](Request& req) {
     if (ChallengeOf(req).empty()) return StartAgain("expired");
     return CodePage(site, FormTokenOf(req), {});
@@ -280,8 +288,11 @@ void AddSignInPages(Site& site) {
     return EnrolPage(site, FormTokenOf(req), *offer, {{"code", e.message}});
   });
 
-  AddPasskeySignIn(site);
+}
 
+// Signing out, and what the session-timeout warning asks.
+void AddSessionRoutes(Site& site) {
+  Router& router = site.router();
   site.Post("/sign-out", [&site](Visit& v) {
     (void)site.s.authentication.SignOut(api::TokenFrom(v.request), v.context);
     Response r = Redirect("/sign-in?signed-out=1");
@@ -304,6 +315,15 @@ void AddSignInPages(Site& site) {
   // For the session-timeout warning's "Stay signed in": any signed-in
   // request resets the idle clock.
   site.Post("/session/keep-alive", [](Visit&) { return Site::HtmlPage(204, ""); });
+}
+
+}  // namespace
+
+void AddSignInPages(Site& site) {
+  AddPasswordStep(site);
+  AddSecondFactorSteps(site);
+  AddPasskeySignIn(site);
+  AddSessionRoutes(site);
 }
 
 }  // namespace jigsaw::http::web
