@@ -108,7 +108,7 @@ async function walk (page, mode, person, check) {
 }
 
 describe('signing in with a second factor', () => {
-  test('an administrator resets a sign-in; the person enrols, uses a recovery code, then the app (pointer, axe on every page)', { timeout: 120000 }, async () => {
+  test('an administrator resets a sign-in; the person enrols, uses a recovery code, then the app (pointer, axe on every page)', { timeout: 240000 }, async () => {
     const context = await env.browser.newContext()
     const visited = new Set()
     await run(context, 'pointer', { username: 'csc.socialworker@demo.jigsaw', name: 'Kemi Thorne' }, async (page, name) => {
@@ -119,13 +119,13 @@ describe('signing in with a second factor', () => {
     await context.close()
   })
 
-  test('the same with the keyboard alone', { timeout: 180000 }, async () => {
+  test('the same with the keyboard alone', { timeout: 240000 }, async () => {
     const context = await env.browser.newContext()
     await run(context, 'keyboard', { username: 'csc.dpo@demo.jigsaw', name: 'Mina Okafor-Vale' }, async () => {})
     await context.close()
   })
 
-  test('the same with JavaScript switched off', { timeout: 120000 }, async () => {
+  test('the same with JavaScript switched off', { timeout: 180000 }, async () => {
     const context = await env.browser.newContext({ javaScriptEnabled: false })
     await run(context, 'pointer', { username: 'csc.dsl@demo.jigsaw', name: 'Lars Wendell' }, async () => {})
     await context.close()
@@ -133,7 +133,7 @@ describe('signing in with a second factor', () => {
 })
 
 describe('passkeys', () => {
-  test('a passkey added on the settings page signs in without password or code (virtual authenticator)', { timeout: 60000 }, async () => {
+  test('a passkey added on the settings page signs in without password or code (virtual authenticator)', { timeout: 120000 }, async () => {
     const context = await env.browser.newContext()
     const page = await context.newPage()
     page.setDefaultTimeout(10000)
