@@ -3,7 +3,8 @@
 
 # Debian 12 packages, by what needs them.
 BUILD_PACKAGES=(g++ cmake ninja-build pkg-config libboost-dev libssl-dev libsodium-dev
-                libsqlite3-dev libpq-dev nlohmann-json3-dev libtomlplusplus-dev libicu-dev)
+                libsqlite3-dev libpq-dev nlohmann-json3-dev libtomlplusplus-dev libicu-dev
+                libqrencode-dev libcbor-dev)
 # libfuzzer-14-dev: libFuzzer, linked into the fuzz targets (fuzz/; g++ builds
 # them, see DEVELOPERS.md); binutils' objcopy prepares its archive.
 TEST_PACKAGES=(libgtest-dev libgmock-dev libbenchmark-dev postgresql openssl curl libfuzzer-14-dev binutils)

@@ -40,6 +40,11 @@ Status Authorise(const Actor& actor, Action action, const std::string& organisat
       // The partnership administrator manages every member's accounts.
       if (admin) return Ok();
       break;
+    case Action::kResetSecondFactor:
+      // Only an administrator of the person's own organisation, who can
+      // check who is asking before a lost phone becomes a way in.
+      if (admin && !organisation_id.empty() && organisation_id == actor.organisation_id) return Ok();
+      break;
     case Action::kViewPractitioners:
       if (admin) return Ok();
       // Designated safeguarding leads and DPOs see their own colleagues.

@@ -27,6 +27,7 @@ enum class Action {
   kManageOrganisations,
   kViewPractitioners,   // the people in an organisation
   kManagePractitioners,
+  kResetSecondFactor,   // remove a colleague's authenticator app, recovery codes and passkeys
   kAssessShare,         // ask the guidance engine about a proposed share
 
   // The sharing workflow (docs/workflow.md has the table of who may do what).

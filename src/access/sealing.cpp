@@ -142,4 +142,14 @@ Result<std::string> Sealer::Open(std::span<const std::uint8_t> sealed, std::stri
   return Internal("A sealed disclosure failed its integrity check.");
 }
 
+// Throttling counts are short-lived, so a digest under the newest key is
+// enough: after a rotation, counting starts again.
+std::string Sealer::KeyedDigest(std::string_view purpose, std::string_view text) const {
+  const Bytes key = RecipientKey(keys_.back(), std::string("keyed-digest:") + std::string(purpose));
+  unsigned char digest[32];
+  crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(text.data()), text.size(),
+                     key.data(), key.size());
+  return HexEncode(digest);
+}
+
 }  // namespace jigsaw::access

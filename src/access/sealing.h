@@ -56,6 +56,11 @@ class Sealer {
 
   // The id of the key a blob names; empty for blobs sealed before key ids.
   static std::string KeyIdOf(std::span<const std::uint8_t> sealed);
+  // A hex keyed BLAKE2b-256 digest of `text` for `purpose`: the same on
+  // every instance with the same newest sealing key, and useless without it (a
+  // username or an address counted for throttling cannot be read back,
+  // nor a mistyped password in the username box guessed at).
+  std::string KeyedDigest(std::string_view purpose, std::string_view text) const;
 
  private:
   std::vector<SealingKey> keys_;

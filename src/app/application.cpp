@@ -8,8 +8,32 @@
 #include "http/web/web.h"
 
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 namespace jigsaw::app {
+
+namespace {
+
+// The deny-list is read when first needed (a million lines): here, only
+// whether it is there, so a missing list stops the server at start rather
+// than failing the first password someone sets.
+Result<std::unique_ptr<access::PasswordDenyList>> OpenDenyList(const std::string& path) {
+  if (!std::ifstream(path))
+    return InvalidArgument("sign_in.password_deny_list",
+                           "Cannot read the deny-list of common passwords at " + path +
+                               ". The build puts it there from web/node_modules (npm ci in web/, then "
+                               "cmake --build; scripts/run does both).");
+  return std::make_unique<access::PasswordDenyList>([path]() -> Result<std::string> {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (!in && !in.eof()) return Internal("Cannot read " + path);
+    return text.str();
+  });
+}
+
+}  // namespace
 
 Result<std::unique_ptr<Application>> Application::Create(const Config& config, const Clock& clock) {
   std::unique_ptr<Application> app(new Application(config, clock));
@@ -19,15 +43,19 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config, c
   if (config.audit.create_signing_key) app->store_ = JIGSAW_TRY(store::Open(config.database));
   app->keys_ = JIGSAW_TRY(OpenServerKeys(config, clock.Now()));
   if (!app->store_) app->store_ = JIGSAW_TRY(store::Open(config.database));
+  app->deny_list_ = JIGSAW_TRY(OpenDenyList(config.PasswordDenyListFile()));
+  app->sealer_ = std::make_unique<access::Sealer>(JIGSAW_TRY(access::Sealer::FromKeys(app->keys_.sealing.keys)));
   app->trail_ = std::make_unique<service::AuditTrail>(*app->store_, clock);
   app->audit_log_ = std::make_unique<service::AuditLog>(*app->store_, clock, *app->trail_, app->keys_.signing.current(),
                                                         app->keys_.signing.trusted());
   app->assessments_ = std::make_unique<service::Assessments>(*app->trail_);
   app->administration_ = std::make_unique<service::Administration>(
-      *app->store_, clock, *app->trail_, config.sign_in.hash_cost);
+      *app->store_, clock, *app->trail_, config.sign_in.hash_cost, *app->deny_list_);
   app->authentication_ =
-      std::make_unique<service::Authentication>(*app->store_, clock, *app->trail_, config.sign_in);
-  app->sealer_ = std::make_unique<access::Sealer>(JIGSAW_TRY(access::Sealer::FromKeys(app->keys_.sealing.keys)));
+      std::make_unique<service::Authentication>(*app->store_, clock, *app->trail_, *app->sealer_, config.sign_in);
+  app->accounts_ = std::make_unique<service::Accounts>(*app->store_, clock, *app->trail_, *app->sealer_,
+                                                       *app->deny_list_, config.sign_in.hash_cost,
+                                                       config.sign_in.challenge_timeout);
   app->workflow_ = std::make_unique<service::WorkflowPolicy>(service::WorkflowPolicy{
       JIGSAW_TRY(domain::WorkingCalendar::Make(config.workflow.BankHolidayDates())), config.workflow.emergency_record_working_days,
       config.workflow.acknowledgement_working_days, config.workflow.feedback_working_days});
@@ -38,19 +66,13 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config, c
   app->drafts_ = std::make_unique<service::Drafts>(*app->store_, clock, *app->sealer_);
   http::api::AddCaseworkRoutes(app->router_, {*app->authentication_, *app->casework_, *app->sharing_,
                                               *app->requests_, clock});
-  http::api::AddRoutes(app->router_, {*app->authentication_, *app->administration_,
-                                      *app->assessments_, *app->audit_log_, *app->store_});
-  std::string static_dir = config.web.static_dir;
-  if (static_dir.empty()) {
-    std::error_code ec;
-    const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-    static_dir = ec ? "static" : (exe.parent_path() / "static").string();
-  }
+  http::api::AddRoutes(app->router_, {*app->authentication_, *app->administration_, *app->assessments_,
+                                      *app->audit_log_, *app->store_, *app->accounts_, config.web.public_origin});
   JIGSAW_RETURN_IF_ERROR(http::web::AddWebRoutes(
       app->router_,
       {*app->authentication_, *app->administration_, *app->casework_, *app->sharing_, *app->requests_,
-       *app->overview_, *app->drafts_, clock, *app->audit_log_},
-      {static_dir, config.web.exit_url}));
+       *app->overview_, *app->drafts_, clock, *app->audit_log_, *app->accounts_},
+      {config.StaticDir(), config.web.exit_url, config.web.public_origin}));
   app->housekeeping_ = std::make_unique<service::Housekeeping>(clock);
   app->AddChores();
   return app;
@@ -98,6 +120,9 @@ void Application::Run() {
   std::thread warm([this] {
     if (auto loaded = audit_log_->WarmCache(); !loaded)
       log::Warning("audit.cache_warm_failed", {{"error", loaded.error().message}});
+    // The deny-list too, so the first password set does not wait for it.
+    if (auto loaded = deny_list_->Load(); !loaded)
+      log::Warning("sign_in.deny_list_failed", {{"error", loaded.error().message}});
   });
   server_->Run();
   warm.join();

@@ -11,6 +11,8 @@
 #include "http/router.h"
 #include "http/server.h"
 #include "audit/tree_head.h"
+#include "access/passwords.h"
+#include "service/accounts.h"
 #include "service/administration.h"
 #include "service/assessments.h"
 #include "service/audit_log.h"
@@ -34,6 +36,8 @@ class Application {
   store::Store& store() { return *store_; }
   service::Administration& administration() { return *administration_; }
   service::Authentication& authentication() { return *authentication_; }
+  service::Accounts& accounts() { return *accounts_; }
+  const access::PasswordDenyList& deny_list() const { return *deny_list_; }
   service::AuditLog& audit_log() { return *audit_log_; }
   service::Casework& casework() { return *casework_; }
   service::Sharing& sharing() { return *sharing_; }
@@ -66,12 +70,14 @@ class Application {
   const Clock& clock_;
   std::unique_ptr<store::Store> store_;
   ServerKeys keys_;
+  std::unique_ptr<access::PasswordDenyList> deny_list_;
   std::unique_ptr<service::AuditTrail> trail_;
   std::unique_ptr<service::AuditLog> audit_log_;
   std::unique_ptr<service::Assessments> assessments_;
   std::unique_ptr<service::Administration> administration_;
-  std::unique_ptr<service::Authentication> authentication_;
   std::unique_ptr<access::Sealer> sealer_;
+  std::unique_ptr<service::Authentication> authentication_;
+  std::unique_ptr<service::Accounts> accounts_;
   std::unique_ptr<service::WorkflowPolicy> workflow_;
   std::unique_ptr<service::Casework> casework_;
   std::unique_ptr<service::Sharing> sharing_;

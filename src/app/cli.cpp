@@ -10,6 +10,7 @@
 #include <set>
 
 #include "app/application.h"
+#include "access/totp.h"
 #include "app/commands.h"
 #include "app/demo.h"
 #include "app/link_command.h"
@@ -172,7 +173,7 @@ int Init(const Parsed& p, Io& io) {
          << "Disclosure sealing key " << keys.sealing.keys.back().id << " in " << (*app)->config().SealingKeyFile()
          << "\n";
   if (p.Has("demo")) {
-    auto loaded = LoadDemoPartnership((*app)->administration());
+    auto loaded = LoadDemoPartnership((*app)->administration(), (*app)->accounts());
     if (!loaded) return Report(loaded.error(), io);
     io.out << (*loaded ? "Loaded the fictional Brackenford demo partnership.\n"
                        : "Demo data not loaded: the database already has organisations.\n");
@@ -367,6 +368,42 @@ int DemoLoginsCommand(const Parsed&, Io& io) {
   for (const auto& l : DemoLogins())
     io.out << "  " << std::left << std::setw(36) << l.username << " " << std::setw(46)
            << l.roles << " " << l.organisation << "\n";
+  io.out << "\nEvery demo account has the same authenticator app secret (enter it in any\n"
+            "authenticator app, or run `jigsaw demo code USERNAME` for the current code):\n  "
+         << access::GroupedSecret(kDemoTotpSecret) << "\n  "
+         << access::OtpauthUri("Jigsaw", "demo", kDemoTotpSecret) << "\n";
+  return 0;
+}
+
+// The code the demo accounts' authenticator shows now: what a newcomer
+// types after the password.
+int DemoCodeCommand(const Parsed& p, Io& io) {
+  if (p.positional.size() != 1) {
+    io.err << "jigsaw: give one demo USERNAME (see `jigsaw demo logins`).\n";
+    return 2;
+  }
+  bool demo = false;
+  for (const auto& l : DemoLogins()) demo = demo || l.username == p.positional[0];
+  if (!demo) {
+    io.err << "jigsaw: " << p.positional[0] << " is not a demo login (see `jigsaw demo logins`).\n";
+    return 2;
+  }
+  const Time now = RealClock().Now();
+  const auto into_step = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count() %
+                         access::kTotpStep.count();
+  io.out << DemoCode(now) << "\n";
+  io.err << "(good for " << access::kTotpStep.count() - into_step
+         << " more seconds, and once only: each code signs in once)\n";
+  return 0;
+}
+
+int UserResetSecondFactor(const Parsed& p, Io& io) {
+  auto app = OpenApplication(p, RealClock());
+  if (!app) return Report(app.error(), io);
+  if (auto reset = (*app)->accounts().ResetSecondFactor(service::Context::Operator(), p.One("id")); !reset)
+    return Report(reset.error(), io);
+  io.out << "Removed the authenticator app, recovery codes and passkeys of " << p.One("id")
+         << " and ended their sessions; they set up a new authenticator app at their next sign-in.\n";
   return 0;
 }
 
@@ -444,7 +481,14 @@ std::vector<Command> Commands() {
                              {"limit", "N", "at most N records (default 100, at most 1000)"},
                              {"format", "csv", "CSV instead of a table"}}),
        AuditSearch},
-      {"demo logins", "Print the demo partnership's sign-in names and password.", {}, DemoLoginsCommand},
+      {"user reset-second-factor",
+       "Remove a practitioner's authenticator app, recovery codes and passkeys (they lost their phone); "
+       "they set up a new one at their next sign-in. Audited.",
+       With(ConfigOptions(), {{"id", "ID", "the practitioner's id (see `jigsaw user list`)"}}), UserResetSecondFactor},
+      {"demo logins", "Print the demo partnership's sign-in names, password and authenticator secret.", {},
+       DemoLoginsCommand},
+      {"demo code", "Print the code the demo accounts' authenticator app shows now.", {}, DemoCodeCommand,
+       "USERNAME"},
       {"config example", "Print an example configuration file with every setting.", {},
        [](const Parsed&, Io& io) {
          io.out << ExampleConfig();

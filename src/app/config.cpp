@@ -59,14 +59,26 @@ Status Apply(Config& c, const std::string& key, const std::string& value) {
   else if (key == "database.pool_size") c.database.pool_size = static_cast<int>(JIGSAW_TRY(ParseInt(key, value, 1, 256)));
   else if (key == "sign_in.idle_timeout_minutes") c.sign_in.idle_timeout = minutes(JIGSAW_TRY(ParseInt(key, value, 1, 24 * 60)));
   else if (key == "sign_in.absolute_timeout_hours") c.sign_in.absolute_timeout = hours(JIGSAW_TRY(ParseInt(key, value, 1, 24 * 7)));
-  else if (key == "sign_in.max_failed_attempts") c.sign_in.max_failed_attempts = static_cast<int>(JIGSAW_TRY(ParseInt(key, value, 1, 100)));
-  else if (key == "sign_in.lockout_minutes") c.sign_in.lockout = minutes(JIGSAW_TRY(ParseInt(key, value, 1, 24 * 60)));
+  else if (key == "sign_in.free_failures") c.sign_in.throttle.free_failures = static_cast<int>(JIGSAW_TRY(ParseInt(key, value, 0, 100)));
+  else if (key == "sign_in.first_delay_seconds") c.sign_in.throttle.first_delay = seconds(JIGSAW_TRY(ParseInt(key, value, 1, 3600)));
+  else if (key == "sign_in.max_delay_seconds") c.sign_in.throttle.max_delay = seconds(JIGSAW_TRY(ParseInt(key, value, 1, 24 * 3600)));
+  else if (key == "sign_in.max_failures_per_address") c.sign_in.throttle.max_failures_per_address = static_cast<int>(JIGSAW_TRY(ParseInt(key, value, 1, 1000000)));
+  else if (key == "sign_in.address_window_minutes") c.sign_in.throttle.address_window = minutes(JIGSAW_TRY(ParseInt(key, value, 1, 24 * 60)));
+  else if (key == "sign_in.max_failures_overall") c.sign_in.throttle.max_failures_overall = static_cast<int>(JIGSAW_TRY(ParseInt(key, value, 1, 10000000)));
+  else if (key == "sign_in.global_window_minutes") c.sign_in.throttle.global_window = minutes(JIGSAW_TRY(ParseInt(key, value, 1, 24 * 60)));
+  else if (key == "sign_in.notify_after_failures") c.sign_in.throttle.notify_after_failures = static_cast<int>(JIGSAW_TRY(ParseInt(key, value, 0, 1000)));
+  else if (key == "sign_in.password_deny_list") c.password_deny_list = value;
   else if (key == "sign_in.password_hash_cost") c.sign_in.hash_cost = JIGSAW_TRY(ParseHashCost(value));
   else if (key == "workflow.emergency_record_working_days") c.workflow.emergency_record_working_days = static_cast<int>(JIGSAW_TRY(ParseInt(key, value, 1, 30)));
   else if (key == "workflow.acknowledgement_working_days") c.workflow.acknowledgement_working_days = static_cast<int>(JIGSAW_TRY(ParseInt(key, value, 1, 30)));
   else if (key == "workflow.feedback_working_days") c.workflow.feedback_working_days = static_cast<int>(JIGSAW_TRY(ParseInt(key, value, 1, 90)));
   else if (key == "workflow.bank_holidays") c.workflow.bank_holidays = value;
   else if (key == "web.static_dir") c.web.static_dir = value;
+  else if (key == "web.public_origin") {
+    if ((!value.starts_with("https://") && !value.starts_with("http://")) || value.ends_with("/"))
+      return InvalidArgument(key, "Give the address people use, without a path: https://jigsaw.example.org");
+    c.web.public_origin = value;
+  }
   else if (key == "web.exit_url") {
     if (!value.starts_with("https://") && !value.starts_with("http://") && !value.starts_with("/"))
       return InvalidArgument(key, "Give a web address (https://...) or a path on this server.");
@@ -194,6 +206,18 @@ std::string Config::KeyDirectory() const {
   return (dir.parent_path() / (dir.filename().string() + "-keys")).string();
 }
 
+std::string Config::StaticDir() const {
+  if (!web.static_dir.empty()) return web.static_dir;
+  std::error_code ec;
+  const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  return ec ? "static" : (exe.parent_path() / "static").string();
+}
+
+std::string Config::PasswordDenyListFile() const {
+  if (!password_deny_list.empty()) return password_deny_list;
+  return (std::filesystem::path(StaticDir()) / "passwords" / "common-passwords.txt").string();
+}
+
 std::string Config::SigningKeyFile() const {
   if (!audit.signing_key_file.empty()) return audit.signing_key_file;
   return Join(KeyDirectory(), KeyringName(database.url) + ".signing-keys");
@@ -269,9 +293,17 @@ sign_interval_seconds = 1   # a signed tree head covers every commit within this
 [sign_in]
 idle_timeout_minutes = 30
 absolute_timeout_hours = 12
-max_failed_attempts = 5
-lockout_minutes = 15
 password_hash_cost = "interactive"   # or "moderate" (slower, stronger)
+# Throttling (docs/security.md): accounts are slowed down, never locked.
+free_failures = 3                  # failures per account (24 hours) before delays start
+first_delay_seconds = 2            # then the wait doubles with each failure...
+max_delay_seconds = 300            # ...up to this
+max_failures_per_address = 30      # failures from one address within...
+address_window_minutes = 10        # ...this window, then that address waits
+max_failures_overall = 300         # failures across the service within...
+global_window_minutes = 5          # ...this window: then only accounts and addresses with no failures may try
+notify_after_failures = 10         # the safeguarding leads hear of every 10 failures in a row on a colleague's account
+# password_deny_list = "/usr/share/jigsaw/common-passwords.txt"  # default: static_dir/passwords/common-passwords.txt
 
 [workflow]
 emergency_record_working_days = 1   # an emergency share's full record is owed by the end of the next working day
@@ -282,6 +314,7 @@ bank_holidays = "england-and-wales" # or a list of dates: "2026-12-25, 2026-12-2
 [web]
 # static_dir = "/usr/share/jigsaw/static"  # default: "static" beside the binary
 exit_url = "https://www.bbc.co.uk/weather" # where "Exit this page" goes
+# public_origin = "https://jigsaw.example.org"  # the address people use; passkeys are bound to it (default: the Host header)
 )toml";
 }
 

@@ -53,6 +53,9 @@ struct WebConfig {
   std::string static_dir;
   // Where "Exit this page" goes: a site that looks unrelated to safeguarding.
   std::string exit_url = "https://www.bbc.co.uk/weather";
+  // The address people use ("https://jigsaw.example.org"). Passkeys are
+  // bound to its host name; empty: taken from each request's Host header.
+  std::string public_origin;
 };
 
 struct Config {
@@ -63,6 +66,9 @@ struct Config {
   KeyOptions keys;
   WorkflowOptions workflow;
   WebConfig web;
+  // The deny-list of common and breached passwords (docs/security.md);
+  // empty: passwords/common-passwords.txt in the static directory.
+  std::string password_deny_list;
 
   // The keys' directory: keys.directory; else, for an SQLite database in a
   // data directory (sqlite:DIR/NAME), the directory beside it, DIR-keys;
@@ -82,6 +88,9 @@ struct Config {
   // given ("PATH.audit-key" beside an SQLite database, else
   // "jigsaw-audit.key"): `jigsaw init` moves a key found there.
   std::string LegacySigningKeyFile() const;
+  // The static directory: web.static_dir, else "static" beside the binary.
+  std::string StaticDir() const;
+  std::string PasswordDenyListFile() const;
 };
 
 // Flags given on the command line, by their long name without "--".

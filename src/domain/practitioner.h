@@ -61,7 +61,9 @@ Status Validate(const Practitioner& practitioner);
 // Sign-in names: 3 to 254 characters of a-z 0-9 . _ - @, lower case.
 Status ValidateUsername(std::string_view username);
 
-// Length is what makes a password strong (NCSC): 12 to 1024 characters.
+// Length is what makes a password strong (NCSC): 12 characters (not bytes)
+// to 1024 bytes, not only white space. access::CheckNewPassword adds the
+// deny-list and the person's own names.
 Status ValidateNewPassword(std::string_view password);
 
 }  // namespace jigsaw::domain

@@ -20,6 +20,9 @@ struct Request {
   std::string_view body;
   std::string request_id;
   bool secure = false;  // arrived over TLS
+  // The peer's IP address ("127.0.0.1"): the connection's, not a header's,
+  // which anyone can write. Sign-in throttling counts failures by it.
+  std::string remote_address;
   // Filled by the router from patterns such as /api/v1/organisations/{id}.
   std::vector<std::pair<std::string, std::string>> path_params;
   // What the access log says was asked for: the pattern of the route that

@@ -207,6 +207,12 @@ class HttpConnection : public ConnectionBase {
     req.secure = Derived::kSecure;
     req.request_id = NewRequestId();
     const bool head = msg.method() == bhttp::verb::head;
+    if (peer_.empty()) {  // once per connection: a system call
+      error_code ec;
+      const auto peer = beast::get_lowest_layer(derived().stream()).socket().remote_endpoint(ec);
+      if (!ec) peer_ = peer.address().to_string();
+    }
+    req.remote_address = peer_;
 
     const unsigned version = msg.version();
     const bool keep_alive = msg.keep_alive();
@@ -273,6 +279,7 @@ class HttpConnection : public ConnectionBase {
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   std::optional<bhttp::response<bhttp::string_body>> response_;
   std::vector<std::string> lowered_names_;
+  std::string peer_;  // the client's address, for sign-in throttling
   bool idle_ = false;
   bool lingering_ = false;
   static constexpr std::size_t kMaxDrainBytes = 64 * 1024 * 1024;

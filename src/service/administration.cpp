@@ -59,7 +59,7 @@ Result<domain::Practitioner> Administration::AddPractitioner(const Context& cont
                          request.display_name, request.roles,       false,
                          clock_.Now()};
   JIGSAW_RETURN_IF_ERROR(domain::Validate(p));
-  JIGSAW_RETURN_IF_ERROR(domain::ValidateNewPassword(request.password));
+  JIGSAW_RETURN_IF_ERROR(access::CheckNewPassword(request.password, {p.username, p.display_name}, deny_list_));
   const std::string hash = JIGSAW_TRY(access::HashPassword(request.password, hash_cost_));
   Status written = store_.Write([&](store::Transaction& tx) -> Status {
     if (!JIGSAW_TRY(tx.organisations().Find(p.organisation_id)))

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "access/credentials.h"
+#include "access/passwords.h"
 #include "access/policy.h"
 #include "common/clock.h"
 #include "domain/organisation.h"
@@ -37,8 +38,8 @@ struct NewPractitioner {
 class Administration {
  public:
   Administration(store::Store& store, const Clock& clock, const AuditTrail& trail,
-                 access::HashCost hash_cost)
-      : store_(store), clock_(clock), trail_(trail), hash_cost_(hash_cost) {}
+                 access::HashCost hash_cost, const access::PasswordDenyList& deny_list)
+      : store_(store), clock_(clock), trail_(trail), hash_cost_(hash_cost), deny_list_(deny_list) {}
 
   // Fails naming the field for bad input; kPermissionDenied unless allowed.
   Result<domain::Organisation> AddOrganisation(const Context& context,
@@ -48,7 +49,10 @@ class Administration {
   Result<domain::Organisation> GetOrganisation(const Context& context, const std::string& id);
 
   // kAlreadyExists (field "username") if the username is taken; kNotFound
-  // (field "organisation_id") if the organisation does not exist.
+  // (field "organisation_id") if the organisation does not exist;
+  // kInvalidArgument (field "password") for a password the NCSC's advice
+  // rules out (access::CheckNewPassword). They enrol a second factor at
+  // their first sign-in.
   Result<domain::Practitioner> AddPractitioner(const Context& context,
                                                const NewPractitioner& request);
   Result<std::vector<domain::Practitioner>> ListPractitioners(
@@ -59,6 +63,7 @@ class Administration {
   const Clock& clock_;
   const AuditTrail& trail_;
   access::HashCost hash_cost_;
+  const access::PasswordDenyList& deny_list_;
 };
 
 }  // namespace jigsaw::service

@@ -222,7 +222,43 @@ ALTER TABLE audit_tree_heads ADD COLUMN key_id TEXT NOT NULL DEFAULT '';
 CREATE INDEX audit_by_object ON audit_records(object_id, seq);
 )sql";
 
-constexpr std::array<Migration, 6> kMigrations{{
+// Sign-in that partners accept: a second factor for every account (a TOTP
+// secret, sealed; recovery codes, as digests; passkeys), challenges between
+// the password and the second factor, and failed attempts counted by keyed
+// digests for throttling. The per-account lock-out columns go: accounts
+// are slowed down, never locked. (sealed_offered_secret may be NULL: the
+// PostgreSQL driver binds an empty blob as NULL.)
+#define JIGSAW_SIGN_IN_V7(BLOB)                                               \
+  "ALTER TABLE practitioners DROP COLUMN failed_sign_ins;"                    \
+  "ALTER TABLE practitioners DROP COLUMN locked_until;"                       \
+  "CREATE TABLE sign_in_failures ("                                           \
+  "  account_digest TEXT NOT NULL, source_digest TEXT NOT NULL, at BIGINT NOT NULL);" \
+  "CREATE INDEX sign_in_failures_by_account ON sign_in_failures(account_digest, at);" \
+  "CREATE INDEX sign_in_failures_by_source ON sign_in_failures(source_digest, at);" \
+  "CREATE INDEX sign_in_failures_by_time ON sign_in_failures(at);"           \
+  "CREATE TABLE sign_in_challenges ("                                         \
+  "  token_digest TEXT PRIMARY KEY, practitioner_id TEXT NOT NULL," \
+  "  created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL, failed_codes INTEGER NOT NULL," \
+  "  sealed_offered_secret " BLOB ", passkey_challenge TEXT NOT NULL);" \
+  "CREATE INDEX sign_in_challenges_by_expiry ON sign_in_challenges(expires_at);" \
+  "CREATE INDEX sign_in_challenges_by_practitioner ON sign_in_challenges(practitioner_id);" \
+  "CREATE TABLE totp_enrolments ("                                            \
+  "  practitioner_id TEXT PRIMARY KEY REFERENCES practitioners(id),"         \
+  "  sealed_secret " BLOB " NOT NULL, last_accepted_step BIGINT NOT NULL, enrolled_at BIGINT NOT NULL);" \
+  "CREATE TABLE recovery_codes ("                                             \
+  "  practitioner_id TEXT NOT NULL REFERENCES practitioners(id), code_digest TEXT NOT NULL," \
+  "  created_at BIGINT NOT NULL, used_at BIGINT NOT NULL, PRIMARY KEY (practitioner_id, code_digest));" \
+  "CREATE TABLE passkeys ("                                                   \
+  "  credential_id TEXT PRIMARY KEY, practitioner_id TEXT NOT NULL REFERENCES practitioners(id)," \
+  "  name TEXT NOT NULL, public_key_cose " BLOB " NOT NULL, sign_count BIGINT NOT NULL," \
+  "  created_at BIGINT NOT NULL, last_used_at BIGINT NOT NULL);"             \
+  "CREATE INDEX passkeys_by_practitioner ON passkeys(practitioner_id);"
+
+constexpr std::string_view kV7Sqlite = JIGSAW_SIGN_IN_V7("BLOB");
+constexpr std::string_view kV7Postgres = JIGSAW_SIGN_IN_V7("BYTEA");
+#undef JIGSAW_SIGN_IN_V7
+
+constexpr std::array<Migration, 7> kMigrations{{
     {1, "organisations, practitioners and sessions", kV1Portable, kV1Portable},
     {2, "tamper-evident audit log", kV2Sqlite, kV2Postgres},
     {3, "the sharing workflow", kV3Sqlite, kV3Postgres},
@@ -230,6 +266,7 @@ constexpr std::array<Migration, 6> kMigrations{{
     {5, "other names and contact details of people; reviews of mentions; the concern's account; approval of staff shares",
      kV5Portable, kV5Portable},
     {6, "tree head key ids and audit records by object", kV6Portable, kV6Portable},
+    {7, "second factors, sign-in challenges and throttling", kV7Sqlite, kV7Postgres},
 }};
 
 }  // namespace

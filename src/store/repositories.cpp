@@ -62,8 +62,7 @@ class SqlOrganisations final : public OrganisationRepository {
 };
 
 constexpr std::string_view kPractitionerColumns =
-    "id, organisation_id, username, display_name, roles, disabled, created_at, password_hash, "
-    "failed_sign_ins, locked_until";
+    "id, organisation_id, username, display_name, roles, disabled, created_at, password_hash";
 
 Result<PractitionerWithCredentials> ToPractitioner(const Row& r) {
   PractitionerWithCredentials out;
@@ -78,8 +77,6 @@ Result<PractitionerWithCredentials> ToPractitioner(const Row& r) {
   p.disabled = r.Int(5) != 0;
   p.created_at = FromMicros(r.Int(6));
   out.credentials.password_hash = r.Text(7);
-  out.credentials.failed_sign_ins = static_cast<int>(r.Int(8));
-  out.credentials.locked_until = FromMicros(r.Int(9));
   return out;
 }
 
@@ -129,11 +126,15 @@ class SqlPractitioners final : public PractitionerRepository {
     return out;
   }
 
-  Status UpdateSignInState(const std::string& id, int failed_sign_ins,
-                           Time locked_until) override {
-    JIGSAW_TRY(sql::Execute(
-        c_, "UPDATE practitioners SET failed_sign_ins = $2, locked_until = $3 WHERE id = $1",
-        {id, std::int64_t{failed_sign_ins}, Micros(locked_until)}));
+  Result<std::optional<PractitionerWithCredentials>> FindWithCredentials(const std::string& id) override {
+    auto rows = JIGSAW_TRY(sql::Query(
+        c_, "SELECT " + std::string(kPractitionerColumns) + " FROM practitioners WHERE id = $1", {id}));
+    if (rows.empty()) return std::nullopt;
+    return JIGSAW_TRY(ToPractitioner(rows[0]));
+  }
+
+  Status UpdatePasswordHash(const std::string& id, const std::string& password_hash) override {
+    JIGSAW_TRY(sql::Execute(c_, "UPDATE practitioners SET password_hash = $2 WHERE id = $1", {id, password_hash}));
     return Ok();
   }
 
@@ -174,6 +175,11 @@ class SqlSessions final : public SessionRepository {
 
   Status Delete(const std::string& token_digest) override {
     JIGSAW_TRY(sql::Execute(c_, "DELETE FROM sessions WHERE token_digest = $1", {token_digest}));
+    return Ok();
+  }
+
+  Status DeleteForPractitioner(const std::string& practitioner_id) override {
+    JIGSAW_TRY(sql::Execute(c_, "DELETE FROM sessions WHERE practitioner_id = $1", {practitioner_id}));
     return Ok();
   }
 
@@ -539,10 +545,16 @@ class SqlAudit final : public AuditRepository {
 class SqlTransaction final : public Transaction {
  public:
   explicit SqlTransaction(sql::Connection& c)
-      : organisations_(c), practitioners_(c), sessions_(c), audit_(c), casework_(NewCaseworkRepository(c)) {}
+      : organisations_(c),
+        practitioners_(c),
+        sessions_(c),
+        sign_in_(NewSignInRepository(c)),
+        audit_(c),
+        casework_(NewCaseworkRepository(c)) {}
   OrganisationRepository& organisations() override { return organisations_; }
   PractitionerRepository& practitioners() override { return practitioners_; }
   SessionRepository& sessions() override { return sessions_; }
+  SignInRepository& sign_in() override { return *sign_in_; }
   AuditRepository& audit() override { return audit_; }
   CaseworkRepository& casework() override { return *casework_; }
   void Savepoint() override { audit_.Mark(); }
@@ -553,6 +565,7 @@ class SqlTransaction final : public Transaction {
   SqlOrganisations organisations_;
   SqlPractitioners practitioners_;
   SqlSessions sessions_;
+  std::unique_ptr<SignInRepository> sign_in_;
   SqlAudit audit_;
   std::unique_ptr<CaseworkRepository> casework_;
 };

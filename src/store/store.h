@@ -34,8 +34,6 @@ class OrganisationRepository {
 // What the sign-in check needs beyond the public practitioner record.
 struct Credentials {
   std::string password_hash;  // Argon2id encoded string (libsodium crypto_pwhash_str)
-  int failed_sign_ins = 0;    // consecutive failures since the last success
-  Time locked_until{};        // sign-in refused until then
 };
 
 struct PractitionerWithCredentials {
@@ -52,11 +50,76 @@ class PractitionerRepository {
   virtual Result<std::optional<domain::Practitioner>> Find(const std::string& id) = 0;
   virtual Result<std::optional<PractitionerWithCredentials>> FindByUsername(
       const std::string& username) = 0;
+  virtual Result<std::optional<PractitionerWithCredentials>> FindWithCredentials(const std::string& id) = 0;
   // All practitioners, or those of one organisation, ordered by username.
   virtual Result<std::vector<domain::Practitioner>> List(
       const std::optional<std::string>& organisation_id) = 0;
-  virtual Status UpdateSignInState(const std::string& id, int failed_sign_ins,
-                                   Time locked_until) = 0;
+  virtual Status UpdatePasswordHash(const std::string& id, const std::string& password_hash) = 0;
+};
+
+// Failed sign-in attempts, by keyed digests of the username typed and of
+// the source address (never the text itself), counted over windows.
+struct SignInFailureCounts {
+  int account = 0;
+  Time last_account_failure{};
+  int address = 0;
+  int overall = 0;
+};
+
+struct SignInFailureQuery {
+  std::string account_digest;
+  std::string source_digest;
+  Time account_since{};
+  Time address_since{};
+  Time overall_since{};
+};
+
+// Everything signing in keeps apart from sessions: challenges, second
+// factors and failed attempts.
+class SignInRepository {
+ public:
+  virtual ~SignInRepository() = default;
+
+  virtual Result<SignInFailureCounts> CountFailures(const SignInFailureQuery& query) = 0;
+  virtual Status RecordFailure(const std::string& account_digest, const std::string& source_digest, Time at) = 0;
+  // After a success: the account's failures no longer count against it.
+  virtual Status ClearAccountFailures(const std::string& account_digest) = 0;
+  virtual Result<std::int64_t> DeleteFailuresBefore(Time before) = 0;
+
+  virtual Status InsertChallenge(const domain::SignInChallenge& challenge) = 0;
+  virtual Result<std::optional<domain::SignInChallenge>> FindChallenge(const std::string& token_digest) = 0;
+  // Saves failed_codes, the offered secret and the passkey challenge.
+  virtual Status UpdateChallenge(const domain::SignInChallenge& challenge) = 0;
+  virtual Status DeleteChallenge(const std::string& token_digest) = 0;
+  // Once signed in, no other challenge of theirs is left open.
+  virtual Status DeleteChallengesOf(const std::string& practitioner_id) = 0;
+  virtual Result<std::int64_t> DeleteChallengesBefore(Time before) = 0;
+
+  virtual Result<std::optional<domain::TotpEnrolment>> FindTotp(const std::string& practitioner_id) = 0;
+  // Enrols (or enrols again, replacing the secret).
+  virtual Status PutTotp(const domain::TotpEnrolment& enrolment) = 0;
+  // Records that a code for `step` was accepted, only if `step` is newer
+  // than the last; returns whether it was (false: a replay, perhaps by
+  // another instance at the same moment).
+  virtual Result<bool> AdvanceTotpStep(const std::string& practitioner_id, std::int64_t step) = 0;
+
+  // Replaces the practitioner's recovery codes with these digests.
+  virtual Status ReplaceRecoveryCodes(const std::string& practitioner_id, const std::vector<std::string>& digests,
+                                      Time at) = 0;
+  // Marks the code used, if it is theirs and unused; returns whether it was.
+  virtual Result<bool> UseRecoveryCode(const std::string& practitioner_id, const std::string& digest, Time at) = 0;
+  virtual Result<int> UnusedRecoveryCodes(const std::string& practitioner_id) = 0;
+
+  virtual Status InsertPasskey(const domain::Passkey& passkey) = 0;
+  virtual Result<std::optional<domain::Passkey>> FindPasskey(const std::string& credential_id) = 0;
+  virtual Result<std::vector<domain::Passkey>> Passkeys(const std::string& practitioner_id) = 0;
+  // Saves the signature counter and when it was last used.
+  virtual Status UpdatePasskeyUse(const std::string& credential_id, std::int64_t sign_count, Time at) = 0;
+  virtual Status DeletePasskey(const std::string& practitioner_id, const std::string& credential_id) = 0;
+
+  // An administrator's reset: the TOTP secret, recovery codes and passkeys
+  // go; the person enrols again at their next sign-in.
+  virtual Status DeleteSecondFactors(const std::string& practitioner_id) = 0;
 };
 
 class SessionRepository {
@@ -66,6 +129,8 @@ class SessionRepository {
   virtual Result<std::optional<domain::Session>> Find(const std::string& token_digest) = 0;
   virtual Status Touch(const std::string& token_digest, Time last_seen_at) = 0;
   virtual Status Delete(const std::string& token_digest) = 0;
+  // Ends every session of one practitioner.
+  virtual Status DeleteForPractitioner(const std::string& practitioner_id) = 0;
   // Removes sessions that expired before `now`; returns how many.
   virtual Result<std::int64_t> DeleteExpired(Time now, Duration idle_timeout) = 0;
 };
@@ -279,6 +344,7 @@ class Transaction {
   virtual OrganisationRepository& organisations() = 0;
   virtual PractitionerRepository& practitioners() = 0;
   virtual SessionRepository& sessions() = 0;
+  virtual SignInRepository& sign_in() = 0;
   virtual AuditRepository& audit() = 0;
   virtual CaseworkRepository& casework() = 0;
   // Called by the store around savepoints and before commit, so that state

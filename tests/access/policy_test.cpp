@@ -23,6 +23,17 @@ TEST(PolicyTest, OnlyAdministratorsManageAccounts) {
   }
 }
 
+TEST(PolicyTest, OnlyTheirOwnOrganisationsAdministratorResetsASecondFactor) {
+  EXPECT_TRUE(Authorise(Person({Role::kAdministrator}), Action::kResetSecondFactor, "org-a"));
+  // Not another organisation's administrator, who cannot check who is asking.
+  EXPECT_FALSE(Authorise(Person({Role::kAdministrator}), Action::kResetSecondFactor, "org-b"));
+  EXPECT_FALSE(Authorise(Person({Role::kAdministrator}), Action::kResetSecondFactor, ""));
+  for (Role r : {Role::kPractitioner, Role::kDesignatedSafeguardingLead, Role::kDataProtectionOfficer,
+                 Role::kCaldicottGuardian, Role::kSeniorLeader})
+    EXPECT_FALSE(Authorise(Person({r}), Action::kResetSecondFactor, "org-a"));
+  EXPECT_TRUE(Authorise(Actor::Operator(), Action::kResetSecondFactor, "org-b"));
+}
+
 TEST(PolicyTest, LeadsSeeTheirOwnColleaguesOnly) {
   const Actor dsl = Person({Role::kDesignatedSafeguardingLead});
   EXPECT_TRUE(Authorise(dsl, Action::kViewPractitioners, "org-a"));

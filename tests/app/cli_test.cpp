@@ -7,6 +7,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "access/totp.h"
+#include "app/demo.h"
 #include "app/keyring.h"
 #include "common/random.h"
 
@@ -28,7 +30,11 @@ CliRun Cli(std::vector<std::string> args, const std::string& input = "") {
 class CliTest : public ::testing::Test {
  protected:
   // Eighteen demo accounts at full Argon2id cost would dominate the run.
-  void SetUp() override { setenv("JIGSAW_PASSWORD_HASH_COST", "minimum-for-tests-only", 1); }
+  void SetUp() override {
+    setenv("JIGSAW_PASSWORD_HASH_COST", "minimum-for-tests-only", 1);
+    // The built assets and deny-list beside the jigsaw binary, not this test's.
+    setenv("JIGSAW_STATIC_DIR", (std::filesystem::path(JIGSAW_BINARY).parent_path() / "static").c_str(), 1);
+  }
   void TearDown() override { std::filesystem::remove_all(root_); }
   // A data directory of its own, so that the keys' default place (beside
   // it, in data-keys/) is inside this test's directory too.
@@ -167,7 +173,33 @@ TEST_F(CliTest, InitWithDemoLoadsThePartnershipOnce) {
   EXPECT_NE(first.out.find("Loaded"), std::string::npos);
   EXPECT_NE(Cli({"init", "--demo", db_}).out.find("not loaded"), std::string::npos);
   EXPECT_NE(Cli({"org", "list", db_}).out.find("Brackenford Constabulary"), std::string::npos);
-  EXPECT_NE(Cli({"demo", "logins"}).out.find("primary.teacher@demo.jigsaw"), std::string::npos);
+  CliRun logins = Cli({"demo", "logins"});
+  EXPECT_NE(logins.out.find("primary.teacher@demo.jigsaw"), std::string::npos);
+  EXPECT_NE(logins.out.find("JIGS AWDE MOBR ACKE NFOR DTOT PSEC RET2"), std::string::npos) << logins.out;
+  EXPECT_NE(logins.out.find("otpauth://totp/"), std::string::npos);
+}
+
+TEST_F(CliTest, DemoCodeIsTheCodeTheDemoAuthenticatorShowsNow) {
+  CliRun code = Cli({"demo", "code", "primary.teacher@demo.jigsaw"});
+  ASSERT_EQ(code.status, 0) << code.err;
+  ASSERT_EQ(code.out.size(), 7u) << code.out;  // six digits and a new line
+  // The code for now, or (if the step turned between the two calls) the one just before.
+  const Time now = SystemClock().Now();
+  EXPECT_TRUE(code.out == DemoCode(now) + "\n" || code.out == DemoCode(now - access::kTotpStep) + "\n") << code.out;
+  EXPECT_EQ(Cli({"demo", "code", "someone@else.example"}).status, 2);
+  EXPECT_EQ(Cli({"demo", "code"}).status, 2);
+}
+
+TEST_F(CliTest, TheOperatorResetsASecondFactor) {
+  ASSERT_EQ(Cli({"init", "--demo", db_}).status, 0);
+  const std::string list = Cli({"user", "list", db_}).out;
+  const auto at = list.find("nhs.nurse@demo.jigsaw");
+  ASSERT_NE(at, std::string::npos);
+  const std::string id = list.substr(list.rfind('\n', at) + 1, 32);
+  CliRun reset = Cli({"user", "reset-second-factor", "--id", id, db_});
+  EXPECT_EQ(reset.status, 0) << reset.err;
+  EXPECT_NE(reset.out.find("new authenticator app"), std::string::npos);
+  EXPECT_EQ(Cli({"user", "reset-second-factor", "--id", "nobody", db_}).status, 2);
 }
 
 }  // namespace

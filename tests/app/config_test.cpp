@@ -23,7 +23,8 @@ TEST(ConfigTest, DefaultsNeedNoFile) {
   EXPECT_EQ(c->server.port, 8080);
   EXPECT_EQ(c->server.address, "127.0.0.1");
   EXPECT_EQ(c->database.url, "sqlite:jigsaw.db");
-  EXPECT_EQ(c->sign_in.max_failed_attempts, 5);
+  EXPECT_EQ(c->sign_in.throttle.free_failures, 3);
+  EXPECT_EQ(c->sign_in.throttle.max_failures_per_address, 30);
 }
 
 TEST(ConfigTest, FlagsBeatEnvironmentWhichBeatsTheFile) {

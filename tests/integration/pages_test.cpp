@@ -17,11 +17,7 @@ class PagesTest : public ::testing::Test {
   TestServer server_{db_.Config()};
   std::uint16_t port() { return server_.port(); }
 
-  std::string SignIn(const std::string& who) {
-    auto reply = Post(port(), "/api/v1/sessions", {{"username", DemoUsername(who)}, {"password", "brackenford-demo"}});
-    EXPECT_EQ(reply.status, 201) << reply.body;
-    return reply.Json()["token"];
-  }
+  std::string SignIn(const std::string& who) { return server_.SignIn(who); }
   HttpReply Page(const std::string& token, const std::string& target) {
     return Send(port(), {"GET", target, {}, {{"Cookie", "jigsaw_session=" + token}}});
   }

@@ -45,9 +45,13 @@ TEST_F(TlsTest, ServesHttpsWithSecureCookies) {
   TestServer server(config);
   const std::string base = "https://127.0.0.1:" + std::to_string(server.port());
   EXPECT_EQ(Shell("curl -sk " + base + "/healthz"), R"({"status":"ok"})");
+  const std::string owed = Shell("curl -sk -X POST " + base +
+                                 "/api/v1/sessions -d '{\"username\":\"primary.dsl@demo.jigsaw\",\"password\":\"brackenford-demo\"}'");
+  const std::string challenge = nlohmann::json::parse(owed, nullptr, false).value("challenge_token", "");
+  ASSERT_FALSE(challenge.empty()) << owed;
   const std::string headers =
-      Shell("curl -sk -D - -o /dev/null -X POST " + base +
-          "/api/v1/sessions -d '{\"username\":\"primary.dsl@demo.jigsaw\",\"password\":\"brackenford-demo\"}'");
+      Shell("curl -sk -D - -o /dev/null -X POST " + base + "/api/v1/sessions/second-factor -d '{\"challenge_token\":\"" +
+            challenge + "\",\"code\":\"" + server.NextCode("primary.dsl@demo.jigsaw") + "\"}'");
   EXPECT_NE(headers.find("HTTP/1.1 201"), std::string::npos) << headers;
   EXPECT_NE(headers.find("; Secure"), std::string::npos) << headers;
   EXPECT_EQ(headers.find("Max-Age"), std::string::npos) << headers;

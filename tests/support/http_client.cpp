@@ -46,7 +46,9 @@ HttpReply Send(std::uint16_t port, const HttpCall& call) {
     for (const auto& f : res) {
       std::string name(f.name_string());
       for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      reply.headers[name] = std::string(f.value());
+      // Repeated headers (Set-Cookie) are kept, joined by a new line.
+      auto [it, fresh] = reply.headers.try_emplace(name, std::string(f.value()));
+      if (!fresh) it->second += "\n" + std::string(f.value());
     }
     beast::error_code ec;
     stream.socket().shutdown(asio::ip::tcp::socket::shutdown_both, ec);

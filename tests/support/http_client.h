@@ -12,7 +12,7 @@ namespace jigsaw::testing {
 
 struct HttpReply {
   int status = 0;
-  std::map<std::string, std::string> headers;  // lower-case names
+  std::map<std::string, std::string> headers;  // lower-case names; a repeated header's values joined by '\n' 
   std::string body;
   nlohmann::json Json() const;
   std::string Header(const std::string& lower_name) const;

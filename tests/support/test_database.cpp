@@ -75,6 +75,9 @@ app::Config TestDatabase::Config() const {
   c.server.access_log = false;
   c.server.handle_signals = false;
   c.sign_in.hash_cost = access::HashCost::kMinimum;
+  // The deny-list the build copied beside the binary under test.
+  c.password_deny_list = (std::filesystem::path(JIGSAW_BINARY).parent_path() / "static" / "passwords" /
+                          "common-passwords.txt").string();
   c.audit.signing_key_file = key_file_;
   c.audit.create_signing_key = true;
   c.audit.sign_interval = std::chrono::seconds(0);  // tests sign when they choose

@@ -88,6 +88,19 @@ std::optional<Response> RefuseCrossSite(const Request& request) {
   return std::nullopt;
 }
 
+access::WebAuthnExpectation RelyingParty(const Request& request, std::string_view public_origin) {
+  access::WebAuthnExpectation out;
+  out.origin = public_origin.empty()
+                   ? std::string(request.secure ? "https://" : "http://") + std::string(request.Header("host"))
+                   : std::string(public_origin);
+  std::string_view host = std::string_view(out.origin).substr(out.origin.find("://") + 3);
+  if (!host.starts_with("[")) host = host.substr(0, host.find(':'));
+  out.rp_id = std::string(host);
+  return out;
+}
+
+service::Attempt AttemptOf(const Request& request) { return {request.remote_address, request.request_id}; }
+
 Result<service::Authenticated> Authenticate(const Request& request,
                                             service::Authentication& authentication) {
   const std::string token = TokenFrom(request);
@@ -126,6 +139,9 @@ void AddRoutes(Router& router, Services s) {
     return JsonResponse(200, nlohmann::json{{"status", "ok"}, {"backend", store.Backend()}, {"schema_version", *version}});
   });
 
+  // Signing in is two steps: the password earns a challenge (202), and the
+  // second factor turns it into a session (201). The first time, the
+  // challenge enrols an authenticator app instead.
   router.Add("POST", "/api/v1/sessions", [&auth = s.authentication](Request& req) {
     // Signing in sets the session cookie: another site must not be able to
     // sign a visitor's browser in to an account of its choosing.
@@ -140,16 +156,54 @@ void AddRoutes(Router& router, Services s) {
     if (!username) return ErrorResponse(req, username.error());
     auto password = f.String("password");
     if (!password) return ErrorResponse(req, password.error());
-    auto signed_in = auth.SignIn(*username, *password, req.request_id);
+    auto owed = auth.CheckPassword(*username, *password, AttemptOf(req));
+    if (!owed) return ErrorResponse(req, owed.error());
+    return JsonResponse(202, json{{"second_factor_required", true},
+                                  {"challenge_token", owed->challenge_token},
+                                  {"expires_at", FormatRfc3339(owed->expires_at)},
+                                  {"enrolment_required", owed->must_enrol},
+                                  {"complete_with", "POST /api/v1/sessions/second-factor"}});
+  });
+
+  // For a challenge that must enrol: the authenticator app's secret.
+  router.Add("POST", "/api/v1/sessions/enrolment", [&auth = s.authentication](Request& req) {
+    auto body = ParseJsonBody(req);
+    if (!body) return ErrorResponse(req, body.error());
+    JsonFields f(body->root());
+    if (auto known = f.OnlyKnown({"challenge_token"}); !known) return ErrorResponse(req, known.error());
+    auto token = f.String("challenge_token");
+    if (!token) return ErrorResponse(req, token.error());
+    auto offer = auth.OfferTotp(*token);
+    if (!offer) return ErrorResponse(req, offer.error());
+    return JsonResponse(200, json{{"secret", offer->secret}, {"otpauth_uri", offer->otpauth_uri}});
+  });
+
+  router.Add("POST", "/api/v1/sessions/second-factor", [&auth = s.authentication](Request& req) {
+    auto body = ParseJsonBody(req);
+    if (!body) return ErrorResponse(req, body.error());
+    JsonFields f(body->root());
+    if (auto known = f.OnlyKnown({"challenge_token", "code", "recovery_code"}); !known)
+      return ErrorResponse(req, known.error());
+    auto token = f.String("challenge_token");
+    if (!token) return ErrorResponse(req, token.error());
+    auto code = f.StringOrEmpty("code");
+    if (!code) return ErrorResponse(req, code.error());
+    auto recovery = f.StringOrEmpty("recovery_code");
+    if (!recovery) return ErrorResponse(req, recovery.error());
+    if (code->empty() == recovery->empty())
+      return ErrorResponse(req, Error{ErrorCode::kInvalidArgument, "Give either code or recovery_code.", "code"});
+    auto signed_in = code->empty() ? auth.CompleteWithRecoveryCode(*token, *recovery, AttemptOf(req))
+                                   : auth.CompleteWithCode(*token, *code, AttemptOf(req));
     if (!signed_in) return ErrorResponse(req, signed_in.error());
-    Response r = JsonResponse(201, nlohmann::json{{"token", signed_in->token},
-                                    {"token_type", "Bearer"},
-                                    {"expires_at", FormatRfc3339(signed_in->expires_at)},
-                                    {"idle_timeout_seconds",
-                                     std::chrono::duration_cast<std::chrono::seconds>(
-                                         auth.policy().idle_timeout)
-                                         .count()},
-                                    {"practitioner", ToJson(signed_in->practitioner)}});
+    json out{{"token", signed_in->token},
+             {"token_type", "Bearer"},
+             {"expires_at", FormatRfc3339(signed_in->expires_at)},
+             {"idle_timeout_seconds",
+              std::chrono::duration_cast<std::chrono::seconds>(auth.policy().idle_timeout).count()},
+             {"practitioner", ToJson(signed_in->practitioner)}};
+    if (!signed_in->recovery_codes.empty()) out["recovery_codes"] = signed_in->recovery_codes;
+    if (signed_in->recovery_codes_left >= 0) out["recovery_codes_left"] = signed_in->recovery_codes_left;
+    Response r = JsonResponse(201, out);
     r.With("Set-Cookie", SessionCookie(signed_in->token, req.secure));
     return r;
   });
@@ -247,6 +301,37 @@ void AddRoutes(Router& router, Services s) {
                if (!parsed) return ErrorResponse(req, parsed.error());
                return Render(req, admin.AddPractitioner(ctx, n), 201,
                              [](const auto& p) { return ToJson(p); });
+             }));
+
+  // An administrator of the person's organisation removes their second
+  // factor (a lost phone); they enrol again at their next sign-in.
+  router.Add("POST", "/api/v1/practitioners/{id}/second-factor/reset",
+             SignedIn(s.authentication, [&accounts = s.accounts](Request& req, const service::Authenticated&, const service::Context& ctx) {
+               if (auto reset = accounts.ResetSecondFactor(ctx, std::string(req.PathParam("id"))); !reset)
+                 return ErrorResponse(req, reset.error());
+               Response r;
+               r.status = 204;
+               return r;
+             }));
+
+  router.Add("POST", "/api/v1/me/password",
+             SignedIn(s.authentication, [&accounts = s.accounts](Request& req, const service::Authenticated&, const service::Context& ctx) {
+               auto body = ParseJsonBody(req);
+               if (!body) return ErrorResponse(req, body.error());
+               JsonFields f(body->root());
+               std::string current, next;
+               Status parsed = [&]() -> Status {
+                 JIGSAW_RETURN_IF_ERROR(f.OnlyKnown({"current_password", "password"}));
+                 current = JIGSAW_TRY(f.String("current_password"));
+                 next = JIGSAW_TRY(f.String("password"));
+                 return Ok();
+               }();
+               if (!parsed) return ErrorResponse(req, parsed.error());
+               if (auto changed = accounts.ChangePassword(ctx, current, next); !changed)
+                 return ErrorResponse(req, changed.error());
+               Response r;
+               r.status = 204;
+               return r;
              }));
 }
 

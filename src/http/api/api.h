@@ -5,6 +5,7 @@
 
 #include "http/response.h"
 #include "http/router.h"
+#include "service/accounts.h"
 #include "service/administration.h"
 #include "service/assessments.h"
 #include "service/audit_log.h"
@@ -20,7 +21,17 @@ struct Services {
   service::Assessments& assessments;
   service::AuditLog& audit_log;
   store::Store& store;  // only for the readiness probe
+  service::Accounts& accounts;
+  std::string public_origin;  // web.public_origin; empty: from the Host header
 };
+
+// The relying party a passkey ceremony is for: the configured public
+// origin, or else this request's scheme and Host header; its host name
+// (without port) is the relying party id.
+access::WebAuthnExpectation RelyingParty(const Request& request, std::string_view public_origin);
+
+// Where a sign-in attempt came from, for throttling and the audit log.
+service::Attempt AttemptOf(const Request& request);
 
 void AddRoutes(Router& router, Services services);
 

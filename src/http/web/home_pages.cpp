@@ -1,6 +1,9 @@
 // The home page (what needs me) and a child's page (who they are, the
 // people in their life, and their chronology).
 #include "http/web/labels.h"
+#include <algorithm>
+#include <map>
+
 #include "http/web/pages.h"
 
 namespace jigsaw::http::web {
@@ -52,6 +55,9 @@ std::string_view NotificationText(std::string_view kind) {
   if (kind == "share.approved") return "Your designated safeguarding lead approved your share: it has been sent";
   if (kind == "share.declined") return "Your designated safeguarding lead did not approve your share";
   if (kind == "share.changed") return "Your designated safeguarding lead changed your share";
+  if (kind == "sign_in.repeated_failures")
+    return "There were repeated failed attempts to sign in to a colleague's account. Check with them it was them, and "
+           "tell your administrator if it was not";
   return "Something changed";
 }
 
@@ -64,6 +70,18 @@ std::string_view Href(std::string_view object_type) {
   return "";
 }
 
+// The names of colleagues a notification is about (repeated failed
+// sign-ins on their account), for a safeguarding lead who may see them.
+std::map<std::string, std::string> ColleaguesNamed(Site& site, Visit& v, const std::vector<domain::Notification>& notifications) {
+  std::map<std::string, std::string> out;
+  const bool any = std::any_of(notifications.begin(), notifications.end(),
+                               [](const auto& x) { return x.object_type == "practitioner"; });
+  if (!any) return out;
+  if (auto people = site.s.administration.ListPractitioners(v.context, v.who.practitioner.organisation_id))
+    for (const auto& p : *people) out[p.id] = p.display_name;
+  return out;
+}
+
 Response Home(Site& site, Visit& v) {
   auto needs = site.s.overview.WhatNeedsMeNow(v.context);
   if (!needs) return site.Failure(v, needs.error());
@@ -72,10 +90,13 @@ Response Home(Site& site, Visit& v) {
   std::string body = "<h1 class=\"govuk-heading-xl\">What needs you</h1>";
   if (!n.notifications.empty()) {
     std::string list = "<ul class=\"govuk-list\">";
+    const std::map<std::string, std::string> colleagues = ColleaguesNamed(site, v, n.notifications);
     for (const auto& x : n.notifications) {
       const std::string_view base = Href(x.object_type);
-      list += "<li>" + (base.empty() ? Escape(NotificationText(x.kind))
-                                     : Link(NotificationText(x.kind), std::string(base) + x.object_id)) +
+      std::string text = Escape(NotificationText(x.kind));
+      if (auto who = colleagues.find(x.object_id); x.object_type == "practitioner" && who != colleagues.end())
+        text += " (" + Escape(who->second) + ")";
+      list += "<li>" + (base.empty() ? text : Link(NotificationText(x.kind), std::string(base) + x.object_id)) +
               " <span class=\"govuk-hint jigsaw-inline-hint\">" + Escape(DisplayTime(x.created_at)) + "</span></li>";
     }
     list += "</ul>" + FormStart("/notifications/read", v.csrf_token) + Button("Mark these as read", true) + "</form>";

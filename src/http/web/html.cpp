@@ -365,7 +365,8 @@ std::string RenderPage(const PageSpec& p) {
          "data-module=\"govuk-button\" rel=\"nofollow noreferrer\"><span class=\"govuk-visually-hidden\">Emergency</span> Exit this page</a></div>";
   if (signed_in) {
     out += "<div class=\"jigsaw-account\"><p class=\"govuk-body-s jigsaw-account__who\">Signed in as " + Escape(p.user_name) + ", " +
-           Escape(p.organisation_name) + "</p>" + FormStart("/sign-out", p.csrf_token) +
+           Escape(p.organisation_name) + "</p><p class=\"govuk-body-s jigsaw-account__who\"><a class=\"govuk-link\" href=\"/account\">Your sign-in</a></p>" +
+           FormStart("/sign-out", p.csrf_token) +
            "<button type=\"submit\" class=\"govuk-button govuk-button--secondary jigsaw-account__sign-out\" data-module=\"govuk-button\">Sign out</button></form></div>";
     out += "<div class=\"jigsaw-timeout\" id=\"session-timeout\" hidden></div>";
   }
