@@ -108,8 +108,11 @@ CsvTable ParseCsv(std::string_view bytes) {
 }
 
 std::string CsvField(std::string_view value) {
+  // A leading byte order mark is quoted too: unquoted at the start of a
+  // file, a reader would take it for the file's own and drop it.
   const bool quote = value.find_first_of(",\"\r\n") != std::string_view::npos ||
-                     (!value.empty() && (value.front() == ' ' || value.back() == ' '));
+                     (!value.empty() && (value.front() == ' ' || value.back() == ' ')) ||
+                     value.starts_with("\xEF\xBB\xBF");
   if (!quote) return std::string(value);
   std::string out = "\"";
   for (char c : value) {

@@ -37,7 +37,8 @@ struct CsvTable {
 CsvTable ParseCsv(std::string_view bytes);
 
 // `value` as one CSV field: as it is, or in double quotes (quotes doubled)
-// if it holds a comma, a quote, CR or LF, or begins or ends with a space.
+// if it holds a comma, a quote, CR or LF, begins or ends with a space, or
+// begins with a UTF-8 byte order mark.
 std::string CsvField(std::string_view value);
 
 // True if a spreadsheet could read `cell` as a formula or command: it
