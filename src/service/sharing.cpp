@@ -739,6 +739,31 @@ Status NotifyDsls(store::Transaction& tx, Time now, const std::string& organisat
 
 }  // namespace
 
+namespace {
+
+// A member of staff's share the DSL is acting on: found, the actor their
+// organisation's DSL, and still waiting (not approved, declined or
+// changed). Anything else names the decision.
+Result<Decision> WaitingForDsl(store::Transaction& tx, const Context& context, const std::string& id, AuditEvent& event) {
+  auto d = JIGSAW_TRY(tx.casework().FindDecision(id));
+  if (!d) return NotYours("decision_id");
+  JIGSAW_RETURN_IF_ERROR(
+      access::Authorise(context.actor, Action::kApproveShare, RecordFacts{d->organisation_id, d->decided_by, {}, {}, {}}));
+  event.child_id = d->child_id;
+  if (d->approval != domain::Approval::kAwaiting || JIGSAW_TRY(tx.casework().SupersededBy(d->id)))
+    return Fail(ErrorCode::kFailedPrecondition, "This share is not waiting for approval.", "decision_id");
+  return std::move(*d);
+}
+
+void RecordApproval(Decision& d, domain::Approval outcome, const Context& context, Time now, std::string note) {
+  d.approval = outcome;
+  d.approved_by = context.actor.practitioner_id;
+  d.approved_at = now;
+  d.approval_note = std::move(note);
+}
+
+}  // namespace
+
 Result<domain::Disclosure> Sharing::Send(store::Transaction& tx, const Context& context, const Decision& d,
                                           const std::string& view_json, Time now, const std::string& purpose) const {
   domain::Disclosure s;
@@ -810,10 +835,7 @@ Result<DecisionResult> Sharing::Decide(const Context& context, const NewDecision
     if (changes_proposal) {
       JIGSAW_RETURN_IF_ERROR(access::Authorise(context.actor, Action::kApproveShare,
                                                RecordFacts{p.prior->organisation_id, p.prior->decided_by, {}, {}, {}}));
-      p.prior->approval = domain::Approval::kChanged;
-      p.prior->approved_by = context.actor.practitioner_id;
-      p.prior->approved_at = now;
-      p.prior->approval_note = d.record.rationale;
+      RecordApproval(*p.prior, domain::Approval::kChanged, context, now, d.record.rationale);
       JIGSAW_RETURN_IF_ERROR(tx.casework().UpdateApproval(*p.prior));
       JIGSAW_RETURN_IF_ERROR(Notify(tx, now, p.prior->decided_by, "share.changed", "decision", p.prior->id));
     }
@@ -834,28 +856,20 @@ Result<DecisionResult> Sharing::Approve(const Context& context, const std::strin
   AuditEvent event{"decision.approve", "decision", decision_id};
   DecisionResult out;
   JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
-    auto d = JIGSAW_TRY(tx.casework().FindDecision(decision_id));
-    if (!d) return NotYours("decision_id");
-    JIGSAW_RETURN_IF_ERROR(
-        access::Authorise(context.actor, Action::kApproveShare, RecordFacts{d->organisation_id, d->decided_by, {}, {}, {}}));
-    event.child_id = d->child_id;
-    if (d->approval != domain::Approval::kAwaiting || JIGSAW_TRY(tx.casework().SupersededBy(d->id)))
-      return Fail(ErrorCode::kFailedPrecondition, "This share is not waiting for approval.", "decision_id");
+    auto d = JIGSAW_TRY(WaitingForDsl(tx, context, decision_id, event));
     // What is sent is built now, with the proposer's reviews, as the DSL's
     // preview showed it; anything new that needs review stops it.
     const Time now = clock_.Now();
-    Preparation again(tx, context, Reproposal(*d), now, event);
-    again.SharedBy(d->decided_by);
+    Preparation again(tx, context, Reproposal(d), now, event);
+    again.SharedBy(d.decided_by);
     auto p = JIGSAW_TRY(again.Run(true));
-    d->approval = domain::Approval::kApproved;
-    d->approved_by = context.actor.practitioner_id;
-    d->approved_at = now;
-    JIGSAW_RETURN_IF_ERROR(tx.casework().UpdateApproval(*d));
-    const std::string purpose = p.assessment ? std::string(ToString(Reproposal(*d).circumstances->purpose)) : "safeguarding";
-    out.disclosure = JIGSAW_TRY(Send(tx, context, *d, p.view_json, now, purpose));
-    JIGSAW_RETURN_IF_ERROR(Notify(tx, now, d->decided_by, "share.approved", "decision", d->id));
-    if (p.request) JIGSAW_RETURN_IF_ERROR(Answer(tx, *d, *p.request, now));
-    out.decision = std::move(*d);
+    RecordApproval(d, domain::Approval::kApproved, context, now, {});
+    JIGSAW_RETURN_IF_ERROR(tx.casework().UpdateApproval(d));
+    const std::string purpose = p.assessment ? std::string(ToString(Reproposal(d).circumstances->purpose)) : "safeguarding";
+    out.disclosure = JIGSAW_TRY(Send(tx, context, d, p.view_json, now, purpose));
+    JIGSAW_RETURN_IF_ERROR(Notify(tx, now, d.decided_by, "share.approved", "decision", d.id));
+    if (p.request) JIGSAW_RETURN_IF_ERROR(Answer(tx, d, *p.request, now));
+    out.decision = std::move(d);
     return Ok();
   }));
   return out;
@@ -865,15 +879,9 @@ Result<SharePreview> Sharing::PreviewApproval(const Context& context, const std:
   AuditEvent event{"decision.preview_approval", "decision", decision_id};
   SharePreview out;
   JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
-    auto d = JIGSAW_TRY(tx.casework().FindDecision(decision_id));
-    if (!d) return NotYours("decision_id");
-    JIGSAW_RETURN_IF_ERROR(
-        access::Authorise(context.actor, Action::kApproveShare, RecordFacts{d->organisation_id, d->decided_by, {}, {}, {}}));
-    event.child_id = d->child_id;
-    if (d->approval != domain::Approval::kAwaiting)
-      return Fail(ErrorCode::kFailedPrecondition, "This share is not waiting for approval.", "decision_id");
-    Preparation again(tx, context, Reproposal(*d), clock_.Now(), event);
-    again.SharedBy(d->decided_by);
+    auto d = JIGSAW_TRY(WaitingForDsl(tx, context, decision_id, event));
+    Preparation again(tx, context, Reproposal(d), clock_.Now(), event);
+    again.SharedBy(d.decided_by);
     auto p = JIGSAW_TRY(again.Run(false));
     out.assessment = std::move(p.assessment);
     out.recipient_view = std::move(p.view);
@@ -892,21 +900,12 @@ Result<Decision> Sharing::Decline(const Context& context, const std::string& dec
   JIGSAW_RETURN_IF_ERROR(RequireText(why, "reason", "Say why the share should not go ahead (golden rule 7)."));
   Decision out;
   JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
-    auto d = JIGSAW_TRY(tx.casework().FindDecision(decision_id));
-    if (!d) return NotYours("decision_id");
-    JIGSAW_RETURN_IF_ERROR(
-        access::Authorise(context.actor, Action::kApproveShare, RecordFacts{d->organisation_id, d->decided_by, {}, {}, {}}));
-    event.child_id = d->child_id;
-    if (d->approval != domain::Approval::kAwaiting || JIGSAW_TRY(tx.casework().SupersededBy(d->id)))
-      return Fail(ErrorCode::kFailedPrecondition, "This share is not waiting for approval.", "decision_id");
+    auto d = JIGSAW_TRY(WaitingForDsl(tx, context, decision_id, event));
     const Time now = clock_.Now();
-    d->approval = domain::Approval::kDeclined;
-    d->approved_by = context.actor.practitioner_id;
-    d->approved_at = now;
-    d->approval_note = why;
-    JIGSAW_RETURN_IF_ERROR(tx.casework().UpdateApproval(*d));
-    JIGSAW_RETURN_IF_ERROR(Notify(tx, now, d->decided_by, "share.declined", "decision", d->id));
-    out = std::move(*d);
+    RecordApproval(d, domain::Approval::kDeclined, context, now, why);
+    JIGSAW_RETURN_IF_ERROR(tx.casework().UpdateApproval(d));
+    JIGSAW_RETURN_IF_ERROR(Notify(tx, now, d.decided_by, "share.declined", "decision", d.id));
+    out = std::move(d);
     return Ok();
   }));
   return out;
