@@ -341,7 +341,7 @@ std::string RenderPage(const PageSpec& p) {
     struct Nav {
       std::string_view key, text, href;
     };
-    static constexpr std::array<Nav, 5> kNav = {{{"home", "What needs me", "/"},
+    static constexpr std::array<Nav, 5> kNav = {{{"home", "What needs you", "/"},
                                                  {"concerns", "Record a concern", "/concerns/new"},
                                                  {"inbox", "Shared with us", "/inbox"},
                                                  {"requests", "Information requests", "/information-requests"},
