@@ -15,6 +15,18 @@ TEST(Html, EscapesEveryCharacterThatCouldBreakOutOfTextOrAnAttribute) {
   EXPECT_EQ(Escape("Zoë O'Neill"), "Zoë O&#39;Neill");
 }
 
+// The child's own words are shown in quotation marks: the marks the
+// practitioner typed around them are not shown a second time.
+TEST(Html, WordsInQuotationMarksAreNotQuotedTwice) {
+  EXPECT_EQ(WithoutOuterQuotes("\"Dad grabbed me\""), "Dad grabbed me");
+  EXPECT_EQ(WithoutOuterQuotes("\u201CDad grabbed me\u201D"), "Dad grabbed me");
+  EXPECT_EQ(WithoutOuterQuotes("'No food'"), "No food");
+  EXPECT_EQ(WithoutOuterQuotes("He said \"stop\" twice"), "He said \"stop\" twice");
+  EXPECT_EQ(WithoutOuterQuotes("\"unclosed"), "\"unclosed");
+  EXPECT_EQ(WithoutOuterQuotes("\""), "\"");
+  EXPECT_EQ(WithoutOuterQuotes("\"Stop\" and \"go\""), "\"Stop\" and \"go\"");
+}
+
 TEST(Html, AnAddressTakesASecondLineOnlyForAPostcodeAfterIt) {
   EXPECT_EQ(AddressHtml("12 Mill Lane", "BF1 2AB"), "12 Mill Lane<br>BF1 2AB");
   EXPECT_EQ(AddressHtml("", "BF1 2AB"), "BF1 2AB");

@@ -179,6 +179,12 @@ TEST_F(PagesTest, AnsweringAnInformationRequestThroughShouldIShareClosesIt) {
   EXPECT_NE(check.body.find("Yes. Their request of"), std::string::npos) << check.body;
   const std::string done = answer("check", "");
   EXPECT_TRUE(done.starts_with("/decisions/")) << done;
+  // The record of a decision not to share says with whom it was not shared.
+  const std::string decision_page = done.substr(0, done.rfind("/done"));
+  auto recorded = Page(school, decision_page);
+  ASSERT_EQ(recorded.status, 200) << decision_page;
+  EXPECT_NE(recorded.body.find("Not shared with"), std::string::npos) << recorded.body;
+  EXPECT_NE(recorded.body.find("Brackenford Council Children"), std::string::npos);
 
   auto request = Get(port(), "/api/v1/information-requests/" + request_id, social_worker);
   ASSERT_EQ(request.status, 200) << request.body;

@@ -296,6 +296,21 @@ std::string Details(std::string_view summary, std::string_view body_html) {
          Escape(summary) + "</span></summary><div class=\"govuk-details__text\">" + std::string(body_html) + "</div></details>";
 }
 
+std::string_view WithoutOuterQuotes(std::string_view words) {
+  struct Pair {
+    std::string_view open, close;
+  };
+  static constexpr Pair kPairs[] = {{"\"", "\""}, {"'", "'"}, {"\u201C", "\u201D"}, {"\u2018", "\u2019"}, {"\u00AB", "\u00BB"}};
+  for (const Pair& p : kPairs) {
+    if (words.size() < p.open.size() + p.close.size() + 1 || !words.starts_with(p.open) || !words.ends_with(p.close))
+      continue;
+    // "Stop" and "go" is two quotations, not one.
+    const std::string_view inner = words.substr(p.open.size(), words.size() - p.open.size() - p.close.size());
+    if (inner.find(p.open) == std::string_view::npos && inner.find(p.close) == std::string_view::npos) return inner;
+  }
+  return words;
+}
+
 std::string Paragraphs(std::string_view text) {
   std::string out = "<p class=\"govuk-body jigsaw-prose\">";
   std::size_t start = 0;

@@ -184,8 +184,14 @@ Response DecisionView(Site& site, Visit& v) {
   if (d.emergency && view->superseded_by.empty())
     body += Warning("This was an emergency share. Record it in full by " + DisplayTime(d.rationale_due_at) + ".");
   body += ApprovalHtml(site, v, view->decision, view->superseded_by);
-  std::vector<SummaryRow> rows = {{"Decided", Escape(DisplayTime(d.created_at)), "", ""},
-                                  {"Reasons", Paragraphs(r.rationale), "", ""}};
+  // Golden rule 7 records a decision not to share as fully as one to share:
+  // with whom it was, or was not, shared.
+  std::string with_whom = "Not recorded";
+  if (auto org = site.s.administration.GetOrganisation(v.context, d.recipient_organisation_id)) with_whom = org->name;
+  std::vector<SummaryRow> rows = {
+      {d.outcome == domain::DecisionOutcome::kShare ? "Shared with" : "Not shared with", Escape(with_whom), "", ""},
+      {"Decided", Escape(DisplayTime(d.created_at)), "", ""},
+      {"Reasons", Paragraphs(r.rationale), "", ""}};
   if (!d.recommendation.empty())
     rows.push_back({"The advice", Escape(ParseEnum<guidance::Recommendation>(d.recommendation)
                                              .transform([](auto x) { return std::string(Label(x)); })
