@@ -183,8 +183,11 @@ Response Home(Site& site, Visit& v) {
   }
   {
     std::vector<std::vector<std::string>> rows;
+    // A DSL sees the organisation's requests: only their own are "yours".
     for (const auto& r : n.requests_sent)
-      rows.push_back({Link("View", "/information-requests/" + r.id, "your request of " + DisplayTime(r.created_at)),
+      rows.push_back({Link("View", "/information-requests/" + r.id,
+                           (r.requested_by == v.context.actor.practitioner_id ? "your request of " : "a colleague's request of ") +
+                               DisplayTime(r.created_at)),
                       Escape(Label(r.urgency)), Escape(DisplayTime(r.created_at)), Escape(Label(r.status))});
     body += Section("Information you asked for", "requests-sent", n.requests_sent.size(),
                     "You are not waiting for information.", {"", "Urgency", "Sent", "Status"}, rows);
