@@ -56,7 +56,7 @@ TEST_F(SignedHeadsTest, TheBinarySignsAtStartAndAtAGracefulStop) {
     SystemClock clock;
     auto app = app::Application::Create(db_.Config(), clock);
     ASSERT_TRUE(app) << app.error().message;
-    ASSERT_TRUE(app::LoadDemoPartnership((*app)->administration()).value());
+    ASSERT_TRUE(app::LoadDemoPartnership((*app)->administration(), (*app)->accounts()).value());
   }
   // The demo partnership was recorded with no head over it: the start signs one.
   ServeProcess server(db_);

@@ -28,7 +28,7 @@ class WitnessTest : public ::testing::Test {
     SystemClock clock;
     auto app = app::Application::Create(db_.Config(), clock);
     ASSERT_TRUE(app) << app.error().message;
-    ASSERT_TRUE(app::LoadDemoPartnership((*app)->administration()).value());
+    ASSERT_TRUE(app::LoadDemoPartnership((*app)->administration(), (*app)->accounts()).value());
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
