@@ -15,9 +15,14 @@
 // connection that its share of the users take turns on. Every request's
 // status is checked; anything else is an error, and the first few bodies
 // are printed. VmRSS of the server is read from /proc every 10 seconds.
-// JIGSAW_PASSWORD_HASH_COST is passed on to the server (and used for the
-// new accounts) as the server itself reads it; unset, sign-ins pay the
-// production cost ("interactive" Argon2id).
+// Passwords are hashed at the lowest cost (`--hash-cost`, default
+// minimum-for-tests-only, as bench/http/run.sh does): at the production
+// cost ("interactive": Argon2id with 64 MiB) each sign-in costs the server
+// about half a second of a core and 64 MiB for that time, so on two cores
+// the first minutes are nothing but several hundred sign-ins, and the
+// memory samples show how many hashes were running rather than whether
+// the server keeps what it should not. `--hash-cost interactive` measures
+// that cost too.
 // Exit status: 0 if there were no errors, 1 if there were, 2 if the set-up failed.
 #include <signal.h>
 #include <sys/wait.h>
@@ -66,6 +71,7 @@ struct Options {
   int users = 320;   // spread evenly over the demo organisations and the threads
   int threads = 4;   // client threads, one keep-alive connection each
   std::string jigsaw = JIGSAW_BINARY;
+  std::string hash_cost = "minimum-for-tests-only";  // sign_in.password_hash_cost
 };
 
 std::optional<Options> ParseOptions(int argc, char** argv) {
@@ -82,6 +88,7 @@ std::optional<Options> ParseOptions(int argc, char** argv) {
     else if (a == "--users" && (v = next())) o.users = std::stoi(*v);
     else if (a == "--threads" && (v = next())) o.threads = std::stoi(*v);
     else if (a == "--jigsaw" && (v = next())) o.jigsaw = *v;
+    else if (a == "--hash-cost" && (v = next())) o.hash_cost = *v;
     else return std::nullopt;
   }
   if (o.seconds < 1 || o.users < 1 || o.threads < 1) return std::nullopt;
@@ -153,13 +160,31 @@ Server StartServer(const std::string& binary, const std::string& database) {
   return s;
 }
 
-// The server's resident set in KiB (VmRSS), 0 if it cannot be read.
-long ResidentKib(pid_t pid) {
+// The server's memory at one moment, in KiB: its resident set (VmRSS),
+// split as the kernel counts it into anonymous memory (the heap: what a
+// leak would grow) and file pages (SQLite maps the database file, up to
+// mmap_size, so these grow with the data); and the size of the database
+// with its write-ahead log, for comparison.
+struct Sample {
+  int second = 0;
+  long rss = 0, anon = 0, file = 0, database = 0;
+};
+
+Sample Measure(int second, pid_t pid, const fs::path& database_file) {
+  Sample s{.second = second};
   std::ifstream status("/proc/" + std::to_string(pid) + "/status");
   std::string line;
-  while (std::getline(status, line))
-    if (line.starts_with("VmRSS:")) return std::atol(line.c_str() + 6);
-  return 0;
+  while (std::getline(status, line)) {
+    if (line.starts_with("VmRSS:")) s.rss = std::atol(line.c_str() + 6);
+    if (line.starts_with("RssAnon:")) s.anon = std::atol(line.c_str() + 8);
+    if (line.starts_with("RssFile:")) s.file = std::atol(line.c_str() + 8);
+  }
+  std::error_code ec;
+  for (const char* suffix : {"", "-wal"}) {
+    const auto size = fs::file_size(database_file.string() + suffix, ec);
+    if (!ec) s.database += static_cast<long>(size / 1024);
+  }
+  return s;
 }
 
 // ---------------------------------------------------------------- accounts
@@ -567,25 +592,29 @@ long PrintRequests(std::vector<std::unique_ptr<Worker>>& workers, double seconds
   return errors;
 }
 
-void PrintMemory(const std::vector<std::pair<int, long>>& samples) {
-  std::printf("\nserver VmRSS (MiB) every 10 s:");
-  for (const auto& [t, kib] : samples) std::printf(" %d:%.1f", t, static_cast<double>(kib) / 1024);
-  std::printf("\n");
-  const auto after_warmup = std::find_if(samples.begin(), samples.end(), [](auto& s) { return s.first >= 60; });
-  if (after_warmup == samples.end() || samples.back().first == after_warmup->first) {
+double Mib(long kib) { return static_cast<double>(kib) / 1024; }
+
+void PrintMemory(const std::vector<Sample>& samples) {
+  std::printf("\nserver memory every 10 s (MiB): VmRSS = RssAnon (heap) + RssFile (mapped database, binary)\n");
+  std::printf("%6s %9s %9s %9s %12s\n", "second", "VmRSS", "RssAnon", "RssFile", "db + wal");
+  for (const auto& s : samples)
+    std::printf("%6d %9.1f %9.1f %9.1f %12.1f\n", s.second, Mib(s.rss), Mib(s.anon), Mib(s.file), Mib(s.database));
+  const auto warm = std::find_if(samples.begin(), samples.end(), [](auto& s) { return s.second >= 60; });
+  if (warm == samples.end() || samples.back().second == warm->second) {
     std::printf("(the run is too short to measure growth after the first minute)\n");
     return;
   }
-  const double growth = static_cast<double>(samples.back().second - after_warmup->second) / 1024;
-  const long peak = std::max_element(samples.begin(), samples.end(),
-                                     [](auto& a, auto& b) { return a.second < b.second; })->second;
-  std::printf("growth from %d s to %d s: %+.1f MiB; peak %.1f MiB\n", after_warmup->first, samples.back().first,
-              growth, static_cast<double>(peak) / 1024);
+  const Sample& last = samples.back();
+  const double minutes = (last.second - warm->second) / 60.0;
+  std::printf("growth from %d s to %d s: VmRSS %+.1f MiB (RssAnon %+.1f, RssFile %+.1f; %+.2f MiB/min of heap), "
+              "database %+.1f MiB\n",
+              warm->second, last.second, Mib(last.rss - warm->rss), Mib(last.anon - warm->anon),
+              Mib(last.file - warm->file), Mib(last.anon - warm->anon) / minutes, Mib(last.database - warm->database));
 }
 
 // ---------------------------------------------------------------- the run
 
-std::vector<std::pair<int, long>> Drive(const Options& o, const Server& server, const std::vector<Account>& accounts,
+std::vector<Sample> Drive(const Options& o, const Server& server, const fs::path& database_file, const std::vector<Account>& accounts,
                                         const std::vector<std::string>& organisation_ids, std::vector<std::unique_ptr<Worker>>& workers) {
   Disclosures disclosures(static_cast<int>(organisation_ids.size()));
   std::vector<std::vector<User>> users(static_cast<std::size_t>(o.threads));
@@ -598,11 +627,11 @@ std::vector<std::pair<int, long>> Drive(const Options& o, const Server& server, 
   const auto until = start + std::chrono::seconds(o.seconds);
   std::vector<std::thread> threads;
   for (auto& w : workers) threads.emplace_back([&w, until] { w->Run(until); });
-  std::vector<std::pair<int, long>> samples{{0, ResidentKib(server.pid)}};
+  std::vector<Sample> samples{Measure(0, server.pid, database_file)};
   for (int t = 10; t <= o.seconds; t += 10) {
     std::this_thread::sleep_until(start + std::chrono::seconds(t));
-    samples.emplace_back(t, ResidentKib(server.pid));
-    std::fprintf(stderr, "%d s: VmRSS %.1f MiB\n", t, static_cast<double>(samples.back().second) / 1024);
+    samples.push_back(Measure(t, server.pid, database_file));
+    std::fprintf(stderr, "%d s: VmRSS %.1f MiB (RssAnon %.1f)\n", t, Mib(samples.back().rss), Mib(samples.back().anon));
   }
   for (auto& t : threads) t.join();
   return samples;
@@ -613,14 +642,17 @@ std::vector<std::pair<int, long>> Drive(const Options& o, const Server& server, 
 int main(int argc, char** argv) {
   const auto options = ParseOptions(argc, argv);
   if (!options) {
-    std::cerr << "usage: soak [--seconds N | --full] [--users N] [--threads N] [--jigsaw PATH]\n";
+    std::cerr << "usage: soak [--seconds N | --full] [--users N] [--threads N] [--hash-cost COST] [--jigsaw PATH]\n";
     return 2;
   }
   const Options& o = *options;
+  // Read by `jigsaw init`, by the accounts added here and by the server.
+  setenv("JIGSAW_PASSWORD_HASH_COST", o.hash_cost.c_str(), 1);
   char pattern[] = "/tmp/jigsaw-soak.XXXXXX";
   if (!mkdtemp(pattern)) return 2;
   const fs::path work = pattern;
-  const std::string database = "sqlite:" + (work / "data" / "soak.db").string();
+  const fs::path database_file = work / "data" / "soak.db";
+  const std::string database = "sqlite:" + database_file.string();
   fs::create_directories(work / "data");
   struct Cleanup {
     fs::path dir;
@@ -646,10 +678,11 @@ int main(int argc, char** argv) {
     if (server.pid > 0) kill(server.pid, SIGKILL);
     return 2;
   }
-  std::printf("soak: %d users on %d client threads, %d s, jigsaw serve --threads 2 (pid %d), %u cores\n", o.users,
-              o.threads, o.seconds, server.pid, std::thread::hardware_concurrency());
+  std::printf("soak: %d users on %d client threads, %d s, jigsaw serve --threads 2 (pid %d), password hash cost %s, "
+              "%u cores\n", o.users, o.threads, o.seconds, server.pid, o.hash_cost.c_str(),
+              std::thread::hardware_concurrency());
   std::vector<std::unique_ptr<Worker>> workers;
-  const auto samples = Drive(o, server, *accounts, organisation_ids, workers);
+  const auto samples = Drive(o, server, database_file, *accounts, organisation_ids, workers);
   kill(server.pid, SIGTERM);
   waitpid(server.pid, nullptr, 0);
   const long errors = PrintRequests(workers, o.seconds);
