@@ -120,24 +120,9 @@ void AddSettingsPages(Site& site) {
   });
 }
 
-// An administrator's list of their organisation's people, each with a
-// reset; the reset itself asks first.
+// The reset of a colleague's second factor, asked first (the list of
+// people it is reached from is in staff_pages.cpp).
 void AddResetPages(Site& site) {
-  site.Get("/organisation/people", [&site](Visit& v) {
-    auto people = site.s.administration.ListPractitioners(v.context, v.who.practitioner.organisation_id);
-    if (!people) return site.Failure(v, people.error());
-    std::vector<std::vector<std::string>> rows;
-    for (const auto& p : *people)
-      rows.push_back({Escape(p.display_name), Escape(p.username),
-                      Link("Reset sign-in", "/organisation/people/" + p.id + "/reset", p.display_name)});
-    std::string body = "<h1 class=\"govuk-heading-l\">Your organisation's people</h1><p class=\"govuk-body\">Reset "
-                       "someone's sign-in if they have lost the phone with their authenticator app and their recovery "
-                       "codes. Check it is them who is asking first.</p>" +
-                       Table("", {"Name", "Username", "Sign-in"}, rows);
-    if (v.request.QueryParam("reset")) body = Success("Their sign-in has been reset.") + body;
-    return site.Page(v, {.title = "Your organisation's people", .body_html = body, .back_href = "/account"});
-  });
-
   site.Get("/organisation/people/{id}/reset", [&site](Visit& v) {
     const std::string id(v.request.PathParam("id"));
     const std::string body =
