@@ -169,6 +169,22 @@ TEST_F(LeaversTest, TheStaffPagesWorkWithoutJavaScript) {
   EXPECT_EQ(Page(teacher, "/organisation/people").status, 403);
   const std::string school_dsl = server_.SignIn("primary.dsl");
   EXPECT_EQ(Form(school_dsl, "/organisation/people/" + worker_id + "/enable", "x=1").status, 403);
+
+  // The school's DSL approves an account the partnership administrator proposed.
+  const std::string school = OrgId("Brackenford Primary School (demo)");
+  auto proposed = Post(port(), "/api/v1/account-proposals",
+                       {{"organisation_id", school}, {"username", "new.teacher@test.jigsaw"}, {"display_name", "Nia New"},
+                        {"roles", {"practitioner"}}, {"password", "a long new password"}}, admin);
+  ASSERT_EQ(proposed.status, 201) << proposed.body;
+  auto waiting = Page(school_dsl, "/organisation/proposals");
+  ASSERT_EQ(waiting.status, 200);
+  EXPECT_NE(waiting.body.find("new.teacher@test.jigsaw"), std::string::npos);
+  EXPECT_EQ(Page(teacher, "/organisation/proposals").status, 403);
+  auto approved = Form(school_dsl, "/organisation/proposals/" + proposed.Json()["id"].get<std::string>(), "decision=approve");
+  EXPECT_EQ(approved.status, 303);
+  EXPECT_EQ(approved.Header("location"), "/organisation/proposals?decided=1");
+  auto staff = Get(port(), "/api/v1/practitioners?organisation_id=" + school, school_dsl);
+  EXPECT_NE(staff.body.find("new.teacher@test.jigsaw"), std::string::npos);
 }
 
 }  // namespace

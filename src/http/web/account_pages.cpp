@@ -30,7 +30,14 @@ std::string SignInSettingsHtml(const Visit& v, const service::SignInSettings& se
          (v.who.actor.roles.Has(domain::Role::kAdministrator)
               ? "<h2 class=\"govuk-heading-m\">Your organisation</h2><p class=\"govuk-body\">" +
                     Link("Reset a colleague's sign-in", "/organisation/people") +
-                    " if they have lost their phone and their recovery codes.</p>"
+                    " if they have lost their phone and their recovery codes, or change the accounts of people who "
+                    "leave, move or change job.</p>"
+              : std::string()) +
+         // Accounts proposed for the organisation wait for its administrator or DSL.
+         (v.who.actor.roles.Has(domain::Role::kAdministrator) ||
+                  v.who.actor.roles.Has(domain::Role::kDesignatedSafeguardingLead)
+              ? "<p class=\"govuk-body\">" + Link("Accounts waiting for your approval", "/organisation/proposals") +
+                    "</p>"
               : std::string());
 }
 
