@@ -169,6 +169,7 @@ TEST_F(LeaversTest, TheStaffPagesWorkWithoutJavaScript) {
   EXPECT_EQ(Page(teacher, "/organisation/people").status, 403);
   const std::string school_dsl = server_.SignIn("primary.dsl");
   EXPECT_EQ(Form(school_dsl, "/organisation/people/" + worker_id + "/enable", "x=1").status, 403);
+  EXPECT_EQ(Page(school_dsl, "/organisation/people").status, 403);  // the list is the administrator's page
 
   // The school's DSL approves an account the partnership administrator proposed.
   const std::string school = OrgId("Brackenford Primary School (demo)");

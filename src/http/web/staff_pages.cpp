@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "access/policy.h"
 #include "http/web/pages.h"
 
 namespace jigsaw::http::web {
@@ -46,7 +47,18 @@ std::vector<std::string> RoleNames(const domain::RoleSet& roles) {
   return out;
 }
 
+// The staff pages are the administrator's: a DSL, who may read the list of
+// colleagues, is not shown forms the services would refuse.
+std::optional<Response> NotAdministrator(Site& site, Visit& v) {
+  if (auto allowed = access::Authorise(v.context.actor, access::Action::kManagePractitioners,
+                                       v.who.practitioner.organisation_id);
+      !allowed)
+    return site.Failure(v, allowed.error());
+  return std::nullopt;
+}
+
 Response ListPage(Site& site, Visit& v) {
+  if (auto refused = NotAdministrator(site, v)) return std::move(*refused);
   auto people = site.s.administration.ListPractitioners(v.context, v.who.practitioner.organisation_id);
   if (!people) return site.Failure(v, people.error());
   std::vector<std::vector<std::string>> rows;
@@ -117,6 +129,7 @@ std::string MoveSection(Site& site, const Visit& v, const domain::Practitioner& 
 }
 
 Response PersonPage(Site& site, Visit& v, const Errors& errors = {}) {
+  if (auto refused = NotAdministrator(site, v)) return std::move(*refused);
   const std::string id(v.request.PathParam("id"));
   // Only someone who may change the person sees them: the list is the
   // administrator's, and it is read (and audited) the same way.
