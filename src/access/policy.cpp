@@ -36,9 +36,24 @@ Status Authorise(const Actor& actor, Action action, const std::string& organisat
       // Every practitioner needs the directory to choose whom to share with.
       return Ok();
     case Action::kManageOrganisations:
-    case Action::kManagePractitioners:
-      // The partnership administrator manages every member's accounts.
+      // The partnership administrator keeps the directory of members.
       if (admin) return Ok();
+      break;
+    case Action::kManagePractitioners:
+      // An account is a way into an organisation's cases, so only its own
+      // administrator makes or changes one (issue: administrators must not
+      // be able to give themselves cases). Anyone else proposes.
+      if (admin && !organisation_id.empty() && organisation_id == actor.organisation_id) return Ok();
+      break;
+    case Action::kProposeAccount:
+      // The partnership administrator sets up other members' staff, but
+      // only as a proposal that organisation approves.
+      if (admin && !organisation_id.empty() && organisation_id != actor.organisation_id) return Ok();
+      break;
+    case Action::kDecideAccountProposal:
+      // Whoever answers for the organisation's staff: its administrator,
+      // or its DSL when it has no administrator of its own.
+      if ((admin || Dsl(actor)) && !organisation_id.empty() && organisation_id == actor.organisation_id) return Ok();
       break;
     case Action::kResetSecondFactor:
       // Only an administrator of the person's own organisation, who can

@@ -26,7 +26,16 @@ enum class Action {
   kViewOrganisations,   // the partnership directory: names and types only
   kManageOrganisations,
   kViewPractitioners,   // the people in an organisation
+  // Create accounts in, and disable, enable, change the roles of, move out
+  // of or reset the password of someone in, an organisation (its own
+  // administrator only: an account is a way into its cases).
   kManagePractitioners,
+  // Propose an account in another organisation, or a move into it, for
+  // that organisation to approve (the partnership administrator).
+  kProposeAccount,
+  // Approve or decline a proposed account or move (the organisation's own
+  // administrator or DSL).
+  kDecideAccountProposal,
   kResetSecondFactor,   // remove a colleague's authenticator app, recovery codes and passkeys
   kAssessShare,         // ask the guidance engine about a proposed share
 

@@ -209,22 +209,112 @@ int OrgList(const Parsed& p, Io& io) {
   return 0;
 }
 
-int UserAdd(const Parsed& p, Io& io) {
+Result<domain::RoleSet> RolesOption(const Parsed& p) {
+  auto roles_it = p.values.find("role");
+  return domain::RoleSet::Parse("role", roles_it == p.values.end() ? std::vector<std::string>{} : roles_it->second);
+}
+
+Result<service::NewPractitioner> NewPractitionerOptions(const Parsed& p) {
   service::NewPractitioner n;
   n.organisation_id = p.One("org");
   n.username = p.One("username");
   n.display_name = p.One("name");
-  auto roles_it = p.values.find("role");
-  auto roles = domain::RoleSet::Parse(
-      "role", roles_it == p.values.end() ? std::vector<std::string>{} : roles_it->second);
-  if (!roles) return Report(roles.error(), io);
-  n.roles = *roles;
+  n.roles = JIGSAW_TRY(RolesOption(p));
+  return n;
+}
+
+int UserAdd(const Parsed& p, Io& io) {
+  auto n = NewPractitionerOptions(p);
+  if (!n) return Report(n.error(), io);
   auto app = OpenApplication(p, RealClock());
   if (!app) return Report(app.error(), io);
-  n.password = ReadPassword(io);
-  auto added = (*app)->administration().AddPractitioner(service::Context::Operator(), n);
+  n->password = ReadPassword(io);
+  auto added = (*app)->administration().AddPractitioner(service::Context::Operator(), *n);
   if (!added) return Report(added.error(), io);
   io.out << http::api::ToJson(*added).dump(2) << "\n";
+  return 0;
+}
+
+// The changes for leavers and movers, as the operator (audited as such).
+// Each prints one line saying what happened.
+int UserChange(const Parsed& p, Io& io,
+               const std::function<Status(service::Administration&, const std::string&)>& change,
+               std::string_view done) {
+  auto app = OpenApplication(p, RealClock());
+  if (!app) return Report(app.error(), io);
+  if (auto changed = change((*app)->administration(), p.One("id")); !changed) return Report(changed.error(), io);
+  io.out << done << " " << p.One("id") << "; their sessions have ended.\n";
+  return 0;
+}
+
+int UserDisable(const Parsed& p, Io& io) {
+  return UserChange(p, io, [](auto& admin, const std::string& id) {
+    return admin.SetAccountState(service::Context::Operator(), id, service::AccountState::kDisabled);
+  }, "Disabled");
+}
+
+int UserEnable(const Parsed& p, Io& io) {
+  return UserChange(p, io, [](auto& admin, const std::string& id) {
+    return admin.SetAccountState(service::Context::Operator(), id, service::AccountState::kEnabled);
+  }, "Enabled");
+}
+
+int UserRoles(const Parsed& p, Io& io) {
+  auto roles = RolesOption(p);
+  if (!roles) return Report(roles.error(), io);
+  return UserChange(p, io, [&](auto& admin, const std::string& id) {
+    return admin.ChangeRoles(service::Context::Operator(), id, *roles);
+  }, "Changed the roles of");
+}
+
+int UserResetPassword(const Parsed& p, Io& io) {
+  return UserChange(p, io, [&](auto& admin, const std::string& id) {
+    return admin.ResetPassword(service::Context::Operator(), id, ReadPassword(io));
+  }, "Reset the password (to be changed at the next sign-in) of");
+}
+
+int PrintProposal(const Result<domain::AccountProposal>& proposal, Io& io) {
+  if (!proposal) return Report(proposal.error(), io);
+  io.out << http::api::ToJson(*proposal).dump(2) << "\n";
+  return 0;
+}
+
+int UserMove(const Parsed& p, Io& io) {
+  auto roles = RolesOption(p);
+  if (!roles) return Report(roles.error(), io);
+  auto app = OpenApplication(p, RealClock());
+  if (!app) return Report(app.error(), io);
+  return PrintProposal(
+      (*app)->administration().ProposeMove(service::Context::Operator(), p.One("id"), p.One("org"), *roles), io);
+}
+
+int UserPropose(const Parsed& p, Io& io) {
+  auto n = NewPractitionerOptions(p);
+  if (!n) return Report(n.error(), io);
+  auto app = OpenApplication(p, RealClock());
+  if (!app) return Report(app.error(), io);
+  n->password = ReadPassword(io);
+  return PrintProposal((*app)->administration().ProposeAccount(service::Context::Operator(), *n), io);
+}
+
+int UserProposals(const Parsed& p, Io& io) {
+  auto app = OpenApplication(p, RealClock());
+  if (!app) return Report(app.error(), io);
+  auto list = (*app)->administration().PendingProposals(service::Context::Operator(), p.One("org"));
+  if (!list) return Report(list.error(), io);
+  for (const auto& proposal : *list)
+    io.out << proposal.id << "  " << (proposal.practitioner_id.empty() ? "new " : "move") << "  " << std::left
+           << std::setw(40) << proposal.username << " " << proposal.roles.Join() << "\n";
+  return 0;
+}
+
+int UserDecide(const Parsed& p, Io& io, domain::ProposalOutcome outcome) {
+  auto app = OpenApplication(p, RealClock());
+  if (!app) return Report(app.error(), io);
+  auto decided = (*app)->administration().DecideProposal(service::Context::Operator(), p.One("proposal"), outcome);
+  if (!decided) return Report(decided.error(), io);
+  if (*decided) io.out << http::api::ToJson(**decided).dump(2) << "\n";
+  else io.out << "Declined " << p.One("proposal") << ".\n";
   return 0;
 }
 
@@ -236,7 +326,8 @@ int UserList(const Parsed& p, Io& io) {
   auto list = (*app)->administration().ListPractitioners(service::Context::Operator(), org);
   if (!list) return Report(list.error(), io);
   for (const auto& u : *list)
-    io.out << u.id << "  " << std::left << std::setw(40) << u.username << " " << u.roles.Join() << "\n";
+    io.out << u.id << "  " << std::left << std::setw(40) << u.username << " " << u.roles.Join()
+           << (u.disabled ? "  (disabled)" : "") << "\n";
   return 0;
 }
 
@@ -408,6 +499,10 @@ int UserResetSecondFactor(const Parsed& p, Io& io) {
 }
 
 std::vector<Command> Commands() {
+  const Option kIdOption{"id", "ID", "the practitioner's id (see `jigsaw user list`)"};
+  const Option kProposalOption{"proposal", "ID", "the proposal's id (see `jigsaw user proposals`)"};
+  const Option kRoleOption{"role", "ROLE", "practitioner, designated_safeguarding_lead, data_protection_officer, "
+                                           "caldicott_guardian, senior_leader, administrator or legal_adviser", true};
   const auto server_options = With(ConfigOptions(), {
       {"listen", "ADDRESS", "IP address to listen on (default 127.0.0.1)"},
       {"port", "PORT", "port to listen on (default 8080; 0 picks a free one)"},
@@ -485,6 +580,34 @@ std::vector<Command> Commands() {
        "Remove a practitioner's authenticator app, recovery codes and passkeys (they lost their phone); "
        "they set up a new one at their next sign-in. Audited.",
        With(ConfigOptions(), {{"id", "ID", "the practitioner's id (see `jigsaw user list`)"}}), UserResetSecondFactor},
+      {"user disable", "Disable a practitioner's account (they left): they cannot sign in and are signed out. Audited.",
+       With(ConfigOptions(), {kIdOption}), UserDisable},
+      {"user enable", "Enable a disabled account again. Audited.", With(ConfigOptions(), {kIdOption}), UserEnable},
+      {"user roles", "Replace a practitioner's roles; they are signed out. Audited.",
+       With(ConfigOptions(), {kIdOption, kRoleOption}), UserRoles},
+      {"user reset-password",
+       "Set a temporary password, read from standard input; they must choose a new one at their next sign-in and "
+       "are signed out. Audited.",
+       With(ConfigOptions(), {kIdOption}), UserResetPassword},
+      {"user move",
+       "Propose moving a practitioner to another organisation with these roles there; it happens when that "
+       "organisation approves (`jigsaw user approve`). Audited.",
+       With(ConfigOptions(), {kIdOption, {"org", "ID", "the organisation they move to"}, kRoleOption}), UserMove},
+      {"user propose",
+       "Propose an account for an organisation to approve; the password is read from standard input and must be "
+       "changed at the first sign-in. Audited.",
+       With(ConfigOptions(), {{"org", "ID", "the organisation's id (see `jigsaw org list`)"},
+                             {"username", "NAME", "sign-in name: lower-case letters, digits, . _ - @"},
+                             {"name", "NAME", "the name colleagues see"},
+                             kRoleOption}),
+       UserPropose},
+      {"user proposals", "List the account proposals waiting for an organisation's approval.",
+       With(ConfigOptions(), {{"org", "ID", "the organisation"}}), UserProposals},
+      {"user approve", "Approve an account proposal: the account is created or the person moved. Audited.",
+       With(ConfigOptions(), {kProposalOption}),
+       [](const Parsed& p, Io& io) { return UserDecide(p, io, domain::ProposalOutcome::kApproved); }},
+      {"user decline", "Decline an account proposal. Audited.", With(ConfigOptions(), {kProposalOption}),
+       [](const Parsed& p, Io& io) { return UserDecide(p, io, domain::ProposalOutcome::kDeclined); }},
       {"demo logins", "Print the demo partnership's sign-in names, password and authenticator secret.", {},
        DemoLoginsCommand},
       {"demo code", "Print the code the demo accounts' authenticator app shows now.", {}, DemoCodeCommand,

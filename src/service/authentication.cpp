@@ -384,6 +384,11 @@ Result<Authenticated> Authentication::Authenticate(const std::string& token) {
   }
   Authenticated out;
   out.actor = ActorOf(*practitioner);
+  // After an administrator's reset the password is one someone else knows:
+  // until its owner chooses their own, the session acts with no role, so
+  // access::Authorise refuses every record (it fails closed) and only
+  // changing the password (Accounts::ChangePassword) and signing out work.
+  if (practitioner->must_change_password) out.actor.roles = domain::RoleSet{};
   out.practitioner = std::move(*practitioner);
   out.token_digest = digest;
   return out;

@@ -133,7 +133,9 @@ class Authentication {
                                        const access::WebAuthnExpectation& origin, const Attempt& attempt);
 
   // Fails with kUnauthenticated if the token is unknown, idle too long or
-  // past its absolute expiry (an expired session is deleted).
+  // past its absolute expiry (an expired session is deleted), or the
+  // account is disabled. The actor has no roles while the person must
+  // change a password an administrator reset (practitioner.must_change_password).
   Result<Authenticated> Authenticate(const std::string& token);
 
   // How long the session has before it ends, if nothing is done: the

@@ -318,7 +318,7 @@ class Preparation {
     recipient_ = std::move(*recipient);
     if (!in_.recipient_practitioner_id.empty()) {
       auto p = JIGSAW_TRY(tx_.practitioners().Find(in_.recipient_practitioner_id));
-      if (!p || p->organisation_id != recipient_.id)
+      if (!p || p->organisation_id != recipient_.id || p->disabled)
         return InvalidArgument("recipient_practitioner_id", "There is no such practitioner in the recipient organisation.");
       // A disclosure is for people who do casework, not for those who run
       // or oversee the system (docs/workflow.md).

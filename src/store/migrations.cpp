@@ -258,7 +258,30 @@ constexpr std::string_view kV7Sqlite = JIGSAW_SIGN_IN_V7("BLOB");
 constexpr std::string_view kV7Postgres = JIGSAW_SIGN_IN_V7("BYTEA");
 #undef JIGSAW_SIGN_IN_V7
 
-constexpr std::array<Migration, 7> kMigrations{{
+// People leave: a reset password must be changed at the next sign-in, and
+// accounts proposed by a partnership administrator wait for the
+// organisation's approval.
+constexpr std::string_view kV8Portable = R"sql(
+ALTER TABLE practitioners ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0
+  CHECK (must_change_password IN (0, 1));
+CREATE TABLE account_proposals (
+  id TEXT PRIMARY KEY,
+  organisation_id TEXT NOT NULL REFERENCES organisations(id),
+  practitioner_id TEXT NOT NULL,
+  username TEXT NOT NULL,
+  display_name TEXT NOT NULL,
+  roles TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  proposed_by TEXT NOT NULL,
+  proposed_at BIGINT NOT NULL,
+  outcome TEXT NOT NULL,
+  decided_by TEXT NOT NULL,
+  decided_at BIGINT NOT NULL
+);
+CREATE INDEX account_proposals_by_organisation ON account_proposals(organisation_id, outcome);
+)sql";
+
+constexpr std::array<Migration, 8> kMigrations{{
     {1, "organisations, practitioners and sessions", kV1Portable, kV1Portable},
     {2, "tamper-evident audit log", kV2Sqlite, kV2Postgres},
     {3, "the sharing workflow", kV3Sqlite, kV3Postgres},
@@ -267,6 +290,7 @@ constexpr std::array<Migration, 7> kMigrations{{
      kV5Portable, kV5Portable},
     {6, "tree head key ids and audit records by object", kV6Portable, kV6Portable},
     {7, "second factors, sign-in challenges and throttling", kV7Sqlite, kV7Postgres},
+    {8, "forced password changes and account proposals", kV8Portable, kV8Portable},
 }};
 
 }  // namespace

@@ -62,7 +62,8 @@ class SqlOrganisations final : public OrganisationRepository {
 };
 
 constexpr std::string_view kPractitionerColumns =
-    "id, organisation_id, username, display_name, roles, disabled, created_at, password_hash";
+    "id, organisation_id, username, display_name, roles, disabled, created_at, password_hash, "
+    "must_change_password";
 
 Result<PractitionerWithCredentials> ToPractitioner(const Row& r) {
   PractitionerWithCredentials out;
@@ -77,7 +78,33 @@ Result<PractitionerWithCredentials> ToPractitioner(const Row& r) {
   p.disabled = r.Int(5) != 0;
   p.created_at = FromMicros(r.Int(6));
   out.credentials.password_hash = r.Text(7);
+  p.must_change_password = r.Int(8) != 0;
   return out;
+}
+
+constexpr std::string_view kProposalColumns =
+    "id, organisation_id, practitioner_id, username, display_name, roles, proposed_by, proposed_at, outcome, "
+    "decided_by, decided_at, password_hash";
+
+Result<domain::AccountProposal> ToProposal(const Row& r, std::string* password_hash) {
+  domain::AccountProposal p;
+  p.id = r.Text(0);
+  p.organisation_id = r.Text(1);
+  p.practitioner_id = r.Text(2);
+  p.username = r.Text(3);
+  p.display_name = r.Text(4);
+  auto roles = domain::RoleSet::ParseJoined(r.Text(5));
+  if (!roles) return Internal("Unrecognised roles in account_proposals.roles");
+  p.roles = *roles;
+  p.proposed_by = r.Text(6);
+  p.proposed_at = FromMicros(r.Int(7));
+  auto outcome = ParseEnum<domain::ProposalOutcome>(r.Text(8));
+  if (!outcome) return Internal("Unrecognised account_proposals.outcome");
+  p.outcome = *outcome;
+  p.decided_by = r.Text(9);
+  p.decided_at = FromMicros(r.Int(10));
+  if (password_hash) *password_hash = r.Text(11);
+  return p;
 }
 
 class SqlPractitioners final : public PractitionerRepository {
@@ -133,9 +160,64 @@ class SqlPractitioners final : public PractitionerRepository {
     return JIGSAW_TRY(ToPractitioner(rows[0]));
   }
 
-  Status UpdatePasswordHash(const std::string& id, const std::string& password_hash) override {
-    JIGSAW_TRY(sql::Execute(c_, "UPDATE practitioners SET password_hash = $2 WHERE id = $1", {id, password_hash}));
+  Status UpdatePasswordHash(const std::string& id, const std::string& password_hash, bool must_change) override {
+    JIGSAW_TRY(sql::Execute(c_, "UPDATE practitioners SET password_hash = $2, must_change_password = $3 WHERE id = $1",
+                            {id, password_hash, Flag(must_change)}));
     return Ok();
+  }
+
+  Status Update(const domain::Practitioner& p) override {
+    JIGSAW_TRY(sql::Execute(c_,
+                            "UPDATE practitioners SET organisation_id = $2, display_name = $3, roles = $4, "
+                            "disabled = $5 WHERE id = $1",
+                            {p.id, p.organisation_id, p.display_name, p.roles.Join(), Flag(p.disabled)}));
+    return Ok();
+  }
+
+  Status DeleteWorkInProgress(const std::string& id) override {
+    JIGSAW_TRY(sql::Execute(c_, "DELETE FROM drafts WHERE practitioner_id = $1", {id}));
+    JIGSAW_TRY(sql::Execute(c_, "DELETE FROM notifications WHERE practitioner_id = $1", {id}));
+    return Ok();
+  }
+
+  Status InsertProposal(const domain::AccountProposal& p, const std::string& password_hash) override {
+    JIGSAW_TRY(sql::Execute(
+        c_,
+        "INSERT INTO account_proposals (" + std::string(kProposalColumns) +
+            ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+        {p.id, p.organisation_id, p.practitioner_id, p.username, p.display_name, p.roles.Join(), p.proposed_by,
+         Micros(p.proposed_at), std::string(ToString(p.outcome)), p.decided_by, Micros(p.decided_at), password_hash}));
+    return Ok();
+  }
+
+  Result<std::optional<domain::AccountProposal>> FindProposal(const std::string& id,
+                                                              std::string* password_hash) override {
+    auto rows = JIGSAW_TRY(sql::Query(
+        c_, "SELECT " + std::string(kProposalColumns) + " FROM account_proposals WHERE id = $1", {id}));
+    if (rows.empty()) return std::nullopt;
+    return JIGSAW_TRY(ToProposal(rows[0], password_hash));
+  }
+
+  Result<std::vector<domain::AccountProposal>> PendingProposals(const std::string& organisation_id) override {
+    auto rows = JIGSAW_TRY(sql::Query(c_,
+                                      "SELECT " + std::string(kProposalColumns) +
+                                          " FROM account_proposals WHERE organisation_id = $1 AND outcome = $2 "
+                                          "ORDER BY proposed_at, id",
+                                      {organisation_id, std::string(ToString(domain::ProposalOutcome::kPending))}));
+    std::vector<domain::AccountProposal> out;
+    out.reserve(rows.size());
+    for (const Row& r : rows) out.push_back(JIGSAW_TRY(ToProposal(r, nullptr)));
+    return out;
+  }
+
+  Result<bool> DecideProposal(const domain::AccountProposal& p) override {
+    const std::int64_t changed = JIGSAW_TRY(sql::Execute(
+        c_,
+        "UPDATE account_proposals SET outcome = $2, decided_by = $3, decided_at = $4, password_hash = '' "
+        "WHERE id = $1 AND outcome = $5",
+        {p.id, std::string(ToString(p.outcome)), p.decided_by, Micros(p.decided_at),
+         std::string(ToString(domain::ProposalOutcome::kPending))}));
+    return changed == 1;
   }
 
  private:

@@ -54,7 +54,27 @@ class PractitionerRepository {
   // All practitioners, or those of one organisation, ordered by username.
   virtual Result<std::vector<domain::Practitioner>> List(
       const std::optional<std::string>& organisation_id) = 0;
-  virtual Status UpdatePasswordHash(const std::string& id, const std::string& password_hash) = 0;
+  // Sets the hash, and whether it must be changed at the next sign-in (an
+  // administrator's reset) or not (the person chose it).
+  virtual Status UpdatePasswordHash(const std::string& id, const std::string& password_hash,
+                                    bool must_change = false) = 0;
+  // Writes organisation, display name, roles and the disabled flag.
+  virtual Status Update(const domain::Practitioner& practitioner) = 0;
+  // Deletes what the person kept while working in their organisation that
+  // another organisation must not inherit: unfinished forms (sealed drafts
+  // of casework) and notifications about its records.
+  virtual Status DeleteWorkInProgress(const std::string& id) = 0;
+
+  // Accounts proposed for an organisation's approval. A new account's
+  // password hash is kept with the proposal until it is decided.
+  virtual Status InsertProposal(const domain::AccountProposal& proposal, const std::string& password_hash) = 0;
+  virtual Result<std::optional<domain::AccountProposal>> FindProposal(const std::string& id,
+                                                                      std::string* password_hash = nullptr) = 0;
+  // Those still waiting for one organisation's decision, oldest first.
+  virtual Result<std::vector<domain::AccountProposal>> PendingProposals(const std::string& organisation_id) = 0;
+  // Records the decision and forgets the proposed password hash. False if
+  // it was no longer pending (someone decided first).
+  virtual Result<bool> DecideProposal(const domain::AccountProposal& decided) = 0;
 };
 
 // Failed sign-in attempts, by keyed digests of the username typed and of

@@ -12,7 +12,22 @@ Actor Person(std::initializer_list<Role> roles, std::string org = "org-a") {
 }
 
 TEST(PolicyTest, OnlyAdministratorsManageAccounts) {
-  EXPECT_TRUE(Authorise(Person({Role::kAdministrator}), Action::kManagePractitioners, "org-b"));
+  EXPECT_TRUE(Authorise(Person({Role::kAdministrator}), Action::kManagePractitioners, "org-a"));
+  // Not in another organisation: an account there would be a way into its
+  // cases. The partnership administrator proposes; that organisation's
+  // administrator or DSL decides.
+  EXPECT_FALSE(Authorise(Person({Role::kAdministrator}), Action::kManagePractitioners, "org-b"));
+  EXPECT_FALSE(Authorise(Person({Role::kAdministrator}), Action::kManagePractitioners, ""));
+  EXPECT_TRUE(Authorise(Person({Role::kAdministrator}), Action::kProposeAccount, "org-b"));
+  EXPECT_FALSE(Authorise(Person({Role::kAdministrator}), Action::kProposeAccount, "org-a"));
+  EXPECT_TRUE(Authorise(Person({Role::kAdministrator}), Action::kDecideAccountProposal, "org-a"));
+  EXPECT_TRUE(Authorise(Person({Role::kDesignatedSafeguardingLead}), Action::kDecideAccountProposal, "org-a"));
+  EXPECT_FALSE(Authorise(Person({Role::kAdministrator}), Action::kDecideAccountProposal, "org-b"));
+  EXPECT_FALSE(Authorise(Person({Role::kDesignatedSafeguardingLead}), Action::kDecideAccountProposal, "org-b"));
+  for (Role r : {Role::kPractitioner, Role::kDataProtectionOfficer, Role::kCaldicottGuardian, Role::kSeniorLeader}) {
+    EXPECT_FALSE(Authorise(Person({r}), Action::kProposeAccount, "org-b"));
+    EXPECT_FALSE(Authorise(Person({r}), Action::kDecideAccountProposal, "org-a"));
+  }
   EXPECT_TRUE(Authorise(Person({Role::kAdministrator}), Action::kManageOrganisations));
   for (Role r : {Role::kPractitioner, Role::kDesignatedSafeguardingLead, Role::kDataProtectionOfficer,
                  Role::kCaldicottGuardian, Role::kSeniorLeader}) {

@@ -202,5 +202,55 @@ TEST_F(CliTest, TheOperatorResetsASecondFactor) {
   EXPECT_EQ(Cli({"user", "reset-second-factor", "--id", "nobody", db_}).status, 2);
 }
 
+// The id at the start of the line that mentions `text` in a listing.
+std::string IdOn(const std::string& listing, const std::string& text) {
+  const auto at = listing.find(text);
+  if (at == std::string::npos) return {};
+  return listing.substr(listing.rfind('\n', at) + 1, 32);
+}
+
+TEST_F(CliTest, TheOperatorHandlesLeaversMoversAndProposals) {
+  ASSERT_EQ(Cli({"init", "--demo", db_}).status, 0);
+  const std::string id = IdOn(Cli({"user", "list", db_}).out, "nhs.nurse@demo.jigsaw");
+  const std::string police = IdOn(Cli({"org", "list", db_}).out, "Constabulary");
+  ASSERT_EQ(id.size(), 32u);
+  ASSERT_EQ(police.size(), 32u);
+
+  CliRun disabled = Cli({"user", "disable", "--id", id, db_});
+  ASSERT_EQ(disabled.status, 0) << disabled.err;
+  EXPECT_NE(Cli({"user", "list", db_}).out.find("nhs.nurse@demo.jigsaw"), std::string::npos);
+  const std::string list = Cli({"user", "list", db_}).out;
+  const std::string line = list.substr(list.find(id), list.find('\n', list.find(id)) - list.find(id));
+  EXPECT_NE(line.find("(disabled)"), std::string::npos) << line;
+  ASSERT_EQ(Cli({"user", "enable", "--id", id, db_}).status, 0);
+  EXPECT_EQ(Cli({"user", "list", db_}).out.find("(disabled)"), std::string::npos);
+
+  EXPECT_EQ(Cli({"user", "roles", "--id", id, "--role", "wizard", db_}).status, 2);
+  ASSERT_EQ(Cli({"user", "roles", "--id", id, "--role", "practitioner", "--role", "designated_safeguarding_lead", db_}).status, 0);
+  EXPECT_NE(Cli({"user", "list", db_}).out.find("practitioner,designated_safeguarding_lead"), std::string::npos);
+  EXPECT_EQ(Cli({"user", "reset-password", "--id", id, db_}, "short\n").status, 2);
+  ASSERT_EQ(Cli({"user", "reset-password", "--id", id, db_}, "a temporary passphrase\n").status, 0);
+
+  // A move is a proposal until the destination approves.
+  CliRun move = Cli({"user", "move", "--id", id, "--org", police, "--role", "practitioner", db_});
+  ASSERT_EQ(move.status, 0) << move.err;
+  const std::string proposal = nlohmann::json::parse(move.out)["id"];
+  EXPECT_NE(Cli({"user", "proposals", "--org", police, db_}).out.find(proposal), std::string::npos);
+  CliRun approved = Cli({"user", "approve", "--proposal", proposal, db_});
+  ASSERT_EQ(approved.status, 0) << approved.err;
+  EXPECT_EQ(nlohmann::json::parse(approved.out)["organisation_id"], police);
+  EXPECT_EQ(Cli({"user", "approve", "--proposal", proposal, db_}).status, 1);  // decided already
+
+  CliRun proposed = Cli({"user", "propose", "--org", police, "--username", "new.officer", "--name", "Nia Officer",
+                         "--role", "practitioner", db_},
+                        "a long new password\n");
+  ASSERT_EQ(proposed.status, 0) << proposed.err;
+  EXPECT_EQ(Cli({"user", "list", db_}).out.find("new.officer"), std::string::npos);
+  CliRun declined = Cli({"user", "decline", "--proposal", nlohmann::json::parse(proposed.out)["id"], db_});
+  ASSERT_EQ(declined.status, 0) << declined.err;
+  EXPECT_EQ(Cli({"user", "list", db_}).out.find("new.officer"), std::string::npos);
+  EXPECT_EQ(Cli({"user", "disable", "--id", "nobody", db_}).status, 2);
+}
+
 }  // namespace
 }  // namespace jigsaw::app

@@ -116,6 +116,23 @@ TEST(AccessMatrix, EveryEndpointEveryRoleEveryRelation) {
   ASSERT_EQ(advice.status, 201);
   const std::string advice_id = advice.Json()["id"];
 
+  // Accounts: a member of the school's staff whom the matrix changes, and
+  // two accounts the partnership administrator (here the council's) proposes
+  // for the school, one to approve and one to decline.
+  auto target = admin.AddPractitioner(op, {school, "matrix.target@test.jigsaw", "Matrix Target",
+                                           domain::RoleSet{Role::kPractitioner}, std::string(app::kDemoPassword)});
+  ASSERT_TRUE(target);
+  std::vector<std::string> proposals;
+  for (int i = 0; i < 2; ++i) {
+    auto proposed = Post(server.port(), "/api/v1/account-proposals",
+                         {{"organisation_id", school}, {"username", "matrix.proposed" + std::to_string(i) + "@test.jigsaw"},
+                          {"display_name", "Matrix Proposed"}, {"roles", {"practitioner"}},
+                          {"password", std::string(app::kDemoPassword)}},
+                         tokens[{Relation::kRecipient, Role::kAdministrator}]);
+    ASSERT_EQ(proposed.status, 201) << proposed.body;
+    proposals.push_back(proposed.Json()["id"]);
+  }
+
   using R = Role;
   const std::set<Role> casework = {R::kPractitioner, R::kDesignatedSafeguardingLead};
   const std::set<Role> dsl = {R::kDesignatedSafeguardingLead};
@@ -175,6 +192,28 @@ TEST(AccessMatrix, EveryEndpointEveryRoleEveryRelation) {
       {"POST", "/api/v1/advice-requests", {{"adviser", "data_protection_officer"}, {"question", "May I?"}},
        Any({R::kPractitioner, R::kDesignatedSafeguardingLead, R::kDataProtectionOfficer, R::kCaldicottGuardian,
             R::kSeniorLeader})},
+      // Accounts (docs/workflow.md, "Accounts"): only the person's own
+      // organisation's administrator changes them; another organisation's
+      // administrator proposes, and the organisation's administrator or
+      // DSL decides.
+      {"POST", "/api/v1/practitioners/" + target->id + "/disable", json::object(), {{Relation::kOwn, {R::kAdministrator}}}},
+      {"POST", "/api/v1/practitioners/" + target->id + "/enable", json::object(), {{Relation::kOwn, {R::kAdministrator}}}},
+      {"POST", "/api/v1/practitioners/" + target->id + "/roles", {{"roles", {"practitioner"}}},
+       {{Relation::kOwn, {R::kAdministrator}}}},
+      {"POST", "/api/v1/practitioners/" + target->id + "/password-reset", {{"password", "a temporary passphrase"}},
+       {{Relation::kOwn, {R::kAdministrator}}}},
+      {"POST", "/api/v1/practitioners/" + target->id + "/move", {{"organisation_id", council}, {"roles", {"practitioner"}}},
+       {{Relation::kOwn, {R::kAdministrator}}}},
+      {"POST", "/api/v1/account-proposals",
+       {{"organisation_id", school}, {"username", "matrix.more@test.jigsaw"}, {"display_name", "Matrix More"},
+        {"roles", {"designated_safeguarding_lead"}}, {"password", std::string(app::kDemoPassword)}},
+       {{Relation::kRecipient, {R::kAdministrator}}, {Relation::kOther, {R::kAdministrator}}}},
+      {"GET", "/api/v1/account-proposals?organisation_id=" + school, {},
+       {{Relation::kOwn, {R::kAdministrator, R::kDesignatedSafeguardingLead}}}},
+      {"POST", "/api/v1/account-proposals/" + proposals[0] + "/approve", json::object(),
+       {{Relation::kOwn, {R::kAdministrator, R::kDesignatedSafeguardingLead}}}},
+      {"POST", "/api/v1/account-proposals/" + proposals[1] + "/decline", json::object(),
+       {{Relation::kOwn, {R::kAdministrator, R::kDesignatedSafeguardingLead}}}},
   };
 
   int checked = 0;

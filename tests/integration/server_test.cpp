@@ -127,10 +127,17 @@ TEST_F(ServerTest, AdministratorsManageThePartnershipOthersAre403) {
   const nlohmann::json person = {{"organisation_id", org_id}, {"username", "riverside.dsl"},
                                  {"display_name", "Tam Rivers"}, {"roles", {"designated_safeguarding_lead"}},
                                  {"password", "a long new password"}};
-  auto added = Post(port(), "/api/v1/practitioners", person, admin);
-  ASSERT_EQ(added.status, 201) << added.body;
-  EXPECT_FALSE(added.Json().contains("password"));
-  ExpectError(Post(port(), "/api/v1/practitioners", person, admin), 409, "already_exists", "username");
+  // The partnership administrator cannot make an account in another
+  // organisation (it would be a way into its cases), only propose one.
+  ExpectError(Post(port(), "/api/v1/practitioners", person, admin), 403, "permission_denied");
+  auto proposed = Post(port(), "/api/v1/account-proposals", person, admin);
+  ASSERT_EQ(proposed.status, 201) << proposed.body;
+  EXPECT_FALSE(proposed.Json().contains("password"));
+  // The new organisation has nobody to approve yet: the operator does.
+  auto added = server_.app().administration().DecideProposal(service::Context::Operator(), proposed.Json()["id"],
+                                                             domain::ProposalOutcome::kApproved);
+  ASSERT_TRUE(added && *added);
+  ExpectError(Post(port(), "/api/v1/account-proposals", person, admin), 409, "already_exists", "username");
 
   const std::string teacher = server_.SignIn("primary.teacher");
   ExpectError(Post(port(), "/api/v1/organisations", org, teacher), 403, "permission_denied");
@@ -146,9 +153,9 @@ TEST_F(ServerTest, AdministratorsManageThePartnershipOthersAre403) {
   auto common = person;
   common["username"] = "riverside.dsl2";
   common["password"] = "password1234";
-  ExpectError(Post(port(), "/api/v1/practitioners", common, admin), 400, "invalid_argument", "password");
+  ExpectError(Post(port(), "/api/v1/account-proposals", common, admin), 400, "invalid_argument", "password");
   common["password"] = "tam rivers rules ok";
-  ExpectError(Post(port(), "/api/v1/practitioners", common, admin), 400, "invalid_argument", "password");
+  ExpectError(Post(port(), "/api/v1/account-proposals", common, admin), 400, "invalid_argument", "password");
 }
 
 TEST_F(ServerTest, KeepAliveServesManyRequestsOnOneConnection) {

@@ -11,14 +11,6 @@ namespace {
 
 using nlohmann::json;
 
-
-// Wraps a handler that needs a signed-in caller.
-template <typename T, typename RenderFn>
-Response Render(const Request& req, const Result<T>& result, int status, RenderFn render) {
-  if (!result) return ErrorResponse(req, result.error());
-  return JsonResponse(status, render(*result));
-}
-
 }  // namespace
 
 std::string SessionCookie(std::string_view token, bool secure) {
@@ -131,6 +123,7 @@ void AddRoutes(Router& router, Services s) {
   });
 
   AddAuditRoutes(router, s.authentication, s.audit_log);
+  AddStaffRoutes(router, s.authentication, s.administration);
 
   // Readiness: the database answers too.
   router.Add("GET", "/readyz", [&store = s.store](Request& req) {

@@ -35,6 +35,11 @@ service::Attempt AttemptOf(const Request& request);
 
 void AddRoutes(Router& router, Services services);
 
+// Leavers, movers and resets (/api/v1/practitioners/{id}/...), and account
+// proposals for an organisation's approval (/api/v1/account-proposals).
+void AddStaffRoutes(Router& router, service::Authentication& authentication,
+                    service::Administration& administration);
+
 // The Set-Cookie value for a session token: HttpOnly, SameSite=Strict,
 // Secure over TLS, and no Max-Age or Expires, so that the browser forgets
 // it when it closes (a shared computer keeps no session); the session's
@@ -69,6 +74,13 @@ std::optional<Response> RefuseCrossSite(const Request& request);
 // for the audit log; anyone else gets the 401, and a request that could
 // have come from another site through the session cookie is refused
 // (RefuseCrossSite).
+// The result rendered as JSON with `status`, or its error.
+template <typename T, typename RenderFn>
+Response Render(const Request& req, const Result<T>& result, int status, RenderFn render) {
+  if (!result) return ErrorResponse(req, result.error());
+  return JsonResponse(status, render(*result));
+}
+
 template <typename Fn>
 Handler SignedIn(service::Authentication& auth, Fn fn) {
   return [&auth, fn](Request& req) -> Response {

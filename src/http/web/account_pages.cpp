@@ -30,7 +30,14 @@ std::string SignInSettingsHtml(const Visit& v, const service::SignInSettings& se
          (v.who.actor.roles.Has(domain::Role::kAdministrator)
               ? "<h2 class=\"govuk-heading-m\">Your organisation</h2><p class=\"govuk-body\">" +
                     Link("Reset a colleague's sign-in", "/organisation/people") +
-                    " if they have lost their phone and their recovery codes.</p>"
+                    " if they have lost their phone and their recovery codes, or change the accounts of people who "
+                    "leave, move or change job.</p>"
+              : std::string()) +
+         // Accounts proposed for the organisation wait for its administrator or DSL.
+         (v.who.actor.roles.Has(domain::Role::kAdministrator) ||
+                  v.who.actor.roles.Has(domain::Role::kDesignatedSafeguardingLead)
+              ? "<p class=\"govuk-body\">" + Link("Accounts waiting for your approval", "/organisation/proposals") +
+                    "</p>"
               : std::string());
 }
 
@@ -120,24 +127,9 @@ void AddSettingsPages(Site& site) {
   });
 }
 
-// An administrator's list of their organisation's people, each with a
-// reset; the reset itself asks first.
+// The reset of a colleague's second factor, asked first (the list of
+// people it is reached from is in staff_pages.cpp).
 void AddResetPages(Site& site) {
-  site.Get("/organisation/people", [&site](Visit& v) {
-    auto people = site.s.administration.ListPractitioners(v.context, v.who.practitioner.organisation_id);
-    if (!people) return site.Failure(v, people.error());
-    std::vector<std::vector<std::string>> rows;
-    for (const auto& p : *people)
-      rows.push_back({Escape(p.display_name), Escape(p.username),
-                      Link("Reset sign-in", "/organisation/people/" + p.id + "/reset", p.display_name)});
-    std::string body = "<h1 class=\"govuk-heading-l\">Your organisation's people</h1><p class=\"govuk-body\">Reset "
-                       "someone's sign-in if they have lost the phone with their authenticator app and their recovery "
-                       "codes. Check it is them who is asking first.</p>" +
-                       Table("", {"Name", "Username", "Sign-in"}, rows);
-    if (v.request.QueryParam("reset")) body = Success("Their sign-in has been reset.") + body;
-    return site.Page(v, {.title = "Your organisation's people", .body_html = body, .back_href = "/account"});
-  });
-
   site.Get("/organisation/people/{id}/reset", [&site](Visit& v) {
     const std::string id(v.request.PathParam("id"));
     const std::string body =

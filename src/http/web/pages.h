@@ -84,6 +84,9 @@ void AddPasskeyRegistration(Site& site);
 // The recovery codes, shown once, and a button on to `continue_href`.
 std::string RecoveryCodesHtml(const std::vector<std::string>& codes, std::string_view continue_href);
 void AddHomePages(Site& site);
+// An administrator's list of their organisation's staff with the changes
+// for leavers and movers, and the account proposals awaiting approval.
+void AddStaffPages(Site& site);
 void AddConcernPages(Site& site);
 void AddSharePages(Site& site);
 void AddInboxPages(Site& site);

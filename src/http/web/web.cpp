@@ -170,6 +170,11 @@ Response Site::Run(Request& req, bool is_post, const PageFn& fn) {
     if (name == "id" && !IsWellFormedId(value))
       return Failure(v, Error{ErrorCode::kNotFound, "There is no such record.", {}});
   if (auto org = s.administration.GetOrganisation(v.context, who->practitioner.organisation_id)) v.organisation_name = org->name;
+  // After an administrator reset their password, every page but choosing
+  // a new one (and signing out) leads there; the service refuses the rest
+  // anyway (the session has no role until then).
+  if (who->practitioner.must_change_password && req.path != "/account/password" && req.path != "/sign-out")
+    return Redirect("/account/password");
   if (is_post) {
     v.form = Form(req.body);
     if (!access::FormTokenMatches(token, v.form.Get("csrf_token")))
@@ -196,6 +201,7 @@ Status AddWebRoutes(Router& router, WebServices services, WebOptions options) {
   auto site = std::make_shared<Site>(router, services, std::move(options));
   AddSignInPages(*site);
   AddAccountPages(*site);
+  AddStaffPages(*site);
   AddHomePages(*site);
   AddConcernPages(*site);
   AddSharePages(*site);
