@@ -322,7 +322,11 @@ int Restore(const Parsed& p, Io& io) {
          << (plan->destination == store::Destination::kHoldsData || plan->destination == store::Destination::kInUse
                  ? ", replacing the database that was there"
                  : "")
-         << ".\nChecked before it was put in place: its " << head.size
+         << (plan->manifest.backend == "sqlite"
+                 ? ".\nChecked before it was put in place: its "
+                 : ".\nChecked once pg_restore had loaded it, before anything else used it (a copy that failed would "
+                   "have been dropped again): its ")
+         << head.size
          << " audit records match their hashes and the head in its manifest (size " << head.size << ", root "
          << HexEncode(head.root) << ", signed by key " << head.key_id
          << "), every stored head, and every stored node and the right edge"

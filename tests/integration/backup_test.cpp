@@ -1,0 +1,205 @@
+// The restore drill, through the binary: `jigsaw backup` of a database a
+// server is writing to, `jigsaw restore` into an empty place, and the copy
+// holds every write acknowledged before the backup began and verifies; a
+// copy whose records or manifest were changed is refused, naming what
+// failed, and nothing is written.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include "app/application.h"
+#include "app/demo.h"
+#include "common/random.h"
+#include "store/backup.h"
+#include "support/audit_tamper.h"
+#include "support/http_client.h"
+#include "support/serve_process.h"
+#include "support/test_server.h"
+
+namespace jigsaw::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+void LoadDemo(const TestDatabase& db) {
+  SystemClock clock;
+  auto app = app::Application::Create(db.Config(), clock);
+  ASSERT_TRUE(app) << app.error().message;
+  ASSERT_TRUE(app::LoadDemoPartnership((*app)->administration(), (*app)->accounts()).value());
+}
+
+// A backup directory that is removed when the test ends.
+struct BackupDir {
+  fs::path path = fs::temp_directory_path() / ("jigsaw-backup-" + NewId());
+  ~BackupDir() { fs::remove_all(path); }
+};
+
+std::string Keys(const TestDatabase& db) { return " --audit-key " + db.key_file(); }
+
+CliOutput BackUp(const TestDatabase& db, const BackupDir& dir) {
+  return RunJigsaw("backup --database '" + db.url() + "'" + Keys(db) + " --to " + dir.path.string());
+}
+
+// Restores with the source database's keyrings, as after a disaster.
+CliOutput RestoreInto(const TestDatabase& target, const BackupDir& dir, const TestDatabase& keys_of) {
+  return RunJigsaw("restore --database '" + target.url() + "'" + Keys(keys_of) + " --from " + dir.path.string());
+}
+
+// Whether anything is at the target (a file, tables) or a staging file beside it.
+bool NothingAt(const TestDatabase& target) {
+  auto at = store::InspectDestination(target.url());
+  if (!at) return false;
+  const bool staged = target.backend() == "sqlite" && fs::exists(target.url().substr(7) + ".restoring");
+  return !staged && (*at == store::Destination::kAbsent || *at == store::Destination::kEmpty);
+}
+
+// Runs SQL on the copy inside a backup: directly on the SQLite file; for
+// PostgreSQL, by loading the dump into a scratch database, changing it
+// there and dumping it again over the copy.
+void TamperWithCopy(const BackupDir& dir, const std::string& sql) {
+  if (Backend() == "sqlite") {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open((dir.path / "database.sqlite").c_str(), &db), SQLITE_OK);
+    EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+    sqlite3_close(db);
+    return;
+  }
+  TestDatabase scratch;
+  const std::string dump = (dir.path / "database.pgdump").string();
+  ASSERT_EQ(std::system(("pg_restore --no-owner --dbname='" + scratch.url() + "' " + dump).c_str()), 0);
+  scratch.TamperWithSql(sql);
+  fs::remove(dump);
+  ASSERT_EQ(std::system(("pg_dump --format=custom --file=" + dump + " --dbname='" + scratch.url() + "'").c_str()), 0);
+}
+
+TEST(BackupTest, RestoredCopyOfABusyDatabaseHoldsEveryAcknowledgedWriteAndVerifies) {
+  TestDatabase live;
+  LoadDemo(live);
+  ServeProcess server(live);
+  ASSERT_NE(server.port(), 0);
+  const std::string token = SignInAt(server.port(), DemoUsername("primary.teacher"), SystemClock().Now());
+  ASSERT_FALSE(token.empty());
+
+  // Writers add people through the API until told to stop.
+  std::mutex mu;
+  std::vector<std::string> acknowledged;
+  std::atomic<bool> stop{false};
+  std::vector<std::thread> writers;
+  for (int t = 0; t < 4; ++t)
+    writers.emplace_back([&, t] {
+      for (int i = 0; !stop; ++i) {
+        auto r = Post(server.port(), "/api/v1/people",
+                      {{"kind", "child"}, {"given_name", "Writer" + std::to_string(t)},
+                       {"family_name", "Load" + std::to_string(i)}, {"date_of_birth", "2016-03-04"}},
+                      token);
+        if (r.status != 201) continue;
+        std::lock_guard lock(mu);
+        acknowledged.push_back(r.Json()["id"]);
+      }
+    });
+  auto count = [&] {
+    std::lock_guard lock(mu);
+    return acknowledged.size();
+  };
+  while (count() < 40) std::this_thread::yield();
+  std::vector<std::string> before;
+  {
+    std::lock_guard lock(mu);
+    before = acknowledged;
+  }
+  BackupDir dir;
+  const CliOutput backup = BackUp(live, dir);
+  const std::size_t when_done = count();
+  stop = true;
+  for (auto& w : writers) w.join();
+  ASSERT_EQ(backup.status, 0) << backup.out;
+  EXPECT_GT(when_done, before.size()) << "the writers were answered while the backup ran";
+  EXPECT_NE(backup.out.find("The keyrings are NOT in the backup"), std::string::npos) << backup.out;
+  std::ifstream manifest(dir.path / "manifest.json");
+  std::stringstream text;
+  text << manifest.rdbuf();
+  EXPECT_NE(text.str().find("\"audit_tree_head\""), std::string::npos);
+  EXPECT_NE(text.str().find("backed up separately"), std::string::npos);
+
+  TestDatabase restored;
+  const CliOutput restore = RestoreInto(restored, dir, live);
+  ASSERT_EQ(restore.status, 0) << restore.out;
+  EXPECT_NE(restore.out.find("Restored the backup"), std::string::npos) << restore.out;
+  const CliOutput verify = RunJigsaw("audit verify --deep --database '" + restored.url() + "'" + Keys(live));
+  EXPECT_EQ(verify.status, 0) << verify.out;
+
+  auto store = restored.OpenStore();
+  std::size_t missing = 0;
+  ASSERT_TRUE(store->Read([&](store::Transaction& tx) -> Status {
+    for (const auto& id : before) missing += !JIGSAW_TRY(tx.casework().FindPerson(id)).has_value();
+    return Ok();
+  }));
+  EXPECT_EQ(missing, 0u) << "of " << before.size() << " people acknowledged before the backup began";
+
+  // A second restore onto it is refused: it holds a database now.
+  const CliOutput again = RestoreInto(restored, dir, live);
+  EXPECT_EQ(again.status, 1) << again.out;
+  EXPECT_NE(again.out.find(restored.backend() == "sqlite" ? "Give --replace" : "is not empty"), std::string::npos)
+      << again.out;
+}
+
+TEST(BackupTest, TamperedCopiesAreRefusedNamingWhatFailedAndNothingIsWritten) {
+  TestDatabase live;
+  LoadDemo(live);
+  BackupDir dir;
+  const CliOutput backup = BackUp(live, dir);
+  ASSERT_EQ(backup.status, 0) << backup.out;
+  const fs::path manifest = dir.path / "manifest.json";
+  std::string original;
+  {
+    std::ifstream in(manifest);
+    std::stringstream text;
+    text << in.rdbuf();
+    original = text.str();
+  }
+
+  {  // The manifest's head says another root.
+    const auto at = original.find("\"root_hash\":\"") + 13;
+    std::string changed = original;
+    changed[at] = changed[at] == '0' ? '1' : '0';
+    std::ofstream(manifest) << changed;
+    TestDatabase target;
+    const CliOutput r = RestoreInto(target, dir, live);
+    EXPECT_EQ(r.status, 1) << r.out;
+    EXPECT_NE(r.out.find("REFUSED: The copy's audit log does not verify"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("the backup's manifest"), std::string::npos) << r.out;
+    EXPECT_TRUE(NothingAt(target));
+    std::ofstream(manifest) << original;
+  }
+  {  // The manifest's head covers fewer records than the copy holds.
+    std::string changed = original;
+    const auto at = changed.find("\"tree_size\":") + 12;
+    changed.replace(at, changed.find(',', at) - at, "20");
+    std::ofstream(manifest) << changed;
+    TestDatabase target;
+    const CliOutput r = RestoreInto(target, dir, live);
+    EXPECT_EQ(r.status, 1) << r.out;
+    EXPECT_NE(r.out.find("the backup's manifest"), std::string::npos) << r.out;
+    EXPECT_TRUE(NothingAt(target));
+    std::ofstream(manifest) << original;
+  }
+  {  // A record in the copy was edited.
+    TamperWithCopy(dir, "UPDATE audit_records SET object_id = '" + std::string(32, 'f') + "' WHERE seq = 7");
+    TestDatabase target;
+    const CliOutput r = RestoreInto(target, dir, live);
+    EXPECT_EQ(r.status, 1) << r.out;
+    EXPECT_NE(r.out.find("FAILED at index 7"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("Nothing was changed"), std::string::npos) << r.out;
+    EXPECT_TRUE(NothingAt(target));
+  }
+}
+
+}  // namespace
+}  // namespace jigsaw::testing
