@@ -135,19 +135,36 @@ TEST(BackupTest, RestoredCopyOfABusyDatabaseHoldsEveryAcknowledgedWriteAndVerifi
   const CliOutput verify = RunJigsaw("audit verify --deep --database '" + restored.url() + "'" + Keys(live));
   EXPECT_EQ(verify.status, 0) << verify.out;
 
-  auto store = restored.OpenStore();
-  std::size_t missing = 0;
-  ASSERT_TRUE(store->Read([&](store::Transaction& tx) -> Status {
-    for (const auto& id : before) missing += !JIGSAW_TRY(tx.casework().FindPerson(id)).has_value();
-    return Ok();
-  }));
-  EXPECT_EQ(missing, 0u) << "of " << before.size() << " people acknowledged before the backup began";
+  {
+    auto store = restored.OpenStore();
+    std::size_t missing = 0;
+    ASSERT_TRUE(store->Read([&](store::Transaction& tx) -> Status {
+      for (const auto& id : before) missing += !JIGSAW_TRY(tx.casework().FindPerson(id)).has_value();
+      return Ok();
+    }));
+    EXPECT_EQ(missing, 0u) << "of " << before.size() << " people acknowledged before the backup began";
+  }
 
-  // A second restore onto it is refused: it holds a database now.
-  const CliOutput again = RestoreInto(restored, dir, live);
-  EXPECT_EQ(again.status, 1) << again.out;
-  EXPECT_NE(again.out.find(restored.backend() == "sqlite" ? "Give --replace" : "is not empty"), std::string::npos)
-      << again.out;
+  // Never over a running server's database without saying so.
+  const std::string replace = "restore --replace --database '" + restored.url() + "'" + Keys(live) + " --from " +
+                              dir.path.string();
+  {
+    // A server on the restored copy, with the keyrings it was restored to run with.
+    ChildProcess serving({"serve", "--port", "0", "--threads", "2", "--database", restored.url(), "--audit-key",
+                          live.key_file()},
+                         R"(http://127\.0\.0\.1:(\d+))");
+    ASSERT_FALSE(serving.ready_match().empty());
+    const CliOutput refused = RunJigsaw(replace);
+    EXPECT_EQ(refused.status, 1) << refused.out;
+    EXPECT_NE(refused.out.find(restored.backend() == "sqlite" ? "is open in a running server" : "is not empty"),
+              std::string::npos)
+        << refused.out;
+  }
+  if (restored.backend() == "sqlite") {  // stopped, an SQLite database is replaced when asked
+    const CliOutput replaced = RunJigsaw(replace);
+    EXPECT_EQ(replaced.status, 0) << replaced.out;
+    EXPECT_NE(replaced.out.find("replacing the database that was there"), std::string::npos) << replaced.out;
+  }
 }
 
 TEST(BackupTest, TamperedCopiesAreRefusedNamingWhatFailedAndNothingIsWritten) {
