@@ -16,6 +16,8 @@
 
 #include "app/application.h"
 #include "app/demo.h"
+#include "app/keyring.h"
+#include "access/sealing.h"
 #include "common/random.h"
 #include "store/backup.h"
 #include "support/audit_tamper.h"
@@ -216,6 +218,55 @@ TEST(BackupTest, TamperedCopiesAreRefusedNamingWhatFailedAndNothingIsWritten) {
     EXPECT_NE(r.out.find("Nothing was changed"), std::string::npos) << r.out;
     EXPECT_TRUE(NothingAt(target));
   }
+}
+
+// What the restore cannot vouch for is said, not hidden: a sealing key the
+// keyring lacks is named, and records a witness countersigned beyond the
+// copy are lost only when the operator accepts it.
+TEST(BackupTest, RestoreNamesMissingSealingKeysAndWitnessedRecordsTheCopyLacks) {
+  setenv("JIGSAW_PASSWORD_HASH_COST", "minimum-for-tests-only", 1);
+  TestDatabase live;
+  LoadDemo(live);  // the demo accounts' authenticator secrets are sealed
+  BackupDir dir, witness;
+  fs::create_directories(witness.path);
+  auto signing = app::ReadSigningKeyring(live.key_file(), "audit");
+  ASSERT_TRUE(signing) << signing.error().message;
+  auto sealing = app::ReadSealingKeyring(live.sealing_key_file(), "sealing");
+  ASSERT_TRUE(sealing) << sealing.error().message;
+  ServeProcess server(live);
+  ASSERT_NE(server.port(), 0);
+  const std::string witness_once = "audit witness --once --log http://127.0.0.1:" + std::to_string(server.port()) +
+                                   " --log-key " + HexEncode(signing->current().public_key()) + " --key " +
+                                   (witness.path / "witness.keys").string() + " --state " +
+                                   (witness.path / "witnessed.jsonl").string();
+  ASSERT_EQ(RunJigsaw(witness_once).status, 0);
+  ASSERT_EQ(BackUp(live, dir).status, 0);
+  // Records after the backup, which the witness then countersigns.
+  for (int i = 0; i < 3; ++i)
+    Post(server.port(), "/api/v1/sessions", {{"username", "nobody@demo.jigsaw"}, {"password", "not a password"}});
+  ASSERT_EQ(RunJigsaw(witness_once).status, 0);
+
+  // A keyring without the key that sealed the copy's secrets.
+  const fs::path other = witness.path / "other.sealing-keys";
+  ASSERT_TRUE(app::CreateSealingKeyring(other.string(), {access::Sealer::NewKey()}, SystemClock().Now()));
+  const std::string restore = "restore --audit-key " + live.key_file() + " --sealing-key " + other.string() +
+                              " --from " + dir.path.string() + " --witness " +
+                              (witness.path / "witnessed.jsonl").string();
+  TestDatabase target;
+  const CliOutput refused = RunJigsaw(restore + " --database '" + target.url() + "'");
+  EXPECT_EQ(refused.status, 1) << refused.out;
+  EXPECT_NE(refused.out.find("REFUSED: Witnessed: the log was countersigned at size"), std::string::npos)
+      << refused.out;
+  EXPECT_NE(refused.out.find("--accept-loss"), std::string::npos) << refused.out;
+  EXPECT_TRUE(NothingAt(target));
+
+  const CliOutput accepted = RunJigsaw(restore + " --accept-loss --database '" + target.url() + "'");
+  EXPECT_EQ(accepted.status, 0) << accepted.out;
+  EXPECT_NE(accepted.out.find("consistent with the 1 witnessed heads it covers"), std::string::npos) << accepted.out;
+  EXPECT_NE(accepted.out.find("WARNING: the log was countersigned at size"), std::string::npos) << accepted.out;
+  EXPECT_NE(accepted.out.find("has no key " + sealing->keys.back().id + ", which sealed"), std::string::npos)
+      << accepted.out;
+  EXPECT_NE(accepted.out.find("authenticator secrets"), std::string::npos) << accepted.out;
 }
 
 }  // namespace
