@@ -119,7 +119,10 @@ int Backup(const Parsed& p, Io& io) {
   if (!version) return Report(version.error(), io);
   m.schema_version = *version;
   auto state = store::CopyDatabase(config.database.url, (dir / m.database_file).string());
-  if (!state) return Report(state.error(), io);
+  if (!state) {
+    fs::remove(dir / m.database_file, ec);  // half a copy must not pass for a backup
+    return Report(state.error(), io);
+  }
   auto head = HeadOverCopy(*state, (*app)->keys().signing.current(), RealClock().Now());
   if (!head) return Report(head.error(), io);
   m.head = *head;
