@@ -98,6 +98,12 @@ std::string Sealer::KeyIdOf(std::span<const std::uint8_t> sealed) {
   return HexEncode(sealed.subspan(sizeof kMagic, kIdBytes));
 }
 
+std::string Sealer::KeyIdOfHeader(std::span<const std::uint8_t> header) {
+  static_assert(kHeader == kHeaderBytes);
+  if (header.size() < kHeader || !std::equal(std::begin(kMagic), std::end(kMagic), header.begin())) return {};
+  return HexEncode(header.subspan(sizeof kMagic, kIdBytes));
+}
+
 Bytes Sealer::Seal(std::string_view plaintext, std::string_view disclosure_id, std::string_view recipient) const {
   const SealingKey& key = keys_.back();
   Bytes out(std::begin(kMagic), std::end(kMagic));

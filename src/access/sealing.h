@@ -56,6 +56,10 @@ class Sealer {
 
   // The id of the key a blob names; empty for blobs sealed before key ids.
   static std::string KeyIdOf(std::span<const std::uint8_t> sealed);
+  // The same from only a blob's first kHeaderBytes (as a restore reads
+  // them from the database, to check the keyring has every key it names).
+  static constexpr std::size_t kHeaderBytes = 11;
+  static std::string KeyIdOfHeader(std::span<const std::uint8_t> header);
   // A hex keyed BLAKE2b-256 digest of `text` for `purpose`: the same on
   // every instance with the same newest sealing key, and useless without it (a
   // username or an address counted for throttling cannot be read back,

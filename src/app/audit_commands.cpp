@@ -32,6 +32,8 @@ Result<audit::PublicKey> PublicKeyFromHex(const std::string& option, const std::
   return key;
 }
 
+}  // namespace
+
 Result<audit::TrustedKeys> KeysFrom(const Parsed& p, const std::string& option) {
   audit::TrustedKeys keys;
   for (const auto& hex : p.All(option)) keys.Add(JIGSAW_TRY(PublicKeyFromHex(option, hex)));
@@ -39,7 +41,7 @@ Result<audit::TrustedKeys> KeysFrom(const Parsed& p, const std::string& option) 
 }
 
 // --against FILE: heads exported earlier (`jigsaw audit head`).
-Result<std::vector<audit::SourcedHead>> ExportedHeads(const Parsed& p) {
+static Result<std::vector<audit::SourcedHead>> ExportedHeads(const Parsed& p) {
   std::vector<audit::SourcedHead> out;
   for (const auto& path : p.All("against")) {
     std::ifstream file(path);
@@ -51,11 +53,6 @@ Result<std::vector<audit::SourcedHead>> ExportedHeads(const Parsed& p) {
   }
   return out;
 }
-
-struct Witnessed {
-  std::vector<audit::SourcedHead> heads;
-  std::string summary;  // for the OK line
-};
 
 // --witness FILE|URL: heads a witness countersigned. Each countersignature
 // must verify: with a key given by --witness-key when any is, else with the
@@ -93,14 +90,15 @@ Result<Witnessed> WitnessedHeads(const Parsed& p) {
   return out;
 }
 
-void PrintFailure(const audit::VerifyReport& r, Io& io) {
-  if (r.first_bad_node)
-    io.out << "FAILED at node " << audit::DescribeNode(*r.first_bad_node) << ": " << r.problem << "\n";
-  else if (r.bad_state)
-    io.out << "FAILED in the stored state (audit_state): " << r.problem << "\n";
-  else
-    io.out << "FAILED at index " << r.first_bad_index.value_or(0) << ": " << r.problem << "\n";
+std::string DescribeFailure(const audit::VerifyReport& r) {
+  if (r.first_bad_node) return "FAILED at node " + audit::DescribeNode(*r.first_bad_node) + ": " + r.problem;
+  if (r.bad_state) return "FAILED in the stored state (audit_state): " + r.problem;
+  return "FAILED at index " + std::to_string(r.first_bad_index.value_or(0)) + ": " + r.problem;
 }
+
+namespace {
+
+void PrintFailure(const audit::VerifyReport& r, Io& io) { io.out << DescribeFailure(r) << "\n"; }
 
 int AuditVerify(const Parsed& p, Io& io) {
   auto app = OpenApplication(p, RealClock());

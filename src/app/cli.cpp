@@ -624,6 +624,7 @@ std::vector<Command> Commands() {
        }},
   };
   for (auto& c : IntegrityCommands()) commands.push_back(std::move(c));
+  for (auto& c : BackupCommands()) commands.push_back(std::move(c));
   return commands;
 }
 

@@ -13,6 +13,7 @@
 
 #include "app/application.h"
 #include "app/config.h"
+#include "audit/verifier.h"
 #include "common/clock.h"
 
 namespace jigsaw::app::cli {
@@ -67,8 +68,24 @@ const SystemClock& RealClock();
 // --NAME as a whole number (kInvalidArgument naming it otherwise).
 Result<std::uint64_t> Number(const Parsed& parsed, const std::string& name);
 
+// --OPTION HEX, repeatable: Ed25519 public keys (kInvalidArgument naming it).
+Result<audit::TrustedKeys> KeysFrom(const Parsed& parsed, const std::string& option);
+
+// --witness FILE|URL (with --witness-key HEX to pin the witness): every head
+// the witnesses countersigned, each countersignature checked.
+// kFailedPrecondition names a countersignature that does not verify.
+struct Witnessed {
+  std::vector<audit::SourcedHead> heads;
+  std::string summary;  // for the OK line
+};
+Result<Witnessed> WitnessedHeads(const Parsed& parsed);
+// "FAILED at index 42: ..." (or at a stored node, or in the stored state).
+std::string DescribeFailure(const audit::VerifyReport& report);
+
 // The commands of the audit log's integrity and its keys: audit verify,
 // audit witness, keys list, keys rotate (app/audit_commands.cpp).
 std::vector<Command> IntegrityCommands();
+// `jigsaw backup` and `jigsaw restore` (app/backup_commands.cpp).
+std::vector<Command> BackupCommands();
 
 }  // namespace jigsaw::app::cli
