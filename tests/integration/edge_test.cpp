@@ -122,7 +122,12 @@ TEST_F(EdgeTest, TheApiAnswersCookieRequestsFromItsOwnSiteOnlyAndBearerClientsAs
   EXPECT_EQ(foreign_sign_in.status, 403);
   EXPECT_EQ(foreign_sign_in.Header("set-cookie"), "");
 
-  auto signed_in = Post(port(), "/api/v1/sessions", credentials);
+  auto password = Post(port(), "/api/v1/sessions", credentials);
+  ASSERT_EQ(password.status, 202) << password.body;
+  EXPECT_EQ(password.Header("set-cookie"), "") << "no session before the second factor";
+  auto signed_in = Post(port(), "/api/v1/sessions/second-factor",
+                        {{"challenge_token", password.Json().value("challenge_token", "")},
+                         {"code", server_.NextCode(DemoUsername("primary.dsl"))}});
   ASSERT_EQ(signed_in.status, 201) << signed_in.body;
   const std::string token = signed_in.Json()["token"];
   const std::string set_cookie = signed_in.Header("set-cookie");
@@ -189,12 +194,23 @@ TEST_F(EdgeTest, PagesPutOnlyCheckedIdsIntoAddressesSoNoHeaderCanBeInjected) {
   auto form = Send(port(), {"GET", "/sign-in"});
   const std::string form_cookie = form.Header("set-cookie").substr(0, form.Header("set-cookie").find(';'));
   const std::string form_token = form_cookie.substr(form_cookie.find('=') + 1);
-  auto signed_in = Send(port(), {"POST", "/sign-in",
-                                 "username=" + DemoUsername("primary.dsl") + "&password=brackenford-demo&csrf_token=" + form_token,
-                                 {{"Cookie", form_cookie}, {"Content-Type", "application/x-www-form-urlencoded"}}});
+  auto password = Send(port(), {"POST", "/sign-in",
+                                "username=" + DemoUsername("primary.dsl") + "&password=brackenford-demo&csrf_token=" + form_token,
+                                {{"Cookie", form_cookie}, {"Content-Type", "application/x-www-form-urlencoded"}}});
+  ASSERT_EQ(password.status, 303) << password.body;
+  const std::string challenge = password.Header("set-cookie");
+  const std::string cookies = form_cookie + "; " + challenge.substr(0, challenge.find(';'));
+  auto signed_in = Send(port(), {"POST", "/sign-in/code",
+                                 "csrf_token=" + form_token + "&code=" + server_.NextCode(DemoUsername("primary.dsl")),
+                                 {{"Cookie", cookies}, {"Content-Type", "application/x-www-form-urlencoded"}}});
   ASSERT_EQ(signed_in.status, 303) << signed_in.body;
-  EXPECT_NE(signed_in.Header("set-cookie").find("jigsaw_session="), std::string::npos);
-  EXPECT_EQ(signed_in.Header("set-cookie").find("Max-Age"), std::string::npos) << signed_in.Header("set-cookie");
+  // Two cookies are set: the session, and the spent challenge cleared.
+  const std::string set_cookies = signed_in.Header("set-cookie");
+  const auto session_at = set_cookies.find("jigsaw_session=");
+  ASSERT_NE(session_at, std::string::npos) << set_cookies;
+  const std::string session_cookie = set_cookies.substr(session_at, set_cookies.find('\n', session_at) - session_at);
+  EXPECT_EQ(session_cookie.find("Max-Age"), std::string::npos) << session_cookie;
+  EXPECT_EQ(session_cookie.find("Expires"), std::string::npos) << session_cookie;
 }
 
 TEST_F(EdgeTest, TextSentAsAnIdIsRecordedAsMalformedAndNeitherLogKeepsIt) {
