@@ -11,7 +11,9 @@ TEST_PACKAGES=(libgtest-dev libgmock-dev libbenchmark-dev postgresql openssl cur
 # The browser the end-to-end tests drive (Playwright uses it; it never downloads its own).
 BROWSER_PACKAGES=(chromium)
 
-say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+# Each step says how long the run has taken so far, so a slow phase in CI
+# shows in its log.
+say() { printf '\033[1m==> [%dm%02ds] %s\033[0m\n' $((SECONDS / 60)) $((SECONDS % 60)) "$*" >&2; }
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi

@@ -82,6 +82,8 @@ Status Apply(Config& c, const std::string& key, const std::string& value) {
   else if (key == "web.exit_url") {
     if (!value.starts_with("https://") && !value.starts_with("http://") && !value.starts_with("/"))
       return InvalidArgument(key, "Give a web address (https://...) or a path on this server.");
+    if (value == "/exit" || value.starts_with("/exit?"))
+      return InvalidArgument(key, "Give somewhere other than /exit, which leads to this setting.");
     c.web.exit_url = value;
   }
   else return InvalidArgument(key, "This setting is not recognised.");

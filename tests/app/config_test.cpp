@@ -50,6 +50,19 @@ TEST(ConfigTest, ErrorsNameTheSetting) {
   std::filesystem::remove(broken);
 }
 
+TEST(ConfigTest, ExitThisPageLeadsOffTheServiceAndNeverBackToItself) {
+  const std::string file = WriteFile("[web]\nexit_url = \"/exit\"\n");
+  auto looped = LoadConfig({{"config", file}}, {});
+  ASSERT_FALSE(looped);
+  EXPECT_EQ(looped.error().field, "web.exit_url");
+  std::filesystem::remove(file);
+  const std::string elsewhere = WriteFile("[web]\nexit_url = \"https://www.google.co.uk\"\n");
+  auto given = LoadConfig({{"config", elsewhere}}, {});
+  ASSERT_TRUE(given) << given.error().message;
+  EXPECT_EQ(given->web.exit_url, "https://www.google.co.uk");
+  std::filesystem::remove(elsewhere);
+}
+
 TEST(ConfigTest, TheExampleFileIsValidAndMatchesTheDefaults) {
   const std::string file = WriteFile(std::string(ExampleConfig()));
   auto c = LoadConfig({{"config", file}}, {});

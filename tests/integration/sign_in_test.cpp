@@ -167,6 +167,28 @@ TEST_F(SignInTest, ThePagesSignInWithThePasswordThenTheCode) {
   EXPECT_NE(done.Header("set-cookie").find("jigsaw_session="), std::string::npos);
 }
 
+TEST_F(SignInTest, ExitThisPageEndsTheSessionOnTheWayToTheNeutralSite) {
+  const std::string token = server_.SignIn("primary.teacher");
+  const std::pair<std::string, std::string> session = {"Cookie", "jigsaw_session=" + token};
+  auto home = Send(port(), {"GET", "/", {}, {session}});
+  ASSERT_EQ(home.status, 200);
+  EXPECT_NE(home.body.find("href=\"/exit\""), std::string::npos) << "a signed-in page exits through /exit";
+
+  auto exited = Send(port(), {"GET", "/exit", {}, {session}});
+  EXPECT_EQ(exited.status, 303);
+  EXPECT_EQ(exited.Header("location"), "https://www.bbc.co.uk/weather");
+  EXPECT_NE(exited.Header("set-cookie").find("jigsaw_session=; "), std::string::npos) << exited.Header("set-cookie");
+  EXPECT_EQ(exited.Header("clear-site-data"), "\"cache\"");
+  EXPECT_EQ(Get(port(), "/api/v1/me", token).status, 401) << "whoever sits down next finds no session";
+
+  // The same answer with no session, or an ended one: never a Jigsaw page.
+  for (const auto& headers : std::vector<std::vector<std::pair<std::string, std::string>>>{{}, {session}}) {
+    auto again = Send(port(), {"GET", "/exit", {}, headers});
+    EXPECT_EQ(again.status, 303);
+    EXPECT_EQ(again.Header("location"), "https://www.bbc.co.uk/weather");
+  }
+}
+
 TEST_F(SignInTest, EnrolmentShowsTheQrCodeAndTheSecretAsText) {
   const std::string admin = server_.SignIn("csc.admin");
   ASSERT_EQ(Post(port(), "/api/v1/practitioners/" + IdOf(server_.SignIn("csc.dpo")) + "/second-factor/reset",

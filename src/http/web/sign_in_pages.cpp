@@ -298,6 +298,28 @@ void AddSessionRoutes(Site& site) {
     return r;
   });
 
+  // "Exit this page" on a signed-in page comes here: on a shared computer
+  // whoever sits down next must not find the session open, so it ends
+  // before the browser is sent to the neutral site (web.exit_url).
+  // Clear-Site-Data asks the browser to drop its cached pages, so "Back"
+  // shows nothing of the case. It answers the same whether or not a
+  // session was live: a stranger learns nothing, and it never shows a
+  // Jigsaw page (a sign-in page would say what was on screen).
+  router.Add("GET", "/exit", [&site](Request& req) {
+    const std::string token = api::TokenFrom(req);
+    if (!token.empty())
+      if (auto who = api::Authenticate(req, site.s.authentication))
+        (void)site.s.authentication.SignOut(token, service::Context{who->actor, req.request_id});
+    // Deliberately off the site (Redirect keeps to it): the operator's
+    // checked setting, never anything from the request.
+    Response r = site.HtmlPage(303, "");
+    r.With("Location", site.options().exit_url);
+    r.With("Set-Cookie", api::ClearedSessionCookie(req.secure));
+    r.With("Cache-Control", "no-store");
+    r.With("Clear-Site-Data", "\"cache\"");
+    return r;
+  });
+
   // For the session-timeout warning: how long is left, without counting as
   // activity. Another tab may have kept the session alive, so a page asks
   // before it warns or leaves. Seconds, 0 once the session has ended.

@@ -118,7 +118,7 @@ Response Site::Page(const Visit& v, PageSpec spec, int status) const {
   spec.csrf_token = v.csrf_token;
   spec.idle_timeout_seconds =
       std::chrono::duration_cast<std::chrono::seconds>(s.authentication.policy().idle_timeout).count();
-  spec.exit_url = options_.exit_url;
+  spec.exit_url = "/exit";  // ends the session on the way to web.exit_url
   return Html(status, RenderPage(spec));
 }
 
