@@ -81,8 +81,8 @@ Status Validate(const InformationItem& i, Time today) {
 Status Validate(const Feedback& f) { return ValidateText("note", f.note, 20000); }
 
 Status Validate(const InformationRequest& r) {
-  JIGSAW_RETURN_IF_ERROR(ValidateName("child.given_name", r.child_given_name, 100));
-  JIGSAW_RETURN_IF_ERROR(ValidateName("child.family_name", r.child_family_name, 100));
+  JIGSAW_RETURN_IF_ERROR(ValidatePersonName("child.given_name", r.child_given_name, 100));
+  JIGSAW_RETURN_IF_ERROR(ValidatePersonName("child.family_name", r.child_family_name, 100));
   JIGSAW_RETURN_IF_ERROR(ValidateOptionalDate("child.date_of_birth", r.child_date_of_birth));
   if (!r.child_nhs_number.empty() && !IsValidNhsNumber(r.child_nhs_number))
     return InvalidArgument("child.nhs_number", "This is not a valid NHS number.");

@@ -110,6 +110,38 @@ Status ValidateName(std::string_view field, std::string_view value, std::size_t 
   return Ok();
 }
 
+namespace {
+
+bool BelongsInAName(UChar32 c) {
+  if (u_isalpha(c)) return true;
+  switch (u_charType(c)) {
+    case U_NON_SPACING_MARK:
+    case U_COMBINING_SPACING_MARK:
+    case U_ENCLOSING_MARK:
+    case U_SPACE_SEPARATOR:
+    case U_DASH_PUNCTUATION:
+      return true;
+    default:
+      break;
+  }
+  // Apostrophes as names are written (O'Brien, N’Dour, Hawai‘i), the full
+  // stop of an initial, and the joiners ValidateName allows between letters.
+  return c == U'\'' || c == U'\u2019' || c == U'\u2018' || c == U'\u02BC' || c == U'.' || c == U'\u200C' ||
+         c == U'\u200D';
+}
+
+}  // namespace
+
+Status ValidatePersonName(std::string_view field, std::string_view value, std::size_t max_chars) {
+  JIGSAW_RETURN_IF_ERROR(ValidateName(field, value, max_chars));
+  for (const auto& cp : CodePoints(value))
+    if (!BelongsInAName(cp.c))
+      return InvalidArgument(std::string(field),
+                             "Use letters, spaces, hyphens and apostrophes only. Put anything else that helps find the "
+                             "child under other details.");
+  return Ok();
+}
+
 Status ValidateText(std::string_view field, std::string_view value, std::size_t max_bytes) {
   if (!IsValidUtf8(value)) return InvalidArgument(std::string(field), "This is not valid text.");
   for (unsigned char c : value)

@@ -18,6 +18,14 @@ namespace jigsaw::domain {
 // `max_chars` bytes.
 Status ValidateName(std::string_view field, std::string_view value, std::size_t max_chars);
 
+// A name and nothing else, for a field that leaves the organisation as
+// typed (an information request's child): ValidateName, and only letters,
+// combining marks, spaces, dashes, apostrophes and full stops, in any
+// script (ICU's categories). Golden rule 5: an address, phone number or
+// email cannot ride along in a name field, where no redaction would
+// expect them.
+Status ValidatePersonName(std::string_view field, std::string_view value, std::size_t max_chars);
+
 // Valid UTF-8; allows newlines and tabs (multi-line notes); at most `max_bytes`.
 Status ValidateText(std::string_view field, std::string_view value, std::size_t max_bytes);
 

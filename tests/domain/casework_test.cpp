@@ -103,6 +103,31 @@ TEST(Input, NamesAndIdentifiersAreTrimmedAndCannotHideCharacters) {
   EXPECT_TRUE(Validate(persian, today));
 }
 
+TEST(Input, ARequestsChildIsNamedWithANameAndNothingElse) {
+  InformationRequest r;
+  r.requester_organisation_id = "a";
+  r.holder_organisation_id = "b";
+  r.needed = "Attendance";
+  r.reason = "A concern about neglect";
+  for (const std::string name : {"Zoë", "O'Brien", "Mary-Jane", "N\u2019Dour", "J. R.", "Мухаммад", "محمد", "李", "Nguyễn"}) {
+    r.child_given_name = name;
+    r.child_family_name = "Smith";
+    EXPECT_TRUE(Validate(r)) << name;
+  }
+  // An address, a phone number or an email would reach the holder
+  // unredacted: no redaction expects them in a name.
+  for (const std::string name : {"Sam 14 Larch Close", "Sam (mum at the refuge)", "Sam, 07700 900123", "sam@example.com",
+                                 "Sam / Doreen"}) {
+    r.child_given_name = name;
+    auto refused = Validate(r);
+    ASSERT_FALSE(refused) << name;
+    EXPECT_EQ(refused.error().field, "child.given_name") << name;
+  }
+  r.child_given_name = "Sam";
+  r.child_family_name = "Hargreaves, 14 Larch Close";
+  EXPECT_EQ(Validate(r).error().field, "child.family_name");
+}
+
 TEST(Input, FreeTextLosesInvisibleCharactersButKeepsItsLines) {
   std::string text = "  Doreen\xE2\x80\x8B said\r\nhello\xE2\x80\xAE  ";
   TidyFreeText(text);
