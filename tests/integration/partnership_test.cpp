@@ -17,7 +17,8 @@ using nlohmann::json;
 class PartnershipIntegrationTest : public ::testing::Test {
  protected:
   std::string OrganisationId(std::string_view prefix) {
-    for (const auto& o : Client(server_.port(), Token("primary.teacher")).get("/api/v1/organisations").Json()["organisations"])
+    const json all = As("primary.teacher").get("/api/v1/organisations").Json();
+    for (const auto& o : all["organisations"])
       if (o["name"].get<std::string>().starts_with(prefix)) return o["id"];
     ADD_FAILURE() << "no organisation " << prefix;
     return {};
@@ -36,7 +37,8 @@ class PartnershipIntegrationTest : public ::testing::Test {
   }
   int Notices(const std::string& user, std::string_view kind) {
     int n = 0;
-    for (const auto& x : As(user).get("/api/v1/notifications").Json()["notifications"]) n += x["kind"] == kind;
+    const json all = As(user).get("/api/v1/notifications").Json();
+    for (const auto& x : all["notifications"]) n += x["kind"] == kind;
     return n;
   }
 
