@@ -68,7 +68,7 @@ describe('who else knows, and children linked to the same risk', () => {
     await page.locator('h1', { hasText: 'Who else knows this child' }).waitFor()
     await seen()
     const answer = page.locator('table')
-    await answer.getByText('Millbrook Surgery (demo)').waitFor()
+    await answer.getByRole('cell', { name: 'Millbrook Surgery (demo)', exact: true }).waitFor()
     assert.ok((await answer.textContent()).includes('gp.dsl@demo.jigsaw'))
     assert.ok(!(await page.content()).includes('Tom Nowak'), 'the surgery\'s record is not shown')
     await page.getByRole('link', { name: /^Ask for information/ }).click()
