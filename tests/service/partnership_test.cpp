@@ -239,6 +239,29 @@ TEST_F(PartnershipTest, AnAddressAroundChildrenOfSeveralFamiliesAlertsButOneFami
   EXPECT_EQ((*alerts)[0].organisations, 4);
 }
 
+TEST_F(PartnershipTest, ChildrenNamedTogetherInAConcernAreLinkedTheSameWay) {
+  const auto a = Child("school.worker", "Rhys", "Avery", "2011-04-04");
+  const auto b = Child("school.worker", "Tia", "Bennett", "2011-06-06");
+  Child("gp.worker", "Rhys", "Avery", "2011-04-04");
+  Child("police.worker", "Tia", "Bennett", "2011-06-06");
+  NewConcern concern{.child_id = a.id,
+                     .forms = {domain::AbuseForm::kChildOnChildAbuse},
+                     .level = domain::ConcernLevel::kSignificant,
+                     .what_happened = "Pressured a younger pupil into sending pictures.",
+                     .items = {{.text = "The other pupil is named.", .source = "head of year", .identifies = {b.id}}}};
+  auto raised = casework_.RaiseConcern(As("school.worker"), concern);
+  ASSERT_TRUE(raised) << raised.error().message;
+  auto alerts = partnership_.RiskAlerts(As("council.dsl"));
+  ASSERT_TRUE(alerts);
+  ASSERT_EQ(alerts->size(), 1u);
+  EXPECT_EQ((*alerts)[0].link, domain::RiskLink::kConcern);
+  EXPECT_EQ((*alerts)[0].children, 2);
+  EXPECT_EQ((*alerts)[0].organisations, 3);
+  auto view = partnership_.GetRiskAlert(As("council.dsl"), (*alerts)[0].id);
+  ASSERT_TRUE(view);
+  EXPECT_EQ(view->link_records, 0);
+}
+
 TEST_F(PartnershipTest, KeysReadAddressesAndPhoneNumbersAsPeopleWriteThem) {
   EXPECT_EQ(partnership::AddressKey("el1 4qr", "7 Quarry Rd"), partnership::AddressKey("EL1 4QR", "7, Quarry Road, Elm"));
   EXPECT_NE(partnership::AddressKey("EL1 4QR", "7 Quarry Road"), partnership::AddressKey("EL1 4QR", "9 Quarry Road"));
