@@ -60,6 +60,11 @@ Status Authorise(const Actor& actor, Action action, const std::string& organisat
       // check who is asking before a lost phone becomes a way in.
       if (admin && !organisation_id.empty() && organisation_id == actor.organisation_id) return Ok();
       break;
+    case Action::kSetPartnershipVisibility:
+      // Whether its involvement with children may be named to others is the
+      // organisation's own decision, taken by whoever answers for it.
+      if ((admin || Dsl(actor)) && !organisation_id.empty() && organisation_id == actor.organisation_id) return Ok();
+      break;
     case Action::kViewPractitioners:
       if (admin) return Ok();
       // Designated safeguarding leads and DPOs see their own colleagues.
@@ -143,6 +148,22 @@ Status Authorise(const Actor& actor, Action action, const RecordFacts& r) {
       // what their organisation sent, as they see the decision itself.
       if (!own) return Hidden();
       return Allow(Dsl(actor) || Governance(actor));
+    case Action::kAskWhoElseKnows:
+      // Information seeking (the advice): those who decide what to do about
+      // a child, from their own record of the child; never oversight or
+      // administration roles, who have no casework to seek for.
+      if (!own) return Hidden();
+      return Allow(Dsl(actor) || (Caseworker(actor) && r.actor_in_childrens_services));
+    case Action::kViewPartnershipLookup:
+      // The asker and their DSL; at an organisation found to hold a record,
+      // its DSL, who is told (as CP-IS tells the local authority).
+      if (own) return Allow(mine || Dsl(actor));
+      if (other) return Allow(Dsl(actor));
+      return Hidden();
+    case Action::kViewRiskAlerts:
+      // Children's services lead on multi-agency risk: its DSL is alerted.
+      if (!own) return Hidden();
+      return Allow(Dsl(actor) && r.actor_in_childrens_services);
     default:
       break;
   }

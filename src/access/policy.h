@@ -61,6 +61,19 @@ enum class Action {
   // What became of a disclosure: who at the recipient read it and when,
   // and every refused attempt on it (as the sharer's organisation).
   kViewDisclosureTrail,
+
+  // The partnership index (docs/linkage.md). Ask "who else knows this
+  // child?" of one's own record of a child: a DSL, or a practitioner of
+  // children's services.
+  kAskWhoElseKnows,
+  // A lookup, as the organisation that asked (who asked, and their DSL) or
+  // as an organisation that was found to hold a record (its DSL).
+  kViewPartnershipLookup,
+  // Alerts of children linked to the same risk: the DSL of children's services.
+  kViewRiskAlerts,
+  // Whether the organisation withholds its name from "who else knows"
+  // answers (its administrator or DSL).
+  kSetPartnershipVisibility,
 };
 
 // What the policy needs to know about the record an action touches.
@@ -70,6 +83,9 @@ struct RecordFacts {
   std::string other_organisation_id;  // the recipient of a disclosure, the holder asked by a request
   std::string other_practitioner_id;  // a disclosure addressed to one named practitioner
   std::optional<domain::Role> adviser_role;  // the role an advice request is addressed to
+  // The actor's organisation is local authority children's services (for
+  // the partnership index: who may ask of it and who is alerted).
+  bool actor_in_childrens_services = false;
 };
 
 // Ok if `actor` may take `action` on records of `organisation_id` (empty

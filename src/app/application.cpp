@@ -5,6 +5,7 @@
 #include "common/log.h"
 #include "http/api/api.h"
 #include "http/api/casework_api.h"
+#include "http/api/partnership_api.h"
 #include "http/web/web.h"
 
 #include <filesystem>
@@ -64,6 +65,8 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config, c
   app->requests_ = std::make_unique<service::Requests>(*app->store_, clock, *app->trail_);
   app->overview_ = std::make_unique<service::Overview>(*app->store_, clock, *app->trail_);
   app->drafts_ = std::make_unique<service::Drafts>(*app->store_, clock, *app->sealer_);
+  app->partnership_ = std::make_unique<service::Partnership>(*app->store_, clock, *app->trail_);
+  http::api::AddPartnershipRoutes(app->router_, *app->authentication_, *app->partnership_);
   http::api::AddCaseworkRoutes(app->router_, {*app->authentication_, *app->casework_, *app->sharing_,
                                               *app->requests_, clock});
   http::api::AddRoutes(app->router_, {*app->authentication_, *app->administration_, *app->assessments_,
@@ -71,7 +74,7 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config, c
   JIGSAW_RETURN_IF_ERROR(http::web::AddWebRoutes(
       app->router_,
       {*app->authentication_, *app->administration_, *app->casework_, *app->sharing_, *app->requests_,
-       *app->overview_, *app->drafts_, clock, *app->audit_log_, *app->accounts_},
+       *app->overview_, *app->drafts_, clock, *app->audit_log_, *app->accounts_, *app->partnership_},
       {config.StaticDir(), config.web.exit_url, config.web.public_origin}));
   app->housekeeping_ = std::make_unique<service::Housekeeping>(clock);
   app->AddChores();

@@ -22,6 +22,7 @@
 #include "service/drafts.h"
 #include "service/housekeeping.h"
 #include "service/overview.h"
+#include "service/partnership.h"
 #include "service/requests.h"
 #include "service/sharing.h"
 #include "store/store.h"
@@ -40,6 +41,7 @@ class Application {
   const access::PasswordDenyList& deny_list() const { return *deny_list_; }
   service::AuditLog& audit_log() { return *audit_log_; }
   service::Casework& casework() { return *casework_; }
+  service::Partnership& partnership() { return *partnership_; }
   service::Sharing& sharing() { return *sharing_; }
   service::Requests& requests() { return *requests_; }
   service::Drafts& drafts() { return *drafts_; }
@@ -80,6 +82,7 @@ class Application {
   std::unique_ptr<service::Accounts> accounts_;
   std::unique_ptr<service::WorkflowPolicy> workflow_;
   std::unique_ptr<service::Casework> casework_;
+  std::unique_ptr<service::Partnership> partnership_;
   std::unique_ptr<service::Sharing> sharing_;
   std::unique_ptr<service::Requests> requests_;
   std::unique_ptr<service::Overview> overview_;

@@ -5,6 +5,7 @@
 
 #include "common/random.h"
 #include "service/lists.h"
+#include "service/partnership.h"
 #include "domain/text.h"
 
 namespace jigsaw::service {
@@ -75,12 +76,13 @@ Result<Person> Casework::AddPerson(const Context& context, Person p, const std::
   // a failed link leaves no one recorded.
   JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
     JIGSAW_RETURN_IF_ERROR(tx.casework().InsertPerson(p));
-    if (!link) return Ok();
+    if (!link) return IndexPeople(tx, p.created_at, {p.id});
     auto other = JIGSAW_TRY(tx.casework().FindPerson(link->related_person_id));
     if (!other || other->organisation_id != p.organisation_id) return NotYours("related_to.person_id");
     if (other->kind == domain::PersonKind::kChild) event.child_id = other->id;
     domain::Relationship r{NewId(), p.organisation_id, p.id, other->id, link->kind, p.created_by, p.created_at};
     JIGSAW_RETURN_IF_ERROR(tx.casework().InsertRelationship(r));
+    JIGSAW_RETURN_IF_ERROR(IndexPeople(tx, p.created_at, {p.id, other->id}));
     return trail_.Append(tx, context, {"relationship.create", "relationship", r.id, domain::AuditOutcome::kAllowed,
                                        event.child_id, {}});
   }));
@@ -139,7 +141,8 @@ Result<domain::Relationship> Casework::AddRelationship(const Context& context, d
       if (!p || p->organisation_id != r.organisation_id) return NotYours(field);
       if (p->kind == domain::PersonKind::kChild) event.child_id = p->id;
     }
-    return tx.casework().InsertRelationship(r);
+    JIGSAW_RETURN_IF_ERROR(tx.casework().InsertRelationship(r));
+    return IndexPeople(tx, r.created_at, {r.person_id, r.related_person_id});
   }));
   return r;
 }
@@ -178,7 +181,7 @@ Result<ConcernRecord> Casework::RaiseConcern(const Context& context, const NewCo
       JIGSAW_RETURN_IF_ERROR(tx.casework().InsertItem(item));
       out.items.push_back(std::move(item));
     }
-    return Ok();
+    return IndexConcern(tx, now, c.id);
   }));
   return out;
 }
@@ -237,7 +240,8 @@ Result<domain::InformationItem> Casework::AddItem(const Context& context, const 
     JIGSAW_RETURN_IF_ERROR(Check(context, Action::kAddItem, Own(c->organisation_id, c->raised_by)));
     if (in.person_id.empty()) in.person_id = c->child_id;
     out = JIGSAW_TRY(MakeItem(tx, context, clock_.Now(), c->id, "", std::move(in)));
-    return tx.casework().InsertItem(out);
+    JIGSAW_RETURN_IF_ERROR(tx.casework().InsertItem(out));
+    return IndexConcern(tx, out.created_at, c->id);
   }));
   return out;
 }

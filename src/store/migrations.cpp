@@ -281,7 +281,79 @@ CREATE TABLE account_proposals (
 CREATE INDEX account_proposals_by_organisation ON account_proposals(organisation_id, outcome);
 )sql";
 
-constexpr std::array<Migration, 8> kMigrations{{
+// The partnership index (identifying fields only, for matching across
+// organisations), lookups of it and who was told, the organisations that
+// withhold their name from answers, and risk alerts with their members.
+constexpr std::string_view kV13Portable = R"sql(
+CREATE TABLE partnership_index (
+  person_id TEXT PRIMARY KEY,
+  organisation_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  given_name TEXT NOT NULL,
+  family_name TEXT NOT NULL,
+  date_of_birth TEXT NOT NULL,
+  postcode TEXT NOT NULL,
+  address_line TEXT NOT NULL,
+  nhs_number TEXT NOT NULL,
+  upn TEXT NOT NULL,
+  family_key TEXT NOT NULL,
+  address_key TEXT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE INDEX partnership_index_by_birth ON partnership_index(kind, date_of_birth);
+CREATE INDEX partnership_index_by_nhs ON partnership_index(kind, nhs_number);
+CREATE INDEX partnership_index_by_upn ON partnership_index(kind, upn);
+CREATE INDEX partnership_index_by_family ON partnership_index(kind, family_key);
+CREATE INDEX partnership_index_by_address ON partnership_index(address_key);
+CREATE TABLE partnership_phones (
+  person_id TEXT NOT NULL,
+  phone_key TEXT NOT NULL,
+  PRIMARY KEY (person_id, phone_key)
+);
+CREATE INDEX partnership_phones_by_key ON partnership_phones(phone_key);
+CREATE TABLE partnership_settings (
+  organisation_id TEXT PRIMARY KEY REFERENCES organisations(id),
+  withhold_name INTEGER NOT NULL CHECK (withhold_name IN (0, 1)),
+  updated_by TEXT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE TABLE partnership_lookups (
+  id TEXT PRIMARY KEY,
+  child_id TEXT NOT NULL,
+  organisation_id TEXT NOT NULL,
+  asked_by TEXT NOT NULL,
+  asked_at BIGINT NOT NULL
+);
+CREATE TABLE partnership_lookup_holders (
+  lookup_id TEXT NOT NULL REFERENCES partnership_lookups(id),
+  organisation_id TEXT NOT NULL,
+  person_id TEXT NOT NULL,
+  named INTEGER NOT NULL CHECK (named IN (0, 1)),
+  PRIMARY KEY (lookup_id, organisation_id)
+);
+CREATE TABLE risk_alerts (
+  id TEXT PRIMARY KEY,
+  link TEXT NOT NULL,
+  alert_key TEXT NOT NULL,
+  children INTEGER NOT NULL,
+  organisations INTEGER NOT NULL,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE UNIQUE INDEX risk_alerts_by_key ON risk_alerts(link, alert_key);
+CREATE INDEX risk_alerts_by_update ON risk_alerts(updated_at);
+CREATE TABLE risk_alert_members (
+  alert_id TEXT NOT NULL REFERENCES risk_alerts(id),
+  person_id TEXT NOT NULL,
+  organisation_id TEXT NOT NULL,
+  role TEXT NOT NULL,
+  child_key TEXT NOT NULL,
+  PRIMARY KEY (alert_id, person_id)
+);
+CREATE INDEX risk_alert_members_by_person ON risk_alert_members(person_id);
+)sql";
+
+constexpr std::array<Migration, 9> kMigrations{{
     {1, "organisations, practitioners and sessions", kV1Portable, kV1Portable},
     {2, "tamper-evident audit log", kV2Sqlite, kV2Postgres},
     {3, "the sharing workflow", kV3Sqlite, kV3Postgres},
@@ -291,6 +363,7 @@ constexpr std::array<Migration, 8> kMigrations{{
     {6, "tree head key ids and audit records by object", kV6Portable, kV6Portable},
     {7, "second factors, sign-in challenges and throttling", kV7Sqlite, kV7Postgres},
     {8, "forced password changes and account proposals", kV8Portable, kV8Portable},
+    {13, "the partnership index, its lookups, withheld names and risk alerts", kV13Portable, kV13Portable},
 }};
 
 }  // namespace

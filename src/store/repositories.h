@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "store/sql.h"
+#include "store/partnership_repository.h"
 #include "store/store.h"
 
 namespace jigsaw::store::internal {
@@ -66,6 +67,7 @@ class Where {
 std::unique_ptr<Transaction> NewTransaction(sql::Connection& connection);
 std::unique_ptr<CaseworkRepository> NewCaseworkRepository(sql::Connection& connection);
 std::unique_ptr<SignInRepository> NewSignInRepository(sql::Connection& connection);
+std::unique_ptr<PartnershipRepository> NewPartnershipRepository(sql::Connection& connection);
 
 struct Migration {
   int version;

@@ -22,6 +22,8 @@
 
 namespace jigsaw::store {
 
+class PartnershipRepository;  // store/partnership_repository.h
+
 class OrganisationRepository {
  public:
   virtual ~OrganisationRepository() = default;
@@ -367,6 +369,7 @@ class Transaction {
   virtual SignInRepository& sign_in() = 0;
   virtual AuditRepository& audit() = 0;
   virtual CaseworkRepository& casework() = 0;
+  virtual PartnershipRepository& partnership() = 0;
   // Called by the store around savepoints and before commit, so that state
   // the repositories cache or defer stays exactly what the database holds.
   virtual void Savepoint() {}

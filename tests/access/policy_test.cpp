@@ -76,6 +76,38 @@ TEST(PolicyTest, TheSharersOversightSeesWhatBecameOfADisclosure) {
             ErrorCode::kNotFound);
 }
 
+TEST(PolicyTest, WhoElseKnowsIsForTheDslOrChildrensServicesOfTheirOwnChild) {
+  RecordFacts own{"org-a", {}, {}, {}, {}};
+  EXPECT_TRUE(Authorise(Person({Role::kDesignatedSafeguardingLead}), Action::kAskWhoElseKnows, own));
+  EXPECT_EQ(Authorise(Person({Role::kPractitioner}), Action::kAskWhoElseKnows, own).error().code,
+            ErrorCode::kPermissionDenied);
+  for (Role r : {Role::kDataProtectionOfficer, Role::kCaldicottGuardian, Role::kSeniorLeader, Role::kAdministrator})
+    EXPECT_FALSE(Authorise(Person({r}), Action::kAskWhoElseKnows, own)) << ToString(r);
+  EXPECT_EQ(Authorise(Person({Role::kDesignatedSafeguardingLead}, "org-b"), Action::kAskWhoElseKnows, own).error().code,
+            ErrorCode::kNotFound);
+  RecordFacts children_services = own;
+  children_services.actor_in_childrens_services = true;
+  EXPECT_TRUE(Authorise(Person({Role::kPractitioner}), Action::kAskWhoElseKnows, children_services));
+  EXPECT_FALSE(Authorise(Person({Role::kDataProtectionOfficer}), Action::kAskWhoElseKnows, children_services));
+  // Risk alerts: children's services' DSL only.
+  EXPECT_TRUE(Authorise(Person({Role::kDesignatedSafeguardingLead}), Action::kViewRiskAlerts, children_services));
+  EXPECT_FALSE(Authorise(Person({Role::kPractitioner}), Action::kViewRiskAlerts, children_services));
+  EXPECT_FALSE(Authorise(Person({Role::kDesignatedSafeguardingLead}), Action::kViewRiskAlerts, own));
+  // A lookup: the asker's DSL and the holder's DSL.
+  const RecordFacts lookup{"org-a", "p9", "org-b", {}, {}};
+  EXPECT_TRUE(Authorise(Person({Role::kDesignatedSafeguardingLead}, "org-b"), Action::kViewPartnershipLookup, lookup));
+  EXPECT_FALSE(Authorise(Person({Role::kPractitioner}, "org-b"), Action::kViewPartnershipLookup, lookup));
+  EXPECT_EQ(Authorise(Person({Role::kDesignatedSafeguardingLead}, "org-c"), Action::kViewPartnershipLookup, lookup)
+                .error()
+                .code,
+            ErrorCode::kNotFound);
+  // Naming the organisation is its administrator's or DSL's choice.
+  EXPECT_TRUE(Authorise(Person({Role::kAdministrator}), Action::kSetPartnershipVisibility, "org-a"));
+  EXPECT_TRUE(Authorise(Person({Role::kDesignatedSafeguardingLead}), Action::kSetPartnershipVisibility, "org-a"));
+  EXPECT_FALSE(Authorise(Person({Role::kDesignatedSafeguardingLead}), Action::kSetPartnershipVisibility, "org-b"));
+  EXPECT_FALSE(Authorise(Person({Role::kPractitioner}), Action::kSetPartnershipVisibility, "org-a"));
+}
+
 TEST(PolicyTest, WhoReadsHowMuchOfTheAuditLog) {
   EXPECT_EQ(*AuditReadScope(Actor::Operator()), AuditScope::kPartnership);
   EXPECT_EQ(*AuditReadScope(Person({Role::kAdministrator})), AuditScope::kPartnership);

@@ -115,6 +115,16 @@ TEST(AccessMatrix, EveryEndpointEveryRoleEveryRelation) {
                      {{"adviser", "designated_safeguarding_lead"}, {"question", "Refer?"}, {"concern_id", concern_id}}, teacher);
   ASSERT_EQ(advice.status, 201);
   const std::string advice_id = advice.Json()["id"];
+  // The partnership index: the council's own record of the same child, and
+  // the school DSL's lookup that finds it (the council is its holder).
+  auto council_child = Post(server.port(), "/api/v1/people", {{"kind", "child"}, {"given_name", "Rio"}, {"family_name", "Test"},
+                                                              {"date_of_birth", "2015-05-05"}}, server.SignIn("csc.socialworker"));
+  ASSERT_EQ(council_child.status, 201);
+  const std::string council_child_id = council_child.Json()["id"];
+  auto lookup = Post(server.port(), "/api/v1/people/" + child_id + "/who-else-knows", json::object(), school_dsl);
+  ASSERT_EQ(lookup.status, 201) << lookup.body;
+  ASSERT_EQ(lookup.Json()["organisations"].size(), 1u) << lookup.body;
+  const std::string lookup_id = lookup.Json()["id"];
 
   // Accounts: a member of the school's staff whom the matrix changes, and
   // two accounts the partnership administrator (here the council's) proposes
@@ -181,6 +191,11 @@ TEST(AccessMatrix, EveryEndpointEveryRoleEveryRelation) {
       {"GET", "/api/v1/advice-requests/" + advice_id, {}, {{Relation::kOwn, dsl}}},
       {"POST", "/api/v1/advice-requests/" + advice_id + "/answer", {{"answer", "Yes."}}, {{Relation::kOwn, dsl}}},
       {"GET", "/api/v1/concerns/queue", {}, Any(dsl)},
+      {"POST", "/api/v1/people/" + child_id + "/who-else-knows", json::object(), {{Relation::kOwn, dsl}}},
+      {"POST", "/api/v1/people/" + council_child_id + "/who-else-knows", json::object(), {{Relation::kRecipient, casework}}},
+      {"GET", "/api/v1/partnership/lookups/" + lookup_id, {}, {{Relation::kOwn, dsl}, {Relation::kRecipient, dsl}}},
+      {"GET", "/api/v1/partnership/visibility", {}, Any({R::kAdministrator, R::kDesignatedSafeguardingLead})},
+      {"GET", "/api/v1/risk-alerts", {}, {{Relation::kRecipient, dsl}}},
       {"GET", "/api/v1/decisions/awaiting-approval", {}, Any(dsl)},
       {"POST", "/api/v1/decisions/" + held[0] + "/approve", json::object(), {{Relation::kOwn, dsl}}},
       {"POST", "/api/v1/decisions/" + held[1] + "/decline", {{"reason", "Early help first."}}, {{Relation::kOwn, dsl}}},

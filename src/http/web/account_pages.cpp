@@ -37,7 +37,8 @@ std::string SignInSettingsHtml(const Visit& v, const service::SignInSettings& se
          (v.who.actor.roles.Has(domain::Role::kAdministrator) ||
                   v.who.actor.roles.Has(domain::Role::kDesignatedSafeguardingLead)
               ? "<p class=\"govuk-body\">" + Link("Accounts waiting for your approval", "/organisation/proposals") +
-                    "</p>"
+                    "</p><p class=\"govuk-body\">" +
+                    Link("Whether other organisations are told you know a child", "/partnership/visibility") + "</p>"
               : std::string());
 }
 

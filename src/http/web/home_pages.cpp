@@ -55,6 +55,8 @@ std::string_view NotificationText(std::string_view kind) {
   if (kind == "share.approved") return "Your designated safeguarding lead approved your share: it has been sent";
   if (kind == "share.declined") return "Your designated safeguarding lead did not approve your share";
   if (kind == "share.changed") return "Your designated safeguarding lead changed your share";
+  if (kind == "partnership.lookup") return "Another organisation asked who else knows a child you have a record of";
+  if (kind == "risk.alert") return "Children known to several organisations are linked to the same risk";
   if (kind == "sign_in.repeated_failures")
     return "There were repeated failed attempts to sign in to a colleague's account. Check with them it was them, and "
            "tell your administrator if it was not";
@@ -67,6 +69,8 @@ std::string_view Href(std::string_view object_type) {
   if (object_type == "advice_request") return "/advice/";
   if (object_type == "information_request") return "/information-requests/";
   if (object_type == "decision") return "/decisions/";
+  if (object_type == "partnership_lookup") return "/partnership/lookups/";
+  if (object_type == "risk_alert") return "/risk-alerts/";
   return "";
 }
 
@@ -262,6 +266,7 @@ Response Child(Site& site, Visit& v) {
   body += SummaryList(rows);
   body += "<div class=\"govuk-button-group\">" + ButtonLink("Record a concern about this child", "/children/" + p.id + "/concerns/new") +
           ButtonLink("Add someone in the child's life", "/children/" + p.id + "/people/new", true) + "</div>";
+  body += "<p class=\"govuk-body\">" + Link("Who else knows this child?", "/children/" + p.id + "/who-else-knows") + "</p>";
 
   body += "<h2 class=\"govuk-heading-m\">People in the child's life</h2>";
   if (record->related.empty()) {

@@ -91,6 +91,9 @@ void AddConcernPages(Site& site);
 void AddSharePages(Site& site);
 void AddInboxPages(Site& site);
 void AddRequestPages(Site& site);
+// Who else knows a child (the partnership index), an organisation's choice
+// to withhold its name, and alerts of children linked to the same risk.
+void AddPartnershipPages(Site& site);
 Status AddGuidancePages(Site& site);
 
 }  // namespace jigsaw::http::web

@@ -15,6 +15,11 @@ std::string OrgName(const std::vector<domain::Organisation>& orgs, const std::st
   return "";
 }
 
+std::string AddressLine(const domain::Person& p) {
+  if (p.address.empty() && p.postcode.empty()) return {};
+  return "Address: " + p.address + (p.postcode.empty() ? "" : " " + p.postcode);
+}
+
 Response RequestsList(Site& site, Visit& v) {
   auto orgs = site.s.administration.ListOrganisations(v.context);
   if (!orgs) return site.Failure(v, orgs.error());
@@ -47,6 +52,29 @@ struct RequestForm {
             f.Get("needed"), f.Get("reason"), f.Get("terminology"), f.Get("urgency"), IsoDate(f, "date_of_birth")};
   }
 };
+
+// The form filled in from "who else knows" or a risk alert: the holder
+// from `holder`, and the child from the visitor's own record `child`
+// (read as any view of it is: authorised and audited).
+RequestForm Prefilled(Site& site, Visit& v) {
+  RequestForm f;
+  f.holder = v.request.QueryParam("holder").value_or("");
+  const std::string child = v.request.QueryParam("child").value_or("");
+  if (child.empty()) return f;
+  auto record = site.s.casework.GetPerson(v.context, child);
+  if (!record) return f;
+  const auto& p = record->person;
+  f.given = p.given_name;
+  f.family = p.family_name;
+  f.nhs = p.nhs_number;
+  if (p.date_of_birth.size() == 10) {
+    f.dob_year = p.date_of_birth.substr(0, 4);
+    f.dob_month = p.date_of_birth.substr(5, 2);
+    f.dob_day = p.date_of_birth.substr(8, 2);
+  }
+  f.other = AddressLine(p);
+  return f;
+}
 
 Response NewRequest(Site& site, Visit& v, const RequestForm& r, const Errors& errors) {
   auto orgs = site.s.administration.ListOrganisations(v.context);
@@ -206,7 +234,7 @@ Response AdvicePage(Site& site, Visit& v, const Errors& errors) {
 
 void AddRequestPages(Site& site) {
   site.Get("/information-requests", [&site](Visit& v) { return RequestsList(site, v); });
-  site.Get("/information-requests/new", [&site](Visit& v) { return NewRequest(site, v, {}, {}); });
+  site.Get("/information-requests/new", [&site](Visit& v) { return NewRequest(site, v, Prefilled(site, v), {}); });
   site.Post("/information-requests/new", [&site](Visit& v) {
     const RequestForm f = RequestForm::From(v.form);
     Errors errors;

@@ -207,6 +207,7 @@ Status AddWebRoutes(Router& router, WebServices services, WebOptions options) {
   AddSharePages(*site);
   AddInboxPages(*site);
   AddRequestPages(*site);
+  AddPartnershipPages(*site);
   JIGSAW_RETURN_IF_ERROR(AddGuidancePages(*site));
   router.SetFallback([site, assets = std::move(assets)](Request& req) {
     if (req.method == "GET" || req.method == "HEAD") {

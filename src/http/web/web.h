@@ -17,6 +17,7 @@
 #include "service/casework.h"
 #include "service/drafts.h"
 #include "service/overview.h"
+#include "service/partnership.h"
 #include "service/requests.h"
 #include "service/sharing.h"
 
@@ -33,6 +34,7 @@ struct WebServices {
   const Clock& clock;
   service::AuditLog& audit_log;  // what became of a disclosure, for its sharer
   service::Accounts& accounts;
+  service::Partnership& partnership;  // who else knows a child; risk alerts
 };
 
 struct WebOptions {
