@@ -7,6 +7,7 @@
 #include "app/signing_key.h"
 #include "common/log.h"
 #include "http/api/api.h"
+#include "http/api/case_management_api.h"
 #include "http/api/casework_api.h"
 #include "http/web/web.h"
 
@@ -36,6 +37,9 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config, c
   app->requests_ = std::make_unique<service::Requests>(*app->store_, clock, *app->trail_);
   app->overview_ = std::make_unique<service::Overview>(*app->store_, clock, *app->trail_);
   app->drafts_ = std::make_unique<service::Drafts>(*app->store_, clock, *app->sealer_);
+  app->triage_ = std::make_unique<service::Triage>(*app->store_, clock, *app->trail_, *app->sealer_);
+  app->case_management_ = std::make_unique<service::CaseManagement>(*app->store_, clock, *app->trail_);
+  http::api::AddCaseManagementRoutes(app->router_, {*app->authentication_, *app->triage_, *app->case_management_, clock});
   http::api::AddCaseworkRoutes(app->router_, {*app->authentication_, *app->casework_, *app->sharing_,
                                               *app->requests_, clock});
   http::api::AddRoutes(app->router_, {*app->authentication_, *app->administration_,
@@ -49,7 +53,7 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config, c
   JIGSAW_RETURN_IF_ERROR(http::web::AddWebRoutes(
       app->router_,
       {*app->authentication_, *app->administration_, *app->casework_, *app->sharing_, *app->requests_,
-       *app->overview_, *app->drafts_, clock},
+       *app->overview_, *app->drafts_, *app->triage_, *app->case_management_, clock},
       {static_dir, config.web.exit_url}));
   Application* self = app.get();
   app->server_ = std::make_unique<http::Server>(

@@ -13,6 +13,7 @@
 #include "guidance/json.h"
 #include "service/casework.h"
 #include "service/outbound.h"
+#include "service/triage.h"
 
 namespace jigsaw::service {
 
@@ -709,6 +710,8 @@ Result<DecisionResult> Sharing::Decide(const Context& context, const NewDecision
       s.acknowledgement_due_at = policy_.calendar.EndOfWorkingDaysAfter(now, policy_.acknowledgement_working_days);
       s.feedback_due_at = policy_.calendar.EndOfWorkingDaysAfter(now, policy_.feedback_working_days);
       JIGSAW_RETURN_IF_ERROR(cw.InsertDisclosure(s));
+      // What the recipient's inbox shows, sealed beside the content (service/triage.h).
+      if (p.view) JIGSAW_RETURN_IF_ERROR(RecordTriageSummary(tx, sealer_, s, *p.view));
       JIGSAW_RETURN_IF_ERROR(trail_.Append(tx, context, {"disclosure.create", "disclosure", s.id,
                                                          domain::AuditOutcome::kAllowed, d.child_id, event.purpose}));
       if (!s.recipient_practitioner_id.empty())

@@ -205,12 +205,62 @@ ALTER TABLE decisions ADD COLUMN mention_reviews TEXT NOT NULL DEFAULT '[]';
 ALTER TABLE decisions ADD COLUMN concern_account TEXT NOT NULL DEFAULT 'not_shared';
 )sql";
 
-constexpr std::array<Migration, 5> kMigrations{{
+// Triage and case management (domain/case_management.h): a disclosure's
+// sealed triage summary (written with it, so that the recipient's inbox
+// opens a few hundred bytes rather than every disclosure's content), the
+// recipient's own marks on it, the history of closing and reopening a
+// concern (its status is in concerns.status), tasks, links between
+// concerns and flags on a child's record.
+#define JIGSAW_CASE_MANAGEMENT_V9(BLOB)                                         \
+  "CREATE TABLE disclosure_summaries ("                                         \
+  "  disclosure_id TEXT PRIMARY KEY REFERENCES disclosures(id),"                \
+  "  recipient_organisation_id TEXT NOT NULL, sealed_summary " BLOB " NOT NULL);" \
+  "CREATE TABLE disclosure_triage ("                                            \
+  "  disclosure_id TEXT PRIMARY KEY REFERENCES disclosures(id),"                \
+  "  organisation_id TEXT NOT NULL, rating TEXT NOT NULL, rated_by TEXT NOT NULL," \
+  "  rated_at BIGINT NOT NULL, allocated_to TEXT NOT NULL, allocated_by TEXT NOT NULL," \
+  "  allocated_at BIGINT NOT NULL);"                                            \
+  "CREATE INDEX disclosure_triage_by_organisation ON disclosure_triage(organisation_id);" \
+  "CREATE TABLE concern_closures ("                                             \
+  "  id TEXT PRIMARY KEY, concern_id TEXT NOT NULL REFERENCES concerns(id),"   \
+  "  organisation_id TEXT NOT NULL, kind TEXT NOT NULL, outcome TEXT NOT NULL," \
+  "  note TEXT NOT NULL, closed_by TEXT NOT NULL, closed_at BIGINT NOT NULL);" \
+  "CREATE INDEX closures_by_concern ON concern_closures(concern_id, closed_at);" \
+  "CREATE TABLE tasks ("                                                        \
+  "  id TEXT PRIMARY KEY, organisation_id TEXT NOT NULL REFERENCES organisations(id)," \
+  "  concern_id TEXT NOT NULL REFERENCES concerns(id), child_id TEXT NOT NULL," \
+  "  description TEXT NOT NULL, owner_id TEXT NOT NULL, due_on TEXT NOT NULL," \
+  "  status TEXT NOT NULL, created_by TEXT NOT NULL, created_at BIGINT NOT NULL," \
+  "  completed_by TEXT NOT NULL, completed_at BIGINT NOT NULL, updated_at BIGINT NOT NULL);" \
+  "CREATE INDEX tasks_by_owner ON tasks(owner_id, status, due_on);"             \
+  "CREATE INDEX tasks_by_concern ON tasks(concern_id, due_on);"                 \
+  "CREATE INDEX tasks_by_organisation ON tasks(organisation_id, status, due_on);" \
+  "CREATE TABLE concern_links ("                                                \
+  "  id TEXT PRIMARY KEY, organisation_id TEXT NOT NULL,"                       \
+  "  concern_id TEXT NOT NULL REFERENCES concerns(id),"                         \
+  "  related_concern_id TEXT NOT NULL REFERENCES concerns(id),"                 \
+  "  note TEXT NOT NULL, created_by TEXT NOT NULL, created_at BIGINT NOT NULL);" \
+  "CREATE INDEX concern_links_by_concern ON concern_links(concern_id);"         \
+  "CREATE INDEX concern_links_by_related ON concern_links(related_concern_id);" \
+  "CREATE TABLE child_flags ("                                                  \
+  "  id TEXT PRIMARY KEY, organisation_id TEXT NOT NULL,"                       \
+  "  child_id TEXT NOT NULL REFERENCES people(id), kind TEXT NOT NULL,"         \
+  "  note TEXT NOT NULL, started_on TEXT NOT NULL, ended_on TEXT NOT NULL,"     \
+  "  set_by TEXT NOT NULL, set_at BIGINT NOT NULL, ended_by TEXT NOT NULL,"     \
+  "  ended_at BIGINT NOT NULL);"                                                \
+  "CREATE INDEX child_flags_by_child ON child_flags(child_id, started_on);"
+
+constexpr std::string_view kV9Sqlite = JIGSAW_CASE_MANAGEMENT_V9("BLOB");
+constexpr std::string_view kV9Postgres = JIGSAW_CASE_MANAGEMENT_V9("BYTEA");
+#undef JIGSAW_CASE_MANAGEMENT_V9
+
+constexpr std::array<Migration, 6> kMigrations{{
     {1, "organisations, practitioners and sessions", kV1Portable, kV1Portable},
     {2, "tamper-evident audit log", kV2Sqlite, kV2Postgres},
     {3, "the sharing workflow", kV3Sqlite, kV3Postgres},
     {4, "drafts of unfinished forms", kV4Sqlite, kV4Postgres},
     {5, "other names and contact details of people; reviews of mentions", kV5Portable, kV5Portable},
+    {9, "triage of disclosures received; case management", kV9Sqlite, kV9Postgres},
 }};
 
 }  // namespace

@@ -12,11 +12,13 @@
 #include "http/router.h"
 #include "service/administration.h"
 #include "service/authentication.h"
+#include "service/case_management.h"
 #include "service/casework.h"
 #include "service/drafts.h"
 #include "service/overview.h"
 #include "service/requests.h"
 #include "service/sharing.h"
+#include "service/triage.h"
 
 namespace jigsaw::http::web {
 
@@ -28,6 +30,8 @@ struct WebServices {
   service::Requests& requests;
   service::Overview& overview;
   service::Drafts& drafts;
+  service::Triage& triage;
+  service::CaseManagement& case_management;
   const Clock& clock;
 };
 
