@@ -303,12 +303,13 @@ Response ConcernView(Site& site, Visit& v, const std::string& id) {
       {"Level", Escape(Label(c.level)), "", ""},
       {"What was seen or heard", Paragraphs(c.what_happened), "", ""},
   };
-  if (!c.child_words.empty()) rows.push_back({"The child's words", "<q>" + Escape(c.child_words) + "</q>", "", ""});
+  if (!c.child_words.empty()) rows.push_back({"The child's words", "<q>" + Escape(WithoutOuterQuotes(c.child_words)) + "</q>", "", ""});
   rows.push_back({"Raised", Escape(DisplayTime(c.created_at)), "", ""});
   rows.push_back({"Status", Escape(Label(c.status)) + (c.next_step ? ": " + Escape(Label(*c.next_step)) : ""), "", ""});
   if (!c.next_step_note.empty()) rows.push_back({"DSL's note", Paragraphs(c.next_step_note), "", ""});
   body += SummaryList(rows);
   body += "<div class=\"govuk-button-group\">" + ButtonLink("Should I share?", "/concerns/" + c.id + "/share") +
+          ButtonLink("Share now in an emergency", "/concerns/" + c.id + "/emergency", true) +
           ButtonLink("Add information", "/concerns/" + c.id + "/items/new", true) + "</div>";
   body += "<h2 class=\"govuk-heading-m\">Information recorded</h2>";
   if (record->items.empty()) body += "<p class=\"govuk-body\">None yet.</p>";

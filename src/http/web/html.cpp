@@ -296,6 +296,21 @@ std::string Details(std::string_view summary, std::string_view body_html) {
          Escape(summary) + "</span></summary><div class=\"govuk-details__text\">" + std::string(body_html) + "</div></details>";
 }
 
+std::string_view WithoutOuterQuotes(std::string_view words) {
+  struct Pair {
+    std::string_view open, close;
+  };
+  static constexpr Pair kPairs[] = {{"\"", "\""}, {"'", "'"}, {"\u201C", "\u201D"}, {"\u2018", "\u2019"}, {"\u00AB", "\u00BB"}};
+  for (const Pair& p : kPairs) {
+    if (words.size() < p.open.size() + p.close.size() + 1 || !words.starts_with(p.open) || !words.ends_with(p.close))
+      continue;
+    // "Stop" and "go" is two quotations, not one.
+    const std::string_view inner = words.substr(p.open.size(), words.size() - p.open.size() - p.close.size());
+    if (inner.find(p.open) == std::string_view::npos && inner.find(p.close) == std::string_view::npos) return inner;
+  }
+  return words;
+}
+
 std::string Paragraphs(std::string_view text) {
   std::string out = "<p class=\"govuk-body jigsaw-prose\">";
   std::size_t start = 0;
@@ -341,7 +356,7 @@ std::string RenderPage(const PageSpec& p) {
     struct Nav {
       std::string_view key, text, href;
     };
-    static constexpr std::array<Nav, 5> kNav = {{{"home", "What needs me", "/"},
+    static constexpr std::array<Nav, 5> kNav = {{{"home", "What needs you", "/"},
                                                  {"concerns", "Record a concern", "/concerns/new"},
                                                  {"inbox", "Shared with us", "/inbox"},
                                                  {"requests", "Information requests", "/information-requests"},
@@ -365,7 +380,8 @@ std::string RenderPage(const PageSpec& p) {
          "data-module=\"govuk-button\" rel=\"nofollow noreferrer\"><span class=\"govuk-visually-hidden\">Emergency</span> Exit this page</a></div>";
   if (signed_in) {
     out += "<div class=\"jigsaw-account\"><p class=\"govuk-body-s jigsaw-account__who\">Signed in as " + Escape(p.user_name) + ", " +
-           Escape(p.organisation_name) + "</p>" + FormStart("/sign-out", p.csrf_token) +
+           Escape(p.organisation_name) + "</p><p class=\"govuk-body-s jigsaw-account__who\"><a class=\"govuk-link\" href=\"/account\">Your sign-in</a></p>" +
+           FormStart("/sign-out", p.csrf_token) +
            "<button type=\"submit\" class=\"govuk-button govuk-button--secondary jigsaw-account__sign-out\" data-module=\"govuk-button\">Sign out</button></form></div>";
     out += "<div class=\"jigsaw-timeout\" id=\"session-timeout\" hidden></div>";
   }

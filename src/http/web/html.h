@@ -97,6 +97,10 @@ std::string MarkWithheld(std::string html);
 // Paragraph text with line breaks kept.
 std::string Paragraphs(std::string_view text);
 
+// Someone's own words, shown in quotation marks (<q>): one pair of marks
+// the writer typed around them is dropped, so they are not shown twice.
+std::string_view WithoutOuterQuotes(std::string_view words);
+
 // A form that changes something: POST, with the CSRF token.
 std::string FormStart(std::string_view action, std::string_view csrf_token);
 std::string HiddenInput(std::string_view name, std::string_view value);

@@ -10,7 +10,9 @@
 
 #include "common/clock.h"
 #include "http/router.h"
+#include "service/accounts.h"
 #include "service/administration.h"
+#include "service/audit_log.h"
 #include "service/authentication.h"
 #include "service/case_management.h"
 #include "service/casework.h"
@@ -33,6 +35,8 @@ struct WebServices {
   service::Triage& triage;
   service::CaseManagement& case_management;
   const Clock& clock;
+  service::AuditLog& audit_log;  // what became of a disclosure, for its sharer
+  service::Accounts& accounts;
 };
 
 struct WebOptions {
@@ -41,6 +45,8 @@ struct WebOptions {
   std::string static_dir;
   // Where "Exit this page" goes: somewhere that looks unrelated.
   std::string exit_url = "https://www.bbc.co.uk/weather";
+  // web.public_origin: what passkeys are bound to (empty: the Host header).
+  std::string public_origin;
 };
 
 // Adds the pages, and /assets/ and the HTML "page not found" as the
