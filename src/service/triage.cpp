@@ -97,6 +97,8 @@ TriageSummary SummaryOf(const RecipientView& v) {
   }
   s.emergency = v.emergency;
   s.family = v.family;
+  s.sharer_practitioner = v.sharer_practitioner;
+  s.sharer_role = v.sharer_role;
   return s;
 }
 
@@ -109,6 +111,8 @@ std::string ToJson(const TriageSummary& s) {
   w.EndArray();
   w.Key("emergency").Bool(s.emergency);
   if (s.family) w.Key("family").String(ToString(*s.family));
+  w.Key("sharer_practitioner").String(s.sharer_practitioner);
+  if (s.sharer_role) w.Key("sharer_role").String(ToString(*s.sharer_role));
   return w.EndObject().Take();
 }
 
@@ -124,6 +128,8 @@ Result<TriageSummary> ParseTriageSummary(std::string_view json) {
     s.forms = JIGSAW_TRY(f.Enums<domain::AbuseForm>("forms"));
     s.emergency = JIGSAW_TRY(f.BoolOr("emergency", false));
     if (f.Has("family")) s.family = JIGSAW_TRY(f.Enum<FamilyInformed>("family"));
+    s.sharer_practitioner = JIGSAW_TRY(f.StringOrEmpty("sharer_practitioner"));
+    if (f.Has("sharer_role")) s.sharer_role = JIGSAW_TRY(f.Enum<domain::Role>("sharer_role"));
     return s;
   }();
   if (!parsed) return Internal("A disclosure's triage summary could not be read: " + parsed.error().message);

@@ -7,9 +7,8 @@
 //
 // The list does not open each disclosure's sealed content: a share also
 // seals a small triage summary beside it (RecordTriageSummary), and the
-// inbox opens only those (bench/triage_bench.cpp has the figures that
-// decided this). Disclosures made before summaries existed are read from
-// their content instead.
+// inbox opens only those, a few hundred bytes each. Disclosures made
+// before summaries existed are read from their content instead.
 #pragma once
 
 #include <optional>
@@ -36,6 +35,8 @@ struct TriageSummary {
   std::vector<domain::AbuseForm> forms;
   bool emergency = false;
   std::optional<FamilyInformed> family;
+  std::string sharer_practitioner;  // the person who shared it, by name
+  std::optional<domain::Role> sharer_role;
 };
 
 TriageSummary SummaryOf(const RecipientView& view);
