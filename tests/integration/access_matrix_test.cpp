@@ -265,8 +265,8 @@ TEST(AccessMatrix, EveryEndpointEveryRoleEveryRelation) {
       {"POST", "/api/v1/people/" + child_id + "/flags", {{"kind", "looked_after"}, {"started_on", "2026-10-01"}},
        {{Relation::kOwn, dsl}}},
       {"POST", "/api/v1/flags/" + flag_id + "/end", {{"ended_on", "2026-11-24"}}, {{Relation::kOwn, dsl}}},
-      {"POST", "/api/v1/concerns/" + more_concerns[1] + "/close", {{"outcome", "no_further_action"}}, {{Relation::kOwn, dsl}}},
-      {"POST", "/api/v1/concerns/" + more_concerns[1] + "/reopen", json::object(), {{Relation::kOwn, dsl}}},
+      {"POST", "/api/v1/concerns/" + more_concerns[1] + "/close", {{"outcome", "no_further_action"}, {"note", "Resolved."}}, {{Relation::kOwn, dsl}}},
+      {"POST", "/api/v1/concerns/" + more_concerns[1] + "/reopen", {{"note", "A new worry."}}, {{Relation::kOwn, dsl}}},
   };
 
   int checked = 0;

@@ -63,7 +63,7 @@ TEST(TriageArrange, FiltersByRatingAllocationAndLevel) {
 
 TEST(TriageSummaryText, ReadsBackWhatWasWritten) {
   TriageSummary s{.child_name = "Ada Test", .child_date_of_birth = "2015-01-02", .level = ConcernLevel::kSignificant,
-                  .forms = {domain::AbuseForm::kNeglect, domain::AbuseForm::kPhysical}, .emergency = true,
+                  .forms = {domain::AbuseForm::kNeglect, domain::AbuseForm::kPhysicalAbuse}, .emergency = true,
                   .family = FamilyInformed::kNotToBeTold, .sharer_practitioner = "Bryn Ashcombe",
                   .sharer_role = Role::kDesignatedSafeguardingLead};
   auto back = ParseTriageSummary(ToJson(s));
@@ -159,7 +159,7 @@ TEST_F(CaseManagementServiceTest, ATaskIsGivenRemindedReassignedAndDoneBeforeThe
   EXPECT_EQ((*mine)[0].child_name, "Ada Test");
   EXPECT_FALSE((*mine)[0].overdue);
 
-  auto blocked = cases_.Close(As(dsl_), "concern1", domain::ConcernOutcome::kEarlyHelp, "");
+  auto blocked = cases_.Close(As(dsl_), "concern1", domain::ConcernOutcome::kEarlyHelp, "Family agreed.");
   ASSERT_FALSE(blocked);
   EXPECT_EQ(blocked.error().field, "tasks");
 

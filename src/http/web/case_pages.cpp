@@ -40,7 +40,7 @@ std::string ClosureHtml(const domain::Concern& c, const service::ConcernCase& k,
   }
   if (c.status == domain::ConcernStatus::kClosed)
     return out + FormStart("/concerns/" + c.id + "/reopen", csrf) +
-           Textarea({"note", "Why reopen it? (optional)", "", false, ""}, "", 2) + Button("Reopen the concern", true) +
+           Textarea({"note", "Why reopen it?", "", false, ""}, "", 2) + Button("Reopen the concern", true) +
            "</form>";
   return out + "<p class=\"govuk-body\">This concern is open until you close it with an outcome.</p>" +
          FormStart("/concerns/" + c.id + "/close", csrf) +
@@ -49,7 +49,7 @@ std::string ClosureHtml(const domain::Concern& c, const service::ConcernCase& k,
            for (auto& x : OptionsOf<domain::ConcernOutcome>()) o.push_back(x);
            return o;
          }(), "") +
-         Textarea({"note", "Why (optional)", "", false, ""}, "", 2) + Button("Close the concern", true) + "</form>";
+         Textarea({"note", "Why it can be closed", "", false, ""}, "", 2) + Button("Close the concern", true) + "</form>";
 }
 
 std::string SharesHtml(const service::ConcernCase& k) {
