@@ -103,7 +103,21 @@ Status Authorise(const Actor& actor, Action action, const RecordFacts& r) {
       return Allow(Caseworker(actor) && (mine || Dsl(actor)));
     case Action::kTriageConcern:
     case Action::kViewSafeguardingQueue:
+    case Action::kViewCaseload:
+    case Action::kManageCases:
+      // Keeping Children Safe in Education: the DSL holds the
+      // organisation's safeguarding records and decides what happens next.
       if (!own) return Hidden();
+      return Allow(Dsl(actor));
+    case Action::kViewTask:
+    case Action::kCompleteTask:
+      // A task is for the person it is given to and the DSL who gave it.
+      if (!own) return Hidden();
+      return Allow(Caseworker(actor) && (mine || Dsl(actor)));
+    case Action::kTriageDisclosure:
+      // The recipient's front door: its DSL rates what arrives and
+      // allocates it to a worker. The sharer never sees these marks.
+      if (!other) return Hidden();
       return Allow(Dsl(actor));
     case Action::kDecide:
       if (!own) return Hidden();

@@ -46,12 +46,20 @@ enum class Action {
   kAddItem,              // add information to a concern or a person
   kTriageConcern,        // mark a concern seen and record the next step
   kViewSafeguardingQueue,
+  // A DSL's case management (docs/workflow.md): the organisation's open
+  // concerns and children with concerns; closing and reopening a concern
+  // with an outcome, tasks, links between concerns and flags on a child.
+  kViewCaseload,
+  kManageCases,
+  kViewTask,      // a task: its owner and the DSL (owner_id: the task's owner)
+  kCompleteTask,  // mark a task done: its owner and the DSL
   kDecide,               // make a sharing decision
   kApproveShare,         // approve, change or decline a member of staff's share (the DSL)
   kViewDecision,
   kViewDisclosure,       // as the sharer's or the recipient's organisation
   kReceiveDisclosure,    // open a disclosure as its recipient
   kGiveFeedback,
+  kTriageDisclosure,     // rate and allocate a disclosure received, as the recipient's DSL
   kRequestInformation,
   kViewInformationRequest,
   kAnswerInformationRequest,  // share, refuse or ask for clarification, as the holder

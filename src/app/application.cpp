@@ -4,6 +4,7 @@
 
 #include "common/log.h"
 #include "http/api/api.h"
+#include "http/api/case_management_api.h"
 #include "http/api/casework_api.h"
 #include "http/api/partnership_api.h"
 #include "http/web/web.h"
@@ -67,6 +68,9 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config, c
   app->drafts_ = std::make_unique<service::Drafts>(*app->store_, clock, *app->sealer_);
   app->partnership_ = std::make_unique<service::Partnership>(*app->store_, clock, *app->trail_);
   http::api::AddPartnershipRoutes(app->router_, *app->authentication_, *app->partnership_);
+  app->triage_ = std::make_unique<service::Triage>(*app->store_, clock, *app->trail_, *app->sealer_);
+  app->case_management_ = std::make_unique<service::CaseManagement>(*app->store_, clock, *app->trail_);
+  http::api::AddCaseManagementRoutes(app->router_, {*app->authentication_, *app->triage_, *app->case_management_, clock});
   http::api::AddCaseworkRoutes(app->router_, {*app->authentication_, *app->casework_, *app->sharing_,
                                               *app->requests_, clock});
   http::api::AddRoutes(app->router_, {*app->authentication_, *app->administration_, *app->assessments_,
@@ -74,7 +78,7 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config, c
   JIGSAW_RETURN_IF_ERROR(http::web::AddWebRoutes(
       app->router_,
       {*app->authentication_, *app->administration_, *app->casework_, *app->sharing_, *app->requests_,
-       *app->overview_, *app->drafts_, clock, *app->audit_log_, *app->accounts_, *app->partnership_},
+       *app->overview_, *app->drafts_, *app->triage_, *app->case_management_, clock, *app->audit_log_, *app->accounts_, *app->partnership_},
       {config.StaticDir(), config.web.exit_url, config.web.public_origin}));
   app->housekeeping_ = std::make_unique<service::Housekeeping>(clock);
   app->AddChores();

@@ -18,6 +18,7 @@
 #include "service/audit_log.h"
 #include "service/audit_trail.h"
 #include "service/authentication.h"
+#include "service/case_management.h"
 #include "service/casework.h"
 #include "service/drafts.h"
 #include "service/housekeeping.h"
@@ -25,6 +26,7 @@
 #include "service/partnership.h"
 #include "service/requests.h"
 #include "service/sharing.h"
+#include "service/triage.h"
 #include "store/store.h"
 
 namespace jigsaw::app {
@@ -45,6 +47,8 @@ class Application {
   service::Sharing& sharing() { return *sharing_; }
   service::Requests& requests() { return *requests_; }
   service::Drafts& drafts() { return *drafts_; }
+  service::Triage& triage() { return *triage_; }
+  service::CaseManagement& case_management() { return *case_management_; }
   service::Housekeeping& housekeeping() { return *housekeeping_; }
   const ServerKeys& keys() const { return keys_; }
   const Config& config() const { return config_; }
@@ -87,6 +91,8 @@ class Application {
   std::unique_ptr<service::Requests> requests_;
   std::unique_ptr<service::Overview> overview_;
   std::unique_ptr<service::Drafts> drafts_;
+  std::unique_ptr<service::Triage> triage_;
+  std::unique_ptr<service::CaseManagement> case_management_;
   std::unique_ptr<service::Housekeeping> housekeeping_;
   http::Router router_;
   std::unique_ptr<http::Server> server_;

@@ -42,8 +42,10 @@ enum class AbuseForm : std::uint8_t {
 enum class ConcernLevel : std::uint8_t { kUnsure, kLow, kSignificant, kImmediate };
 
 // new: in the DSL's queue; seen: the DSL has looked (the raiser is told);
-// actioned: the DSL has recorded the next step.
-enum class ConcernStatus : std::uint8_t { kNew, kSeen, kActioned };
+// actioned: the DSL has recorded the next step; closed: the DSL has closed
+// it with an outcome (domain/case_management.h). Until closed, a concern
+// is open, whatever its triage state.
+enum class ConcernStatus : std::uint8_t { kNew, kSeen, kActioned, kClosed };
 
 enum class NextStep : std::uint8_t {
   kMonitor,
@@ -359,8 +361,9 @@ JIGSAW_DOMAIN_NAMES(d::ConcernLevel, 4, {d::ConcernLevel::kUnsure, "unsure"},
                     {d::ConcernLevel::kLow, "low"},
                     {d::ConcernLevel::kSignificant, "significant_harm"},
                     {d::ConcernLevel::kImmediate, "immediate_risk"});
-JIGSAW_DOMAIN_NAMES(d::ConcernStatus, 3, {d::ConcernStatus::kNew, "new"},
-                    {d::ConcernStatus::kSeen, "seen"}, {d::ConcernStatus::kActioned, "actioned"});
+JIGSAW_DOMAIN_NAMES(d::ConcernStatus, 4, {d::ConcernStatus::kNew, "new"},
+                    {d::ConcernStatus::kSeen, "seen"}, {d::ConcernStatus::kActioned, "actioned"},
+                    {d::ConcernStatus::kClosed, "closed"});
 JIGSAW_DOMAIN_NAMES(d::NextStep, 8, {d::NextStep::kMonitor, "monitor"},
                     {d::NextStep::kSupportInSchoolOrService, "support_in_service"},
                     {d::NextStep::kEarlyHelp, "early_help"},

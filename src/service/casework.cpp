@@ -258,6 +258,8 @@ Result<domain::Concern> Casework::Triage(const Context& context, const std::stri
     if (!c) return NotFound("There is no such record, or it is not shared with you.");
     event.child_id = c->child_id;
     JIGSAW_RETURN_IF_ERROR(Check(context, Action::kTriageConcern, Own(c->organisation_id, c->raised_by)));
+    if (step && c->status == domain::ConcernStatus::kClosed)
+      return Fail(ErrorCode::kFailedPrecondition, "This concern is closed: reopen it to record a next step.", "status");
     const Time now = clock_.Now();
     const bool newly_seen = c->status == domain::ConcernStatus::kNew;
     if (newly_seen) {

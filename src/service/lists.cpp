@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "service/requests.h"
 
@@ -104,6 +105,35 @@ Result<std::vector<domain::AdviceRequest>> AdviceRequests(store::Transaction& tx
     q.asked_by = a.practitioner_id;
   }
   return tx.casework().AdviceRequests(q);
+}
+
+Result<std::vector<domain::Practitioner>> Caseworkers(store::Transaction& tx, const std::string& organisation_id) {
+  auto people = JIGSAW_TRY(tx.practitioners().List(organisation_id));
+  std::erase_if(people, [](const domain::Practitioner& p) {
+    return p.disabled || !(p.roles.Has(domain::Role::kPractitioner) || p.roles.Has(domain::Role::kDesignatedSafeguardingLead));
+  });
+  return people;
+}
+
+Result<std::vector<domain::Task>> MyTasks(store::Transaction& tx, const access::Actor& a) {
+  JIGSAW_RETURN_IF_ERROR(access::Authorise(a, Action::kViewTask, RecordFacts{a.organisation_id, a.practitioner_id, {}, {}, {}}));
+  store::TaskQuery q;
+  q.organisation_id = a.organisation_id;
+  q.owner_id = a.practitioner_id;
+  q.open_only = true;
+  return tx.case_management().Tasks(q);
+}
+
+Result<std::vector<DisclosureSummary>> AllocatedToMe(store::Transaction& tx, const access::Actor& a) {
+  store::DisclosureQuery q;
+  q.without_feedback_only = true;
+  q.limit = 1000;
+  auto open = JIGSAW_TRY(Disclosures(tx, a, /*inbox=*/true, q));
+  std::set<std::string> mine;
+  for (const auto& m : JIGSAW_TRY(tx.case_management().TriageOf(a.organisation_id)))
+    if (m.allocated_to == a.practitioner_id) mine.insert(m.disclosure_id);
+  std::erase_if(open, [&](const DisclosureSummary& s) { return !mine.contains(s.disclosure.id); });
+  return open;
 }
 
 }  // namespace jigsaw::service::lists

@@ -39,4 +39,16 @@ Result<std::vector<domain::InformationRequest>> InformationRequests(store::Trans
 Result<std::vector<domain::AdviceRequest>> AdviceRequests(store::Transaction& tx, const access::Actor& actor,
                                                           bool to_me, bool unanswered_only = false);
 
+// The organisation's practitioners and DSLs who are not disabled: those
+// who can be given casework. Not authorised here: the caller has already
+// authorised the action the list is for.
+Result<std::vector<domain::Practitioner>> Caseworkers(store::Transaction& tx, const std::string& organisation_id);
+
+// The open tasks the actor owns, soonest due first.
+Result<std::vector<domain::Task>> MyTasks(store::Transaction& tx, const access::Actor& actor);
+
+// Disclosures to the actor's organisation allocated to the actor and
+// still without feedback.
+Result<std::vector<DisclosureSummary>> AllocatedToMe(store::Transaction& tx, const access::Actor& actor);
+
 }  // namespace jigsaw::service::lists

@@ -64,6 +64,8 @@ Result<WhatNeedsMe> Overview::WhatNeedsMeNow(const Context& context) {
                 [](const auto& x, const auto& y) { return x.created_at > y.created_at; });
     }
     out.notifications = JIGSAW_TRY(tx.casework().Notifications(a.practitioner_id, /*unread_only=*/true, 50));
+    JIGSAW_RETURN_IF_ERROR(Section(lists::MyTasks(tx, a), out.my_tasks));
+    JIGSAW_RETURN_IF_ERROR(Section(lists::AllocatedToMe(tx, a), out.allocated_to_me));
     // Names for the lists' children: all the organisation's own records,
     // which everyone who sees these lists may view.
     std::vector<std::string> children;
@@ -71,6 +73,7 @@ Result<WhatNeedsMe> Overview::WhatNeedsMeNow(const Context& context) {
       for (const auto& c : *list) children.push_back(c.child_id);
     for (const auto* list : {&out.records_owed, &out.shares_to_approve})
       for (const auto& d : *list) children.push_back(d.child_id);
+    for (const auto& t : out.my_tasks) children.push_back(t.child_id);
     for (const auto& p : JIGSAW_TRY(tx.casework().People(children)))
       if (p.organisation_id == a.organisation_id) out.child_names[p.id] = p.FullName();
     return Ok();

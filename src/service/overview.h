@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/case_management.h"
 #include "service/casework.h"
 #include "service/sharing.h"
 
@@ -27,6 +28,8 @@ struct WhatNeedsMe {
   std::vector<domain::InformationRequest> requests_sent;       // open, mine
   std::vector<domain::Concern> my_concerns;                    // raised by me, newest first
   std::vector<domain::Notification> notifications;             // unread
+  std::vector<domain::Task> my_tasks;                           // open, mine, soonest due first
+  std::vector<DisclosureSummary> allocated_to_me;               // received, allocated to me, no feedback yet
   std::map<std::string, std::string> child_names;               // for the concerns and records above
 };
 

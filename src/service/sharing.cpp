@@ -13,6 +13,7 @@
 #include "guidance/json.h"
 #include "service/casework.h"
 #include "service/outbound.h"
+#include "service/triage.h"
 
 namespace jigsaw::service {
 
@@ -765,7 +766,8 @@ void RecordApproval(Decision& d, domain::Approval outcome, const Context& contex
 }  // namespace
 
 Result<domain::Disclosure> Sharing::Send(store::Transaction& tx, const Context& context, const Decision& d,
-                                          const std::string& view_json, Time now, const std::string& purpose) const {
+                                          const std::string& view_json, const std::optional<RecipientView>& view,
+                                          Time now, const std::string& purpose) const {
   domain::Disclosure s;
   s.id = NewId();
   s.decision_id = d.id;
@@ -780,6 +782,8 @@ Result<domain::Disclosure> Sharing::Send(store::Transaction& tx, const Context& 
   s.feedback_due_at = policy_.calendar.EndOfWorkingDaysAfter(now, policy_.feedback_working_days);
   auto& cw = tx.casework();
   JIGSAW_RETURN_IF_ERROR(cw.InsertDisclosure(s));
+  // What the recipient's inbox shows, sealed beside the content (service/triage.h).
+  if (view) JIGSAW_RETURN_IF_ERROR(RecordTriageSummary(tx, sealer_, s, *view));
   JIGSAW_RETURN_IF_ERROR(trail_.Append(tx, context, {"disclosure.create", "disclosure", s.id,
                                                      domain::AuditOutcome::kAllowed, d.child_id, purpose}));
   if (!s.recipient_practitioner_id.empty())
@@ -842,7 +846,7 @@ Result<DecisionResult> Sharing::Decide(const Context& context, const NewDecision
     JIGSAW_RETURN_IF_ERROR(tx.casework().InsertDecision(d));
     // A correction or a completed emergency record does not send again.
     if (share && !held && (d.supersedes.empty() || changes_proposal))
-      out.disclosure = JIGSAW_TRY(Send(tx, context, d, p.view_json, now, event.purpose));
+      out.disclosure = JIGSAW_TRY(Send(tx, context, d, p.view_json, p.view, now, event.purpose));
     if (held) JIGSAW_RETURN_IF_ERROR(NotifyDsls(tx, now, d.organisation_id, "share.awaiting_approval", d.id));
     if (d.emergency) JIGSAW_RETURN_IF_ERROR(NotifyDsls(tx, now, d.organisation_id, "share.emergency", d.id));
     if (p.request && !held) JIGSAW_RETURN_IF_ERROR(Answer(tx, d, *p.request, now));
@@ -866,7 +870,7 @@ Result<DecisionResult> Sharing::Approve(const Context& context, const std::strin
     RecordApproval(d, domain::Approval::kApproved, context, now, {});
     JIGSAW_RETURN_IF_ERROR(tx.casework().UpdateApproval(d));
     const std::string purpose = p.assessment ? std::string(ToString(Reproposal(d).circumstances->purpose)) : "safeguarding";
-    out.disclosure = JIGSAW_TRY(Send(tx, context, d, p.view_json, now, purpose));
+    out.disclosure = JIGSAW_TRY(Send(tx, context, d, p.view_json, p.view, now, purpose));
     JIGSAW_RETURN_IF_ERROR(Notify(tx, now, d.decided_by, "share.approved", "decision", d.id));
     if (p.request) JIGSAW_RETURN_IF_ERROR(Answer(tx, d, *p.request, now));
     out.decision = std::move(d);

@@ -145,7 +145,8 @@ class Sharing {
  private:
   // Seals and records a disclosure of the decision, and tells a named recipient.
   Result<domain::Disclosure> Send(store::Transaction& tx, const Context& context, const domain::Decision& decision,
-                                  const std::string& view_json, Time now, const std::string& purpose) const;
+                                  const std::string& view_json, const std::optional<RecipientView>& view, Time now,
+                                  const std::string& purpose) const;
   Status Answer(store::Transaction& tx, const domain::Decision& decision, const domain::InformationRequest& request,
                 Time now) const;
   store::Store& store_;

@@ -281,6 +281,54 @@ CREATE TABLE account_proposals (
 CREATE INDEX account_proposals_by_organisation ON account_proposals(organisation_id, outcome);
 )sql";
 
+// Triage and case management (domain/case_management.h): a disclosure's
+// sealed triage summary (written with it, so that the recipient's inbox
+// opens a few hundred bytes rather than every disclosure's content), the
+// recipient's own marks on it, the history of closing and reopening a
+// concern (its status is in concerns.status), tasks, links between
+// concerns and flags on a child's record.
+#define JIGSAW_CASE_MANAGEMENT_V9(BLOB)                                         \
+  "CREATE TABLE disclosure_summaries ("                                         \
+  "  disclosure_id TEXT PRIMARY KEY REFERENCES disclosures(id),"                \
+  "  recipient_organisation_id TEXT NOT NULL, sealed_summary " BLOB " NOT NULL);" \
+  "CREATE TABLE disclosure_triage ("                                            \
+  "  disclosure_id TEXT PRIMARY KEY REFERENCES disclosures(id),"                \
+  "  organisation_id TEXT NOT NULL, rating TEXT NOT NULL, rated_by TEXT NOT NULL," \
+  "  rated_at BIGINT NOT NULL, allocated_to TEXT NOT NULL, allocated_by TEXT NOT NULL," \
+  "  allocated_at BIGINT NOT NULL);"                                            \
+  "CREATE INDEX disclosure_triage_by_organisation ON disclosure_triage(organisation_id);" \
+  "CREATE TABLE concern_closures ("                                             \
+  "  id TEXT PRIMARY KEY, concern_id TEXT NOT NULL REFERENCES concerns(id),"   \
+  "  organisation_id TEXT NOT NULL, kind TEXT NOT NULL, outcome TEXT NOT NULL," \
+  "  note TEXT NOT NULL, closed_by TEXT NOT NULL, closed_at BIGINT NOT NULL);" \
+  "CREATE INDEX closures_by_concern ON concern_closures(concern_id, closed_at);" \
+  "CREATE TABLE tasks ("                                                        \
+  "  id TEXT PRIMARY KEY, organisation_id TEXT NOT NULL REFERENCES organisations(id)," \
+  "  concern_id TEXT NOT NULL REFERENCES concerns(id), child_id TEXT NOT NULL," \
+  "  description TEXT NOT NULL, owner_id TEXT NOT NULL, due_on TEXT NOT NULL," \
+  "  status TEXT NOT NULL, created_by TEXT NOT NULL, created_at BIGINT NOT NULL," \
+  "  completed_by TEXT NOT NULL, completed_at BIGINT NOT NULL, updated_at BIGINT NOT NULL);" \
+  "CREATE INDEX tasks_by_owner ON tasks(owner_id, status, due_on);"             \
+  "CREATE INDEX tasks_by_concern ON tasks(concern_id, due_on);"                 \
+  "CREATE INDEX tasks_by_organisation ON tasks(organisation_id, status, due_on);" \
+  "CREATE TABLE concern_links ("                                                \
+  "  id TEXT PRIMARY KEY, organisation_id TEXT NOT NULL,"                       \
+  "  concern_id TEXT NOT NULL REFERENCES concerns(id),"                         \
+  "  related_concern_id TEXT NOT NULL REFERENCES concerns(id),"                 \
+  "  note TEXT NOT NULL, created_by TEXT NOT NULL, created_at BIGINT NOT NULL);" \
+  "CREATE INDEX concern_links_by_concern ON concern_links(concern_id);"         \
+  "CREATE INDEX concern_links_by_related ON concern_links(related_concern_id);" \
+  "CREATE TABLE child_flags ("                                                  \
+  "  id TEXT PRIMARY KEY, organisation_id TEXT NOT NULL,"                       \
+  "  child_id TEXT NOT NULL REFERENCES people(id), kind TEXT NOT NULL,"         \
+  "  note TEXT NOT NULL, started_on TEXT NOT NULL, ended_on TEXT NOT NULL,"     \
+  "  set_by TEXT NOT NULL, set_at BIGINT NOT NULL, ended_by TEXT NOT NULL,"     \
+  "  ended_at BIGINT NOT NULL);"                                                \
+  "CREATE INDEX child_flags_by_child ON child_flags(child_id, started_on);"
+
+constexpr std::string_view kV9Sqlite = JIGSAW_CASE_MANAGEMENT_V9("BLOB");
+constexpr std::string_view kV9Postgres = JIGSAW_CASE_MANAGEMENT_V9("BYTEA");
+#undef JIGSAW_CASE_MANAGEMENT_V9
 // The partnership index (identifying fields only, for matching across
 // organisations), lookups of it and who was told, the organisations that
 // withhold their name from answers, and risk alerts with their members.
@@ -353,7 +401,7 @@ CREATE TABLE risk_alert_members (
 CREATE INDEX risk_alert_members_by_person ON risk_alert_members(person_id);
 )sql";
 
-constexpr std::array<Migration, 9> kMigrations{{
+constexpr std::array<Migration, 10> kMigrations{{
     {1, "organisations, practitioners and sessions", kV1Portable, kV1Portable},
     {2, "tamper-evident audit log", kV2Sqlite, kV2Postgres},
     {3, "the sharing workflow", kV3Sqlite, kV3Postgres},
@@ -363,6 +411,7 @@ constexpr std::array<Migration, 9> kMigrations{{
     {6, "tree head key ids and audit records by object", kV6Portable, kV6Portable},
     {7, "second factors, sign-in challenges and throttling", kV7Sqlite, kV7Postgres},
     {8, "forced password changes and account proposals", kV8Portable, kV8Portable},
+    {9, "triage of disclosures received; case management", kV9Sqlite, kV9Postgres},
     {13, "the partnership index, its lookups, withheld names and risk alerts", kV13Portable, kV13Portable},
 }};
 

@@ -634,7 +634,8 @@ class SqlTransaction final : public Transaction {
         sign_in_(NewSignInRepository(c)),
         audit_(c),
         casework_(NewCaseworkRepository(c)),
-        partnership_(NewPartnershipRepository(c)) {}
+        partnership_(NewPartnershipRepository(c)),
+        case_management_(NewCaseManagementRepository(c)) {}
   OrganisationRepository& organisations() override { return organisations_; }
   PractitionerRepository& practitioners() override { return practitioners_; }
   SessionRepository& sessions() override { return sessions_; }
@@ -642,6 +643,7 @@ class SqlTransaction final : public Transaction {
   AuditRepository& audit() override { return audit_; }
   CaseworkRepository& casework() override { return *casework_; }
   PartnershipRepository& partnership() override { return *partnership_; }
+  CaseManagementRepository& case_management() override { return *case_management_; }
   void Savepoint() override { audit_.Mark(); }
   void RollbackToSavepoint() override { audit_.RollbackToMark(); }
   Status BeforeCommit() override { return audit_.Flush(); }
@@ -654,6 +656,7 @@ class SqlTransaction final : public Transaction {
   SqlAudit audit_;
   std::unique_ptr<CaseworkRepository> casework_;
   std::unique_ptr<PartnershipRepository> partnership_;
+  std::unique_ptr<CaseManagementRepository> case_management_;
 };
 
 }  // namespace

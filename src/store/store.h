@@ -19,6 +19,7 @@
 #include "domain/organisation.h"
 #include "domain/practitioner.h"
 #include "domain/session.h"
+#include "store/case_management.h"
 
 namespace jigsaw::store {
 
@@ -370,6 +371,7 @@ class Transaction {
   virtual AuditRepository& audit() = 0;
   virtual CaseworkRepository& casework() = 0;
   virtual PartnershipRepository& partnership() = 0;
+  virtual CaseManagementRepository& case_management() = 0;
   // Called by the store around savepoints and before commit, so that state
   // the repositories cache or defer stays exactly what the database holds.
   virtual void Savepoint() {}

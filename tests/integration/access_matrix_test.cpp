@@ -143,6 +143,33 @@ TEST(AccessMatrix, EveryEndpointEveryRoleEveryRelation) {
     proposals.push_back(proposed.Json()["id"]);
   }
 
+  // Case management: a second and third concern of the school, a task on
+  // the second for the teacher, a link between them and a flag on the
+  // child, each for the matrix to change or remove.
+  std::vector<std::string> more_concerns;
+  for (int i = 0; i < 2; ++i) {
+    auto more = Post(server.port(), "/api/v1/concerns",
+                     {{"child_id", child_id}, {"forms", {"neglect"}}, {"level", "low"}, {"what_happened", "Hungry."}}, teacher);
+    ASSERT_EQ(more.status, 201) << more.body;
+    more_concerns.push_back(more.Json()["id"]);
+  }
+  const std::string teacher_id = Get(server.port(), "/api/v1/me", teacher).Json()["practitioner"]["id"];
+  const json task_body = {{"concern_id", more_concerns[0]}, {"description", "Speak to mum"}, {"owner_id", teacher_id},
+                          {"due_on", "2026-12-31"}};
+  auto task = Post(server.port(), "/api/v1/tasks", task_body, school_dsl);
+  ASSERT_EQ(task.status, 201) << task.body;
+  const std::string task_id = task.Json()["id"];
+  auto link = Post(server.port(), "/api/v1/concern-links",
+                   {{"concern_id", more_concerns[0]}, {"related_concern_id", more_concerns[1]}}, school_dsl);
+  ASSERT_EQ(link.status, 201) << link.body;
+  const std::string link_id = link.Json()["id"];
+  auto flag = Post(server.port(), "/api/v1/people/" + child_id + "/flags", {{"kind", "young_carer"}, {"started_on", "2026-09-01"}},
+                   school_dsl);
+  ASSERT_EQ(flag.status, 201) << flag.body;
+  const std::string flag_id = flag.Json()["id"];
+  // A worker of the council to allocate the disclosure to.
+  const std::string council_worker = Get(server.port(), "/api/v1/me", server.SignIn("csc.socialworker")).Json()["practitioner"]["id"];
+
   using R = Role;
   const std::set<Role> casework = {R::kPractitioner, R::kDesignatedSafeguardingLead};
   const std::set<Role> dsl = {R::kDesignatedSafeguardingLead};
@@ -229,6 +256,32 @@ TEST(AccessMatrix, EveryEndpointEveryRoleEveryRelation) {
        {{Relation::kOwn, {R::kAdministrator, R::kDesignatedSafeguardingLead}}}},
       {"POST", "/api/v1/account-proposals/" + proposals[1] + "/decline", json::object(),
        {{Relation::kOwn, {R::kAdministrator, R::kDesignatedSafeguardingLead}}}},
+      // Triage (docs/workflow.md, "Triage"): the marks are the recipient's;
+      // whoever may receive the disclosure sees them, its DSL makes them.
+      {"GET", "/api/v1/disclosures/" + disclosure_id + "/triage", {}, {{Relation::kRecipient, casework}}},
+      {"POST", "/api/v1/disclosures/" + disclosure_id + "/rating", {{"rating", "amber"}}, {{Relation::kRecipient, dsl}}},
+      {"POST", "/api/v1/disclosures/" + disclosure_id + "/allocation", {{"practitioner_id", council_worker}},
+       {{Relation::kRecipient, dsl}}},
+      // Case management ("Case management"): the organisation's DSL; a
+      // task's owner sees and completes it; flags for whoever may see the child.
+      {"GET", "/api/v1/caseload", {}, Any(dsl)},
+      {"GET", "/api/v1/tasks?whose=organisation", {}, Any(dsl)},
+      {"GET", "/api/v1/tasks?whose=mine", {}, Any(casework)},
+      {"GET", "/api/v1/concerns/" + more_concerns[0] + "/case", {}, {{Relation::kOwn, dsl}}},
+      {"POST", "/api/v1/tasks", task_body, {{Relation::kOwn, dsl}}},
+      {"GET", "/api/v1/tasks/" + task_id, {}, {{Relation::kOwn, dsl}}},
+      {"POST", "/api/v1/tasks/" + task_id + "/reassign", {{"owner_id", teacher_id}, {"due_on", "2026-12-30"}},
+       {{Relation::kOwn, dsl}}},
+      {"POST", "/api/v1/tasks/" + task_id + "/complete", json::object(), {{Relation::kOwn, dsl}}},
+      {"POST", "/api/v1/concern-links", {{"concern_id", concern_id}, {"related_concern_id", more_concerns[1]}},
+       {{Relation::kOwn, dsl}}},
+      {"DELETE", "/api/v1/concern-links/" + link_id, {}, {{Relation::kOwn, dsl}}},
+      {"GET", "/api/v1/people/" + child_id + "/flags", {}, {{Relation::kOwn, casework}}},
+      {"POST", "/api/v1/people/" + child_id + "/flags", {{"kind", "looked_after"}, {"started_on", "2026-10-01"}},
+       {{Relation::kOwn, dsl}}},
+      {"POST", "/api/v1/flags/" + flag_id + "/end", {{"ended_on", "2026-11-24"}}, {{Relation::kOwn, dsl}}},
+      {"POST", "/api/v1/concerns/" + more_concerns[1] + "/close", {{"outcome", "no_further_action"}, {"note", "Resolved."}}, {{Relation::kOwn, dsl}}},
+      {"POST", "/api/v1/concerns/" + more_concerns[1] + "/reopen", {{"note", "A new worry."}}, {{Relation::kOwn, dsl}}},
   };
 
   int checked = 0;
@@ -258,6 +311,7 @@ TEST(AccessMatrix, EveryEndpointEveryRoleEveryRelation) {
   };
   const std::vector<Listed> lists = {
       {"/api/v1/disclosures?box=inbox", "disclosures", disclosure_id, {{Relation::kRecipient, casework}}},
+      {"/api/v1/triage", "disclosures", disclosure_id, {{Relation::kRecipient, casework}}},
       {"/api/v1/disclosures?box=sent", "disclosures", disclosure_id, {{Relation::kOwn, oversight}}},
       {"/api/v1/decisions", "decisions", decision_id, {{Relation::kOwn, oversight}}},
       {"/api/v1/decisions/awaiting-approval", "decisions", held[2], {{Relation::kOwn, dsl}}},

@@ -325,6 +325,9 @@ Response ConcernView(Site& site, Visit& v, const std::string& id) {
             Textarea({"note", "Note (optional)", "Why, and who will do it", false, ""}, "", 3) + Button("Record the next step") +
             "</form>";
   }
+  auto case_html = CaseHtml(site, v, c);
+  if (!case_html) return site.Failure(v, case_html.error());
+  body += *case_html;
   return site.Page(v, {.title = "Concern", .body_html = body, .back_href = "/"});
 }
 

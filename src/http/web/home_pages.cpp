@@ -57,6 +57,11 @@ std::string_view NotificationText(std::string_view kind) {
   if (kind == "share.changed") return "Your designated safeguarding lead changed your share";
   if (kind == "partnership.lookup") return "Another organisation asked who else knows a child you have a record of";
   if (kind == "risk.alert") return "Children known to several organisations are linked to the same risk";
+  if (kind == "disclosure.allocated") return "Information shared with your organisation was allocated to you";
+  if (kind == "task.assigned") return "You were given a task";
+  if (kind == "task.done") return "A task you gave was done";
+  if (kind == "concern.closed") return "Your designated safeguarding lead closed a concern you raised";
+  if (kind == "concern.reopened") return "A concern you raised was reopened";
   if (kind == "sign_in.repeated_failures")
     return "There were repeated failed attempts to sign in to a colleague's account. Check with them it was them, and "
            "tell your administrator if it was not";
@@ -71,6 +76,7 @@ std::string_view Href(std::string_view object_type) {
   if (object_type == "decision") return "/decisions/";
   if (object_type == "partnership_lookup") return "/partnership/lookups/";
   if (object_type == "risk_alert") return "/risk-alerts/";
+  if (object_type == "task") return "/tasks/";
   return "";
 }
 
@@ -111,6 +117,7 @@ Response Home(Site& site, Visit& v) {
 
   const bool dsl = v.who.actor.roles.Has(domain::Role::kDesignatedSafeguardingLead);
   if (dsl) {
+    body += "<p class=\"govuk-body\">" + Link("Your organisation's caseload: open concerns and children with concerns", "/caseload") + "</p>";
     std::vector<std::vector<std::string>> rows;
     for (const auto& c : n.queue)
       rows.push_back({Link(Name(n.child_names, c.child_id), "/concerns/" + c.id), Tag(Label(c.level), LevelColour(c.level)),
@@ -126,6 +133,24 @@ Response Home(Site& site, Visit& v) {
                       Due(d.disclosure.acknowledgement_due_at, now, d.disclosure.received_at)});
     body += Section("New information shared with you", "inbox", n.inbox_unread.size(), "Nothing new has been shared with you.",
                     {"", "From", "Shared", "Open by"}, rows);
+  }
+  if (!n.my_tasks.empty()) {
+    // Reminders: the tasks a DSL gave this person, soonest due first.
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& t : n.my_tasks)
+      rows.push_back({Link(t.description, "/tasks/" + t.id), Escape(Name(n.child_names, t.child_id)),
+                      Escape(DisplayIsoDate(t.due_on)) +
+                          (domain::IsOverdue(t, now) ? " " + Tag("Overdue", Colour::kRed) : std::string())});
+    body += Section("Your tasks", "my-tasks", n.my_tasks.size(), "", {"Task", "Child", "Due"}, rows);
+  }
+  if (!n.allocated_to_me.empty()) {
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& d : n.allocated_to_me)
+      rows.push_back({Link("Open", "/disclosures/" + d.disclosure.id, "information from " + d.sharer_organisation),
+                      Escape(d.sharer_organisation), Escape(DisplayTime(d.disclosure.created_at)),
+                      Due(d.disclosure.feedback_due_at, now, d.disclosure.feedback_at)});
+    body += Section("Information allocated to you", "allocated-to-me", n.allocated_to_me.size(), "",
+                    {"", "From", "Shared", "Feedback due"}, rows);
   }
   {
     std::vector<std::vector<std::string>> rows;
@@ -268,6 +293,10 @@ Response Child(Site& site, Visit& v) {
           ButtonLink("Add someone in the child's life", "/children/" + p.id + "/people/new", true) + "</div>";
   body += "<p class=\"govuk-body\">" + Link("Who else knows this child?", "/children/" + p.id + "/who-else-knows") + "</p>";
 
+  // Flags are for whoever may see the child's record.
+  auto flags = FlagsHtml(site, v, p.id);
+  if (!flags) return site.Failure(v, flags.error());
+  body += *flags;
   body += "<h2 class=\"govuk-heading-m\">People in the child's life</h2>";
   if (record->related.empty()) {
     body += "<p class=\"govuk-body\">No one has been added yet.</p>";

@@ -16,18 +16,11 @@ std::string Due(Time due, Time now, Time done) {
 Response Inbox(Site& site, Visit& v) {
   const Time now = site.s.clock.Now();
   std::string body = "<h1 class=\"govuk-heading-l\">Shared with us</h1>";
-  auto inbox = site.s.sharing.Disclosures(v.context, true);
-  if (!inbox && inbox.error().code != ErrorCode::kPermissionDenied) return site.Failure(v, inbox.error());
-  if (inbox) {
-    std::vector<std::vector<std::string>> rows;
-    for (const auto& d : *inbox)
-      rows.push_back({Link("Open", "/disclosures/" + d.disclosure.id, "information from " + d.sharer_organisation),
-                      Escape(d.sharer_organisation), Escape(DisplayTime(d.disclosure.created_at)),
-                      d.disclosure.received_at == Time{} ? Tag("New", Colour::kBlue) : Tag("Opened", Colour::kGrey),
-                      Due(d.disclosure.feedback_due_at, now, d.disclosure.feedback_at)});
-    body += rows.empty() ? "<p class=\"govuk-body\">Nothing has been shared with you.</p>"
-                         : Table("", {"", "From", "Shared", "Status", "Feedback"}, rows);
-  }
+  // Who may receive disclosures sees them with what triage needs; others
+  // (an administrator) have no received list.
+  auto received = ReceivedHtml(site, v);
+  if (!received && received.error().code != ErrorCode::kPermissionDenied) return site.Failure(v, received.error());
+  if (received) body += *received;
   auto sent = site.s.sharing.Disclosures(v.context, false);
   if (!sent && sent.error().code != ErrorCode::kPermissionDenied) return site.Failure(v, sent.error());
   if (sent) {
@@ -96,6 +89,14 @@ Response DisclosurePage(Site& site, Visit& v) {
   const bool recipient = s.disclosure.recipient_organisation_id == v.who.actor.organisation_id;
   const Time now = site.s.clock.Now();
   std::string body;
+  const std::string triaged = v.request.QueryParam("triage").value_or("");
+  if (triaged == "rated" || triaged == "allocated")
+    body += NotificationBanner("Success", std::string("<p class=\"govuk-notification-banner__heading\">") +
+                                              (triaged == "rated" ? "Rating saved." : "Allocated: they have been told.") + "</p>",
+                               true);
+  if (triaged == "choose-rating" || triaged == "choose-worker")
+    body += Warning(triaged == "choose-rating" ? "Choose red, amber or green."
+                                               : "Choose a practitioner or designated safeguarding lead who may read it.");
   if (v.request.QueryParam("feedback"))
     body += NotificationBanner("Success", "<p class=\"govuk-notification-banner__heading\">Your feedback has been sent to " +
                                               Escape(s.sharer_organisation) + ".</p>", true);
@@ -108,6 +109,11 @@ Response DisclosurePage(Site& site, Visit& v) {
                        {"Feedback", Due(s.disclosure.feedback_due_at, now, s.disclosure.feedback_at), "", ""}});
   body += "<h2 class=\"govuk-heading-m\">About the child</h2>" + RecipientViewHtml(view->content);
   body += "<h2 class=\"govuk-heading-m\">Feedback</h2>" + FeedbackList(view->feedback);
+  if (recipient) {
+    auto triage = TriageHtml(site, v, s.disclosure.id);
+    if (!triage) return site.Failure(v, triage.error());
+    body += *triage;
+  }
   if (recipient)
     body += "<p class=\"govuk-body\">" + ButtonLink("Tell them what you did", "/disclosures/" + s.disclosure.id + "/feedback") + "</p>";
   else if (!s.disclosure.decision_id.empty())

@@ -42,6 +42,7 @@ std::string_view Label(ConcernStatus v) {
     case ConcernStatus::kNew: return "New";
     case ConcernStatus::kSeen: return "Seen by DSL";
     case ConcernStatus::kActioned: return "Next step recorded";
+    case ConcernStatus::kClosed: return "Closed";
   }
   return "";
 }
@@ -245,6 +246,45 @@ std::string_view Label(g::Inform v) {
     case g::Inform::kBeforeSharing: return "Tell the child and family before you share, and explain why";
     case g::Inform::kAfterSharing: return "Tell the child and family after you share, once it is safe";
     case g::Inform::kDoNotInform: return "Do not tell them: it could put the child at more risk or harm an investigation";
+  }
+  return "";
+}
+
+std::string_view Label(RagRating v) {
+  switch (v) {
+    case RagRating::kRed: return "Red";
+    case RagRating::kAmber: return "Amber";
+    case RagRating::kGreen: return "Green";
+  }
+  return "";
+}
+
+std::string_view Label(ConcernOutcome v) {
+  switch (v) {
+    case ConcernOutcome::kNoFurtherAction: return "No further action needed";
+    case ConcernOutcome::kResolvedInService: return "Resolved with support in our school or service";
+    case ConcernOutcome::kEarlyHelp: return "Early help in place";
+    case ConcernOutcome::kChildInNeedPlan: return "Child in need plan";
+    case ConcernOutcome::kChildProtectionPlan: return "Child protection plan";
+    case ConcernOutcome::kLookedAfter: return "The child became looked after";
+    case ConcernOutcome::kPoliceAction: return "Taken on by the police";
+    case ConcernOutcome::kChildMovedOn: return "The child left; their file went with them";
+    case ConcernOutcome::kOther: return "Something else";
+  }
+  return "";
+}
+
+std::string_view Label(ChildFlagKind v) {
+  switch (v) {
+    case ChildFlagKind::kChildProtectionPlan: return "Child protection plan";
+    case ChildFlagKind::kChildInNeed: return "Child in need";
+    case ChildFlagKind::kLookedAfter: return "Looked after";
+    case ChildFlagKind::kPreviouslyLookedAfter: return "Previously looked after";
+    case ChildFlagKind::kYoungCarer: return "Young carer";
+    case ChildFlagKind::kEarlyHelp: return "Early help";
+    case ChildFlagKind::kEducationHealthAndCarePlan: return "Education, health and care plan";
+    case ChildFlagKind::kPrivateFostering: return "Privately fostered";
+    case ChildFlagKind::kOther: return "Something else";
   }
   return "";
 }

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/case_management.h"
 #include "domain/casework.h"
 #include "domain/person.h"
 #include "guidance/assessment.h"
@@ -34,6 +35,9 @@ std::string_view Label(guidance::Objector v);
 std::string_view Label(guidance::Adviser v);
 std::string_view Label(guidance::Route v);
 std::string_view Label(guidance::Inform v);
+std::string_view Label(domain::RagRating v);
+std::string_view Label(domain::ConcernOutcome v);
+std::string_view Label(domain::ChildFlagKind v);
 
 // Radio or checkbox options for every value of E, labelled as above, with
 // the wire name as the value.

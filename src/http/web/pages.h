@@ -90,6 +90,19 @@ void AddStaffPages(Site& site);
 void AddConcernPages(Site& site);
 void AddSharePages(Site& site);
 void AddInboxPages(Site& site);
+// The recipient's triage (triage_pages.cpp): the received disclosures as
+// the inbox shows them, sorted and filtered by the request's query; a
+// disclosure's rating and allocation, with the DSL's forms; and the posts
+// those forms make.
+Result<std::string> ReceivedHtml(Site& site, Visit& visit);
+Result<std::string> TriageHtml(Site& site, Visit& visit, const std::string& disclosure_id);
+void AddTriagePages(Site& site);
+// A DSL's case management (case_pages.cpp): the concern page's case
+// section (empty for anyone but the organisation's DSL), the flags on a
+// child's record, and the caseload, task and change pages.
+Result<std::string> CaseHtml(Site& site, Visit& visit, const domain::Concern& concern);
+Result<std::string> FlagsHtml(Site& site, Visit& visit, const std::string& child_id);
+void AddCasePages(Site& site);
 void AddRequestPages(Site& site);
 // Who else knows a child (the partnership index), an organisation's choice
 // to withhold its name, and alerts of children linked to the same risk.

@@ -206,6 +206,8 @@ Status AddWebRoutes(Router& router, WebServices services, WebOptions options) {
   AddConcernPages(*site);
   AddSharePages(*site);
   AddInboxPages(*site);
+  AddTriagePages(*site);
+  AddCasePages(*site);
   AddRequestPages(*site);
   AddPartnershipPages(*site);
   JIGSAW_RETURN_IF_ERROR(AddGuidancePages(*site));

@@ -14,12 +14,14 @@
 #include "service/administration.h"
 #include "service/audit_log.h"
 #include "service/authentication.h"
+#include "service/case_management.h"
 #include "service/casework.h"
 #include "service/drafts.h"
 #include "service/overview.h"
 #include "service/partnership.h"
 #include "service/requests.h"
 #include "service/sharing.h"
+#include "service/triage.h"
 
 namespace jigsaw::http::web {
 
@@ -31,6 +33,8 @@ struct WebServices {
   service::Requests& requests;
   service::Overview& overview;
   service::Drafts& drafts;
+  service::Triage& triage;
+  service::CaseManagement& case_management;
   const Clock& clock;
   service::AuditLog& audit_log;  // what became of a disclosure, for its sharer
   service::Accounts& accounts;
