@@ -36,8 +36,10 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config, c
   app->requests_ = std::make_unique<service::Requests>(*app->store_, clock, *app->trail_);
   app->overview_ = std::make_unique<service::Overview>(*app->store_, clock, *app->trail_);
   app->drafts_ = std::make_unique<service::Drafts>(*app->store_, clock, *app->sealer_);
+  app->recording_ = std::make_unique<service::Recording>(*app->store_, clock, *app->trail_, *app->sealer_,
+                                                         service::AttachmentPolicy{config.attachments.max_bytes});
   http::api::AddCaseworkRoutes(app->router_, {*app->authentication_, *app->casework_, *app->sharing_,
-                                              *app->requests_, clock});
+                                              *app->requests_, clock, *app->recording_});
   http::api::AddRoutes(app->router_, {*app->authentication_, *app->administration_,
                                       *app->assessments_, *app->audit_log_, *app->store_});
   std::string static_dir = config.web.static_dir;
@@ -49,7 +51,7 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config, c
   JIGSAW_RETURN_IF_ERROR(http::web::AddWebRoutes(
       app->router_,
       {*app->authentication_, *app->administration_, *app->casework_, *app->sharing_, *app->requests_,
-       *app->overview_, *app->drafts_, clock},
+       *app->overview_, *app->drafts_, clock, *app->recording_},
       {static_dir, config.web.exit_url}));
   Application* self = app.get();
   app->server_ = std::make_unique<http::Server>(

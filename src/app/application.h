@@ -18,6 +18,7 @@
 #include "service/casework.h"
 #include "service/drafts.h"
 #include "service/overview.h"
+#include "service/recording.h"
 #include "service/requests.h"
 #include "service/sharing.h"
 #include "store/store.h"
@@ -37,6 +38,7 @@ class Application {
   service::Sharing& sharing() { return *sharing_; }
   service::Requests& requests() { return *requests_; }
   service::Drafts& drafts() { return *drafts_; }
+  service::Recording& recording() { return *recording_; }
   const Config& config() const { return config_; }
 
   // The whole HTTP surface, for serving or for calling in tests.
@@ -67,6 +69,7 @@ class Application {
   std::unique_ptr<service::Requests> requests_;
   std::unique_ptr<service::Overview> overview_;
   std::unique_ptr<service::Drafts> drafts_;
+  std::unique_ptr<service::Recording> recording_;
   http::Router router_;
   std::unique_ptr<http::Server> server_;
 };

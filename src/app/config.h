@@ -39,17 +39,29 @@ struct WorkflowOptions {
 struct WebConfig {
   // The built assets (see CMakeLists.txt); empty: "static" beside the binary.
   std::string static_dir;
-  // Where "Exit this page" goes: a site that looks unrelated to safeguarding.
-  std::string exit_url = "https://www.bbc.co.uk/weather";
+  // Where "Exit this page" goes: a neutral page that looks unrelated to
+  // safeguarding, shows no news (a headline about a child's death is not
+  // neutral) and that school and health networks let through: by default
+  // a search engine's home page. Each organisation can set its own.
+  std::string exit_url = "https://www.google.co.uk/";
+};
+
+// Files kept with a concern (photographs of an injury, letters).
+struct AttachmentsConfig {
+  // The largest file accepted. server.max_body_bytes must hold it as sent:
+  // base64 in JSON (a third larger) or a multipart form.
+  std::size_t max_bytes = 4 * 1024 * 1024;
 };
 
 struct Config {
-  http::ServerOptions server;
+  // The body limit leaves room for the largest file (attachments.max_bytes).
+  http::ServerOptions server{.max_body_bytes = 6 * 1024 * 1024};
   store::StoreOptions database{.url = "sqlite:jigsaw.db"};
   service::SignInPolicy sign_in;
   AuditOptions audit;
   WorkflowOptions workflow;
   WebConfig web;
+  AttachmentsConfig attachments;
 
   // The key file to use, applying the default above.
   std::string SigningKeyFile() const;

@@ -65,6 +65,7 @@ class Where {
 
 std::unique_ptr<Transaction> NewTransaction(sql::Connection& connection);
 std::unique_ptr<CaseworkRepository> NewCaseworkRepository(sql::Connection& connection);
+std::unique_ptr<RecordingRepository> NewRecordingRepository(sql::Connection& connection);
 
 struct Migration {
   int version;

@@ -63,6 +63,11 @@ std::string Checkboxes(const Question& q, const std::vector<Option>& options,
 std::string Select(const Question& q, const std::vector<Option>& options, std::string_view selected);
 // Three fields, NAME-day, NAME-month, NAME-year.
 std::string DateInput(const Question& q, std::string_view day, std::string_view month, std::string_view year);
+// A time as two fields in the date input's style, NAME-hour and NAME-minute
+// (24-hour clock).
+std::string TimeInput(const Question& q, std::string_view hour, std::string_view minute);
+// The GOV.UK file upload: one file, named NAME.
+std::string FileUpload(const Question& q);
 
 std::string Button(std::string_view text, bool secondary = false, std::string_view name = {},
                    std::string_view value = {});
@@ -99,6 +104,13 @@ std::string Paragraphs(std::string_view text);
 
 // A form that changes something: POST, with the CSRF token.
 std::string FormStart(std::string_view action, std::string_view csrf_token);
+// The same for a form that sends a file (multipart/form-data).
+std::string UploadFormStart(std::string_view action, std::string_view csrf_token);
+
+// Words someone said, quoted once: in <q> (which adds the quotation marks)
+// unless the writer already put them in quotation marks. `said_html` is
+// `said` as HTML (escaped, perhaps with withheld parts marked).
+std::string QuoteHtml(std::string_view said, std::string_view said_html);
 std::string HiddenInput(std::string_view name, std::string_view value);
 
 // The whole page: GOV.UK template, header with the service name and

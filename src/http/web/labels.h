@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/body_map.h"
 #include "domain/casework.h"
 #include "domain/person.h"
 #include "guidance/assessment.h"
@@ -24,6 +25,8 @@ std::string_view Label(domain::RequestMessageKind v);
 std::string_view Label(domain::AdviserRole v);
 std::string_view Label(domain::Accuracy v);
 std::string_view Label(domain::RelationshipKind v);
+std::string_view Label(domain::BodySide v);
+std::string_view Label(domain::BodyArea v);
 std::string_view Label(guidance::Recommendation v);
 std::string_view Label(guidance::LawfulBasis v);
 std::string_view Label(guidance::Record v);

@@ -11,6 +11,7 @@
 #include "http/router.h"
 #include "http/web/forms.h"
 #include "http/web/html.h"
+#include "http/web/multipart.h"
 #include "http/web/web.h"
 #include "service/context.h"
 #include "service/recipient_view.h"
@@ -25,6 +26,7 @@ struct Visit {
   std::string csrf_token;
   std::string organisation_name;
   Form form;  // the submitted form, for POST
+  std::vector<UploadedFile> files;  // a multipart form's files (one at most)
 };
 
 class Site {
@@ -70,6 +72,7 @@ void AddConcernPages(Site& site);
 void AddSharePages(Site& site);
 void AddInboxPages(Site& site);
 void AddRequestPages(Site& site);
+void AddRecordingPages(Site& site);
 Status AddGuidancePages(Site& site);
 
 }  // namespace jigsaw::http::web

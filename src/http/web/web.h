@@ -15,6 +15,7 @@
 #include "service/casework.h"
 #include "service/drafts.h"
 #include "service/overview.h"
+#include "service/recording.h"
 #include "service/requests.h"
 #include "service/sharing.h"
 
@@ -29,14 +30,16 @@ struct WebServices {
   service::Overview& overview;
   service::Drafts& drafts;
   const Clock& clock;
+  service::Recording& recording;
 };
 
 struct WebOptions {
   // Built assets (govuk-frontend, Jigsaw's own CSS and JavaScript) served
   // under /assets/, and the advice's text for /guidance.
   std::string static_dir;
-  // Where "Exit this page" goes: somewhere that looks unrelated.
-  std::string exit_url = "https://www.bbc.co.uk/weather";
+  // Where "Exit this page" goes: somewhere that looks unrelated
+  // (app::WebConfig::exit_url says how it is chosen).
+  std::string exit_url = "https://www.google.co.uk/";
 };
 
 // Adds the pages, and /assets/ and the HTML "page not found" as the
