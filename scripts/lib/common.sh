@@ -3,8 +3,11 @@
 
 # Debian 12 packages, by what needs them.
 BUILD_PACKAGES=(g++ cmake ninja-build pkg-config libboost-dev libssl-dev libsodium-dev
-                libsqlite3-dev libpq-dev nlohmann-json3-dev libtomlplusplus-dev libicu-dev)
-TEST_PACKAGES=(libgtest-dev libgmock-dev libbenchmark-dev postgresql openssl curl)
+                libsqlite3-dev libpq-dev nlohmann-json3-dev libtomlplusplus-dev libicu-dev
+                libqrencode-dev libcbor-dev)
+# libfuzzer-14-dev: libFuzzer, linked into the fuzz targets (fuzz/; g++ builds
+# them, see DEVELOPERS.md); binutils' objcopy prepares its archive.
+TEST_PACKAGES=(libgtest-dev libgmock-dev libbenchmark-dev postgresql openssl curl libfuzzer-14-dev binutils)
 # The browser the end-to-end tests drive (Playwright uses it; it never downloads its own).
 BROWSER_PACKAGES=(chromium)
 
@@ -53,4 +56,27 @@ configure_and_build() {
   fi
   say "Building $dir ${targets[*]:-}"
   cmake --build "$dir" ${targets[@]:+--target "${targets[@]}"}
+}
+
+# The fuzz targets (fuzz/CMakeLists.txt): g++ with AddressSanitizer,
+# UndefinedBehaviorSanitizer and coverage, linked with libFuzzer.
+build_fuzz_targets() {
+  configure_and_build build-fuzz Debug -- -DJIGSAW_FUZZ=ON "-DCMAKE_CXX_FLAGS_DEBUG=-O1 -g1"
+}
+
+# The names of the fuzz targets, one a line.
+fuzz_targets() { cat build-fuzz/fuzz_targets.txt; }
+
+# fuzz_target NAME SECONDS [LIBFUZZER_FLAGS...]: runs one target on its seed
+# corpus (fuzz/corpus/NAME) and what earlier runs found (build-fuzz/corpus/
+# NAME, where new inputs go). Exit status non-zero if it found an input that
+# crashes or trips a sanitizer; that input is left in build-fuzz/crashes/.
+fuzz_target() {
+  local name=$1 seconds=$2; shift 2
+  mkdir -p "build-fuzz/corpus/$name" build-fuzz/crashes
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1 \
+  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    "build-fuzz/fuzz/fuzz_$name" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+      -print_final_stats=1 -artifact_prefix="build-fuzz/crashes/$name-" "$@" \
+      "build-fuzz/corpus/$name" "fuzz/corpus/$name"
 }

@@ -36,9 +36,29 @@ Status Authorise(const Actor& actor, Action action, const std::string& organisat
       // Every practitioner needs the directory to choose whom to share with.
       return Ok();
     case Action::kManageOrganisations:
-    case Action::kManagePractitioners:
-      // The partnership administrator manages every member's accounts.
+      // The partnership administrator keeps the directory of members.
       if (admin) return Ok();
+      break;
+    case Action::kManagePractitioners:
+      // An account is a way into an organisation's cases, so only its own
+      // administrator makes or changes one (issue: administrators must not
+      // be able to give themselves cases). Anyone else proposes.
+      if (admin && !organisation_id.empty() && organisation_id == actor.organisation_id) return Ok();
+      break;
+    case Action::kProposeAccount:
+      // The partnership administrator sets up other members' staff, but
+      // only as a proposal that organisation approves.
+      if (admin && !organisation_id.empty() && organisation_id != actor.organisation_id) return Ok();
+      break;
+    case Action::kDecideAccountProposal:
+      // Whoever answers for the organisation's staff: its administrator,
+      // or its DSL when it has no administrator of its own.
+      if ((admin || Dsl(actor)) && !organisation_id.empty() && organisation_id == actor.organisation_id) return Ok();
+      break;
+    case Action::kResetSecondFactor:
+      // Only an administrator of the person's own organisation, who can
+      // check who is asking before a lost phone becomes a way in.
+      if (admin && !organisation_id.empty() && organisation_id == actor.organisation_id) return Ok();
       break;
     case Action::kViewPractitioners:
       if (admin) return Ok();
@@ -83,6 +103,10 @@ Status Authorise(const Actor& actor, Action action, const RecordFacts& r) {
     case Action::kDecide:
       if (!own) return Hidden();
       return Allow(Caseworker(actor) && (mine || r.owner_id.empty() || Dsl(actor)));
+    case Action::kApproveShare:
+      // Keeping Children Safe in Education: staff go through their DSL.
+      if (!own) return Hidden();
+      return Allow(Dsl(actor));
     case Action::kViewDecision:
       // Oversight: the DPO and Caldicott guardian review sharing decisions.
       if (!own) return Hidden();
@@ -114,6 +138,11 @@ Status Authorise(const Actor& actor, Action action, const RecordFacts& r) {
     case Action::kAnswerAdvice:
       if (!own) return Hidden();
       return Allow(r.adviser_role && actor.roles.Has(*r.adviser_role));
+    case Action::kViewDisclosureTrail:
+      // The sharer's oversight: the DSL and governance roles see who read
+      // what their organisation sent, as they see the decision itself.
+      if (!own) return Hidden();
+      return Allow(Dsl(actor) || Governance(actor));
     default:
       break;
   }
@@ -127,6 +156,14 @@ Result<Scope> ListScope(const Actor& actor, Action action) {
   if (Dsl(actor) || (oversight && Governance(actor))) return Scope::kOrganisation;
   if (Caseworker(actor)) return Scope::kOwn;
   return PermissionDenied("Your role does not allow this.");
+}
+
+Result<AuditScope> AuditReadScope(const Actor& actor) {
+  if (actor.is_operator || actor.roles.Has(Role::kAdministrator)) return AuditScope::kPartnership;
+  if (actor.practitioner_id.empty()) return PermissionDenied("You are not signed in.");
+  if (Dsl(actor) || Governance(actor) || actor.roles.Has(Role::kSeniorLeader)) return AuditScope::kOrganisation;
+  return PermissionDenied(
+      "Only safeguarding leads, data protection officers, Caldicott guardians and senior leaders can read the audit log.");
 }
 
 }  // namespace jigsaw::access

@@ -26,7 +26,17 @@ enum class Action {
   kViewOrganisations,   // the partnership directory: names and types only
   kManageOrganisations,
   kViewPractitioners,   // the people in an organisation
+  // Create accounts in, and disable, enable, change the roles of, move out
+  // of or reset the password of someone in, an organisation (its own
+  // administrator only: an account is a way into its cases).
   kManagePractitioners,
+  // Propose an account in another organisation, or a move into it, for
+  // that organisation to approve (the partnership administrator).
+  kProposeAccount,
+  // Approve or decline a proposed account or move (the organisation's own
+  // administrator or DSL).
+  kDecideAccountProposal,
+  kResetSecondFactor,   // remove a colleague's authenticator app, recovery codes and passkeys
   kAssessShare,         // ask the guidance engine about a proposed share
 
   // The sharing workflow (docs/workflow.md has the table of who may do what).
@@ -37,6 +47,7 @@ enum class Action {
   kTriageConcern,        // mark a concern seen and record the next step
   kViewSafeguardingQueue,
   kDecide,               // make a sharing decision
+  kApproveShare,         // approve, change or decline a member of staff's share (the DSL)
   kViewDecision,
   kViewDisclosure,       // as the sharer's or the recipient's organisation
   kReceiveDisclosure,    // open a disclosure as its recipient
@@ -47,6 +58,9 @@ enum class Action {
   kAskAdvice,
   kViewAdviceRequest,
   kAnswerAdvice,
+  // What became of a disclosure: who at the recipient read it and when,
+  // and every refused attempt on it (as the sharer's organisation).
+  kViewDisclosureTrail,
 };
 
 // What the policy needs to know about the record an action touches.
@@ -74,5 +88,12 @@ Status Authorise(const Actor& actor, Action action, const RecordFacts& record);
 // owed). kPermissionDenied for roles that see none.
 enum class Scope { kOwn, kOrganisation };
 Result<Scope> ListScope(const Actor& actor, Action action);
+
+// How much of the audit log an actor may search: all of it (the partnership
+// administrator, the command-line operator), or their organisation's view
+// (what its staff did, and what anyone did to its records: DSLs, DPOs,
+// Caldicott guardians and senior leaders). kPermissionDenied for others.
+enum class AuditScope { kPartnership, kOrganisation };
+Result<AuditScope> AuditReadScope(const Actor& actor);
 
 }  // namespace jigsaw::access

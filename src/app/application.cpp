@@ -1,33 +1,61 @@
 #include "app/application.h"
 
-#include <condition_variable>
-#include <mutex>
 #include <thread>
 
-#include "app/signing_key.h"
 #include "common/log.h"
 #include "http/api/api.h"
 #include "http/api/casework_api.h"
 #include "http/web/web.h"
 
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 namespace jigsaw::app {
 
+namespace {
+
+// The deny-list is read when first needed (a million lines): here, only
+// whether it is there, so a missing list stops the server at start rather
+// than failing the first password someone sets.
+Result<std::unique_ptr<access::PasswordDenyList>> OpenDenyList(const std::string& path) {
+  if (!std::ifstream(path))
+    return InvalidArgument("sign_in.password_deny_list",
+                           "Cannot read the deny-list of common passwords at " + path +
+                               ". The build puts it there from web/node_modules (npm ci in web/, then "
+                               "cmake --build; scripts/run does both).");
+  return std::make_unique<access::PasswordDenyList>([path]() -> Result<std::string> {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (!in && !in.eof()) return Internal("Cannot read " + path);
+    return text.str();
+  });
+}
+
+}  // namespace
+
 Result<std::unique_ptr<Application>> Application::Create(const Config& config, const Clock& clock) {
   std::unique_ptr<Application> app(new Application(config, clock));
-  auto key = JIGSAW_TRY(LoadSigningKey(config.SigningKeyFile(), config.audit.create_signing_key));
-  app->signing_key_ = std::make_unique<audit::SigningKey>(std::move(key));
-  app->store_ = JIGSAW_TRY(store::Open(config.database));
+  // `jigsaw init` makes what is missing: the database first, so that a
+  // database that cannot be made leaves no keys behind. Other commands need
+  // the keys before they touch the database.
+  if (config.audit.create_signing_key) app->store_ = JIGSAW_TRY(store::Open(config.database));
+  app->keys_ = JIGSAW_TRY(OpenServerKeys(config, clock.Now()));
+  if (!app->store_) app->store_ = JIGSAW_TRY(store::Open(config.database));
+  app->deny_list_ = JIGSAW_TRY(OpenDenyList(config.PasswordDenyListFile()));
+  app->sealer_ = std::make_unique<access::Sealer>(JIGSAW_TRY(access::Sealer::FromKeys(app->keys_.sealing.keys)));
   app->trail_ = std::make_unique<service::AuditTrail>(*app->store_, clock);
-  app->audit_log_ =
-      std::make_unique<service::AuditLog>(*app->store_, clock, *app->trail_, *app->signing_key_);
+  app->audit_log_ = std::make_unique<service::AuditLog>(*app->store_, clock, *app->trail_, app->keys_.signing.current(),
+                                                        app->keys_.signing.trusted());
   app->assessments_ = std::make_unique<service::Assessments>(*app->trail_);
   app->administration_ = std::make_unique<service::Administration>(
-      *app->store_, clock, *app->trail_, config.sign_in.hash_cost);
+      *app->store_, clock, *app->trail_, config.sign_in.hash_cost, *app->deny_list_);
   app->authentication_ =
-      std::make_unique<service::Authentication>(*app->store_, clock, *app->trail_, config.sign_in);
-  app->sealer_ = std::make_unique<access::Sealer>(JIGSAW_TRY(access::Sealer::FromSecret(app->signing_key_->seed())));
+      std::make_unique<service::Authentication>(*app->store_, clock, *app->trail_, *app->sealer_, config.sign_in);
+  app->accounts_ = std::make_unique<service::Accounts>(*app->store_, clock, *app->trail_, *app->sealer_,
+                                                       *app->deny_list_, config.sign_in.hash_cost,
+                                                       config.sign_in.challenge_timeout);
   app->workflow_ = std::make_unique<service::WorkflowPolicy>(service::WorkflowPolicy{
       JIGSAW_TRY(domain::WorkingCalendar::Make(config.workflow.BankHolidayDates())), config.workflow.emergency_record_working_days,
       config.workflow.acknowledgement_working_days, config.workflow.feedback_working_days});
@@ -40,67 +68,70 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config, c
                                                          service::AttachmentPolicy{config.attachments.max_bytes});
   http::api::AddCaseworkRoutes(app->router_, {*app->authentication_, *app->casework_, *app->sharing_,
                                               *app->requests_, clock, *app->recording_});
-  http::api::AddRoutes(app->router_, {*app->authentication_, *app->administration_,
-                                      *app->assessments_, *app->audit_log_, *app->store_});
-  std::string static_dir = config.web.static_dir;
-  if (static_dir.empty()) {
-    std::error_code ec;
-    const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-    static_dir = ec ? "static" : (exe.parent_path() / "static").string();
-  }
+  http::api::AddRoutes(app->router_, {*app->authentication_, *app->administration_, *app->assessments_,
+                                      *app->audit_log_, *app->store_, *app->accounts_, config.web.public_origin});
   JIGSAW_RETURN_IF_ERROR(http::web::AddWebRoutes(
       app->router_,
       {*app->authentication_, *app->administration_, *app->casework_, *app->sharing_, *app->requests_,
-       *app->overview_, *app->drafts_, clock, *app->recording_},
-      {static_dir, config.web.exit_url}));
-  Application* self = app.get();
-  app->server_ = std::make_unique<http::Server>(
-      config.server, [self](http::Request& request) { return self->router_.Dispatch(request); },
-      [self](const http::Request& request) { return self->router_.NeverWaits(request); });
+       *app->overview_, *app->drafts_, clock, *app->audit_log_, *app->accounts_, *app->recording_},
+      {config.StaticDir(), config.web.exit_url, config.web.public_origin}));
+  app->housekeeping_ = std::make_unique<service::Housekeeping>(clock);
+  app->AddChores();
   return app;
 }
 
-Status Application::Listen() { return server_->Listen(); }
+namespace {
+// A chore's outcome: whatever it returned, only whether it failed.
+template <typename T>
+Status Outcome(const Result<T>& result) {
+  if (!result) return std::unexpected(result.error());
+  return Ok();
+}
+}  // namespace
+
+void Application::AddChores() {
+  // A signed head at most one interval after any commit: a crash then
+  // leaves at most that long without one (a no-op while the log is still).
+  if (config_.audit.sign_interval.count() > 0)
+    housekeeping_->Add("audit.sign", config_.audit.sign_interval,
+                       [this] { return Outcome(audit_log_->SignTreeHead()); });
+  housekeeping_->Add("sessions.purge", std::chrono::minutes(1),
+                     [this] { return Outcome(authentication_->PurgeExpiredSessions()); });
+  // An unfinished form outlives no session that could finish it.
+  housekeeping_->Add("drafts.purge", std::chrono::minutes(1),
+                     [this] { return Outcome(drafts_->PurgeOlderThan(config_.sign_in.absolute_timeout)); });
+}
+
+Status Application::Listen() {
+  // Everything recorded before this start is under a signed head before
+  // the first request is served; a damaged tree stops the start here.
+  JIGSAW_RETURN_IF_ERROR(audit_log_->SignTreeHead());
+  // Made here, not in Create: its threads are for serving, and the other
+  // commands (which never serve) would start them for nothing.
+  server_ = std::make_unique<http::Server>(
+      config_.server, [this](http::Request& request) { return router_.Dispatch(request); },
+      [this](const http::Request& request) { return router_.NeverWaits(request); });
+  return server_->Listen();
+}
 
 void Application::Run() {
-  // Housekeeping on a timer while serving: tree heads are signed, so
-  // tampering is caught within one interval even if nobody asks for a head,
-  // and expired sessions are deleted.
-  std::mutex mu;
-  std::condition_variable stop;
-  bool stopping = false;
-  std::thread signer;
-  if (config_.audit.sign_interval.count() > 0) {
-    signer = std::thread([&] {
-      std::unique_lock lock(mu);
-      while (!stop.wait_for(lock, config_.audit.sign_interval, [&] { return stopping; })) {
-        lock.unlock();
-        if (auto head = audit_log_->SignTreeHead(); !head)
-          log::Warning("audit.sign_failed", {{"error", head.error().message}});
-        if (auto purged = authentication_->PurgeExpiredSessions(); !purged)
-          log::Warning("sessions.purge_failed", {{"error", purged.error().message}});
-        // An unfinished form outlives no session that could finish it.
-        if (auto purged = drafts_->PurgeOlderThan(config_.sign_in.absolute_timeout); !purged)
-          log::Warning("drafts.purge_failed", {{"error", purged.error().message}});
-        lock.lock();
-      }
-    });
-  }
+  if (!server_) return;  // Listen() failed or was not called
+  housekeeping_->Start();
   // Proofs read the tree's upper levels from memory; load them while the
   // server starts answering rather than one proof at a time.
   std::thread warm([this] {
     if (auto loaded = audit_log_->WarmCache(); !loaded)
       log::Warning("audit.cache_warm_failed", {{"error", loaded.error().message}});
+    // The deny-list too, so the first password set does not wait for it.
+    if (auto loaded = deny_list_->Load(); !loaded)
+      log::Warning("sign_in.deny_list_failed", {{"error", loaded.error().message}});
   });
   server_->Run();
   warm.join();
-  {
-    std::lock_guard lock(mu);
-    stopping = true;
-  }
-  stop.notify_all();
-  if (signer.joinable()) signer.join();
-  (void)audit_log_->SignTreeHead();  // cover everything served before stopping
+  housekeeping_->Stop();
+  // Every request in flight has finished: this head covers all of them.
+  if (auto head = audit_log_->SignTreeHead(); head)
+    log::Info("audit.signed_at_stop", {{"tree_size", std::to_string(head->size)}});
 }
 
 }  // namespace jigsaw::app

@@ -6,10 +6,13 @@
 #include <memory>
 
 #include "app/config.h"
+#include "app/keys.h"
 #include "common/clock.h"
 #include "http/router.h"
 #include "http/server.h"
 #include "audit/tree_head.h"
+#include "access/passwords.h"
+#include "service/accounts.h"
 #include "service/administration.h"
 #include "service/assessments.h"
 #include "service/audit_log.h"
@@ -17,6 +20,7 @@
 #include "service/authentication.h"
 #include "service/casework.h"
 #include "service/drafts.h"
+#include "service/housekeeping.h"
 #include "service/overview.h"
 #include "service/recording.h"
 #include "service/requests.h"
@@ -33,36 +37,49 @@ class Application {
   store::Store& store() { return *store_; }
   service::Administration& administration() { return *administration_; }
   service::Authentication& authentication() { return *authentication_; }
+  service::Accounts& accounts() { return *accounts_; }
+  const access::PasswordDenyList& deny_list() const { return *deny_list_; }
   service::AuditLog& audit_log() { return *audit_log_; }
   service::Casework& casework() { return *casework_; }
   service::Sharing& sharing() { return *sharing_; }
   service::Requests& requests() { return *requests_; }
   service::Drafts& drafts() { return *drafts_; }
   service::Recording& recording() { return *recording_; }
+  service::Housekeeping& housekeeping() { return *housekeeping_; }
+  const ServerKeys& keys() const { return keys_; }
   const Config& config() const { return config_; }
 
   // The whole HTTP surface, for serving or for calling in tests.
   http::Response Handle(http::Request& request) const { return router_.Dispatch(request); }
 
+  // Signs a tree head over everything recorded so far (refusing to start,
+  // saying why, if the stored tree is inconsistent), then binds.
   Status Listen();
-  std::uint16_t port() const { return server_->port(); }
-  // Serves until Stop() or SIGTERM, signing tree heads in the background.
+  std::uint16_t port() const { return server_ ? server_->port() : 0; }
+  // Serves until Stop() or SIGTERM, with the housekeeping chores running
+  // (a signed head at most audit.sign_interval after each commit); signs a
+  // last head once every request in flight has finished.
   void Run();
-  void Stop() { server_->Stop(); }
+  void Stop() {
+    if (server_) server_->Stop();
+  }
 
  private:
   Application(const Config& config, const Clock& clock) : config_(config), clock_(clock) {}
+  void AddChores();
 
   Config config_;
   const Clock& clock_;
   std::unique_ptr<store::Store> store_;
-  std::unique_ptr<audit::SigningKey> signing_key_;
+  ServerKeys keys_;
+  std::unique_ptr<access::PasswordDenyList> deny_list_;
   std::unique_ptr<service::AuditTrail> trail_;
   std::unique_ptr<service::AuditLog> audit_log_;
   std::unique_ptr<service::Assessments> assessments_;
   std::unique_ptr<service::Administration> administration_;
-  std::unique_ptr<service::Authentication> authentication_;
   std::unique_ptr<access::Sealer> sealer_;
+  std::unique_ptr<service::Authentication> authentication_;
+  std::unique_ptr<service::Accounts> accounts_;
   std::unique_ptr<service::WorkflowPolicy> workflow_;
   std::unique_ptr<service::Casework> casework_;
   std::unique_ptr<service::Sharing> sharing_;
@@ -70,6 +87,7 @@ class Application {
   std::unique_ptr<service::Overview> overview_;
   std::unique_ptr<service::Drafts> drafts_;
   std::unique_ptr<service::Recording> recording_;
+  std::unique_ptr<service::Housekeeping> housekeeping_;
   http::Router router_;
   std::unique_ptr<http::Server> server_;
 };

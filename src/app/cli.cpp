@@ -10,6 +10,8 @@
 #include <set>
 
 #include "app/application.h"
+#include "access/totp.h"
+#include "app/commands.h"
 #include "app/demo.h"
 #include "app/link_command.h"
 #include "common/json_fields.h"
@@ -24,45 +26,18 @@
 #include <charconv>
 
 namespace jigsaw::app {
-namespace {
+namespace cli {
 
-struct Option {
-  std::string name;
-  std::string value_name;  // empty for a switch
-  std::string help;
-  bool repeatable = false;
-};
-
-struct Parsed {
-  std::map<std::string, std::vector<std::string>> values;
-  std::set<std::string> switches;
-  std::vector<std::string> positional;
-  std::string One(const std::string& name) const {
-    auto it = values.find(name);
-    return it == values.end() || it->second.empty() ? std::string() : it->second.back();
-  }
-  bool Has(const std::string& name) const { return values.count(name) || switches.count(name); }
-};
-
-struct Io {
-  std::istream& in;
-  std::ostream& out;
-  std::ostream& err;
-};
-
-struct Command {
-  std::string path;  // "org add"
-  std::string summary;
-  std::vector<Option> options;
-  std::function<int(const Parsed&, Io&)> run;
-  std::string arguments = {};  // positional arguments, for the usage line ("[FILE]")
-};
-
-const std::vector<Option> kConfigOptions = {
-    {"config", "FILE", "read settings from this TOML file (see `jigsaw config example`)"},
-    {"database", "URL", "sqlite:PATH or postgresql://USER@HOST:PORT/DB"},
-    {"audit-key", "FILE", "the audit signing key (default: beside an SQLite database)"},
-};
+const std::vector<Option>& ConfigOptions() {
+  static const std::vector<Option> options = {
+      {"config", "FILE", "read settings from this TOML file (see `jigsaw config example`)"},
+      {"database", "URL", "sqlite:PATH or postgresql://USER@HOST:PORT/DB"},
+      {"keys", "DIR", "the directory of the keyrings (default: beside the data directory, see README)"},
+      {"audit-key", "FILE", "the audit signing keyring (default: KEYS/NAME.signing-keys)"},
+      {"sealing-key", "FILE", "the disclosure sealing keyring (default: beside the signing keyring)"},
+  };
+  return options;
+}
 
 std::vector<Option> With(std::vector<Option> a, const std::vector<Option>& b) {
   a.insert(a.end(), b.begin(), b.end());
@@ -119,10 +94,13 @@ Result<Parsed> Parse(const Command& c, const std::vector<std::string>& args) {
 
 Flags ConfigFlags(const Parsed& p) {
   Flags f;
-  for (const char* name : {"config", "database", "listen", "port", "threads", "handler-threads", "access-log", "audit-key"})
+  for (const char* name : {"config", "database", "listen", "port", "threads", "handler-threads", "access-log", "audit-key",
+                           "sealing-key", "keys"})
     if (auto v = p.One(name); !v.empty()) f[name] = v;
   return f;
 }
+
+Result<Config> LoadCliConfig(const Parsed& p) { return LoadConfig(ConfigFlags(p), ProcessEnvironment()); }
 
 int Report(const Error& e, Io& io) {
   io.err << "jigsaw: " << (e.field.empty() ? "" : e.field + ": ") << e.message << "\n";
@@ -133,8 +111,8 @@ int Report(const Error& e, Io& io) {
 }
 
 Result<std::unique_ptr<Application>> OpenApplication(const Parsed& p, const Clock& clock,
-                                                     bool create_signing_key = false) {
-  auto config = JIGSAW_TRY(LoadConfig(ConfigFlags(p), ProcessEnvironment()));
+                                                     bool create_signing_key) {
+  auto config = JIGSAW_TRY(LoadCliConfig(p));
   config.audit.create_signing_key = create_signing_key;
   return Application::Create(config, clock);
 }
@@ -186,12 +164,16 @@ int Init(const Parsed& p, Io& io) {
   if (!app) return Report(app.error(), io);
   auto version = (*app)->store().SchemaVersion();
   if (!version) return Report(version.error(), io);
+  const auto& keys = (*app)->keys();
+  for (const auto& change : keys.changes) io.out << change << "\n";
   io.out << "Database ready at schema version " << *version << " ("
          << RedactUrl((*app)->config().database.url) << ").\n"
-         << "Audit signing key: " << (*app)->config().SigningKeyFile() << " (public key "
-         << HexEncode((*app)->audit_log().public_key()) << ")\n";
+         << "Audit signing key " << keys.signing.current().key_id() << " in " << (*app)->config().SigningKeyFile()
+         << " (public key " << HexEncode((*app)->audit_log().public_key()) << ")\n"
+         << "Disclosure sealing key " << keys.sealing.keys.back().id << " in " << (*app)->config().SealingKeyFile()
+         << "\n";
   if (p.Has("demo")) {
-    auto loaded = LoadDemoPartnership((*app)->administration());
+    auto loaded = LoadDemoPartnership((*app)->administration(), (*app)->accounts());
     if (!loaded) return Report(loaded.error(), io);
     io.out << (*loaded ? "Loaded the fictional Brackenford demo partnership.\n"
                        : "Demo data not loaded: the database already has organisations.\n");
@@ -227,22 +209,112 @@ int OrgList(const Parsed& p, Io& io) {
   return 0;
 }
 
-int UserAdd(const Parsed& p, Io& io) {
+Result<domain::RoleSet> RolesOption(const Parsed& p) {
+  auto roles_it = p.values.find("role");
+  return domain::RoleSet::Parse("role", roles_it == p.values.end() ? std::vector<std::string>{} : roles_it->second);
+}
+
+Result<service::NewPractitioner> NewPractitionerOptions(const Parsed& p) {
   service::NewPractitioner n;
   n.organisation_id = p.One("org");
   n.username = p.One("username");
   n.display_name = p.One("name");
-  auto roles_it = p.values.find("role");
-  auto roles = domain::RoleSet::Parse(
-      "role", roles_it == p.values.end() ? std::vector<std::string>{} : roles_it->second);
-  if (!roles) return Report(roles.error(), io);
-  n.roles = *roles;
+  n.roles = JIGSAW_TRY(RolesOption(p));
+  return n;
+}
+
+int UserAdd(const Parsed& p, Io& io) {
+  auto n = NewPractitionerOptions(p);
+  if (!n) return Report(n.error(), io);
   auto app = OpenApplication(p, RealClock());
   if (!app) return Report(app.error(), io);
-  n.password = ReadPassword(io);
-  auto added = (*app)->administration().AddPractitioner(service::Context::Operator(), n);
+  n->password = ReadPassword(io);
+  auto added = (*app)->administration().AddPractitioner(service::Context::Operator(), *n);
   if (!added) return Report(added.error(), io);
   io.out << http::api::ToJson(*added).dump(2) << "\n";
+  return 0;
+}
+
+// The changes for leavers and movers, as the operator (audited as such).
+// Each prints one line saying what happened.
+int UserChange(const Parsed& p, Io& io,
+               const std::function<Status(service::Administration&, const std::string&)>& change,
+               std::string_view done) {
+  auto app = OpenApplication(p, RealClock());
+  if (!app) return Report(app.error(), io);
+  if (auto changed = change((*app)->administration(), p.One("id")); !changed) return Report(changed.error(), io);
+  io.out << done << " " << p.One("id") << "; their sessions have ended.\n";
+  return 0;
+}
+
+int UserDisable(const Parsed& p, Io& io) {
+  return UserChange(p, io, [](auto& admin, const std::string& id) {
+    return admin.SetAccountState(service::Context::Operator(), id, service::AccountState::kDisabled);
+  }, "Disabled");
+}
+
+int UserEnable(const Parsed& p, Io& io) {
+  return UserChange(p, io, [](auto& admin, const std::string& id) {
+    return admin.SetAccountState(service::Context::Operator(), id, service::AccountState::kEnabled);
+  }, "Enabled");
+}
+
+int UserRoles(const Parsed& p, Io& io) {
+  auto roles = RolesOption(p);
+  if (!roles) return Report(roles.error(), io);
+  return UserChange(p, io, [&](auto& admin, const std::string& id) {
+    return admin.ChangeRoles(service::Context::Operator(), id, *roles);
+  }, "Changed the roles of");
+}
+
+int UserResetPassword(const Parsed& p, Io& io) {
+  return UserChange(p, io, [&](auto& admin, const std::string& id) {
+    return admin.ResetPassword(service::Context::Operator(), id, ReadPassword(io));
+  }, "Reset the password (to be changed at the next sign-in) of");
+}
+
+int PrintProposal(const Result<domain::AccountProposal>& proposal, Io& io) {
+  if (!proposal) return Report(proposal.error(), io);
+  io.out << http::api::ToJson(*proposal).dump(2) << "\n";
+  return 0;
+}
+
+int UserMove(const Parsed& p, Io& io) {
+  auto roles = RolesOption(p);
+  if (!roles) return Report(roles.error(), io);
+  auto app = OpenApplication(p, RealClock());
+  if (!app) return Report(app.error(), io);
+  return PrintProposal(
+      (*app)->administration().ProposeMove(service::Context::Operator(), p.One("id"), p.One("org"), *roles), io);
+}
+
+int UserPropose(const Parsed& p, Io& io) {
+  auto n = NewPractitionerOptions(p);
+  if (!n) return Report(n.error(), io);
+  auto app = OpenApplication(p, RealClock());
+  if (!app) return Report(app.error(), io);
+  n->password = ReadPassword(io);
+  return PrintProposal((*app)->administration().ProposeAccount(service::Context::Operator(), *n), io);
+}
+
+int UserProposals(const Parsed& p, Io& io) {
+  auto app = OpenApplication(p, RealClock());
+  if (!app) return Report(app.error(), io);
+  auto list = (*app)->administration().PendingProposals(service::Context::Operator(), p.One("org"));
+  if (!list) return Report(list.error(), io);
+  for (const auto& proposal : *list)
+    io.out << proposal.id << "  " << (proposal.practitioner_id.empty() ? "new " : "move") << "  " << std::left
+           << std::setw(40) << proposal.username << " " << proposal.roles.Join() << "\n";
+  return 0;
+}
+
+int UserDecide(const Parsed& p, Io& io, domain::ProposalOutcome outcome) {
+  auto app = OpenApplication(p, RealClock());
+  if (!app) return Report(app.error(), io);
+  auto decided = (*app)->administration().DecideProposal(service::Context::Operator(), p.One("proposal"), outcome);
+  if (!decided) return Report(decided.error(), io);
+  if (*decided) io.out << http::api::ToJson(**decided).dump(2) << "\n";
+  else io.out << "Declined " << p.One("proposal") << ".\n";
   return 0;
 }
 
@@ -254,7 +326,8 @@ int UserList(const Parsed& p, Io& io) {
   auto list = (*app)->administration().ListPractitioners(service::Context::Operator(), org);
   if (!list) return Report(list.error(), io);
   for (const auto& u : *list)
-    io.out << u.id << "  " << std::left << std::setw(40) << u.username << " " << u.roles.Join() << "\n";
+    io.out << u.id << "  " << std::left << std::setw(40) << u.username << " " << u.roles.Join()
+           << (u.disabled ? "  (disabled)" : "") << "\n";
   return 0;
 }
 
@@ -284,45 +357,6 @@ int Assess(const Parsed& p, Io& io) {
   if (!request) return Report(request.error(), io);
   const std::string json = guidance::ToJsonText(guidance::Assess(*request));
   io.out << (p.Has("pretty") ? nlohmann::ordered_json::parse(json).dump(2) : json) << "\n";
-  return 0;
-}
-
-int AuditVerify(const Parsed& p, Io& io) {
-  auto app = OpenApplication(p, RealClock());
-  if (!app) return Report(app.error(), io);
-  audit::PublicKey key = (*app)->audit_log().public_key();
-  if (p.Has("public-key")) {
-    auto bytes = HexDecode(p.One("public-key"));
-    if (!bytes || bytes->size() != key.size()) {
-      io.err << "jigsaw: public-key: give the 32-byte Ed25519 public key in hex.\n";
-      return 2;
-    }
-    std::copy(bytes->begin(), bytes->end(), key.begin());
-  }
-  std::vector<audit::TreeHead> extra;
-  if (p.Has("against")) {
-    std::ifstream file(p.One("against"));
-    std::stringstream text;
-    text << file.rdbuf();
-    auto head = audit::ParseTreeHeadJson(text.str());
-    if (!file || !head) {
-      io.err << "jigsaw: against: cannot read a tree head from " << p.One("against") << "\n";
-      return 2;
-    }
-    extra.push_back(*head);
-  }
-  auto report = (*app)->audit_log().Verify(key, extra);
-  if (!report) return Report(report.error(), io);
-  if (!report->ok) {
-    io.out << "FAILED at index " << report->first_bad_index.value_or(0) << ": " << report->problem << "\n";
-    return 1;
-  }
-  io.out << "OK: " << report->size << " records, root " << HexEncode(report->root) << ", "
-         << report->heads_checked << " signed tree heads checked";
-  if (!extra.empty()) io.out << " (including the given head at size " << extra[0].size << ", a prefix of this log)";
-  if (report->unsigned_records)
-    io.out << "; the newest " << report->unsigned_records << " records are not yet under a signed head";
-  io.out << "\n";
   return 0;
 }
 
@@ -386,6 +420,8 @@ int AuditSearch(const Parsed& p, Io& io) {
   q.practitioner_id = p.One("practitioner");
   q.organisation_id = p.One("organisation");
   q.action = p.One("action");
+  q.person_id = p.One("person");
+  q.object_id = p.One("object");
   if (p.Has("outcome")) {
     auto o = JsonFields::ParseEnumField<domain::AuditOutcome>("outcome", p.One("outcome"));
     if (!o) return Report(o.error(), io);
@@ -423,32 +459,72 @@ int DemoLoginsCommand(const Parsed&, Io& io) {
   for (const auto& l : DemoLogins())
     io.out << "  " << std::left << std::setw(36) << l.username << " " << std::setw(46)
            << l.roles << " " << l.organisation << "\n";
+  io.out << "\nEvery demo account has the same authenticator app secret (enter it in any\n"
+            "authenticator app, or run `jigsaw demo code USERNAME` for the current code):\n  "
+         << access::GroupedSecret(kDemoTotpSecret) << "\n  "
+         << access::OtpauthUri("Jigsaw", "demo", kDemoTotpSecret) << "\n";
+  return 0;
+}
+
+// The code the demo accounts' authenticator shows now: what a newcomer
+// types after the password.
+int DemoCodeCommand(const Parsed& p, Io& io) {
+  if (p.positional.size() != 1) {
+    io.err << "jigsaw: give one demo USERNAME (see `jigsaw demo logins`).\n";
+    return 2;
+  }
+  bool demo = false;
+  for (const auto& l : DemoLogins()) demo = demo || l.username == p.positional[0];
+  if (!demo) {
+    io.err << "jigsaw: " << p.positional[0] << " is not a demo login (see `jigsaw demo logins`).\n";
+    return 2;
+  }
+  const Time now = RealClock().Now();
+  const auto into_step = std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count() %
+                         access::kTotpStep.count();
+  io.out << DemoCode(now) << "\n";
+  io.err << "(good for " << access::kTotpStep.count() - into_step
+         << " more seconds, and once only: each code signs in once)\n";
+  return 0;
+}
+
+int UserResetSecondFactor(const Parsed& p, Io& io) {
+  auto app = OpenApplication(p, RealClock());
+  if (!app) return Report(app.error(), io);
+  if (auto reset = (*app)->accounts().ResetSecondFactor(service::Context::Operator(), p.One("id")); !reset)
+    return Report(reset.error(), io);
+  io.out << "Removed the authenticator app, recovery codes and passkeys of " << p.One("id")
+         << " and ended their sessions; they set up a new authenticator app at their next sign-in.\n";
   return 0;
 }
 
 std::vector<Command> Commands() {
-  const auto server_options = With(kConfigOptions, {
+  const Option kIdOption{"id", "ID", "the practitioner's id (see `jigsaw user list`)"};
+  const Option kProposalOption{"proposal", "ID", "the proposal's id (see `jigsaw user proposals`)"};
+  const Option kRoleOption{"role", "ROLE", "practitioner, designated_safeguarding_lead, data_protection_officer, "
+                                           "caldicott_guardian, senior_leader, administrator or legal_adviser", true};
+  const auto server_options = With(ConfigOptions(), {
       {"listen", "ADDRESS", "IP address to listen on (default 127.0.0.1)"},
       {"port", "PORT", "port to listen on (default 8080; 0 picks a free one)"},
       {"threads", "N", "I/O threads (default: one per core)"},
       {"handler-threads", "N", "threads for requests that wait on the database (default 64)"},
       {"access-log", "true|false", "log one line per request (default true)"},
   });
-  return {
+  std::vector<Command> commands = {
       {"serve", "Serve the API and pages until SIGTERM or Ctrl-C.", server_options, Serve},
       {"init", "Create or upgrade the database; with --demo, add the fictional demo partnership.",
-       With(kConfigOptions, {{"demo", "", "load the demo partnership if the database is empty"}}), Init},
+       With(ConfigOptions(), {{"demo", "", "load the demo partnership if the database is empty"}}), Init},
       {"org add", "Add an organisation to the partnership.",
-       With(kConfigOptions,
+       With(ConfigOptions(),
             {{"name", "NAME", "the organisation's name"},
              {"type", "TYPE", "school, gp_practice, police, local_authority_childrens_services..."},
              {"sector", "SECTOR", "public, voluntary or private"},
              {"competent-authority", "", "a competent authority for law enforcement (DPA 2018 Part 3)"}}),
        OrgAdd},
-      {"org list", "List the partnership's organisations.", kConfigOptions, OrgList},
+      {"org list", "List the partnership's organisations.", ConfigOptions(), OrgList},
       {"user add",
        "Add a practitioner. The password is read from standard input (without echo at a terminal).",
-       With(kConfigOptions, {{"org", "ID", "the organisation's id (see `jigsaw org list`)"},
+       With(ConfigOptions(), {{"org", "ID", "the organisation's id (see `jigsaw org list`)"},
                              {"username", "NAME", "sign-in name: lower-case letters, digits, . _ - @"},
                              {"name", "NAME", "the name colleagues see"},
                              {"role", "ROLE", "practitioner, designated_safeguarding_lead, "
@@ -456,7 +532,7 @@ std::vector<Command> Commands() {
                                               "senior_leader or administrator", true}}),
        UserAdd},
       {"user list", "List practitioners.",
-       With(kConfigOptions, {{"org", "ID", "only this organisation's"}}), UserList},
+       With(ConfigOptions(), {{"org", "ID", "only this organisation's"}}), UserList},
       {"assess",
        "Assess a proposed share: reads the request JSON (docs/assessment.md) from FILE or "
        "standard input and prints the assessment JSON. Exit 2 names the invalid field.",
@@ -479,24 +555,20 @@ std::vector<Command> Commands() {
                         io.in, io.out, io.err);
        },
        "FILE"},
-      {"audit verify",
-       "Recompute the audit log's Merkle tree from every record and check every signed tree head. "
-       "Exit 1 names the first index that was changed, deleted, inserted or moved.",
-       With(kConfigOptions, {{"against", "HEAD.json", "also prove that this earlier exported head is a prefix of the log"},
-                             {"public-key", "HEX", "check signatures with this key instead of the key file's"}}),
-       AuditVerify},
       {"audit head", "Sign the log as it is now (if it grew) and print the newest signed tree head as JSON.",
-       kConfigOptions, AuditHead},
+       ConfigOptions(), AuditHead},
       {"audit proof", "Print an RFC 9162 inclusion or consistency proof.",
-       With(kConfigOptions, {{"index", "N", "inclusion: the record's index"},
+       With(ConfigOptions(), {{"index", "N", "inclusion: the record's index"},
                              {"tree-size", "N", "inclusion: the tree size"},
                              {"first", "N", "consistency: the earlier size"},
                              {"second", "N", "consistency: the later size"}}),
        AuditProof, "inclusion|consistency"},
       {"audit search", "Search the audit log, newest first.",
-       With(kConfigOptions, {{"child", "ID", "records about this child"},
+       With(ConfigOptions(), {{"child", "ID", "records about this child"},
                              {"practitioner", "ID", "records of this practitioner's actions"},
                              {"organisation", "ID", "records of this organisation's practitioners"},
+                             {"person", "ID", "records about this person: the person read, or the child concerned"},
+                             {"object", "ID", "records about this record (a disclosure, a concern...)"},
                              {"action", "ACTION", "e.g. session.sign_in"},
                              {"outcome", "OUTCOME", "allowed, denied or failed"},
                              {"from", "TIME", "from this date or UTC time"},
@@ -504,7 +576,42 @@ std::vector<Command> Commands() {
                              {"limit", "N", "at most N records (default 100, at most 1000)"},
                              {"format", "csv", "CSV instead of a table"}}),
        AuditSearch},
-      {"demo logins", "Print the demo partnership's sign-in names and password.", {}, DemoLoginsCommand},
+      {"user reset-second-factor",
+       "Remove a practitioner's authenticator app, recovery codes and passkeys (they lost their phone); "
+       "they set up a new one at their next sign-in. Audited.",
+       With(ConfigOptions(), {{"id", "ID", "the practitioner's id (see `jigsaw user list`)"}}), UserResetSecondFactor},
+      {"user disable", "Disable a practitioner's account (they left): they cannot sign in and are signed out. Audited.",
+       With(ConfigOptions(), {kIdOption}), UserDisable},
+      {"user enable", "Enable a disabled account again. Audited.", With(ConfigOptions(), {kIdOption}), UserEnable},
+      {"user roles", "Replace a practitioner's roles; they are signed out. Audited.",
+       With(ConfigOptions(), {kIdOption, kRoleOption}), UserRoles},
+      {"user reset-password",
+       "Set a temporary password, read from standard input; they must choose a new one at their next sign-in and "
+       "are signed out. Audited.",
+       With(ConfigOptions(), {kIdOption}), UserResetPassword},
+      {"user move",
+       "Propose moving a practitioner to another organisation with these roles there; it happens when that "
+       "organisation approves (`jigsaw user approve`). Audited.",
+       With(ConfigOptions(), {kIdOption, {"org", "ID", "the organisation they move to"}, kRoleOption}), UserMove},
+      {"user propose",
+       "Propose an account for an organisation to approve; the password is read from standard input and must be "
+       "changed at the first sign-in. Audited.",
+       With(ConfigOptions(), {{"org", "ID", "the organisation's id (see `jigsaw org list`)"},
+                             {"username", "NAME", "sign-in name: lower-case letters, digits, . _ - @"},
+                             {"name", "NAME", "the name colleagues see"},
+                             kRoleOption}),
+       UserPropose},
+      {"user proposals", "List the account proposals waiting for an organisation's approval.",
+       With(ConfigOptions(), {{"org", "ID", "the organisation"}}), UserProposals},
+      {"user approve", "Approve an account proposal: the account is created or the person moved. Audited.",
+       With(ConfigOptions(), {kProposalOption}),
+       [](const Parsed& p, Io& io) { return UserDecide(p, io, domain::ProposalOutcome::kApproved); }},
+      {"user decline", "Decline an account proposal. Audited.", With(ConfigOptions(), {kProposalOption}),
+       [](const Parsed& p, Io& io) { return UserDecide(p, io, domain::ProposalOutcome::kDeclined); }},
+      {"demo logins", "Print the demo partnership's sign-in names, password and authenticator secret.", {},
+       DemoLoginsCommand},
+      {"demo code", "Print the code the demo accounts' authenticator app shows now.", {}, DemoCodeCommand,
+       "USERNAME"},
       {"config example", "Print an example configuration file with every setting.", {},
        [](const Parsed&, Io& io) {
          io.out << ExampleConfig();
@@ -516,6 +623,9 @@ std::vector<Command> Commands() {
          return 0;
        }},
   };
+  for (auto& c : IntegrityCommands()) commands.push_back(std::move(c));
+  for (auto& c : BackupCommands()) commands.push_back(std::move(c));
+  return commands;
 }
 
 void PrintOverview(std::ostream& out) {
@@ -525,7 +635,9 @@ void PrintOverview(std::ostream& out) {
   out << "\nRun `jigsaw COMMAND --help` for a command's options.\n";
 }
 
-}  // namespace
+}  // namespace cli
+
+using namespace cli;
 
 int RunCli(const std::vector<std::string>& args, std::istream& in, std::ostream& out,
            std::ostream& err) {

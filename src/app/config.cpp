@@ -4,6 +4,7 @@
 
 #include <charconv>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -52,18 +53,32 @@ Status Apply(Config& c, const std::string& key, const std::string& value) {
   }
   else if (key == "database.url") c.database.url = value;
   else if (key == "audit.signing_key_file") c.audit.signing_key_file = value;
+  else if (key == "keys.directory") c.keys.directory = value;
+  else if (key == "keys.sealing_key_file") c.keys.sealing_key_file = value;
   else if (key == "audit.sign_interval_seconds") c.audit.sign_interval = seconds(JIGSAW_TRY(ParseInt(key, value, 0, 86400)));
   else if (key == "database.pool_size") c.database.pool_size = static_cast<int>(JIGSAW_TRY(ParseInt(key, value, 1, 256)));
   else if (key == "sign_in.idle_timeout_minutes") c.sign_in.idle_timeout = minutes(JIGSAW_TRY(ParseInt(key, value, 1, 24 * 60)));
   else if (key == "sign_in.absolute_timeout_hours") c.sign_in.absolute_timeout = hours(JIGSAW_TRY(ParseInt(key, value, 1, 24 * 7)));
-  else if (key == "sign_in.max_failed_attempts") c.sign_in.max_failed_attempts = static_cast<int>(JIGSAW_TRY(ParseInt(key, value, 1, 100)));
-  else if (key == "sign_in.lockout_minutes") c.sign_in.lockout = minutes(JIGSAW_TRY(ParseInt(key, value, 1, 24 * 60)));
+  else if (key == "sign_in.free_failures") c.sign_in.throttle.free_failures = static_cast<int>(JIGSAW_TRY(ParseInt(key, value, 0, 100)));
+  else if (key == "sign_in.first_delay_seconds") c.sign_in.throttle.first_delay = seconds(JIGSAW_TRY(ParseInt(key, value, 1, 3600)));
+  else if (key == "sign_in.max_delay_seconds") c.sign_in.throttle.max_delay = seconds(JIGSAW_TRY(ParseInt(key, value, 1, 24 * 3600)));
+  else if (key == "sign_in.max_failures_per_address") c.sign_in.throttle.max_failures_per_address = static_cast<int>(JIGSAW_TRY(ParseInt(key, value, 1, 1000000)));
+  else if (key == "sign_in.address_window_minutes") c.sign_in.throttle.address_window = minutes(JIGSAW_TRY(ParseInt(key, value, 1, 24 * 60)));
+  else if (key == "sign_in.max_failures_overall") c.sign_in.throttle.max_failures_overall = static_cast<int>(JIGSAW_TRY(ParseInt(key, value, 1, 10000000)));
+  else if (key == "sign_in.global_window_minutes") c.sign_in.throttle.global_window = minutes(JIGSAW_TRY(ParseInt(key, value, 1, 24 * 60)));
+  else if (key == "sign_in.notify_after_failures") c.sign_in.throttle.notify_after_failures = static_cast<int>(JIGSAW_TRY(ParseInt(key, value, 0, 1000)));
+  else if (key == "sign_in.password_deny_list") c.password_deny_list = value;
   else if (key == "sign_in.password_hash_cost") c.sign_in.hash_cost = JIGSAW_TRY(ParseHashCost(value));
   else if (key == "workflow.emergency_record_working_days") c.workflow.emergency_record_working_days = static_cast<int>(JIGSAW_TRY(ParseInt(key, value, 1, 30)));
   else if (key == "workflow.acknowledgement_working_days") c.workflow.acknowledgement_working_days = static_cast<int>(JIGSAW_TRY(ParseInt(key, value, 1, 30)));
   else if (key == "workflow.feedback_working_days") c.workflow.feedback_working_days = static_cast<int>(JIGSAW_TRY(ParseInt(key, value, 1, 90)));
   else if (key == "workflow.bank_holidays") c.workflow.bank_holidays = value;
   else if (key == "web.static_dir") c.web.static_dir = value;
+  else if (key == "web.public_origin") {
+    if ((!value.starts_with("https://") && !value.starts_with("http://")) || value.ends_with("/"))
+      return InvalidArgument(key, "Give the address people use, without a path: https://jigsaw.example.org");
+    c.web.public_origin = value;
+  }
   else if (key == "web.exit_url") {
     if (!value.starts_with("https://") && !value.starts_with("http://") && !value.starts_with("/"))
       return InvalidArgument(key, "Give a web address (https://...) or a path on this server.");
@@ -129,8 +144,9 @@ constexpr Mapping kEnvironment[] = {
     {"JIGSAW_DATABASE_URL", "database.url"},
     {"JIGSAW_PASSWORD_HASH_COST", "sign_in.password_hash_cost"},
     {"JIGSAW_AUDIT_SIGNING_KEY_FILE", "audit.signing_key_file"},
+    {"JIGSAW_SEALING_KEY_FILE", "keys.sealing_key_file"},
+    {"JIGSAW_KEYS_DIR", "keys.directory"},
     {"JIGSAW_STATIC_DIR", "web.static_dir"},
-    {"JIGSAW_EXIT_URL", "web.exit_url"},
 };
 
 constexpr Mapping kFlags[] = {
@@ -138,6 +154,7 @@ constexpr Mapping kFlags[] = {
     {"threads", "server.threads"},    {"handler-threads", "server.handler_threads"},
     {"database", "database.url"},
     {"access-log", "server.access_log"}, {"audit-key", "audit.signing_key_file"},
+    {"sealing-key", "keys.sealing_key_file"}, {"keys", "keys.directory"},
     {"static-dir", "web.static_dir"},
 };
 
@@ -174,8 +191,65 @@ std::vector<std::string> WorkflowOptions::BankHolidayDates() const {
   return dates;
 }
 
+namespace {
+
+// The SQLite database file, or empty for PostgreSQL.
+std::filesystem::path SqlitePath(const std::string& url) {
+  if (!url.starts_with("sqlite:")) return {};
+  return std::filesystem::path(url.substr(7));
+}
+
+std::string KeyringName(const std::string& url) {
+  const auto db = SqlitePath(url);
+  return db.empty() || db.filename().empty() ? "jigsaw" : db.filename().string();
+}
+
+std::string Join(const std::string& directory, const std::string& name) {
+  return directory.empty() ? name : (std::filesystem::path(directory) / name).string();
+}
+
+}  // namespace
+
+std::string Config::KeyDirectory() const {
+  if (!keys.directory.empty()) return keys.directory;
+  const auto db = SqlitePath(database.url);
+  const auto dir = db.parent_path();
+  // A database in the working directory has no data directory of its own
+  // to keep the keys out of; nor has a root-level one a place beside it.
+  if (dir.empty() || dir == "." || dir.filename().empty() || dir.filename() == "." || dir.filename() == "..")
+    return "";
+  return (dir.parent_path() / (dir.filename().string() + "-keys")).string();
+}
+
+std::string Config::StaticDir() const {
+  if (!web.static_dir.empty()) return web.static_dir;
+  std::error_code ec;
+  const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  return ec ? "static" : (exe.parent_path() / "static").string();
+}
+
+std::string Config::PasswordDenyListFile() const {
+  if (!password_deny_list.empty()) return password_deny_list;
+  return (std::filesystem::path(StaticDir()) / "passwords" / "common-passwords.txt").string();
+}
+
 std::string Config::SigningKeyFile() const {
   if (!audit.signing_key_file.empty()) return audit.signing_key_file;
+  return Join(KeyDirectory(), KeyringName(database.url) + ".signing-keys");
+}
+
+std::string Config::SealingKeyFile() const {
+  if (!keys.sealing_key_file.empty()) return keys.sealing_key_file;
+  if (!audit.signing_key_file.empty()) {
+    static constexpr std::string_view kSigning = ".signing-keys";
+    const std::string& s = audit.signing_key_file;
+    if (s.ends_with(kSigning)) return s.substr(0, s.size() - kSigning.size()) + ".sealing-keys";
+    return s + ".sealing-keys";
+  }
+  return Join(KeyDirectory(), KeyringName(database.url) + ".sealing-keys");
+}
+
+std::string Config::LegacySigningKeyFile() const {
   if (database.url.starts_with("sqlite:")) return database.url.substr(7) + ".audit-key";
   return "jigsaw-audit.key";
 }
@@ -221,15 +295,30 @@ url = "sqlite:jigsaw.db"    # or "postgresql://jigsaw@db.example:5432/jigsaw"
 pool_size = 8
 
 [audit]
-# signing_key_file = "/etc/jigsaw/audit.key"  # default: beside the SQLite file
-sign_interval_seconds = 10  # sign a new tree head this often while the log grows
+# signing_key_file = "/etc/jigsaw/keys/jigsaw.signing-keys"  # JIGSAW_AUDIT_SIGNING_KEY_FILE, --audit-key
+sign_interval_seconds = 1   # a signed tree head covers every commit within this (and at start and stop)
+
+[keys]
+# Keys never live in the data directory: a copy of the database must not
+# carry them. Default: beside the SQLite file's directory (sqlite:data/x.db
+# keeps them in data-keys/), or the working directory.
+# directory = "/etc/jigsaw/keys"     # JIGSAW_KEYS_DIR, --keys
+# sealing_key_file = "/etc/jigsaw/keys/jigsaw.sealing-keys"  # JIGSAW_SEALING_KEY_FILE, --sealing-key
 
 [sign_in]
 idle_timeout_minutes = 30
 absolute_timeout_hours = 12
-max_failed_attempts = 5
-lockout_minutes = 15
 password_hash_cost = "interactive"   # or "moderate" (slower, stronger)
+# Throttling (docs/security.md): accounts are slowed down, never locked.
+free_failures = 3                  # failures per account (24 hours) before delays start
+first_delay_seconds = 2            # then the wait doubles with each failure...
+max_delay_seconds = 300            # ...up to this
+max_failures_per_address = 30      # failures from one address within...
+address_window_minutes = 10        # ...this window, then that address waits
+max_failures_overall = 300         # failures across the service within...
+global_window_minutes = 5          # ...this window: then only accounts and addresses with no failures may try
+notify_after_failures = 10         # the safeguarding leads hear of every 10 failures in a row on a colleague's account
+# password_deny_list = "/usr/share/jigsaw/common-passwords.txt"  # default: static_dir/passwords/common-passwords.txt
 
 [workflow]
 emergency_record_working_days = 1   # an emergency share's full record is owed by the end of the next working day
@@ -239,10 +328,8 @@ bank_holidays = "england-and-wales" # or a list of dates: "2026-12-25, 2026-12-2
 
 [web]
 # static_dir = "/usr/share/jigsaw/static"  # default: "static" beside the binary
-# Where "Exit this page" (or Shift pressed three times) goes: a page that
-# looks ordinary on your screens and that your network allows, such as your
-# intranet's home page. JIGSAW_EXIT_URL overrides it.
-exit_url = "https://www.google.co.uk/"
+exit_url = "https://www.bbc.co.uk/weather" # where "Exit this page" goes
+# public_origin = "https://jigsaw.example.org"  # the address people use; passkeys are bound to it (default: the Host header)
 
 [attachments]
 max_bytes = 4194304         # the largest file kept with a concern (photographs, letters)

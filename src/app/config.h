@@ -16,11 +16,23 @@
 namespace jigsaw::app {
 
 struct AuditOptions {
-  // Empty: beside an SQLite database ("PATH.audit-key"), else
-  // "jigsaw-audit.key" in the working directory.
+  // The audit signing keyring; empty: see Config::SigningKeyFile().
   std::string signing_key_file;
-  bool create_signing_key = false;  // set by `jigsaw init`, never from a file
-  std::chrono::seconds sign_interval{10};  // 0: only on demand
+  // Set by `jigsaw init`, never from a file: create missing keyrings (both
+  // kinds) and move a key left inside the data directory out of it.
+  bool create_signing_key = false;
+  // How soon after a commit a tree head covers it (and the server signs at
+  // start and at stop); 0: only on demand (tests).
+  std::chrono::seconds sign_interval{1};
+};
+
+// Where the keys live: never inside the data directory, so that a copy of
+// the database (or of its directory) does not carry them.
+struct KeyOptions {
+  // Both keyrings' directory; empty: see Config::KeyDirectory().
+  std::string directory;
+  // The disclosure sealing keyring; empty: see Config::SealingKeyFile().
+  std::string sealing_key_file;
 };
 
 // Deadlines of the sharing workflow, in working days.
@@ -39,11 +51,11 @@ struct WorkflowOptions {
 struct WebConfig {
   // The built assets (see CMakeLists.txt); empty: "static" beside the binary.
   std::string static_dir;
-  // Where "Exit this page" goes: a neutral page that looks unrelated to
-  // safeguarding, shows no news (a headline about a child's death is not
-  // neutral) and that school and health networks let through: by default
-  // a search engine's home page. Each organisation can set its own.
-  std::string exit_url = "https://www.google.co.uk/";
+  // Where "Exit this page" goes: a site that looks unrelated to safeguarding.
+  std::string exit_url = "https://www.bbc.co.uk/weather";
+  // The address people use ("https://jigsaw.example.org"). Passkeys are
+  // bound to its host name; empty: taken from each request's Host header.
+  std::string public_origin;
 };
 
 // Files kept with a concern (photographs of an injury, letters).
@@ -59,12 +71,35 @@ struct Config {
   store::StoreOptions database{.url = "sqlite:jigsaw.db"};
   service::SignInPolicy sign_in;
   AuditOptions audit;
+  KeyOptions keys;
   WorkflowOptions workflow;
   WebConfig web;
   AttachmentsConfig attachments;
+  // The deny-list of common and breached passwords (docs/security.md);
+  // empty: passwords/common-passwords.txt in the static directory.
+  std::string password_deny_list;
 
-  // The key file to use, applying the default above.
+  // The keys' directory: keys.directory; else, for an SQLite database in a
+  // data directory (sqlite:DIR/NAME), the directory beside it, DIR-keys;
+  // else (an SQLite file in the working directory, or PostgreSQL, whose
+  // data directory is on the database server) the working directory ("").
+  std::string KeyDirectory() const;
+  // The signing keyring: audit.signing_key_file, else
+  // KeyDirectory()/NAME.signing-keys (NAME: the SQLite file's name, or
+  // "jigsaw" for PostgreSQL).
   std::string SigningKeyFile() const;
+  // The sealing keyring: keys.sealing_key_file; else beside a given
+  // signing keyring, named like it with "sealing" for "signing"
+  // (X.signing-keys -> X.sealing-keys, any other name gets
+  // ".sealing-keys" added); else KeyDirectory()/NAME.sealing-keys.
+  std::string SealingKeyFile() const;
+  // Where releases before keyrings kept the signing key when none was
+  // given ("PATH.audit-key" beside an SQLite database, else
+  // "jigsaw-audit.key"): `jigsaw init` moves a key found there.
+  std::string LegacySigningKeyFile() const;
+  // The static directory: web.static_dir, else "static" beside the binary.
+  std::string StaticDir() const;
+  std::string PasswordDenyListFile() const;
 };
 
 // Flags given on the command line, by their long name without "--".

@@ -1,5 +1,7 @@
 #include "app/demo.h"
 
+#include "access/totp.h"
+
 namespace jigsaw::app {
 namespace {
 
@@ -66,7 +68,7 @@ std::string_view OrganisationName(std::string_view key) {
 
 }  // namespace
 
-Result<bool> LoadDemoPartnership(service::Administration& admin) {
+Result<bool> LoadDemoPartnership(service::Administration& admin, service::Accounts& accounts) {
   const auto op = service::Context::Operator("demo");
   if (!JIGSAW_TRY(admin.ListOrganisations(op)).empty()) return false;
   std::map<std::string_view, std::string> ids;
@@ -75,12 +77,16 @@ Result<bool> LoadDemoPartnership(service::Administration& admin) {
         op, {std::string(o.name), o.type, o.sector, o.competent_authority}));
     ids[o.key] = added.id;
   }
+  const Bytes secret = *access::Base32Decode(kDemoTotpSecret);
   for (const auto& p : kPeople) {
-    JIGSAW_TRY(admin.AddPractitioner(op, {ids[p.org_key], Username(p), std::string(p.name),
-                                          domain::RoleSet(p.roles), std::string(kDemoPassword)}));
+    auto added = JIGSAW_TRY(admin.AddPractitioner(op, {ids[p.org_key], Username(p), std::string(p.name),
+                                                       domain::RoleSet(p.roles), std::string(kDemoPassword)}));
+    JIGSAW_RETURN_IF_ERROR(accounts.EnrolAuthenticator(op, added.id, secret));
   }
   return true;
 }
+
+std::string DemoCode(Time now) { return access::TotpCode(*access::Base32Decode(kDemoTotpSecret), now); }
 
 std::vector<DemoLogin> DemoLogins() {
   std::vector<DemoLogin> out;

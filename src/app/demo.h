@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "service/accounts.h"
 #include "service/administration.h"
 
 namespace jigsaw::app {
@@ -20,10 +21,19 @@ struct DemoLogin {
 
 // Every demo account shares this password (it is printed, not secret).
 inline constexpr std::string_view kDemoPassword = "brackenford-demo";
+// ...and this authenticator app secret (base32, as an app takes it; also
+// printed and in the README), so that the run command still lets a
+// newcomer in: add it to any authenticator app, or let `jigsaw demo code`
+// show the current code. A real account enrols a secret of its own.
+inline constexpr std::string_view kDemoTotpSecret = "JIGSAWDEMOBRACKENFORDTOTPSECRET2";
 
-// Adds the partnership unless the database already has organisations;
-// returns whether it added it.
-Result<bool> LoadDemoPartnership(service::Administration& administration);
+// Adds the partnership unless the database already has organisations,
+// each account with the demo password and authenticator secret; returns
+// whether it added it.
+Result<bool> LoadDemoPartnership(service::Administration& administration, service::Accounts& accounts);
+
+// The code the demo authenticator shows at `now` (6 digits).
+std::string DemoCode(Time now);
 
 std::vector<DemoLogin> DemoLogins();
 

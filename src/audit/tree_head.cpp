@@ -1,13 +1,21 @@
 #include "audit/tree_head.h"
 
+#include <openssl/evp.h>
 #include <sodium.h>
 
 #include <cstring>
 
-#include "common/json_fields.h"
-#include "common/json_writer.h"
-
 namespace jigsaw::audit {
+
+std::string KeyId(const PublicKey& key) {
+  static constexpr std::string_view kContext = "jigsaw-signing-key-id-v1";
+  Bytes m(kContext.begin(), kContext.end());
+  m.insert(m.end(), key.begin(), key.end());
+  std::array<std::uint8_t, 32> digest{};
+  unsigned int len = 0;
+  EVP_Digest(m.data(), m.size(), digest.data(), &len, EVP_sha256(), nullptr);
+  return HexEncode(std::span<const std::uint8_t>(digest.data(), 8));
+}
 
 Bytes TreeHeadMessage(std::uint64_t size, const Hash& root, Time time) {
   static constexpr std::string_view kContext = "jigsaw-tree-head-v1";
@@ -26,52 +34,86 @@ Result<SigningKey> SigningKey::FromSeed(std::span<const std::uint8_t> seed) {
   SigningKey k;
   k.seed_.assign(seed.begin(), seed.end());
   crypto_sign_seed_keypair(k.public_.data(), k.secret_.data(), seed.data());
+  k.key_id_ = KeyId(k.public_);
   return k;
 }
 
+Signature SigningKey::SignMessage(std::span<const std::uint8_t> message) const {
+  Signature s{};
+  crypto_sign_detached(s.data(), nullptr, message.data(), message.size(), secret_.data());
+  return s;
+}
+
 TreeHead SigningKey::Sign(std::uint64_t size, const Hash& root, Time time) const {
-  TreeHead h{size, root, time, {}};
-  const Bytes m = TreeHeadMessage(size, root, time);
-  crypto_sign_detached(h.signature.data(), nullptr, m.data(), m.size(), secret_.data());
+  TreeHead h{size, root, time, {}, key_id_};
+  h.signature = SignMessage(TreeHeadMessage(size, root, time));
   return h;
 }
 
-bool VerifyTreeHead(const TreeHead& head, const PublicKey& key) {
+bool VerifySignature(std::span<const std::uint8_t> message, const Signature& signature,
+                     const PublicKey& key) {
   if (sodium_init() < 0) return false;
-  const Bytes m = TreeHeadMessage(head.size, head.root, head.time);
-  return crypto_sign_verify_detached(head.signature.data(), m.data(), m.size(), key.data()) == 0;
+  return crypto_sign_verify_detached(signature.data(), message.data(), message.size(), key.data()) == 0;
 }
 
-std::string TreeHeadJson(const TreeHead& h) {
-  JsonWriter w(512);
-  w.BeginObject()
-      .Key("tree_size").Int(static_cast<std::int64_t>(h.size))
+bool VerifyTreeHead(const TreeHead& head, const PublicKey& key) {
+  return VerifySignature(TreeHeadMessage(head.size, head.root, head.time), head.signature, key);
+}
+
+TrustedKeys::Check TrustedKeys::Verify(const TreeHead& head) const {
+  if (!head.key_id.empty()) {
+    auto it = keys_.find(head.key_id);
+    if (it == keys_.end()) return Check::kUnknownKey;
+    return VerifyTreeHead(head, it->second) ? Check::kValid : Check::kBadSignature;
+  }
+  for (const auto& [id, key] : keys_)
+    if (VerifyTreeHead(head, key)) return Check::kValid;
+  return Check::kBadSignature;
+}
+
+void WriteTreeHeadMembers(JsonWriter& w, const TreeHead& h) {
+  w.Key("tree_size").Int(static_cast<std::int64_t>(h.size))
       .Key("root_hash").String(HexEncode(h.root))
       .Key("timestamp").String(FormatRfc3339(h.time))
       .Key("timestamp_micros").Int(ToMicros(h.time))
       .Key("signature").String(HexEncode(h.signature))
       .Key("algorithm").String("Ed25519")
-      .EndObject();
+      .Key("key_id").String(h.key_id);
+}
+
+std::string TreeHeadJson(const TreeHead& h) {
+  JsonWriter w(512);
+  w.BeginObject();
+  WriteTreeHeadMembers(w, h);
+  w.EndObject();
   return w.Take();
+}
+
+Result<TreeHead> TreeHeadFromJson(const JsonFields& f) {
+  TreeHead h;
+  const std::int64_t size = JIGSAW_TRY(f.IntOr("tree_size", -1));
+  if (size < 0) return InvalidArgument(f.Path("tree_size"), "Give the tree size.");
+  h.size = static_cast<std::uint64_t>(size);
+  const std::int64_t micros = JIGSAW_TRY(f.IntOr("timestamp_micros", -1));
+  if (micros < 0) return InvalidArgument(f.Path("timestamp_micros"), "Give the timestamp in microseconds.");
+  h.time = FromMicros(micros);
+  auto root = HexDecode(JIGSAW_TRY(f.String("root_hash")));
+  if (!root || root->size() != 32) return InvalidArgument(f.Path("root_hash"), "Give 32 bytes in hex.");
+  std::memcpy(h.root.data(), root->data(), 32);
+  auto sig = HexDecode(JIGSAW_TRY(f.String("signature")));
+  if (!sig || sig->size() != 64) return InvalidArgument(f.Path("signature"), "Give 64 bytes in hex.");
+  std::memcpy(h.signature.data(), sig->data(), 64);
+  // Heads exported before key ids existed have none.
+  h.key_id = JIGSAW_TRY(f.StringOrEmpty("key_id"));
+  if (!h.key_id.empty() && (h.key_id.size() != 16 || !HexDecode(h.key_id)))
+    return InvalidArgument(f.Path("key_id"), "Give the key id as 16 hex digits.");
+  return h;
 }
 
 Result<TreeHead> ParseTreeHeadJson(std::string_view text) {
   const JsonDocument doc = JIGSAW_TRY(JsonDocument::Parse(text));
-  JsonFields f(doc.root());
-  TreeHead h;
-  const std::int64_t size = JIGSAW_TRY(f.IntOr("tree_size", -1));
-  if (size < 0) return InvalidArgument("tree_size", "Give the tree size.");
-  h.size = static_cast<std::uint64_t>(size);
-  const std::int64_t micros = JIGSAW_TRY(f.IntOr("timestamp_micros", -1));
-  if (micros < 0) return InvalidArgument("timestamp_micros", "Give the timestamp in microseconds.");
-  h.time = FromMicros(micros);
-  auto root = HexDecode(JIGSAW_TRY(f.String("root_hash")));
-  if (!root || root->size() != 32) return InvalidArgument("root_hash", "Give 32 bytes in hex.");
-  std::memcpy(h.root.data(), root->data(), 32);
-  auto sig = HexDecode(JIGSAW_TRY(f.String("signature")));
-  if (!sig || sig->size() != 64) return InvalidArgument("signature", "Give 64 bytes in hex.");
-  std::memcpy(h.signature.data(), sig->data(), 64);
-  return h;
+  if (!doc.root().IsObject()) return InvalidArgument("body", "Expected a tree head object.");
+  return TreeHeadFromJson(JsonFields(doc.root()));
 }
 
 }  // namespace jigsaw::audit

@@ -108,8 +108,11 @@ CsvTable ParseCsv(std::string_view bytes) {
 }
 
 std::string CsvField(std::string_view value) {
+  // A leading byte order mark is quoted too: unquoted at the start of a
+  // file, a reader would take it for the file's own and drop it.
   const bool quote = value.find_first_of(",\"\r\n") != std::string_view::npos ||
-                     (!value.empty() && (value.front() == ' ' || value.back() == ' '));
+                     (!value.empty() && (value.front() == ' ' || value.back() == ' ')) ||
+                     value.starts_with("\xEF\xBB\xBF");
   if (!quote) return std::string(value);
   std::string out = "\"";
   for (char c : value) {
@@ -118,6 +121,32 @@ std::string CsvField(std::string_view value) {
   }
   out.push_back('"');
   return out;
+}
+
+bool CouldBeFormula(std::string_view cell) {
+  if (cell.empty()) return false;
+  if (cell[0] == '\t' || cell[0] == '\r' || cell[0] == '|') return true;
+  std::size_t i = 0;
+  while (i < cell.size() && (cell[i] == ' ' || cell[i] == '\t' || cell[i] == '\r' || cell[i] == '\n')) ++i;
+  return i < cell.size() && (cell[i] == '=' || cell[i] == '+' || cell[i] == '-' || cell[i] == '@');
+}
+
+void AppendCsvCell(std::string& out, std::string_view cell) {
+  out.push_back('"');
+  if (CouldBeFormula(cell)) out.push_back('\'');
+  for (char c : cell) {
+    if (c == '"') out.push_back('"');
+    out.push_back(c);
+  }
+  out.push_back('"');
+}
+
+void AppendCsvRow(std::string& out, std::span<const std::string> cells) {
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    if (i) out.push_back(',');
+    AppendCsvCell(out, cells[i]);
+  }
+  out += "\r\n";
 }
 
 }  // namespace jigsaw

@@ -1,9 +1,11 @@
-// CSV as RFC 4180 writes it, for files people export from other systems:
-// reading that never gives up on the whole file for one bad record, and
-// writing that quotes only what must be quoted.
+// CSV as RFC 4180 writes it: reading files people export from other systems
+// (never giving up on the whole file for one bad record), and writing what
+// Jigsaw exports, safe to open in a spreadsheet (a cell a spreadsheet would
+// run as a formula is written as text).
 #pragma once
 
 #include <cstddef>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,7 +37,23 @@ struct CsvTable {
 CsvTable ParseCsv(std::string_view bytes);
 
 // `value` as one CSV field: as it is, or in double quotes (quotes doubled)
-// if it holds a comma, a quote, CR or LF, or begins or ends with a space.
+// if it holds a comma, a quote, CR or LF, begins or ends with a space, or
+// begins with a UTF-8 byte order mark.
 std::string CsvField(std::string_view value);
+
+// True if a spreadsheet could read `cell` as a formula or command: it
+// starts with = + - or @ after optional white space (spaces, tabs, CR, LF),
+// or with a tab, CR or | (which some spreadsheets also act on).
+bool CouldBeFormula(std::string_view cell);
+
+// Appends `cell` to `out` quoted, with quotes doubled. A cell that could be
+// a formula is prefixed with a single quote ('=SUM(A1) stays that text): the
+// convention spreadsheets show as text and OWASP's advice on CSV injection.
+// The quote is visible to anyone reading the file as text; that is the
+// price of a file that cannot run anything.
+void AppendCsvCell(std::string& out, std::string_view cell);
+
+// Appends a row of cells separated by commas, ending in CRLF.
+void AppendCsvRow(std::string& out, std::span<const std::string> cells);
 
 }  // namespace jigsaw

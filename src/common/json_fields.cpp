@@ -81,12 +81,16 @@ Result<JsonFields> JsonFields::Object(std::string_view name, bool required) cons
   return JsonFields(*v, Path(name) + ".");
 }
 
+std::string JsonFields::Self() const {
+  return prefix_.empty() ? "body" : prefix_.substr(0, prefix_.size() - 1);
+}
+
 Status JsonFields::OnlyKnown(std::initializer_list<std::string_view> known) const {
   if (empty_) return Ok();
-  if (!object_.IsObject())
-    return InvalidArgument(prefix_.empty() ? "body" : prefix_.substr(0, prefix_.size() - 1),
-                           "This must be a JSON object.");
+  if (!object_.IsObject()) return InvalidArgument(Self(), "This must be a JSON object.");
   for (const auto& [key, value] : object_.Members()) {
+    // A member named "" would make an error that names no field at all.
+    if (key.empty()) return InvalidArgument(Self(), "A member with an empty name is not recognised.");
     bool found = false;
     for (std::string_view k : known) found |= k == key;
     if (!found) return InvalidArgument(Path(key), "This field is not recognised.");

@@ -58,7 +58,10 @@ class JsonFields {
   }
 
   // Fails naming the first member not in `known`: a misspelt field must not
-  // silently fall back to a default.
+  // silently fall back to a default. A member with an empty name is named
+  // by the object that holds it ("body" at the top). Each lookup is linear
+  // in the object's members, which the reader bounds (JsonLimits), so no
+  // request costs more than members x fields read.
   Status OnlyKnown(std::initializer_list<std::string_view> known) const;
 
   template <typename E>
@@ -68,6 +71,8 @@ class JsonFields {
   }
 
  private:
+  // This object's own name in errors: the prefix without its dot, or "body".
+  std::string Self() const;
   // An absent optional object: every field reads as absent.
   JsonFields Empty() && {
     empty_ = true;

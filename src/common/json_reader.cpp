@@ -1,21 +1,21 @@
 #include "common/json_reader.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstring>
+#include <functional>
 
 namespace jigsaw {
 
-namespace {
-constexpr int kMaxDepth = 64;
-}
-
 class JsonParser {
  public:
-  explicit JsonParser(std::string_view text) : s_(text) {}
+  JsonParser(std::string_view text, const JsonLimits& limits) : s_(text), limits_(limits) {}
 
   Result<JsonDocument> Run() {
     JsonDocument doc;
-    doc.nodes_.reserve(64 + s_.size() / 8);
+    // Names are nodes too, so a document within the limits has at most
+    // twice max_values nodes: a huge body does not reserve more.
+    doc.nodes_.reserve(64 + std::min<std::size_t>(s_.size() / 8, std::size_t{2} * limits_.max_values));
     nodes_ = &doc.nodes_;
     SkipSpace();
     if (!Value(0)) return Error();
@@ -28,9 +28,21 @@ class JsonParser {
   }
 
  private:
+  // Objects up to this many members are checked for a repeated name by
+  // looking back through them; larger ones through a hash table.
+  static constexpr std::uint32_t kLinearMembers = 8;
+
   std::unexpected<jigsaw::Error> Error() const {
+    if (!refused_.empty())
+      return InvalidArgument("body", "The body is refused (at byte " + std::to_string(p_) + "): " + refused_ +
+                                         ", more than any request needs.");
     return InvalidArgument("body", "The body is not valid JSON (at byte " + std::to_string(p_) +
                                        "): " + message_ + ".");
+  }
+  // A document beyond JsonLimits: `what` names the limit.
+  bool Refuse(std::string what) {
+    refused_ = std::move(what);
+    return false;
   }
   bool Fail(const char* message) {
     message_ = message;
@@ -53,8 +65,11 @@ class JsonParser {
   }
   void Close(std::uint32_t node) { (*nodes_)[node].end = static_cast<std::uint32_t>(nodes_->size()); }
 
-  bool Value(int depth) {
+  bool Value(std::uint32_t depth) {
     if (p_ >= s_.size()) return Fail("unexpected end of input");
+    if (values_ == limits_.max_values)
+      return Refuse("the document has more than " + std::to_string(limits_.max_values) + " values");
+    ++values_;
     switch (s_[p_]) {
       case '{': return Object(depth);
       case '[': return Array(depth);
@@ -223,8 +238,12 @@ class JsonParser {
     }
   }
 
-  bool Array(int depth) {
-    if (depth >= kMaxDepth) return Fail("nested too deeply");
+  bool TooDeep() {
+    return Refuse("arrays and objects are nested more than " + std::to_string(limits_.max_depth) + " deep");
+  }
+
+  bool Array(std::uint32_t depth) {
+    if (depth >= limits_.max_depth) return TooDeep();
     ++p_;
     const auto n = Push(JsonType::kArray);
     std::uint32_t count = 0;
@@ -232,6 +251,8 @@ class JsonParser {
     if (!Eat(']')) {
       for (;;) {
         SkipSpace();
+        if (count == limits_.max_elements)
+          return Refuse("an array has more than " + std::to_string(limits_.max_elements) + " elements");
         if (!Value(depth + 1)) return false;
         ++count;
         SkipSpace();
@@ -244,8 +265,8 @@ class JsonParser {
     return true;
   }
 
-  bool Object(int depth) {
-    if (depth >= kMaxDepth) return Fail("nested too deeply");
+  bool Object(std::uint32_t depth) {
+    if (depth >= limits_.max_depth) return TooDeep();
     ++p_;
     const auto n = Push(JsonType::kObject);
     std::uint32_t count = 0;
@@ -254,12 +275,13 @@ class JsonParser {
       for (;;) {
         SkipSpace();
         if (p_ >= s_.size() || s_[p_] != '"') return Fail("expected a member name in quotes");
+        if (count == limits_.max_members)
+          return Refuse("an object has more than " + std::to_string(limits_.max_members) + " members");
         const auto key = Push(JsonType::kString);
         if (!String((*nodes_)[key].text)) return false;
-        // Duplicate names make a request ambiguous; refuse them.
-        for (std::uint32_t k = n + 1; k < key; k = (*nodes_)[k + 1].end)
-          if ((*nodes_)[k].text == (*nodes_)[key].text) return Fail("duplicate member name");
         (*nodes_)[key].end = key + 1;
+        // Duplicate names make a request ambiguous; refuse them.
+        if (!FirstWithName(n, key, count)) return Fail("duplicate member name");
         SkipSpace();
         if (!Eat(':')) return Fail("expected ':'");
         SkipSpace();
@@ -275,13 +297,79 @@ class JsonParser {
     return true;
   }
 
+  // True unless an earlier member of `object` has the name of key node
+  // `key`, its member number `count`. Looking back through every earlier
+  // member would make an object of n members cost n^2/2 comparisons; past
+  // kLinearMembers, the object's names go into `names_` instead.
+  bool FirstWithName(std::uint32_t object, std::uint32_t key, std::uint32_t count) {
+    const auto& nodes = *nodes_;
+    if (count < kLinearMembers) {
+      for (std::uint32_t k = object + 1; k < key; k = nodes[k + 1].end)
+        if (nodes[k].text == nodes[key].text) return false;
+      return true;
+    }
+    if (count == kLinearMembers)
+      for (std::uint32_t k = object + 1; k < key; k = nodes[k + 1].end) (void)InsertName(object, k);
+    return InsertName(object, key);
+  }
+
+  // One open-addressing table for the whole document, keyed by (object,
+  // name), so that nothing is cleared or reallocated per object. The hash
+  // is kept so that probing and growing touch no node but a likely match.
+  struct NameSlot {
+    std::size_t hash = 0;
+    std::uint32_t object = 0;
+    std::uint32_t key = 0;  // key node index + 1; 0 for an empty slot
+  };
+
+  static std::size_t NameHash(std::uint32_t object, std::string_view name) {
+    return std::hash<std::string_view>{}(name) ^ (std::size_t{object} * 0x9E3779B97F4A7C15ull);
+  }
+
+  // Adds key node `key` of `object`; false if the object already has that name.
+  bool InsertName(std::uint32_t object, std::uint32_t key) {
+    if ((names_used_ + 1) * 2 > names_.size()) GrowNames();
+    const auto& nodes = *nodes_;
+    const std::string& name = nodes[key].text;
+    const std::size_t hash = NameHash(object, name);
+    const std::size_t mask = names_.size() - 1;
+    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+      NameSlot& slot = names_[i];
+      if (slot.key == 0) {
+        slot = {hash, object, key + 1};
+        ++names_used_;
+        return true;
+      }
+      if (slot.hash == hash && slot.object == object && nodes[slot.key - 1].text == name) return false;
+    }
+  }
+
+  void GrowNames() {
+    std::vector<NameSlot> old = std::move(names_);
+    names_.assign(std::max<std::size_t>(64, old.size() * 2), NameSlot{});
+    const std::size_t mask = names_.size() - 1;
+    for (const NameSlot& s : old) {
+      if (s.key == 0) continue;
+      std::size_t i = s.hash & mask;
+      while (names_[i].key != 0) i = (i + 1) & mask;
+      names_[i] = s;
+    }
+  }
+
   std::string_view s_;
+  const JsonLimits& limits_;
   std::size_t p_ = 0;
+  std::uint32_t values_ = 0;
   std::vector<JsonDocument::Node>* nodes_ = nullptr;
   const char* message_ = "";
+  std::string refused_;  // set when the document exceeds a limit
+  std::vector<NameSlot> names_;
+  std::size_t names_used_ = 0;
 };
 
-Result<JsonDocument> JsonDocument::Parse(std::string_view text) { return JsonParser(text).Run(); }
+Result<JsonDocument> JsonDocument::Parse(std::string_view text, const JsonLimits& limits) {
+  return JsonParser(text, limits).Run();
+}
 
 JsonType JsonValue::type() const { return doc_->nodes_[index_].type; }
 bool JsonValue::IsInteger() const { return IsNumber() && doc_->nodes_[index_].integer; }

@@ -11,6 +11,7 @@ namespace jigsaw::log {
 namespace {
 
 std::atomic<Level> g_minimum{Level::kInfo};
+std::atomic<const Sink*> g_sink{nullptr};
 
 std::string_view LevelName(Level level) {
   switch (level) {
@@ -43,6 +44,8 @@ void AppendQuoted(std::string& out, std::string_view value) {
 
 void SetMinimumLevel(Level level) { g_minimum = level; }
 
+void SetSink(const Sink* sink) { g_sink = sink; }
+
 void Write(Level level, std::string_view event, std::initializer_list<Field> fields) {
   if (level < g_minimum.load()) return;
   std::string line = FormatRfc3339(SystemClock().Now());
@@ -57,6 +60,7 @@ void Write(Level level, std::string_view event, std::initializer_list<Field> fie
     AppendQuoted(line, value);
   }
   line.push_back('\n');
+  if (const Sink* sink = g_sink.load()) return (*sink)(line);
   std::fwrite(line.data(), 1, line.size(), stderr);  // one write: lines never interleave
 }
 

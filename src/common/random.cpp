@@ -19,4 +19,11 @@ Bytes RandomBytes(std::size_t n) {
 
 std::string NewId() { return HexEncode(RandomBytes(16)); }
 
+bool IsWellFormedId(std::string_view text) {
+  if (text.size() != 32) return false;
+  for (char c : text)
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+  return true;
+}
+
 }  // namespace jigsaw

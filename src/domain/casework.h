@@ -100,6 +100,11 @@ struct InformationItem {
 
 enum class DecisionOutcome : std::uint8_t { kShare, kNotShare };
 
+// A member of staff's decision to share, where their organisation sends
+// staff shares through the DSL: awaiting the DSL, then approved (sent),
+// changed (the DSL's own decision supersedes it) or declined with reasons.
+enum class Approval : std::uint8_t { kNotNeeded, kAwaiting, kApproved, kChanged, kDeclined };
+
 // Whether a share sends the concern's own account (what was seen or said,
 // the child's words) beside the chosen items.
 enum class ConcernAccount : std::uint8_t { kNotShared, kShared };
@@ -165,6 +170,10 @@ struct Decision {
   std::string recipient_practitioner_id;
   std::vector<std::string> item_ids;  // the items shared (share decisions)
   ConcernAccount concern_account = ConcernAccount::kNotShared;
+  Approval approval = Approval::kNotNeeded;
+  std::string approved_by;  // the DSL who approved, changed or declined it
+  Time approved_at{};
+  std::string approval_note;  // why it was declined or changed
   // The engine's advice the decision was made from, as JSON: the facts put
   // to it and its assessment. Empty for an emergency share (recorded after).
   std::string assessment_request;
@@ -369,6 +378,9 @@ JIGSAW_DOMAIN_NAMES(d::NextStep, 8, {d::NextStep::kMonitor, "monitor"},
                     {d::NextStep::kNoFurtherAction, "no_further_action"});
 JIGSAW_DOMAIN_NAMES(d::DecisionOutcome, 2, {d::DecisionOutcome::kShare, "share"},
                     {d::DecisionOutcome::kNotShare, "not_share"});
+JIGSAW_DOMAIN_NAMES(d::Approval, 5, {d::Approval::kNotNeeded, "not_needed"}, {d::Approval::kAwaiting, "awaiting"},
+                    {d::Approval::kApproved, "approved"}, {d::Approval::kChanged, "changed"},
+                    {d::Approval::kDeclined, "declined"});
 JIGSAW_DOMAIN_NAMES(d::ConcernAccount, 2, {d::ConcernAccount::kNotShared, "not_shared"},
                     {d::ConcernAccount::kShared, "shared"});
 JIGSAW_DOMAIN_NAMES(d::MentionChoice, 2, {d::MentionChoice::kWithhold, "withhold"},

@@ -27,6 +27,15 @@ enum class OrganisationType {
 
 enum class Sector { kPublic, kVoluntary, kPrivate };
 
+// Whether a member of staff's decision to share goes out at once or is
+// first approved by the organisation's designated safeguarding lead
+// (Keeping Children Safe in Education expects school and college staff to
+// go through their DSL). An emergency share is never held.
+enum class StaffShares { kDirect, kThroughDsl };
+
+// The usual setting for an organisation of this type.
+StaffShares DefaultStaffShares(OrganisationType type);
+
 struct Organisation {
   std::string id;
   std::string name;
@@ -36,6 +45,7 @@ struct Organisation {
   // DPA 2018 Part 3 (Annex A: The data protection principles).
   bool competent_authority = false;
   Time created_at{};
+  StaffShares staff_shares = StaffShares::kDirect;
 };
 
 // Checks the fields a person typed; fails naming the first wrong field.
@@ -61,6 +71,14 @@ struct EnumNames<domain::OrganisationType> {
       {E::kVoluntary, "voluntary"},
       {E::kPrivate, "private"},
       {E::kOther, "other"},
+  }};
+};
+template <>
+struct EnumNames<domain::StaffShares> {
+  using E = domain::StaffShares;
+  static constexpr std::array<std::pair<E, std::string_view>, 2> kNames{{
+      {E::kDirect, "direct"},
+      {E::kThroughDsl, "through_dsl"},
   }};
 };
 template <>

@@ -60,11 +60,17 @@ Status ValidateUsername(std::string_view username) {
 }
 
 Status ValidateNewPassword(std::string_view password) {
-  if (password.size() < 12)
-    return InvalidArgument("password", "A password must be at least 12 characters long.");
-  if (password.size() > 1024)
-    return InvalidArgument("password", "A password must be at most 1024 characters long.");
   if (!IsValidUtf8(password)) return InvalidArgument("password", "The password is not valid text.");
+  // Characters, not bytes: "ŵŷŵŷŵŷ" is six characters however it is stored.
+  std::size_t characters = 0;
+  bool only_space = true;
+  for (unsigned char c : password) {
+    if ((c & 0xc0) != 0x80) ++characters;
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') only_space = false;
+  }
+  if (characters < 12) return InvalidArgument("password", "A password must be at least 12 characters long.");
+  if (password.size() > 1024) return InvalidArgument("password", "A password must be at most 1024 characters long.");
+  if (only_space) return InvalidArgument("password", "A password must be more than spaces.");
   return Ok();
 }
 

@@ -54,6 +54,29 @@ struct Practitioner {
   RoleSet roles;
   bool disabled = false;
   Time created_at{};
+  // Set by an administrator's password reset: until they choose a new
+  // password their session acts with no role (service::Authentication).
+  bool must_change_password = false;
+};
+
+// An account a partnership administrator (an administrator of another
+// organisation) proposes in an organisation, or a move of an existing
+// person into it: it takes effect only when an administrator or DSL of
+// that organisation approves. Proposed and decided are both audited.
+enum class ProposalOutcome : std::uint8_t { kPending, kApproved, kDeclined };
+
+struct AccountProposal {
+  std::string id;
+  std::string organisation_id;   // the organisation the account would be in
+  std::string practitioner_id;   // a move: the person to move; empty for a new account
+  std::string username;          // a new account's
+  std::string display_name;      // a new account's
+  RoleSet roles;                 // the roles they would have there
+  std::string proposed_by;       // practitioner id; empty for the operator
+  Time proposed_at{};
+  ProposalOutcome outcome = ProposalOutcome::kPending;
+  std::string decided_by;
+  Time decided_at{};
 };
 
 Status Validate(const Practitioner& practitioner);
@@ -61,7 +84,9 @@ Status Validate(const Practitioner& practitioner);
 // Sign-in names: 3 to 254 characters of a-z 0-9 . _ - @, lower case.
 Status ValidateUsername(std::string_view username);
 
-// Length is what makes a password strong (NCSC): 12 to 1024 characters.
+// Length is what makes a password strong (NCSC): 12 characters (not bytes)
+// to 1024 bytes, not only white space. access::CheckNewPassword adds the
+// deny-list and the person's own names.
 Status ValidateNewPassword(std::string_view password);
 
 }  // namespace jigsaw::domain
@@ -78,6 +103,15 @@ struct EnumNames<domain::Role> {
       {E::kSeniorLeader, "senior_leader"},
       {E::kAdministrator, "administrator"},
       {E::kLegalAdviser, "legal_adviser"},
+  }};
+};
+template <>
+struct EnumNames<domain::ProposalOutcome> {
+  using E = domain::ProposalOutcome;
+  static constexpr std::array<std::pair<E, std::string_view>, 3> kNames{{
+      {E::kPending, "pending"},
+      {E::kApproved, "approved"},
+      {E::kDeclined, "declined"},
   }};
 };
 }  // namespace jigsaw

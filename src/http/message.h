@@ -20,8 +20,15 @@ struct Request {
   std::string_view body;
   std::string request_id;
   bool secure = false;  // arrived over TLS
+  // The peer's IP address ("127.0.0.1"): the connection's, not a header's,
+  // which anyone can write. Sign-in throttling counts failures by it.
+  std::string remote_address;
   // Filled by the router from patterns such as /api/v1/organisations/{id}.
   std::vector<std::pair<std::string, std::string>> path_params;
+  // What the access log says was asked for: the pattern of the route that
+  // served the request ("/api/v1/people/{id}"), never the path a client
+  // sent; empty until a route is found (logged as kUnroutedPath).
+  std::string route;
 
   // The first value of a header (name in lower case), or empty.
   std::string_view Header(std::string_view lower_name) const;
@@ -31,6 +38,9 @@ struct Request {
   // The value of a cookie from the Cookie header, if present.
   std::optional<std::string_view> Cookie(std::string_view name) const;
 };
+
+// The access log's route for a request no route served.
+inline constexpr std::string_view kUnroutedPath = "(no route)";
 
 struct Response {
   int status = 200;

@@ -44,6 +44,36 @@ Response ErrorResponse(const Request& request, const Error& error) {
                        error.field);
 }
 
+bool IsValidHeaderName(std::string_view name) {
+  if (name.empty()) return false;
+  for (char c : name) {
+    const bool token = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                       std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
+    if (!token) return false;
+  }
+  return true;
+}
+
+bool IsValidHeaderValue(std::string_view value) {
+  for (char c : value) {
+    const auto b = static_cast<unsigned char>(c);
+    if ((b < 0x20 && b != '\t') || b == 0x7f) return false;
+  }
+  return true;
+}
+
+Status CheckHeaders(const Response& response) {
+  if (!IsValidHeaderValue(response.content_type))
+    return Fail(ErrorCode::kInternal, "A header value holds a control character.", "Content-Type");
+  for (const auto& [name, value] : response.headers) {
+    if (!IsValidHeaderName(name))
+      return Fail(ErrorCode::kInternal, "A header name is not a token.", "(name)");
+    if (!IsValidHeaderValue(value))
+      return Fail(ErrorCode::kInternal, "A header value holds a control character.", name);
+  }
+  return Ok();
+}
+
 Result<JsonDocument> ParseJsonBody(const Request& request) {
   if (request.body.empty()) return InvalidArgument("body", "Send a JSON object as the request body.");
   JsonDocument doc = JIGSAW_TRY(JsonDocument::Parse(request.body));

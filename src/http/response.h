@@ -27,4 +27,14 @@ Result<JsonDocument> ParseJsonBody(const Request& request);
 // A 200-style response whose body is already JSON text.
 Response JsonText(int status, std::string body);
 
+// True for a header name that is an RFC 9110 token.
+bool IsValidHeaderName(std::string_view name);
+// True for a header value with no control character but tab (so no CR or
+// LF: a value cannot end its header and start another).
+bool IsValidHeaderValue(std::string_view value);
+// Ok if every header of `response` (its content type included) is valid;
+// otherwise kInternal with the offending header's name as the field (the
+// value is not repeated: it may hold what a client sent).
+Status CheckHeaders(const Response& response);
+
 }  // namespace jigsaw::http

@@ -22,17 +22,24 @@ std::vector<std::string_view> Split(std::string_view path) {
 }  // namespace
 
 void Router::Add(std::string method, std::string pattern, Handler handler, Waits waits) {
-  Route r{std::move(method), {}, std::move(handler), waits};
+  Route r{std::move(method), pattern, {}, std::move(handler), waits};
   for (std::string_view s : Split(pattern)) r.segments.emplace_back(s);
   if (pattern.find('{') == std::string::npos) exact_[pattern].push_back(routes_.size());
   routes_.push_back(std::move(r));
 }
 
+namespace {
+// HEAD asks for what GET would answer, without the body.
+std::string_view RouteMethod(const Request& request) {
+  return request.method == "HEAD" ? std::string_view("GET") : request.method;
+}
+}  // namespace
+
 const Router::Route* Router::Exact(const Request& request) const {
   const auto it = exact_.find(request.path);
   if (it == exact_.end()) return nullptr;
   for (std::size_t i : it->second)
-    if (routes_[i].method == request.method) return &routes_[i];
+    if (routes_[i].method == RouteMethod(request)) return &routes_[i];
   return nullptr;
 }
 
@@ -53,9 +60,14 @@ Response Run(const Handler& handler, Request& request) {
 }  // namespace
 
 Response Router::Dispatch(Request& request) const {
-  if (request.path.empty() || request.path.front() != '/')
+  if (request.path.empty() || request.path.front() != '/') {
+    request.route = "(malformed)";
     return ErrorResponse(request, 400, "invalid_argument", "The request path is malformed.");
-  if (const Route* route = Exact(request)) return Run(route->handler, request);
+  }
+  if (const Route* route = Exact(request)) {
+    request.route = route->pattern;
+    return Run(route->handler, request);
+  }
   const auto parts = Split(request.path);
   bool path_known = false;
   for (const Route& route : routes_) {
@@ -73,13 +85,15 @@ Response Router::Dispatch(Request& request) const {
     }
     if (!match) continue;
     path_known = true;
-    if (route.method != request.method) continue;
+    request.route = route.pattern;
+    if (route.method != RouteMethod(request)) continue;
     request.path_params = std::move(params);
     return Run(route.handler, request);
   }
   if (path_known)
     return ErrorResponse(request, 405, "method_not_allowed",
                          "This address does not accept " + std::string(request.method) + ".");
+  request.route.clear();  // the fallback names what it served, if anything
   if (fallback_) return Run(fallback_, request);
   return ErrorResponse(request, 404, "not_found", "There is nothing at this address.");
 }

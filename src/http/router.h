@@ -1,6 +1,8 @@
 // Maps a method and a path to a handler. Patterns are literal segments and
 // {name} parameters, e.g. "/api/v1/organisations/{id}". An unknown path is
 // a 404 and a known path with the wrong method a 405, both as JSON errors.
+// HEAD is served by the GET route (the server sends no body). The matched
+// pattern is left in Request::route for the access log.
 #pragma once
 
 #include <functional>
@@ -35,6 +37,7 @@ class Router {
  private:
   struct Route {
     std::string method;
+    std::string pattern;
     std::vector<std::string> segments;
     Handler handler;
     Waits waits = Waits::kMayWait;

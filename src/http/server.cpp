@@ -25,6 +25,7 @@
 #include "common/random.h"
 
 #include <sodium.h>
+#include "http/internal/beast_request.h"
 #include "http/response.h"
 
 namespace jigsaw::http {
@@ -37,7 +38,12 @@ using boost::system::error_code;
 
 namespace {
 
-std::string_view Std(beast::string_view s) { return {s.data(), s.size()}; }
+// The method for the access log: a client may send any token there.
+std::string_view LoggedMethod(std::string_view method) {
+  for (std::string_view known : {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
+    if (method == known) return known;
+  return "other";
+}
 
 std::string NewRequestId() {
   // 96 bits: unique enough to find one request in the logs, short to read.
@@ -64,13 +70,28 @@ struct Shared {
   std::function<void()> on_last_connection_closed;
 };
 
+// A year: browsers that have seen the header over TLS refuse plain HTTP to
+// this host for that long, so a network attacker cannot strip TLS.
+constexpr const char* kStrictTransportSecurity = "max-age=31536000";
+
+// The one place responses become bytes. No header may carry CR or LF (or
+// another control character): a value built from anything a client sent
+// could otherwise add headers of its own (a cookie, a redirect). Such a
+// response is replaced by a 500, whoever built it.
 bhttp::response<bhttp::string_body> ToBeast(Response&& r, unsigned version, bool keep_alive,
-                                            const std::string& request_id) {
+                                            const std::string& request_id, bool secure, bool head) {
+  if (Status safe = CheckHeaders(r); !safe) {
+    log::Error("http.unsafe_header", {{"request_id", request_id}, {"header", safe.error().field}});
+    Request req;
+    req.request_id = request_id;
+    r = ErrorResponse(req, 500, "internal", "Something went wrong on our side.");
+  }
   bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(r.status), version};
   res.set(bhttp::field::content_type, r.content_type);
   res.set("X-Request-Id", request_id);
   res.set("X-Content-Type-Options", "nosniff");
   res.set("Referrer-Policy", "no-referrer");
+  if (secure) res.set(bhttp::field::strict_transport_security, kStrictTransportSecurity);
   bool has_cache_control = false;
   for (auto& [name, value] : r.headers) {
     if (beast::iequals(name, "cache-control")) has_cache_control = true;
@@ -82,6 +103,12 @@ bhttp::response<bhttp::string_body> ToBeast(Response&& r, unsigned version, bool
   res.body() = std::move(r.body);
   res.keep_alive(keep_alive);
   res.prepare_payload();
+  if (head) {
+    // HEAD: the headers GET would send, Content-Length included, and no body.
+    const std::size_t length = res.body().size();
+    res.body().clear();
+    res.content_length(length);
+  }
   return res;
 }
 
@@ -129,22 +156,26 @@ class HttpConnection : public ConnectionBase {
     if (ec == bhttp::error::end_of_stream || ec == asio::error::operation_aborted ||
         ec == beast::error::timeout || ec == asio::error::connection_reset || ec == asio::error::eof)
       return derived().DoClose();
-    if (ec == bhttp::error::body_limit)
-      return SendError(413, "payload_too_large",
-                       "The request body is larger than " +
-                           std::to_string(shared_->options.max_body_bytes) + " bytes.");
-    if (ec == bhttp::error::header_limit)
-      return SendError(431, "headers_too_large", "The request headers are too large.");
-    if (ec) return SendError(400, "invalid_argument", "The request is not valid HTTP.");
+    if (ec) return Refuse(internal::RefusalFor(ec, Limits()));
     Handle();
   }
 
-  void SendError(int status, std::string_view code, const std::string& message) {
+  RequestLimits Limits() const {
+    return {shared_->options.max_header_bytes, shared_->options.max_body_bytes};
+  }
+
+  // A request refused before any handler saw it. Logged with its status and
+  // reason only: nothing the client sent (it may not even be HTTP).
+  void Refuse(const Refusal& refusal) {
     Request req;
     req.request_id = NewRequestId();
-    Response r = ErrorResponse(req, status, code, message);
+    log::Warning("http.refused", {{"request_id", req.request_id},
+                                  {"status", std::to_string(refusal.status)},
+                                  {"code", refusal.code},
+                                  {"tls", Derived::kSecure ? "true" : "false"}});
+    Response r = ErrorResponse(req, refusal.status, refusal.code, refusal.message);
     lingering_ = true;
-    Write(ToBeast(std::move(r), 11, false, req.request_id), false);
+    Write(ToBeast(std::move(r), 11, false, req.request_id, Derived::kSecure, false), false);
   }
 
   // After answering a request whose body we did not read (413, 431, 400),
@@ -172,23 +203,16 @@ class HttpConnection : public ConnectionBase {
     const auto started = std::chrono::steady_clock::now();
     auto& msg = parser_->get();
     Request req;
-    req.method = Std(msg.method_string());
-    const std::string_view target = Std(msg.target());
-    const std::size_t q = target.find('?');
-    req.path = target.substr(0, q);
-    if (q != std::string_view::npos) req.query = target.substr(q + 1);
-    req.body = msg.body();
+    internal::FillRequest(msg, lowered_names_, req);
     req.secure = Derived::kSecure;
     req.request_id = NewRequestId();
-    // Header names are case-insensitive; handlers look them up in lower case.
-    std::vector<std::string>& lowered = lowered_names_;
-    lowered.clear();
-    for (const auto& field : msg) lowered.emplace_back(Std(field.name_string()));
-    for (auto& n : lowered)
-      for (char& c : n) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    std::size_t i = 0;
-    req.headers.reserve(lowered.size());
-    for (const auto& field : msg) req.headers.emplace_back(lowered[i++], Std(field.value()));
+    const bool head = msg.method() == bhttp::verb::head;
+    if (peer_.empty()) {  // once per connection: a system call
+      error_code ec;
+      const auto peer = beast::get_lowest_layer(derived().stream()).socket().remote_endpoint(ec);
+      if (!ec) peer_ = peer.address().to_string();
+    }
+    req.remote_address = peer_;
 
     const unsigned version = msg.version();
     const bool keep_alive = msg.keep_alive();
@@ -196,18 +220,18 @@ class HttpConnection : public ConnectionBase {
       // The request's views point into this connection's buffers, which are
       // not touched again until its response has been written.
       asio::post(*shared_->handlers, [self = derived().shared_from_this(), req = std::move(req), started,
-                                      version, keep_alive]() mutable {
+                                      version, keep_alive, head]() mutable {
         Response r = self->Respond(req);
         auto executor = self->derived().stream().get_executor();
         asio::post(executor, [self = std::move(self), r = std::move(r), req = std::move(req), started,
-                              version, keep_alive]() mutable {
-          self->Answer(std::move(r), req, started, version, keep_alive);
+                              version, keep_alive, head]() mutable {
+          self->Answer(std::move(r), req, started, version, keep_alive, head);
         });
       });
       return;
     }
     Response r = Respond(req);
-    Answer(std::move(r), req, started, version, keep_alive);
+    Answer(std::move(r), req, started, version, keep_alive, head);
   }
 
   Response Respond(Request& req) {
@@ -220,22 +244,23 @@ class HttpConnection : public ConnectionBase {
   }
 
   void Answer(Response&& r, const Request& req, std::chrono::steady_clock::time_point started,
-              unsigned version, bool keep_alive_asked) {
+              unsigned version, bool keep_alive_asked, bool head) {
     const int status = r.status;
     const bool keep_alive = keep_alive_asked && !shared_->stopping;
     if (shared_->options.access_log) {
       const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
                               std::chrono::steady_clock::now() - started)
                               .count();
-      // The path may hold record ids (never names); the query string is left
-      // out because search terms could be personal data.
+      // The route the router matched (/api/v1/people/{id}), never the path
+      // itself or its query string: a client can put anything there, a
+      // name and address included, and the log is kept and copied.
       log::Info("http.request", {{"request_id", req.request_id},
-                                 {"method", req.method},
-                                 {"path", req.path},
+                                 {"method", LoggedMethod(req.method)},
+                                 {"route", req.route.empty() ? std::string_view(kUnroutedPath) : req.route},
                                  {"status", std::to_string(status)},
                                  {"micros", std::to_string(micros)}});
     }
-    Write(ToBeast(std::move(r), version, keep_alive, req.request_id), keep_alive);
+    Write(ToBeast(std::move(r), version, keep_alive, req.request_id, Derived::kSecure, head), keep_alive);
   }
 
   void Write(bhttp::response<bhttp::string_body>&& res, bool keep_alive) {
@@ -254,6 +279,7 @@ class HttpConnection : public ConnectionBase {
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   std::optional<bhttp::response<bhttp::string_body>> response_;
   std::vector<std::string> lowered_names_;
+  std::string peer_;  // the client's address, for sign-in throttling
   bool idle_ = false;
   bool lingering_ = false;
   static constexpr std::size_t kMaxDrainBytes = 64 * 1024 * 1024;

@@ -774,6 +774,21 @@ std::vector<Cut> Merge(std::vector<Cut> cuts, std::string_view original) {
   return out;
 }
 
+// A withheld detail glued to letters or digits ("dee07700900123o",
+// "Smith_HSA9434765919") takes the whole word with it, words as the
+// matching reads them: what is left beside the cut would otherwise read as
+// a word of its own ("dee" is the person's other name).
+void ToWholeWords(std::vector<Cut>& cuts, const FoldedText& looks, const std::vector<Token>& words) {
+  for (Cut& c : cuts)
+    for (const Token& w : words) {
+      const std::size_t begin = looks.begin[w.begin], end = looks.end[w.end - 1];
+      if (begin >= c.end) break;
+      if (end <= c.begin) continue;
+      c.begin = std::min(c.begin, begin);
+      c.end = std::max(c.end, end);
+    }
+}
+
 // The child's own name beside a protected person's other name parts is
 // that person's full name ("Sam Smith" when the child is Sam Jones): it
 // joins the cut.
@@ -839,6 +854,7 @@ Redacted Redactor::Redact(std::string_view text, std::span<const Mention> withho
       collect(sounds, sounds_hits);
     }
     AbsorbNeighbours(cuts, soft_cuts, text);
+    ToWholeWords(cuts, looks, words);
     cuts = Merge(std::move(cuts), text);
     // A watched person's details are mentions ("Maureen Blythe" is one)
     // unless they are withheld anyway.

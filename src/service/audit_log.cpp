@@ -8,19 +8,16 @@
 #include <mutex>
 
 #include "audit/merkle.h"
+#include "common/log.h"
+#include "service/stored_tree.h"
+#include "service/workflow.h"
 
 namespace jigsaw::service {
 namespace {
 
 constexpr std::uint64_t kLevelShift = 48;
 
-std::uint64_t StoredId(const audit::NodeId& id) { return (std::uint64_t{id.level} << kLevelShift) | id.index; }
-
-audit::Hash ToHash(std::span<const std::uint8_t> b) {
-  audit::Hash h{};
-  if (b.size() == h.size()) std::memcpy(h.data(), b.data(), h.size());
-  return h;
-}
+std::uint64_t StoredId(const audit::NodeId& id) { return StoredNodeId(id); }
 
 audit::TreeHead FromStored(const store::StoredTreeHead& s) {
   audit::TreeHead h;
@@ -29,32 +26,41 @@ audit::TreeHead FromStored(const store::StoredTreeHead& s) {
   h.time = s.time;
   if (s.signature.size() == h.signature.size())
     std::memcpy(h.signature.data(), s.signature.data(), h.signature.size());
+  h.key_id = s.key_id;
   return h;
+}
+
+// Names for the people and organisations in `records`, for a reader.
+Result<std::vector<TrailEntry>> Named(store::Transaction& tx, const std::vector<domain::AuditRecord>& records) {
+  std::map<std::string, std::string> organisations, practitioners;
+  for (const auto& o : JIGSAW_TRY(tx.organisations().List())) organisations[o.id] = o.name;
+  std::vector<TrailEntry> out;
+  for (const auto& r : records) {
+    if (!r.practitioner_id.empty() && !practitioners.contains(r.practitioner_id)) {
+      const auto p = JIGSAW_TRY(tx.practitioners().Find(r.practitioner_id));
+      practitioners[r.practitioner_id] = p ? p->display_name : "";
+    }
+    out.push_back({r, r.practitioner_id.empty() ? "" : practitioners[r.practitioner_id],
+                   organisations[r.organisation_id]});
+  }
+  return out;
 }
 
 }  // namespace
 
 Result<std::vector<domain::AuditRecord>> AuditLog::Search(const Context& context,
                                                           store::AuditQuery query) {
-  using domain::Role;
-  const auto& roles = context.actor.roles;
   const AuditEvent event{"audit.search", "audit_log", query.child_id, domain::AuditOutcome::kAllowed,
                          query.child_id};
-  const bool partnership = context.actor.is_operator || roles.Has(Role::kAdministrator);
-  const bool organisation = roles.Has(Role::kDesignatedSafeguardingLead) ||
-                            roles.Has(Role::kDataProtectionOfficer) ||
-                            roles.Has(Role::kCaldicottGuardian) || roles.Has(Role::kSeniorLeader);
-  if (!partnership && !organisation)
-    return trail_.Deny(context, event, Error{ErrorCode::kPermissionDenied,
-                                             "Only safeguarding leads, data protection officers, "
-                                             "Caldicott guardians and senior leaders can read the audit log.",
-                                             {}});
-  if (!partnership) {
+  auto scope = access::AuditReadScope(context.actor);
+  if (!scope) return trail_.Deny(context, event, scope.error());
+  if (*scope == access::AuditScope::kOrganisation) {
     if (!query.organisation_id.empty() && query.organisation_id != context.actor.organisation_id)
       return trail_.Deny(context, event, Error{ErrorCode::kPermissionDenied,
-                                               "You can read only your own organisation's audit records.",
+                                               "You can read only your own organisation's audit records: what its "
+                                               "staff did, and what anyone did to its records.",
                                                "organisation_id"});
-    query.organisation_id = context.actor.organisation_id;
+    query.visible_to_organisation_id = context.actor.organisation_id;
   }
   if (query.limit == 0 || query.limit > 1000)
     return InvalidArgument("limit", "Ask for 1 to 1000 records at a time.");
@@ -66,26 +72,70 @@ Result<std::vector<domain::AuditRecord>> AuditLog::Search(const Context& context
   return out;
 }
 
+namespace {
+access::RecordFacts FactsOf(const domain::Disclosure& d) {
+  return {d.sharer_organisation_id, d.sharer_id, d.recipient_organisation_id, d.recipient_practitioner_id, {}};
+}
+}  // namespace
+
+bool AuditLog::MayViewTrail(const Context& context, const domain::Disclosure& disclosure) {
+  return access::Authorise(context.actor, access::Action::kViewDisclosureTrail, FactsOf(disclosure)).has_value();
+}
+
+Result<DisclosureTrail> AuditLog::TrailOfDisclosure(const Context& context, const std::string& disclosure_id) {
+  AuditEvent event{"disclosure.trail", "disclosure", disclosure_id};
+  DisclosureTrail out{disclosure_id, {}, {}};
+  JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
+    const auto d = JIGSAW_TRY(tx.casework().FindDisclosure(disclosure_id));
+    if (!d) return NotFound("There is no such record, or it is not shared with you.");
+    JIGSAW_RETURN_IF_ERROR(access::Authorise(context.actor, access::Action::kViewDisclosureTrail, FactsOf(*d)));
+    event.child_id = d->child_id;  // the sharer's own child
+    const auto records = JIGSAW_TRY(tx.audit().Search({.object_id = disclosure_id, .limit = 1000}));
+    std::vector<domain::AuditRecord> reads, refused;
+    for (const auto& r : records) {
+      if (r.outcome != domain::AuditOutcome::kAllowed) refused.push_back(r);
+      else if (r.action == "disclosure.read" && r.organisation_id == d->recipient_organisation_id) reads.push_back(r);
+    }
+    out.reads = JIGSAW_TRY(Named(tx, reads));
+    out.refused = JIGSAW_TRY(Named(tx, refused));
+    return Ok();
+  }));
+  return out;
+}
+
 Result<audit::TreeHead> AuditLog::SignTreeHead() {
   audit::TreeHead head;
-  JIGSAW_RETURN_IF_ERROR(store_.Write([&](store::Transaction& tx) -> Status {
-    const auto latest = JIGSAW_TRY(tx.audit().LatestTreeHead());
+  Status signed_head = store_.Write([&](store::Transaction& tx) -> Status {
+    // The lock first: then the newest head read is every instance's newest.
     const store::AuditLogState state = JIGSAW_TRY(tx.audit().LockState());
-    if (latest && latest->size >= state.size) {
-      head = FromStored(*latest);
+    const auto stored = JIGSAW_TRY(tx.audit().LatestTreeHead());
+    std::optional<audit::TreeHead> latest;
+    if (stored) latest = FromStored(*stored);
+    JIGSAW_RETURN_IF_ERROR(CheckRightEdge(tx, state, latest));
+    if (latest && latest->size == state.size) {
+      head = *latest;
       return Ok();
     }
-    audit::Frontier f{state.size, {}};
-    for (std::size_t i = 0; i + 32 <= state.frontier.size(); i += 32) {
-      audit::Hash h;
-      std::memcpy(h.data(), state.frontier.data() + i, 32);
-      f.hashes.push_back(h);
-    }
-    head = key_.Sign(state.size, audit::Root(f), clock_.Now());
+    head = key_.Sign(state.size, audit::Root(audit::Frontier{state.size, *FrontierHashes(state)}), clock_.Now());
     return tx.audit().InsertTreeHead({head.size, Bytes(head.root.begin(), head.root.end()), head.time,
-                                      Bytes(head.signature.begin(), head.signature.end())});
-  }));
+                                      Bytes(head.signature.begin(), head.signature.end()), head.key_id});
+  });
+  if (!signed_head) {
+    log::Error("audit.sign_refused", {{"error", signed_head.error().message}});
+    return std::unexpected(signed_head.error());
+  }
   return head;
+}
+
+Result<audit::TreeHead> AuditLog::CurrentTreeHead() {
+  std::optional<audit::TreeHead> covering;
+  JIGSAW_RETURN_IF_ERROR(store_.Read([&](store::Transaction& tx) -> Status {
+    const std::uint64_t size = JIGSAW_TRY(tx.audit().Size());
+    if (auto s = JIGSAW_TRY(tx.audit().LatestTreeHead()); s && s->size == size) covering = FromStored(*s);
+    return Ok();
+  }));
+  if (covering) return *covering;
+  return SignTreeHead();
 }
 
 Result<std::optional<audit::TreeHead>> AuditLog::LatestTreeHead() {
@@ -187,6 +237,27 @@ Result<ConsistencyProof> AuditLog::ProveConsistency(std::uint64_t first, std::ui
 
 Result<audit::VerifyReport> AuditLog::Verify(const audit::PublicKey& key,
                                              const std::vector<audit::TreeHead>& extra_heads) {
+  VerifyOptions options{audit::TrustedKeys({key}), {}, false};
+  for (const auto& h : extra_heads) options.extra_heads.push_back({h, "given"});
+  return Verify(options);
+}
+
+Result<audit::VerifyReport> AuditLog::Verify(const VerifyOptions& options) {
+  audit::VerifyReport report;
+  JIGSAW_RETURN_IF_ERROR(store_.Read([&](store::Transaction& tx) -> Status {
+    std::vector<audit::SourcedHead> heads = options.extra_heads;
+    for (const auto& s : JIGSAW_TRY(tx.audit().TreeHeads())) heads.push_back({FromStored(s), "stored"});
+    JIGSAW_RETURN_IF_ERROR(VerifyRecords(tx, std::move(heads), options.keys, report));
+    // The stored tree is checked only against records that verified: its
+    // leaves are then known good.
+    if (options.deep && report.ok) return CheckStoredTree(tx, report.size, report);
+    return Ok();
+  }));
+  return report;
+}
+
+Status AuditLog::VerifyRecords(store::Transaction& tx, std::vector<audit::SourcedHead> heads,
+                               const audit::TrustedKeys& keys, audit::VerifyReport& report) {
   // Two stages on two cores: this thread reads records into one batch while
   // a worker hashes and checks the other (reading and hashing cost about the
   // same). A full batch is handed over only when the worker has finished the
@@ -198,74 +269,68 @@ Result<audit::VerifyReport> AuditLog::Verify(const audit::PublicKey& key,
     std::size_t n = 0;
   };
   constexpr std::size_t kBatch = 4096;
-  audit::VerifyReport report;
-  JIGSAW_RETURN_IF_ERROR(store_.Read([&](store::Transaction& tx) -> Status {
-    std::vector<audit::TreeHead> heads = extra_heads;
-    for (const auto& s : JIGSAW_TRY(tx.audit().TreeHeads())) heads.push_back(FromStored(s));
-    audit::LogVerifier verifier(std::move(heads), key);
+  audit::LogVerifier verifier(std::move(heads), keys);
 
-    Batch batches[2];
-    for (auto& b : batches) {
-      b.records.resize(kBatch);
-      b.leaves.resize(kBatch);
-    }
-    std::mutex mu;
-    std::condition_variable cv;
-    Batch* ready = nullptr;       // handed over, not yet taken
-    Batch* processing = nullptr;  // taken, not yet finished
-    bool finished = false;
-    std::atomic<bool> failed{false};
-    std::thread worker([&] {
-      for (;;) {
-        Batch* b;
-        {
-          std::unique_lock lock(mu);
-          cv.wait(lock, [&] { return ready != nullptr || finished; });
-          if (!ready) return;
-          b = ready;
-          ready = nullptr;
-          processing = b;
-        }
-        for (std::size_t i = 0; i < b->n && !failed; ++i)
-          if (!verifier.Add(b->records[i].index, b->records[i], b->leaves[i])) failed = true;
-        {
-          std::lock_guard lock(mu);
-          processing = nullptr;
-        }
-        cv.notify_all();
+  Batch batches[2];
+  for (auto& b : batches) {
+    b.records.resize(kBatch);
+    b.leaves.resize(kBatch);
+  }
+  std::mutex mu;
+  std::condition_variable cv;
+  Batch* ready = nullptr;       // handed over, not yet taken
+  Batch* processing = nullptr;  // taken, not yet finished
+  bool finished = false;
+  std::atomic<bool> failed{false};
+  std::thread worker([&] {
+    for (;;) {
+      Batch* b;
+      {
+        std::unique_lock lock(mu);
+        cv.wait(lock, [&] { return ready != nullptr || finished; });
+        if (!ready) return;
+        b = ready;
+        ready = nullptr;
+        processing = b;
       }
-    });
-    auto hand_over = [&](Batch* full) {
-      std::unique_lock lock(mu);
-      cv.wait(lock, [&] { return ready == nullptr && processing == nullptr; });
-      ready = full;
+      for (std::size_t i = 0; i < b->n && !failed; ++i)
+        if (!verifier.Add(b->records[i].index, b->records[i], b->leaves[i])) failed = true;
+      {
+        std::lock_guard lock(mu);
+        processing = nullptr;
+      }
       cv.notify_all();
-    };
-    int current = 0;
-    Status scanned = tx.audit().Scan(0, [&](const domain::AuditRecord& r, const Bytes& leaf) {
-      Batch& b = batches[current];
-      b.records[b.n] = r;  // assignment reuses the strings' capacity
-      b.leaves[b.n] = ToHash(leaf);
-      if (++b.n == kBatch) {
-        hand_over(&b);
-        current ^= 1;
-        batches[current].n = 0;
-      }
-      return !failed.load();
-    });
-    if (batches[current].n > 0) hand_over(&batches[current]);
-    {
-      std::unique_lock lock(mu);
-      cv.wait(lock, [&] { return ready == nullptr && processing == nullptr; });
-      finished = true;
     }
+  });
+  auto hand_over = [&](Batch* full) {
+    std::unique_lock lock(mu);
+    cv.wait(lock, [&] { return ready == nullptr && processing == nullptr; });
+    ready = full;
     cv.notify_all();
-    worker.join();
-    JIGSAW_RETURN_IF_ERROR(scanned);
-    report = verifier.Finish();
-    return Ok();
-  }));
-  return report;
+  };
+  int current = 0;
+  Status scanned = tx.audit().Scan(0, [&](const domain::AuditRecord& r, const Bytes& leaf) {
+    Batch& b = batches[current];
+    b.records[b.n] = r;  // assignment reuses the strings' capacity
+    b.leaves[b.n] = ToHash(leaf);
+    if (++b.n == kBatch) {
+      hand_over(&b);
+      current ^= 1;
+      batches[current].n = 0;
+    }
+    return !failed.load();
+  });
+  if (batches[current].n > 0) hand_over(&batches[current]);
+  {
+    std::unique_lock lock(mu);
+    cv.wait(lock, [&] { return ready == nullptr && processing == nullptr; });
+    finished = true;
+  }
+  cv.notify_all();
+  worker.join();
+  JIGSAW_RETURN_IF_ERROR(scanned);
+  report = verifier.Finish();
+  return Ok();
 }
 
 }  // namespace jigsaw::service

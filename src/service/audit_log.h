@@ -1,6 +1,8 @@
-// The audit log as its readers use it: searching it (DPOs, DSLs), signing
-// and publishing tree heads, inclusion and consistency proofs, and
-// verifying the whole log against its signed heads.
+// The audit log as its readers use it: searching it (DPOs, DSLs), what
+// became of a disclosure (for the sharer), signing and publishing tree
+// heads (never one the stored tree contradicts), inclusion and consistency
+// proofs, and verifying the whole log against its signed heads, its
+// witnesses' countersigned heads and, deeply, its stored tree.
 #pragma once
 
 #include <optional>
@@ -11,6 +13,7 @@
 #include "audit/tree_head.h"
 #include "audit/verifier.h"
 #include "common/clock.h"
+#include "domain/casework.h"
 #include "service/audit_trail.h"
 #include "service/context.h"
 #include "store/store.h"
@@ -29,22 +32,63 @@ struct ConsistencyProof {
   std::vector<audit::Hash> path;
 };
 
+struct VerifyOptions {
+  audit::TrustedKeys keys;                      // the log's public keys
+  std::vector<audit::SourcedHead> extra_heads;  // exported or witnessed heads
+  bool deep = false;                            // also every stored node and the right edge
+};
+
+// One entry of what became of a disclosure, with names for the reader.
+struct TrailEntry {
+  domain::AuditRecord record;
+  std::string practitioner_name;   // empty if nobody was signed in
+  std::string organisation_name;
+};
+
+struct DisclosureTrail {
+  std::string disclosure_id;
+  std::vector<TrailEntry> reads;    // openings by the recipient organisation, newest first
+  std::vector<TrailEntry> refused;  // refused attempts on it by anyone, newest first
+};
+
 class AuditLog {
  public:
-  AuditLog(store::Store& store, const Clock& clock, const AuditTrail& trail,
-           const audit::SigningKey& key)
-      : store_(store), clock_(clock), trail_(trail), key_(key) {}
+  // `key` signs; `trusted` (which should include it) verifies, so heads
+  // signed before a rotation still check.
+  AuditLog(store::Store& store, const Clock& clock, const AuditTrail& trail, const audit::SigningKey& key,
+           audit::TrustedKeys trusted)
+      : store_(store), clock_(clock), trail_(trail), key_(key), trusted_(std::move(trusted)) {}
+  AuditLog(store::Store& store, const Clock& clock, const AuditTrail& trail, const audit::SigningKey& key)
+      : AuditLog(store, clock, trail, key, audit::TrustedKeys({key.public_key()})) {}
 
-  // DSLs, DPOs, Caldicott guardians and senior leaders see their own
-  // organisation's records; the partnership administrator sees all. The
-  // search itself is audited.
+  // The whole log for the partnership administrator and the operator; an
+  // organisation's view (what its staff did and what anyone did to its
+  // records) for its DSLs, DPOs, Caldicott guardians and senior leaders
+  // (access::AuditReadScope). The search itself is audited.
   Result<std::vector<domain::AuditRecord>> Search(const Context& context, store::AuditQuery query);
 
+  // Who at the recipient read a disclosure and when, and every refused
+  // attempt on it, for the sharing organisation's DSL and governance roles
+  // (access kViewDisclosureTrail). Audited.
+  Result<DisclosureTrail> TrailOfDisclosure(const Context& context, const std::string& disclosure_id);
+  // Whether TrailOfDisclosure would allow the actor this disclosure (just
+  // loaded for them): for a page to offer the section. Reads and records nothing.
+  static bool MayViewTrail(const Context& context, const domain::Disclosure& disclosure);
+
   const audit::PublicKey& public_key() const { return key_.public_key(); }
+  const std::string& key_id() const { return key_.key_id(); }
+  const audit::TrustedKeys& trusted_keys() const { return trusted_; }
 
   // Signs the log as it is now, unless the newest head already covers it;
-  // returns the newest head either way.
+  // returns the newest head either way. Refuses (kInternal, saying why) if
+  // the stored right edge does not match the stored tree, or the new head
+  // would not be consistent with the newest signed one: a damaged tree must
+  // never be signed (it would also blame genuine records).
   Result<audit::TreeHead> SignTreeHead();
+  // The newest head if it already covers the whole log, else SignTreeHead():
+  // for readers and witnesses (the public endpoint), so that asking while
+  // nothing changes costs one read, not a write transaction.
+  Result<audit::TreeHead> CurrentTreeHead();
   Result<std::optional<audit::TreeHead>> LatestTreeHead();
 
   // kInvalidArgument (field "index"/"tree_size"/"first"/"second") for sizes
@@ -57,7 +101,10 @@ class AuditLog {
   Result<ConsistencyProof> ProveConsistency(std::uint64_t first, std::uint64_t second);
 
   // Recomputes the tree from every stored record and checks every stored
-  // head, plus `extra_heads` (e.g. ones kept off-site), with `key`.
+  // head and every extra head; with `deep`, then every stored node and the
+  // stored right edge against the tree the records make.
+  Result<audit::VerifyReport> Verify(const VerifyOptions& options);
+  // The same with one key and no source names (stored heads and `extra_heads`).
   Result<audit::VerifyReport> Verify(const audit::PublicKey& key,
                                      const std::vector<audit::TreeHead>& extra_heads);
 
@@ -68,11 +115,14 @@ class AuditLog {
                                          const std::vector<audit::NodeId>& ids,
                                          std::function<std::optional<std::vector<audit::Hash>>(
                                              const audit::NodeLookup&)> build);
+  Status VerifyRecords(store::Transaction& tx, std::vector<audit::SourcedHead> heads,
+                       const audit::TrustedKeys& keys, audit::VerifyReport& report);
 
   store::Store& store_;
   const Clock& clock_;
   const AuditTrail& trail_;
   const audit::SigningKey& key_;
+  audit::TrustedKeys trusted_;
 
   // Perfect subtrees never change once stored, so the upper levels (few,
   // and in every proof) are kept in memory; safe with several instances.

@@ -4,6 +4,7 @@
 
 #include "audit/encoding.h"
 #include "audit/merkle.h"
+#include "common/random.h"
 
 namespace jigsaw::service {
 namespace {
@@ -28,10 +29,32 @@ store::AuditLogState ToState(const audit::Frontier& f) {
   return s;
 }
 
+// The id as it may be recorded: ids only, never other text.
+std::string Recordable(const std::string& id) {
+  if (id.empty() || IsWellFormedId(id)) return id;
+  return std::string(kMalformedId);
+}
+
+// The child a record names: on a refused or failed request, only a child
+// whose record the actor's organisation holds (the operator reads the whole
+// log anyway).
+Result<std::string> ChildToRecord(store::Transaction& tx, const Context& context, const AuditEvent& event) {
+  std::string child = Recordable(event.child_id);
+  if (event.outcome == domain::AuditOutcome::kAllowed || context.actor.is_operator || child.empty() ||
+      child == kMalformedId)
+    return child;
+  const auto person = JIGSAW_TRY(tx.casework().FindPerson(child));
+  if (person && !context.actor.organisation_id.empty() &&
+      person->organisation_id == context.actor.organisation_id)
+    return child;
+  return std::string();
+}
+
 }  // namespace
 
 Status AuditTrail::Append(store::Transaction& tx, const Context& context,
                           const AuditEvent& event) const {
+  std::string child_id = JIGSAW_TRY(ChildToRecord(tx, context, event));
   const store::AuditLogState state = JIGSAW_TRY(tx.audit().LockState());
   audit::Frontier frontier = ToFrontier(state);
   if (frontier.hashes.size() != static_cast<std::size_t>(std::popcount(frontier.size)))
@@ -44,8 +67,8 @@ Status AuditTrail::Append(store::Transaction& tx, const Context& context,
   r.roles = context.actor.is_operator ? "operator" : context.actor.roles.Join();
   r.action = event.action;
   r.object_type = event.object_type;
-  r.object_id = event.object_id;
-  r.child_id = event.child_id;
+  r.object_id = Recordable(event.object_id);
+  r.child_id = std::move(child_id);
   r.purpose = event.purpose;
   r.outcome = event.outcome;
   r.request_id = context.request_id;

@@ -42,6 +42,12 @@ Result<WhatNeedsMe> Overview::WhatNeedsMeNow(const Context& context) {
     JIGSAW_RETURN_IF_ERROR(Section(lists::Disclosures(tx, a, true, open), out.feedback_owed_by_me));
     JIGSAW_RETURN_IF_ERROR(Section(lists::Disclosures(tx, a, false, open), out.feedback_owed_to_me));
     JIGSAW_RETURN_IF_ERROR(Section(lists::OwedRecords(tx, a), out.records_owed));
+    if (access::Authorise(a, Action::kApproveShare, RecordFacts{a.organisation_id, {}, {}, {}, {}})) {
+      store::DecisionQuery waiting;
+      waiting.organisation_id = a.organisation_id;
+      waiting.awaiting_approval_only = true;
+      out.shares_to_approve = JIGSAW_TRY(tx.casework().Decisions(waiting));
+    }
     JIGSAW_RETURN_IF_ERROR(Section(lists::AdviceRequests(tx, a, /*to_me=*/true, /*unanswered_only=*/true),
                                    out.advice_to_me));
     JIGSAW_RETURN_IF_ERROR(Section(lists::AdviceRequests(tx, a, false), out.advice_mine));
@@ -63,7 +69,8 @@ Result<WhatNeedsMe> Overview::WhatNeedsMeNow(const Context& context) {
     std::vector<std::string> children;
     for (const auto* list : {&out.queue, &out.my_concerns})
       for (const auto& c : *list) children.push_back(c.child_id);
-    for (const auto& d : out.records_owed) children.push_back(d.child_id);
+    for (const auto* list : {&out.records_owed, &out.shares_to_approve})
+      for (const auto& d : *list) children.push_back(d.child_id);
     for (const auto& p : JIGSAW_TRY(tx.casework().People(children)))
       if (p.organisation_id == a.organisation_id) out.child_names[p.id] = p.FullName();
     return Ok();

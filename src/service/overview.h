@@ -20,6 +20,7 @@ struct WhatNeedsMe {
   std::vector<DisclosureSummary> feedback_owed_by_me;          // received, no feedback yet
   std::vector<DisclosureSummary> feedback_owed_to_me;          // we shared, no feedback yet
   std::vector<domain::Decision> records_owed;                  // emergency shares to record in full
+  std::vector<domain::Decision> shares_to_approve;             // DSL: staff shares waiting for them
   std::vector<domain::AdviceRequest> advice_to_me;             // unanswered, to a role I hold
   std::vector<domain::AdviceRequest> advice_mine;              // what I asked
   std::vector<domain::InformationRequest> requests_received;   // open, to my organisation

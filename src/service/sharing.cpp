@@ -186,6 +186,7 @@ struct Prepared {
   std::vector<Error> record_problems;       // what the record lacks (golden rule 7)
   std::optional<domain::InformationRequest> request;
   std::optional<Decision> prior;
+  domain::Organisation sharer;
 };
 
 // The preparation of a share, step by step: each step loads and
@@ -197,6 +198,10 @@ class Preparation {
     domain::Tidy(in_.record);
     for (auto& r : in_.mention_reviews) domain::TidyFreeText(r.reason);
   }
+
+  // Whose name the recipient reads as the sharer: the actor, unless a DSL
+  // approves a member of staff's share.
+  void SharedBy(std::string practitioner_id) { shared_by_ = std::move(practitioner_id); }
 
   // With `deciding`, also checks the record (golden rule 7) and that every
   // mention was reviewed; a preview only reports them.
@@ -210,6 +215,7 @@ class Preparation {
     FillDecision();
     JIGSAW_RETURN_IF_ERROR(Assess(deciding));
     JIGSAW_RETURN_IF_ERROR(BuildView(deciding));
+    out_.sharer = sharer_;
     return std::move(out_);
   }
 
@@ -226,17 +232,24 @@ class Preparation {
       return Fail(ErrorCode::kFailedPrecondition,
                   "That decision has already been superseded by " + *later + ": correct the latest one.", "supersedes");
     if (in_.emergency) return InvalidArgument("emergency", "A correction or full record is not itself an emergency share.");
-    if (in_.outcome != prior->outcome)
+    // A share waiting for the DSL has sent nothing: the DSL's own decision
+    // may change what is sent, or not share at all.
+    const bool proposal = prior->approval == domain::Approval::kAwaiting;
+    if (!proposal && in_.outcome != prior->outcome)
       return InvalidArgument("outcome", "A correction keeps the decision's outcome; record a new decision instead.");
-    if (!in_.share_items.empty() && in_.share_items != prior->item_ids)
+    if (!proposal && !in_.share_items.empty() && in_.share_items != prior->item_ids)
       return InvalidArgument("share_items", "What was shared cannot change: make a new decision to share more.");
     in_.child_id = prior->child_id;
     in_.concern_id = prior->concern_id;
     in_.information_request_id = prior->information_request_id;
     in_.recipient_organisation_id = prior->recipient_organisation_id;
     in_.recipient_practitioner_id = prior->recipient_practitioner_id;
-    in_.share_items = prior->item_ids;
-    in_.concern_account = prior->concern_account;
+    // What a proposal is changed to is what the DSL chose; what they left
+    // out is kept from the proposal.
+    if (!proposal || in_.share_items.empty()) {
+      in_.share_items = prior->item_ids;
+      in_.concern_account = prior->concern_account;
+    }
     if (in_.mention_reviews.empty()) in_.mention_reviews = prior->mention_reviews;
     if (in_.items.empty())
       for (const auto& id : prior->item_ids) in_.items.push_back({id, true, true});
@@ -305,7 +318,7 @@ class Preparation {
     recipient_ = std::move(*recipient);
     if (!in_.recipient_practitioner_id.empty()) {
       auto p = JIGSAW_TRY(tx_.practitioners().Find(in_.recipient_practitioner_id));
-      if (!p || p->organisation_id != recipient_.id)
+      if (!p || p->organisation_id != recipient_.id || p->disabled)
         return InvalidArgument("recipient_practitioner_id", "There is no such practitioner in the recipient organisation.");
       // A disclosure is for people who do casework, not for those who run
       // or oversee the system (docs/workflow.md).
@@ -474,8 +487,8 @@ class Preparation {
   // the sharer's records; every protected person's identity redacted.
   Status BuildView(bool deciding) {
     if (!Sharing() || (in_.share_items.empty() && in_.concern_account != domain::ConcernAccount::kShared)) return Ok();
-    auto by = JIGSAW_TRY(tx_.practitioners().Find(ctx_.actor.practitioner_id));
-    if (!by) return Internal("The actor's practitioner record is missing.");
+    auto by = JIGSAW_TRY(tx_.practitioners().Find(shared_by_.empty() ? ctx_.actor.practitioner_id : shared_by_));
+    if (!by) return Internal("The sharer's practitioner record is missing.");
     const redaction::Redactor redactor = JIGSAW_TRY(BuildRedactor());
     RecipientView v;
     v.child = ChildView(redactor, v.redactions);
@@ -662,6 +675,7 @@ class Preparation {
   std::vector<domain::InformationItem> items_;
   std::map<std::string, domain::Person> people_;  // in scope: withheld if protected
   std::vector<std::pair<std::string, std::string>> watched_names_;
+  std::string shared_by_;
 };
 }  // namespace
 
@@ -680,6 +694,121 @@ Result<SharePreview> Sharing::Preview(const Context& context, const NewDecision&
   return out;
 }
 
+namespace {
+
+// The decision again, as it was proposed: what the DSL approves is built
+// from it as it would be sent now.
+NewDecision Reproposal(const Decision& d) {
+  NewDecision n;
+  n.child_id = d.child_id;
+  n.concern_id = d.concern_id;
+  n.information_request_id = d.information_request_id;
+  n.recipient_organisation_id = d.recipient_organisation_id;
+  n.recipient_practitioner_id = d.recipient_practitioner_id;
+  n.share_items = d.item_ids;
+  n.concern_account = d.concern_account;
+  n.outcome = d.outcome;
+  n.record = d.record;
+  n.mention_reviews = d.mention_reviews;
+  if (auto request = guidance::ParseRequestText(d.assessment_request)) {
+    Circumstances c;
+    c.purpose = request->purpose;
+    c.risk = request->risk;
+    c.legal_requirement = request->legal_requirement;
+    c.frequency = request->frequency;
+    c.dsa_in_place = request->dsa_in_place;
+    c.dpia_in_place = request->dpia_in_place;
+    c.consent = request->consent;
+    c.objections = request->objections;
+    c.informing = request->informing;
+    c.uncertain = request->uncertain;
+    n.circumstances = c;
+    for (const auto& item : request->items) n.items.push_back({item.id, item.relevant, item.necessary});
+  }
+  return n;
+}
+
+// Tells every DSL of the organisation something (within the transaction).
+Status NotifyDsls(store::Transaction& tx, Time now, const std::string& organisation_id, const std::string& kind,
+                  const std::string& decision_id) {
+  for (const auto& p : JIGSAW_TRY(tx.practitioners().List(organisation_id)))
+    if (p.roles.Has(domain::Role::kDesignatedSafeguardingLead) && !p.disabled)
+      JIGSAW_RETURN_IF_ERROR(Notify(tx, now, p.id, kind, "decision", decision_id));
+  return Ok();
+}
+
+}  // namespace
+
+namespace {
+
+// A member of staff's share the DSL is acting on: found, the actor their
+// organisation's DSL, and still waiting (not approved, declined or
+// changed). Anything else names the decision.
+Result<Decision> WaitingForDsl(store::Transaction& tx, const Context& context, const std::string& id, AuditEvent& event) {
+  auto d = JIGSAW_TRY(tx.casework().FindDecision(id));
+  if (!d) return NotYours("decision_id");
+  JIGSAW_RETURN_IF_ERROR(
+      access::Authorise(context.actor, Action::kApproveShare, RecordFacts{d->organisation_id, d->decided_by, {}, {}, {}}));
+  event.child_id = d->child_id;
+  if (d->approval != domain::Approval::kAwaiting || JIGSAW_TRY(tx.casework().SupersededBy(d->id)))
+    return Fail(ErrorCode::kFailedPrecondition, "This share is not waiting for approval.", "decision_id");
+  return std::move(*d);
+}
+
+void RecordApproval(Decision& d, domain::Approval outcome, const Context& context, Time now, std::string note) {
+  d.approval = outcome;
+  d.approved_by = context.actor.practitioner_id;
+  d.approved_at = now;
+  d.approval_note = std::move(note);
+}
+
+}  // namespace
+
+Result<domain::Disclosure> Sharing::Send(store::Transaction& tx, const Context& context, const Decision& d,
+                                          const std::string& view_json, Time now, const std::string& purpose) const {
+  domain::Disclosure s;
+  s.id = NewId();
+  s.decision_id = d.id;
+  s.sharer_organisation_id = d.organisation_id;
+  s.sharer_id = d.decided_by;
+  s.recipient_organisation_id = d.recipient_organisation_id;
+  s.recipient_practitioner_id = d.recipient_practitioner_id;
+  s.child_id = d.child_id;
+  s.sealed_content = sealer_.Seal(view_json, s.id, s.recipient_organisation_id);
+  s.created_at = now;
+  s.acknowledgement_due_at = policy_.calendar.EndOfWorkingDaysAfter(now, policy_.acknowledgement_working_days);
+  s.feedback_due_at = policy_.calendar.EndOfWorkingDaysAfter(now, policy_.feedback_working_days);
+  auto& cw = tx.casework();
+  JIGSAW_RETURN_IF_ERROR(cw.InsertDisclosure(s));
+  JIGSAW_RETURN_IF_ERROR(trail_.Append(tx, context, {"disclosure.create", "disclosure", s.id,
+                                                     domain::AuditOutcome::kAllowed, d.child_id, purpose}));
+  if (!s.recipient_practitioner_id.empty())
+    JIGSAW_RETURN_IF_ERROR(Notify(tx, now, s.recipient_practitioner_id, "disclosure.received", "disclosure", s.id));
+  return s;
+}
+
+// The decision answers the request it names: shared, or refused with reasons.
+Status Sharing::Answer(store::Transaction& tx, const Decision& d, const domain::InformationRequest& request,
+                       Time now) const {
+  auto& cw = tx.casework();
+  const bool answered = d.outcome == DecisionOutcome::kShare;
+  const auto status = answered ? domain::RequestStatus::kAnswered : domain::RequestStatus::kRefused;
+  JIGSAW_RETURN_IF_ERROR(cw.UpdateRequestStatus(request.id, status, now));
+  // The reasons for refusing reach the requester: redacted like any text
+  // that leaves the organisation.
+  std::string reasons;
+  if (!answered) {
+    const auto outbound =
+        JIGSAW_TRY(OutboundRedaction::For(tx, d.organisation_id, {request.child_given_name, request.child_family_name}));
+    reasons = outbound.Redact(d.record.rationale);
+  }
+  JIGSAW_RETURN_IF_ERROR(cw.InsertRequestMessage(
+      {NewId(), request.id, answered ? domain::RequestMessageKind::kAnswered : domain::RequestMessageKind::kRefused,
+       reasons, d.organisation_id, d.decided_by, d.id, now}));
+  return Notify(tx, now, request.requested_by, answered ? "request.answered" : "request.refused", "information_request",
+                request.id);
+}
+
 Result<DecisionResult> Sharing::Decide(const Context& context, const NewDecision& in) {
   AuditEvent event{"decision.create", "decision", {}};
   DecisionResult out;
@@ -688,54 +817,110 @@ Result<DecisionResult> Sharing::Decide(const Context& context, const NewDecision
     auto p = JIGSAW_TRY(Preparation(tx, context, in, now, event).Run(true));
     Decision& d = p.decision;
     if (d.emergency)
-      d.rationale_due_at =
-          policy_.calendar.EndOfWorkingDaysAfter(now, policy_.emergency_record_working_days);
+      d.rationale_due_at = policy_.calendar.EndOfWorkingDaysAfter(now, policy_.emergency_record_working_days);
     event.object_id = d.id;
     event.purpose = in.circumstances ? std::string(ToString(in.circumstances->purpose)) : "safeguarding";
+    const bool share = d.outcome == DecisionOutcome::kShare;
+    // Where staff shares go through the DSL, a member of staff's share waits
+    // for them; an emergency share never waits (share first, record after).
+    // A member of staff correcting their own waiting proposal proposes again;
+    // a correction of a share already sent sends nothing, so needs no approval.
+    const bool prior_waiting = p.prior && p.prior->approval == domain::Approval::kAwaiting;
+    const bool is_dsl = context.actor.roles.Has(domain::Role::kDesignatedSafeguardingLead);
+    const bool held = share && !d.emergency && (d.supersedes.empty() || prior_waiting) &&
+                      p.sharer.staff_shares == domain::StaffShares::kThroughDsl && !is_dsl;
+    if (held) d.approval = domain::Approval::kAwaiting;
+    // A DSL's own decision in place of a staff share waiting for them.
+    const bool changes_proposal = prior_waiting && is_dsl;
+    if (changes_proposal) {
+      JIGSAW_RETURN_IF_ERROR(access::Authorise(context.actor, Action::kApproveShare,
+                                               RecordFacts{p.prior->organisation_id, p.prior->decided_by, {}, {}, {}}));
+      RecordApproval(*p.prior, domain::Approval::kChanged, context, now, d.record.rationale);
+      JIGSAW_RETURN_IF_ERROR(tx.casework().UpdateApproval(*p.prior));
+      JIGSAW_RETURN_IF_ERROR(Notify(tx, now, p.prior->decided_by, "share.changed", "decision", p.prior->id));
+    }
     JIGSAW_RETURN_IF_ERROR(tx.casework().InsertDecision(d));
-    auto& cw = tx.casework();
     // A correction or a completed emergency record does not send again.
-    if (d.outcome == DecisionOutcome::kShare && d.supersedes.empty()) {
-      domain::Disclosure s;
-      s.id = NewId();
-      s.decision_id = d.id;
-      s.sharer_organisation_id = d.organisation_id;
-      s.sharer_id = d.decided_by;
-      s.recipient_organisation_id = d.recipient_organisation_id;
-      s.recipient_practitioner_id = d.recipient_practitioner_id;
-      s.child_id = d.child_id;
-      s.sealed_content = sealer_.Seal(p.view_json, s.id, s.recipient_organisation_id);
-      s.created_at = now;
-      s.acknowledgement_due_at = policy_.calendar.EndOfWorkingDaysAfter(now, policy_.acknowledgement_working_days);
-      s.feedback_due_at = policy_.calendar.EndOfWorkingDaysAfter(now, policy_.feedback_working_days);
-      JIGSAW_RETURN_IF_ERROR(cw.InsertDisclosure(s));
-      JIGSAW_RETURN_IF_ERROR(trail_.Append(tx, context, {"disclosure.create", "disclosure", s.id,
-                                                         domain::AuditOutcome::kAllowed, d.child_id, event.purpose}));
-      if (!s.recipient_practitioner_id.empty())
-        JIGSAW_RETURN_IF_ERROR(Notify(tx, now, s.recipient_practitioner_id, "disclosure.received", "disclosure", s.id));
-      out.disclosure = std::move(s);
-    }
-    if (p.request) {
-      const bool answered = d.outcome == DecisionOutcome::kShare;
-      const auto status = answered ? domain::RequestStatus::kAnswered : domain::RequestStatus::kRefused;
-      JIGSAW_RETURN_IF_ERROR(cw.UpdateRequestStatus(p.request->id, status, now));
-      // The reasons for refusing reach the requester: redacted like any
-      // text that leaves the organisation.
-      std::string reasons;
-      if (!answered) {
-        const auto outbound = JIGSAW_TRY(OutboundRedaction::For(
-            tx, d.organisation_id, {p.request->child_given_name, p.request->child_family_name}));
-        reasons = outbound.Redact(d.record.rationale);
-      }
-      JIGSAW_RETURN_IF_ERROR(cw.InsertRequestMessage(
-          {NewId(), p.request->id,
-           answered ? domain::RequestMessageKind::kAnswered : domain::RequestMessageKind::kRefused,
-           reasons, d.organisation_id, d.decided_by, d.id, now}));
-      JIGSAW_RETURN_IF_ERROR(Notify(tx, now, p.request->requested_by,
-                                    answered ? "request.answered" : "request.refused", "information_request",
-                                    p.request->id));
-    }
+    if (share && !held && (d.supersedes.empty() || changes_proposal))
+      out.disclosure = JIGSAW_TRY(Send(tx, context, d, p.view_json, now, event.purpose));
+    if (held) JIGSAW_RETURN_IF_ERROR(NotifyDsls(tx, now, d.organisation_id, "share.awaiting_approval", d.id));
+    if (d.emergency) JIGSAW_RETURN_IF_ERROR(NotifyDsls(tx, now, d.organisation_id, "share.emergency", d.id));
+    if (p.request && !held) JIGSAW_RETURN_IF_ERROR(Answer(tx, d, *p.request, now));
     out.decision = std::move(d);
+    return Ok();
+  }));
+  return out;
+}
+
+Result<DecisionResult> Sharing::Approve(const Context& context, const std::string& decision_id) {
+  AuditEvent event{"decision.approve", "decision", decision_id};
+  DecisionResult out;
+  JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
+    auto d = JIGSAW_TRY(WaitingForDsl(tx, context, decision_id, event));
+    // What is sent is built now, with the proposer's reviews, as the DSL's
+    // preview showed it; anything new that needs review stops it.
+    const Time now = clock_.Now();
+    Preparation again(tx, context, Reproposal(d), now, event);
+    again.SharedBy(d.decided_by);
+    auto p = JIGSAW_TRY(again.Run(true));
+    RecordApproval(d, domain::Approval::kApproved, context, now, {});
+    JIGSAW_RETURN_IF_ERROR(tx.casework().UpdateApproval(d));
+    const std::string purpose = p.assessment ? std::string(ToString(Reproposal(d).circumstances->purpose)) : "safeguarding";
+    out.disclosure = JIGSAW_TRY(Send(tx, context, d, p.view_json, now, purpose));
+    JIGSAW_RETURN_IF_ERROR(Notify(tx, now, d.decided_by, "share.approved", "decision", d.id));
+    if (p.request) JIGSAW_RETURN_IF_ERROR(Answer(tx, d, *p.request, now));
+    out.decision = std::move(d);
+    return Ok();
+  }));
+  return out;
+}
+
+Result<SharePreview> Sharing::PreviewApproval(const Context& context, const std::string& decision_id) {
+  AuditEvent event{"decision.preview_approval", "decision", decision_id};
+  SharePreview out;
+  JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
+    auto d = JIGSAW_TRY(WaitingForDsl(tx, context, decision_id, event));
+    Preparation again(tx, context, Reproposal(d), clock_.Now(), event);
+    again.SharedBy(d.decided_by);
+    auto p = JIGSAW_TRY(again.Run(false));
+    out.assessment = std::move(p.assessment);
+    out.recipient_view = std::move(p.view);
+    out.recipient_view_json = std::move(p.view_json);
+    out.mentions = std::move(p.mentions);
+    out.record_problems = std::move(p.record_problems);
+    return Ok();
+  }));
+  return out;
+}
+
+Result<Decision> Sharing::Decline(const Context& context, const std::string& decision_id, const std::string& reasons) {
+  AuditEvent event{"decision.decline", "decision", decision_id};
+  std::string why = reasons;
+  domain::TidyFreeText(why);
+  JIGSAW_RETURN_IF_ERROR(RequireText(why, "reason", "Say why the share should not go ahead (golden rule 7)."));
+  Decision out;
+  JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
+    auto d = JIGSAW_TRY(WaitingForDsl(tx, context, decision_id, event));
+    const Time now = clock_.Now();
+    RecordApproval(d, domain::Approval::kDeclined, context, now, why);
+    JIGSAW_RETURN_IF_ERROR(tx.casework().UpdateApproval(d));
+    JIGSAW_RETURN_IF_ERROR(Notify(tx, now, d.decided_by, "share.declined", "decision", d.id));
+    out = std::move(d);
+    return Ok();
+  }));
+  return out;
+}
+
+Result<std::vector<Decision>> Sharing::AwaitingApproval(const Context& context) {
+  AuditEvent event{"decision.awaiting_approval", "organisation", context.actor.organisation_id};
+  std::vector<Decision> out;
+  JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
+    JIGSAW_RETURN_IF_ERROR(access::Authorise(context.actor, Action::kApproveShare,
+                                             RecordFacts{context.actor.organisation_id, {}, {}, {}, {}}));
+    store::DecisionQuery q;
+    q.organisation_id = context.actor.organisation_id;
+    q.awaiting_approval_only = true;
+    out = JIGSAW_TRY(tx.casework().Decisions(q));
     return Ok();
   }));
   return out;

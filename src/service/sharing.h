@@ -118,6 +118,16 @@ class Sharing {
   // kInvalidArgument naming the first missing or wrong part (a mention not
   // reviewed: "mention_reviews"); nothing is written then.
   Result<DecisionResult> Decide(const Context& context, const NewDecision& decision);
+  // A DSL approves a member of staff's share waiting for them: it is built
+  // as it would be sent now and sent (kFailedPrecondition if it is not
+  // waiting). To change it, the DSL records their own decision superseding
+  // it; to decline it, says why. The member of staff is told either way.
+  Result<DecisionResult> Approve(const Context& context, const std::string& decision_id);
+  Result<domain::Decision> Decline(const Context& context, const std::string& decision_id, const std::string& reasons);
+  // What approving would send now (the DSL's preview), writing nothing but its audit record.
+  Result<SharePreview> PreviewApproval(const Context& context, const std::string& decision_id);
+  // The organisation's staff shares waiting for a DSL (DSLs only).
+  Result<std::vector<domain::Decision>> AwaitingApproval(const Context& context);
   Result<DecisionView> GetDecision(const Context& context, const std::string& id);
   // The organisation's decisions (DSL, DPO, Caldicott guardian) or the actor's own.
   Result<std::vector<domain::Decision>> ListDecisions(const Context& context, const std::string& child_id);
@@ -133,6 +143,11 @@ class Sharing {
                                         domain::FeedbackAction action, const std::string& note);
 
  private:
+  // Seals and records a disclosure of the decision, and tells a named recipient.
+  Result<domain::Disclosure> Send(store::Transaction& tx, const Context& context, const domain::Decision& decision,
+                                  const std::string& view_json, Time now, const std::string& purpose) const;
+  Status Answer(store::Transaction& tx, const domain::Decision& decision, const domain::InformationRequest& request,
+                Time now) const;
   store::Store& store_;
   const Clock& clock_;
   const AuditTrail& trail_;

@@ -172,7 +172,8 @@ constexpr std::string_view kDecisionColumns =
     "sensitive_processing_condition, criminal_offence_condition, confidentiality_basis, consent, "
     "objections, told, told_on, told_by, reason_not_told, advice_sought, advice_from, "
     "advice_summary, departs_from_advice, departure_reason, emergency, rationale_due_at, "
-    "supersedes, created_at, informing_recorded, mention_reviews, concern_account";
+    "supersedes, created_at, informing_recorded, mention_reviews, concern_account, approval, approved_by, "
+    "approved_at, approval_note";
 
 std::string ObjectionsJson(const std::vector<ObjectionOverride>& objections) {
   nlohmann::json a = nlohmann::json::array();
@@ -250,6 +251,10 @@ Result<Decision> ToDecision(const Row& r) {
   d.created_at = FromMicros(r.Int(34));
   d.mention_reviews = JIGSAW_TRY(MentionReviewsFrom(r.Text(36)));
   d.concern_account = JIGSAW_TRY(StoredEnum<ConcernAccount>(r.Text(37), "decisions.concern_account"));
+  d.approval = JIGSAW_TRY(StoredEnum<Approval>(r.Text(38), "decisions.approval"));
+  d.approved_by = r.Text(39);
+  d.approved_at = FromMicros(r.Int(40));
+  d.approval_note = r.Text(41);
   return d;
 }
 
@@ -480,7 +485,13 @@ class SqlCasework final : public CaseworkRepository {
                 advice.from, advice.summary, Flag(d.departs_from_advice), rec.departure_reason,
                 Flag(d.emergency), Micros(d.rationale_due_at), d.supersedes, Micros(d.created_at),
                 Flag(rec.informing.has_value()), MentionReviewsJson(d.mention_reviews),
-                S(ToString(d.concern_account))});
+                S(ToString(d.concern_account)), S(ToString(d.approval)), d.approved_by, Micros(d.approved_at),
+                d.approval_note});
+  }
+
+  Status UpdateApproval(const Decision& d) override {
+    return Run("UPDATE decisions SET approval = $1, approved_by = $2, approved_at = $3, approval_note = $4 WHERE id = $5",
+               {S(ToString(d.approval)), d.approved_by, Micros(d.approved_at), d.approval_note, d.id});
   }
 
   Result<std::optional<Decision>> FindDecision(const std::string& id) override {
@@ -503,6 +514,8 @@ class SqlCasework final : public CaseworkRepository {
     w.Equals("concern_id", q.concern_id);
     if (q.emergency_owed_only)
       w.Add("emergency = 1 AND NOT EXISTS (SELECT 1 FROM decisions later WHERE later.supersedes = decisions.id)");
+    if (q.awaiting_approval_only)
+      w.Add("approval = 'awaiting' AND NOT EXISTS (SELECT 1 FROM decisions later WHERE later.supersedes = decisions.id)");
     const std::string tail = " ORDER BY created_at DESC, id" + w.Limit(q.limit);
     return All<Decision>(JIGSAW_TRY(c_.Query("SELECT " + S(kDecisionColumns) + " FROM decisions" +
                                                  w.sql() + tail,

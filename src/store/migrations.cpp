@@ -195,7 +195,9 @@ constexpr std::string_view kV4Postgres = JIGSAW_DRAFTS_V4("BYTEA");
 // names, phone numbers and email addresses (newline-separated lists; none
 // can hold a newline). A decision keeps the sharer's review of each
 // mention of a protected person the redaction could not place (JSON), and
-// whether it sent the concern's own account.
+// whether it sent the concern's own account, and, where staff shares go
+// through the DSL, the DSL's approval. Schools and colleges send staff
+// shares through their DSL.
 constexpr std::string_view kV5Portable = R"sql(
 ALTER TABLE people ADD COLUMN known_as TEXT NOT NULL DEFAULT '';
 ALTER TABLE people ADD COLUMN phone_numbers TEXT NOT NULL DEFAULT '';
@@ -203,6 +205,80 @@ ALTER TABLE people ADD COLUMN email_addresses TEXT NOT NULL DEFAULT '';
 CREATE INDEX people_protected ON people(organisation_id, is_protected);
 ALTER TABLE decisions ADD COLUMN mention_reviews TEXT NOT NULL DEFAULT '[]';
 ALTER TABLE decisions ADD COLUMN concern_account TEXT NOT NULL DEFAULT 'not_shared';
+ALTER TABLE decisions ADD COLUMN approval TEXT NOT NULL DEFAULT 'not_needed';
+ALTER TABLE decisions ADD COLUMN approved_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE decisions ADD COLUMN approved_at BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE decisions ADD COLUMN approval_note TEXT NOT NULL DEFAULT '';
+CREATE INDEX decisions_by_approval ON decisions(organisation_id, approval);
+ALTER TABLE organisations ADD COLUMN staff_shares TEXT NOT NULL DEFAULT 'direct';
+UPDATE organisations SET staff_shares = 'through_dsl' WHERE type IN ('school', 'college');
+)sql";
+
+// Tree heads name the key that signed them (keys can be rotated); records
+// are found by their object (what became of a disclosure, who looked at a
+// person) without reading the whole log.
+constexpr std::string_view kV6Portable = R"sql(
+ALTER TABLE audit_tree_heads ADD COLUMN key_id TEXT NOT NULL DEFAULT '';
+CREATE INDEX audit_by_object ON audit_records(object_id, seq);
+)sql";
+
+// Sign-in that partners accept: a second factor for every account (a TOTP
+// secret, sealed; recovery codes, as digests; passkeys), challenges between
+// the password and the second factor, and failed attempts counted by keyed
+// digests for throttling. The per-account lock-out columns go: accounts
+// are slowed down, never locked. (sealed_offered_secret may be NULL: the
+// PostgreSQL driver binds an empty blob as NULL.)
+#define JIGSAW_SIGN_IN_V7(BLOB)                                               \
+  "ALTER TABLE practitioners DROP COLUMN failed_sign_ins;"                    \
+  "ALTER TABLE practitioners DROP COLUMN locked_until;"                       \
+  "CREATE TABLE sign_in_failures ("                                           \
+  "  account_digest TEXT NOT NULL, source_digest TEXT NOT NULL, at BIGINT NOT NULL);" \
+  "CREATE INDEX sign_in_failures_by_account ON sign_in_failures(account_digest, at);" \
+  "CREATE INDEX sign_in_failures_by_source ON sign_in_failures(source_digest, at);" \
+  "CREATE INDEX sign_in_failures_by_time ON sign_in_failures(at);"           \
+  "CREATE TABLE sign_in_challenges ("                                         \
+  "  token_digest TEXT PRIMARY KEY, practitioner_id TEXT NOT NULL," \
+  "  created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL, failed_codes INTEGER NOT NULL," \
+  "  sealed_offered_secret " BLOB ", passkey_challenge TEXT NOT NULL);" \
+  "CREATE INDEX sign_in_challenges_by_expiry ON sign_in_challenges(expires_at);" \
+  "CREATE INDEX sign_in_challenges_by_practitioner ON sign_in_challenges(practitioner_id);" \
+  "CREATE TABLE totp_enrolments ("                                            \
+  "  practitioner_id TEXT PRIMARY KEY REFERENCES practitioners(id),"         \
+  "  sealed_secret " BLOB " NOT NULL, last_accepted_step BIGINT NOT NULL, enrolled_at BIGINT NOT NULL);" \
+  "CREATE TABLE recovery_codes ("                                             \
+  "  practitioner_id TEXT NOT NULL REFERENCES practitioners(id), code_digest TEXT NOT NULL," \
+  "  created_at BIGINT NOT NULL, used_at BIGINT NOT NULL, PRIMARY KEY (practitioner_id, code_digest));" \
+  "CREATE TABLE passkeys ("                                                   \
+  "  credential_id TEXT PRIMARY KEY, practitioner_id TEXT NOT NULL REFERENCES practitioners(id)," \
+  "  name TEXT NOT NULL, public_key_cose " BLOB " NOT NULL, sign_count BIGINT NOT NULL," \
+  "  created_at BIGINT NOT NULL, last_used_at BIGINT NOT NULL);"             \
+  "CREATE INDEX passkeys_by_practitioner ON passkeys(practitioner_id);"
+
+constexpr std::string_view kV7Sqlite = JIGSAW_SIGN_IN_V7("BLOB");
+constexpr std::string_view kV7Postgres = JIGSAW_SIGN_IN_V7("BYTEA");
+#undef JIGSAW_SIGN_IN_V7
+
+// People leave: a reset password must be changed at the next sign-in, and
+// accounts proposed by a partnership administrator wait for the
+// organisation's approval.
+constexpr std::string_view kV8Portable = R"sql(
+ALTER TABLE practitioners ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0
+  CHECK (must_change_password IN (0, 1));
+CREATE TABLE account_proposals (
+  id TEXT PRIMARY KEY,
+  organisation_id TEXT NOT NULL REFERENCES organisations(id),
+  practitioner_id TEXT NOT NULL,
+  username TEXT NOT NULL,
+  display_name TEXT NOT NULL,
+  roles TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  proposed_by TEXT NOT NULL,
+  proposed_at BIGINT NOT NULL,
+  outcome TEXT NOT NULL,
+  decided_by TEXT NOT NULL,
+  decided_at BIGINT NOT NULL
+);
+CREATE INDEX account_proposals_by_organisation ON account_proposals(organisation_id, outcome);
 )sql";
 
 // Recording a concern as thoroughly as the school tools do: when and where
@@ -230,12 +306,17 @@ constexpr std::string_view kV11Sqlite = JIGSAW_RECORDING_V11("BLOB");
 constexpr std::string_view kV11Postgres = JIGSAW_RECORDING_V11("BYTEA");
 #undef JIGSAW_RECORDING_V11
 
-constexpr std::array<Migration, 6> kMigrations{{
+
+constexpr std::array<Migration, 9> kMigrations{{
     {1, "organisations, practitioners and sessions", kV1Portable, kV1Portable},
     {2, "tamper-evident audit log", kV2Sqlite, kV2Postgres},
     {3, "the sharing workflow", kV3Sqlite, kV3Postgres},
     {4, "drafts of unfinished forms", kV4Sqlite, kV4Postgres},
-    {5, "other names and contact details of people; reviews of mentions", kV5Portable, kV5Portable},
+    {5, "other names and contact details of people; reviews of mentions; the concern's account; approval of staff shares",
+     kV5Portable, kV5Portable},
+    {6, "tree head key ids and audit records by object", kV6Portable, kV6Portable},
+    {7, "second factors, sign-in challenges and throttling", kV7Sqlite, kV7Postgres},
+    {8, "forced password changes and account proposals", kV8Portable, kV8Portable},
     {11, "the incident's date, time and place; body maps; attachments", kV11Sqlite, kV11Postgres},
 }};
 
@@ -250,7 +331,12 @@ std::string_view BeginWrite(sql::Dialect dialect) {
 }
 
 std::string_view BeginRead(sql::Dialect dialect) {
-  return dialect == sql::Dialect::kSqlite ? "BEGIN" : "BEGIN READ ONLY";
+  // One snapshot for the whole read, as Store::Read promises: under
+  // PostgreSQL's default (read committed) each statement sees a newer
+  // state, and a read of several statements (verifying the log while it
+  // grows) would compare one moment's records with another's. A read-only
+  // repeatable-read transaction never fails to serialise.
+  return dialect == sql::Dialect::kSqlite ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
 }
 
 Result<int> SchemaVersion(sql::Connection& c) {

@@ -19,11 +19,12 @@ Result<domain::Organisation> ToOrganisation(const Row& r) {
   o.sector = JIGSAW_TRY(StoredEnum<domain::Sector>(r.Text(3), "organisations.sector"));
   o.competent_authority = r.Int(4) != 0;
   o.created_at = FromMicros(r.Int(5));
+  o.staff_shares = JIGSAW_TRY(StoredEnum<domain::StaffShares>(r.Text(6), "organisations.staff_shares"));
   return o;
 }
 
 constexpr std::string_view kOrganisationColumns =
-    "id, name, type, sector, competent_authority, created_at";
+    "id, name, type, sector, competent_authority, created_at, staff_shares";
 
 class SqlOrganisations final : public OrganisationRepository {
  public:
@@ -32,10 +33,10 @@ class SqlOrganisations final : public OrganisationRepository {
   Status Insert(const domain::Organisation& o) override {
     JIGSAW_TRY(sql::Execute(c_,
                             "INSERT INTO organisations (id, name, type, sector, "
-                            "competent_authority, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+                            "competent_authority, created_at, staff_shares) VALUES ($1, $2, $3, $4, $5, $6, $7)",
                             {o.id, o.name, std::string(ToString(o.type)),
                              std::string(ToString(o.sector)), Flag(o.competent_authority),
-                             Micros(o.created_at)}));
+                             Micros(o.created_at), std::string(ToString(o.staff_shares))}));
     return Ok();
   }
 
@@ -62,7 +63,7 @@ class SqlOrganisations final : public OrganisationRepository {
 
 constexpr std::string_view kPractitionerColumns =
     "id, organisation_id, username, display_name, roles, disabled, created_at, password_hash, "
-    "failed_sign_ins, locked_until";
+    "must_change_password";
 
 Result<PractitionerWithCredentials> ToPractitioner(const Row& r) {
   PractitionerWithCredentials out;
@@ -77,9 +78,33 @@ Result<PractitionerWithCredentials> ToPractitioner(const Row& r) {
   p.disabled = r.Int(5) != 0;
   p.created_at = FromMicros(r.Int(6));
   out.credentials.password_hash = r.Text(7);
-  out.credentials.failed_sign_ins = static_cast<int>(r.Int(8));
-  out.credentials.locked_until = FromMicros(r.Int(9));
+  p.must_change_password = r.Int(8) != 0;
   return out;
+}
+
+constexpr std::string_view kProposalColumns =
+    "id, organisation_id, practitioner_id, username, display_name, roles, proposed_by, proposed_at, outcome, "
+    "decided_by, decided_at, password_hash";
+
+Result<domain::AccountProposal> ToProposal(const Row& r, std::string* password_hash) {
+  domain::AccountProposal p;
+  p.id = r.Text(0);
+  p.organisation_id = r.Text(1);
+  p.practitioner_id = r.Text(2);
+  p.username = r.Text(3);
+  p.display_name = r.Text(4);
+  auto roles = domain::RoleSet::ParseJoined(r.Text(5));
+  if (!roles) return Internal("Unrecognised roles in account_proposals.roles");
+  p.roles = *roles;
+  p.proposed_by = r.Text(6);
+  p.proposed_at = FromMicros(r.Int(7));
+  auto outcome = ParseEnum<domain::ProposalOutcome>(r.Text(8));
+  if (!outcome) return Internal("Unrecognised account_proposals.outcome");
+  p.outcome = *outcome;
+  p.decided_by = r.Text(9);
+  p.decided_at = FromMicros(r.Int(10));
+  if (password_hash) *password_hash = r.Text(11);
+  return p;
 }
 
 class SqlPractitioners final : public PractitionerRepository {
@@ -128,12 +153,71 @@ class SqlPractitioners final : public PractitionerRepository {
     return out;
   }
 
-  Status UpdateSignInState(const std::string& id, int failed_sign_ins,
-                           Time locked_until) override {
-    JIGSAW_TRY(sql::Execute(
-        c_, "UPDATE practitioners SET failed_sign_ins = $2, locked_until = $3 WHERE id = $1",
-        {id, std::int64_t{failed_sign_ins}, Micros(locked_until)}));
+  Result<std::optional<PractitionerWithCredentials>> FindWithCredentials(const std::string& id) override {
+    auto rows = JIGSAW_TRY(sql::Query(
+        c_, "SELECT " + std::string(kPractitionerColumns) + " FROM practitioners WHERE id = $1", {id}));
+    if (rows.empty()) return std::nullopt;
+    return JIGSAW_TRY(ToPractitioner(rows[0]));
+  }
+
+  Status UpdatePasswordHash(const std::string& id, const std::string& password_hash, bool must_change) override {
+    JIGSAW_TRY(sql::Execute(c_, "UPDATE practitioners SET password_hash = $2, must_change_password = $3 WHERE id = $1",
+                            {id, password_hash, Flag(must_change)}));
     return Ok();
+  }
+
+  Status Update(const domain::Practitioner& p) override {
+    JIGSAW_TRY(sql::Execute(c_,
+                            "UPDATE practitioners SET organisation_id = $2, display_name = $3, roles = $4, "
+                            "disabled = $5 WHERE id = $1",
+                            {p.id, p.organisation_id, p.display_name, p.roles.Join(), Flag(p.disabled)}));
+    return Ok();
+  }
+
+  Status DeleteWorkInProgress(const std::string& id) override {
+    JIGSAW_TRY(sql::Execute(c_, "DELETE FROM drafts WHERE practitioner_id = $1", {id}));
+    JIGSAW_TRY(sql::Execute(c_, "DELETE FROM notifications WHERE practitioner_id = $1", {id}));
+    return Ok();
+  }
+
+  Status InsertProposal(const domain::AccountProposal& p, const std::string& password_hash) override {
+    JIGSAW_TRY(sql::Execute(
+        c_,
+        "INSERT INTO account_proposals (" + std::string(kProposalColumns) +
+            ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+        {p.id, p.organisation_id, p.practitioner_id, p.username, p.display_name, p.roles.Join(), p.proposed_by,
+         Micros(p.proposed_at), std::string(ToString(p.outcome)), p.decided_by, Micros(p.decided_at), password_hash}));
+    return Ok();
+  }
+
+  Result<std::optional<domain::AccountProposal>> FindProposal(const std::string& id,
+                                                              std::string* password_hash) override {
+    auto rows = JIGSAW_TRY(sql::Query(
+        c_, "SELECT " + std::string(kProposalColumns) + " FROM account_proposals WHERE id = $1", {id}));
+    if (rows.empty()) return std::nullopt;
+    return JIGSAW_TRY(ToProposal(rows[0], password_hash));
+  }
+
+  Result<std::vector<domain::AccountProposal>> PendingProposals(const std::string& organisation_id) override {
+    auto rows = JIGSAW_TRY(sql::Query(c_,
+                                      "SELECT " + std::string(kProposalColumns) +
+                                          " FROM account_proposals WHERE organisation_id = $1 AND outcome = $2 "
+                                          "ORDER BY proposed_at, id",
+                                      {organisation_id, std::string(ToString(domain::ProposalOutcome::kPending))}));
+    std::vector<domain::AccountProposal> out;
+    out.reserve(rows.size());
+    for (const Row& r : rows) out.push_back(JIGSAW_TRY(ToProposal(r, nullptr)));
+    return out;
+  }
+
+  Result<bool> DecideProposal(const domain::AccountProposal& p) override {
+    const std::int64_t changed = JIGSAW_TRY(sql::Execute(
+        c_,
+        "UPDATE account_proposals SET outcome = $2, decided_by = $3, decided_at = $4, password_hash = '' "
+        "WHERE id = $1 AND outcome = $5",
+        {p.id, std::string(ToString(p.outcome)), p.decided_by, Micros(p.decided_at),
+         std::string(ToString(domain::ProposalOutcome::kPending))}));
+    return changed == 1;
   }
 
  private:
@@ -176,6 +260,11 @@ class SqlSessions final : public SessionRepository {
     return Ok();
   }
 
+  Status DeleteForPractitioner(const std::string& practitioner_id) override {
+    JIGSAW_TRY(sql::Execute(c_, "DELETE FROM sessions WHERE practitioner_id = $1", {practitioner_id}));
+    return Ok();
+  }
+
   Result<std::int64_t> DeleteExpired(Time now, Duration idle_timeout) override {
     return sql::Execute(c_, "DELETE FROM sessions WHERE expires_at <= $1 OR last_seen_at <= $2",
                         {Micros(now), Micros(now - idle_timeout)});
@@ -206,6 +295,24 @@ domain::AuditRecord ToAuditRecord(const Row& r) {
   a.outcome = static_cast<domain::AuditOutcome>(r.Int(10));
   a.request_id = r.Text(11);
   return a;
+}
+
+// An organisation's view of the log (AuditQuery::visible_to_organisation_id),
+// with the organisation as parameter $n: what its staff did, and anything
+// done to a record it holds, or about a child it holds.
+std::string VisibleTo(const std::string& n) {
+  const std::string o = "$" + n;
+  return "(organisation_id = " + o +
+         " OR child_id IN (SELECT id FROM people WHERE organisation_id = " + o + ")"
+         " OR (object_type IN ('person', 'child') AND object_id IN (SELECT id FROM people WHERE organisation_id = " + o + "))"
+         " OR (object_type = 'concern' AND object_id IN (SELECT id FROM concerns WHERE organisation_id = " + o + "))"
+         " OR (object_type = 'decision' AND object_id IN (SELECT id FROM decisions WHERE organisation_id = " + o + "))"
+         " OR (object_type = 'disclosure' AND object_id IN"
+         " (SELECT id FROM disclosures WHERE sharer_organisation_id = " + o + "))"
+         " OR (object_type = 'information_request' AND object_id IN"
+         " (SELECT id FROM information_requests WHERE requester_organisation_id = " + o + "))"
+         " OR (object_type = 'advice_request' AND object_id IN"
+         " (SELECT id FROM advice_requests WHERE organisation_id = " + o + ")))";
 }
 
 class SqlAudit final : public AuditRepository {
@@ -307,6 +414,24 @@ class SqlAudit final : public AuditRepository {
                         });
   }
 
+  Status VisitLeaves(std::uint64_t from, std::size_t limit,
+                     const std::function<void(std::uint64_t, std::span<const std::uint8_t>)>& visit) override {
+    JIGSAW_RETURN_IF_ERROR(WritePending());
+    const Value params[] = {static_cast<std::int64_t>(from), static_cast<std::int64_t>(limit)};
+    return c_.QueryEach("SELECT seq, leaf_hash FROM audit_records WHERE seq >= $1 ORDER BY seq LIMIT $2", params,
+                        [&](const sql::RowView& r) {
+                          visit(static_cast<std::uint64_t>(r.Int(0)), r.Blob(1));
+                          return true;
+                        });
+  }
+
+  Result<AuditLogState> State() override {
+    if (cached_) return *cached_;
+    auto rows = JIGSAW_TRY(sql::Query(c_, "SELECT size, frontier FROM audit_state WHERE id = 1"));
+    if (rows.empty()) return Internal("The audit log state is missing.");
+    return AuditLogState{static_cast<std::uint64_t>(rows[0].Int(0)), rows[0].Blob(1)};
+  }
+
   Status Scan(std::uint64_t from,
               const std::function<bool(const domain::AuditRecord&, const Bytes&)>& visit) override {
     // Pages of rows visited in place, into one reused record: verifying
@@ -353,6 +478,12 @@ class SqlAudit final : public AuditRepository {
     w.Equals("practitioner_id", q.practitioner_id);
     w.Equals("organisation_id", q.organisation_id);
     w.Equals("action", q.action);
+    w.Equals("object_id", q.object_id);
+    if (!q.person_id.empty()) {
+      const std::string p = w.Next(q.person_id);
+      w.Add("(object_id = $" + p + " OR child_id = $" + p + ")");
+    }
+    if (!q.visible_to_organisation_id.empty()) w.Add(VisibleTo(w.Next(q.visible_to_organisation_id)));
     if (q.outcome) w.Compare("outcome =", std::int64_t{static_cast<int>(*q.outcome)});
     if (q.from) w.Compare("time >=", ToMicros(*q.from));
     if (q.to) w.Compare("time <", ToMicros(*q.to));
@@ -368,15 +499,15 @@ class SqlAudit final : public AuditRepository {
 
   Status InsertTreeHead(const StoredTreeHead& h) override {
     JIGSAW_TRY(sql::Execute(c_,
-                            "INSERT INTO audit_tree_heads (tree_size, root_hash, time, signature) "
-                            "VALUES ($1, $2, $3, $4)",
-                            {static_cast<std::int64_t>(h.size), h.root, ToMicros(h.time), h.signature}));
+                            "INSERT INTO audit_tree_heads (tree_size, root_hash, time, signature, key_id) "
+                            "VALUES ($1, $2, $3, $4, $5)",
+                            {static_cast<std::int64_t>(h.size), h.root, ToMicros(h.time), h.signature, h.key_id}));
     return Ok();
   }
 
   Result<std::optional<StoredTreeHead>> LatestTreeHead() override {
     auto rows = JIGSAW_TRY(sql::Query(c_,
-                                      "SELECT tree_size, root_hash, time, signature FROM "
+                                      "SELECT tree_size, root_hash, time, signature, key_id FROM "
                                       "audit_tree_heads ORDER BY tree_size DESC LIMIT 1"));
     if (rows.empty()) return std::nullopt;
     return ToHead(rows[0]);
@@ -384,7 +515,7 @@ class SqlAudit final : public AuditRepository {
 
   Result<std::vector<StoredTreeHead>> TreeHeads() override {
     auto rows = JIGSAW_TRY(sql::Query(
-        c_, "SELECT tree_size, root_hash, time, signature FROM audit_tree_heads ORDER BY tree_size"));
+        c_, "SELECT tree_size, root_hash, time, signature, key_id FROM audit_tree_heads ORDER BY tree_size"));
     std::vector<StoredTreeHead> out;
     out.reserve(rows.size());
     for (const Row& r : rows) out.push_back(ToHead(r));
@@ -393,7 +524,7 @@ class SqlAudit final : public AuditRepository {
 
  private:
   static StoredTreeHead ToHead(const Row& r) {
-    return {static_cast<std::uint64_t>(r.Int(0)), r.Blob(1), FromMicros(r.Int(2)), r.Blob(3)};
+    return {static_cast<std::uint64_t>(r.Int(0)), r.Blob(1), FromMicros(r.Int(2)), r.Blob(3), r.Text(4)};
   }
   struct PendingRecord {
     domain::AuditRecord record;
@@ -496,11 +627,17 @@ class SqlAudit final : public AuditRepository {
 class SqlTransaction final : public Transaction {
  public:
   explicit SqlTransaction(sql::Connection& c)
-      : organisations_(c), practitioners_(c), sessions_(c), audit_(c), casework_(NewCaseworkRepository(c)),
+      : organisations_(c),
+        practitioners_(c),
+        sessions_(c),
+        sign_in_(NewSignInRepository(c)),
+        audit_(c),
+        casework_(NewCaseworkRepository(c)),
         recording_(NewRecordingRepository(c)) {}
   OrganisationRepository& organisations() override { return organisations_; }
   PractitionerRepository& practitioners() override { return practitioners_; }
   SessionRepository& sessions() override { return sessions_; }
+  SignInRepository& sign_in() override { return *sign_in_; }
   AuditRepository& audit() override { return audit_; }
   CaseworkRepository& casework() override { return *casework_; }
   RecordingRepository& recording() override { return *recording_; }
@@ -512,6 +649,7 @@ class SqlTransaction final : public Transaction {
   SqlOrganisations organisations_;
   SqlPractitioners practitioners_;
   SqlSessions sessions_;
+  std::unique_ptr<SignInRepository> sign_in_;
   SqlAudit audit_;
   std::unique_ptr<CaseworkRepository> casework_;
   std::unique_ptr<RecordingRepository> recording_;

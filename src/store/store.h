@@ -36,8 +36,6 @@ class OrganisationRepository {
 // What the sign-in check needs beyond the public practitioner record.
 struct Credentials {
   std::string password_hash;  // Argon2id encoded string (libsodium crypto_pwhash_str)
-  int failed_sign_ins = 0;    // consecutive failures since the last success
-  Time locked_until{};        // sign-in refused until then
 };
 
 struct PractitionerWithCredentials {
@@ -54,11 +52,96 @@ class PractitionerRepository {
   virtual Result<std::optional<domain::Practitioner>> Find(const std::string& id) = 0;
   virtual Result<std::optional<PractitionerWithCredentials>> FindByUsername(
       const std::string& username) = 0;
+  virtual Result<std::optional<PractitionerWithCredentials>> FindWithCredentials(const std::string& id) = 0;
   // All practitioners, or those of one organisation, ordered by username.
   virtual Result<std::vector<domain::Practitioner>> List(
       const std::optional<std::string>& organisation_id) = 0;
-  virtual Status UpdateSignInState(const std::string& id, int failed_sign_ins,
-                                   Time locked_until) = 0;
+  // Sets the hash, and whether it must be changed at the next sign-in (an
+  // administrator's reset) or not (the person chose it).
+  virtual Status UpdatePasswordHash(const std::string& id, const std::string& password_hash,
+                                    bool must_change = false) = 0;
+  // Writes organisation, display name, roles and the disabled flag.
+  virtual Status Update(const domain::Practitioner& practitioner) = 0;
+  // Deletes what the person kept while working in their organisation that
+  // another organisation must not inherit: unfinished forms (sealed drafts
+  // of casework) and notifications about its records.
+  virtual Status DeleteWorkInProgress(const std::string& id) = 0;
+
+  // Accounts proposed for an organisation's approval. A new account's
+  // password hash is kept with the proposal until it is decided.
+  virtual Status InsertProposal(const domain::AccountProposal& proposal, const std::string& password_hash) = 0;
+  virtual Result<std::optional<domain::AccountProposal>> FindProposal(const std::string& id,
+                                                                      std::string* password_hash = nullptr) = 0;
+  // Those still waiting for one organisation's decision, oldest first.
+  virtual Result<std::vector<domain::AccountProposal>> PendingProposals(const std::string& organisation_id) = 0;
+  // Records the decision and forgets the proposed password hash. False if
+  // it was no longer pending (someone decided first).
+  virtual Result<bool> DecideProposal(const domain::AccountProposal& decided) = 0;
+};
+
+// Failed sign-in attempts, by keyed digests of the username typed and of
+// the source address (never the text itself), counted over windows.
+struct SignInFailureCounts {
+  int account = 0;
+  Time last_account_failure{};
+  int address = 0;
+  int overall = 0;
+};
+
+struct SignInFailureQuery {
+  std::string account_digest;
+  std::string source_digest;
+  Time account_since{};
+  Time address_since{};
+  Time overall_since{};
+};
+
+// Everything signing in keeps apart from sessions: challenges, second
+// factors and failed attempts.
+class SignInRepository {
+ public:
+  virtual ~SignInRepository() = default;
+
+  virtual Result<SignInFailureCounts> CountFailures(const SignInFailureQuery& query) = 0;
+  virtual Status RecordFailure(const std::string& account_digest, const std::string& source_digest, Time at) = 0;
+  // After a success: the account's failures no longer count against it.
+  virtual Status ClearAccountFailures(const std::string& account_digest) = 0;
+  virtual Result<std::int64_t> DeleteFailuresBefore(Time before) = 0;
+
+  virtual Status InsertChallenge(const domain::SignInChallenge& challenge) = 0;
+  virtual Result<std::optional<domain::SignInChallenge>> FindChallenge(const std::string& token_digest) = 0;
+  // Saves failed_codes, the offered secret and the passkey challenge.
+  virtual Status UpdateChallenge(const domain::SignInChallenge& challenge) = 0;
+  virtual Status DeleteChallenge(const std::string& token_digest) = 0;
+  // Once signed in, no other challenge of theirs is left open.
+  virtual Status DeleteChallengesOf(const std::string& practitioner_id) = 0;
+  virtual Result<std::int64_t> DeleteChallengesBefore(Time before) = 0;
+
+  virtual Result<std::optional<domain::TotpEnrolment>> FindTotp(const std::string& practitioner_id) = 0;
+  // Enrols (or enrols again, replacing the secret).
+  virtual Status PutTotp(const domain::TotpEnrolment& enrolment) = 0;
+  // Records that a code for `step` was accepted, only if `step` is newer
+  // than the last; returns whether it was (false: a replay, perhaps by
+  // another instance at the same moment).
+  virtual Result<bool> AdvanceTotpStep(const std::string& practitioner_id, std::int64_t step) = 0;
+
+  // Replaces the practitioner's recovery codes with these digests.
+  virtual Status ReplaceRecoveryCodes(const std::string& practitioner_id, const std::vector<std::string>& digests,
+                                      Time at) = 0;
+  // Marks the code used, if it is theirs and unused; returns whether it was.
+  virtual Result<bool> UseRecoveryCode(const std::string& practitioner_id, const std::string& digest, Time at) = 0;
+  virtual Result<int> UnusedRecoveryCodes(const std::string& practitioner_id) = 0;
+
+  virtual Status InsertPasskey(const domain::Passkey& passkey) = 0;
+  virtual Result<std::optional<domain::Passkey>> FindPasskey(const std::string& credential_id) = 0;
+  virtual Result<std::vector<domain::Passkey>> Passkeys(const std::string& practitioner_id) = 0;
+  // Saves the signature counter and when it was last used.
+  virtual Status UpdatePasskeyUse(const std::string& credential_id, std::int64_t sign_count, Time at) = 0;
+  virtual Status DeletePasskey(const std::string& practitioner_id, const std::string& credential_id) = 0;
+
+  // An administrator's reset: the TOTP secret, recovery codes and passkeys
+  // go; the person enrols again at their next sign-in.
+  virtual Status DeleteSecondFactors(const std::string& practitioner_id) = 0;
 };
 
 class SessionRepository {
@@ -68,6 +151,8 @@ class SessionRepository {
   virtual Result<std::optional<domain::Session>> Find(const std::string& token_digest) = 0;
   virtual Status Touch(const std::string& token_digest, Time last_seen_at) = 0;
   virtual Status Delete(const std::string& token_digest) = 0;
+  // Ends every session of one practitioner.
+  virtual Status DeleteForPractitioner(const std::string& practitioner_id) = 0;
   // Removes sessions that expired before `now`; returns how many.
   virtual Result<std::int64_t> DeleteExpired(Time now, Duration idle_timeout) = 0;
 };
@@ -92,10 +177,21 @@ struct StoredTreeHead {
   Bytes root;
   Time time{};
   Bytes signature;
+  std::string key_id;  // empty for heads signed before key ids
 };
 
 struct AuditQuery {
   std::string child_id, practitioner_id, organisation_id, action;  // empty: any
+  // Records about one person: whose object is that person or whose child
+  // is (who looked at the protected neighbour's record?).
+  std::string person_id;
+  // Records about one record (a disclosure, a concern...).
+  std::string object_id;
+  // An organisation's view of the log: what its own staff did, and what
+  // anyone did to its records (its people, concerns, decisions, the
+  // disclosures it made, its requests and advice requests). Combined with
+  // the fields above by AND; `organisation_id` still means "done by".
+  std::string visible_to_organisation_id;
   std::optional<domain::AuditOutcome> outcome;
   std::optional<Time> from, to;  // time range, inclusive from, exclusive to
   std::optional<std::uint64_t> before_index;  // for paging, newest first
@@ -119,6 +215,12 @@ class AuditRepository {
   // order, at most `limit` of them.
   virtual Status VisitNodes(std::uint64_t first_id, std::size_t limit,
                             const std::function<void(std::uint64_t, std::span<const std::uint8_t>)>& visit) = 0;
+  // Calls `visit` with the stored leaf hashes of records from index `from`
+  // on, in order, at most `limit` of them (with their indexes: a gap shows).
+  virtual Status VisitLeaves(std::uint64_t from, std::size_t limit,
+                             const std::function<void(std::uint64_t, std::span<const std::uint8_t>)>& visit) = 0;
+  // The stored right edge, read without locking it (for checks).
+  virtual Result<AuditLogState> State() = 0;
   // Calls `visit` for every record from index `from` on, in order, with its
   // stored leaf hash, in pages; stops early if visit returns false.
   virtual Status Scan(std::uint64_t from,
@@ -145,6 +247,7 @@ struct DecisionQuery {
   std::string child_id;
   std::string concern_id;
   bool emergency_owed_only = false;  // emergency shares not yet superseded by a full record
+  bool awaiting_approval_only = false;  // staff shares the DSL has not yet approved, changed or declined
   std::size_t limit = 200;
 };
 
@@ -208,6 +311,8 @@ class CaseworkRepository {
 
   virtual Status InsertDecision(const domain::Decision& decision) = 0;
   virtual Result<std::optional<domain::Decision>> FindDecision(const std::string& id) = 0;
+  // The DSL's approval of a staff share: the only change a decision takes.
+  virtual Status UpdateApproval(const domain::Decision& decision) = 0;
   // The decision that supersedes `id`, if any.
   virtual Result<std::optional<std::string>> SupersededBy(const std::string& id) = 0;
   virtual Result<std::vector<domain::Decision>> Decisions(const DecisionQuery& query) = 0;
@@ -276,6 +381,7 @@ class Transaction {
   virtual OrganisationRepository& organisations() = 0;
   virtual PractitionerRepository& practitioners() = 0;
   virtual SessionRepository& sessions() = 0;
+  virtual SignInRepository& sign_in() = 0;
   virtual AuditRepository& audit() = 0;
   virtual CaseworkRepository& casework() = 0;
   virtual RecordingRepository& recording() = 0;

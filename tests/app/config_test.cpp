@@ -23,7 +23,8 @@ TEST(ConfigTest, DefaultsNeedNoFile) {
   EXPECT_EQ(c->server.port, 8080);
   EXPECT_EQ(c->server.address, "127.0.0.1");
   EXPECT_EQ(c->database.url, "sqlite:jigsaw.db");
-  EXPECT_EQ(c->sign_in.max_failed_attempts, 5);
+  EXPECT_EQ(c->sign_in.throttle.free_failures, 3);
+  EXPECT_EQ(c->sign_in.throttle.max_failures_per_address, 30);
 }
 
 TEST(ConfigTest, FlagsBeatEnvironmentWhichBeatsTheFile) {
@@ -78,6 +79,48 @@ TEST(ConfigTest, RedactsPasswordsInUrls) {
   EXPECT_EQ(RedactUrl("postgresql://jigsaw:s3cret@db:5432/j"), "postgresql://jigsaw:***@db:5432/j");
   EXPECT_EQ(RedactUrl("postgresql://jigsaw@db/j"), "postgresql://jigsaw@db/j");
   EXPECT_EQ(RedactUrl("sqlite:x.db"), "sqlite:x.db");
+}
+
+}  // namespace
+}  // namespace jigsaw::app
+
+namespace jigsaw::app {
+namespace {
+
+Config WithDatabase(const std::string& url, Flags extra = {}) {
+  extra["database"] = url;
+  auto c = LoadConfig(extra, {});
+  EXPECT_TRUE(c);
+  return *c;
+}
+
+TEST(ConfigTest, KeysLiveOutsideTheDataDirectoryByDefault) {
+  // A database in a data directory: the keys go in the directory beside it,
+  // so that copying the data directory does not copy them.
+  const Config data = WithDatabase("sqlite:jigsaw-data/demo.db");
+  EXPECT_EQ(data.KeyDirectory(), "jigsaw-data-keys");
+  EXPECT_EQ(data.SigningKeyFile(), "jigsaw-data-keys/demo.db.signing-keys");
+  EXPECT_EQ(data.SealingKeyFile(), "jigsaw-data-keys/demo.db.sealing-keys");
+  EXPECT_EQ(WithDatabase("sqlite:/var/lib/jigsaw/jigsaw.db").SigningKeyFile(), "/var/lib/jigsaw-keys/jigsaw.db.signing-keys");
+  // No data directory of its own: the working directory, as before.
+  EXPECT_EQ(WithDatabase("sqlite:jigsaw.db").SigningKeyFile(), "jigsaw.db.signing-keys");
+  EXPECT_EQ(WithDatabase("postgresql://j@db/jigsaw").SealingKeyFile(), "jigsaw.sealing-keys");
+  // Where releases before keyrings kept it, for `jigsaw init` to move.
+  EXPECT_EQ(data.LegacySigningKeyFile(), "jigsaw-data/demo.db.audit-key");
+}
+
+TEST(ConfigTest, KeyLocationsCanBeGiven) {
+  const Config dir = WithDatabase("sqlite:data/x.db", {{"keys", "/etc/jigsaw/keys"}});
+  EXPECT_EQ(dir.SigningKeyFile(), "/etc/jigsaw/keys/x.db.signing-keys");
+  EXPECT_EQ(dir.SealingKeyFile(), "/etc/jigsaw/keys/x.db.sealing-keys");
+  // A signing keyring given alone: the sealing keyring is beside it.
+  EXPECT_EQ(WithDatabase("sqlite:x.db", {{"audit-key", "/k/a.signing-keys"}}).SealingKeyFile(), "/k/a.sealing-keys");
+  EXPECT_EQ(WithDatabase("sqlite:x.db", {{"audit-key", "/k/audit.key"}}).SealingKeyFile(), "/k/audit.key.sealing-keys");
+  auto env = LoadConfig({}, {{"JIGSAW_SEALING_KEY_FILE", "/s/keys"}, {"JIGSAW_KEYS_DIR", "/d"}});
+  ASSERT_TRUE(env);
+  EXPECT_EQ(env->SealingKeyFile(), "/s/keys");
+  EXPECT_EQ(env->SigningKeyFile(), "/d/jigsaw.db.signing-keys");
+  EXPECT_EQ(env->audit.sign_interval, std::chrono::seconds(1));
 }
 
 }  // namespace

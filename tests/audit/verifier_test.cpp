@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "audit/encoding.h"
 #include "common/random.h"
 
@@ -126,6 +128,129 @@ TEST_F(VerifierTest, TreeHeadsRoundTripThroughJson) {
   EXPECT_EQ(*parsed, h);
   EXPECT_TRUE(VerifyTreeHead(*parsed, key_->public_key()));
   EXPECT_FALSE(ParseTreeHeadJson(R"({"tree_size": 1})"));
+}
+
+}  // namespace
+}  // namespace jigsaw::audit
+
+namespace jigsaw::audit {
+namespace {
+
+TEST_F(VerifierTest, RotatedKeysVerifyTheHeadsTheySignedAndNoOthers) {
+  const SigningKey next = *SigningKey::FromSeed(RandomBytes(32));
+  Frontier f;
+  for (const auto& s : log_) Append(f, s.leaf);
+  std::vector<SourcedHead> heads;
+  for (const auto& h : heads_) heads.push_back({h, "stored"});
+  heads.push_back({next.Sign(40, Root(f), FromMicros(9000)), "stored"});
+  EXPECT_EQ(heads.back().head.key_id, next.key_id());
+  TrustedKeys both({key_->public_key(), next.public_key()});
+  auto run = [&](std::vector<SourcedHead> h, TrustedKeys keys) {
+    LogVerifier v(std::move(h), std::move(keys));
+    for (const auto& s : log_) v.Add(s.record.index, s.record, s.leaf);
+    return v.Finish();
+  };
+  EXPECT_TRUE(run(heads, both).ok);
+  auto unknown = run(heads, TrustedKeys({key_->public_key()}));
+  EXPECT_FALSE(unknown.ok);
+  EXPECT_EQ(unknown.bad_head_size, 40u);
+  EXPECT_NE(unknown.problem.find("not a trusted key"), std::string::npos) << unknown.problem;
+  // A head claiming another trusted key's id does not verify with it.
+  heads.back().head.key_id = key_->key_id();
+  auto relabelled = run(heads, both);
+  EXPECT_FALSE(relabelled.ok);
+  EXPECT_NE(relabelled.problem.find("invalid signature"), std::string::npos);
+  // Heads from before key ids (none named) verify with any trusted key.
+  std::vector<SourcedHead> old;
+  for (auto h : heads_) {
+    h.key_id.clear();
+    old.push_back({h, "stored"});
+  }
+  EXPECT_TRUE(run(old, both).ok);
+}
+
+TEST_F(VerifierTest, AHeadFromElsewhereIsNamedWithItsSource) {
+  std::vector<SourcedHead> heads = {{heads_[0], "stored"}, {heads_[1], "witness abc"}};
+  auto log = log_;
+  log[14].record.action = "forged";
+  log[14].leaf = LeafHash(Encode(log[14].record));
+  LogVerifier v(heads, TrustedKeys({key_->public_key()}));
+  for (const auto& s : log) v.Add(s.record.index, s.record, s.leaf);
+  auto r = v.Finish();
+  EXPECT_FALSE(r.ok);
+  EXPECT_EQ(r.bad_head_size, 20u);
+  EXPECT_EQ(r.bad_head_source, "witness abc");
+  EXPECT_NE(r.problem.find("size 20 (witness abc)"), std::string::npos) << r.problem;
+}
+
+// The stored tree of the fixture's log: every perfect subtree and the right edge.
+struct StoredTree {
+  std::map<NodeId, Hash> nodes;
+  Frontier frontier;
+};
+
+StoredTree Build(const std::vector<Stored>& log) {
+  StoredTree t;
+  for (const auto& s : log)
+    for (const auto& [id, h] : Append(t.frontier, s.leaf)) t.nodes[id] = h;
+  return t;
+}
+
+VerifyReport CheckTree(const std::vector<Stored>& log, const StoredTree& stored) {
+  StoredTreeChecker c(log.size());
+  for (const auto& s : log) c.AddLeaf(s.leaf);
+  std::vector<std::optional<Hash>> found;
+  for (const auto& [id, h] : c.Pending()) {
+    auto it = stored.nodes.find(id);
+    found.push_back(it == stored.nodes.end() ? std::nullopt : std::optional<Hash>(it->second));
+  }
+  c.Compare(found);
+  for (const auto& [id, h] : stored.nodes)
+    if (((id.index + 1) << id.level) > log.size()) c.ExtraNode(id);
+  c.CheckState(stored.frontier.size, stored.frontier.hashes);
+  VerifyReport r;
+  r.ok = true;
+  c.Into(r);
+  return r;
+}
+
+TEST_F(VerifierTest, TheDeepCheckNamesADamagedMissingOrExtraNode) {
+  const StoredTree good = Build(log_);
+  auto ok = CheckTree(log_, good);
+  EXPECT_TRUE(ok.ok) << ok.problem;
+  EXPECT_EQ(ok.nodes_checked, good.nodes.size());
+
+  StoredTree zeroed = good;
+  zeroed.nodes[{2, 3}] = Hash{};
+  auto z = CheckTree(log_, zeroed);
+  EXPECT_FALSE(z.ok);
+  EXPECT_EQ(z.first_bad_node, (NodeId{2, 3}));
+  EXPECT_EQ(z.first_bad_index, 12u);
+  EXPECT_NE(z.problem.find("level 2, index 3 (records 12 to 15)"), std::string::npos) << z.problem;
+
+  StoredTree missing = good;
+  missing.nodes.erase({3, 1});
+  auto m = CheckTree(log_, missing);
+  EXPECT_EQ(m.first_bad_node, (NodeId{3, 1}));
+  EXPECT_NE(m.problem.find("missing"), std::string::npos);
+
+  StoredTree extra = good;
+  extra.nodes[{1, 25}] = Hash{};  // records 50 and 51 do not exist yet
+  auto e = CheckTree(log_, extra);
+  EXPECT_EQ(e.first_bad_node, (NodeId{1, 25}));
+  EXPECT_NE(e.problem.find("beyond"), std::string::npos);
+}
+
+TEST_F(VerifierTest, TheDeepCheckCatchesADamagedRightEdge) {
+  StoredTree edge = Build(log_);
+  edge.frontier.hashes[1][7] ^= 1;
+  auto r = CheckTree(log_, edge);
+  EXPECT_FALSE(r.ok);
+  EXPECT_TRUE(r.bad_state);
+  EXPECT_NE(r.problem.find("right edge"), std::string::npos) << r.problem;
+  StoredTree size = Build(log_);
+  size.frontier.size = 39;
+  EXPECT_TRUE(CheckTree(log_, size).bad_state);
 }
 
 }  // namespace

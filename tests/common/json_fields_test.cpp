@@ -35,6 +35,18 @@ TEST(JsonFieldsTest, RejectsUnknownMembers) {
   EXPECT_EQ(s.error().field, "nmae");
 }
 
+// Found by fuzz/assessment_request_fuzz.cpp: {"": ...} gave an error that
+// named no field.
+TEST(JsonFieldsTest, AMemberWithAnEmptyNameIsNamedByItsObject) {
+  const auto doc = Doc(R"({"": [{"id": "a"}], "o": {"": 1}})");
+  auto top = JsonFields(doc.root()).OnlyKnown({"o"});
+  ASSERT_FALSE(top);
+  EXPECT_EQ(top.error().field, "body");
+  auto inner = JsonFields(doc.root()).Object("o", true).value().OnlyKnown({"a"});
+  ASSERT_FALSE(inner);
+  EXPECT_EQ(inner.error().field, "o");
+}
+
 TEST(JsonFieldsTest, ListsNameTheBadIndex) {
   const auto doc = Doc(R"({"s": ["public", "nope"], "o": [{"a": 1}, 2]})");
   JsonFields f(doc.root());

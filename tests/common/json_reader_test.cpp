@@ -50,6 +50,78 @@ TEST(JsonReaderTest, RejectsWhatIsNotJsonAndSaysWhere) {
   EXPECT_FALSE(JsonDocument::Parse(deep));
 }
 
+// {"k0":0,"k1":0,...}: an object of `n` distinct names, then `extra`.
+std::string ObjectOf(int n, std::string_view extra = {}) {
+  std::string text = "{";
+  for (int i = 0; i < n; ++i) {
+    text += i ? ",\"k" : "\"k";
+    text += std::to_string(i);
+    text += "\":0";
+  }
+  text += extra;
+  text += '}';
+  return text;
+}
+
+void ExpectRefusedNaming(const Result<JsonDocument>& doc, std::string_view limit) {
+  ASSERT_FALSE(doc);
+  EXPECT_EQ(doc.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(doc.error().field, "body");
+  EXPECT_NE(doc.error().message.find(limit), std::string::npos) << doc.error().message;
+  EXPECT_NE(doc.error().message.find("more than any request needs"), std::string::npos) << doc.error().message;
+}
+
+TEST(JsonReaderTest, RefusesMoreMembersThanAnyRequestNeeds) {
+  const JsonLimits limits;
+  EXPECT_TRUE(JsonDocument::Parse(ObjectOf(limits.max_members)));
+  ExpectRefusedNaming(JsonDocument::Parse(ObjectOf(limits.max_members + 1)), "more than 64 members");
+  // The flood anyone can send to the sign-in address: refused at once.
+  ExpectRefusedNaming(JsonDocument::Parse(ObjectOf(100000)), "more than 64 members");
+}
+
+TEST(JsonReaderTest, RefusesLongerArraysDeeperNestingAndMoreValues) {
+  const JsonLimits limits;
+  std::string array = "[0";
+  for (std::uint32_t i = 1; i < limits.max_elements; ++i) array += ",0";
+  EXPECT_TRUE(JsonDocument::Parse(array + "]"));
+  ExpectRefusedNaming(JsonDocument::Parse(array + ",0]"), "more than 1000 elements");
+
+  const auto nested = [](std::uint32_t depth) { return std::string(depth, '[') + std::string(depth, ']'); };
+  EXPECT_TRUE(JsonDocument::Parse(nested(limits.max_depth)));
+  ExpectRefusedNaming(JsonDocument::Parse(nested(limits.max_depth + 1)), "nested more than 8 deep");
+  ExpectRefusedNaming(JsonDocument::Parse(nested(100000)), "nested more than 8 deep");
+
+  // 70 arrays of 1,000 values: each within its own limit, too many in all.
+  std::string many = "[";
+  for (int a = 0; a < 70; ++a) many += (a ? "," : "") + array + "]";
+  many += "]";
+  ExpectRefusedNaming(JsonDocument::Parse(many), "more than 65536 values");
+  EXPECT_TRUE(JsonDocument::Parse(many, {.max_values = 70 * 1001 + 1}));
+}
+
+TEST(JsonReaderTest, FindsRepeatedNamesInLargeObjectsWhereverTheyAre) {
+  // Past eight members names are found by hashing: a repeat is caught at
+  // any position, and the same name in another object is no repeat.
+  const JsonLimits lifted{.max_members = 200000, .max_values = 1000000};
+  for (int n : {9, 10, 64, 1000, 100000}) {
+    for (int repeated : {0, 7, 8, n / 2, n - 1}) {
+      const std::string again = std::string(",\"k").append(std::to_string(repeated)).append("\":1");
+      auto doc = JsonDocument::Parse(ObjectOf(n, again), lifted);
+      ASSERT_FALSE(doc) << n << " " << repeated;
+      EXPECT_NE(doc.error().message.find("duplicate member name"), std::string::npos);
+    }
+    auto whole = JsonDocument::Parse(ObjectOf(n), lifted);
+    ASSERT_TRUE(whole) << whole.error().message;
+    EXPECT_EQ(whole->root().size(), static_cast<std::size_t>(n));
+    EXPECT_EQ(whole->root().Find(std::string("k").append(std::to_string(n - 1)))->AsInt(), 0);
+  }
+  const std::string inner = std::string(",\"inner\":").append(ObjectOf(40));
+  const std::string siblings = std::string("[").append(ObjectOf(50)).append(",").append(ObjectOf(50, inner)).append("]");
+  auto doc = JsonDocument::Parse(siblings);
+  ASSERT_TRUE(doc) << doc.error().message;
+  EXPECT_EQ(doc->root().Elements()[1].Find("inner")->size(), 40u);
+}
+
 // Converts our document to nlohmann's, to compare the two readers.
 nlohmann::json ToNlohmann(JsonValue v) {
   switch (v.type()) {

@@ -1,17 +1,20 @@
 // The path the service exists for, in a real browser: a school
 // practitioner records a concern about a child (with a neighbour whose
-// identity must be protected), goes through "Should I share?", shares with
-// children's services; a social worker there reads it with the neighbour
+// identity must be protected), goes through "Should I share?", decides to
+// share with children's services; the school's DSL sees what would be sent
+// and approves it (the school sends staff shares through its DSL); a
+// social worker there reads it with the neighbour
 // redacted and says what they did; the school sees that feedback. Run
 // three ways: with the pointer (checking every page with axe and taking the
 // screenshots), with the keyboard alone, and with JavaScript switched off.
 import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 
-import { PASSWORD, expectAccessible, keyboard, pointer, screenshot, serverAndBrowser } from './support.mjs'
+import { expectAccessible, keyboard, pointer, screenshot, serverAndBrowser, signIn as signInWith } from './support.mjs'
 
 const SCHOOL = 'primary.teacher@demo.jigsaw'
 const SOCIAL_WORKER = 'csc.socialworker@demo.jigsaw'
+const SCHOOL_DSL = 'primary.dsl@demo.jigsaw'
 const CSC = "Brackenford Council Children's Services (demo)"
 
 const env = serverAndBrowser()
@@ -44,9 +47,8 @@ async function walk (page, mode, check, child) {
   const signIn = async username => {
     await page.goto(`${env.server.url}/sign-in`)
     await seen('01-sign-in')
-    await act.fill('Username', username)
-    await act.fill('Password', PASSWORD)
-    await act.press('Sign in')
+    // The code page has its own axe checks (sign-in.test.mjs).
+    await signInWith(act, username)
     await seen(null)
     assert.equal(await page.locator('h1').textContent(), 'What needs you')
   }
@@ -137,7 +139,19 @@ async function walk (page, mode, check, child) {
   await seen('11-check-answers')
   await act.press('Confirm and share')
   await seen('12-shared')
-  await page.locator('.govuk-panel__title', { hasText: 'Information shared' }).waitFor()
+  await page.locator('.govuk-panel__title', { hasText: 'Sent to your designated safeguarding lead' }).waitFor()
+  await signOut()
+
+  // --- The school's DSL: approve the share ------------------------------------------
+  await signIn(SCHOOL_DSL)
+  await act.follow('Review the share')
+  await seen('12-approval')
+  const proposed = await page.locator('.jigsaw-preview').textContent()
+  assert.match(proposed, /\[name withheld\]/)
+  assert.doesNotMatch(proposed, /Doreen|Pike/)
+  await act.press('Approve and send')
+  await seen(null)
+  await page.getByText('Approved by your designated safeguarding lead').waitFor()
   await signOut()
 
   // --- Children's services: read it, and close the loop ------------------------------

@@ -4,14 +4,18 @@
 //   share can still be corrected and made (it used to dead-end for good);
 // - what is sent names someone the school protects who is not linked to
 //   this child: the share stops at a review of the highlighted mention; the
-//   sharer withholds it; children's services sees it withheld.
+//   sharer withholds it; children's services sees it withheld;
+// - the school sends staff shares through its DSL: the teacher's share
+//   waits, the DSL sees what would be sent and approves it; an emergency
+//   share is sent at once and the DSL is told.
 import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 
-import { PASSWORD, expectAccessible, pointer, screenshot, serverAndBrowser } from './support.mjs'
+import { expectAccessible, pointer, screenshot, serverAndBrowser, signIn as signInWith } from './support.mjs'
 
 const SCHOOL = 'primary.teacher@demo.jigsaw'
 const SOCIAL_WORKER = 'csc.socialworker@demo.jigsaw'
+const SCHOOL_DSL = 'primary.dsl@demo.jigsaw'
 const CSC = "Brackenford Council Children's Services (demo)"
 
 const env = serverAndBrowser()
@@ -31,9 +35,7 @@ describe('protected identities and the decision page', () => {
     try {
       const signIn = async username => {
         await page.goto(`${env.server.url}/sign-in`)
-        await act.fill('Username', username)
-        await act.fill('Password', PASSWORD)
-        await act.press('Sign in')
+        await signInWith(act, username)
         await page.locator('h1', { hasText: 'What needs you' }).waitFor()
       }
       const addChild = async (given, family) => {
@@ -92,6 +94,7 @@ describe('protected identities and the decision page', () => {
       await act.fill('Where it came from', 'Tom, to his class teacher')
       await act.press('Record the concern')
       await page.getByText('Concern recorded').waitFor()
+      const concernPage = page.url()
       await act.follow('Should I share?')
       const answer = async label => {
         await act.check(label)
@@ -138,7 +141,34 @@ describe('protected identities and the decision page', () => {
       await page.locator('h1', { hasText: 'Check your answers' }).waitFor()
       await seen(null)
       await act.press('Confirm and share')
+      // The school sends staff shares through its DSL: nothing is sent yet.
+      await page.locator('.govuk-panel__title', { hasText: 'Sent to your designated safeguarding lead' }).waitFor()
+      await seen('20-held-for-the-dsl')
+
+      // --- An emergency: sent at once, never held, the DSL told.
+      await page.goto(concernPage)
+      await act.follow('Share now in an emergency')
+      await page.locator('h1', { hasText: 'Share now' }).waitFor()
+      await seen(null)
+      await act.check(CSC)
+      await act.fill('What is the emergency?', 'Tom says there has been no food at home since Friday.')
+      await act.press('Share now')
       await page.locator('.govuk-panel__title', { hasText: 'Information shared' }).waitFor()
+      assert.match(await page.locator('main').textContent(), /designated safeguarding lead has been told/)
+      await act.press('Sign out')
+      await page.getByText('You have signed out').waitFor()
+
+      // --- The DSL sees what would be sent, withheld as the teacher chose, and approves it.
+      await signIn(SCHOOL_DSL)
+      await page.getByText('Information was shared in an emergency').first().waitFor()
+      await act.follow('Review the share')
+      await page.locator('#approval-preview').waitFor()
+      const preview = await page.locator('main').textContent()
+      assert.match(preview, /Tom said \[name withheld\] from down the road feeds him/)
+      assert.doesNotMatch(preview, /Maureen|Blythe/)
+      await seen('21-dsl-approval')
+      await act.press('Approve and send')
+      await page.getByText('Approved by your designated safeguarding lead').waitFor()
       await act.press('Sign out')
       await page.getByText('You have signed out').waitFor()
 

@@ -6,7 +6,7 @@
 import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 
-import { PASSWORD, expectAccessible, pointer, serverAndBrowser } from './support.mjs'
+import { expectAccessible, pointer, serverAndBrowser, signIn } from './support.mjs'
 
 const env = serverAndBrowser()
 
@@ -25,9 +25,7 @@ async function session (context, visited) {
     seen,
     async signIn (username) {
       await page.goto(`${env.server.url}/sign-in`)
-      await act.fill('Username', username)
-      await act.fill('Password', PASSWORD)
-      await act.press('Sign in')
+      await signIn(act, username)
       await page.locator('h1', { hasText: 'What needs you' }).waitFor()
     },
     async signOut () {

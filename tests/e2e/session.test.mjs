@@ -7,7 +7,7 @@
 import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 
-import { PASSWORD, expectAccessible, screenshot, serverAndBrowser } from './support.mjs'
+import { expectAccessible, pointer, screenshot, serverAndBrowser, signIn } from './support.mjs'
 
 const env = serverAndBrowser()
 
@@ -19,9 +19,7 @@ describe('the session timeout', () => {
     // Timers run on the test's clock from the first page on.
     await page.clock.install()
     await page.goto(`${env.server.url}/sign-in`)
-    await page.getByLabel('Username', { exact: true }).fill('primary.teacher@demo.jigsaw')
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD)
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click()
+    await signIn(pointer(page), 'primary.teacher@demo.jigsaw')
     await page.getByRole('heading', { name: 'What needs you' }).waitFor()
     const idle = Number(await page.locator('body').getAttribute('data-idle-timeout'))
     assert.equal(idle, 30 * 60, 'the page knows the server\'s idle timeout')

@@ -4,6 +4,7 @@
 // A and AA, screenshots, and two ways to work a page: with the pointer, or
 // with the keyboard alone.
 import { spawn, spawnSync } from 'node:child_process'
+import { createHmac } from 'node:crypto'
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
@@ -18,12 +19,72 @@ const { chromium } = require('playwright-core')
 const AxeBuilder = require('@axe-core/playwright').default
 
 export const PASSWORD = 'brackenford-demo'
+// Every demo account's authenticator app secret (README, `jigsaw demo logins`).
+export const TOTP_SECRET = 'JIGSAWDEMOBRACKENFORDTOTPSECRET2'
+export const CODE_LABEL = 'Enter the code from your authenticator app'
+
+// RFC 6238 as an authenticator app computes it: HMAC-SHA-1 over the
+// 30-second step, 6 digits.
+export function base32Decode (text) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'
+  let bits = ''
+  for (const c of text.replace(/\s/g, '').toUpperCase()) bits += alphabet.indexOf(c).toString(2).padStart(5, '0')
+  const bytes = []
+  for (let i = 0; i + 8 <= bits.length; i += 8) bytes.push(parseInt(bits.slice(i, i + 8), 2))
+  return Buffer.from(bytes)
+}
+
+export function totp (secret, step) {
+  const counter = Buffer.alloc(8)
+  counter.writeBigUInt64BE(BigInt(step))
+  const mac = createHmac('sha1', base32Decode(secret)).update(counter).digest()
+  const offset = mac[mac.length - 1] & 0x0f
+  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1000000).padStart(6, '0')
+}
+
+// The next code the server has not yet accepted for this person and
+// secret. A code is good once (the server remembers the last step it
+// accepted), and a step either side of now is accepted, so up to three
+// sign-ins of one person fit in one 30-second step; a margin of three
+// seconds covers the time between working the code out and the server
+// checking it. Only a fourth sign-in of one person within a step has to
+// wait for the next step, which the test files are written never to need.
+const lastStep = new Map()
+export async function nextCode (username, secret = TOTP_SECRET) {
+  for (;;) {
+    const now = Date.now() / 1000
+    const earliest = Math.floor((now + 3) / 30) - 1
+    const latest = Math.floor((now - 3) / 30) + 1
+    const key = `${username} ${secret}`
+    const step = Math.max(earliest, (lastStep.get(key) ?? -Infinity) + 1)
+    if (step <= latest) {
+      lastStep.set(key, step)
+      return totp(secret, step)
+    }
+    await new Promise(resolve => setTimeout(resolve, (30 - (now % 30)) * 1000 + 100))
+  }
+}
+
+// Signs in through the pages with `act` (pointer or keyboard): the
+// password, then the demo authenticator's code. `seen` runs after each page.
+export async function signIn (act, username, { secret = TOTP_SECRET, seen = async () => {} } = {}) {
+  await act.fill('Username', username)
+  await act.fill('Password', PASSWORD)
+  await act.press('Sign in')
+  await act.page.getByLabel(CODE_LABEL, { exact: true }).waitFor()
+  await seen('code')
+  await act.fill(CODE_LABEL, await nextCode(username, secret))
+  await act.press('Continue')
+}
 const binary = process.env.JIGSAW_BINARY || join(root, 'build', 'jigsaw')
 export const screenshotDir = process.env.JIGSAW_SCREENSHOT_DIR || join(root, 'build', 'screenshots')
 
 export async function startServer () {
   const dir = mkdtempSync(join(tmpdir(), 'jigsaw-e2e-'))
-  const database = `sqlite:${join(dir, 'e2e.db')}`
+  // A data directory of its own: the keys go beside it (dir/data-keys), so
+  // removing dir removes them too.
+  mkdirSync(join(dir, 'data'))
+  const database = `sqlite:${join(dir, 'data', 'e2e.db')}`
   const init = spawnSync(binary, ['init', '--demo', '--database', database], { encoding: 'utf8' })
   assert.equal(init.status, 0, `jigsaw init failed: ${init.stderr}`)
   const server = spawn(binary, ['serve', '--database', database, '--port', '0', '--access-log', 'false'],

@@ -63,6 +63,18 @@ TEST(AssessmentJson, ErrorsNameTheField) {
   EXPECT_EQ(ParseRequestText("{").error().field, "body");
 }
 
+// Found by fuzz/assessment_request_fuzz.cpp: every refusal names a field.
+TEST(AssessmentJson, AMemberWithAnEmptyNameIsRefusedNamingWhereItIs) {
+  auto top = ParseRequestText(R"({"":[{"id":"a","relevant":true,"necessary":true}]})");
+  ASSERT_FALSE(top);
+  EXPECT_EQ(top.error().field, "body");
+  auto j = Minimal();
+  j["items"][0][""] = true;
+  auto inner = ParseRequestText(j.dump());
+  ASSERT_FALSE(inner);
+  EXPECT_EQ(inner.error().field, "items[0]");
+}
+
 TEST(AssessmentJson, OutputHasEveryDocumentedField) {
   const auto out = nlohmann::ordered_json::parse(ToJsonText(Assess(*ParseRequestText(kMinimal))));
   for (const char* key : {"recommendation", "lawful_basis", "special_category_condition",
@@ -74,6 +86,30 @@ TEST(AssessmentJson, OutputHasEveryDocumentedField) {
   EXPECT_TRUE(out["special_category_condition"].is_null());
   EXPECT_EQ(out["items"][0]["id"], "a");
   EXPECT_EQ(out["reasons"][0]["source"], "Seven golden rules, rule 1");
+}
+
+// The JSON reader refuses documents larger in shape than any request needs
+// (JsonLimits); the largest assessment request the contract allows must
+// still be read: 200 items, each with every special category and 50 people
+// named, 200 characters each.
+TEST(AssessmentJson, TheLargestRequestAllowedIsWithinTheReadersLimits) {
+  Request r = *ParseRequestText(kMinimal);
+  r.objections = {Objector::kChild, Objector::kParent};
+  r.items.clear();
+  for (std::size_t i = 0; i < kMaxItems; ++i) {
+    Item item;
+    item.id = std::to_string(i) + std::string(kMaxText - 3, 'i');
+    item.relevant = item.necessary = true;
+    for (const auto& [category, name] : EnumNames<SpecialCategory>::kNames) item.special_category.Add(category);
+    for (std::size_t p = 0; p < kMaxIdentified; ++p)
+      item.identifies.push_back({std::to_string(p) + std::string(kMaxText - 2, 'w'), true});
+    r.items.push_back(std::move(item));
+  }
+  const std::string text = ToJsonText(r);
+  auto parsed = ParseRequestText(text);
+  ASSERT_TRUE(parsed) << parsed.error().field << ": " << parsed.error().message;
+  EXPECT_EQ(parsed->items.size(), kMaxItems);
+  EXPECT_EQ(ToJsonText(*parsed), text);
 }
 
 }  // namespace

@@ -40,6 +40,37 @@ TEST(RouterTest, UnknownPathIs404AndWrongMethodIs405AsJson) {
   EXPECT_EQ(router.Dispatch(wrong).status, 405);
 }
 
+TEST(RouterTest, LeavesTheRoutePatternForTheAccessLogNeverThePath) {
+  Router router;
+  router.Add("GET", "/api/v1/people/{id}", [](Request&) { return Response{}; });
+  router.Add("GET", "/healthz", [](Request&) { return Response{}; });
+  router.SetFallback([](Request&) { return Response{.status = 404}; });
+  Request person = Req("GET", "/api/v1/people/Doreen%20Hargreaves%2014%20Larch%20Close");
+  router.Dispatch(person);
+  EXPECT_EQ(person.route, "/api/v1/people/{id}");
+  Request health = Req("GET", "/healthz");
+  router.Dispatch(health);
+  EXPECT_EQ(health.route, "/healthz");
+  Request wrong_method = Req("DELETE", "/api/v1/people/Doreen");
+  EXPECT_EQ(router.Dispatch(wrong_method).status, 405);
+  EXPECT_EQ(wrong_method.route, "/api/v1/people/{id}");
+  Request elsewhere = Req("GET", "/Doreen%20Hargreaves");
+  EXPECT_EQ(router.Dispatch(elsewhere).status, 404);
+  EXPECT_EQ(elsewhere.route, "") << "no route: the server logs kUnroutedPath";
+}
+
+TEST(RouterTest, HeadIsServedByTheGetRoute) {
+  Router router;
+  router.Add("GET", "/things/{id}", [](Request& r) { return Response{.body = std::string(r.PathParam("id"))}; });
+  router.Add("GET", "/exact", [](Request&) { return Response{.body = "exact"}; });
+  Request head = Req("HEAD", "/things/a");
+  EXPECT_EQ(router.Dispatch(head).body, "a");  // the server drops the body
+  Request exact = Req("HEAD", "/exact");
+  EXPECT_EQ(router.Dispatch(exact).body, "exact");
+  Request post = Req("POST", "/exact");
+  EXPECT_EQ(router.Dispatch(post).status, 405);
+}
+
 TEST(RouterTest, AThrowingHandlerIsA500WithoutDetails) {
   Router router;
   router.Add("GET", "/boom", [](Request&) -> Response { throw std::runtime_error("secret detail"); });

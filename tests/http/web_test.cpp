@@ -5,6 +5,7 @@
 #include "access/credentials.h"
 #include "http/web/forms.h"
 #include "http/web/html.h"
+#include "http/web/pages.h"
 
 namespace jigsaw::http::web {
 namespace {
@@ -12,6 +13,18 @@ namespace {
 TEST(Html, EscapesEveryCharacterThatCouldBreakOutOfTextOrAnAttribute) {
   EXPECT_EQ(Escape(R"(<a href="x" onclick='y'>&</a>)"), "&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&lt;/a&gt;");
   EXPECT_EQ(Escape("Zoë O'Neill"), "Zoë O&#39;Neill");
+}
+
+// The child's own words are shown in quotation marks: the marks the
+// practitioner typed around them are not shown a second time.
+TEST(Html, WordsInQuotationMarksAreNotQuotedTwice) {
+  EXPECT_EQ(WithoutOuterQuotes("\"Dad grabbed me\""), "Dad grabbed me");
+  EXPECT_EQ(WithoutOuterQuotes("\u201CDad grabbed me\u201D"), "Dad grabbed me");
+  EXPECT_EQ(WithoutOuterQuotes("'No food'"), "No food");
+  EXPECT_EQ(WithoutOuterQuotes("He said \"stop\" twice"), "He said \"stop\" twice");
+  EXPECT_EQ(WithoutOuterQuotes("\"unclosed"), "\"unclosed");
+  EXPECT_EQ(WithoutOuterQuotes("\""), "\"");
+  EXPECT_EQ(WithoutOuterQuotes("\"Stop\" and \"go\""), "\"Stop\" and \"go\"");
 }
 
 TEST(Html, AnAddressTakesASecondLineOnlyForAPostcodeAfterIt) {
@@ -67,6 +80,25 @@ TEST(Forms, ReadsTrimmedValuesCheckboxesAndTextAreaLineBreaks) {
   EXPECT_EQ(f.Get("note"), "one\ntwo");
   EXPECT_EQ(f.Get("missing"), "");
   EXPECT_FALSE(f.Has("missing"));
+}
+
+TEST(Redirects, GoOnlyToPathsOnThisSiteMadeOfUrlCharacters) {
+  for (std::string_view ok : {"/", "/concerns/0123456789abcdef0123456789abcdef?recorded=1", "/sign-in?timed-out=1",
+                              "/concerns/0123456789abcdef0123456789abcdef/share/advice"})
+    EXPECT_TRUE(IsLocalAddress(ok)) << ok;
+  for (std::string_view bad : {"", "https://evil.example/", "//evil.example", "/\\evil.example", "evil",
+                               "/concerns/x\r\nSet-Cookie: a=b", "/concerns/x y", "/a\"b", "/<script>"})
+    EXPECT_FALSE(IsLocalAddress(bad)) << bad;
+  const Response good = Redirect("/concerns/0123456789abcdef0123456789abcdef");
+  EXPECT_EQ(good.status, 303);
+  const auto location = [](const Response& r) {
+    for (const auto& [name, value] : r.headers)
+      if (name == "Location") return value;
+    return std::string();
+  };
+  EXPECT_EQ(location(good), "/concerns/0123456789abcdef0123456789abcdef");
+  EXPECT_EQ(location(Redirect("/concerns/x\r\nSet-Cookie: jigsaw_session=attacker")), "/");
+  EXPECT_EQ(location(Redirect("//evil.example")), "/");
 }
 
 TEST(FormTokens, BelongToOneSessionAndCannotBeGuessed) {

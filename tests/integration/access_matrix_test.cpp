@@ -13,6 +13,7 @@
 #include <map>
 #include <set>
 
+#include "access/totp.h"
 #include "app/demo.h"
 #include "support/http_client.h"
 #include "support/test_server.h"
@@ -61,11 +62,11 @@ TEST(AccessMatrix, EveryEndpointEveryRoleEveryRelation) {
   for (Relation rel : kRelations)
     for (Role role : kRoles) {
       const std::string user = "matrix." + std::string(Name(rel)) + "." + std::string(ToString(role)) + "@test.jigsaw";
-      ASSERT_TRUE(admin.AddPractitioner(op, {orgs.at(rel), user, "Matrix " + user, domain::RoleSet{role},
-                                             std::string(app::kDemoPassword)}));
-      auto signed_in = Post(server.port(), "/api/v1/sessions", {{"username", user}, {"password", app::kDemoPassword}});
-      ASSERT_EQ(signed_in.status, 201);
-      tokens[{rel, role}] = signed_in.Json()["token"];
+      auto added = admin.AddPractitioner(op, {orgs.at(rel), user, "Matrix " + user, domain::RoleSet{role},
+                                              std::string(app::kDemoPassword)});
+      ASSERT_TRUE(added);
+      ASSERT_TRUE(server.app().accounts().EnrolAuthenticator(op, added->id, *access::Base32Decode(app::kDemoTotpSecret)));
+      tokens[{rel, role}] = server.SignInUser(user);
     }
 
   // The records: a school teacher's concern, shared with the council; a request to the council; advice asked of the DSL.
@@ -85,15 +86,26 @@ TEST(AccessMatrix, EveryEndpointEveryRoleEveryRelation) {
   const std::string item_id = concern.Json()["items"][0]["id"];
   const json circumstances = {{"purpose", "safeguarding"}, {"risk", "low"}};
   const json items = {{{"id", item_id}, {"relevant", true}, {"necessary", true}}};
-  auto decision = Post(server.port(), "/api/v1/decisions",
-                       {{"concern_id", concern_id}, {"recipient_organisation_id", council}, {"circumstances", circumstances},
-                        {"items", items}, {"share_items", {item_id}}, {"outcome", "share"}, {"rationale", "Needs early help."},
-                        {"lawful_basis", "public_task"}, {"consent", "Mother agreed."},
-                        {"informing", {{"told", true}, {"told_on", "2026-11-24"}, {"told_by", "Class teacher"}}}},
-                       teacher);
+  const json decision_body = {{"concern_id", concern_id}, {"recipient_organisation_id", council}, {"circumstances", circumstances},
+                              {"items", items}, {"share_items", {item_id}}, {"outcome", "share"}, {"rationale", "Needs early help."},
+                              {"lawful_basis", "public_task"}, {"consent", "Mother agreed."},
+                              {"informing", {{"told", true}, {"told_on", "2026-11-24"}, {"told_by", "Class teacher"}}}};
+  auto decision = Post(server.port(), "/api/v1/decisions", decision_body, teacher);
   ASSERT_EQ(decision.status, 201) << decision.body;
   const std::string decision_id = decision.Json()["id"];
-  const std::string disclosure_id = decision.Json()["disclosure_id"];
+  // The school sends staff shares through its DSL: approved, it is sent.
+  const std::string school_dsl = server.SignIn("primary.dsl");
+  auto approved = Post(server.port(), "/api/v1/decisions/" + decision_id + "/approve", json::object(), school_dsl);
+  ASSERT_EQ(approved.status, 200) << approved.body;
+  const std::string disclosure_id = approved.Json()["disclosure_id"];
+  // Three more of the teacher's shares held for the DSL: one to approve, one
+  // to decline, one left waiting to be listed.
+  std::vector<std::string> held;
+  for (int i = 0; i < 3; ++i) {
+    auto proposed = Post(server.port(), "/api/v1/decisions", decision_body, teacher);
+    ASSERT_EQ(proposed.status, 201) << proposed.body;
+    held.push_back(proposed.Json()["id"]);
+  }
   auto request = Post(server.port(), "/api/v1/information-requests",
                       {{"holder_organisation_id", council}, {"child", {{"given_name", "Rio"}, {"family_name", "Test"}}},
                        {"needed", "Any involvement."}, {"reason", "Planning support."}}, teacher);
@@ -103,6 +115,23 @@ TEST(AccessMatrix, EveryEndpointEveryRoleEveryRelation) {
                      {{"adviser", "designated_safeguarding_lead"}, {"question", "Refer?"}, {"concern_id", concern_id}}, teacher);
   ASSERT_EQ(advice.status, 201);
   const std::string advice_id = advice.Json()["id"];
+
+  // Accounts: a member of the school's staff whom the matrix changes, and
+  // two accounts the partnership administrator (here the council's) proposes
+  // for the school, one to approve and one to decline.
+  auto target = admin.AddPractitioner(op, {school, "matrix.target@test.jigsaw", "Matrix Target",
+                                           domain::RoleSet{Role::kPractitioner}, std::string(app::kDemoPassword)});
+  ASSERT_TRUE(target);
+  std::vector<std::string> proposals;
+  for (int i = 0; i < 2; ++i) {
+    auto proposed = Post(server.port(), "/api/v1/account-proposals",
+                         {{"organisation_id", school}, {"username", "matrix.proposed" + std::to_string(i) + "@test.jigsaw"},
+                          {"display_name", "Matrix Proposed"}, {"roles", {"practitioner"}},
+                          {"password", std::string(app::kDemoPassword)}},
+                         tokens[{Relation::kRecipient, Role::kAdministrator}]);
+    ASSERT_EQ(proposed.status, 201) << proposed.body;
+    proposals.push_back(proposed.Json()["id"]);
+  }
 
   using R = Role;
   const std::set<Role> casework = {R::kPractitioner, R::kDesignatedSafeguardingLead};
@@ -145,12 +174,16 @@ TEST(AccessMatrix, EveryEndpointEveryRoleEveryRelation) {
       {"GET", "/api/v1/disclosures/" + disclosure_id, {}, {{Relation::kOwn, oversight}, {Relation::kRecipient, casework}}},
       {"POST", "/api/v1/disclosures/" + disclosure_id + "/feedback", {{"action", "advice_given"}},
        {{Relation::kRecipient, casework}}},
+      {"GET", "/api/v1/audit/disclosures/" + disclosure_id, {}, {{Relation::kOwn, oversight}}},
       {"GET", "/api/v1/information-requests/" + request_id, {}, {{Relation::kOwn, dsl}, {Relation::kRecipient, casework}}},
       {"POST", "/api/v1/information-requests/" + request_id + "/messages",
        {{"kind", "clarification_requested"}, {"text", "Which Rio?"}}, {{Relation::kRecipient, casework}}},
       {"GET", "/api/v1/advice-requests/" + advice_id, {}, {{Relation::kOwn, dsl}}},
       {"POST", "/api/v1/advice-requests/" + advice_id + "/answer", {{"answer", "Yes."}}, {{Relation::kOwn, dsl}}},
       {"GET", "/api/v1/concerns/queue", {}, Any(dsl)},
+      {"GET", "/api/v1/decisions/awaiting-approval", {}, Any(dsl)},
+      {"POST", "/api/v1/decisions/" + held[0] + "/approve", json::object(), {{Relation::kOwn, dsl}}},
+      {"POST", "/api/v1/decisions/" + held[1] + "/decline", {{"reason", "Early help first."}}, {{Relation::kOwn, dsl}}},
       {"POST", "/api/v1/people", {{"kind", "parent"}, {"given_name", "Pat"}, {"family_name", "Test"}}, Any(casework)},
       {"POST", "/api/v1/information-requests",
        {{"holder_organisation_id", org_ids["Brackenford Academy (demo)"]}, {"child", {{"given_name", "Rio"}, {"family_name", "Test"}}},
@@ -159,6 +192,28 @@ TEST(AccessMatrix, EveryEndpointEveryRoleEveryRelation) {
       {"POST", "/api/v1/advice-requests", {{"adviser", "data_protection_officer"}, {"question", "May I?"}},
        Any({R::kPractitioner, R::kDesignatedSafeguardingLead, R::kDataProtectionOfficer, R::kCaldicottGuardian,
             R::kSeniorLeader})},
+      // Accounts (docs/workflow.md, "Accounts"): only the person's own
+      // organisation's administrator changes them; another organisation's
+      // administrator proposes, and the organisation's administrator or
+      // DSL decides.
+      {"POST", "/api/v1/practitioners/" + target->id + "/disable", json::object(), {{Relation::kOwn, {R::kAdministrator}}}},
+      {"POST", "/api/v1/practitioners/" + target->id + "/enable", json::object(), {{Relation::kOwn, {R::kAdministrator}}}},
+      {"POST", "/api/v1/practitioners/" + target->id + "/roles", {{"roles", {"practitioner"}}},
+       {{Relation::kOwn, {R::kAdministrator}}}},
+      {"POST", "/api/v1/practitioners/" + target->id + "/password-reset", {{"password", "a temporary passphrase"}},
+       {{Relation::kOwn, {R::kAdministrator}}}},
+      {"POST", "/api/v1/practitioners/" + target->id + "/move", {{"organisation_id", council}, {"roles", {"practitioner"}}},
+       {{Relation::kOwn, {R::kAdministrator}}}},
+      {"POST", "/api/v1/account-proposals",
+       {{"organisation_id", school}, {"username", "matrix.more@test.jigsaw"}, {"display_name", "Matrix More"},
+        {"roles", {"designated_safeguarding_lead"}}, {"password", std::string(app::kDemoPassword)}},
+       {{Relation::kRecipient, {R::kAdministrator}}, {Relation::kOther, {R::kAdministrator}}}},
+      {"GET", "/api/v1/account-proposals?organisation_id=" + school, {},
+       {{Relation::kOwn, {R::kAdministrator, R::kDesignatedSafeguardingLead}}}},
+      {"POST", "/api/v1/account-proposals/" + proposals[0] + "/approve", json::object(),
+       {{Relation::kOwn, {R::kAdministrator, R::kDesignatedSafeguardingLead}}}},
+      {"POST", "/api/v1/account-proposals/" + proposals[1] + "/decline", json::object(),
+       {{Relation::kOwn, {R::kAdministrator, R::kDesignatedSafeguardingLead}}}},
   };
 
   int checked = 0;
@@ -190,6 +245,7 @@ TEST(AccessMatrix, EveryEndpointEveryRoleEveryRelation) {
       {"/api/v1/disclosures?box=inbox", "disclosures", disclosure_id, {{Relation::kRecipient, casework}}},
       {"/api/v1/disclosures?box=sent", "disclosures", disclosure_id, {{Relation::kOwn, oversight}}},
       {"/api/v1/decisions", "decisions", decision_id, {{Relation::kOwn, oversight}}},
+      {"/api/v1/decisions/awaiting-approval", "decisions", held[2], {{Relation::kOwn, dsl}}},
       {"/api/v1/concerns", "concerns", concern_id, {}},
       {"/api/v1/people?q=Rio", "people", child_id, {{Relation::kOwn, casework}}},
       {"/api/v1/information-requests?box=sent", "information_requests", request_id, {{Relation::kOwn, dsl}}},

@@ -27,15 +27,13 @@ TEST(DurabilityTest, SigkillLosesNoAcknowledgedAuditRecord) {
     SystemClock clock;
     auto app = app::Application::Create(db.Config(), clock);
     ASSERT_TRUE(app) << app.error().message;
-    ASSERT_TRUE(app::LoadDemoPartnership((*app)->administration()).value());
+    ASSERT_TRUE(app::LoadDemoPartnership((*app)->administration(), (*app)->accounts()).value());
   }
   ServeProcess servers[2] = {ServeProcess(db), ServeProcess(db)};
   const std::uint16_t ports[2] = {servers[0].port(), servers[1].port()};
   ASSERT_NE(ports[0], 0);
   ASSERT_NE(ports[1], 0);
-  const std::string token = Post(ports[0], "/api/v1/sessions",
-                                 {{"username", DemoUsername("csc.admin")}, {"password", app::kDemoPassword}})
-                                .Json()["token"];
+  const std::string token = SignInAt(ports[0], DemoUsername("csc.admin"), SystemClock().Now());
 
   std::mutex mu;
   std::set<std::string> acknowledged;

@@ -22,7 +22,7 @@ class InstancesTest : public ::testing::Test {
     SystemClock clock;
     auto app = app::Application::Create(db_.Config(), clock);
     ASSERT_TRUE(app) << app.error().message;
-    ASSERT_TRUE(app::LoadDemoPartnership((*app)->administration()).value());
+    ASSERT_TRUE(app::LoadDemoPartnership((*app)->administration(), (*app)->accounts()).value());
   }
   TestDatabase db_;
 };
@@ -32,8 +32,13 @@ TEST_F(InstancesTest, ASessionFromOneInstanceIsAcceptedByAnother) {
   ASSERT_NE(a.port(), 0);
   ASSERT_NE(b.port(), 0);
   ASSERT_NE(a.port(), b.port());
-  auto in = Post(a.port(), "/api/v1/sessions",
-                 {{"username", DemoUsername("police.officer")}, {"password", app::kDemoPassword}});
+  // The password on one instance, the code on the other: the challenge
+  // lives in the database too.
+  auto owed = Post(a.port(), "/api/v1/sessions",
+                   {{"username", DemoUsername("police.officer")}, {"password", app::kDemoPassword}});
+  ASSERT_EQ(owed.status, 202) << owed.body;
+  auto in = Post(b.port(), "/api/v1/sessions/second-factor",
+                 {{"challenge_token", owed.Json()["challenge_token"]}, {"code", app::DemoCode(SystemClock().Now())}});
   ASSERT_EQ(in.status, 201) << in.body;
   const std::string token = in.Json()["token"];
   auto me = Get(b.port(), "/api/v1/me", token);

@@ -17,11 +17,7 @@ class PagesTest : public ::testing::Test {
   TestServer server_{db_.Config()};
   std::uint16_t port() { return server_.port(); }
 
-  std::string SignIn(const std::string& who) {
-    auto reply = Post(port(), "/api/v1/sessions", {{"username", DemoUsername(who)}, {"password", "brackenford-demo"}});
-    EXPECT_EQ(reply.status, 201) << reply.body;
-    return reply.Json()["token"];
-  }
+  std::string SignIn(const std::string& who) { return server_.SignIn(who); }
   HttpReply Page(const std::string& token, const std::string& target) {
     return Send(port(), {"GET", target, {}, {{"Cookie", "jigsaw_session=" + token}}});
   }
@@ -166,12 +162,11 @@ TEST_F(PagesTest, AnsweringAnInformationRequestThroughShouldIShareClosesIt) {
   EXPECT_EQ(answer("answering", "answering=" + request_id), base + "purpose");
   auto the_rest = [&] {
     answer("purpose", "purpose=safeguarding");
-    answer("risk", "risk=low");
     answer("legal", "legal=no");
     answer("frequency", "frequency=one_off");
     answer("consent", "consent=not_sought");
     answer("objections", "objections=none");
-    answer("informing", "informing=safe");
+    answer("family", "family=will_tell");
     answer("relevant", "");
     EXPECT_EQ(answer("uncertain", "uncertain=no"), base + "advice");
     EXPECT_EQ(answer("decision", "outcome=not_share&rationale=Nothing here needs sharing beyond attendance, which they already have."),
@@ -184,6 +179,12 @@ TEST_F(PagesTest, AnsweringAnInformationRequestThroughShouldIShareClosesIt) {
   EXPECT_NE(check.body.find("Yes. Their request of"), std::string::npos) << check.body;
   const std::string done = answer("check", "");
   EXPECT_TRUE(done.starts_with("/decisions/")) << done;
+  // The record of a decision not to share says with whom it was not shared.
+  const std::string decision_page = done.substr(0, done.rfind("/done"));
+  auto recorded = Page(school, decision_page);
+  ASSERT_EQ(recorded.status, 200) << decision_page;
+  EXPECT_NE(recorded.body.find("Not shared with"), std::string::npos) << recorded.body;
+  EXPECT_NE(recorded.body.find("Brackenford Council Children"), std::string::npos);
 
   auto request = Get(port(), "/api/v1/information-requests/" + request_id, social_worker);
   ASSERT_EQ(request.status, 200) << request.body;

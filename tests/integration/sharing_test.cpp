@@ -6,6 +6,7 @@
 // loop; and the audit log verifies and shows every step.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 
 #include "app/signing_key.h"
@@ -83,11 +84,24 @@ class SharingTest : public ::testing::Test {
             {"informing", {{"told", false}, {"reason_not_told", "Telling the family could put Sam at greater risk."}}}};
   }
 
+  // The school sends staff shares through its DSL: the teacher proposes, the
+  // DSL approves, and only then is it sent.
+  json ProposeAndApprove(const json& d) const {
+    auto proposed = teacher_.post("/api/v1/decisions", d);
+    EXPECT_EQ(proposed.status, 201) << proposed.body;
+    EXPECT_EQ(proposed.Json()["approval"]["status"], "awaiting") << proposed.body;
+    EXPECT_TRUE(proposed.Json()["disclosure_id"].is_null()) << "nothing is sent before the DSL approves";
+    auto approved = dsl_.post("/api/v1/decisions/" + proposed.Json()["id"].get<std::string>() + "/approve", json::object());
+    EXPECT_EQ(approved.status, 200) << approved.body;
+    return approved.Json();
+  }
+
   int CountDecisions() const { return static_cast<int>(teacher_.get("/api/v1/decisions").Json()["decisions"].size()); }
 
   TestDatabase db_;
   TestServer server_{db_.Config()};
   Client teacher_{server_.port(), server_.SignIn("primary.teacher")};
+  Client dsl_{server_.port(), server_.SignIn("primary.dsl")};
   std::string csc_id_, child_id_, neighbour_id_, concern_id_;
   std::vector<std::string> item_ids_;
 };
@@ -129,11 +143,12 @@ TEST_F(SharingTest, ConcernToDisclosureToFeedbackAcrossThreeOrganisations) {
   EXPECT_EQ(CountDecisions(), 0);
   EXPECT_TRUE(social_worker.get("/api/v1/disclosures?box=inbox").Json()["disclosures"].empty());
 
-  auto decided = teacher_.post("/api/v1/decisions", Decision());
-  ASSERT_EQ(decided.status, 201) << decided.body;
-  EXPECT_FALSE(decided.Json()["departs_from_advice"].get<bool>());
-  const std::string decision_id = decided.Json()["id"];
-  const std::string disclosure_id = decided.Json()["disclosure_id"];
+  const json decided = ProposeAndApprove(Decision());
+  EXPECT_FALSE(decided["departs_from_advice"].get<bool>());
+  EXPECT_EQ(decided["approval"]["status"], "approved");
+  const std::string decision_id = decided["id"];
+  ASSERT_TRUE(decided["disclosure_id"].is_string()) << decided;
+  const std::string disclosure_id = decided["disclosure_id"];
 
   // Children's services: exactly the two items, the neighbour redacted.
   auto inbox = social_worker.get("/api/v1/disclosures?box=inbox").Json()["disclosures"];
@@ -232,6 +247,100 @@ TEST_F(SharingTest, CorrectionsSupersedeAndBothRemain) {
   EXPECT_EQ(teacher_.post("/api/v1/decisions", correction).status, 409) << "only the latest can be corrected";
 }
 
+// Keeping Children Safe in Education expects staff to go through the DSL:
+// where the school says so, a member of staff's share is a proposal that the
+// DSL approves, changes or declines with reasons, and the member of staff is
+// told each time. Nothing reaches the recipient before the DSL approves.
+TEST_F(SharingTest, StaffSharesWaitForTheDslWhoApprovesChangesOrDeclines) {
+  const Client social_worker(server_.port(), server_.SignIn("csc.socialworker"));
+  const Client police(server_.port(), server_.SignIn("police.officer"));
+  const std::string school_id = OrganisationId(teacher_, "Brackenford Primary");
+  const json organisations = teacher_.get("/api/v1/organisations").Json();
+  for (const auto& o : organisations["organisations"])
+    if (o["id"] == school_id) EXPECT_EQ(o["staff_shares"], "through_dsl") << "on by default for schools";
+  auto inbox = [&] { return social_worker.get("/api/v1/disclosures?box=inbox").Json()["disclosures"].size(); };
+  auto kinds = [](const Client& c) {
+    std::vector<std::string> out;
+    const json all = c.get("/api/v1/notifications").Json();
+    for (const auto& n : all["notifications"]) out.push_back(n["kind"]);
+    return out;
+  };
+  auto has = [](const std::vector<std::string>& v, const std::string& k) { return std::ranges::find(v, k) != v.end(); };
+
+  auto proposed = teacher_.post("/api/v1/decisions", Decision());
+  ASSERT_EQ(proposed.status, 201) << proposed.body;
+  const std::string first = proposed.Json()["id"];
+  EXPECT_EQ(proposed.Json()["approval"]["status"], "awaiting");
+  EXPECT_TRUE(proposed.Json()["disclosure_id"].is_null());
+  EXPECT_EQ(inbox(), 0u);
+  EXPECT_TRUE(has(kinds(dsl_), "share.awaiting_approval"));
+  auto awaiting = dsl_.get("/api/v1/decisions/awaiting-approval");
+  ASSERT_EQ(awaiting.status, 200) << awaiting.body;
+  ASSERT_EQ(awaiting.Json()["decisions"].size(), 1u);
+  EXPECT_EQ(awaiting.Json()["decisions"][0]["id"], first);
+  // Only the school's DSL approves: not the member of staff, nor another organisation.
+  EXPECT_EQ(teacher_.get("/api/v1/decisions/awaiting-approval").status, 403);
+  EXPECT_EQ(teacher_.post("/api/v1/decisions/" + first + "/approve", json::object()).status, 403);
+  const int outsider = police.post("/api/v1/decisions/" + first + "/approve", json::object()).status;
+  EXPECT_TRUE(outsider == 403 || outsider == 404) << outsider;
+  EXPECT_EQ(inbox(), 0u);
+
+  // Declined: the reasons are required, recorded and told; nothing is sent.
+  auto no_reason = dsl_.post("/api/v1/decisions/" + first + "/decline", json{{"reason", "  "}});
+  EXPECT_EQ(no_reason.status, 400) << no_reason.body;
+  EXPECT_EQ(no_reason.Json()["error"]["field"], "reason");
+  auto declined = dsl_.post("/api/v1/decisions/" + first + "/decline",
+                            json{{"reason", "Early help first: the family are engaging with the school nurse."}});
+  ASSERT_EQ(declined.status, 200) << declined.body;
+  EXPECT_EQ(declined.Json()["approval"]["status"], "declined");
+  EXPECT_EQ(declined.Json()["approval"]["note"], "Early help first: the family are engaging with the school nurse.");
+  EXPECT_TRUE(has(kinds(teacher_), "share.declined"));
+  EXPECT_EQ(dsl_.post("/api/v1/decisions/" + first + "/approve", json::object()).status, 409) << "declined is final";
+  EXPECT_EQ(inbox(), 0u);
+
+  // Changed: the DSL's own decision takes the proposal's place and is sent at once.
+  auto second = teacher_.post("/api/v1/decisions", Decision());
+  ASSERT_EQ(second.status, 201) << second.body;
+  const std::string second_id = second.Json()["id"];
+  json change = Decision();
+  for (const char* inherited : {"concern_id", "recipient_organisation_id"}) change.erase(inherited);
+  change["supersedes"] = second_id;
+  change["share_items"] = {item_ids_[0]};
+  change["rationale"] = "Only the injury is needed now; the neighbour's report stays with us.";
+  auto changed = dsl_.post("/api/v1/decisions", change);
+  ASSERT_EQ(changed.status, 201) << changed.body;
+  EXPECT_FALSE(changed.Json()["disclosure_id"].is_null()) << "the DSL's decision is sent";
+  EXPECT_EQ(changed.Json()["share_items"], json({item_ids_[0]}));
+  auto proposal = dsl_.get("/api/v1/decisions/" + second_id).Json();
+  EXPECT_EQ(proposal["approval"]["status"], "changed");
+  EXPECT_EQ(proposal["superseded_by"], changed.Json()["id"]);
+  EXPECT_TRUE(has(kinds(teacher_), "share.changed"));
+  EXPECT_EQ(inbox(), 1u);
+  const json sent = social_worker.get("/api/v1/disclosures/" + changed.Json()["disclosure_id"].get<std::string>()).Json();
+  EXPECT_EQ(sent["content"]["items"].size(), 1u);
+
+  // Approved: sent as the member of staff's share, and they are told.
+  const json approved = ProposeAndApprove(Decision());
+  EXPECT_EQ(approved["approval"]["status"], "approved");
+  EXPECT_FALSE(approved["approval"]["by"].is_null());
+  EXPECT_TRUE(has(kinds(teacher_), "share.approved"));
+  EXPECT_EQ(inbox(), 2u);
+  const json opened = social_worker.get("/api/v1/disclosures/" + approved["disclosure_id"].get<std::string>()).Json();
+  EXPECT_EQ(opened["content"]["shared_by"]["role"], "practitioner") << "sent as the member of staff's share";
+  EXPECT_EQ(opened["content"]["shared_by"]["contact"], DemoUsername("primary.teacher"));
+  EXPECT_TRUE(dsl_.get("/api/v1/decisions/awaiting-approval").Json()["decisions"].empty());
+
+  // An emergency is never held, and the DSL is told at once.
+  auto emergency = teacher_.post("/api/v1/decisions", {{"concern_id", concern_id_}, {"recipient_organisation_id", csc_id_},
+                                                       {"share_items", {item_ids_[0]}}, {"outcome", "share"},
+                                                       {"emergency", true}});
+  ASSERT_EQ(emergency.status, 201) << emergency.body;
+  EXPECT_EQ(emergency.Json()["approval"]["status"], "not_needed");
+  EXPECT_FALSE(emergency.Json()["disclosure_id"].is_null());
+  EXPECT_TRUE(has(kinds(dsl_), "share.emergency"));
+  EXPECT_EQ(inbox(), 3u);
+}
+
 TEST_F(SharingTest, EmergencyShareIsOverdueUntilItsRecordIsWritten) {
   const Client dsl(server_.port(), server_.SignIn("primary.dsl"));
   auto shared = teacher_.post("/api/v1/decisions", {{"concern_id", concern_id_}, {"recipient_organisation_id", csc_id_},
@@ -281,10 +390,10 @@ TEST_F(SharingTest, TheRecipientReadsTheConcernTheFamilyPositionAndWhoToContact)
   d["concern_account"] = "shared";
   auto preview = teacher_.post("/api/v1/decisions/preview", d);
   ASSERT_EQ(preview.status, 200) << preview.body;
-  auto decided = teacher_.post("/api/v1/decisions", d);
-  ASSERT_EQ(decided.status, 201) << decided.body;
-  EXPECT_EQ(decided.Json()["concern_account"], "shared");
-  const json content = social_worker.get("/api/v1/disclosures/" + decided.Json()["disclosure_id"].get<std::string>()).Json()["content"];
+  const json decided = ProposeAndApprove(d);
+  EXPECT_EQ(decided["concern_account"], "shared");
+  ASSERT_TRUE(decided["disclosure_id"].is_string()) << decided;
+  const json content = social_worker.get("/api/v1/disclosures/" + decided["disclosure_id"].get<std::string>()).Json()["content"];
   EXPECT_EQ(content, preview.Json()["recipient_view"]) << "the preview is what was sent";
   EXPECT_EQ(content["concern"]["level"], "significant_harm");
   EXPECT_EQ(content["concern"]["forms"], json({"physical_abuse", "domestic_abuse"}));
@@ -298,9 +407,9 @@ TEST_F(SharingTest, TheRecipientReadsTheConcernTheFamilyPositionAndWhoToContact)
   // Without the account, the level and forms still go; the account does not.
   json without = Decision();
   without["share_items"] = {item_ids_[0]};
-  auto second = teacher_.post("/api/v1/decisions", without);
-  ASSERT_EQ(second.status, 201) << second.body;
-  const json brief = social_worker.get("/api/v1/disclosures/" + second.Json()["disclosure_id"].get<std::string>()).Json()["content"];
+  const json second = ProposeAndApprove(without);
+  ASSERT_TRUE(second["disclosure_id"].is_string()) << second;
+  const json brief = social_worker.get("/api/v1/disclosures/" + second["disclosure_id"].get<std::string>()).Json()["content"];
   EXPECT_EQ(brief["concern"]["level"], "significant_harm");
   EXPECT_FALSE(brief["concern"].contains("what_happened"));
   EXPECT_FALSE(brief["concern"].contains("child_words"));
@@ -339,8 +448,7 @@ TEST_F(SharingTest, InformationRequestsAreAnsweredRefusedAndReconsidered) {
                                {{"kind", "reconsideration_requested"}, {"text", "New information: a second injury."}}).status, 201);
   json answer = Decision();
   answer["information_request_id"] = id;
-  auto answered = teacher_.post("/api/v1/decisions", answer);
-  ASSERT_EQ(answered.status, 201) << answered.body;
+  EXPECT_EQ(ProposeAndApprove(answer)["approval"]["status"], "approved");
   EXPECT_EQ(social_worker.get("/api/v1/information-requests/" + id).Json()["status"], "answered");
   EXPECT_EQ(social_worker.get("/api/v1/disclosures?box=inbox").Json()["disclosures"].size(), 1u);
   // Answered once: a second answer is refused, and nothing is sent or added.

@@ -98,6 +98,15 @@ TEST(Redactor, WithholdsIdentifiersHoweverTheyAreSpaced) {
   EXPECT_EQ(Redact("Mail doreen.h@example.com now"), "Mail [detail withheld] now");
 }
 
+// Found by the redaction fuzz target: a phone number glued between letters
+// was cut and left "dee" standing alone, which is her other name.
+TEST(Redactor, ADetailGluedToAWordTakesTheWholeWord) {
+  EXPECT_EQ(Redact("Ring dee07700900123o now"), "Ring [detail withheld] now");
+  EXPECT_EQ(Redact("Ring d\u00e9e07700900123\u00f3 now"), "Ring [detail withheld] now");
+  EXPECT_EQ(Redact("Ref Smith_HSA943-476-5919."), "Ref [detail withheld].");
+  EXPECT_EQ(Redact(Redact("x dee07700900123o 3/4/80 y")), Redact("x dee07700900123o 3/4/80 y")) << "nothing left to withhold";
+}
+
 TEST(Redactor, WithholdsDatesOfBirthHoweverTheyAreWritten) {
   for (const char* date : {"3/4/1980", "03/04/1980", "3.4.80", "1980-04-03", "3 April 1980", "3rd April 1980",
                            "April 3, 1980", "3rd of Apr 1980", "03-04-1980", "4/3/1980"})

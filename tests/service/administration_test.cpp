@@ -27,7 +27,8 @@ class AdministrationTest : public ::testing::Test {
   std::unique_ptr<store::Store> store_ = db_.OpenStore();
   FakeClock clock_{testing::TestEpoch()};
   AuditTrail trail_{*store_, clock_};
-  Administration admin_{*store_, clock_, trail_, access::HashCost::kMinimum};
+  access::PasswordDenyList deny_list_ = access::PasswordDenyList::FromText("password1234\n");
+  Administration admin_{*store_, clock_, trail_, access::HashCost::kMinimum, deny_list_};
   Context op_ = Context::Operator();
   domain::Organisation org_;
 };
@@ -55,6 +56,10 @@ TEST_F(AdministrationTest, ErrorsNameTheField) {
 
   auto weak = Person("weak");
   weak.password = "short";
+  EXPECT_EQ(admin_.AddPractitioner(op_, weak).error().field, "password");
+  weak.password = "Password1234";  // on the deny-list
+  EXPECT_EQ(admin_.AddPractitioner(op_, weak).error().field, "password");
+  weak.password = "weak sam elm weak";  // their own name
   EXPECT_EQ(admin_.AddPractitioner(op_, weak).error().field, "password");
 
   auto blank = admin_.AddOrganisation(op_, {" ", domain::OrganisationType::kSchool, domain::Sector::kPublic});

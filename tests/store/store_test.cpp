@@ -121,30 +121,129 @@ TEST_F(StoreTest, WorkThatThrowsFailsItsRequestNotTheStore) {
   EXPECT_EQ(all[0].name, "Next");
 }
 
-TEST_F(StoreTest, PractitionersAndSignInState) {
+TEST_F(StoreTest, PractitionersAndTheirPasswords) {
   const Organisation o = Org();
   Practitioner p = Person(o.id, "ada");
   p.roles = domain::RoleSet{Role::kDesignatedSafeguardingLead, Role::kCaldicottGuardian};
   ASSERT_TRUE(store_->Write([&](Transaction& tx) -> Status {
     JIGSAW_RETURN_IF_ERROR(tx.organisations().Insert(o));
-    JIGSAW_RETURN_IF_ERROR(tx.practitioners().Insert(p, "$argon2id$hash"));
-    return tx.practitioners().UpdateSignInState(p.id, 3, FromMicros(99));
+    JIGSAW_RETURN_IF_ERROR(tx.practitioners().Insert(p, "$argon2id$old"));
+    return tx.practitioners().UpdatePasswordHash(p.id, "$argon2id$hash");
   }));
-  std::optional<PractitionerWithCredentials> found;
+  std::optional<PractitionerWithCredentials> found, by_id;
   std::vector<Practitioner> in_org, other;
   ASSERT_TRUE(store_->Read([&](Transaction& tx) -> Status {
     found = JIGSAW_TRY(tx.practitioners().FindByUsername("ada"));
+    by_id = JIGSAW_TRY(tx.practitioners().FindWithCredentials(p.id));
     in_org = JIGSAW_TRY(tx.practitioners().List(o.id));
     other = JIGSAW_TRY(tx.practitioners().List(std::string("elsewhere")));
     return Ok();
   }));
   ASSERT_TRUE(found);
+  ASSERT_TRUE(by_id);
   EXPECT_EQ(found->practitioner.roles, p.roles);
   EXPECT_EQ(found->credentials.password_hash, "$argon2id$hash");
-  EXPECT_EQ(found->credentials.failed_sign_ins, 3);
-  EXPECT_EQ(ToMicros(found->credentials.locked_until), 99);
+  EXPECT_EQ(by_id->practitioner.username, "ada");
   EXPECT_EQ(in_org.size(), 1u);
   EXPECT_TRUE(other.empty());
+}
+
+TEST_F(StoreTest, FailedSignInsAreCountedByAccountAddressAndOverall) {
+  const Time t0 = FromMicros(std::int64_t{1'000'000'000'000});
+  using std::chrono::minutes;
+  ASSERT_TRUE(store_->Write([&](Transaction& tx) -> Status {
+    JIGSAW_RETURN_IF_ERROR(tx.sign_in().RecordFailure("acct-a", "addr-1", t0 - minutes(90)));  // outside every window
+    JIGSAW_RETURN_IF_ERROR(tx.sign_in().RecordFailure("acct-a", "addr-1", t0 - minutes(2)));
+    JIGSAW_RETURN_IF_ERROR(tx.sign_in().RecordFailure("acct-a", "addr-2", t0 - minutes(1)));
+    return tx.sign_in().RecordFailure("acct-b", "addr-1", t0);
+  }));
+  auto count = [&](std::string account, std::string source) {
+    SignInFailureCounts c;
+    EXPECT_TRUE(store_->Read([&](Transaction& tx) -> Status {
+      c = JIGSAW_TRY(tx.sign_in().CountFailures({account, source, t0 - minutes(60), t0 - minutes(10), t0 - minutes(5)}));
+      return Ok();
+    }));
+    return c;
+  };
+  SignInFailureCounts a = count("acct-a", "addr-1");
+  EXPECT_EQ(a.account, 2);
+  EXPECT_EQ(a.last_account_failure, t0 - minutes(1));
+  EXPECT_EQ(a.address, 2);
+  EXPECT_EQ(a.overall, 3);
+  EXPECT_EQ(count("nobody", "addr-3").account, 0);
+  ASSERT_TRUE(store_->Write([&](Transaction& tx) -> Status {
+    JIGSAW_RETURN_IF_ERROR(tx.sign_in().ClearAccountFailures("acct-a"));
+    return Ok();
+  }));
+  a = count("acct-a", "addr-1");
+  EXPECT_EQ(a.account, 0);
+  EXPECT_EQ(a.address, 1);  // acct-b's failure from the same address still counts
+  std::int64_t purged = 0;
+  ASSERT_TRUE(store_->Write([&](Transaction& tx) -> Status {
+    purged = JIGSAW_TRY(tx.sign_in().DeleteFailuresBefore(t0));
+    return Ok();
+  }));
+  EXPECT_EQ(purged, 0);  // acct-a's went with the success; acct-b's is at t0
+}
+
+TEST_F(StoreTest, SecondFactorsChallengesAndTheirReset) {
+  const Organisation o = Org();
+  const Practitioner p = Person(o.id, "ada");
+  const Time t0 = FromMicros(std::int64_t{1'000'000'000'000});
+  ASSERT_TRUE(store_->Write([&](Transaction& tx) -> Status {
+    JIGSAW_RETURN_IF_ERROR(tx.organisations().Insert(o));
+    JIGSAW_RETURN_IF_ERROR(tx.practitioners().Insert(p, "h"));
+    JIGSAW_RETURN_IF_ERROR(tx.sign_in().PutTotp({p.id, Bytes{1, 2, 3}, 100, t0}));
+    JIGSAW_RETURN_IF_ERROR(tx.sign_in().ReplaceRecoveryCodes(p.id, {"d1", "d2"}, t0));
+    JIGSAW_RETURN_IF_ERROR(tx.sign_in().InsertPasskey({"cred", p.id, "Laptop", Bytes{9}, 0, t0, {}}));
+    return tx.sign_in().InsertChallenge({"ch", p.id, t0, t0 + std::chrono::minutes(5), 0, Bytes{7}, ""});
+  }));
+  bool advanced = false, again = false, older = false, used = false, used_twice = false;
+  ASSERT_TRUE(store_->Write([&](Transaction& tx) -> Status {
+    advanced = JIGSAW_TRY(tx.sign_in().AdvanceTotpStep(p.id, 101));
+    again = JIGSAW_TRY(tx.sign_in().AdvanceTotpStep(p.id, 101));  // a replay
+    older = JIGSAW_TRY(tx.sign_in().AdvanceTotpStep(p.id, 99));
+    used = JIGSAW_TRY(tx.sign_in().UseRecoveryCode(p.id, "d1", t0));
+    used_twice = JIGSAW_TRY(tx.sign_in().UseRecoveryCode(p.id, "d1", t0));
+    auto challenge = JIGSAW_TRY(tx.sign_in().FindChallenge("ch"));
+    challenge->failed_codes = 2;
+    return tx.sign_in().UpdateChallenge(*challenge);
+  }));
+  EXPECT_TRUE(advanced);
+  EXPECT_FALSE(again);
+  EXPECT_FALSE(older);
+  EXPECT_TRUE(used);
+  EXPECT_FALSE(used_twice);
+  std::optional<domain::TotpEnrolment> totp;
+  std::optional<domain::SignInChallenge> challenge;
+  int left = 0;
+  ASSERT_TRUE(store_->Read([&](Transaction& tx) -> Status {
+    totp = JIGSAW_TRY(tx.sign_in().FindTotp(p.id));
+    challenge = JIGSAW_TRY(tx.sign_in().FindChallenge("ch"));
+    left = JIGSAW_TRY(tx.sign_in().UnusedRecoveryCodes(p.id));
+    return Ok();
+  }));
+  ASSERT_TRUE(totp);
+  EXPECT_EQ(totp->last_accepted_step, 101);
+  EXPECT_EQ(totp->sealed_secret, (Bytes{1, 2, 3}));
+  ASSERT_TRUE(challenge);
+  EXPECT_EQ(challenge->failed_codes, 2);
+  EXPECT_EQ(challenge->sealed_offered_secret, Bytes{7});
+  EXPECT_EQ(left, 1);
+
+  ASSERT_TRUE(store_->Write([&](Transaction& tx) { return tx.sign_in().DeleteSecondFactors(p.id); }));
+  std::vector<domain::Passkey> passkeys{{}};
+  ASSERT_TRUE(store_->Read([&](Transaction& tx) -> Status {
+    totp = JIGSAW_TRY(tx.sign_in().FindTotp(p.id));
+    challenge = JIGSAW_TRY(tx.sign_in().FindChallenge("ch"));
+    left = JIGSAW_TRY(tx.sign_in().UnusedRecoveryCodes(p.id));
+    passkeys = JIGSAW_TRY(tx.sign_in().Passkeys(p.id));
+    return Ok();
+  }));
+  EXPECT_FALSE(totp);
+  EXPECT_FALSE(challenge);
+  EXPECT_EQ(left, 0);
+  EXPECT_TRUE(passkeys.empty());
 }
 
 TEST_F(StoreTest, SessionsExpire) {

@@ -5,6 +5,9 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include <sys/socket.h>
+#include <sys/time.h>
+
 namespace jigsaw::testing {
 
 namespace asio = boost::asio;
@@ -43,7 +46,9 @@ HttpReply Send(std::uint16_t port, const HttpCall& call) {
     for (const auto& f : res) {
       std::string name(f.name_string());
       for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      reply.headers[name] = std::string(f.value());
+      // Repeated headers (Set-Cookie) are kept, joined by a new line.
+      auto [it, fresh] = reply.headers.try_emplace(name, std::string(f.value()));
+      if (!fresh) it->second += "\n" + std::string(f.value());
     }
     beast::error_code ec;
     stream.socket().shutdown(asio::ip::tcp::socket::shutdown_both, ec);
@@ -51,6 +56,28 @@ HttpReply Send(std::uint16_t port, const HttpCall& call) {
     reply.status = 0;
   }
   return reply;
+}
+
+std::string SendRaw(std::uint16_t port, const std::string& bytes) {
+  std::string out;
+  try {
+    asio::io_context ioc;
+    beast::tcp_stream stream(ioc);
+    stream.connect(asio::ip::tcp::endpoint(asio::ip::make_address("127.0.0.1"), port));
+    // Bounded, so that a server that never closes fails the test instead of hanging it.
+    const timeval timeout{30, 0};
+    setsockopt(stream.socket().native_handle(), SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+    asio::write(stream.socket(), asio::buffer(bytes));
+    beast::error_code ec;
+    char buf[4096];
+    for (;;) {
+      const std::size_t n = stream.socket().read_some(asio::buffer(buf), ec);
+      out.append(buf, n);
+      if (ec) break;
+    }
+  } catch (const std::exception&) {
+  }
+  return out;
 }
 
 namespace {

@@ -12,7 +12,7 @@ namespace jigsaw::testing {
 
 struct HttpReply {
   int status = 0;
-  std::map<std::string, std::string> headers;  // lower-case names
+  std::map<std::string, std::string> headers;  // lower-case names; a repeated header's values joined by '\n' 
   std::string body;
   nlohmann::json Json() const;
   std::string Header(const std::string& lower_name) const;
@@ -27,6 +27,12 @@ struct HttpCall {
 
 // Sends one request on a new connection. A failed connection is status 0.
 HttpReply Send(std::uint16_t port, const HttpCall& call);
+
+// Writes `bytes` as they are on a new connection, then reads until the
+// server closes it: for requests a well-behaved client would not send, and
+// to see exactly what came back (a HEAD response's lack of body). Empty if
+// the connection failed.
+std::string SendRaw(std::uint16_t port, const std::string& bytes);
 
 // Shorthands: JSON body, optional bearer token.
 HttpReply Get(std::uint16_t port, const std::string& target, const std::string& token = {});

@@ -39,7 +39,7 @@ std::string Backend() {
 
 TestDatabase::TestDatabase()
     : backend_(Backend()),
-      key_file_((std::filesystem::temp_directory_path() / ("jigsaw-test-" + NewId() + ".audit-key")).string()) {
+      key_file_((std::filesystem::temp_directory_path() / ("jigsaw-test-" + NewId() + ".signing-keys")).string()) {
   if (backend_ == "sqlite") {
     cleanup_ = (std::filesystem::temp_directory_path() / ("jigsaw-test-" + NewId() + ".db")).string();
     url_ = "sqlite:" + cleanup_;
@@ -58,6 +58,7 @@ TestDatabase::TestDatabase()
 
 TestDatabase::~TestDatabase() {
   std::filesystem::remove(key_file_);
+  std::filesystem::remove(sealing_key_file());
   if (backend_ == "sqlite") {
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(cleanup_ + suffix);
   } else if (!admin_url_.empty()) {
@@ -74,10 +75,23 @@ app::Config TestDatabase::Config() const {
   c.server.access_log = false;
   c.server.handle_signals = false;
   c.sign_in.hash_cost = access::HashCost::kMinimum;
+  // The deny-list the build copied beside the binary under test.
+  c.password_deny_list = (std::filesystem::path(JIGSAW_BINARY).parent_path() / "static" / "passwords" /
+                          "common-passwords.txt").string();
   c.audit.signing_key_file = key_file_;
   c.audit.create_signing_key = true;
   c.audit.sign_interval = std::chrono::seconds(0);  // tests sign when they choose
   return c;
+}
+
+std::string TestDatabase::sealing_key_file() const {
+  app::Config c;
+  c.audit.signing_key_file = key_file_;
+  return c.SealingKeyFile();
+}
+
+std::string TestDatabase::Blob(const std::string& hex) const {
+  return backend_ == "sqlite" ? "X'" + hex + "'" : "'\\x" + hex + "'::bytea";
 }
 
 void TestDatabase::TamperWithSql(const std::string& sql) const {

@@ -16,7 +16,10 @@ class TestDatabase {
   TestDatabase();  // fails the test (ASSERT) if the backend is unavailable
   ~TestDatabase();
   const std::string& url() const { return url_; }
+  // The audit signing keyring (`--audit-key`); the sealing keyring is
+  // beside it, where the configuration looks by default.
   const std::string& key_file() const { return key_file_; }
+  std::string sealing_key_file() const;
   std::string_view backend() const { return backend_; }
   // A config for this database, fast password hashing, no access log.
   app::Config Config() const;
@@ -24,6 +27,8 @@ class TestDatabase {
   // Runs SQL directly against the database, bypassing Jigsaw: for tests
   // that tamper with what Jigsaw wrote. Fails the test on error.
   void TamperWithSql(const std::string& sql) const;
+  // A literal of these bytes (given in hex) in this backend's SQL.
+  std::string Blob(const std::string& hex) const;
 
  private:
   std::string backend_;

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
+#include "access/totp.h"
 #include "app/demo.h"
 
 namespace jigsaw::testing {
@@ -17,7 +20,7 @@ TestServer::TestServer(const app::Config& config) {
     return;
   }
   app_ = std::move(*app);
-  auto loaded = app::LoadDemoPartnership(app_->administration());
+  auto loaded = app::LoadDemoPartnership(app_->administration(), app_->accounts());
   EXPECT_TRUE(loaded.has_value() && *loaded);
   auto listening = app_->Listen();
   EXPECT_TRUE(listening.has_value()) << (listening ? "" : listening.error().message);
@@ -30,11 +33,36 @@ TestServer::~TestServer() {
   if (thread_.joinable()) thread_.join();
 }
 
-std::string TestServer::SignIn(const std::string& demo_user) {
-  auto reply = Post(port(), "/api/v1/sessions",
-                    {{"username", DemoUsername(demo_user)}, {"password", app::kDemoPassword}});
-  EXPECT_EQ(reply.status, 201) << reply.body;
-  return reply.Json().value("token", "");
+std::string TestServer::NextCode(const std::string& username) {
+  std::int64_t& last = last_step_.try_emplace(username, std::numeric_limits<std::int64_t>::min()).first->second;
+  std::int64_t now = access::TotpStep(clock_.Now());
+  if (last >= now + 1) {
+    clock_.Advance(access::kTotpStep);
+    now = access::TotpStep(clock_.Now());
+  }
+  const std::int64_t step = std::max(now - 1, last + 1);
+  last = step;
+  return access::Hotp(*access::Base32Decode(app::kDemoTotpSecret), step);
+}
+
+std::string TestServer::SignIn(const std::string& demo_user) { return SignInUser(DemoUsername(demo_user)); }
+
+std::string TestServer::SignInUser(const std::string& username) {
+  auto reply = Post(port(), "/api/v1/sessions", {{"username", username}, {"password", app::kDemoPassword}});
+  EXPECT_EQ(reply.status, 202) << reply.body;
+  auto done = Post(port(), "/api/v1/sessions/second-factor",
+                   {{"challenge_token", reply.Json().value("challenge_token", "")}, {"code", NextCode(username)}});
+  EXPECT_EQ(done.status, 201) << done.body;
+  return done.Json().value("token", "");
+}
+
+std::string SignInAt(std::uint16_t port, const std::string& username, Time now) {
+  auto reply = Post(port, "/api/v1/sessions", {{"username", username}, {"password", app::kDemoPassword}});
+  EXPECT_EQ(reply.status, 202) << reply.body;
+  auto done = Post(port, "/api/v1/sessions/second-factor",
+                   {{"challenge_token", reply.Json().value("challenge_token", "")}, {"code", app::DemoCode(now)}});
+  EXPECT_EQ(done.status, 201) << done.body;
+  return done.Json().value("token", "");
 }
 
 }  // namespace jigsaw::testing

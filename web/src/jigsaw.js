@@ -94,3 +94,114 @@ if (idleSeconds > WARN_BEFORE_SECONDS && region) {
 
   schedule(idleSeconds)
 }
+
+// --- Passkeys ---------------------------------------------------------------
+// The browser's WebAuthn API speaks ArrayBuffers; the server speaks base64url.
+const toBase64Url = buffer => btoa(String.fromCharCode(...new Uint8Array(buffer)))
+  .replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+const fromBase64Url = text => {
+  const padded = text.replace(/-/g, '+').replace(/_/g, '/') + '==='.slice((text.length + 3) % 4)
+  return Uint8Array.from(atob(padded), c => c.charCodeAt(0))
+}
+
+async function postJson (url, body) {
+  const response = await fetch(url, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body)
+  })
+  const json = await response.json().catch(() => ({}))
+  if (!response.ok) throw new Error(json.error?.message || 'Something went wrong. Try again.')
+  return json
+}
+
+function showError (id, message) {
+  const error = document.getElementById(id)
+  if (!error) return
+  error.textContent = message
+  error.hidden = false
+}
+
+const passkeysWork = typeof window.PublicKeyCredential === 'function' && window.isSecureContext
+
+// Sign in with a passkey: no username, no password, no code. The
+// authenticator checks the person (fingerprint, face, PIN) and signs the
+// server's challenge for this site only.
+const passkeySignIn = document.getElementById('passkey-sign-in')
+if (passkeySignIn && passkeysWork) {
+  passkeySignIn.hidden = false
+  document.getElementById('passkey-button').addEventListener('click', async () => {
+    const csrf = passkeySignIn.dataset.formToken
+    try {
+      const options = await postJson('/sign-in/passkey/options', { csrf_token: csrf })
+      const publicKey = { ...options.publicKey, challenge: fromBase64Url(options.publicKey.challenge) }
+      const credential = await navigator.credentials.get({ publicKey })
+      const done = await postJson('/sign-in/passkey', {
+        csrf_token: csrf,
+        challenge_token: options.challenge_token,
+        id: credential.id,
+        clientDataJSON: toBase64Url(credential.response.clientDataJSON),
+        authenticatorData: toBase64Url(credential.response.authenticatorData),
+        signature: toBase64Url(credential.response.signature)
+      })
+      window.location.href = done.location
+    } catch (e) {
+      showError('passkey-error', e.name === 'NotAllowedError'
+        ? 'The passkey was not used. Try again, or sign in with your password.'
+        : e.message)
+    }
+  })
+}
+
+// Add a passkey on the settings page.
+const passkeyAdd = document.getElementById('passkey-add')
+if (passkeyAdd && passkeysWork) {
+  passkeyAdd.hidden = false
+  document.getElementById('passkey-unavailable')?.remove()
+  document.getElementById('passkey-add-button').addEventListener('click', async () => {
+    const csrf = passkeyAdd.dataset.formToken
+    const name = document.getElementById('passkey_name').value.trim()
+    if (!name) return showError('passkey-error', 'Name this passkey, so you can tell your passkeys apart.')
+    try {
+      const options = await postJson('/account/passkeys/options', { csrf_token: csrf })
+      const o = options.publicKey
+      const publicKey = {
+        ...o,
+        challenge: fromBase64Url(o.challenge),
+        user: { ...o.user, id: fromBase64Url(o.user.id) },
+        excludeCredentials: o.excludeCredentials.map(c => ({ ...c, id: fromBase64Url(c.id) }))
+      }
+      const credential = await navigator.credentials.create({ publicKey })
+      const done = await postJson('/account/passkeys', {
+        csrf_token: csrf,
+        challenge_token: options.challenge_token,
+        name,
+        clientDataJSON: toBase64Url(credential.response.clientDataJSON),
+        attestationObject: toBase64Url(credential.response.attestationObject)
+      })
+      window.location.href = done.location
+    } catch (e) {
+      showError('passkey-error', e.name === 'NotAllowedError' ? 'The passkey was not added. Try again.' : e.message)
+    }
+  })
+}
+
+// --- A strength hint as a new password is typed -----------------------------
+// Length is what counts (the server checks the deny-list and names too);
+// the hint only says how far there is to go.
+const newPassword = document.querySelector('.jigsaw-new-password')
+const strength = document.getElementById('password-strength')
+if (newPassword && strength) {
+  newPassword.addEventListener('input', () => {
+    const length = [...newPassword.value].length
+    const words = newPassword.value.trim().split(/\s+/).filter(Boolean).length
+    strength.textContent = length === 0
+      ? ''
+      : length < 12
+        ? `${12 - length} more character${12 - length === 1 ? '' : 's'} needed.`
+        : length >= 20 || words >= 3
+          ? 'Long enough to be strong, if it is not a common phrase.'
+          : 'Long enough. Longer is stronger: three or more random words work well.'
+  })
+}

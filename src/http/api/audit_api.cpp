@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "common/csv.h"
 #include "common/json_writer.h"
 #include "http/api/api.h"
 #include "http/response.h"
@@ -56,6 +57,8 @@ Result<store::AuditQuery> ParseQuery(const Request& req) {
   q.practitioner_id = req.QueryParam("practitioner_id").value_or("");
   q.organisation_id = req.QueryParam("organisation_id").value_or("");
   q.action = req.QueryParam("action").value_or("");
+  q.person_id = req.QueryParam("person_id").value_or("");
+  q.object_id = req.QueryParam("object_id").value_or("");
   if (auto o = req.QueryParam("outcome")) {
     auto outcome = ParseEnum<domain::AuditOutcome>(*o);
     if (!outcome) return InvalidArgument("outcome", "Use allowed, denied or failed.");
@@ -73,19 +76,22 @@ Result<store::AuditQuery> ParseQuery(const Request& req) {
   return q;
 }
 
+void WriteTrailEntry(JsonWriter& w, const service::TrailEntry& e) {
+  w.BeginObject()
+      .Key("index").Int(static_cast<std::int64_t>(e.record.index))
+      .Key("time").String(FormatRfc3339(e.record.time))
+      .Key("practitioner_id").String(e.record.practitioner_id)
+      .Key("practitioner_name").String(e.practitioner_name)
+      .Key("organisation_id").String(e.record.organisation_id)
+      .Key("organisation_name").String(e.organisation_name)
+      .Key("action").String(e.record.action)
+      .Key("outcome").String(ToString(e.record.outcome))
+      .EndObject();
+}
+
 }  // namespace
 
 std::string AuditCsv(const std::vector<domain::AuditRecord>& records) {
-  auto cell = [](std::string& out, std::string_view v) {
-    out.push_back('"');
-    if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r'))
-      out.push_back('\'');
-    for (char c : v) {
-      if (c == '"') out.push_back('"');
-      out.push_back(c);
-    }
-    out.push_back('"');
-  };
   std::string out =
       "index,time,practitioner_id,organisation_id,roles,action,object_type,object_id,child_id,"
       "purpose,outcome,request_id\r\n";
@@ -95,27 +101,58 @@ std::string AuditCsv(const std::vector<domain::AuditRecord>& records) {
                                   r.object_type,           r.object_id,           r.child_id,
                                   r.purpose,               std::string(ToString(r.outcome)),
                                   r.request_id};
-    for (std::size_t i = 0; i < std::size(fields); ++i) {
-      if (i) out.push_back(',');
-      cell(out, fields[i]);
-    }
-    out += "\r\n";
+    AppendCsvRow(out, fields);
   }
   return out;
 }
 
 void AddAuditRoutes(Router& router, service::Authentication& auth, service::AuditLog& log) {
   // Public on purpose: anyone holding a tree head must be able to check it.
+  // Every key the log trusts is listed, so heads signed before a rotation
+  // still check; "public_key" is the one that signs now.
   router.Add("GET", "/api/v1/audit/public-key", [&log](Request&) {
-    JsonWriter w(256);
-    w.BeginObject().Key("algorithm").String("Ed25519").Key("public_key").String(HexEncode(log.public_key())).EndObject();
+    JsonWriter w(512);
+    w.BeginObject()
+        .Key("algorithm").String("Ed25519")
+        .Key("key_id").String(log.key_id())
+        .Key("public_key").String(HexEncode(log.public_key()))
+        .Key("keys").BeginArray();
+    for (const auto& [id, key] : log.trusted_keys().keys())
+      w.BeginObject().Key("key_id").String(id).Key("public_key").String(HexEncode(key)).EndObject();
+    w.EndArray().EndObject();
     return JsonText(200, w.Take());
   });
 
-  router.Add("GET", "/api/v1/audit/tree-head", SignedIn(auth, [&log](Request& req, const service::Authenticated&, const service::Context&) {
-    auto head = log.SignTreeHead();
+  // Public too, as transparency logs are: a witness of another organisation
+  // fetches heads and consistency proofs without an account here. They hold
+  // sizes, times and hashes only (a node hash reveals nothing of a record).
+  router.Add("GET", "/api/v1/audit/tree-head", [&log](Request& req) {
+    auto head = log.CurrentTreeHead();
     if (!head) return ErrorResponse(req, head.error());
     return JsonText(200, audit::TreeHeadJson(*head));
+  });
+
+  router.Add("GET", "/api/v1/audit/proofs/consistency", [&log](Request& req) {
+    auto first = RequiredUint(req, "first");
+    if (!first) return ErrorResponse(req, first.error());
+    auto second = RequiredUint(req, "second");
+    if (!second) return ErrorResponse(req, second.error());
+    auto proof = log.ProveConsistency(*first, *second);
+    if (!proof) return ErrorResponse(req, proof.error());
+    return JsonText(200, "{\"first\":" + std::to_string(proof->first) + ",\"second\":" +
+                             std::to_string(proof->second) + ",\"consistency_path\":" + HashList(proof->path) + "}");
+  });
+
+  router.Add("GET", "/api/v1/audit/disclosures/{id}", SignedIn(auth, [&log](Request& req, const service::Authenticated&, const service::Context& ctx) {
+    auto trail = log.TrailOfDisclosure(ctx, std::string(req.PathParam("id")));
+    if (!trail) return ErrorResponse(req, trail.error());
+    JsonWriter w(256 * (trail->reads.size() + trail->refused.size() + 1));
+    w.BeginObject().Key("disclosure_id").String(trail->disclosure_id).Key("reads").BeginArray();
+    for (const auto& e : trail->reads) WriteTrailEntry(w, e);
+    w.EndArray().Key("refused").BeginArray();
+    for (const auto& e : trail->refused) WriteTrailEntry(w, e);
+    w.EndArray().EndObject();
+    return JsonText(200, w.Take());
   }));
 
   router.Add("GET", "/api/v1/audit/proofs/inclusion", SignedIn(auth, [&log](Request& req, const service::Authenticated&, const service::Context&) {
@@ -128,17 +165,6 @@ void AddAuditRoutes(Router& router, service::Authentication& auth, service::Audi
     return JsonText(200, "{\"leaf_index\":" + std::to_string(proof->index) +
                              ",\"tree_size\":" + std::to_string(proof->tree_size) + ",\"leaf_hash\":\"" +
                              HexEncode(proof->leaf_hash) + "\",\"inclusion_path\":" + HashList(proof->path) + "}");
-  }));
-
-  router.Add("GET", "/api/v1/audit/proofs/consistency", SignedIn(auth, [&log](Request& req, const service::Authenticated&, const service::Context&) {
-    auto first = RequiredUint(req, "first");
-    if (!first) return ErrorResponse(req, first.error());
-    auto second = RequiredUint(req, "second");
-    if (!second) return ErrorResponse(req, second.error());
-    auto proof = log.ProveConsistency(*first, *second);
-    if (!proof) return ErrorResponse(req, proof.error());
-    return JsonText(200, "{\"first\":" + std::to_string(proof->first) + ",\"second\":" +
-                             std::to_string(proof->second) + ",\"consistency_path\":" + HashList(proof->path) + "}");
   }));
 
   router.Add("GET", "/api/v1/audit/records", SignedIn(auth, [&log](Request& req, const service::Authenticated&, const service::Context& ctx) {

@@ -12,7 +12,7 @@ void AddAuditRoutes(Router& router, service::Authentication& authentication,
                     service::AuditLog& audit_log);
 
 // CSV with every field quoted, and cells that a spreadsheet would run as a
-// formula (starting = + - @ tab or CR) prefixed with an apostrophe.
+// formula prefixed with an apostrophe (common/csv.h says which).
 std::string AuditCsv(const std::vector<domain::AuditRecord>& records);
 
 }  // namespace jigsaw::http::api

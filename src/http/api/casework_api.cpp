@@ -83,6 +83,10 @@ json ToJson(const Decision& d, Time now) {
   j["mention_reviews"] = json::array();
   for (const auto& m : d.mention_reviews)
     j["mention_reviews"].push_back({{"mention_id", m.mention_id}, {"choice", ToString(m.choice)}, {"reason", m.reason}});
+  j["approval"] = {{"status", ToString(d.approval)},
+                   {"by", d.approved_by.empty() ? json(nullptr) : json(d.approved_by)},
+                   {"at", d.approved_by.empty() ? json(nullptr) : json(Stamp(d.approved_at))},
+                   {"note", d.approval_note}};
   j["assessment"] = d.assessment.empty() ? json(nullptr) : json::parse(d.assessment);
   j["assessment_request"] = d.assessment_request.empty() ? json(nullptr) : json::parse(d.assessment_request);
   if (d.emergency) {
@@ -469,6 +473,33 @@ void AddCaseworkRoutes(Router& router, CaseworkServices s) {
     return Reply(req, sharing->OwedRecords(ctx), 200, [clock](const auto& list) {
       return List("decisions", list, [clock](const Decision& d) { return ToJson(d, clock->Now()); });
     });
+  }));
+
+  // Staff shares held for the DSL (Issue: staff shares go through the DSL).
+  router.Add("GET", "/api/v1/decisions/awaiting-approval", SignedIn(auth, [sharing, clock](Request& req, const Authenticated&, const Context& ctx) {
+    return Reply(req, sharing->AwaitingApproval(ctx), 200, [clock](const auto& list) {
+      return List("decisions", list, [clock](const Decision& d) { return ToJson(d, clock->Now()); });
+    });
+  }));
+
+  router.Add("POST", "/api/v1/decisions/{id}/approve", SignedIn(auth, [sharing, clock](Request& req, const Authenticated&, const Context& ctx) {
+    return Reply(req, sharing->Approve(ctx, std::string(req.PathParam("id"))), 200, [clock](const service::DecisionResult& r) {
+      json j = ToJson(r.decision, clock->Now());
+      j["disclosure_id"] = r.disclosure ? json(r.disclosure->id) : json(nullptr);
+      return j;
+    });
+  }));
+
+  router.Add("POST", "/api/v1/decisions/{id}/decline", SignedIn(auth, [sharing, clock](Request& req, const Authenticated&, const Context& ctx) {
+    std::string reasons;
+    if (auto bad = ReadBody(req, [&](const JsonFields& f) -> Status {
+          JIGSAW_RETURN_IF_ERROR(f.OnlyKnown({"reason"}));
+          reasons = JIGSAW_TRY(f.StringOrEmpty("reason"));
+          return Ok();
+        }))
+      return *bad;
+    return Reply(req, sharing->Decline(ctx, std::string(req.PathParam("id")), reasons), 200,
+                 [clock](const Decision& d) { return ToJson(d, clock->Now()); });
   }));
 
   router.Add("GET", "/api/v1/decisions/{id}", SignedIn(auth, [sharing, clock](Request& req, const Authenticated&, const Context& ctx) {

@@ -11,5 +11,6 @@ namespace jigsaw::http::api {
 
 nlohmann::json ToJson(const domain::Organisation& organisation);
 nlohmann::json ToJson(const domain::Practitioner& practitioner);
+nlohmann::json ToJson(const domain::AccountProposal& proposal);
 
 }  // namespace jigsaw::http::api

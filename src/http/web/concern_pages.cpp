@@ -394,7 +394,7 @@ Response ConcernView(Site& site, Visit& v, const std::string& id) {
       {"Level", Escape(Label(c.level)), "", ""},
       {"What was seen or heard", Paragraphs(c.what_happened), "", ""},
   };
-  if (!c.child_words.empty()) rows.push_back({"The child's words", QuoteHtml(c.child_words, Escape(c.child_words)), "", ""});
+  if (!c.child_words.empty()) rows.push_back({"The child's words", "<q>" + Escape(WithoutOuterQuotes(c.child_words)) + "</q>", "", ""});
   if (!c.incident_date.empty())
     rows.push_back({"When it happened",
                     Escape(DisplayIsoDate(c.incident_date)) + (c.incident_time.empty() ? "" : " at " + Escape(c.incident_time)), "", ""});
@@ -404,6 +404,7 @@ Response ConcernView(Site& site, Visit& v, const std::string& id) {
   if (!c.next_step_note.empty()) rows.push_back({"DSL's note", Paragraphs(c.next_step_note), "", ""});
   body += SummaryList(rows);
   body += "<div class=\"govuk-button-group\">" + ButtonLink("Should I share?", "/concerns/" + c.id + "/share") +
+          ButtonLink("Share now in an emergency", "/concerns/" + c.id + "/emergency", true) +
           ButtonLink("Add information", "/concerns/" + c.id + "/items/new", true) + "</div>";
   body += "<h2 class=\"govuk-heading-m\">Information recorded</h2>";
   if (record->items.empty()) body += "<p class=\"govuk-body\">None yet.</p>";

@@ -1,6 +1,9 @@
 // The home page (what needs me) and a child's page (who they are, the
 // people in their life, and their chronology).
 #include "http/web/labels.h"
+#include <algorithm>
+#include <map>
+
 #include "http/web/pages.h"
 
 namespace jigsaw::http::web {
@@ -47,6 +50,14 @@ std::string_view NotificationText(std::string_view kind) {
   if (kind == "advice.requested") return "Someone asked you for advice";
   if (kind == "advice.answered") return "Your question was answered";
   if (kind.starts_with("request.")) return "An information request changed";
+  if (kind == "share.awaiting_approval") return "A member of staff's share is waiting for your approval";
+  if (kind == "share.emergency") return "Information was shared in an emergency";
+  if (kind == "share.approved") return "Your designated safeguarding lead approved your share: it has been sent";
+  if (kind == "share.declined") return "Your designated safeguarding lead did not approve your share";
+  if (kind == "share.changed") return "Your designated safeguarding lead changed your share";
+  if (kind == "sign_in.repeated_failures")
+    return "There were repeated failed attempts to sign in to a colleague's account. Check with them it was them, and "
+           "tell your administrator if it was not";
   return "Something changed";
 }
 
@@ -59,6 +70,18 @@ std::string_view Href(std::string_view object_type) {
   return "";
 }
 
+// The names of colleagues a notification is about (repeated failed
+// sign-ins on their account), for a safeguarding lead who may see them.
+std::map<std::string, std::string> ColleaguesNamed(Site& site, Visit& v, const std::vector<domain::Notification>& notifications) {
+  std::map<std::string, std::string> out;
+  const bool any = std::any_of(notifications.begin(), notifications.end(),
+                               [](const auto& x) { return x.object_type == "practitioner"; });
+  if (!any) return out;
+  if (auto people = site.s.administration.ListPractitioners(v.context, v.who.practitioner.organisation_id))
+    for (const auto& p : *people) out[p.id] = p.display_name;
+  return out;
+}
+
 Response Home(Site& site, Visit& v) {
   auto needs = site.s.overview.WhatNeedsMeNow(v.context);
   if (!needs) return site.Failure(v, needs.error());
@@ -67,10 +90,13 @@ Response Home(Site& site, Visit& v) {
   std::string body = "<h1 class=\"govuk-heading-xl\">What needs you</h1>";
   if (!n.notifications.empty()) {
     std::string list = "<ul class=\"govuk-list\">";
+    const std::map<std::string, std::string> colleagues = ColleaguesNamed(site, v, n.notifications);
     for (const auto& x : n.notifications) {
       const std::string_view base = Href(x.object_type);
-      list += "<li>" + (base.empty() ? Escape(NotificationText(x.kind))
-                                     : Link(NotificationText(x.kind), std::string(base) + x.object_id)) +
+      std::string text = Escape(NotificationText(x.kind));
+      if (auto who = colleagues.find(x.object_id); x.object_type == "practitioner" && who != colleagues.end())
+        text += " (" + Escape(who->second) + ")";
+      list += "<li>" + (base.empty() ? text : Link(NotificationText(x.kind), std::string(base) + x.object_id)) +
               " <span class=\"govuk-hint jigsaw-inline-hint\">" + Escape(DisplayTime(x.created_at)) + "</span></li>";
     }
     list += "</ul>" + FormStart("/notifications/read", v.csrf_token) + Button("Mark these as read", true) + "</form>";
@@ -115,6 +141,14 @@ Response Home(Site& site, Visit& v) {
     body += Section("Feedback you are waiting for", "feedback-due", n.feedback_owed_to_me.size(),
                     "You are not waiting for feedback.", {"", "Shared with", "Shared", "Feedback due"}, rows);
   }
+  if (!n.shares_to_approve.empty()) {
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& d : n.shares_to_approve)
+      rows.push_back({Link("Review the share", "/decisions/" + d.id), Escape(Name(n.child_names, d.child_id)),
+                      Escape(DisplayTime(d.created_at))});
+    body += Section("Shares waiting for your approval", "to-approve", n.shares_to_approve.size(), "",
+                    {"", "Child", "Decided"}, rows);
+  }
   if (!n.records_owed.empty()) {
     std::vector<std::vector<std::string>> rows;
     for (const auto& d : n.records_owed)
@@ -149,8 +183,11 @@ Response Home(Site& site, Visit& v) {
   }
   {
     std::vector<std::vector<std::string>> rows;
+    // A DSL sees the organisation's requests: only their own are "yours".
     for (const auto& r : n.requests_sent)
-      rows.push_back({Link("View", "/information-requests/" + r.id, "your request of " + DisplayTime(r.created_at)),
+      rows.push_back({Link("View", "/information-requests/" + r.id,
+                           (r.requested_by == v.context.actor.practitioner_id ? "your request of " : "a colleague's request of ") +
+                               DisplayTime(r.created_at)),
                       Escape(Label(r.urgency)), Escape(DisplayTime(r.created_at)), Escape(Label(r.status))});
     body += Section("Information you asked for", "requests-sent", n.requests_sent.size(),
                     "You are not waiting for information.", {"", "Urgency", "Sent", "Status"}, rows);

@@ -323,6 +323,21 @@ std::string Details(std::string_view summary, std::string_view body_html) {
          Escape(summary) + "</span></summary><div class=\"govuk-details__text\">" + std::string(body_html) + "</div></details>";
 }
 
+std::string_view WithoutOuterQuotes(std::string_view words) {
+  struct Pair {
+    std::string_view open, close;
+  };
+  static constexpr Pair kPairs[] = {{"\"", "\""}, {"'", "'"}, {"\u201C", "\u201D"}, {"\u2018", "\u2019"}, {"\u00AB", "\u00BB"}};
+  for (const Pair& p : kPairs) {
+    if (words.size() < p.open.size() + p.close.size() + 1 || !words.starts_with(p.open) || !words.ends_with(p.close))
+      continue;
+    // "Stop" and "go" is two quotations, not one.
+    const std::string_view inner = words.substr(p.open.size(), words.size() - p.open.size() - p.close.size());
+    if (inner.find(p.open) == std::string_view::npos && inner.find(p.close) == std::string_view::npos) return inner;
+  }
+  return words;
+}
+
 std::string Paragraphs(std::string_view text) {
   std::string out = "<p class=\"govuk-body jigsaw-prose\">";
   std::size_t start = 0;
@@ -344,17 +359,6 @@ std::string FormStart(std::string_view action, std::string_view csrf_token) {
 std::string UploadFormStart(std::string_view action, std::string_view csrf_token) {
   return "<form method=\"post\" enctype=\"multipart/form-data\"" + Attr("action", action) + " novalidate>" +
          HiddenInput("csrf_token", csrf_token);
-}
-
-std::string QuoteHtml(std::string_view said, std::string_view said_html) {
-  // Straight and curly quotation marks, single and double, and guillemets.
-  static constexpr std::array<std::string_view, 8> kOpen = {"\"", "'", "\u201C", "\u2018", "\u201E", "\u00AB", "\u201A", "\u2039"};
-  static constexpr std::array<std::string_view, 7> kClose = {"\"", "'", "\u201D", "\u2019", "\u201C", "\u00BB", "\u203A"};
-  const auto starts = [&](std::string_view m) { return said.starts_with(m); };
-  const auto ends = [&](std::string_view m) { return said.ends_with(m); };
-  const bool quoted = said.size() >= 2 && std::any_of(kOpen.begin(), kOpen.end(), starts) &&
-                      std::any_of(kClose.begin(), kClose.end(), ends);
-  return quoted ? std::string(said_html) : "<q>" + std::string(said_html) + "</q>";
 }
 
 std::string HiddenInput(std::string_view name, std::string_view value) {
@@ -384,7 +388,7 @@ std::string RenderPage(const PageSpec& p) {
     struct Nav {
       std::string_view key, text, href;
     };
-    static constexpr std::array<Nav, 5> kNav = {{{"home", "What needs me", "/"},
+    static constexpr std::array<Nav, 5> kNav = {{{"home", "What needs you", "/"},
                                                  {"concerns", "Record a concern", "/concerns/new"},
                                                  {"inbox", "Shared with us", "/inbox"},
                                                  {"requests", "Information requests", "/information-requests"},
@@ -408,7 +412,8 @@ std::string RenderPage(const PageSpec& p) {
          "data-module=\"govuk-button\" rel=\"nofollow noreferrer\"><span class=\"govuk-visually-hidden\">Emergency</span> Exit this page</a></div>";
   if (signed_in) {
     out += "<div class=\"jigsaw-account\"><p class=\"govuk-body-s jigsaw-account__who\">Signed in as " + Escape(p.user_name) + ", " +
-           Escape(p.organisation_name) + "</p>" + FormStart("/sign-out", p.csrf_token) +
+           Escape(p.organisation_name) + "</p><p class=\"govuk-body-s jigsaw-account__who\"><a class=\"govuk-link\" href=\"/account\">Your sign-in</a></p>" +
+           FormStart("/sign-out", p.csrf_token) +
            "<button type=\"submit\" class=\"govuk-button govuk-button--secondary jigsaw-account__sign-out\" data-module=\"govuk-button\">Sign out</button></form></div>";
     out += "<div class=\"jigsaw-timeout\" id=\"session-timeout\" hidden></div>";
   }

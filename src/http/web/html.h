@@ -102,15 +102,15 @@ std::string MarkWithheld(std::string html);
 // Paragraph text with line breaks kept.
 std::string Paragraphs(std::string_view text);
 
+// Someone's own words, shown in quotation marks (<q>): one pair of marks
+// the writer typed around them is dropped, so they are not shown twice.
+std::string_view WithoutOuterQuotes(std::string_view words);
+
 // A form that changes something: POST, with the CSRF token.
 std::string FormStart(std::string_view action, std::string_view csrf_token);
 // The same for a form that sends a file (multipart/form-data).
 std::string UploadFormStart(std::string_view action, std::string_view csrf_token);
 
-// Words someone said, quoted once: in <q> (which adds the quotation marks)
-// unless the writer already put them in quotation marks. `said_html` is
-// `said` as HTML (escaped, perhaps with withheld parts marked).
-std::string QuoteHtml(std::string_view said, std::string_view said_html);
 std::string HiddenInput(std::string_view name, std::string_view value);
 
 // The whole page: GOV.UK template, header with the service name and

@@ -53,6 +53,42 @@ std::string FeedbackList(const std::vector<domain::Feedback>& feedback) {
   return out;
 }
 
+// For the sharer's oversight (DSL, DPO, Caldicott guardian): from the audit
+// log, who at the recipient opened what was sent and when, and every refused
+// attempt to see it. Reading it is itself recorded.
+// What a refused attempt tried, in words (the audit log's action names
+// otherwise, which are ids, not prose).
+std::string_view Tried(std::string_view action) {
+  if (action == "disclosure.view" || action == "disclosure.read") return "Open it";
+  if (action == "feedback.create") return "Give feedback on it";
+  if (action == "disclosure.trail") return "See who has seen it";
+  return action;
+}
+
+Result<std::string> WhoHasSeenItHtml(Site& site, Visit& v, const service::DisclosureSummary& s) {
+  if (!service::AuditLog::MayViewTrail(v.context, s.disclosure)) return std::string();
+  const auto trail = JIGSAW_TRY(site.s.audit_log.TrailOfDisclosure(v.context, s.disclosure.id));
+  auto rows = [](const std::vector<service::TrailEntry>& entries, bool with_action) {
+    std::vector<std::vector<std::string>> out;
+    for (const auto& e : entries) {
+      std::vector<std::string> row = {Escape(e.practitioner_name.empty() ? "Not signed in" : e.practitioner_name),
+                                      Escape(e.organisation_name), Escape(DisplayTime(e.record.time))};
+      if (with_action) row.push_back(Escape(Tried(e.record.action)));
+      out.push_back(std::move(row));
+    }
+    return out;
+  };
+  std::string html = "<h2 class=\"govuk-heading-m\">Who has seen it</h2><p class=\"govuk-body\">From the audit log: each "
+                     "time someone at " + Escape(s.recipient_organisation) +
+                     " opened it, and each refused attempt to see it, by anyone.</p>";
+  html += trail.reads.empty() ? "<p class=\"govuk-body\">No one at " + Escape(s.recipient_organisation) + " has opened it yet.</p>"
+                              : Table("Opened by " + s.recipient_organisation, {"Who", "Organisation", "When"}, rows(trail.reads, false));
+  html += trail.refused.empty() ? "<p class=\"govuk-body\">No one has been refused it.</p>"
+                                : Table("Refused attempts", {"Who", "Organisation", "When", "What they tried"},
+                                        rows(trail.refused, true));
+  return html;
+}
+
 Response DisclosurePage(Site& site, Visit& v) {
   auto view = site.s.sharing.GetDisclosure(v.context, std::string(v.request.PathParam("id")));
   if (!view) return site.Failure(v, view.error());
@@ -76,6 +112,11 @@ Response DisclosurePage(Site& site, Visit& v) {
     body += "<p class=\"govuk-body\">" + ButtonLink("Tell them what you did", "/disclosures/" + s.disclosure.id + "/feedback") + "</p>";
   else if (!s.disclosure.decision_id.empty())
     body += "<p class=\"govuk-body\">" + Link("See the decision to share", "/decisions/" + s.disclosure.decision_id) + "</p>";
+  if (!recipient) {
+    auto seen = WhoHasSeenItHtml(site, v, s);
+    if (!seen) return site.Failure(v, seen.error());
+    body += *seen;
+  }
   return site.Page(v, {.title = "Information shared", .body_html = body, .back_href = "/inbox", .active_nav = "inbox"});
 }
 
@@ -93,6 +134,43 @@ Response FeedbackPage(Site& site, Visit& v, const std::string& action, const std
                        .has_errors = !errors.empty(), .active_nav = "inbox"});
 }
 
+// Where staff shares go through the DSL: where the share stands, and for a
+// DSL while it waits, exactly what would be sent, to approve or decline.
+std::string ApprovalHtml(Site& site, Visit& v, const domain::Decision& d, const std::string& superseded_by) {
+  using domain::Approval;
+  switch (d.approval) {
+    case Approval::kNotNeeded: return {};
+    case Approval::kApproved: return Inset("Approved by your designated safeguarding lead on " + Escape(DisplayTime(d.approved_at)) + ", and sent.");
+    case Approval::kDeclined:
+      return Warning("Not approved by your designated safeguarding lead, so nothing was sent. Their reasons: " + d.approval_note);
+    case Approval::kChanged:
+      return Inset("Your designated safeguarding lead made their own decision in its place" +
+                   (superseded_by.empty() ? std::string(".") : ": " + Link("see it", "/decisions/" + superseded_by) + "."));
+    case Approval::kAwaiting: break;
+  }
+  if (!v.who.actor.roles.Has(domain::Role::kDesignatedSafeguardingLead))
+    return Inset("This share is waiting for your designated safeguarding lead to approve it. Nothing has been sent yet.");
+  auto preview = site.s.sharing.PreviewApproval(v.context, d.id);
+  if (!preview) return Warning(preview.error().message);
+  std::string out = "<h2 class=\"govuk-heading-m\">Waiting for your approval</h2>"
+                    "<p class=\"govuk-body\">A member of your staff decided to share this. Nothing is sent until you approve it.</p>";
+  if (!preview->mentions.empty() || !preview->record_problems.empty())
+    out += Warning("Something has changed since it was decided (for example, someone it mentions is now protected). Decline it "
+                   "with your reasons, or make the decision yourself from the concern.");
+  else
+    out += FormStart("/decisions/" + d.id + "/approve", v.csrf_token) + Button("Approve and send") + "</form>";
+  out += "<div class=\"jigsaw-preview\" aria-labelledby=\"approval-preview\" role=\"region\"><h3 class=\"govuk-heading-s\" "
+         "id=\"approval-preview\">What they will see</h3>" +
+         (preview->recipient_view ? RecipientViewHtml(*preview->recipient_view) : std::string()) + "</div>";
+  out += FormStart("/decisions/" + d.id + "/decline", v.csrf_token) +
+         Textarea({"reason", "Or do not approve it: why not?", "Golden rule 7: the member of staff reads your reasons.", false, ""}, "", 3) +
+         Button("Do not approve", true) + "</form>";
+  if (!d.concern_id.empty())
+    out += "<p class=\"govuk-body\">" + Link("To change what is sent, make the decision yourself", "/concerns/" + d.concern_id + "/share?replacing=" + d.id) +
+           "</p>";
+  return out;
+}
+
 Response DecisionView(Site& site, Visit& v) {
   auto view = site.s.sharing.GetDecision(v.context, std::string(v.request.PathParam("id")));
   if (!view) return site.Failure(v, view.error());
@@ -105,8 +183,15 @@ Response DecisionView(Site& site, Visit& v) {
             Link("See the correction", "/decisions/" + view->superseded_by) + "</p>";
   if (d.emergency && view->superseded_by.empty())
     body += Warning("This was an emergency share. Record it in full by " + DisplayTime(d.rationale_due_at) + ".");
-  std::vector<SummaryRow> rows = {{"Decided", Escape(DisplayTime(d.created_at)), "", ""},
-                                  {"Reasons", Paragraphs(r.rationale), "", ""}};
+  body += ApprovalHtml(site, v, view->decision, view->superseded_by);
+  // Golden rule 7 records a decision not to share as fully as one to share:
+  // with whom it was, or was not, shared.
+  std::string with_whom = "Not recorded";
+  if (auto org = site.s.administration.GetOrganisation(v.context, d.recipient_organisation_id)) with_whom = org->name;
+  std::vector<SummaryRow> rows = {
+      {d.outcome == domain::DecisionOutcome::kShare ? "Shared with" : "Not shared with", Escape(with_whom), "", ""},
+      {"Decided", Escape(DisplayTime(d.created_at)), "", ""},
+      {"Reasons", Paragraphs(r.rationale), "", ""}};
   if (!d.recommendation.empty())
     rows.push_back({"The advice", Escape(ParseEnum<guidance::Recommendation>(d.recommendation)
                                              .transform([](auto x) { return std::string(Label(x)); })
@@ -156,6 +241,18 @@ void AddInboxPages(Site& site) {
     return Redirect("/disclosures/" + id + "?feedback=1");
   });
   site.Get("/decisions/{id}", [&site](Visit& v) { return DecisionView(site, v); });
+  site.Post("/decisions/{id}/approve", [&site](Visit& v) {
+    const std::string id(v.request.PathParam("id"));
+    auto approved = site.s.sharing.Approve(v.context, id);
+    if (!approved) return site.Failure(v, approved.error());
+    return Redirect("/decisions/" + id);
+  });
+  site.Post("/decisions/{id}/decline", [&site](Visit& v) {
+    const std::string id(v.request.PathParam("id"));
+    auto declined = site.s.sharing.Decline(v.context, id, v.form.Get("reason"));
+    if (!declined) return site.Failure(v, declined.error());
+    return Redirect("/decisions/" + id);
+  });
 }
 
 }  // namespace jigsaw::http::web

@@ -47,6 +47,8 @@ class Site {
   Response Failure(const Visit& visit, const Error& error) const;
   // A page without a signed-in visitor (sign in, not found, guidance).
   Response PublicPage(PageSpec spec, int status = 200) const;
+  // The same, with a body of one's own (the sign-in pages' own responses).
+  static Response HtmlPage(int status, std::string body);
 
   Router& router() { return router_; }
   const WebOptions& options() const { return options_; }
@@ -60,14 +62,33 @@ class Site {
 };
 
 // 303 See Other: after a form post, so refresh and Back do not post again.
+// `location` must be a path on this site made of URL-safe characters (ids
+// checked by Site, fixed words); anything else redirects to "/" and is
+// logged as a bug.
 Response Redirect(std::string location);
+// True for such a path.
+bool IsLocalAddress(std::string_view location);
 
 // Service errors on a form: the field they name (a nested JSON field name
 // such as "items[0].text" becomes `fallback_field` unless mapped).
 Errors FieldErrors(const Error& error, std::string_view fallback_field = {});
 
+// Signing in (password, then a code, a recovery code or enrolment; or a
+// passkey) and out, and the session-timeout endpoints.
+void AddSignInPages(Site& site);
+// The signed-in person's sign-in settings, and an administrator's reset
+// of a colleague's second factor.
 void AddAccountPages(Site& site);
+// The passkey ceremonies' JSON endpoints, for jigsaw.js: sign in with a
+// passkey, and add one on the settings page.
+void AddPasskeySignIn(Site& site);
+void AddPasskeyRegistration(Site& site);
+// The recovery codes, shown once, and a button on to `continue_href`.
+std::string RecoveryCodesHtml(const std::vector<std::string>& codes, std::string_view continue_href);
 void AddHomePages(Site& site);
+// An administrator's list of their organisation's staff with the changes
+// for leavers and movers, and the account proposals awaiting approval.
+void AddStaffPages(Site& site);
 void AddConcernPages(Site& site);
 void AddSharePages(Site& site);
 void AddInboxPages(Site& site);

@@ -16,7 +16,7 @@ std::string ConcernHtml(const service::RecipientView::Concern& c) {
   std::vector<SummaryRow> rows = {{"Level of concern", Escape(Label(c.level)), "", ""},
                                   {"What it is about", Escape(forms), "", ""}};
   if (c.what_happened) rows.push_back({"What was seen or heard", MarkWithheld(Paragraphs(*c.what_happened)), "", ""});
-  if (c.child_words) rows.push_back({"The child's own words", "<q>" + MarkWithheld(Escape(*c.child_words)) + "</q>", "", ""});
+  if (c.child_words) rows.push_back({"The child's own words", "<q>" + MarkWithheld(Escape(WithoutOuterQuotes(*c.child_words))) + "</q>", "", ""});
   return SummaryList(rows);
 }
 

@@ -150,6 +150,7 @@ std::string ToJson(const ShareDraft& d) {
   for (const auto& r : d.mention_reviews)
     reviews.push_back({{"id", r.mention_id}, {"choice", ToString(r.choice)}, {"reason", r.reason}});
   j["mention_reviews"] = reviews;
+  j["replacing"] = d.replacing;
   return j.dump();
 }
 
@@ -190,6 +191,7 @@ ShareDraft ShareDraftFromJson(std::string_view text) {
   d.advice_summary = Str(j, "advice_summary");
   d.departure_reason = Str(j, "departure_reason");
   d.share_items = Strings(j, "share_items");
+  d.replacing = Str(j, "replacing");
   if (auto it = j.find("mention_reviews"); it != j.end() && it->is_array())
     for (const auto& m : *it)
       if (m.is_object())
@@ -299,6 +301,7 @@ service::NewDecision ProposalOf(const service::ConcernRecord& record, const Shar
   if (!d.advice_from.empty()) r.advice_sought = domain::AdviceSought{d.advice_from, d.advice_summary};
   r.departure_reason = d.departure_reason;
   n.mention_reviews = d.mention_reviews;
+  n.supersedes = d.replacing;
   return n;
 }
 

@@ -52,6 +52,9 @@ struct ShareDraft {
   std::string advice_from, advice_summary, departure_reason;
   std::optional<std::vector<std::string>> share_items;  // item ids, and kAccount
   std::vector<domain::MentionReview> mention_reviews;
+  // A member of staff's share waiting for this DSL, which this decision
+  // takes the place of.
+  std::string replacing;
 
   // The told-on date as YYYY-MM-DD, "?" when the three fields are not a
   // date, or empty when none was given.

@@ -41,6 +41,11 @@ std::string Shorten(const std::string& text, std::size_t most) {
   return text.substr(0, at) + "...";
 }
 
+// Record ids are 32 lower-case hex digits (common/random.h NewId).
+bool IsId(std::string_view s) {
+  return s.size() == 32 && std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+
 std::string YesNo(const std::optional<bool>& b) { return !b ? "" : *b ? "yes" : "no"; }
 
 template <typename E>
@@ -691,6 +696,29 @@ Response PageFor(Ask& a, const ShareDraft& d, const Error& e) {
   return DecisionPage(a, d, errors);
 }
 
+Response EmergencyPage(Ask& a, const std::string& recipient, const std::vector<std::string>& chosen, const std::string& why,
+                       const std::string&, const Errors& errors = {}) {
+  ShareDraft none;
+  auto organisations = RecipientOptions(a, none);
+  if (!organisations) return a.site.Failure(a.v, organisations.error());
+  std::vector<Option> items = {{std::string(kAccount), "The concern itself: what was seen or heard, and the child's own words",
+                                Shorten(a.record.concern.what_happened, 160), false}};
+  for (const auto& i : a.record.items) items.push_back({i.id, Shorten(i.text, 160), std::string(Label(i.accuracy)) + ". From " + i.source, false});
+  std::string body = ErrorSummary(errors) + "<span class=\"govuk-caption-l\">Emergency</span><h1 class=\"govuk-heading-l\">Share now</h1>";
+  body += Warning("Use this only when a child is at immediate risk and there is no time to go through the questions. What you "
+                  "choose is sent at once, with protected identities withheld. You must record the decision in full by the end of "
+                  "the next working day.");
+  body += FormStart("/concerns/" + a.record.concern.id + "/emergency", a.v.csrf_token);
+  body += Radios({"recipient", "Who are you sharing with?", "", false, ErrorFor(errors, "recipient")}, *organisations, recipient);
+  body += Checkboxes({"share_items", "What are you sharing?", "Only what they need now", false, ErrorFor(errors, "share_items")}, items,
+                     chosen.empty() ? std::vector<std::string>{std::string(kAccount)} : chosen);
+  body += Textarea({"rationale", "What is the emergency?", "A few words now; the full record follows", false, ErrorFor(errors, "rationale")},
+                   why, 3);
+  body += Button("Share now", false) + "</form>";
+  return a.site.Page(a.v, {.title = "Share now in an emergency", .body_html = body, .back_href = "/concerns/" + a.record.concern.id,
+                           .has_errors = !errors.empty()});
+}
+
 // Every handler of the flow: the concern, the draft, and a page.
 template <typename Fn>
 Site::PageFn WithDraft(Site& site, Fn fn) {
@@ -706,9 +734,49 @@ Site::PageFn WithDraft(Site& site, Fn fn) {
 }  // namespace
 
 void AddSharePages(Site& site) {
-  site.Get("/concerns/{id}/share", [](Visit& v) {
-    return Redirect("/concerns/" + std::string(v.request.PathParam("id")) + "/share/" + kSteps[0].key);
-  });
+  site.Get("/concerns/{id}/share", WithDraft(site, [](Ask& a, ShareDraft& d) {
+    // A DSL changing a member of staff's share: their decision takes its place.
+    if (auto replacing = a.v.request.QueryParam("replacing")) {
+      if (!IsId(*replacing)) return a.site.Failure(a.v, NotFound("No such decision").error());
+      d.replacing = std::string(*replacing);
+      if (auto saved = SaveDraft(a.site, a.v, a.record.concern.id, d); !saved) return a.site.Failure(a.v, saved.error());
+    }
+    return Redirect(Base(a.record.concern.id) + "/" + kSteps[0].key);
+  }));
+
+  // An emergency: share at once, record in full afterwards ("Sharing
+  // information in an emergency"). Never held for the DSL.
+  site.Get("/concerns/{id}/emergency", WithDraft(site, [](Ask& a, ShareDraft&) { return EmergencyPage(a, {}, {}, {}, ""); }));
+  site.Post("/concerns/{id}/emergency", WithDraft(site, [](Ask& a, ShareDraft&) {
+    const std::string recipient = a.v.form.Get("recipient"), why = a.v.form.Get("rationale");
+    const auto chosen = a.v.form.All("share_items");
+    Errors errors;
+    if (recipient.empty()) errors.push_back({"recipient", "Select who you are sharing with"});
+    if (chosen.empty()) errors.push_back({"share_items", "Select what you are sharing"});
+    if (!domain::HasWords(why)) errors.push_back({"rationale", "Enter what the emergency is"});
+    if (!errors.empty()) return EmergencyPage(a, recipient, chosen, why, "", errors);
+    service::NewDecision n;
+    n.concern_id = a.record.concern.id;
+    n.recipient_organisation_id = recipient;
+    n.emergency = true;
+    n.outcome = domain::DecisionOutcome::kShare;
+    for (const auto& id : chosen) {
+      if (id == kAccount) n.concern_account = domain::ConcernAccount::kShared;
+      else n.share_items.push_back(id);
+    }
+    n.record.rationale = why;
+    // No time to review in an emergency: every mention of someone the
+    // organisation protects is withheld, and the full record can say more.
+    auto preview = a.site.s.sharing.Preview(a.v.context, n);
+    if (!preview) return a.site.Failure(a.v, preview.error());
+    for (const auto& m : preview->mentions) n.mention_reviews.push_back({m.id, domain::MentionChoice::kWithhold, ""});
+    auto decided = a.site.s.sharing.Decide(a.v.context, n);
+    if (!decided) {
+      if (decided.error().code != ErrorCode::kInvalidArgument) return a.site.Failure(a.v, decided.error());
+      return EmergencyPage(a, recipient, chosen, why, "", FieldErrors(decided.error(), "rationale"));
+    }
+    return Redirect("/decisions/" + decided->decision.id + "/done");
+  }));
 
   site.Get("/concerns/{id}/share/advice", WithDraft(site, [](Ask& a, ShareDraft& d) {
     if (!QuestionsAnswered(d)) return Redirect(Base(a.record.concern.id) + "/" + kSteps[0].key);
@@ -846,18 +914,27 @@ void AddSharePages(Site& site) {
   site.Get("/decisions/{id}/done", [&site](Visit& v) {
     auto view = site.s.sharing.GetDecision(v.context, std::string(v.request.PathParam("id")));
     if (!view) return site.Failure(v, view.error());
-    const bool shared = view->decision.outcome == domain::DecisionOutcome::kShare;
-    std::string body = Panel(shared ? "Information shared" : "Decision recorded",
-                             shared ? "Your decision and reasons are recorded" : "Your reasons for not sharing are recorded");
+    const bool held = view->decision.approval == domain::Approval::kAwaiting;
+    const bool shared = view->decision.outcome == domain::DecisionOutcome::kShare && !held;
+    std::string body = Panel(held ? "Sent to your designated safeguarding lead" : shared ? "Information shared" : "Decision recorded",
+                             held ? "Your decision and reasons are recorded; nothing is sent until they approve it"
+                             : shared ? "Your decision and reasons are recorded"
+                                      : "Your reasons for not sharing are recorded");
     body += "<h2 class=\"govuk-heading-m\">What happens next</h2>";
-    if (shared)
+    if (held)
+      body += "<p class=\"govuk-body\">Your organisation sends staff shares through its designated safeguarding lead. They will "
+              "approve it, change it or tell you why not; you will see which on your home page.</p>";
+    else if (view->decision.emergency)
+      body += "<p class=\"govuk-body\">It has been sent, and your designated safeguarding lead has been told. Record the decision in "
+              "full by " + Escape(DisplayTime(view->decision.rationale_due_at)) + ".</p>";
+    else if (shared)
       body += "<p class=\"govuk-body\">They are asked to confirm they have it by the end of the next working day, and to tell you "
               "what they did with it. You will see their feedback on your home page.</p>";
     else
       body += "<p class=\"govuk-body\">If things change, or someone gives you new information, you can decide again.</p>";
     body += "<p class=\"govuk-body\">" + Link("See the decision", "/decisions/" + view->decision.id) + "</p><p class=\"govuk-body\">" +
             Link("Go to what needs you", "/") + "</p>";
-    return site.Page(v, {.title = shared ? "Information shared" : "Decision recorded", .body_html = body});
+    return site.Page(v, {.title = held ? "Sent for approval" : shared ? "Information shared" : "Decision recorded", .body_html = body});
   });
 }
 

@@ -70,27 +70,30 @@ Result<std::map<std::string, Asset>> LoadAssets(const std::string& static_dir) {
   return out;
 }
 
-constexpr std::string_view kSignInToken = "jigsaw_form";
-
-std::string SignInPage(const Site& site, std::string_view form_token, std::string_view username, const Errors& errors,
-                       std::string_view notice_html) {
-  std::string body = ErrorSummary(errors) + std::string(notice_html) +
-                     "<h1 class=\"govuk-heading-l\">Sign in to Jigsaw</h1>"
-                     "<p class=\"govuk-body\">Jigsaw helps you share information to keep children safe, and records why.</p>" +
-                     FormStart("/sign-in", form_token) +
-                     TextInput({"username", "Username", "", false, ErrorFor(errors, "username")}, username,
-                               "govuk-!-width-two-thirds", "text", "username") +
-                     TextInput({"password", "Password", "", false, ErrorFor(errors, "password")}, "",
-                               "govuk-!-width-two-thirds", "password", "current-password") +
-                     Button("Sign in") + "</form>" +
-                     "<p class=\"govuk-body\">If this is a shared computer, sign out when you finish and close the browser.</p>";
-  PageSpec spec{.title = "Sign in", .body_html = body, .has_errors = !errors.empty()};
-  return site.PublicPage(spec).body;
-}
-
 }  // namespace
 
+bool IsLocalAddress(std::string_view location) {
+  // A path on this site: "/" then not "/" or a backslash (browsers read
+  // "//host" and "/\host" as another site), made only of characters a URL
+  // carries unescaped.
+  if (location.empty() || location[0] != '/') return false;
+  if (location.size() > 1 && (location[1] == '/' || location[1] == '\\')) return false;
+  for (char c : location) {
+    const bool safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                      std::string_view("-._~/?=&%").find(c) != std::string_view::npos;
+    if (!safe) return false;
+  }
+  return true;
+}
+
 Response Redirect(std::string location) {
+  // Page addresses are built from ids that Site checked (every {id} is
+  // well formed before a page handler runs); anything else here is a bug,
+  // and must not become a header or a way off the site.
+  if (!IsLocalAddress(location)) {
+    log::Error("web.redirect_refused", {});
+    location = "/";
+  }
   Response r = Html(303, "");
   r.With("Location", std::move(location));
   return r;
@@ -101,6 +104,8 @@ Errors FieldErrors(const Error& error, std::string_view fallback_field) {
   if (field.empty() || field.find_first_of("[.") != std::string::npos) field = std::string(fallback_field);
   return {{field, error.message}};
 }
+
+Response Site::HtmlPage(int status, std::string body) { return Html(status, std::move(body)); }
 
 Response Site::PublicPage(PageSpec spec, int status) const {
   spec.exit_url = options_.exit_url;
@@ -158,7 +163,18 @@ Response Site::Run(Request& req, bool is_post, const PageFn& fn) {
     return Redirect(token.empty() ? "/sign-in" : "/sign-in?timed-out=1");
   }
   Visit v{req, *who, service::Context{who->actor, req.request_id}, access::FormToken(token), {}, {}};
+  // Every {id} in a page's address is a well-formed id before a handler
+  // sees it: handlers put it into links and Location headers. Any other
+  // text names no record, so the page is "not found" without a look-up.
+  for (const auto& [name, value] : req.path_params)
+    if (name == "id" && !IsWellFormedId(value))
+      return Failure(v, Error{ErrorCode::kNotFound, "There is no such record.", {}});
   if (auto org = s.administration.GetOrganisation(v.context, who->practitioner.organisation_id)) v.organisation_name = org->name;
+  // After an administrator reset their password, every page but choosing
+  // a new one (and signing out) leads there; the service refuses the rest
+  // anyway (the session has no role until then).
+  if (who->practitioner.must_change_password && req.path != "/account/password" && req.path != "/sign-out")
+    return Redirect("/account/password");
   if (is_post) {
     // A file is at most what the service keeps; the body limit bounds the rest.
     auto submitted = ReadSubmission(req, {.max_file_bytes = s.recording.policy().max_bytes});
@@ -187,84 +203,14 @@ void Site::Post(std::string pattern, PageFn fn) {
   router_.Add("POST", std::move(pattern), [this, fn = std::move(fn)](Request& req) { return Run(req, true, fn); });
 }
 
-void AddAccountPages(Site& site) {
-  Router& router = site.router();
-  router.Add("GET", "/sign-in", [&site](Request& req) {
-    // Signing in has no session yet: the form token is a random value the
-    // browser also holds in a SameSite cookie (double submit).
-    std::string form_token = std::string(req.Cookie(kSignInToken).value_or(""));
-    if (form_token.size() != 32) form_token = NewId();
-    std::string notice;
-    if (req.QueryParam("timed-out"))
-      notice = NotificationBanner("Important", "<p class=\"govuk-notification-banner__heading\">You were signed out because "
-                                               "you had not done anything for a while. Sign in again to carry on.</p>");
-    if (req.QueryParam("signed-out"))
-      notice = NotificationBanner("Success", "<p class=\"govuk-notification-banner__heading\">You have signed out.</p>", true);
-    Response r = Html(200, SignInPage(site, form_token, "", {}, notice));
-    r.With("Set-Cookie", std::string(kSignInToken) + "=" + form_token + "; Path=/sign-in; HttpOnly; SameSite=Strict" +
-                             (req.secure ? "; Secure" : ""));
-    return r;
-  });
-
-  router.Add("POST", "/sign-in", [&site](Request& req) {
-    Form form(req.body);
-    const std::string form_token(req.Cookie(kSignInToken).value_or(""));
-    const std::string username = form.Get("username");
-    if (form_token.size() != 32 || form.Get("csrf_token") != form_token)
-      return Redirect("/sign-in");  // a stale or forged form: start again
-    Errors errors;
-    if (username.empty()) errors.push_back({"username", "Enter your username"});
-    if (form.Get("password").empty()) errors.push_back({"password", "Enter your password"});
-    if (errors.empty()) {
-      auto signed_in = site.s.authentication.SignIn(username, form.Get("password"), req.request_id);
-      if (signed_in) {
-        const long max_age = std::chrono::duration_cast<std::chrono::seconds>(
-                                 site.s.authentication.policy().absolute_timeout).count();
-        Response r = Redirect("/");
-        r.With("Set-Cookie", api::SessionCookie(signed_in->token, req.secure, max_age));
-        return r;
-      }
-      if (signed_in.error().code == ErrorCode::kResourceExhausted)
-        errors.push_back({"username", "This account is locked for a while after too many attempts. Try again later or ask your administrator."});
-      else
-        errors.push_back({"username", "Enter a correct username and password"});
-    }
-    return Html(200, SignInPage(site, form_token, username, errors, ""));
-  });
-
-  site.Post("/sign-out", [&site](Visit& v) {
-    (void)site.s.authentication.SignOut(api::TokenFrom(v.request), v.context);
-    Response r = Redirect("/sign-in?signed-out=1");
-    r.With("Set-Cookie", api::SessionCookie("", v.request.secure, 0));
-    return r;
-  });
-
-  // For the session-timeout warning: how long is left, without counting as
-  // activity. Another tab may have kept the session alive, so a page asks
-  // before it warns or leaves. Seconds, 0 once the session has ended.
-  site.router().Add("GET", "/session/time-left", [&site](Request& req) {
-    auto left = site.s.authentication.TimeLeft(api::TokenFrom(req));
-    if (!left && left.error().code != ErrorCode::kUnauthenticated) return ErrorResponse(req, left.error());
-    const auto seconds = left ? std::chrono::duration_cast<std::chrono::seconds>(*left).count() : 0;
-    Response r;
-    r.body = JsonWriter(32).BeginObject().Key("seconds").Int(seconds).EndObject().Take();
-    return r;
-  });
-
-  // For the session-timeout warning's "Stay signed in": any signed-in
-  // request resets the idle clock.
-  site.Post("/session/keep-alive", [](Visit&) {
-    Response r = Html(204, "");
-    return r;
-  });
-}
-
 Status AddWebRoutes(Router& router, WebServices services, WebOptions options) {
   auto assets = JIGSAW_TRY(LoadAssets(options.static_dir));
   // The page handlers hold the site by reference; the fallback below owns
   // it, so it lives as long as the router.
   auto site = std::make_shared<Site>(router, services, std::move(options));
+  AddSignInPages(*site);
   AddAccountPages(*site);
+  AddStaffPages(*site);
   AddHomePages(*site);
   AddConcernPages(*site);
   AddSharePages(*site);
@@ -275,6 +221,7 @@ Status AddWebRoutes(Router& router, WebServices services, WebOptions options) {
   router.SetFallback([site, assets = std::move(assets)](Request& req) {
     if (req.method == "GET" || req.method == "HEAD") {
       if (auto it = assets.find(std::string(req.path)); it != assets.end()) {
+        req.route = it->first;  // a file of ours, never personal data
         Response r;
         r.content_type = it->second.content_type;
         r.body = it->second.body;

@@ -10,7 +10,9 @@
 
 #include "common/clock.h"
 #include "http/router.h"
+#include "service/accounts.h"
 #include "service/administration.h"
+#include "service/audit_log.h"
 #include "service/authentication.h"
 #include "service/casework.h"
 #include "service/drafts.h"
@@ -30,6 +32,8 @@ struct WebServices {
   service::Overview& overview;
   service::Drafts& drafts;
   const Clock& clock;
+  service::AuditLog& audit_log;  // what became of a disclosure, for its sharer
+  service::Accounts& accounts;
   service::Recording& recording;
 };
 
@@ -37,9 +41,10 @@ struct WebOptions {
   // Built assets (govuk-frontend, Jigsaw's own CSS and JavaScript) served
   // under /assets/, and the advice's text for /guidance.
   std::string static_dir;
-  // Where "Exit this page" goes: somewhere that looks unrelated
-  // (app::WebConfig::exit_url says how it is chosen).
-  std::string exit_url = "https://www.google.co.uk/";
+  // Where "Exit this page" goes: somewhere that looks unrelated.
+  std::string exit_url = "https://www.bbc.co.uk/weather";
+  // web.public_origin: what passkeys are bound to (empty: the Host header).
+  std::string public_origin;
 };
 
 // Adds the pages, and /assets/ and the HTML "page not found" as the
