@@ -86,6 +86,17 @@ Status Validate(const Concern& c) {
   return ValidateText("incident_place", c.incident_place, 500);
 }
 
+std::optional<Time> IncidentMoment(const Concern& c) {
+  const auto date = ParseDate(c.incident_date);
+  if (!date) return std::nullopt;
+  const auto minutes = c.incident_time.empty() ? std::optional<int>(0) : ParseClockTime(c.incident_time);
+  if (!minutes) return std::nullopt;
+  const Time local = std::chrono::sys_days(*date) + std::chrono::minutes(*minutes);
+  // The offset at that local time read as UTC: wrong only within the hour
+  // the clocks change, which does not move an event across another.
+  return local - WorkingCalendar::UkOffset(local);
+}
+
 Status Validate(const Concern& c, Time now) {
   JIGSAW_RETURN_IF_ERROR(Validate(c));
   if (c.incident_date.empty()) return Ok();

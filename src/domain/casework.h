@@ -332,6 +332,10 @@ void Tidy(DecisionRecord& record);
 Status Validate(const Concern& concern);
 // The same, and the incident not after `now` (in UK local time).
 Status Validate(const Concern& concern, Time now);
+// When the incident happened as a moment, for putting it in order with
+// other events: its date and time read as UK local time (midnight when
+// only the date is known). Empty when no date was given or it is not valid.
+std::optional<Time> IncidentMoment(const Concern& concern);
 Status Validate(const InformationItem& item, Time today);
 Status Validate(const Feedback& feedback);
 Status Validate(const InformationRequest& request);

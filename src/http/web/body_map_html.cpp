@@ -63,10 +63,11 @@ std::string BodyMapTable(const std::vector<domain::BodyMark>& marks) {
   std::vector<std::vector<std::string>> rows;
   for (std::size_t i = 0; i < marks.size(); ++i) {
     const auto& m = marks[i];
-    rows.push_back({std::to_string(i + 1), Escape(Label(m.area)) + ", " + std::string(ToString(m.side)),
+    rows.push_back({std::to_string(i + 1), Escape(Label(m.area)) + (m.side == BodySide::kFront ? ", front" : ", back"),
                     Paragraphs(m.description), Escape(DisplayTime(m.created_at))});
   }
-  return Table("Marks on the body map", {"Mark", "Where", "Description", "Recorded"}, rows);
+  return ScrollingTable("Marks on the body map",
+                        Table("Marks on the body map", {"Mark", "Where", "Description", "Recorded"}, rows));
 }
 
 }  // namespace jigsaw::http::web

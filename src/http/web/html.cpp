@@ -361,6 +361,11 @@ std::string UploadFormStart(std::string_view action, std::string_view csrf_token
          HiddenInput("csrf_token", csrf_token);
 }
 
+std::string ScrollingTable(std::string_view label, std::string_view table_html) {
+  return "<div class=\"jigsaw-table-scroll\" role=\"region\" tabindex=\"0\"" + Attr("aria-label", label) + ">" +
+         std::string(table_html) + "</div>";
+}
+
 std::string HiddenInput(std::string_view name, std::string_view value) {
   return "<input type=\"hidden\"" + Attr("name", name) + Attr("value", value) + ">";
 }

@@ -112,6 +112,9 @@ std::string FormStart(std::string_view action, std::string_view csrf_token);
 std::string UploadFormStart(std::string_view action, std::string_view csrf_token);
 
 std::string HiddenInput(std::string_view name, std::string_view value);
+// A table wider than a small screen, in a region that scrolls on its own
+// (focusable, so that it scrolls from the keyboard too), named `label`.
+std::string ScrollingTable(std::string_view label, std::string_view table_html);
 
 // The whole page: GOV.UK template, header with the service name and
 // navigation, "Exit this page", the session-timeout data for the script,

@@ -40,9 +40,13 @@ Response BodyMapPage(Site& site, Visit& v, const std::string& concern_id, const 
   body += "<p class=\"govuk-body\">Record each mark or injury you saw: where it is and what it looks like. Do not "
           "examine the child or ask them to undress: record what you saw and what you were told.</p>";
   body += BodyMapFigure(marks, true);
-  body += "<p class=\"govuk-body jigsaw-body-map__status\" id=\"body-map-status\" aria-live=\"polite\"></p>";
+  body += "<p class=\"govuk-body\">Choose where the mark is on the outline (with a pointer, or with Tab and Enter, then "
+          "the arrow keys to move it), or choose the side and the part of the body below.</p>"
+          "<p class=\"govuk-body jigsaw-body-map__status\" id=\"body-map-status\" aria-live=\"polite\"></p>";
   body += marks.empty() ? "<p class=\"govuk-body\">No marks have been recorded yet.</p>" : BodyMapTable(marks);
-  body += "<h2 class=\"govuk-heading-m\">Add a mark</h2>" + FormStart("/concerns/" + concern_id + "/body-map", v.csrf_token) +
+  body += "<h2 class=\"govuk-heading-m\">Add a mark</h2><form id=\"body-mark-form\" method=\"post\" action=\"/concerns/" + Escape(concern_id) + "/body-map\" novalidate>" +
+          HiddenInput("csrf_token", v.csrf_token) +
+          HiddenInput("x", "") + HiddenInput("y", "") +
           Radios({"side", "Is it on the front or the back of the body?", "", false, ErrorFor(errors, "side")},
                  OptionsOf<domain::BodySide>(), f.side, true) +
           Select({"area", "Where on the body is it?", "Left and right are the child's own.", false, ErrorFor(errors, "area")},
