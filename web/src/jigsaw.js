@@ -225,7 +225,8 @@ if (bodyMap && markForm) {
   let pending = null // { shape, svg, x, y }
   let marker = null
 
-  const areaLabel = shape => shape.querySelector('title')?.textContent || shape.dataset.area
+  // The area's name, from its SVG title (kept in data-name once the title goes).
+  const areaLabel = shape => shape.dataset.name || shape.querySelector('title')?.textContent || shape.dataset.area
   const sideLabel = svg => (svg.dataset.side === 'front' ? 'front' : 'back')
   const inside = (shape, x, y) => {
     const g = name => Number(shape.getAttribute(name))
@@ -271,11 +272,11 @@ if (bodyMap && markForm) {
     svg.setAttribute('aria-label', `${sideLabel(svg) === 'front' ? 'Front' : 'Back'} of the body: choose where the mark is`)
     svg.querySelector(':scope > title')?.remove()
     svg.querySelectorAll('.jigsaw-body-map__area').forEach(shape => {
+      shape.dataset.name = areaLabel(shape)
       shape.setAttribute('tabindex', '0')
       shape.setAttribute('role', 'button')
       shape.setAttribute('aria-label', `${areaLabel(shape)}, ${sideLabel(svg)}`)
       shape.querySelector('title')?.remove()
-      shape.dataset.label = shape.getAttribute('aria-label')
       shape.addEventListener('click', event => {
         const point = svg.createSVGPoint()
         point.x = event.clientX; point.y = event.clientY
