@@ -68,11 +68,15 @@ class RecordingTest : public ::testing::Test {
     auto& admin = server_.app().administration();
     const auto op = service::Context::Operator();
     std::string school;
-    for (const auto& o : *admin.ListOrganisations(op))
+    const auto organisations = admin.ListOrganisations(op);
+    for (const auto& o : *organisations)
       if (o.name == "Brackenford Primary School (demo)") school = o.id;
     auto added = admin.AddPractitioner(op, {school, "colleague@test.jigsaw", "Colleague", domain::RoleSet{domain::Role::kPractitioner},
                                             std::string(app::kDemoPassword)});
-    EXPECT_TRUE(added);
+    if (!added) {
+      ADD_FAILURE() << added.error().field << ": " << added.error().message;
+      return "";
+    }
     EXPECT_TRUE(server_.app().accounts().EnrolAuthenticator(op, added->id, *access::Base32Decode(app::kDemoTotpSecret)));
     return server_.SignInUser("colleague@test.jigsaw");
   }
@@ -127,6 +131,7 @@ TEST_F(RecordingTest, BodyMarksByTheApiAndByThePageWithoutAScript) {
   EXPECT_EQ(elsewhere.Json()["error"]["field"], "x");
 
   // The page, as a browser without a script sends it: side, area, description; no point.
+  server_.clock().Advance(std::chrono::minutes(1));  // marks are numbered in the order they were recorded
   const std::string form = "side=back&area=lower_back&description=Two+red+lines%2C+5+cm&x=&y=&csrf_token=" +
                            access::FormToken(teacher_);
   auto added = Send(port(), {"POST", "/concerns/" + concern_id_ + "/body-map", form,

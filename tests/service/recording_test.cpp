@@ -123,7 +123,10 @@ TEST_F(RecordingTest, AMarkGoesWhereItWasPlacedOrInTheMiddleOfItsArea) {
   ASSERT_TRUE(pointed) << pointed.error().message;
   EXPECT_EQ(std::pair(pointed->x, pointed->y), std::pair(158, 180));
   // Without one (no script): the middle of the area, the next one a little apart.
+  // (Marks are numbered in the order they were recorded.)
+  clock_.Advance(std::chrono::minutes(1));
   auto first = recording_.AddBodyMark(teacher_, concern_id_, {BodySide::kBack, BodyArea::kUpperBack, {}, "Red mark."});
+  clock_.Advance(std::chrono::minutes(1));
   auto second = recording_.AddBodyMark(dsl_, concern_id_, {BodySide::kBack, BodyArea::kUpperBack, {}, "Second red mark."});
   ASSERT_TRUE(first && second);
   const auto region = *domain::RegionOf(BodySide::kBack, BodyArea::kUpperBack);
