@@ -71,14 +71,16 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config, c
   app->triage_ = std::make_unique<service::Triage>(*app->store_, clock, *app->trail_, *app->sealer_);
   app->case_management_ = std::make_unique<service::CaseManagement>(*app->store_, clock, *app->trail_);
   http::api::AddCaseManagementRoutes(app->router_, {*app->authentication_, *app->triage_, *app->case_management_, clock});
+  app->recording_ = std::make_unique<service::Recording>(*app->store_, clock, *app->trail_, *app->sealer_,
+                                                         service::AttachmentPolicy{config.attachments.max_bytes});
   http::api::AddCaseworkRoutes(app->router_, {*app->authentication_, *app->casework_, *app->sharing_,
-                                              *app->requests_, clock});
+                                              *app->requests_, clock, *app->recording_});
   http::api::AddRoutes(app->router_, {*app->authentication_, *app->administration_, *app->assessments_,
                                       *app->audit_log_, *app->store_, *app->accounts_, config.web.public_origin});
   JIGSAW_RETURN_IF_ERROR(http::web::AddWebRoutes(
       app->router_,
       {*app->authentication_, *app->administration_, *app->casework_, *app->sharing_, *app->requests_,
-       *app->overview_, *app->drafts_, *app->triage_, *app->case_management_, clock, *app->audit_log_, *app->accounts_, *app->partnership_},
+       *app->overview_, *app->drafts_, *app->triage_, *app->case_management_, clock, *app->audit_log_, *app->accounts_, *app->partnership_, *app->recording_},
       {config.StaticDir(), config.web.exit_url, config.web.public_origin}));
   app->housekeeping_ = std::make_unique<service::Housekeeping>(clock);
   app->AddChores();

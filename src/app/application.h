@@ -24,6 +24,7 @@
 #include "service/housekeeping.h"
 #include "service/overview.h"
 #include "service/partnership.h"
+#include "service/recording.h"
 #include "service/requests.h"
 #include "service/sharing.h"
 #include "service/triage.h"
@@ -49,6 +50,7 @@ class Application {
   service::Drafts& drafts() { return *drafts_; }
   service::Triage& triage() { return *triage_; }
   service::CaseManagement& case_management() { return *case_management_; }
+  service::Recording& recording() { return *recording_; }
   service::Housekeeping& housekeeping() { return *housekeeping_; }
   const ServerKeys& keys() const { return keys_; }
   const Config& config() const { return config_; }
@@ -93,6 +95,7 @@ class Application {
   std::unique_ptr<service::Drafts> drafts_;
   std::unique_ptr<service::Triage> triage_;
   std::unique_ptr<service::CaseManagement> case_management_;
+  std::unique_ptr<service::Recording> recording_;
   std::unique_ptr<service::Housekeeping> housekeeping_;
   http::Router router_;
   std::unique_ptr<http::Server> server_;

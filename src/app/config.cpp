@@ -86,6 +86,8 @@ Status Apply(Config& c, const std::string& key, const std::string& value) {
       return InvalidArgument(key, "Give somewhere other than /exit, which leads to this setting.");
     c.web.exit_url = value;
   }
+  else if (key == "attachments.max_bytes")
+    c.attachments.max_bytes = static_cast<std::size_t>(JIGSAW_TRY(ParseInt(key, value, 1024, 48 << 20)));
   else return InvalidArgument(key, "This setting is not recognised.");
   return Ok();
 }
@@ -113,6 +115,18 @@ Status ApplyToml(Config& c, const std::string& path) {
       JIGSAW_RETURN_IF_ERROR(Apply(c, key, text));
     }
   }
+  return Ok();
+}
+
+// A file of attachments.max_bytes reaches the server as base64 in JSON (4
+// bytes for every 3) or in a multipart form; either must fit in one body.
+Status CheckAttachmentsFit(const Config& c) {
+  const std::size_t as_sent = (c.attachments.max_bytes + 2) / 3 * 4 + 64 * 1024;
+  if (c.server.max_body_bytes < as_sent)
+    return InvalidArgument("attachments.max_bytes",
+                           "A file this large does not fit in server.max_body_bytes (" +
+                               std::to_string(c.server.max_body_bytes) + "): raise that to at least " +
+                               std::to_string(as_sent) + ", or lower this.");
   return Ok();
 }
 
@@ -160,6 +174,7 @@ Result<Config> LoadConfig(const Flags& flags, const Environment& environment) {
   for (const auto& m : kFlags)
     if (auto it = flags.find(std::string(m.source)); it != flags.end())
       JIGSAW_RETURN_IF_ERROR(Apply(c, std::string(m.key), it->second));
+  JIGSAW_RETURN_IF_ERROR(CheckAttachmentsFit(c));
   return c;
 }
 
@@ -271,7 +286,7 @@ listen = "127.0.0.1"        # JIGSAW_LISTEN, --listen
 port = 8080                 # JIGSAW_PORT, --port (0 picks a free port)
 threads = 0                 # I/O threads; 0: one per core
 handler_threads = 64        # JIGSAW_HANDLER_THREADS, --handler-threads: requests that wait on the database (concurrent ones share one commit)
-max_body_bytes = 1048576    # larger requests get 413
+max_body_bytes = 6291456    # larger requests get 413; must hold the largest attachment as base64 in JSON
 read_timeout_seconds = 30
 access_log = true           # one line per request: never bodies or credentials
 # tls_certificate = "/etc/jigsaw/cert.pem"   # TLS is on when both are set
@@ -317,6 +332,9 @@ bank_holidays = "england-and-wales" # or a list of dates: "2026-12-25, 2026-12-2
 # static_dir = "/usr/share/jigsaw/static"  # default: "static" beside the binary
 exit_url = "https://www.bbc.co.uk/weather" # where "Exit this page" goes
 # public_origin = "https://jigsaw.example.org"  # the address people use; passkeys are bound to it (default: the Host header)
+
+[attachments]
+max_bytes = 4194304         # the largest file kept with a concern (photographs, letters)
 )toml";
 }
 

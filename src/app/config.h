@@ -58,14 +58,23 @@ struct WebConfig {
   std::string public_origin;
 };
 
+// Files kept with a concern (photographs of an injury, letters).
+struct AttachmentsConfig {
+  // The largest file accepted. server.max_body_bytes must hold it as sent:
+  // base64 in JSON (a third larger) or a multipart form.
+  std::size_t max_bytes = 4 * 1024 * 1024;
+};
+
 struct Config {
-  http::ServerOptions server;
+  // The body limit leaves room for the largest file (attachments.max_bytes).
+  http::ServerOptions server{.max_body_bytes = 6 * 1024 * 1024};
   store::StoreOptions database{.url = "sqlite:jigsaw.db"};
   service::SignInPolicy sign_in;
   AuditOptions audit;
   KeyOptions keys;
   WorkflowOptions workflow;
   WebConfig web;
+  AttachmentsConfig attachments;
   // The deny-list of common and breached passwords (docs/security.md);
   // empty: passwords/common-passwords.txt in the static directory.
   std::string password_deny_list;

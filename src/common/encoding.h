@@ -20,6 +20,11 @@ std::optional<Bytes> HexDecode(std::string_view hex);
 std::string Base64UrlEncode(std::span<const std::uint8_t> bytes);
 std::optional<Bytes> Base64UrlDecode(std::string_view text);
 
+// Base64 with padding (RFC 4648 section 4), for files in JSON. Decoding is
+// strict: no white space, no missing padding, nothing after it.
+std::string Base64Encode(std::span<const std::uint8_t> bytes);
+std::optional<std::string> Base64Decode(std::string_view text);
+
 inline std::span<const std::uint8_t> AsBytes(std::string_view s) {
   return {reinterpret_cast<const std::uint8_t*>(s.data()), s.size()};
 }

@@ -2,6 +2,7 @@
 
 #include "domain/person.h"
 #include "domain/text.h"
+#include "domain/working_days.h"
 
 namespace jigsaw::domain {
 
@@ -11,11 +12,23 @@ Status ValidateOptionalDate(std::string_view field, const std::string& date) {
     return InvalidArgument(std::string(field), "Give the date as YYYY-MM-DD.");
   return Ok();
 }
+
+// "HH:MM", 00:00 to 23:59: the minutes since midnight.
+std::optional<int> ParseClockTime(std::string_view t) {
+  const auto digit = [&](std::size_t i) { return t[i] >= '0' && t[i] <= '9'; };
+  if (t.size() != 5 || t[2] != ':' || !digit(0) || !digit(1) || !digit(3) || !digit(4)) return std::nullopt;
+  const int h = (t[0] - '0') * 10 + (t[1] - '0'), m = (t[3] - '0') * 10 + (t[4] - '0');
+  if (h > 23 || m > 59) return std::nullopt;
+  return h * 60 + m;
+}
 }  // namespace
 
 void Tidy(Concern& c) {
   TidyFreeText(c.what_happened);
   TidyFreeText(c.child_words);
+  TrimInPlace(c.incident_date);
+  TrimInPlace(c.incident_time);
+  TidyFreeText(c.incident_place);
 }
 
 void Tidy(InformationItem& i) {
@@ -65,6 +78,37 @@ Status Validate(const Concern& c) {
     return InvalidArgument("forms", "Choose at least one form of abuse or risk (or 'other').");
   JIGSAW_RETURN_IF_ERROR(ValidateRequiredText("what_happened", c.what_happened, 20000));
   JIGSAW_RETURN_IF_ERROR(ValidateText("child_words", c.child_words, 20000));
+  JIGSAW_RETURN_IF_ERROR(ValidateOptionalDate("incident_date", c.incident_date));
+  if (!c.incident_time.empty() && !ParseClockTime(c.incident_time))
+    return InvalidArgument("incident_time", "Give the time as HH:MM, from 00:00 to 23:59.");
+  if (!c.incident_time.empty() && c.incident_date.empty())
+    return InvalidArgument("incident_date", "Give the date it happened as well as the time.");
+  return ValidateText("incident_place", c.incident_place, 500);
+}
+
+std::optional<Time> IncidentMoment(const Concern& c) {
+  const auto date = ParseDate(c.incident_date);
+  if (!date) return std::nullopt;
+  const auto minutes = c.incident_time.empty() ? std::optional<int>(0) : ParseClockTime(c.incident_time);
+  if (!minutes) return std::nullopt;
+  const Time local = std::chrono::sys_days(*date) + std::chrono::minutes(*minutes);
+  // The offset at that local time read as UTC: wrong only within the hour
+  // the clocks change, which does not move an event across another.
+  return local - WorkingCalendar::UkOffset(local);
+}
+
+Status Validate(const Concern& c, Time now) {
+  JIGSAW_RETURN_IF_ERROR(Validate(c));
+  if (c.incident_date.empty()) return Ok();
+  // Compared in UK local time, as the practitioner wrote it.
+  const auto local = now + WorkingCalendar::UkOffset(now);
+  const auto date = *ParseDate(c.incident_date);
+  if (IsAfter(date, local))
+    return InvalidArgument("incident_date", "The date it happened must be today or in the past.");
+  const auto today = std::chrono::floor<std::chrono::days>(local);
+  const int minutes_now = static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(local - today).count());
+  if (!c.incident_time.empty() && std::chrono::sys_days(date) == today && *ParseClockTime(c.incident_time) > minutes_now)
+    return InvalidArgument("incident_time", "The time it happened must be now or in the past.");
   return Ok();
 }
 

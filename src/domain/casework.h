@@ -74,7 +74,12 @@ struct Concern {
   std::string next_step_note;
   std::string actioned_by;
   Time actioned_at{};
-  Time created_at{};
+  Time created_at{};  // when it was recorded
+  // When and where it happened, as far as the practitioner knows: often
+  // not when it was recorded (a disclosure about last weekend).
+  std::string incident_date;   // "YYYY-MM-DD", or empty if not known
+  std::string incident_time;   // "HH:MM", 24-hour UK local time; only with a date
+  std::string incident_place;  // "the playground", "at home, as the child told it"
 };
 
 // One piece of the jigsaw, attached to a concern or to a person.
@@ -327,6 +332,12 @@ void Tidy(DecisionRecord& record);
 // Field-named checks for each record, before anything is stored. `today`
 // is when it is recorded: what happened cannot have happened later.
 Status Validate(const Concern& concern);
+// The same, and the incident not after `now` (in UK local time).
+Status Validate(const Concern& concern, Time now);
+// When the incident happened as a moment, for putting it in order with
+// other events: its date and time read as UK local time (midnight when
+// only the date is known). Empty when no date was given or it is not valid.
+std::optional<Time> IncidentMoment(const Concern& concern);
 Status Validate(const InformationItem& item, Time today);
 Status Validate(const Feedback& feedback);
 Status Validate(const InformationRequest& request);

@@ -158,8 +158,11 @@ Result<ConcernRecord> Casework::RaiseConcern(const Context& context, const NewCo
   c = {NewId(), context.actor.organisation_id, request.child_id, context.actor.practitioner_id,
        request.forms, request.level, request.what_happened, request.child_words};
   c.created_at = now;
+  c.incident_date = request.incident_date;
+  c.incident_time = request.incident_time;
+  c.incident_place = request.incident_place;
   domain::Tidy(c);
-  JIGSAW_RETURN_IF_ERROR(domain::Validate(c));
+  JIGSAW_RETURN_IF_ERROR(domain::Validate(c, now));
   event.object_id = c.id;
   JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
     auto child = JIGSAW_TRY(tx.casework().FindPerson(c.child_id));
@@ -199,6 +202,8 @@ Result<ConcernRecord> Casework::GetConcern(const Context& context, const std::st
     if (!child) return Internal("A concern's child record is missing.");
     out.child = *child;
     out.items = JIGSAW_TRY(tx.casework().ItemsOfConcern(id));
+    out.body_marks = JIGSAW_TRY(tx.recording().BodyMarksOfConcern(id));
+    out.attachments = JIGSAW_TRY(tx.recording().AttachmentsOfConcern(id));
     return Ok();
   }));
   return out;

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "domain/attachment.h"
+#include "domain/body_map.h"
 #include "domain/casework.h"
 #include "domain/person.h"
 #include "service/context.h"
@@ -34,6 +36,10 @@ struct NewConcern {
   std::string what_happened;
   std::string child_words;
   std::vector<NewItem> items;
+  // When and where it happened (domain::Concern), each optional.
+  std::string incident_date;
+  std::string incident_time;
+  std::string incident_place;
 };
 
 // Someone in a person's life: the relationship and the person on its
@@ -58,6 +64,8 @@ struct ConcernRecord {
   domain::Concern concern;
   domain::Person child;
   std::vector<domain::InformationItem> items;
+  std::vector<domain::BodyMark> body_marks;
+  std::vector<domain::Attachment> attachments;  // without their content (service::Recording opens one)
 };
 
 class Casework {

@@ -27,6 +27,34 @@ Status Section(Result<std::vector<T>> result, std::vector<T>& into) {
 
 }  // namespace
 
+Significance IsSignificant(ChronologyKind kind, std::string_view detail) {
+  using K = ChronologyKind;
+  const auto yes = [](bool b) { return b ? Significance::kSignificant : Significance::kRoutine; };
+  switch (kind) {
+    case K::kIncident:
+    case K::kDecision:
+    case K::kDisclosureSent:
+      return Significance::kSignificant;
+    case K::kConcernRaised: {
+      const auto level = ParseEnum<domain::ConcernLevel>(detail);
+      return yes(level == domain::ConcernLevel::kSignificant || level == domain::ConcernLevel::kImmediate);
+    }
+    case K::kNextStep: {
+      const auto step = ParseEnum<domain::NextStep>(detail);
+      return yes(step == domain::NextStep::kReferToChildrensSocialCare || step == domain::NextStep::kReferToPolice);
+    }
+    case K::kFeedback: {
+      const auto action = ParseEnum<domain::FeedbackAction>(detail);
+      return yes(action == domain::FeedbackAction::kChildInNeedAssessment ||
+                 action == domain::FeedbackAction::kStrategyDiscussion || action == domain::FeedbackAction::kPoliceAction);
+    }
+    case K::kConcernSeen:
+    case K::kDisclosureReceived:
+      return Significance::kRoutine;
+  }
+  return Significance::kRoutine;
+}
+
 Result<WhatNeedsMe> Overview::WhatNeedsMeNow(const Context& context) {
   AuditEvent event{"overview.view", "practitioner", context.actor.practitioner_id};
   WhatNeedsMe out;
@@ -103,7 +131,9 @@ Result<Chronology> Overview::ChronologyOf(const Context& context, const std::str
     };
     auto add = [&](Time at, ChronologyKind kind, std::string type, const std::string& id, std::string who,
                    std::string detail) {
-      out.entries.push_back({at, kind, std::move(type), id, std::move(who), std::move(detail)});
+      const Significance significance = IsSignificant(kind, detail);
+      out.entries.push_back({at, kind, std::move(type), id, std::move(who), std::move(detail),
+                             ChronologyPrecision::kMoment, significance});
     };
 
     store::ConcernQuery cq;
@@ -111,6 +141,10 @@ Result<Chronology> Overview::ChronologyOf(const Context& context, const std::str
     cq.organisation_id = child->organisation_id;
     for (const auto& c : JIGSAW_TRY(cw.Concerns(cq))) {
       if (!access::Authorise(a, Action::kViewConcern, RecordFacts{c.organisation_id, c.raised_by, {}, {}, {}})) continue;
+      if (const auto happened = domain::IncidentMoment(c)) {
+        add(*happened, ChronologyKind::kIncident, "concern", c.id, JIGSAW_TRY(name_of(c.raised_by)), c.incident_place);
+        if (c.incident_time.empty()) out.entries.back().precision = ChronologyPrecision::kDay;
+      }
       add(c.created_at, ChronologyKind::kConcernRaised, "concern", c.id, JIGSAW_TRY(name_of(c.raised_by)),
           std::string(ToString(c.level)));
       if (c.seen_at != Time{})

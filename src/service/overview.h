@@ -34,6 +34,7 @@ struct WhatNeedsMe {
 };
 
 enum class ChronologyKind {
+  kIncident,  // what a concern is about, when it happened (not when it was recorded)
   kConcernRaised,
   kConcernSeen,
   kNextStep,
@@ -43,14 +44,35 @@ enum class ChronologyKind {
   kFeedback,
 };
 
+// How exactly `at` is known: an incident recorded with a date but no time
+// is placed at the start of its day and shown as the day alone.
+enum class ChronologyPrecision { kMoment, kDay };
+
+// Whether an event belongs in the "significant events" view, the short
+// chronology a DSL reads first. See IsSignificant.
+enum class Significance { kRoutine, kSignificant };
+
 struct ChronologyEntry {
   Time at{};
   ChronologyKind kind = ChronologyKind::kConcernRaised;
   std::string object_type;  // concern, decision, disclosure
   std::string object_id;
   std::string who;     // practitioner display name, or organisation for the other side
-  std::string detail;  // a short, non-identifying summary: level, outcome, next step, action
+  std::string detail;  // a short summary: level, outcome, next step, action; an incident's place
+  ChronologyPrecision precision = ChronologyPrecision::kMoment;
+  Significance significance = Significance::kRoutine;
 };
+
+// The one rule for what is significant (docs/workflow.md, "Significant
+// events"): something that happened to the child (an incident with its own
+// date), a concern at the level of significant harm or immediate risk, a
+// DSL's referral to children's social care or the police, every decision
+// about sharing (either way: both are reasons given on the record),
+// information sent to another organisation, and feedback that a recipient
+// acted on with an assessment, a strategy discussion or police action.
+// Routine: a DSL having seen a concern, a recipient having opened what was
+// sent, lower levels, and next steps or feedback that change nothing.
+Significance IsSignificant(ChronologyKind kind, std::string_view detail);
 
 struct Chronology {
   domain::Person child;

@@ -114,7 +114,8 @@ constexpr std::string_view kRelationshipColumns =
 
 constexpr std::string_view kConcernColumns =
     "id, organisation_id, child_id, raised_by, forms, level, what_happened, child_words, status, "
-    "seen_by, seen_at, next_step, next_step_note, actioned_by, actioned_at, created_at";
+    "seen_by, seen_at, next_step, next_step_note, actioned_by, actioned_at, created_at, "
+    "incident_date, incident_time, incident_place";
 
 Result<Concern> ToConcern(const Row& r) {
   Concern c;
@@ -134,6 +135,9 @@ Result<Concern> ToConcern(const Row& r) {
   c.actioned_by = r.Text(13);
   c.actioned_at = FromMicros(r.Int(14));
   c.created_at = FromMicros(r.Int(15));
+  c.incident_date = r.Text(16);
+  c.incident_time = r.Text(17);
+  c.incident_place = r.Text(18);
   return c;
 }
 
@@ -402,7 +406,8 @@ class SqlCasework final : public CaseworkRepository {
                {c.id, c.organisation_id, c.child_id, c.raised_by, JoinEnums(c.forms),
                 S(ToString(c.level)), c.what_happened, c.child_words, S(ToString(c.status)),
                 c.seen_by, Micros(c.seen_at), c.next_step ? S(ToString(*c.next_step)) : std::string(),
-                c.next_step_note, c.actioned_by, Micros(c.actioned_at), Micros(c.created_at)});
+                c.next_step_note, c.actioned_by, Micros(c.actioned_at), Micros(c.created_at),
+                c.incident_date, c.incident_time, c.incident_place});
   }
 
   Result<std::optional<Concern>> FindConcern(const std::string& id) override {

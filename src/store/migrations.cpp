@@ -401,7 +401,33 @@ CREATE TABLE risk_alert_members (
 CREATE INDEX risk_alert_members_by_person ON risk_alert_members(person_id);
 )sql";
 
-constexpr std::array<Migration, 10> kMigrations{{
+// Recording a concern as thoroughly as the school tools do: when and where
+// it happened (apart from when it was recorded), marks on a body map
+// (typed: side, area, a point in the outline's coordinates), and files
+// sealed at rest like disclosures (their kind read from their bytes).
+#define JIGSAW_RECORDING_V11(BLOB)                                           \
+  "ALTER TABLE concerns ADD COLUMN incident_date TEXT NOT NULL DEFAULT '';"  \
+  "ALTER TABLE concerns ADD COLUMN incident_time TEXT NOT NULL DEFAULT '';"  \
+  "ALTER TABLE concerns ADD COLUMN incident_place TEXT NOT NULL DEFAULT '';" \
+  "CREATE TABLE body_marks ("                                                \
+  "  id TEXT PRIMARY KEY, organisation_id TEXT NOT NULL REFERENCES organisations(id)," \
+  "  concern_id TEXT NOT NULL REFERENCES concerns(id), side TEXT NOT NULL,"  \
+  "  area TEXT NOT NULL, x INTEGER NOT NULL, y INTEGER NOT NULL,"             \
+  "  description TEXT NOT NULL, created_by TEXT NOT NULL, created_at BIGINT NOT NULL);" \
+  "CREATE INDEX body_marks_by_concern ON body_marks(concern_id, created_at);" \
+  "CREATE TABLE attachments ("                                               \
+  "  id TEXT PRIMARY KEY, organisation_id TEXT NOT NULL REFERENCES organisations(id)," \
+  "  concern_id TEXT NOT NULL REFERENCES concerns(id), file_name TEXT NOT NULL," \
+  "  media_type TEXT NOT NULL, size_bytes BIGINT NOT NULL, description TEXT NOT NULL," \
+  "  sealed_content " BLOB " NOT NULL, created_by TEXT NOT NULL, created_at BIGINT NOT NULL);" \
+  "CREATE INDEX attachments_by_concern ON attachments(concern_id, created_at);"
+
+constexpr std::string_view kV11Sqlite = JIGSAW_RECORDING_V11("BLOB");
+constexpr std::string_view kV11Postgres = JIGSAW_RECORDING_V11("BYTEA");
+#undef JIGSAW_RECORDING_V11
+
+
+constexpr std::array<Migration, 11> kMigrations{{
     {1, "organisations, practitioners and sessions", kV1Portable, kV1Portable},
     {2, "tamper-evident audit log", kV2Sqlite, kV2Postgres},
     {3, "the sharing workflow", kV3Sqlite, kV3Postgres},
@@ -412,6 +438,7 @@ constexpr std::array<Migration, 10> kMigrations{{
     {7, "second factors, sign-in challenges and throttling", kV7Sqlite, kV7Postgres},
     {8, "forced password changes and account proposals", kV8Portable, kV8Portable},
     {9, "triage of disclosures received; case management", kV9Sqlite, kV9Postgres},
+    {11, "the incident's date, time and place; body maps; attachments", kV11Sqlite, kV11Postgres},
     {13, "the partnership index, its lookups, withheld names and risk alerts", kV13Portable, kV13Portable},
 }};
 

@@ -635,7 +635,8 @@ class SqlTransaction final : public Transaction {
         audit_(c),
         casework_(NewCaseworkRepository(c)),
         partnership_(NewPartnershipRepository(c)),
-        case_management_(NewCaseManagementRepository(c)) {}
+        case_management_(NewCaseManagementRepository(c)),
+        recording_(NewRecordingRepository(c)) {}
   OrganisationRepository& organisations() override { return organisations_; }
   PractitionerRepository& practitioners() override { return practitioners_; }
   SessionRepository& sessions() override { return sessions_; }
@@ -644,6 +645,7 @@ class SqlTransaction final : public Transaction {
   CaseworkRepository& casework() override { return *casework_; }
   PartnershipRepository& partnership() override { return *partnership_; }
   CaseManagementRepository& case_management() override { return *case_management_; }
+  RecordingRepository& recording() override { return *recording_; }
   void Savepoint() override { audit_.Mark(); }
   void RollbackToSavepoint() override { audit_.RollbackToMark(); }
   Status BeforeCommit() override { return audit_.Flush(); }
@@ -657,6 +659,7 @@ class SqlTransaction final : public Transaction {
   std::unique_ptr<CaseworkRepository> casework_;
   std::unique_ptr<PartnershipRepository> partnership_;
   std::unique_ptr<CaseManagementRepository> case_management_;
+  std::unique_ptr<RecordingRepository> recording_;
 };
 
 }  // namespace

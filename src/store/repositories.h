@@ -67,6 +67,7 @@ class Where {
 std::unique_ptr<Transaction> NewTransaction(sql::Connection& connection);
 std::unique_ptr<CaseworkRepository> NewCaseworkRepository(sql::Connection& connection);
 std::unique_ptr<CaseManagementRepository> NewCaseManagementRepository(sql::Connection& connection);
+std::unique_ptr<RecordingRepository> NewRecordingRepository(sql::Connection& connection);
 std::unique_ptr<SignInRepository> NewSignInRepository(sql::Connection& connection);
 std::unique_ptr<PartnershipRepository> NewPartnershipRepository(sql::Connection& connection);
 

@@ -13,7 +13,9 @@
 #include "common/clock.h"
 #include "common/encoding.h"
 #include "common/result.h"
+#include "domain/attachment.h"
 #include "domain/audit_record.h"
+#include "domain/body_map.h"
 #include "domain/casework.h"
 #include "domain/person.h"
 #include "domain/organisation.h"
@@ -359,6 +361,21 @@ class CaseworkRepository {
   virtual Result<std::int64_t> DeleteDraftsBefore(Time before) = 0;
 };
 
+// What a concern records beyond its account and items: marks on its body
+// map and its files. Both are only ever added.
+class RecordingRepository {
+ public:
+  virtual ~RecordingRepository() = default;
+  virtual Status InsertBodyMark(const domain::BodyMark& mark) = 0;
+  // Oldest first.
+  virtual Result<std::vector<domain::BodyMark>> BodyMarksOfConcern(const std::string& concern_id) = 0;
+  virtual Status InsertAttachment(const domain::Attachment& attachment) = 0;
+  // With its sealed content.
+  virtual Result<std::optional<domain::Attachment>> FindAttachment(const std::string& id) = 0;
+  // Oldest first, without their content (a list never reads the files).
+  virtual Result<std::vector<domain::Attachment>> AttachmentsOfConcern(const std::string& concern_id) = 0;
+};
+
 // The repositories bound to one open transaction. Valid only inside the
 // callback given to Store::Write / Store::Read.
 class Transaction {
@@ -372,6 +389,7 @@ class Transaction {
   virtual CaseworkRepository& casework() = 0;
   virtual PartnershipRepository& partnership() = 0;
   virtual CaseManagementRepository& case_management() = 0;
+  virtual RecordingRepository& recording() = 0;
   // Called by the store around savepoints and before commit, so that state
   // the repositories cache or defer stays exactly what the database holds.
   virtual void Savepoint() {}

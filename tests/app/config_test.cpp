@@ -136,5 +136,20 @@ TEST(ConfigTest, KeyLocationsCanBeGiven) {
   EXPECT_EQ(env->audit.sign_interval, std::chrono::seconds(1));
 }
 
+TEST(ConfigTest, TheLargestAttachmentMustFitInARequestBody) {
+  // 4 MiB of file is 5.6 MB as base64 in JSON: the default body limit (6 MiB) holds it.
+  auto defaults = LoadConfig({}, {});
+  ASSERT_TRUE(defaults) << defaults.error().message;
+  EXPECT_EQ(defaults->attachments.max_bytes, 4u * 1024 * 1024);
+  const std::string file = WriteFile("[server]\nmax_body_bytes = 1048576\n");
+  auto too_small = LoadConfig({{"config", file}}, {});
+  ASSERT_FALSE(too_small);
+  EXPECT_EQ(too_small.error().field, "attachments.max_bytes");
+  const std::string fits = WriteFile("[server]\nmax_body_bytes = 1048576\n[attachments]\nmax_bytes = 524288\n");
+  EXPECT_TRUE(LoadConfig({{"config", fits}}, {}));
+  std::filesystem::remove(file);
+  std::filesystem::remove(fits);
+}
+
 }  // namespace
 }  // namespace jigsaw::app

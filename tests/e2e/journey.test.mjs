@@ -78,7 +78,8 @@ async function walk (page, mode, check, child) {
   await act.fill('Postcode (optional)', 'BR1 4AB')
   await act.press('Save and continue')
   await seen(null)
-  await act.follow("Add someone in the child's life")
+  // A button: what is typed on the concern form so far is kept while they add someone.
+  await act.press("Add someone in the child's life")
   await seen(null)
   await act.fill('First name', 'Doreen')
   await act.fill('Last name', 'Pike')

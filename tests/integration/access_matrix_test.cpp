@@ -15,6 +15,7 @@
 
 #include "access/totp.h"
 #include "app/demo.h"
+#include "common/encoding.h"
 #include "support/http_client.h"
 #include "support/test_server.h"
 
@@ -125,6 +126,14 @@ TEST(AccessMatrix, EveryEndpointEveryRoleEveryRelation) {
   ASSERT_EQ(lookup.status, 201) << lookup.body;
   ASSERT_EQ(lookup.Json()["organisations"].size(), 1u) << lookup.body;
   const std::string lookup_id = lookup.Json()["id"];
+  // A file kept with the concern: it stays with the concern (a recipient of
+  // the disclosure is not sent it), so only those who may read the concern open it.
+  const std::string png = std::string("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR", 16) + std::string(20, 'x');
+  auto attachment = Post(server.port(), "/api/v1/concerns/" + concern_id + "/attachments",
+                         {{"file_name", "bruise.png"}, {"description", "Photo."}, {"content_base64", Base64Encode(AsBytes(png))}},
+                         teacher);
+  ASSERT_EQ(attachment.status, 201) << attachment.body;
+  const std::string attachment_id = attachment.Json()["id"];
 
   // Accounts: a member of the school's staff whom the matrix changes, and
   // two accounts the partnership administrator (here the council's) proposes
@@ -189,6 +198,12 @@ TEST(AccessMatrix, EveryEndpointEveryRoleEveryRelation) {
       {"GET", "/api/v1/concerns/" + concern_id, {}, {{Relation::kOwn, dsl}}},
       {"POST", "/api/v1/concerns/" + concern_id + "/items", {{"text", "More."}, {"source", "me"}}, {{Relation::kOwn, dsl}}},
       {"POST", "/api/v1/concerns/" + concern_id + "/seen", json::object(), {{Relation::kOwn, dsl}}},
+      {"POST", "/api/v1/concerns/" + concern_id + "/body-marks",
+       {{"side", "front"}, {"area", "left_hand"}, {"description", "Graze."}}, {{Relation::kOwn, dsl}}},
+      {"POST", "/api/v1/concerns/" + concern_id + "/attachments",
+       {{"file_name", "more.png"}, {"description", "Photo."}, {"content_base64", Base64Encode(AsBytes(png))}},
+       {{Relation::kOwn, dsl}}},
+      {"GET", "/api/v1/attachments/" + attachment_id, {}, {{Relation::kOwn, dsl}}},
       {"POST", "/api/v1/concerns/" + concern_id + "/next-step", {{"next_step", "monitor"}}, {{Relation::kOwn, dsl}}},
       {"POST", "/api/v1/decisions/preview", not_share, {{Relation::kOwn, dsl}}},
       {"POST", "/api/v1/decisions", not_share, {{Relation::kOwn, dsl}}},

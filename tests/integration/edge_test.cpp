@@ -105,7 +105,8 @@ TEST_F(EdgeTest, AKeyFloodFromAnyoneIsRefusedNamingTheLimitAndOversizeBodiesAreL
       << refused.body;
   EXPECT_EQ(Get(port(), "/healthz").status, 200);
 
-  auto too_large = Send(port(), {"POST", "/api/v1/sessions", std::string(1024 * 1024 + 1, ' '),
+  // One byte over the configured limit (which leaves room for an attachment as base64).
+  auto too_large = Send(port(), {"POST", "/api/v1/sessions", std::string(server_.app().config().server.max_body_bytes + 1, ' '),
                                  {{"Content-Type", "application/json"}}});
   EXPECT_EQ(too_large.status, 413);
   const auto refusals = log_.Of("http.refused");

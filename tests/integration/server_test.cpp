@@ -100,7 +100,8 @@ TEST_F(ServerTest, MalformedJsonIs400NamingTheProblem) {
 }
 
 TEST_F(ServerTest, OversizeBodyIs413) {
-  HttpCall call{"POST", "/api/v1/sessions", std::string(2 * 1024 * 1024, 'x'), {{"Content-Type", "application/json"}}};
+  const std::size_t limit = server_.app().config().server.max_body_bytes;
+  HttpCall call{"POST", "/api/v1/sessions", std::string(limit + 1024 * 1024, 'x'), {{"Content-Type", "application/json"}}};
   ExpectError(Send(port(), call), 413, "payload_too_large");
 }
 

@@ -205,3 +205,95 @@ if (newPassword && strength) {
           : 'Long enough. Longer is stronger: three or more random words work well.'
   })
 }
+
+// --- Placing a mark on the body map ------------------------------------------
+// The page works without this: the form asks for the side and the area,
+// and the mark goes in the middle of that area. With it, each area of the
+// outline is a button: a click puts the mark where the pointer is, Enter
+// or Space puts it in the middle of the area, and the arrow keys then move
+// it (within the area; the server checks the same shapes). Either way the
+// side and area fields are filled in, so what will be saved is always in
+// view and can be corrected.
+const bodyMap = document.querySelector('[data-module="jigsaw-body-map"]')
+const markForm = document.getElementById('body-mark-form')
+if (bodyMap && markForm) {
+  const status = document.getElementById('body-map-status')
+  const xInput = markForm.querySelector('input[name="x"]')
+  const yInput = markForm.querySelector('input[name="y"]')
+  const areaSelect = markForm.querySelector('select[name="area"]')
+  const svgNS = 'http://www.w3.org/2000/svg'
+  let pending = null // { shape, svg, x, y }
+  let marker = null
+
+  // The area's name, from its SVG title (kept in data-name once the title goes).
+  const areaLabel = shape => shape.dataset.name || shape.querySelector('title')?.textContent || shape.dataset.area
+  const sideLabel = svg => (svg.dataset.side === 'front' ? 'front' : 'back')
+  const inside = (shape, x, y) => {
+    const g = name => Number(shape.getAttribute(name))
+    if (shape.tagName.toLowerCase() === 'ellipse') {
+      const dx = (x - g('cx')) / g('rx'); const dy = (y - g('cy')) / g('ry')
+      return dx * dx + dy * dy <= 1
+    }
+    return x >= g('x') && x <= g('x') + g('width') && y >= g('y') && y <= g('y') + g('height')
+  }
+  const centre = shape => shape.tagName.toLowerCase() === 'ellipse'
+    ? [Number(shape.getAttribute('cx')), Number(shape.getAttribute('cy'))]
+    : [Number(shape.getAttribute('x')) + Number(shape.getAttribute('width')) / 2,
+        Number(shape.getAttribute('y')) + Number(shape.getAttribute('height')) / 2]
+
+  const place = (shape, x, y) => {
+    const svg = shape.ownerSVGElement
+    x = Math.round(x); y = Math.round(y)
+    if (!inside(shape, x, y)) return
+    pending = { shape, svg, x, y }
+    marker?.remove()
+    marker = document.createElementNS(svgNS, 'circle')
+    marker.setAttribute('class', 'jigsaw-body-map__pending')
+    marker.setAttribute('cx', x); marker.setAttribute('cy', y); marker.setAttribute('r', 8)
+    svg.append(marker)
+    xInput.value = x; yInput.value = y
+    const side = markForm.querySelector(`input[name="side"][value="${svg.dataset.side}"]`)
+    if (side) side.checked = true
+    areaSelect.value = shape.dataset.area
+    status.textContent = `Mark placed on the ${areaLabel(shape).toLowerCase()}, ${sideLabel(svg)}. ` +
+      'Use the arrow keys to move it, then describe it below.'
+  }
+
+  // Choosing the side or area by hand means the point no longer applies.
+  const forget = () => {
+    pending = null; marker?.remove(); marker = null
+    xInput.value = ''; yInput.value = ''
+  }
+  areaSelect.addEventListener('change', forget)
+  markForm.querySelectorAll('input[name="side"]').forEach(r => r.addEventListener('change', forget))
+
+  bodyMap.querySelectorAll('svg').forEach(svg => {
+    svg.setAttribute('role', 'group')
+    svg.setAttribute('aria-label', `${sideLabel(svg) === 'front' ? 'Front' : 'Back'} of the body: choose where the mark is`)
+    svg.querySelector(':scope > title')?.remove()
+    svg.querySelectorAll('.jigsaw-body-map__area').forEach(shape => {
+      shape.dataset.name = areaLabel(shape)
+      shape.setAttribute('tabindex', '0')
+      shape.setAttribute('role', 'button')
+      shape.setAttribute('aria-label', `${areaLabel(shape)}, ${sideLabel(svg)}`)
+      shape.querySelector('title')?.remove()
+      shape.addEventListener('click', event => {
+        const point = svg.createSVGPoint()
+        point.x = event.clientX; point.y = event.clientY
+        const at = event.detail === 0 ? { x: centre(shape)[0], y: centre(shape)[1] } // a click from the keyboard
+          : point.matrixTransform(svg.getScreenCTM().inverse())
+        place(shape, at.x, at.y)
+      })
+      shape.addEventListener('keydown', event => {
+        const moves = { ArrowLeft: [-4, 0], ArrowRight: [4, 0], ArrowUp: [0, -4], ArrowDown: [0, 4] }
+        if (event.key === 'Enter' || event.key === ' ') {
+          event.preventDefault()
+          place(shape, ...centre(shape))
+        } else if (moves[event.key] && pending && pending.shape === shape) {
+          event.preventDefault()
+          place(shape, pending.x + moves[event.key][0], pending.y + moves[event.key][1])
+        }
+      })
+    })
+  })
+}

@@ -3,6 +3,7 @@
 #include "common/json_fields.h"
 #include "guidance/json.h"
 #include "http/api/api.h"
+#include "http/api/recording_api.h"
 #include "http/response.h"
 
 namespace jigsaw::http::api {
@@ -43,7 +44,8 @@ json ToJson(const Concern& c) {
           {"seen_at", OptionalStamp(c.seen_at)},
           {"next_step", c.next_step ? json(ToString(*c.next_step)) : json(nullptr)},
           {"next_step_note", c.next_step_note}, {"actioned_by", c.actioned_by},
-          {"actioned_at", OptionalStamp(c.actioned_at)}, {"created_at", Stamp(c.created_at)}};
+          {"actioned_at", OptionalStamp(c.actioned_at)}, {"created_at", Stamp(c.created_at)},
+          {"incident", {{"date", c.incident_date}, {"time", c.incident_time}, {"place", c.incident_place}}}};
 }
 
 json ToJson(const InformationItem& i) {
@@ -362,13 +364,21 @@ void AddCaseworkRoutes(Router& router, CaseworkServices s) {
     json j = ToJson(r.concern);
     j["child"] = ToJson(r.child);
     j["items"] = Array(r.items, [](const InformationItem& i) { return ToJson(i); });
+    j["body_marks"] = Array(r.body_marks, [](const BodyMark& m) { return ToJson(m); });
+    j["attachments"] = Array(r.attachments, [](const Attachment& a) { return ToJson(a); });
     return j;
   };
 
   router.Add("POST", "/api/v1/concerns", SignedIn(auth, [casework, concern_json](Request& req, const Authenticated&, const Context& ctx) {
     service::NewConcern c;
     if (auto bad = ReadBody(req, [&](const JsonFields& f) -> Status {
-          JIGSAW_RETURN_IF_ERROR(f.OnlyKnown({"child_id", "forms", "level", "what_happened", "child_words", "items"}));
+          JIGSAW_RETURN_IF_ERROR(
+              f.OnlyKnown({"child_id", "forms", "level", "what_happened", "child_words", "items", "incident"}));
+          const JsonFields incident = JIGSAW_TRY(f.Object("incident", false));
+          JIGSAW_RETURN_IF_ERROR(incident.OnlyKnown({"date", "time", "place"}));
+          c.incident_date = JIGSAW_TRY(incident.StringOrEmpty("date"));
+          c.incident_time = JIGSAW_TRY(incident.StringOrEmpty("time"));
+          c.incident_place = JIGSAW_TRY(incident.StringOrEmpty("place"));
           c.child_id = JIGSAW_TRY(f.String("child_id"));
           c.forms = JIGSAW_TRY(f.Enums<AbuseForm>("forms"));
           c.level = JIGSAW_TRY(f.Enum<ConcernLevel>("level"));
@@ -647,6 +657,9 @@ void AddCaseworkRoutes(Router& router, CaseworkServices s) {
     r.content_type = "application/json";
     return r;
   }));
+
+  // A concern's body map and files.
+  AddRecordingRoutes(router, s);
 }
 
 }  // namespace jigsaw::http::api

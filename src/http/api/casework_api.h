@@ -6,6 +6,7 @@
 #include "http/router.h"
 #include "service/authentication.h"
 #include "service/casework.h"
+#include "service/recording.h"
 #include "service/requests.h"
 #include "service/sharing.h"
 
@@ -17,6 +18,7 @@ struct CaseworkServices {
   service::Sharing& sharing;
   service::Requests& requests;
   const Clock& clock;  // to say what is overdue
+  service::Recording& recording;
 };
 
 void AddCaseworkRoutes(Router& router, CaseworkServices services);

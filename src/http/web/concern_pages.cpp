@@ -1,9 +1,13 @@
 // Recording a worry: finding the child (or adding them), the people in
 // their life (marking anyone whose identity must be protected), the
-// concern with its first piece of information, more information later, and
-// the DSL's triage.
+// concern with when and where it happened and its first piece of
+// information, more information later, and the DSL's triage. The concern
+// page shows its body map and files (recording_pages.cpp adds them).
 #include <cstdio>
 
+#include <nlohmann/json.hpp>
+
+#include "http/web/body_map_html.h"
 #include "http/web/labels.h"
 #include "http/web/pages.h"
 
@@ -184,6 +188,8 @@ struct ItemForm {
             f.Get("item_date-year"), f.All("item_identifies"), f.All("item_sensitive")};
   }
 };
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ItemForm, text, source, accuracy, date_day, date_month, date_year, identifies,
+                                                sensitive)
 
 std::string ItemFields(const ItemForm& i, const Errors& errors, const std::vector<service::RelatedPerson>& related, bool required) {
   std::string out = Textarea({"item_text", required ? "The information" : "Information others may need (optional)",
@@ -240,7 +246,48 @@ struct ConcernForm {
   std::vector<std::string> forms;
   std::string level, what_happened, child_words;
   ItemForm item;
+  // When and where it happened: GOV.UK date fields, hours and minutes, a place.
+  std::string incident_day, incident_month, incident_year, incident_hour, incident_minute, incident_place;
+  static ConcernForm From(const Form& f) {
+    return {f.All("forms"), f.Get("level"), f.Get("what_happened"), f.Get("child_words"), ItemForm::From(f),
+            f.Get("incident_date-day"), f.Get("incident_date-month"), f.Get("incident_date-year"),
+            f.Get("incident_time-hour"), f.Get("incident_time-minute"), f.Get("incident_place")};
+  }
 };
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ConcernForm, forms, level, what_happened, child_words, item, incident_day,
+                                                incident_month, incident_year, incident_hour, incident_minute, incident_place)
+
+// The concern form's answers while its author adds someone in the child's
+// life part of the way through: kept as a sealed draft (service::Drafts),
+// never in the address or hidden fields, and put back when they return.
+std::string DraftSubject(const std::string& child_id) { return "concern-form:" + child_id; }
+
+ConcernForm LoadDraft(Site& site, Visit& v, const std::string& child_id) {
+  auto text = site.s.drafts.Load(v.context, DraftSubject(child_id));
+  if (!text || text->empty()) return {};
+  auto j = nlohmann::json::parse(*text, nullptr, false);
+  if (!j.is_object()) return {};
+  try {
+    return j.get<ConcernForm>();
+  } catch (const nlohmann::json::exception&) {
+    return {};  // a draft from an older form: start again
+  }
+}
+
+// "14", "5" -> "14:05"; empty if both are empty; "?" if they are not a time.
+std::string ClockTime(const std::string& hour, const std::string& minute) {
+  if (hour.empty() && minute.empty()) return "";
+  const auto number = [](const std::string& t, int max) -> int {
+    if (t.empty() || t.size() > 2 || t.find_first_not_of("0123456789") != std::string::npos) return -1;
+    const int n = std::stoi(t);
+    return n <= max ? n : -1;
+  };
+  const int h = number(hour, 23), m = number(minute, 59);
+  if (h < 0 || m < 0) return "?";
+  char out[8];
+  std::snprintf(out, sizeof out, "%02d:%02d", h, m);
+  return out;
+}
 
 Response ConcernPage(Site& site, Visit& v, const service::PersonRecord& child, const ConcernForm& c, const Errors& errors) {
   const std::string base = "/children/" + child.person.id;
@@ -252,8 +299,17 @@ Response ConcernPage(Site& site, Visit& v, const service::PersonRecord& child, c
   body += Checkboxes({"forms", "What kind of harm or risk is it?", "Select all that apply", false, ErrorFor(errors, "forms")},
                      OptionsOf<domain::AbuseForm>(), c.forms);
   body += Radios({"level", "How worried are you?", "", false, ErrorFor(errors, "level")}, OptionsOf<domain::ConcernLevel>(), c.level);
+  body += DateInput({"incident_date", "When did it happen? (optional)",
+                     "If you know. Not when you are recording it. For example, 24 11 2026", false, ErrorFor(errors, "incident_date")},
+                    c.incident_day, c.incident_month, c.incident_year);
+  body += TimeInput({"incident_time", "At what time? (optional)", "Use the 24-hour clock. For example, 8 and 45, or 15 and 20",
+                     false, ErrorFor(errors, "incident_time")},
+                    c.incident_hour, c.incident_minute);
+  body += TextInput({"incident_place", "Where did it happen? (optional)", "For example, the playground, or at home, as the child told it",
+                     false, ErrorFor(errors, "incident_place")},
+                    c.incident_place, "govuk-!-width-two-thirds");
   body += Textarea({"what_happened", "What did you see or hear?",
-                    "Say what happened, when and where, and who was there. Stick to what you saw and heard.", false,
+                    "Say what happened and who was there. Stick to what you saw and heard.", false,
                     ErrorFor(errors, "what_happened")},
                    c.what_happened, 6);
   body += Textarea({"child_words", "What did the child say, in their own words? (optional)", "Write down exactly what they said", false,
@@ -262,9 +318,10 @@ Response ConcernPage(Site& site, Visit& v, const service::PersonRecord& child, c
   body += "<h2 class=\"govuk-heading-m\">Information you may need to share</h2>"
           "<p class=\"govuk-body\">Each piece of information is kept separately, so that only what is needed is shared.</p>";
   body += ItemFields(c.item, errors, child.related, false);
-  body += "<p class=\"govuk-body\">Someone in the child's life is not listed? " +
-          Link("Add someone in the child's life", base + "/people/new?then=concern") + " first.</p>";
-  body += Button("Record the concern") + "</form>";
+  body += "<div class=\"govuk-button-group\">" + Button("Record the concern") +
+          Button("Add someone in the child's life", true, "then", "add-person") + "</div>";
+  body += "<p class=\"govuk-body\">Someone the information names is not listed? Add them: what you have written here is "
+          "kept until you come back.</p></form>";
   return site.Page(v, {.title = "What are you worried about?", .body_html = body, .back_href = "/concerns/new",
                        .has_errors = !errors.empty(), .active_nav = "concerns"});
 }
@@ -284,6 +341,38 @@ std::string ItemSummary(const domain::InformationItem& i, const std::map<std::st
   return out + "</p>";
 }
 
+// "340 KB", "2.5 MB".
+std::string FileSize(std::int64_t bytes) {
+  char out[32];
+  if (bytes < 1024 * 1024) std::snprintf(out, sizeof out, "%lld KB", static_cast<long long>((bytes + 1023) / 1024));
+  else std::snprintf(out, sizeof out, "%.1f MB", static_cast<double>(bytes) / (1024.0 * 1024.0));
+  return out;
+}
+
+// The body map and the files, each with what it holds and how to add more.
+std::string RecordedSections(const service::ConcernRecord& r) {
+  const std::string base = "/concerns/" + r.concern.id;
+  std::string out = "<h2 class=\"govuk-heading-m\" id=\"body-map\">Body map</h2>";
+  if (r.body_marks.empty()) {
+    out += "<p class=\"govuk-body\">No marks have been recorded.</p>";
+  } else {
+    out += BodyMapFigure(r.body_marks) + BodyMapTable(r.body_marks);
+  }
+  out += "<p class=\"govuk-body\">" + Link("Add a mark to the body map", base + "/body-map") + "</p>";
+  out += "<h2 class=\"govuk-heading-m\" id=\"attachments\">Files</h2>";
+  if (r.attachments.empty()) {
+    out += "<p class=\"govuk-body\">No files have been added.</p>";
+  } else {
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& a : r.attachments)
+      rows.push_back({Link(a.file_name, "/attachments/" + a.id, "(download)"), Paragraphs(a.description),
+                      Escape(domain::DescriptionOf(a.type)) + ", " + Escape(FileSize(a.size_bytes)),
+                      Escape(DisplayTime(a.created_at))});
+    out += ScrollingTable("Files", Table("", {"File", "What it is", "Kind and size", "Added"}, rows));
+  }
+  return out + "<p class=\"govuk-body\">" + Link("Add a file", base + "/attachments/new") + "</p>";
+}
+
 Response ConcernView(Site& site, Visit& v, const std::string& id) {
   auto record = site.s.casework.GetConcern(v.context, id);
   if (!record) return site.Failure(v, record.error());
@@ -292,6 +381,8 @@ Response ConcernView(Site& site, Visit& v, const std::string& id) {
   if (auto child = site.s.casework.GetPerson(v.context, c.child_id))
     for (const auto& r : child->related) people[r.person.id] = r.person;
   std::string body = Heading("Concern", "Concern about " + record->child.FullName());
+  if (v.request.QueryParam("attached"))
+    body = NotificationBanner("Success", "<p class=\"govuk-notification-banner__heading\">File added.</p>", true) + body;
   if (v.request.QueryParam("recorded"))
     body = NotificationBanner("Success", "<p class=\"govuk-notification-banner__heading\">Concern recorded. Your designated "
                                          "safeguarding lead has been told.</p>", true) + body;
@@ -304,7 +395,11 @@ Response ConcernView(Site& site, Visit& v, const std::string& id) {
       {"What was seen or heard", Paragraphs(c.what_happened), "", ""},
   };
   if (!c.child_words.empty()) rows.push_back({"The child's words", "<q>" + Escape(WithoutOuterQuotes(c.child_words)) + "</q>", "", ""});
-  rows.push_back({"Raised", Escape(DisplayTime(c.created_at)), "", ""});
+  if (!c.incident_date.empty())
+    rows.push_back({"When it happened",
+                    Escape(DisplayIsoDate(c.incident_date)) + (c.incident_time.empty() ? "" : " at " + Escape(c.incident_time)), "", ""});
+  if (!c.incident_place.empty()) rows.push_back({"Where it happened", Escape(c.incident_place), "", ""});
+  rows.push_back({"Recorded", Escape(DisplayTime(c.created_at)), "", ""});
   rows.push_back({"Status", Escape(Label(c.status)) + (c.next_step ? ": " + Escape(Label(*c.next_step)) : ""), "", ""});
   if (!c.next_step_note.empty()) rows.push_back({"DSL's note", Paragraphs(c.next_step_note), "", ""});
   body += SummaryList(rows);
@@ -314,6 +409,7 @@ Response ConcernView(Site& site, Visit& v, const std::string& id) {
   body += "<h2 class=\"govuk-heading-m\">Information recorded</h2>";
   if (record->items.empty()) body += "<p class=\"govuk-body\">None yet.</p>";
   for (const auto& i : record->items) body += "<div class=\"jigsaw-item\">" + ItemSummary(i, people) + "</div>";
+  body += RecordedSections(*record);
 
   if (v.who.actor.roles.Has(domain::Role::kDesignatedSafeguardingLead) && c.organisation_id == v.who.actor.organisation_id) {
     body += "<h2 class=\"govuk-heading-m\">Triage (designated safeguarding lead)</h2>";
@@ -406,13 +502,17 @@ void AddConcernPages(Site& site) {
   site.Get("/children/{id}/concerns/new", [&site](Visit& v) {
     auto child = site.s.casework.GetPerson(v.context, std::string(v.request.PathParam("id")));
     if (!child) return site.Failure(v, child.error());
-    return ConcernPage(site, v, *child, {}, {});
+    return ConcernPage(site, v, *child, LoadDraft(site, v, child->person.id), {});
   });
   site.Post("/children/{id}/concerns/new", [&site](Visit& v) {
     auto child = site.s.casework.GetPerson(v.context, std::string(v.request.PathParam("id")));
     if (!child) return site.Failure(v, child.error());
-    ConcernForm c{v.form.All("forms"), v.form.Get("level"), v.form.Get("what_happened"), v.form.Get("child_words"),
-                  ItemForm::From(v.form)};
+    const ConcernForm c = ConcernForm::From(v.form);
+    if (v.form.Get("then") == "add-person") {
+      if (auto kept = site.s.drafts.Save(v.context, DraftSubject(child->person.id), nlohmann::json(c).dump()); !kept)
+        return site.Failure(v, kept.error());
+      return Redirect("/children/" + child->person.id + "/people/new?then=concern");
+    }
     Errors errors;
     service::NewConcern n;
     n.child_id = child->person.id;
@@ -424,6 +524,14 @@ void AddConcernPages(Site& site) {
     n.level = level.value_or(domain::ConcernLevel::kUnsure);
     n.what_happened = c.what_happened;
     n.child_words = c.child_words;
+    n.incident_date = IsoDate(c.incident_day, c.incident_month, c.incident_year);
+    if (n.incident_date == "?") errors.push_back({"incident_date", "The date it happened must be a real date, like 24 11 2026"});
+    n.incident_time = ClockTime(c.incident_hour, c.incident_minute);
+    if (n.incident_time == "?")
+      errors.push_back({"incident_time", "The time it happened must be a real time, in hours (0 to 23) and minutes (0 to 59)"});
+    else if (!n.incident_time.empty() && n.incident_date.empty())
+      errors.push_back({"incident_date", "Enter the date it happened, or leave the time blank"});
+    n.incident_place = c.incident_place;
     if (c.what_happened.empty()) errors.push_back({"what_happened", "Enter what you saw or heard"});
     if (auto item = ToItem(c.item, v.form, errors, false)) n.items.push_back(*item);
     if (!errors.empty()) return ConcernPage(site, v, *child, c, errors);
@@ -432,6 +540,7 @@ void AddConcernPages(Site& site) {
       if (raised.error().code != ErrorCode::kInvalidArgument) return site.Failure(v, raised.error());
       return ConcernPage(site, v, *child, c, ItemErrors(raised.error()));
     }
+    (void)site.s.drafts.Discard(v.context, DraftSubject(child->person.id));  // recorded: a stale draft would only mislead
     return Redirect("/concerns/" + raised->concern.id + "?recorded=1");
   });
 

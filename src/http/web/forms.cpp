@@ -14,7 +14,9 @@ std::string Trim(std::string_view s) {
 }
 }  // namespace
 
-Form::Form(std::string_view body) : fields_(ParseFormEncoded(body)) {
+Form::Form(std::string_view body) : Form(ParseFormEncoded(body)) {}
+
+Form::Form(std::vector<std::pair<std::string, std::string>> fields) : fields_(std::move(fields)) {
   // Browsers send line breaks in text areas as CRLF; store them as LF.
   for (auto& [name, value] : fields_) {
     std::string clean;

@@ -1,4 +1,5 @@
-// A submitted form (application/x-www-form-urlencoded), read by name.
+// A submitted form (application/x-www-form-urlencoded, or the text fields
+// of a multipart/form-data post), read by name.
 #pragma once
 
 #include <string>
@@ -12,6 +13,8 @@ class Form {
  public:
   Form() = default;
   explicit Form(std::string_view body);
+  // Fields already decoded (a multipart form's text fields).
+  explicit Form(std::vector<std::pair<std::string, std::string>> fields);
 
   // The first value, trimmed of surrounding white space; empty if absent.
   std::string Get(std::string_view name) const;

@@ -234,6 +234,7 @@ Response Home(Site& site, Visit& v) {
 
 std::string_view KindLabel(service::ChronologyKind k) {
   switch (k) {
+    case service::ChronologyKind::kIncident: return "What the concern is about happened";
     case service::ChronologyKind::kConcernRaised: return "Concern raised";
     case service::ChronologyKind::kConcernSeen: return "Concern seen by the designated safeguarding lead";
     case service::ChronologyKind::kNextStep: return "Next step decided";
@@ -256,6 +257,7 @@ std::string EntryDetail(const service::ChronologyEntry& e) {
       if (auto s = ParseEnum<domain::NextStep>(e.detail)) return std::string(Label(*s));
       break;
     case K::kDecision: return e.detail == "share" ? "Share" : "Not to share";
+    case K::kIncident: return "Where: " + e.detail;
     case K::kFeedback:
       if (auto a = ParseEnum<domain::FeedbackAction>(e.detail)) return std::string(Label(*a));
       break;
@@ -273,6 +275,46 @@ std::string RelationshipLabel(const domain::Relationship& r, const std::string& 
     case domain::RelationshipKind::kCarer: return "Cared for by them";
     default: return std::string(Label(r.kind));
   }
+}
+
+// The full chronology, or only its significant events (service::IsSignificant
+// says which): two views of one list, chosen by a link so that each can be
+// bookmarked and works without a script.
+std::string ChronologySection(const service::Chronology& chronology, const std::string& child_id, bool significant_only) {
+  const std::string base = "/children/" + child_id;
+  std::string out = "<h2 class=\"govuk-heading-m\" id=\"chronology\">Chronology</h2>";
+  const auto view_link = [&](std::string_view text, const std::string& href, bool current) {
+    return "<li class=\"jigsaw-views__item\">" +
+           (current ? "<a class=\"govuk-link\" href=\"" + Escape(href) + "\" aria-current=\"page\"><strong>" + Escape(text) +
+                          "</strong></a>"
+                    : Link(text, href)) +
+           "</li>";
+  };
+  out += "<nav aria-label=\"Chronology views\"><ul class=\"govuk-list jigsaw-views\">" +
+         view_link("All events", base + "#chronology", !significant_only) +
+         view_link("Significant events", base + "?events=significant#chronology", significant_only) + "</ul></nav>";
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& e : chronology.entries) {
+    const bool significant = e.significance == service::Significance::kSignificant;
+    if (significant_only && !significant) continue;
+    const std::string_view href = Href(e.object_type);
+    const std::string when = e.precision == service::ChronologyPrecision::kDay ? DisplayDate(e.at) : DisplayTime(e.at);
+    std::string what = href.empty() ? Escape(KindLabel(e.kind)) : Link(KindLabel(e.kind), std::string(href) + e.object_id);
+    if (significant && !significant_only) what += " " + Tag("Significant", Colour::kRed);
+    rows.push_back({Escape(when), what, Escape(EntryDetail(e)), Escape(e.who)});
+  }
+  if (rows.empty()) {
+    out += significant_only ? "<p class=\"govuk-body\">No significant events have been recorded. Significant events are "
+                              "incidents, concerns of significant harm or immediate risk, referrals, decisions about sharing, "
+                              "information shared and feedback that led to action.</p>"
+                            : "<p class=\"govuk-body\">Nothing has been recorded yet.</p>";
+    return out;
+  }
+  const std::string_view caption = significant_only ? "Significant events" : "All events";
+  out += ScrollingTable(caption, Table(caption, {"When", "What happened", "Detail", "Who"}, rows));
+  return out + "<p class=\"govuk-body-s\">This shows what your organisation recorded and shared about the child, and what "
+               "you may see. Significant events are incidents, concerns of significant harm or immediate risk, referrals, "
+               "decisions about sharing, information shared and feedback that led to action.</p>";
 }
 
 Response Child(Site& site, Visit& v) {
@@ -308,19 +350,7 @@ Response Child(Site& site, Visit& v) {
     body += Table("", {"Name", "Relationship", "Protection"}, people);
   }
 
-  body += "<h2 class=\"govuk-heading-m\">Chronology</h2>";
-  if (chronology->entries.empty()) {
-    body += "<p class=\"govuk-body\">Nothing has been recorded yet.</p>";
-  } else {
-    std::vector<std::vector<std::string>> rows;
-    for (const auto& e : chronology->entries) {
-      const std::string_view base = Href(e.object_type);
-      rows.push_back({Escape(DisplayTime(e.at)), base.empty() ? Escape(KindLabel(e.kind)) : Link(KindLabel(e.kind), std::string(base) + e.object_id),
-                      Escape(EntryDetail(e)), Escape(e.who)});
-    }
-    body += Table("", {"When", "What happened", "Detail", "Who"}, rows);
-    body += "<p class=\"govuk-body-s\">This shows what your organisation recorded and shared about the child, and what you may see.</p>";
-  }
+  body += ChronologySection(*chronology, p.id, v.request.QueryParam("events").value_or("") == "significant");
   return site.Page(v, {.title = "Child's record", .body_html = body, .back_href = "/", .wide = true});
 }
 

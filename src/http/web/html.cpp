@@ -2,8 +2,10 @@
 
 #include "redaction/redactor.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
+#include <tuple>
 
 #include "domain/working_days.h"
 
@@ -206,6 +208,31 @@ std::string DateInput(const Question& q, std::string_view day, std::string_view 
   return out + "</div></fieldset></div>";
 }
 
+std::string TimeInput(const Question& q, std::string_view hour, std::string_view minute) {
+  std::string described_by;
+  const std::string hint = HintAndError(q, described_by);
+  std::string out = GroupStart(q) + "<fieldset class=\"govuk-fieldset\" role=\"group\"" +
+                    (described_by.empty() ? "" : Attr("aria-describedby", described_by)) + ">" + Legend(q) + hint +
+                    "<div class=\"govuk-date-input\"" + Attr("id", q.name) + ">";
+  const std::string error_class = q.error.empty() ? "" : " govuk-input--error";
+  for (const auto& [part, label, value] : {std::tuple{"hour", "Hour", hour}, {"minute", "Minute", minute}}) {
+    const std::string id = q.name + "-" + part;
+    out += "<div class=\"govuk-date-input__item\"><div class=\"govuk-form-group\"><label class=\"govuk-label govuk-date-input__label\"" +
+           Attr("for", id) + ">" + label + "</label><input class=\"govuk-input govuk-date-input__input govuk-input--width-2" +
+           error_class + "\"" + Attr("id", id) + Attr("name", id) + " type=\"text\" inputmode=\"numeric\"" + Attr("value", value) +
+           "></div></div>";
+  }
+  return out + "</div></fieldset></div>";
+}
+
+std::string FileUpload(const Question& q) {
+  std::string described_by;
+  const std::string hint = HintAndError(q, described_by);
+  return GroupStart(q) + Label(q, q.name) + hint + "<input class=\"govuk-file-upload" +
+         (q.error.empty() ? "" : " govuk-file-upload--error") + "\"" + Attr("id", q.name) + Attr("name", q.name) +
+         " type=\"file\"" + (described_by.empty() ? "" : Attr("aria-describedby", described_by)) + "></div>";
+}
+
 std::string Button(std::string_view text, bool secondary, std::string_view name, std::string_view value) {
   return "<button type=\"submit\" class=\"govuk-button" + std::string(secondary ? " govuk-button--secondary" : "") + "\"" +
          (name.empty() ? "" : Attr("name", name) + Attr("value", value)) + " data-module=\"govuk-button\">" + Escape(text) +
@@ -327,6 +354,16 @@ std::string Paragraphs(std::string_view text) {
 
 std::string FormStart(std::string_view action, std::string_view csrf_token) {
   return "<form method=\"post\"" + Attr("action", action) + " novalidate>" + HiddenInput("csrf_token", csrf_token);
+}
+
+std::string UploadFormStart(std::string_view action, std::string_view csrf_token) {
+  return "<form method=\"post\" enctype=\"multipart/form-data\"" + Attr("action", action) + " novalidate>" +
+         HiddenInput("csrf_token", csrf_token);
+}
+
+std::string ScrollingTable(std::string_view label, std::string_view table_html) {
+  return "<div class=\"jigsaw-table-scroll\" role=\"region\" tabindex=\"0\"" + Attr("aria-label", label) + ">" +
+         std::string(table_html) + "</div>";
 }
 
 std::string HiddenInput(std::string_view name, std::string_view value) {

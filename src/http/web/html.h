@@ -63,6 +63,11 @@ std::string Checkboxes(const Question& q, const std::vector<Option>& options,
 std::string Select(const Question& q, const std::vector<Option>& options, std::string_view selected);
 // Three fields, NAME-day, NAME-month, NAME-year.
 std::string DateInput(const Question& q, std::string_view day, std::string_view month, std::string_view year);
+// A time as two fields in the date input's style, NAME-hour and NAME-minute
+// (24-hour clock).
+std::string TimeInput(const Question& q, std::string_view hour, std::string_view minute);
+// The GOV.UK file upload: one file, named NAME.
+std::string FileUpload(const Question& q);
 
 std::string Button(std::string_view text, bool secondary = false, std::string_view name = {},
                    std::string_view value = {});
@@ -103,7 +108,13 @@ std::string_view WithoutOuterQuotes(std::string_view words);
 
 // A form that changes something: POST, with the CSRF token.
 std::string FormStart(std::string_view action, std::string_view csrf_token);
+// The same for a form that sends a file (multipart/form-data).
+std::string UploadFormStart(std::string_view action, std::string_view csrf_token);
+
 std::string HiddenInput(std::string_view name, std::string_view value);
+// A table wider than a small screen, in a region that scrolls on its own
+// (focusable, so that it scrolls from the keyboard too), named `label`.
+std::string ScrollingTable(std::string_view label, std::string_view table_html);
 
 // The whole page: GOV.UK template, header with the service name and
 // navigation, "Exit this page", the session-timeout data for the script,

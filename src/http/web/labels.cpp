@@ -289,4 +289,32 @@ std::string_view Label(ChildFlagKind v) {
   return "";
 }
 
+std::string_view Label(BodySide v) { return v == BodySide::kFront ? "Front" : "Back"; }
+
+std::string_view Label(BodyArea v) {
+  switch (v) {
+    case BodyArea::kHead: return "Head";
+    case BodyArea::kNeck: return "Neck";
+    case BodyArea::kChest: return "Chest";
+    case BodyArea::kAbdomen: return "Abdomen";
+    case BodyArea::kGenitalArea: return "Genital area";
+    case BodyArea::kUpperBack: return "Upper back";
+    case BodyArea::kLowerBack: return "Lower back";
+    case BodyArea::kButtocks: return "Buttocks";
+    case BodyArea::kRightUpperArm: return "Right upper arm";
+    case BodyArea::kRightForearm: return "Right forearm";
+    case BodyArea::kRightHand: return "Right hand";
+    case BodyArea::kLeftUpperArm: return "Left upper arm";
+    case BodyArea::kLeftForearm: return "Left forearm";
+    case BodyArea::kLeftHand: return "Left hand";
+    case BodyArea::kRightThigh: return "Right thigh";
+    case BodyArea::kRightLowerLeg: return "Right lower leg";
+    case BodyArea::kRightFoot: return "Right foot";
+    case BodyArea::kLeftThigh: return "Left thigh";
+    case BodyArea::kLeftLowerLeg: return "Left lower leg";
+    case BodyArea::kLeftFoot: return "Left foot";
+  }
+  return "";
+}
+
 }  // namespace jigsaw::http::web

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "domain/case_management.h"
+#include "domain/body_map.h"
 #include "domain/casework.h"
 #include "domain/person.h"
 #include "guidance/assessment.h"
@@ -25,6 +26,8 @@ std::string_view Label(domain::RequestMessageKind v);
 std::string_view Label(domain::AdviserRole v);
 std::string_view Label(domain::Accuracy v);
 std::string_view Label(domain::RelationshipKind v);
+std::string_view Label(domain::BodySide v);
+std::string_view Label(domain::BodyArea v);
 std::string_view Label(guidance::Recommendation v);
 std::string_view Label(guidance::LawfulBasis v);
 std::string_view Label(guidance::Record v);

@@ -11,6 +11,7 @@
 #include "http/router.h"
 #include "http/web/forms.h"
 #include "http/web/html.h"
+#include "http/web/multipart.h"
 #include "http/web/web.h"
 #include "service/context.h"
 #include "service/recipient_view.h"
@@ -25,6 +26,7 @@ struct Visit {
   std::string csrf_token;
   std::string organisation_name;
   Form form;  // the submitted form, for POST
+  std::vector<UploadedFile> files;  // a multipart form's files (one at most)
 };
 
 class Site {
@@ -107,6 +109,7 @@ void AddRequestPages(Site& site);
 // Who else knows a child (the partnership index), an organisation's choice
 // to withhold its name, and alerts of children linked to the same risk.
 void AddPartnershipPages(Site& site);
+void AddRecordingPages(Site& site);
 Status AddGuidancePages(Site& site);
 
 }  // namespace jigsaw::http::web

@@ -176,7 +176,16 @@ Response Site::Run(Request& req, bool is_post, const PageFn& fn) {
   if (who->practitioner.must_change_password && req.path != "/account/password" && req.path != "/sign-out")
     return Redirect("/account/password");
   if (is_post) {
-    v.form = Form(req.body);
+    // A file is at most what the service keeps; the body limit bounds the rest.
+    auto submitted = ReadSubmission(req, {.max_file_bytes = s.recording.policy().max_bytes});
+    if (!submitted)
+      return Page(v, {.title = "There is a problem",
+                      .body_html = "<h1 class=\"govuk-heading-l\">There is a problem</h1><p class=\"govuk-body\">" +
+                                   Escape(submitted.error().message) +
+                                   "</p><p class=\"govuk-body\">Nothing was saved. Go back and try again.</p>"},
+                  400);
+    v.form = std::move(submitted->form);
+    v.files = std::move(submitted->files);
     if (!access::FormTokenMatches(token, v.form.Get("csrf_token")))
       return Page(v, {.title = "This form has expired",
                       .body_html = "<h1 class=\"govuk-heading-l\">This form has expired</h1><p class=\"govuk-body\">"
@@ -210,6 +219,7 @@ Status AddWebRoutes(Router& router, WebServices services, WebOptions options) {
   AddCasePages(*site);
   AddRequestPages(*site);
   AddPartnershipPages(*site);
+  AddRecordingPages(*site);
   JIGSAW_RETURN_IF_ERROR(AddGuidancePages(*site));
   router.SetFallback([site, assets = std::move(assets)](Request& req) {
     if (req.method == "GET" || req.method == "HEAD") {

@@ -19,6 +19,7 @@
 #include "service/drafts.h"
 #include "service/overview.h"
 #include "service/partnership.h"
+#include "service/recording.h"
 #include "service/requests.h"
 #include "service/sharing.h"
 #include "service/triage.h"
@@ -39,6 +40,7 @@ struct WebServices {
   service::AuditLog& audit_log;  // what became of a disclosure, for its sharer
   service::Accounts& accounts;
   service::Partnership& partnership;  // who else knows a child; risk alerts
+  service::Recording& recording;
 };
 
 struct WebOptions {
