@@ -61,6 +61,10 @@ enum class Action {
   // What became of a disclosure: who at the recipient read it and when,
   // and every refused attempt on it (as the sharer's organisation).
   kViewDisclosureTrail,
+  // See the matches suggested between the organisation's records of a
+  // child and other records (its own, or disclosures it received), and
+  // confirm, reject or undo them (service/linking.h).
+  kLinkRecords,
 };
 
 // What the policy needs to know about the record an action touches.

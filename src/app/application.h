@@ -21,6 +21,7 @@
 #include "service/casework.h"
 #include "service/drafts.h"
 #include "service/housekeeping.h"
+#include "service/linking.h"
 #include "service/overview.h"
 #include "service/requests.h"
 #include "service/sharing.h"
@@ -83,6 +84,7 @@ class Application {
   std::unique_ptr<service::Sharing> sharing_;
   std::unique_ptr<service::Requests> requests_;
   std::unique_ptr<service::Overview> overview_;
+  std::unique_ptr<service::Linking> linking_;
   std::unique_ptr<service::Drafts> drafts_;
   std::unique_ptr<service::Housekeeping> housekeeping_;
   http::Router router_;

@@ -281,7 +281,42 @@ CREATE TABLE account_proposals (
 CREATE INDEX account_proposals_by_organisation ON account_proposals(organisation_id, outcome);
 )sql";
 
-constexpr std::array<Migration, 8> kMigrations{{
+// Linking (service/linking.h): matches between an organisation's records
+// of a child and records that may be the same child, each with its
+// explanation, and what a person decided. Probabilities and weights are
+// kept in millionths (integers read the same on both backends).
+constexpr std::string_view kV12Portable = R"sql(
+CREATE TABLE record_matches (
+  id TEXT PRIMARY KEY,
+  organisation_id TEXT NOT NULL REFERENCES organisations(id),
+  subject TEXT NOT NULL,
+  subject_id TEXT NOT NULL,
+  person_id TEXT NOT NULL REFERENCES people(id),
+  probability_ppm BIGINT NOT NULL,
+  match_weight_ppm BIGINT NOT NULL,
+  prior_weight_ppm BIGINT NOT NULL,
+  relative_term_ppm BIGINT NOT NULL,
+  status TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  decided_by TEXT NOT NULL,
+  decided_at BIGINT NOT NULL,
+  unlinked_by TEXT NOT NULL,
+  unlinked_at BIGINT NOT NULL,
+  UNIQUE (subject_id, person_id)
+);
+CREATE INDEX record_matches_by_organisation ON record_matches(organisation_id, status, created_at);
+CREATE INDEX record_matches_by_person ON record_matches(person_id);
+CREATE TABLE record_match_evidence (
+  match_id TEXT NOT NULL REFERENCES record_matches(id),
+  position INTEGER NOT NULL,
+  field TEXT NOT NULL,
+  level TEXT NOT NULL,
+  weight_ppm BIGINT NOT NULL,
+  PRIMARY KEY (match_id, position)
+);
+)sql";
+
+constexpr std::array<Migration, 9> kMigrations{{
     {1, "organisations, practitioners and sessions", kV1Portable, kV1Portable},
     {2, "tamper-evident audit log", kV2Sqlite, kV2Postgres},
     {3, "the sharing workflow", kV3Sqlite, kV3Postgres},
@@ -291,6 +326,7 @@ constexpr std::array<Migration, 8> kMigrations{{
     {6, "tree head key ids and audit records by object", kV6Portable, kV6Portable},
     {7, "second factors, sign-in challenges and throttling", kV7Sqlite, kV7Postgres},
     {8, "forced password changes and account proposals", kV8Portable, kV8Portable},
+    {12, "matches between records of one child, with their explanations", kV12Portable, kV12Portable},
 }};
 
 }  // namespace

@@ -632,13 +632,15 @@ class SqlTransaction final : public Transaction {
         sessions_(c),
         sign_in_(NewSignInRepository(c)),
         audit_(c),
-        casework_(NewCaseworkRepository(c)) {}
+        casework_(NewCaseworkRepository(c)),
+        linking_(NewLinkingRepository(c)) {}
   OrganisationRepository& organisations() override { return organisations_; }
   PractitionerRepository& practitioners() override { return practitioners_; }
   SessionRepository& sessions() override { return sessions_; }
   SignInRepository& sign_in() override { return *sign_in_; }
   AuditRepository& audit() override { return audit_; }
   CaseworkRepository& casework() override { return *casework_; }
+  LinkingRepository& linking() override { return *linking_; }
   void Savepoint() override { audit_.Mark(); }
   void RollbackToSavepoint() override { audit_.RollbackToMark(); }
   Status BeforeCommit() override { return audit_.Flush(); }
@@ -650,6 +652,7 @@ class SqlTransaction final : public Transaction {
   std::unique_ptr<SignInRepository> sign_in_;
   SqlAudit audit_;
   std::unique_ptr<CaseworkRepository> casework_;
+  std::unique_ptr<LinkingRepository> linking_;
 };
 
 }  // namespace

@@ -66,6 +66,7 @@ class Where {
 std::unique_ptr<Transaction> NewTransaction(sql::Connection& connection);
 std::unique_ptr<CaseworkRepository> NewCaseworkRepository(sql::Connection& connection);
 std::unique_ptr<SignInRepository> NewSignInRepository(sql::Connection& connection);
+std::unique_ptr<LinkingRepository> NewLinkingRepository(sql::Connection& connection);
 
 struct Migration {
   int version;

@@ -15,6 +15,7 @@
 #include "common/result.h"
 #include "domain/audit_record.h"
 #include "domain/casework.h"
+#include "domain/linking.h"
 #include "domain/person.h"
 #include "domain/organisation.h"
 #include "domain/practitioner.h"
@@ -356,6 +357,27 @@ class CaseworkRepository {
   virtual Result<std::int64_t> DeleteDraftsBefore(Time before) = 0;
 };
 
+// Matches between an organisation's records of a child and the records
+// that may be the same child (linking, service/linking.h). A match is
+// inserted once per pair and then only changes status.
+class LinkingRepository {
+ public:
+  virtual ~LinkingRepository() = default;
+  // Inserts the match with its evidence; false (and nothing written) if the
+  // pair (subject, person) was matched before: a pair is decided once.
+  virtual Result<bool> InsertMatch(const domain::RecordMatch& match) = 0;
+  virtual Result<std::optional<domain::RecordMatch>> FindMatch(const std::string& id) = 0;
+  // Saves status, decided_by/at and unlinked_by/at.
+  virtual Status UpdateMatch(const domain::RecordMatch& match) = 0;
+  // The organisation's matches with this status (empty: any), newest first.
+  virtual Result<std::vector<domain::RecordMatch>> MatchesOf(const std::string& organisation_id,
+                                                              std::optional<domain::MatchStatus> status,
+                                                              std::size_t limit) = 0;
+  // Every match about one record of the organisation's: as the subject or as the person.
+  virtual Result<std::vector<domain::RecordMatch>> MatchesAbout(const std::string& organisation_id,
+                                                                 const std::string& record_id) = 0;
+};
+
 // The repositories bound to one open transaction. Valid only inside the
 // callback given to Store::Write / Store::Read.
 class Transaction {
@@ -367,6 +389,7 @@ class Transaction {
   virtual SignInRepository& sign_in() = 0;
   virtual AuditRepository& audit() = 0;
   virtual CaseworkRepository& casework() = 0;
+  virtual LinkingRepository& linking() = 0;
   // Called by the store around savepoints and before commit, so that state
   // the repositories cache or defer stays exactly what the database holds.
   virtual void Savepoint() {}

@@ -55,6 +55,8 @@ std::string_view NotificationText(std::string_view kind) {
   if (kind == "share.approved") return "Your designated safeguarding lead approved your share: it has been sent";
   if (kind == "share.declined") return "Your designated safeguarding lead did not approve your share";
   if (kind == "share.changed") return "Your designated safeguarding lead changed your share";
+  if (kind == "match.suggested") return "A record may be a child your organisation already knows: decide whether it is";
+  if (kind == "match.linked") return "Two records of one child were linked automatically (same NHS number and date of birth)";
   if (kind == "sign_in.repeated_failures")
     return "There were repeated failed attempts to sign in to a colleague's account. Check with them it was them, and "
            "tell your administrator if it was not";
@@ -67,6 +69,7 @@ std::string_view Href(std::string_view object_type) {
   if (object_type == "advice_request") return "/advice/";
   if (object_type == "information_request") return "/information-requests/";
   if (object_type == "decision") return "/decisions/";
+  if (object_type == "match") return "/matches/";
   return "";
 }
 
@@ -203,6 +206,8 @@ Response Home(Site& site, Visit& v) {
   return site.Page(v, {.title = "What needs you", .body_html = body, .active_nav = "home", .wide = true});
 }
 
+}  // namespace
+
 std::string_view KindLabel(service::ChronologyKind k) {
   switch (k) {
     case service::ChronologyKind::kConcernRaised: return "Concern raised";
@@ -234,6 +239,8 @@ std::string EntryDetail(const service::ChronologyEntry& e) {
   }
   return e.detail;
 }
+
+namespace {
 
 // What the other person is to the child. A relationship reads "person is
 // KIND of related person"; read from the other side, a parent is a child.
@@ -274,7 +281,9 @@ Response Child(Site& site, Visit& v) {
     body += Table("", {"Name", "Relationship", "Protection"}, people);
   }
 
-  body += "<h2 class=\"govuk-heading-m\">Chronology</h2>";
+  body += "<h2 class=\"govuk-heading-m\">Chronology</h2><p class=\"govuk-body\">" +
+          Link("See the multi-agency chronology", "/children/" + p.id + "/picture") +
+          ": what other agencies shared about the child, with your own records.</p>";
   if (chronology->entries.empty()) {
     body += "<p class=\"govuk-body\">Nothing has been recorded yet.</p>";
   } else {
