@@ -157,6 +157,13 @@ Status Authorise(const Actor& actor, Action action, const RecordFacts& r) {
     case Action::kAnswerAdvice:
       if (!own) return Hidden();
       return Allow(r.adviser_role && actor.roles.Has(*r.adviser_role));
+    case Action::kLinkRecords:
+      // Article 22: a person who works with the child decides whether two
+      // records are one child; the organisation's matches are its own
+      // records, so they are for its caseworkers (a disclosure sent to a
+      // named practitioner is further limited by kReceiveDisclosure).
+      if (!own) return Hidden();
+      return Allow(Caseworker(actor));
     case Action::kViewDisclosureTrail:
       // The sharer's oversight: the DSL and governance roles see who read
       // what their organisation sent, as they see the decision itself.

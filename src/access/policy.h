@@ -82,6 +82,10 @@ enum class Action {
   // Whether the organisation withholds its name from "who else knows"
   // answers (its administrator or DSL).
   kSetPartnershipVisibility,
+  // See the matches suggested between the organisation's records of a
+  // child and other records (its own, or disclosures it received), and
+  // confirm, reject or undo them (service/linking.h).
+  kLinkRecords,
 };
 
 // What the policy needs to know about the record an action touches.

@@ -7,6 +7,8 @@
 #include "http/api/case_management_api.h"
 #include "http/api/casework_api.h"
 #include "http/api/partnership_api.h"
+#include "http/api/linking_api.h"
+#include "http/web/linking_pages.h"
 #include "http/web/web.h"
 
 #include <filesystem>
@@ -77,11 +79,17 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config, c
                                               *app->requests_, clock, *app->recording_});
   http::api::AddRoutes(app->router_, {*app->authentication_, *app->administration_, *app->assessments_,
                                       *app->audit_log_, *app->store_, *app->accounts_, config.web.public_origin});
-  JIGSAW_RETURN_IF_ERROR(http::web::AddWebRoutes(
-      app->router_,
-      {*app->authentication_, *app->administration_, *app->casework_, *app->sharing_, *app->requests_,
-       *app->overview_, *app->drafts_, *app->triage_, *app->case_management_, clock, *app->audit_log_, *app->accounts_, *app->partnership_, *app->recording_},
-      {config.StaticDir(), config.web.exit_url, config.web.public_origin}));
+  const http::web::WebServices web_services{*app->authentication_, *app->administration_, *app->casework_,
+                                            *app->sharing_,        *app->requests_,       *app->overview_,
+                                            *app->drafts_,         *app->triage_,         *app->case_management_,
+                                            clock,                 *app->audit_log_,      *app->accounts_,
+                                            *app->partnership_,    *app->recording_};
+  const http::web::WebOptions web_options{config.StaticDir(), config.web.exit_url, config.web.public_origin};
+  JIGSAW_RETURN_IF_ERROR(http::web::AddWebRoutes(app->router_, web_services, web_options));
+  // Linking: matches between records of one child, and the multi-agency chronology.
+  app->linking_ = std::make_unique<service::Linking>(*app->store_, clock, *app->trail_, *app->sealer_);
+  http::api::AddLinkingRoutes(app->router_, {*app->authentication_, *app->linking_});
+  http::web::AddLinkingPages(app->router_, web_services, web_options, *app->linking_);
   app->housekeeping_ = std::make_unique<service::Housekeeping>(clock);
   app->AddChores();
   return app;

@@ -22,6 +22,7 @@
 #include "service/casework.h"
 #include "service/drafts.h"
 #include "service/housekeeping.h"
+#include "service/linking.h"
 #include "service/overview.h"
 #include "service/partnership.h"
 #include "service/recording.h"
@@ -92,6 +93,7 @@ class Application {
   std::unique_ptr<service::Sharing> sharing_;
   std::unique_ptr<service::Requests> requests_;
   std::unique_ptr<service::Overview> overview_;
+  std::unique_ptr<service::Linking> linking_;
   std::unique_ptr<service::Drafts> drafts_;
   std::unique_ptr<service::Triage> triage_;
   std::unique_ptr<service::CaseManagement> case_management_;

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "common/random.h"
+#include "service/linking.h"
 #include "service/lists.h"
 #include "service/partnership.h"
 #include "domain/text.h"
@@ -76,6 +77,9 @@ Result<Person> Casework::AddPerson(const Context& context, Person p, const std::
   // a failed link leaves no one recorded.
   JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
     JIGSAW_RETURN_IF_ERROR(tx.casework().InsertPerson(p));
+    // A child recorded again (by another colleague, under a nickname) is
+    // offered to a person to link, in the same transaction as the record.
+    JIGSAW_RETURN_IF_ERROR(SuggestMatchesForChild(tx, trail_, context, p, p.created_at));
     if (!link) return IndexPeople(tx, p.created_at, {p.id});
     auto other = JIGSAW_TRY(tx.casework().FindPerson(link->related_person_id));
     if (!other || other->organisation_id != p.organisation_id) return NotYours("related_to.person_id");

@@ -109,74 +109,79 @@ Result<WhatNeedsMe> Overview::WhatNeedsMeNow(const Context& context) {
   return out;
 }
 
+Status AppendOwnChronology(store::Transaction& tx, const access::Actor& a, const domain::Person& child,
+                           std::vector<ChronologyEntry>& entries) {
+  auto& cw = tx.casework();
+  std::map<std::string, std::string> names;  // practitioner and organisation ids to names
+  for (const auto& o : JIGSAW_TRY(tx.organisations().List())) names[o.id] = o.name;
+  auto name_of = [&](const std::string& practitioner_id) -> Result<std::string> {
+    if (practitioner_id.empty()) return std::string();
+    if (auto it = names.find(practitioner_id); it != names.end()) return it->second;
+    auto p = JIGSAW_TRY(tx.practitioners().Find(practitioner_id));
+    return names[practitioner_id] = p ? p->display_name : std::string();
+  };
+  auto add = [&](Time at, ChronologyKind kind, std::string type, const std::string& id, std::string who,
+                 std::string detail) {
+    const Significance significance = IsSignificant(kind, detail);
+    entries.push_back({at, kind, std::move(type), id, std::move(who), std::move(detail), ChronologyPrecision::kMoment,
+                       significance});
+  };
+
+  store::ConcernQuery cq;
+  cq.child_id = child.id;
+  cq.organisation_id = child.organisation_id;
+  for (const auto& c : JIGSAW_TRY(cw.Concerns(cq))) {
+    if (!access::Authorise(a, Action::kViewConcern, RecordFacts{c.organisation_id, c.raised_by, {}, {}, {}})) continue;
+    if (const auto happened = domain::IncidentMoment(c)) {
+      add(*happened, ChronologyKind::kIncident, "concern", c.id, JIGSAW_TRY(name_of(c.raised_by)), c.incident_place);
+      if (c.incident_time.empty()) entries.back().precision = ChronologyPrecision::kDay;
+    }
+    add(c.created_at, ChronologyKind::kConcernRaised, "concern", c.id, JIGSAW_TRY(name_of(c.raised_by)),
+        std::string(ToString(c.level)));
+    if (c.seen_at != Time{})
+      add(c.seen_at, ChronologyKind::kConcernSeen, "concern", c.id, JIGSAW_TRY(name_of(c.seen_by)), "");
+    if (c.next_step)
+      add(c.actioned_at, ChronologyKind::kNextStep, "concern", c.id, JIGSAW_TRY(name_of(c.actioned_by)),
+          std::string(ToString(*c.next_step)));
+  }
+  store::DecisionQuery dq;
+  dq.organisation_id = child.organisation_id;
+  dq.child_id = child.id;
+  for (const auto& d : JIGSAW_TRY(cw.Decisions(dq))) {
+    if (!access::Authorise(a, Action::kViewDecision, RecordFacts{d.organisation_id, d.decided_by, {}, {}, {}})) continue;
+    add(d.created_at, ChronologyKind::kDecision, "decision", d.id, JIGSAW_TRY(name_of(d.decided_by)),
+        std::string(ToString(d.outcome)));
+  }
+  store::DisclosureQuery sq;
+  sq.child_id = child.id;
+  sq.sharer_organisation_id = child.organisation_id;
+  for (const auto& s : JIGSAW_TRY(cw.Disclosures(sq))) {
+    if (!access::Authorise(a, Action::kViewDisclosure,
+                           RecordFacts{s.sharer_organisation_id, s.sharer_id, s.recipient_organisation_id,
+                                       s.recipient_practitioner_id, {}}))
+      continue;
+    add(s.created_at, ChronologyKind::kDisclosureSent, "disclosure", s.id, names[s.recipient_organisation_id], "");
+    if (s.received_at != Time{})
+      add(s.received_at, ChronologyKind::kDisclosureReceived, "disclosure", s.id,
+          names[s.recipient_organisation_id], "");
+    for (const auto& f : JIGSAW_TRY(cw.FeedbackOn(s.id)))
+      add(f.created_at, ChronologyKind::kFeedback, "disclosure", s.id, names[f.organisation_id],
+          std::string(ToString(f.action)));
+  }
+  return Ok();
+}
+
 Result<Chronology> Overview::ChronologyOf(const Context& context, const std::string& child_id) {
   AuditEvent event{"child.chronology", "person", child_id};
   Chronology out;
   JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
     const auto& a = context.actor;
-    auto& cw = tx.casework();
-    auto child = JIGSAW_TRY(cw.FindPerson(child_id));
+    auto child = JIGSAW_TRY(tx.casework().FindPerson(child_id));
     if (!child) return NotFound("There is no such record, or it is not shared with you.");
     JIGSAW_RETURN_IF_ERROR(access::Authorise(a, Action::kViewPeople, RecordFacts{child->organisation_id, {}, {}, {}, {}}));
     event.child_id = child->id;
     out.child = *child;
-
-    std::map<std::string, std::string> names;  // practitioner and organisation ids to names
-    for (const auto& o : JIGSAW_TRY(tx.organisations().List())) names[o.id] = o.name;
-    auto name_of = [&](const std::string& practitioner_id) -> Result<std::string> {
-      if (practitioner_id.empty()) return std::string();
-      if (auto it = names.find(practitioner_id); it != names.end()) return it->second;
-      auto p = JIGSAW_TRY(tx.practitioners().Find(practitioner_id));
-      return names[practitioner_id] = p ? p->display_name : std::string();
-    };
-    auto add = [&](Time at, ChronologyKind kind, std::string type, const std::string& id, std::string who,
-                   std::string detail) {
-      const Significance significance = IsSignificant(kind, detail);
-      out.entries.push_back({at, kind, std::move(type), id, std::move(who), std::move(detail),
-                             ChronologyPrecision::kMoment, significance});
-    };
-
-    store::ConcernQuery cq;
-    cq.child_id = child->id;
-    cq.organisation_id = child->organisation_id;
-    for (const auto& c : JIGSAW_TRY(cw.Concerns(cq))) {
-      if (!access::Authorise(a, Action::kViewConcern, RecordFacts{c.organisation_id, c.raised_by, {}, {}, {}})) continue;
-      if (const auto happened = domain::IncidentMoment(c)) {
-        add(*happened, ChronologyKind::kIncident, "concern", c.id, JIGSAW_TRY(name_of(c.raised_by)), c.incident_place);
-        if (c.incident_time.empty()) out.entries.back().precision = ChronologyPrecision::kDay;
-      }
-      add(c.created_at, ChronologyKind::kConcernRaised, "concern", c.id, JIGSAW_TRY(name_of(c.raised_by)),
-          std::string(ToString(c.level)));
-      if (c.seen_at != Time{})
-        add(c.seen_at, ChronologyKind::kConcernSeen, "concern", c.id, JIGSAW_TRY(name_of(c.seen_by)), "");
-      if (c.next_step)
-        add(c.actioned_at, ChronologyKind::kNextStep, "concern", c.id, JIGSAW_TRY(name_of(c.actioned_by)),
-            std::string(ToString(*c.next_step)));
-    }
-    store::DecisionQuery dq;
-    dq.organisation_id = child->organisation_id;
-    dq.child_id = child->id;
-    for (const auto& d : JIGSAW_TRY(cw.Decisions(dq))) {
-      if (!access::Authorise(a, Action::kViewDecision, RecordFacts{d.organisation_id, d.decided_by, {}, {}, {}})) continue;
-      add(d.created_at, ChronologyKind::kDecision, "decision", d.id, JIGSAW_TRY(name_of(d.decided_by)),
-          std::string(ToString(d.outcome)));
-    }
-    store::DisclosureQuery sq;
-    sq.child_id = child->id;
-    sq.sharer_organisation_id = child->organisation_id;
-    for (const auto& s : JIGSAW_TRY(cw.Disclosures(sq))) {
-      if (!access::Authorise(a, Action::kViewDisclosure,
-                             RecordFacts{s.sharer_organisation_id, s.sharer_id, s.recipient_organisation_id,
-                                         s.recipient_practitioner_id, {}}))
-        continue;
-      add(s.created_at, ChronologyKind::kDisclosureSent, "disclosure", s.id, names[s.recipient_organisation_id], "");
-      if (s.received_at != Time{})
-        add(s.received_at, ChronologyKind::kDisclosureReceived, "disclosure", s.id,
-            names[s.recipient_organisation_id], "");
-      for (const auto& f : JIGSAW_TRY(cw.FeedbackOn(s.id)))
-        add(f.created_at, ChronologyKind::kFeedback, "disclosure", s.id, names[f.organisation_id],
-            std::string(ToString(f.action)));
-    }
+    JIGSAW_RETURN_IF_ERROR(AppendOwnChronology(tx, a, *child, out.entries));
     std::stable_sort(out.entries.begin(), out.entries.end(),
                      [](const auto& x, const auto& y) { return x.at < y.at; });
     return Ok();

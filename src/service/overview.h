@@ -79,6 +79,13 @@ struct Chronology {
   std::vector<ChronologyEntry> entries;  // oldest first
 };
 
+// Appends the events of the organisation's own record of `child` that
+// `actor` may see (concerns, decisions, disclosures sent and their
+// feedback), unordered, within the caller's transaction. The caller has
+// authorised reading the child's record and audits the read.
+Status AppendOwnChronology(store::Transaction& tx, const access::Actor& actor, const domain::Person& child,
+                           std::vector<ChronologyEntry>& entries);
+
 class Overview {
  public:
   Overview(store::Store& store, const Clock& clock, const AuditTrail& trail)

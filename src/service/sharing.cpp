@@ -1,5 +1,7 @@
 #include "service/sharing.h"
 
+#include "service/linking.h"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -998,6 +1000,7 @@ Result<DisclosureView> Sharing::GetDisclosure(const Context& context, const std:
                             s->recipient_practitioner_id, {}};
     JIGSAW_RETURN_IF_ERROR(access::Authorise(context.actor, Action::kViewDisclosure, facts));
     const bool recipient = context.actor.organisation_id == s->recipient_organisation_id;
+    const bool first_opening = recipient && s->received_at == Time{};
     // The sharer's child id means nothing to the recipient and is not theirs to hold.
     if (!recipient) event.child_id = s->child_id;
     if (recipient) {
@@ -1012,6 +1015,10 @@ Result<DisclosureView> Sharing::GetDisclosure(const Context& context, const std:
     }
     out.content_json = JIGSAW_TRY(sealer_.Open(s->sealed_content, s->id, s->recipient_organisation_id));
     out.content = JIGSAW_TRY(ParseRecipientView(out.content_json));
+    // Received: is it about a child the recipient already knows? Matches
+    // are suggested for a person to decide (service/linking.h).
+    if (first_opening && out.content.child)
+      JIGSAW_RETURN_IF_ERROR(SuggestMatchesForDisclosure(tx, trail_, context, *s, *out.content.child, s->received_at));
     out.feedback = JIGSAW_TRY(cw.FeedbackOn(id));
     std::map<std::string, std::string> names;
     for (const auto& o : JIGSAW_TRY(tx.organisations().List())) names[o.id] = o.name;

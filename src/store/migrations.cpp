@@ -427,7 +427,42 @@ constexpr std::string_view kV11Postgres = JIGSAW_RECORDING_V11("BYTEA");
 #undef JIGSAW_RECORDING_V11
 
 
-constexpr std::array<Migration, 11> kMigrations{{
+// Linking (service/linking.h): matches between an organisation's records
+// of a child and records that may be the same child, each with its
+// explanation, and what a person decided. Probabilities and weights are
+// kept in millionths (integers read the same on both backends).
+constexpr std::string_view kV12Portable = R"sql(
+CREATE TABLE record_matches (
+  id TEXT PRIMARY KEY,
+  organisation_id TEXT NOT NULL REFERENCES organisations(id),
+  subject TEXT NOT NULL,
+  subject_id TEXT NOT NULL,
+  person_id TEXT NOT NULL REFERENCES people(id),
+  probability_ppm BIGINT NOT NULL,
+  match_weight_ppm BIGINT NOT NULL,
+  prior_weight_ppm BIGINT NOT NULL,
+  relative_term_ppm BIGINT NOT NULL,
+  status TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  decided_by TEXT NOT NULL,
+  decided_at BIGINT NOT NULL,
+  unlinked_by TEXT NOT NULL,
+  unlinked_at BIGINT NOT NULL,
+  UNIQUE (subject_id, person_id)
+);
+CREATE INDEX record_matches_by_organisation ON record_matches(organisation_id, status, created_at);
+CREATE INDEX record_matches_by_person ON record_matches(person_id);
+CREATE TABLE record_match_evidence (
+  match_id TEXT NOT NULL REFERENCES record_matches(id),
+  position INTEGER NOT NULL,
+  field TEXT NOT NULL,
+  level TEXT NOT NULL,
+  weight_ppm BIGINT NOT NULL,
+  PRIMARY KEY (match_id, position)
+);
+)sql";
+
+constexpr std::array<Migration, 12> kMigrations{{
     {1, "organisations, practitioners and sessions", kV1Portable, kV1Portable},
     {2, "tamper-evident audit log", kV2Sqlite, kV2Postgres},
     {3, "the sharing workflow", kV3Sqlite, kV3Postgres},
@@ -439,6 +474,7 @@ constexpr std::array<Migration, 11> kMigrations{{
     {8, "forced password changes and account proposals", kV8Portable, kV8Portable},
     {9, "triage of disclosures received; case management", kV9Sqlite, kV9Postgres},
     {11, "the incident's date, time and place; body maps; attachments", kV11Sqlite, kV11Postgres},
+    {12, "matches between records of one child, with their explanations", kV12Portable, kV12Portable},
     {13, "the partnership index, its lookups, withheld names and risk alerts", kV13Portable, kV13Portable},
 }};
 

@@ -636,7 +636,8 @@ class SqlTransaction final : public Transaction {
         casework_(NewCaseworkRepository(c)),
         partnership_(NewPartnershipRepository(c)),
         case_management_(NewCaseManagementRepository(c)),
-        recording_(NewRecordingRepository(c)) {}
+        recording_(NewRecordingRepository(c)),
+        linking_(NewLinkingRepository(c)) {}
   OrganisationRepository& organisations() override { return organisations_; }
   PractitionerRepository& practitioners() override { return practitioners_; }
   SessionRepository& sessions() override { return sessions_; }
@@ -646,6 +647,7 @@ class SqlTransaction final : public Transaction {
   PartnershipRepository& partnership() override { return *partnership_; }
   CaseManagementRepository& case_management() override { return *case_management_; }
   RecordingRepository& recording() override { return *recording_; }
+  LinkingRepository& linking() override { return *linking_; }
   void Savepoint() override { audit_.Mark(); }
   void RollbackToSavepoint() override { audit_.RollbackToMark(); }
   Status BeforeCommit() override { return audit_.Flush(); }
@@ -660,6 +662,7 @@ class SqlTransaction final : public Transaction {
   std::unique_ptr<PartnershipRepository> partnership_;
   std::unique_ptr<CaseManagementRepository> case_management_;
   std::unique_ptr<RecordingRepository> recording_;
+  std::unique_ptr<LinkingRepository> linking_;
 };
 
 }  // namespace

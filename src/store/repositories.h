@@ -70,6 +70,7 @@ std::unique_ptr<CaseManagementRepository> NewCaseManagementRepository(sql::Conne
 std::unique_ptr<RecordingRepository> NewRecordingRepository(sql::Connection& connection);
 std::unique_ptr<SignInRepository> NewSignInRepository(sql::Connection& connection);
 std::unique_ptr<PartnershipRepository> NewPartnershipRepository(sql::Connection& connection);
+std::unique_ptr<LinkingRepository> NewLinkingRepository(sql::Connection& connection);
 
 struct Migration {
   int version;

@@ -17,6 +17,7 @@
 #include "domain/audit_record.h"
 #include "domain/body_map.h"
 #include "domain/casework.h"
+#include "domain/linking.h"
 #include "domain/person.h"
 #include "domain/organisation.h"
 #include "domain/practitioner.h"
@@ -376,6 +377,27 @@ class RecordingRepository {
   virtual Result<std::vector<domain::Attachment>> AttachmentsOfConcern(const std::string& concern_id) = 0;
 };
 
+// Matches between an organisation's records of a child and the records
+// that may be the same child (linking, service/linking.h). A match is
+// inserted once per pair and then only changes status.
+class LinkingRepository {
+ public:
+  virtual ~LinkingRepository() = default;
+  // Inserts the match with its evidence; false (and nothing written) if the
+  // pair (subject, person) was matched before: a pair is decided once.
+  virtual Result<bool> InsertMatch(const domain::RecordMatch& match) = 0;
+  virtual Result<std::optional<domain::RecordMatch>> FindMatch(const std::string& id) = 0;
+  // Saves status, decided_by/at and unlinked_by/at.
+  virtual Status UpdateMatch(const domain::RecordMatch& match) = 0;
+  // The organisation's matches with this status (empty: any), newest first.
+  virtual Result<std::vector<domain::RecordMatch>> MatchesOf(const std::string& organisation_id,
+                                                              std::optional<domain::MatchStatus> status,
+                                                              std::size_t limit) = 0;
+  // Every match about one record of the organisation's: as the subject or as the person.
+  virtual Result<std::vector<domain::RecordMatch>> MatchesAbout(const std::string& organisation_id,
+                                                                 const std::string& record_id) = 0;
+};
+
 // The repositories bound to one open transaction. Valid only inside the
 // callback given to Store::Write / Store::Read.
 class Transaction {
@@ -390,6 +412,7 @@ class Transaction {
   virtual PartnershipRepository& partnership() = 0;
   virtual CaseManagementRepository& case_management() = 0;
   virtual RecordingRepository& recording() = 0;
+  virtual LinkingRepository& linking() = 0;
   // Called by the store around savepoints and before commit, so that state
   // the repositories cache or defer stays exactly what the database holds.
   virtual void Savepoint() {}

@@ -135,6 +135,22 @@ TEST(AccessMatrix, EveryEndpointEveryRoleEveryRelation) {
   ASSERT_EQ(attachment.status, 201) << attachment.body;
   const std::string attachment_id = attachment.Json()["id"];
 
+  // Linking: three children each recorded twice at the school under a
+  // nickname, so three matches wait for a decision (one to confirm and then
+  // undo, one to reject, one left waiting to be listed).
+  const std::vector<std::pair<std::string, std::string>> twice = {{"William", "Bill"}, {"Margaret", "Peggy"}, {"Robert", "Bob"}};
+  for (const auto& [formal, nickname] : twice)
+    for (const auto& given : {formal, nickname})
+      ASSERT_EQ(Post(server.port(), "/api/v1/people", {{"kind", "child"}, {"given_name", given}, {"family_name", "Matrix" + formal},
+                                                       {"date_of_birth", "2014-02-03"}, {"address", "3 Quarry Row"},
+                                                       {"postcode", "BF1 2AB"}}, teacher).status, 201);
+  std::map<std::string, std::string> match_of;  // by family name
+  const auto waiting = Get(server.port(), "/api/v1/matches", teacher);
+  const json waiting_body = waiting.Json();
+  for (const auto& m : waiting_body["matches"])
+    match_of[m["person"]["family_name"].get<std::string>()] = m["id"].get<std::string>();
+  ASSERT_EQ(match_of.size(), 3u) << waiting.status << " " << waiting.body;
+
   // Accounts: a member of the school's staff whom the matrix changes, and
   // two accounts the partnership administrator (here the council's) proposes
   // for the school, one to approve and one to decline.
@@ -249,6 +265,13 @@ TEST(AccessMatrix, EveryEndpointEveryRoleEveryRelation) {
       {"POST", "/api/v1/advice-requests", {{"adviser", "data_protection_officer"}, {"question", "May I?"}},
        Any({R::kPractitioner, R::kDesignatedSafeguardingLead, R::kDataProtectionOfficer, R::kCaldicottGuardian,
             R::kSeniorLeader})},
+      // Linking (docs/linkage.md, "Linking inside Jigsaw"): the organisation's caseworkers.
+      {"GET", "/api/v1/matches", {}, Any(casework)},
+      {"GET", "/api/v1/matches/" + match_of["MatrixWilliam"], {}, {{Relation::kOwn, casework}}},
+      {"POST", "/api/v1/matches/" + match_of["MatrixWilliam"] + "/confirm", json::object(), {{Relation::kOwn, casework}}},
+      {"POST", "/api/v1/matches/" + match_of["MatrixWilliam"] + "/unlink", json::object(), {{Relation::kOwn, casework}}},
+      {"POST", "/api/v1/matches/" + match_of["MatrixMargaret"] + "/reject", json::object(), {{Relation::kOwn, casework}}},
+      {"GET", "/api/v1/people/" + child_id + "/picture", {}, {{Relation::kOwn, casework}}},
       // Accounts (docs/workflow.md, "Accounts"): only the person's own
       // organisation's administrator changes them; another organisation's
       // administrator proposes, and the organisation's administrator or
@@ -332,6 +355,7 @@ TEST(AccessMatrix, EveryEndpointEveryRoleEveryRelation) {
       {"/api/v1/decisions/awaiting-approval", "decisions", held[2], {{Relation::kOwn, dsl}}},
       {"/api/v1/concerns", "concerns", concern_id, {}},
       {"/api/v1/people?q=Rio", "people", child_id, {{Relation::kOwn, casework}}},
+      {"/api/v1/matches", "matches", match_of["MatrixRobert"], {{Relation::kOwn, casework}}},
       {"/api/v1/information-requests?box=sent", "information_requests", request_id, {{Relation::kOwn, dsl}}},
       {"/api/v1/information-requests?box=received", "information_requests", request_id, {{Relation::kRecipient, casework}}},
       {"/api/v1/advice-requests?box=to_me", "advice_requests", advice_id, {{Relation::kOwn, dsl}}},

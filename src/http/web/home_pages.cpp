@@ -62,6 +62,8 @@ std::string_view NotificationText(std::string_view kind) {
   if (kind == "task.done") return "A task you gave was done";
   if (kind == "concern.closed") return "Your designated safeguarding lead closed a concern you raised";
   if (kind == "concern.reopened") return "A concern you raised was reopened";
+  if (kind == "match.suggested") return "A record may be a child your organisation already knows: decide whether it is";
+  if (kind == "match.linked") return "Two records of one child were linked automatically (same NHS number and date of birth)";
   if (kind == "sign_in.repeated_failures")
     return "There were repeated failed attempts to sign in to a colleague's account. Check with them it was them, and "
            "tell your administrator if it was not";
@@ -77,6 +79,7 @@ std::string_view Href(std::string_view object_type) {
   if (object_type == "partnership_lookup") return "/partnership/lookups/";
   if (object_type == "risk_alert") return "/risk-alerts/";
   if (object_type == "task") return "/tasks/";
+  if (object_type == "match") return "/matches/";
   return "";
 }
 
@@ -232,6 +235,8 @@ Response Home(Site& site, Visit& v) {
   return site.Page(v, {.title = "What needs you", .body_html = body, .active_nav = "home", .wide = true});
 }
 
+}  // namespace
+
 std::string_view KindLabel(service::ChronologyKind k) {
   switch (k) {
     case service::ChronologyKind::kIncident: return "What the concern is about happened";
@@ -266,6 +271,8 @@ std::string EntryDetail(const service::ChronologyEntry& e) {
   return e.detail;
 }
 
+namespace {
+
 // What the other person is to the child. A relationship reads "person is
 // KIND of related person"; read from the other side, a parent is a child.
 std::string RelationshipLabel(const domain::Relationship& r, const std::string& other_id) {
@@ -290,6 +297,8 @@ std::string ChronologySection(const service::Chronology& chronology, const std::
                     : Link(text, href)) +
            "</li>";
   };
+  out += "<p class=\"govuk-body\">" + Link("See the multi-agency chronology", base + "/picture") +
+         ": what other agencies shared about the child, with your own records.</p>";
   out += "<nav aria-label=\"Chronology views\"><ul class=\"govuk-list jigsaw-views\">" +
          view_link("All events", base + "#chronology", !significant_only) +
          view_link("Significant events", base + "?events=significant#chronology", significant_only) + "</ul></nav>";

@@ -14,6 +14,7 @@
 #include "http/web/multipart.h"
 #include "http/web/web.h"
 #include "service/context.h"
+#include "service/overview.h"
 #include "service/recipient_view.h"
 
 namespace jigsaw::http::web {
@@ -122,4 +123,7 @@ std::string GuidanceHref(std::string_view source);
 // A disclosure's content as HTML, with each redaction marked: the same for
 // the sharer's preview and the recipient.
 std::string RecipientViewHtml(const service::RecipientView& view);
+// A chronology event as the child's page shows it: what happened, and its detail.
+std::string_view KindLabel(service::ChronologyKind kind);
+std::string EntryDetail(const service::ChronologyEntry& entry);
 }  // namespace jigsaw::http::web
