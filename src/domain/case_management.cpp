@@ -23,7 +23,7 @@ Status RequireDate(std::string_view field, const std::string& date, std::string_
 std::string UkDate(Time t) {
   const auto local = std::chrono::floor<std::chrono::days>(t + WorkingCalendar::UkOffset(t));
   const std::chrono::year_month_day ymd{local};
-  char out[11];
+  char out[32];  // room for any year the type holds
   std::snprintf(out, sizeof out, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
                 static_cast<unsigned>(ymd.day()));
   return out;

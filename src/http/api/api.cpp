@@ -231,7 +231,7 @@ void AddRoutes(Router& router, Services s) {
              }));
 
   router.Add("GET", "/api/v1/organisations",
-             SignedIn(s.authentication, [&admin = s.administration](Request& req, const service::Authenticated& who, const service::Context& ctx) {
+             SignedIn(s.authentication, [&admin = s.administration](Request& req, const service::Authenticated&, const service::Context& ctx) {
                return Render(req, admin.ListOrganisations(ctx), 200, [](const auto& list) {
                  json items = json::array();
                  for (const auto& o : list) items.push_back(ToJson(o));
@@ -240,13 +240,13 @@ void AddRoutes(Router& router, Services s) {
              }));
 
   router.Add("GET", "/api/v1/organisations/{id}",
-             SignedIn(s.authentication, [&admin = s.administration](Request& req, const service::Authenticated& who, const service::Context& ctx) {
+             SignedIn(s.authentication, [&admin = s.administration](Request& req, const service::Authenticated&, const service::Context& ctx) {
                return Render(req, admin.GetOrganisation(ctx, std::string(req.PathParam("id"))), 200,
                              [](const auto& o) { return ToJson(o); });
              }));
 
   router.Add("POST", "/api/v1/organisations",
-             SignedIn(s.authentication, [&admin = s.administration](Request& req, const service::Authenticated& who, const service::Context& ctx) {
+             SignedIn(s.authentication, [&admin = s.administration](Request& req, const service::Authenticated&, const service::Context& ctx) {
                auto body = ParseJsonBody(req);
                if (!body) return ErrorResponse(req, body.error());
                JsonFields f(body->root());
@@ -266,7 +266,7 @@ void AddRoutes(Router& router, Services s) {
              }));
 
   router.Add("GET", "/api/v1/practitioners",
-             SignedIn(s.authentication, [&admin = s.administration](Request& req, const service::Authenticated& who, const service::Context& ctx) {
+             SignedIn(s.authentication, [&admin = s.administration](Request& req, const service::Authenticated&, const service::Context& ctx) {
                return Render(req, admin.ListPractitioners(ctx, req.QueryParam("organisation_id")), 200,
                              [](const auto& list) {
                                json items = json::array();
@@ -276,7 +276,7 @@ void AddRoutes(Router& router, Services s) {
              }));
 
   router.Add("POST", "/api/v1/practitioners",
-             SignedIn(s.authentication, [&admin = s.administration](Request& req, const service::Authenticated& who, const service::Context& ctx) {
+             SignedIn(s.authentication, [&admin = s.administration](Request& req, const service::Authenticated&, const service::Context& ctx) {
                auto body = ParseJsonBody(req);
                if (!body) return ErrorResponse(req, body.error());
                JsonFields f(body->root());
