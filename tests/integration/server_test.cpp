@@ -153,7 +153,7 @@ TEST_F(ServerTest, AdministratorsManageThePartnershipOthersAre403) {
   // A common password, or one made of their name, is refused.
   auto common = person;
   common["username"] = "riverside.dsl2";
-  common["password"] = "password1234";
+  common["password"] = "1qaz2wsx3edc";  // a keyboard walk, high on the deny-list
   ExpectError(Post(port(), "/api/v1/account-proposals", common, admin), 400, "invalid_argument", "password");
   common["password"] = "tam rivers rules ok";
   ExpectError(Post(port(), "/api/v1/account-proposals", common, admin), 400, "invalid_argument", "password");
