@@ -109,6 +109,10 @@ TEST_F(PoliceReferencesTest, APoliceShareCarriesItsReferencesToTheRecipient) {
   auto stored = officer_.get("/api/v1/decisions/" + decided.Json()["id"].get<std::string>());
   ASSERT_EQ(stored.status, 200) << stored.body;
   EXPECT_EQ(stored.Json()["police"], expected);
+  // The force's own record of the decision shows them too.
+  auto own = Page(officer_token_, "/decisions/" + decided.Json()["id"].get<std::string>());
+  ASSERT_EQ(own.status, 200) << own.body.substr(0, 2000);
+  EXPECT_NE(own.body.find("PPN-2024-0099"), std::string::npos);
 
   // The recipient reads them in the disclosure, through the API and on its page.
   auto opened = social_worker_.get("/api/v1/disclosures/" + disclosure_id);
