@@ -284,7 +284,8 @@ std::string ClockTime(const std::string& hour, const std::string& minute) {
   };
   const int h = number(hour, 23), m = number(minute, 59);
   if (h < 0 || m < 0) return "?";
-  char out[8];
+  // h and m are checked above: two digits each.
+  char out[16];
   std::snprintf(out, sizeof out, "%02d:%02d", h, m);
   return out;
 }
