@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "access/policy.h"
 #include "http/web/body_map_html.h"
 #include "http/web/labels.h"
 #include "http/web/pages.h"
@@ -452,7 +453,14 @@ Errors ItemErrors(const Error& e) {
 }  // namespace
 
 void AddConcernPages(Site& site) {
-  site.Get("/concerns/new", [&site](Visit& v) { return FindChild(site, v, "", {}, nullptr); });
+  site.Get("/concerns/new", [&site](Visit& v) {
+    // Not a form to fill in and then be refused: say so at once.
+    if (auto may = access::Authorise(v.context.actor, access::Action::kRecordCasework,
+                                     access::RecordFacts{.organisation_id = v.context.actor.organisation_id});
+        !may)
+      return site.Failure(v, may.error());
+    return FindChild(site, v, "", {}, nullptr);
+  });
   site.Post("/concerns/new", [&site](Visit& v) {
     const std::string name = v.form.Get("name");
     if (name.size() < 2) return FindChild(site, v, name, {{"name", "Enter at least 2 letters of the child's name"}}, nullptr);

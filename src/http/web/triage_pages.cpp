@@ -138,8 +138,12 @@ Result<std::string> ReceivedHtml(Site& site, Visit& v) {
   out += "<p class=\"govuk-body\" id=\"received-count\">" + std::to_string(inbox->size()) +
          (inbox->size() == 1 ? " disclosure" : " disclosures") + " shown: " + std::to_string(unallocated) +
          " not allocated, " + std::to_string(overdue) + " overdue.</p>";
-  if (inbox->empty())
-    return out + "<p class=\"govuk-body\">Nothing shared with you matches. " + Link("Clear filters", "/inbox") + "</p>";
+  if (inbox->empty()) {
+    const bool filtered = !v.request.query.empty();
+    return out + (filtered ? "<p class=\"govuk-body\">Nothing shared with you matches. " + Link("Clear filters", "/inbox") + "</p>"
+                           : "<p class=\"govuk-body\">Nothing has been shared with your organisation yet. When another "
+                             "organisation shares information with you, it appears here and on your home page.</p>");
+  }
   for (const auto& e : *inbox) out += Card(e, now);
   return out;
 }
