@@ -462,7 +462,19 @@ CREATE TABLE record_match_evidence (
 );
 )sql";
 
-constexpr std::array<Migration, 12> kMigrations{{
+// Recalling a disclosure sent in error (docs/workflow.md): who recalled it,
+// when and why, and the recipient's confirmation that no copy is kept.
+// Earlier disclosures were never recalled: empty and zero.
+constexpr std::string_view kV16Portable = R"sql(
+ALTER TABLE disclosures ADD COLUMN recalled_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE disclosures ADD COLUMN recalled_at BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE disclosures ADD COLUMN recall_reason TEXT NOT NULL DEFAULT '';
+ALTER TABLE disclosures ADD COLUMN recall_confirmed_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE disclosures ADD COLUMN recall_confirmed_at BIGINT NOT NULL DEFAULT 0;
+CREATE INDEX disclosures_recalled ON disclosures(sharer_organisation_id, recalled_at);
+)sql";
+
+constexpr std::array<Migration, 13> kMigrations{{
     {1, "organisations, practitioners and sessions", kV1Portable, kV1Portable},
     {2, "tamper-evident audit log", kV2Sqlite, kV2Postgres},
     {3, "the sharing workflow", kV3Sqlite, kV3Postgres},
@@ -476,6 +488,7 @@ constexpr std::array<Migration, 12> kMigrations{{
     {11, "the incident's date, time and place; body maps; attachments", kV11Sqlite, kV11Postgres},
     {12, "matches between records of one child, with their explanations", kV12Portable, kV12Portable},
     {13, "the partnership index, its lookups, withheld names and risk alerts", kV13Portable, kV13Portable},
+    {16, "recalling a disclosure sent in error", kV16Portable, kV16Portable},
 }};
 
 }  // namespace
