@@ -7,6 +7,7 @@
 
 #include <algorithm>
 
+#include "common/random.h"
 #include "service/administration.h"
 #include "service/sharing.h"
 #include "service/triage.h"
@@ -49,10 +50,10 @@ class RecallTest : public ::testing::Test {
   // A share as Sharing::Send makes one: the decision, the sealed content
   // and the sealed triage summary the recipient's inbox shows.
   std::string Send(const std::string& from, const std::string& sharer, const std::string& to) {
-    const std::string id = "disclosure-" + std::to_string(++sent_);
+    const std::string id = NewId();  // the audit log keeps only well-formed ids
     EXPECT_TRUE(store_->Write([&](store::Transaction& tx) -> Status {
       domain::Decision d;
-      d.id = "decision-" + std::to_string(sent_);
+      d.id = NewId();
       d.organisation_id = from;
       d.child_id = "child1";
       d.decided_by = sharer;
@@ -113,7 +114,6 @@ class RecallTest : public ::testing::Test {
   Triage triage_{*store_, clock_, trail_, sealer_};
   Context op_ = Context::Operator();
   std::string school_, council_, police_, disclosure_id_;
-  int sent_ = 0;
   domain::Practitioner teacher_, other_teacher_, school_dsl_, dpo_, worker_, council_dsl_, officer_;
 };
 
