@@ -26,11 +26,17 @@ Response Inbox(Site& site, Visit& v) {
   if (sent) {
     body += "<h2 class=\"govuk-heading-l\">Shared by us</h2>";
     std::vector<std::vector<std::string>> rows;
-    for (const auto& d : *sent)
+    for (const auto& d : *sent) {
+      // Nothing is owed on a recalled disclosure: it says so instead of a due time.
+      const bool recalled = domain::IsRecalled(d.disclosure);
       rows.push_back({Link("View", "/disclosures/" + d.disclosure.id, "what was shared with " + d.recipient_organisation),
-                      Escape(d.recipient_organisation), Escape(DisplayTime(d.disclosure.created_at)),
-                      Due(d.disclosure.acknowledgement_due_at, now, d.disclosure.received_at),
-                      Due(d.disclosure.feedback_due_at, now, d.disclosure.feedback_at)});
+                      Escape(d.recipient_organisation) + (recalled ? " " + Tag("Recalled", Colour::kRed) : ""),
+                      Escape(DisplayTime(d.disclosure.created_at)),
+                      recalled && d.disclosure.received_at == Time{} ? "Not owed: recalled"
+                                                                       : Due(d.disclosure.acknowledgement_due_at, now, d.disclosure.received_at),
+                      recalled && d.disclosure.feedback_at == Time{} ? "Not owed: recalled"
+                                                                       : Due(d.disclosure.feedback_due_at, now, d.disclosure.feedback_at)});
+    }
     body += rows.empty() ? "<p class=\"govuk-body\">You have not shared anything.</p>"
                          : Table("", {"", "With", "Shared", "Opened", "Feedback"}, rows);
   }
@@ -54,6 +60,8 @@ std::string FeedbackList(const std::vector<domain::Feedback>& feedback) {
 std::string_view Tried(std::string_view action) {
   if (action == "disclosure.view" || action == "disclosure.read") return "Open it";
   if (action == "feedback.create") return "Give feedback on it";
+  if (action == "disclosure.recall") return "Recall it";
+  if (action == "disclosure.recall.confirm") return "Confirm no copy is kept";
   if (action == "disclosure.trail") return "See who has seen it";
   return action;
 }
