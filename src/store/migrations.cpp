@@ -462,6 +462,15 @@ CREATE TABLE record_match_evidence (
 );
 )sql";
 
+// A police force's references on its decisions to share (domain::
+// PoliceReferences): occurrence or crime reference, PPN reference, DASH
+// risk level ('' when not given, as on every other organisation's).
+constexpr std::string_view kV15Portable = R"sql(
+ALTER TABLE decisions ADD COLUMN police_occurrence_reference TEXT NOT NULL DEFAULT '';
+ALTER TABLE decisions ADD COLUMN police_ppn_reference TEXT NOT NULL DEFAULT '';
+ALTER TABLE decisions ADD COLUMN police_dash_risk TEXT NOT NULL DEFAULT '';
+)sql";
+
 // Recalling a disclosure sent in error (docs/workflow.md): who recalled it,
 // when and why, and the recipient's confirmation that no copy is kept.
 // Earlier disclosures were never recalled: empty and zero.
@@ -474,7 +483,7 @@ ALTER TABLE disclosures ADD COLUMN recall_confirmed_at BIGINT NOT NULL DEFAULT 0
 CREATE INDEX disclosures_recalled ON disclosures(sharer_organisation_id, recalled_at);
 )sql";
 
-constexpr std::array<Migration, 13> kMigrations{{
+constexpr std::array<Migration, 14> kMigrations{{
     {1, "organisations, practitioners and sessions", kV1Portable, kV1Portable},
     {2, "tamper-evident audit log", kV2Sqlite, kV2Postgres},
     {3, "the sharing workflow", kV3Sqlite, kV3Postgres},
@@ -488,6 +497,7 @@ constexpr std::array<Migration, 13> kMigrations{{
     {11, "the incident's date, time and place; body maps; attachments", kV11Sqlite, kV11Postgres},
     {12, "matches between records of one child, with their explanations", kV12Portable, kV12Portable},
     {13, "the partnership index, its lookups, withheld names and risk alerts", kV13Portable, kV13Portable},
+    {15, "police references on decisions: occurrence or crime, PPN, DASH risk level", kV15Portable, kV15Portable},
     {16, "recalling a disclosure sent in error", kV16Portable, kV16Portable},
 }};
 
