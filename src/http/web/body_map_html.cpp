@@ -66,8 +66,7 @@ std::string BodyMapTable(const std::vector<domain::BodyMark>& marks) {
     rows.push_back({std::to_string(i + 1), Escape(Label(m.area)) + (m.side == BodySide::kFront ? ", front" : ", back"),
                     Paragraphs(m.description), Escape(DisplayTime(m.created_at))});
   }
-  return ScrollingTable("Marks on the body map",
-                        Table("Marks on the body map", {"Mark", "Where", "Description", "Recorded"}, rows));
+  return Table("Marks on the body map", {"Mark", "Where", "Description", "Recorded"}, rows);
 }
 
 }  // namespace jigsaw::http::web

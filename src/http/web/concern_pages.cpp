@@ -370,7 +370,7 @@ std::string RecordedSections(const service::ConcernRecord& r) {
       rows.push_back({Link(a.file_name, "/attachments/" + a.id, "(download)"), Paragraphs(a.description),
                       Escape(domain::DescriptionOf(a.type)) + ", " + Escape(FileSize(a.size_bytes)),
                       Escape(DisplayTime(a.created_at))});
-    out += ScrollingTable("Files", Table("", {"File", "What it is", "Kind and size", "Added"}, rows));
+    out += Table("", {"File", "What it is", "Kind and size", "Added"}, rows);
   }
   return out + "<p class=\"govuk-body\">" + Link("Add a file", base + "/attachments/new") + "</p>";
 }

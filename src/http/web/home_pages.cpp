@@ -325,7 +325,7 @@ std::string ChronologySection(const service::Chronology& chronology, const std::
     return out;
   }
   const std::string_view caption = significant_only ? "Significant events" : "All events";
-  out += ScrollingTable(caption, Table(caption, {"When", "What happened", "Detail", "Who"}, rows));
+  out += Table(caption, {"When", "What happened", "Detail", "Who"}, rows);
   return out + "<p class=\"govuk-body-s\">This shows what your organisation recorded and shared about the child, and what "
                "you may see. Significant events are incidents, concerns of significant harm or immediate risk, referrals, "
                "decisions about sharing, information shared and feedback that led to action.</p>";

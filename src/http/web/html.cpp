@@ -267,7 +267,11 @@ std::string SummaryList(const std::vector<SummaryRow>& rows) {
 
 std::string Table(std::string_view caption, const std::vector<std::string>& heads,
                   const std::vector<std::vector<std::string>>& rows_html) {
-  std::string out = "<table class=\"govuk-table\">";
+  std::string label(caption);
+  for (const auto& h : heads)
+    if (caption.empty() && !h.empty()) label += (label.empty() ? "" : ", ") + h;
+  std::string out = "<div class=\"jigsaw-table-scroll\" role=\"region\" tabindex=\"0\"" + Attr("aria-label", label) +
+                    "><table class=\"govuk-table\">";
   if (!caption.empty()) out += "<caption class=\"govuk-table__caption govuk-table__caption--m\">" + Escape(caption) + "</caption>";
   out += "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">";
   for (const auto& h : heads) out += "<th scope=\"col\" class=\"govuk-table__header\">" + Escape(h) + "</th>";
@@ -277,7 +281,7 @@ std::string Table(std::string_view caption, const std::vector<std::string>& head
     for (const auto& cell : row) out += "<td class=\"govuk-table__cell\">" + cell + "</td>";
     out += "</tr>";
   }
-  return out + "</tbody></table>";
+  return out + "</tbody></table></div>";
 }
 
 std::string Tag(std::string_view text, Colour colour) {
@@ -359,11 +363,6 @@ std::string FormStart(std::string_view action, std::string_view csrf_token) {
 std::string UploadFormStart(std::string_view action, std::string_view csrf_token) {
   return "<form method=\"post\" enctype=\"multipart/form-data\"" + Attr("action", action) + " novalidate>" +
          HiddenInput("csrf_token", csrf_token);
-}
-
-std::string ScrollingTable(std::string_view label, std::string_view table_html) {
-  return "<div class=\"jigsaw-table-scroll\" role=\"region\" tabindex=\"0\"" + Attr("aria-label", label) + ">" +
-         std::string(table_html) + "</div>";
 }
 
 std::string HiddenInput(std::string_view name, std::string_view value) {

@@ -83,6 +83,10 @@ struct SummaryRow {
 };
 std::string SummaryList(const std::vector<SummaryRow>& rows);
 
+// A GOV.UK table in a region that scrolls on its own when the table is
+// wider than the screen (375 px phones; WCAG 1.4.10 lets a data table
+// scroll), focusable so that it scrolls from the keyboard too, and named by
+// its caption or, without one, by its column headings.
 std::string Table(std::string_view caption, const std::vector<std::string>& heads,
                   const std::vector<std::vector<std::string>>& rows_html);
 
@@ -112,9 +116,6 @@ std::string FormStart(std::string_view action, std::string_view csrf_token);
 std::string UploadFormStart(std::string_view action, std::string_view csrf_token);
 
 std::string HiddenInput(std::string_view name, std::string_view value);
-// A table wider than a small screen, in a region that scrolls on its own
-// (focusable, so that it scrolls from the keyboard too), named `label`.
-std::string ScrollingTable(std::string_view label, std::string_view table_html);
 
 // The whole page: GOV.UK template, header with the service name and
 // navigation, "Exit this page", the session-timeout data for the script,
