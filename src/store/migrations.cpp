@@ -462,7 +462,21 @@ CREATE TABLE record_match_evidence (
 );
 )sql";
 
-constexpr std::array<Migration, 12> kMigrations{{
+// The people around a child that an information request names (a parent's
+// partner, another adult in the home), each with whether they hold
+// parental responsibility, in the order the requester gave them.
+constexpr std::string_view kV14Portable = R"sql(
+CREATE TABLE information_request_people (
+  request_id TEXT NOT NULL REFERENCES information_requests(id),
+  position INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  relationship TEXT NOT NULL,
+  parental_responsibility TEXT NOT NULL,
+  PRIMARY KEY (request_id, position)
+);
+)sql";
+
+constexpr std::array<Migration, 13> kMigrations{{
     {1, "organisations, practitioners and sessions", kV1Portable, kV1Portable},
     {2, "tamper-evident audit log", kV2Sqlite, kV2Postgres},
     {3, "the sharing workflow", kV3Sqlite, kV3Postgres},
@@ -476,6 +490,7 @@ constexpr std::array<Migration, 12> kMigrations{{
     {11, "the incident's date, time and place; body maps; attachments", kV11Sqlite, kV11Postgres},
     {12, "matches between records of one child, with their explanations", kV12Portable, kV12Portable},
     {13, "the partnership index, its lookups, withheld names and risk alerts", kV13Portable, kV13Portable},
+    {14, "the people around a child named in an information request", kV14Portable, kV14Portable},
 }};
 
 }  // namespace
