@@ -281,7 +281,8 @@ Response RequestPage(Site& site, Visit& v, const Errors& errors, std::string_vie
     body += "<h2 class=\"govuk-heading-m\">Respond</h2><p class=\"govuk-body\">To answer, " + Link("find the child", "/concerns/new") +
             " in your records, record what you hold about them, and use <strong>Should I share?</strong>. Choose " +
             Escape(OrgName(*orgs, r.requester_organisation_id)) +
-            ", then this request: your decision, to share or not, is their answer.</p>";
+            ", then this request: your decision, to share or not, is their answer. Or answer here: say the child is "
+            "not known to you, or type in what you know.</p>";
     body += FormStart(base + "/messages", v.csrf_token) + HiddenInput("kind", "clarification_requested") +
             Textarea({"text", "Ask what they mean", "If the request is unclear", false, open_form == "clarification_requested" ? ErrorFor(errors, "text") : ""},
                      "", 3) + Button("Ask them", true) + "</form>";
