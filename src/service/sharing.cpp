@@ -856,7 +856,13 @@ Result<DecisionResult> Sharing::AnswerWithItems(const Context& context, const Ty
     NewDecision n;
     n.information_request_id = request->id;
     n.child_id = in.child_id;
-    if (n.child_id.empty()) {
+    if (!n.child_id.empty()) {
+      // Checked before the items name them, so that a wrong id is named as the child's.
+      auto child = JIGSAW_TRY(tx.casework().FindPerson(n.child_id));
+      if (!child || child->organisation_id != context.actor.organisation_id) return NotYours("child_id");
+      if (child->kind != domain::PersonKind::kChild)
+        return InvalidArgument("child_id", "This person is not recorded as a child.");
+    } else {
       if (request->child_date_of_birth.empty())
         return InvalidArgument("child_id", "The request gives no date of birth: find the child in your records and choose them.");
       domain::Person child;

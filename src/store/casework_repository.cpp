@@ -597,15 +597,20 @@ class SqlCasework final : public CaseworkRepository {
   Result<std::optional<InformationRequest>> FindInformationRequest(const std::string& id) override {
     auto found = JIGSAW_TRY(First<InformationRequest>(
         JIGSAW_TRY(Select(kRequestColumns, "information_requests", "WHERE id = $1", {id})), ToRequest));
-    if (!found) return found;
+    if (found) JIGSAW_RETURN_IF_ERROR(LoadPeople(*found));
+    return found;
+  }
+
+  // The people around the child a request names, in the order given.
+  Status LoadPeople(InformationRequest& q) {
     auto rows = JIGSAW_TRY(Select("name, relationship, parental_responsibility", "information_request_people",
-                                  "WHERE request_id = $1 ORDER BY position", {id}));
-    found->people = JIGSAW_TRY(All<RequestPerson>(rows, [](const Row& r) -> Result<RequestPerson> {
+                                  "WHERE request_id = $1 ORDER BY position", {q.id}));
+    q.people = JIGSAW_TRY(All<RequestPerson>(rows, [](const Row& r) -> Result<RequestPerson> {
       return RequestPerson{r.Text(0), r.Text(1),
                            JIGSAW_TRY(StoredEnum<ParentalResponsibility>(
                                r.Text(2), "information_request_people.parental_responsibility"))};
     }));
-    return found;
+    return Ok();
   }
 
   Status UpdateRequestStatus(const std::string& id, RequestStatus status, Time at) override {
@@ -620,11 +625,14 @@ class SqlCasework final : public CaseworkRepository {
     w.Equals("holder_organisation_id", q.holder_organisation_id);
     if (q.open_only) w.Add("status NOT IN ('answered', 'refused', 'not_known')");
     const std::string tail = " ORDER BY created_at DESC, id" + w.Limit(q.limit);
-    return All<InformationRequest>(
+    auto requests = JIGSAW_TRY(All<InformationRequest>(
         JIGSAW_TRY(c_.Query("SELECT " + S(kRequestColumns) + " FROM information_requests" +
                                 w.sql() + tail,
                             w.params())),
-        ToRequest);
+        ToRequest));
+    // A list reads as the requests do one by one (the API shows the same record either way).
+    for (auto& q : requests) JIGSAW_RETURN_IF_ERROR(LoadPeople(q));
+    return requests;
   }
 
   Status InsertRequestMessage(const RequestMessage& m) override {

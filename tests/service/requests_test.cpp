@@ -238,6 +238,19 @@ TEST_F(RequestsServiceTest, ATypedAnswerWithoutADateOfBirthNeedsTheChildChosen) 
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().field, "child_id");
 
+  // A child named must be the holder's record of a child.
+  domain::Person mother;
+  mother.kind = domain::PersonKind::kParent;
+  mother.given_name = "Jo";
+  mother.family_name = "Hale";
+  auto parent = casework_.AddPerson(doctor_, mother);
+  ASSERT_TRUE(parent);
+  TypedAnswer wrong = Typed(asked->id);
+  wrong.child_id = parent->id;
+  EXPECT_EQ(sharing_.AnswerWithItems(doctor_, wrong).error().field, "child_id");
+  wrong.child_id = "not-ours";
+  EXPECT_EQ(sharing_.AnswerWithItems(doctor_, wrong).error().field, "child_id");
+
   domain::Person ruby;
   ruby.kind = domain::PersonKind::kChild;
   ruby.given_name = "Ruby";
@@ -280,7 +293,8 @@ TEST_F(RequestsServiceTest, PeopleAroundTheChildReachTheHolderInTheOrderGiven) {
   EXPECT_EQ(requests_.AskForInformation(social_worker_, blank).error().field, "people[0].relationship");
   auto received = requests_.InformationRequests(doctor_, true);
   ASSERT_TRUE(received);
-  EXPECT_EQ(received->size(), 1u) << "only the first request was sent";
+  ASSERT_EQ(received->size(), 1u) << "only the first request was sent";
+  EXPECT_EQ((*received)[0].people.size(), 2u) << "a list reads as the request does";
 }
 
 TEST_F(RequestsServiceTest, AdviceForARoleNobodyHoldsIsRefusedNamingTheRoleAndNothingIsWritten) {
