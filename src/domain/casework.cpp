@@ -1,5 +1,7 @@
 #include "domain/casework.h"
 
+#include <algorithm>
+
 #include "domain/person.h"
 #include "domain/text.h"
 #include "domain/working_days.h"
@@ -75,6 +77,67 @@ void Tidy(DecisionRecord& r) {
     TrimInPlace(r.advice_sought->from);
     TidyFreeText(r.advice_sought->summary);
   }
+  TrimInPlace(r.police.occurrence_reference);
+  TrimInPlace(r.police.ppn_reference);
+}
+
+namespace {
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsLetter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+
+// Three numbers a date could be: 1-31, 1-12, a four-digit year (either
+// way round), separated by / - or . ("01/02/2015", "2015-02-01").
+bool DateShaped(std::string_view v) {
+  std::vector<std::string> parts(1);
+  for (char c : v) {
+    if (c == '/' || c == '-' || c == '.') parts.emplace_back();
+    else if (IsDigit(c)) parts.back() += c;
+    else return false;
+  }
+  if (parts.size() != 3 || std::any_of(parts.begin(), parts.end(), [](const auto& p) { return p.empty() || p.size() > 4; }))
+    return false;
+  if (parts[0].size() == 4) std::swap(parts[0], parts[2]);
+  if (parts[2].size() != 4 || parts[0].size() > 2 || parts[1].size() > 2) return false;
+  const int day = std::stoi(parts[0]), month = std::stoi(parts[1]);
+  return day >= 1 && day <= 31 && month >= 1 && month <= 12;
+}
+
+}  // namespace
+
+Status ValidatePoliceReference(std::string_view field, std::string_view v) {
+  const std::string f(field);
+  if (v.empty()) return Ok();
+  if (v.size() > kMaxPoliceReference)
+    return InvalidArgument(f, "A reference is at most " + std::to_string(kMaxPoliceReference) + " characters.");
+  std::size_t digits = 0, letters = 0, run = 0, longest_run = 0;
+  for (char c : v) {
+    const bool letter = IsLetter(c);
+    if (!letter && !IsDigit(c) && c != ' ' && c != '/' && c != '-' && c != '.' && c != ':')
+      return InvalidArgument(f, "Use only letters, digits, spaces and / - . : in a reference.");
+    digits += IsDigit(c);
+    letters += letter;
+    run = letter ? run + 1 : 0;
+    longest_run = std::max(longest_run, run);
+  }
+  // The shapes of personal details first, so the message says which.
+  constexpr std::string_view kNoPersonalData = " Enter the force's reference only: no names or other personal details.";
+  std::string only_digits;
+  for (char c : v)
+    if (IsDigit(c)) only_digits += c;
+  const bool digits_and_spaces = std::all_of(v.begin(), v.end(), [](char c) { return IsDigit(c) || c == ' '; });
+  if (digits_and_spaces && !only_digits.empty() && only_digits.front() == '0' &&
+      (only_digits.size() == 10 || only_digits.size() == 11))
+    return InvalidArgument(f, "This looks like a phone number." + std::string(kNoPersonalData));
+  if (digits_and_spaces && only_digits.size() == 10 && v.size() == 12 && v[3] == ' ' && v[7] == ' ' &&
+      IsValidNhsNumber(only_digits))
+    return InvalidArgument(f, "This looks like an NHS number." + std::string(kNoPersonalData));
+  if (IsValidPostcode(NormalisePostcode(v)))
+    return InvalidArgument(f, "This looks like a postcode." + std::string(kNoPersonalData));
+  if (DateShaped(v)) return InvalidArgument(f, "This looks like a date." + std::string(kNoPersonalData));
+  if (digits == 0 || digits <= letters || longest_run >= 5)
+    return InvalidArgument(f, "This does not look like a reference." + std::string(kNoPersonalData));
+  return Ok();
 }
 
 Status Validate(const Concern& c) {

@@ -130,6 +130,37 @@ struct AdviceSought {
   std::string summary;  // what they advised
 };
 
+// The DASH (Domestic Abuse, Stalking and Harassment and Honour-based
+// violence) risk level a police officer assessed.
+enum class DashRisk : std::uint8_t { kStandard, kMedium, kHigh };
+
+// A police force's own references for what it shares (issue 12, item 6),
+// so the recipient can match the share to the force's records and ask
+// about it: the occurrence or crime reference, the public protection
+// notice (PPN) reference, and the DASH risk level. Each is optional; only
+// a police force records them (RecordsPoliceReferences). References are
+// short codes, never personal data (ValidatePoliceReference).
+struct PoliceReferences {
+  std::string occurrence_reference;  // occurrence or crime reference
+  std::string ppn_reference;         // public protection notice reference
+  std::optional<DashRisk> dash_risk;
+  bool Empty() const { return occurrence_reference.empty() && ppn_reference.empty() && !dash_risk; }
+  bool operator==(const PoliceReferences&) const = default;
+};
+
+// The longest reference accepted: forces' references are short codes.
+inline constexpr std::size_t kMaxPoliceReference = 30;
+
+// An occurrence, crime or PPN reference as typed (trimmed): empty (not
+// given), or at most kMaxPoliceReference characters of ASCII letters,
+// digits, spaces and / - . : with at least one digit and more digits than
+// letters, no run of five or more letters (a name or a word), and not
+// shaped like a phone number, a postcode, a spaced NHS number or a date.
+// Golden rule 5: a reference field leaves the organisation as typed, so
+// nothing that identifies a person may ride along in it. Fails naming
+// `field`.
+Status ValidatePoliceReference(std::string_view field, std::string_view value);
+
 // What the practitioner writes down about a decision, in their own words
 // (golden rule 7). Which parts are required depends on the assessment.
 struct DecisionRecord {
@@ -144,6 +175,7 @@ struct DecisionRecord {
   std::optional<Informing> informing;
   std::optional<AdviceSought> advice_sought;
   std::string departure_reason;  // why the decision differs from the advice
+  PoliceReferences police;       // empty unless a police force shares
 };
 
 // Golden rule 5's backstop: a protected person of the organisation, not
@@ -407,6 +439,8 @@ JIGSAW_DOMAIN_NAMES(d::DecisionOutcome, 2, {d::DecisionOutcome::kShare, "share"}
 JIGSAW_DOMAIN_NAMES(d::Approval, 5, {d::Approval::kNotNeeded, "not_needed"}, {d::Approval::kAwaiting, "awaiting"},
                     {d::Approval::kApproved, "approved"}, {d::Approval::kChanged, "changed"},
                     {d::Approval::kDeclined, "declined"});
+JIGSAW_DOMAIN_NAMES(d::DashRisk, 3, {d::DashRisk::kStandard, "standard"}, {d::DashRisk::kMedium, "medium"},
+                    {d::DashRisk::kHigh, "high"});
 JIGSAW_DOMAIN_NAMES(d::ConcernAccount, 2, {d::ConcernAccount::kNotShared, "not_shared"},
                     {d::ConcernAccount::kShared, "shared"});
 JIGSAW_DOMAIN_NAMES(d::MentionChoice, 2, {d::MentionChoice::kWithhold, "withhold"},

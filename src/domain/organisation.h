@@ -48,6 +48,11 @@ struct Organisation {
   StaffShares staff_shares = StaffShares::kDirect;
 };
 
+// Whether a share by this organisation carries police references
+// (domain::PoliceReferences: occurrence or crime reference, PPN, DASH risk
+// level): only a police force has them (issue 12, item 6).
+inline bool RecordsPoliceReferences(const Organisation& o) { return o.type == OrganisationType::kPolice; }
+
 // Checks the fields a person typed; fails naming the first wrong field.
 Status Validate(const Organisation& organisation);
 

@@ -346,15 +346,23 @@ class Rules {
   }
 
   // --- The common law duty of confidentiality ----------------------------------
+  // The position is stated whenever the request holds confidential items,
+  // whatever the recommendation: a practitioner told to seek consent first,
+  // or not to share, still needs to know what the duty would require before
+  // any of those items could go (issue 16, item 7). Only items actually to
+  // be shared put the basis in must_record, since only a decision to share
+  // has to justify setting the duty aside.
   void CommonLawConfidentiality() {
-    bool shared_confidential = false;
-    for (std::size_t k = 0; k < r_.items.size(); ++k)
+    bool any_confidential = false, shared_confidential = false;
+    for (std::size_t k = 0; k < r_.items.size(); ++k) {
+      any_confidential |= r_.items[k].confidential;
       shared_confidential |= a_.items[k].share && r_.items[k].confidential;
-    if (!shared_confidential) {
+    }
+    if (!any_confidential) {
       a_.confidentiality = Confidentiality::kNotApplicable;
       return;
     }
-    a_.must_record.Add(Record::kConfidentialityBasis);
+    if (shared_confidential) a_.must_record.Add(Record::kConfidentialityBasis);
     if (r_.legal_requirement) {
       a_.confidentiality = Confidentiality::kLegalRequirement;
       Say("CONF.legal-requirement",
@@ -367,7 +375,7 @@ class Rules {
           "Some items were given in confidence and there is no concern for the child's safety: "
           "you will usually need the consent of the child, parent or carer to share them.",
           src::kConfidentiality);
-    } else {
+    } else if (shared_confidential) {
       a_.confidentiality = Confidentiality::kOverridingPublicInterest;
       Say("CONF.public-interest",
           "Some items were given in confidence. Safeguarding the child is an overriding public "
@@ -378,6 +386,14 @@ class Rules {
           "Sharing that is necessary to protect a child, proportionate and lawful under data "
           "protection law is also likely to respect the right to private and family life.",
           src::kHumanRights);
+    } else {
+      a_.confidentiality = Confidentiality::kOverridingPublicInterest;
+      Say("CONF.public-interest-if-shared",
+          "Some items were given in confidence and none of them is to be shared now. If that "
+          "changes, only an overriding public interest, such as safeguarding the child, would "
+          "justify sharing them, and only the minimum necessary. Decide case by case and record "
+          "why.",
+          src::kConfidentiality);
     }
   }
 

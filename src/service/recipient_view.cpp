@@ -37,6 +37,15 @@ std::string ToJson(const RecipientView& v) {
   if (v.risk) w.Key("risk").String(ToString(*v.risk));
   if (v.lawful_basis) w.Key("lawful_basis").String(ToString(*v.lawful_basis));
   if (v.family) w.Key("family").String(ToString(*v.family));
+  if (v.police) {
+    w.Key("police").BeginObject();
+    w.Key("occurrence_reference").String(v.police->occurrence_reference);
+    w.Key("ppn_reference").String(v.police->ppn_reference);
+    w.Key("dash_risk");
+    if (v.police->dash_risk) w.String(ToString(*v.police->dash_risk));
+    else w.Null();
+    w.EndObject();
+  }
   w.Key("items").BeginArray();
   for (const auto& item : v.items) {
     w.BeginObject();
@@ -112,6 +121,14 @@ Result<RecipientView> Parse(const JsonFields& f) {
   v.risk = JIGSAW_TRY(OptionalEnum<guidance::Risk>(f, "risk"));
   v.lawful_basis = JIGSAW_TRY(OptionalEnum<guidance::LawfulBasis>(f, "lawful_basis"));
   v.family = JIGSAW_TRY(OptionalEnum<FamilyInformed>(f, "family"));
+  if (f.Has("police")) {
+    const JsonFields p = JIGSAW_TRY(f.Object("police", true));
+    domain::PoliceReferences police;
+    police.occurrence_reference = JIGSAW_TRY(p.StringOrEmpty("occurrence_reference"));
+    police.ppn_reference = JIGSAW_TRY(p.StringOrEmpty("ppn_reference"));
+    police.dash_risk = JIGSAW_TRY(OptionalEnum<domain::DashRisk>(p, "dash_risk"));
+    v.police = std::move(police);
+  }
   for (const auto& item : JIGSAW_TRY(f.Objects("items"))) v.items.push_back(JIGSAW_TRY(ParseItem(item)));
   v.redactions = static_cast<int>(JIGSAW_TRY(f.IntOr("redactions", 0)));
   return v;

@@ -66,6 +66,9 @@ struct RecipientView {
   std::optional<guidance::Risk> risk;
   std::optional<guidance::LawfulBasis> lawful_basis;
   std::optional<FamilyInformed> family;
+  // A police force's references for the share (occurrence or crime, PPN,
+  // DASH risk level), when it gave any.
+  std::optional<domain::PoliceReferences> police;
   std::vector<Item> items;
   int redactions = 0;  // how many details were withheld in all
 };

@@ -222,6 +222,7 @@ class Preparation {
     JIGSAW_RETURN_IF_ERROR(LoadPeople());
     FillDecision();
     JIGSAW_RETURN_IF_ERROR(Assess(deciding));
+    JIGSAW_RETURN_IF_ERROR(CheckPoliceReferences(deciding));
     JIGSAW_RETURN_IF_ERROR(BuildView(deciding));
     out_.sharer = sharer_;
     return std::move(out_);
@@ -475,6 +476,26 @@ class Preparation {
     return Ok();
   }
 
+  // A police force's references (issue 12, item 6): only a police force
+  // records them, and each is a reference, never personal data. Problems
+  // join the record's, so the pages show them with the rest; deciding
+  // refuses with the first.
+  Status CheckPoliceReferences(bool deciding) {
+    const domain::PoliceReferences& police = in_.record.police;
+    std::vector<Error> problems;
+    if (!police.Empty() && !domain::RecordsPoliceReferences(sharer_)) {
+      problems.push_back({ErrorCode::kInvalidArgument,
+                          "Only a police force records police references: leave them out.", "police"});
+    } else {
+      for (auto s : {domain::ValidatePoliceReference("police.occurrence_reference", police.occurrence_reference),
+                     domain::ValidatePoliceReference("police.ppn_reference", police.ppn_reference)})
+        if (!s) problems.push_back(s.error());
+    }
+    out_.record_problems.insert(out_.record_problems.end(), problems.begin(), problems.end());
+    if (deciding && !problems.empty()) return std::unexpected(problems.front());
+    return Ok();
+  }
+
   // The redactor for this share: who is withheld, and who is watched.
   Result<redaction::Redactor> BuildRedactor() {
     std::vector<redaction::ProtectedPerson> people;
@@ -512,6 +533,7 @@ class Preparation {
       v.risk = in_.circumstances->risk;
     }
     v.lawful_basis = ParseEnum<guidance::LawfulBasis>(in_.record.lawful_basis);
+    if (!in_.record.police.Empty()) v.police = in_.record.police;
     if (in_.record.informing) {
       const bool safe = in_.circumstances && in_.circumstances->informing.safe_and_practical;
       v.family = in_.record.informing->told ? FamilyInformed::kTold
@@ -703,6 +725,7 @@ Result<SharePreview> Sharing::Preview(const Context& context, const NewDecision&
     out.recipient_view_json = std::move(prepared.view_json);
     out.mentions = std::move(prepared.mentions);
     out.record_problems = std::move(prepared.record_problems);
+    out.police_references = domain::RecordsPoliceReferences(prepared.sharer);
     return Ok();
   }));
   return out;
@@ -973,6 +996,7 @@ Result<SharePreview> Sharing::PreviewApproval(const Context& context, const std:
     out.recipient_view_json = std::move(p.view_json);
     out.mentions = std::move(p.mentions);
     out.record_problems = std::move(p.record_problems);
+    out.police_references = domain::RecordsPoliceReferences(p.sharer);
     return Ok();
   }));
   return out;

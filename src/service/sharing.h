@@ -81,6 +81,9 @@ struct SharePreview {
   // Every part of the record (golden rule 7) that is missing or wrong so
   // far, each naming its field; Decide refuses with the first.
   std::vector<Error> record_problems;
+  // The sharer is a police force, so its references are asked
+  // (domain::RecordsPoliceReferences); no one else is asked for them.
+  bool police_references = false;
 };
 
 // An information request answered with what the holder types or pastes in

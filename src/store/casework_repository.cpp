@@ -173,7 +173,7 @@ constexpr std::string_view kDecisionColumns =
     "objections, told, told_on, told_by, reason_not_told, advice_sought, advice_from, "
     "advice_summary, departs_from_advice, departure_reason, emergency, rationale_due_at, "
     "supersedes, created_at, informing_recorded, mention_reviews, concern_account, approval, approved_by, "
-    "approved_at, approval_note";
+    "approved_at, approval_note, police_occurrence_reference, police_ppn_reference, police_dash_risk";
 
 std::string ObjectionsJson(const std::vector<ObjectionOverride>& objections) {
   nlohmann::json a = nlohmann::json::array();
@@ -255,6 +255,9 @@ Result<Decision> ToDecision(const Row& r) {
   d.approved_by = r.Text(39);
   d.approved_at = FromMicros(r.Int(40));
   d.approval_note = r.Text(41);
+  rec.police.occurrence_reference = r.Text(42);
+  rec.police.ppn_reference = r.Text(43);
+  if (!r.Text(44).empty()) rec.police.dash_risk = JIGSAW_TRY(StoredEnum<DashRisk>(r.Text(44), "decisions.police_dash_risk"));
   return d;
 }
 
@@ -486,7 +489,8 @@ class SqlCasework final : public CaseworkRepository {
                 Flag(d.emergency), Micros(d.rationale_due_at), d.supersedes, Micros(d.created_at),
                 Flag(rec.informing.has_value()), MentionReviewsJson(d.mention_reviews),
                 S(ToString(d.concern_account)), S(ToString(d.approval)), d.approved_by, Micros(d.approved_at),
-                d.approval_note});
+                d.approval_note, rec.police.occurrence_reference, rec.police.ppn_reference,
+                rec.police.dash_risk ? S(ToString(*rec.police.dash_risk)) : std::string()});
   }
 
   Status UpdateApproval(const Decision& d) override {

@@ -476,7 +476,16 @@ CREATE TABLE information_request_people (
 );
 )sql";
 
-constexpr std::array<Migration, 13> kMigrations{{
+// A police force's references on its decisions to share (domain::
+// PoliceReferences): occurrence or crime reference, PPN reference, DASH
+// risk level ('' when not given, as on every other organisation's).
+constexpr std::string_view kV15Portable = R"sql(
+ALTER TABLE decisions ADD COLUMN police_occurrence_reference TEXT NOT NULL DEFAULT '';
+ALTER TABLE decisions ADD COLUMN police_ppn_reference TEXT NOT NULL DEFAULT '';
+ALTER TABLE decisions ADD COLUMN police_dash_risk TEXT NOT NULL DEFAULT '';
+)sql";
+
+constexpr std::array<Migration, 14> kMigrations{{
     {1, "organisations, practitioners and sessions", kV1Portable, kV1Portable},
     {2, "tamper-evident audit log", kV2Sqlite, kV2Postgres},
     {3, "the sharing workflow", kV3Sqlite, kV3Postgres},
@@ -491,6 +500,7 @@ constexpr std::array<Migration, 13> kMigrations{{
     {12, "matches between records of one child, with their explanations", kV12Portable, kV12Portable},
     {13, "the partnership index, its lookups, withheld names and risk alerts", kV13Portable, kV13Portable},
     {14, "the people around a child named in an information request", kV14Portable, kV14Portable},
+    {15, "police references on decisions: occurrence or crime, PPN, DASH risk level", kV15Portable, kV15Portable},
 }};
 
 }  // namespace

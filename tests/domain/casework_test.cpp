@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "domain/casework.h"
+#include "domain/organisation.h"
 #include "domain/person.h"
 #include "domain/text.h"
 #include "domain/working_days.h"
@@ -153,6 +154,43 @@ TEST(Input, ImpossibleDatesAndPlaceholderNumbersAreRefused) {
   EXPECT_EQ(Validate(item, today).error().field, "date");
   item.date = "2026-11-18";
   EXPECT_TRUE(Validate(item, today));
+}
+
+// Issue 12, item 6: a police reference leaves the force as typed, so it
+// must look like a reference and nothing like a person's details.
+TEST(PoliceReference, AcceptsForcesReferencesAndRefusesPersonalDetails) {
+  for (const char* ok : {"", "CR/012345/24", "PPN-2024-0099", "WMP-20241201-1234", "2400123456", "01/123456/24",
+                         "GMP-24-0123456", "OCC 1234 5678", "BB:2024.0001"})
+    EXPECT_TRUE(ValidatePoliceReference("police.occurrence_reference", ok)) << ok;
+  const std::pair<const char*, const char*> refused[] = {
+      {"Olive Pratchett", "does not look like a reference"},
+      {"Smith 12", "does not look like a reference"},
+      {"ABC", "does not look like a reference"},
+      {"olive@example.org", "Use only"},
+      {"CR/012345/24\n", "Use only"},
+      {"1234567890123456789012345678901", "at most 30"},
+      {"07700 900123", "phone number"},
+      {"01632960001", "phone number"},
+      {"943 476 5919", "NHS number"},
+      {"bf1 2ab", "postcode"},
+      {"SW1A1AA", "postcode"},
+      {"07/06/2015", "date"},
+      {"2015-06-07", "date"},
+  };
+  for (const auto& [value, says] : refused) {
+    const Status s = ValidatePoliceReference("police.ppn_reference", value);
+    ASSERT_FALSE(s) << value;
+    EXPECT_EQ(s.error().field, "police.ppn_reference");
+    EXPECT_NE(s.error().message.find(says), std::string::npos) << value << ": " << s.error().message;
+  }
+}
+
+TEST(PoliceReference, OnlyAPoliceForceRecordsThem) {
+  Organisation police{.type = OrganisationType::kPolice};
+  EXPECT_TRUE(RecordsPoliceReferences(police));
+  for (auto type : {OrganisationType::kSchool, OrganisationType::kChildrensServices, OrganisationType::kYouthJustice,
+                    OrganisationType::kProbation})
+    EXPECT_FALSE(RecordsPoliceReferences(Organisation{.type = type}));
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 // ones (fixed seeds, so a failure is reproducible).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 
 #include "guidance/engine.h"
@@ -111,7 +112,11 @@ TEST_P(Properties, HoldForEveryGeneratedRequest) {
       ASSERT_TRUE(any_shared);
     }
     ASSERT_EQ(redacted, a.must_record.Has(Record::kIdentitiesProtected));
-    ASSERT_EQ(shared_confidential, a.confidentiality != Confidentiality::kNotApplicable);
+    // The confidentiality position is stated whenever an item was given in
+    // confidence, whatever the recommendation (issue 16, item 7).
+    const bool any_confidential =
+        std::any_of(r.items.begin(), r.items.end(), [](const Item& i) { return i.confidential; });
+    ASSERT_EQ(any_confidential, a.confidentiality != Confidentiality::kNotApplicable);
     ASSERT_EQ(shared_confidential, a.must_record.Has(Record::kConfidentialityBasis));
     if (a.special_category_condition) {
       ASSERT_TRUE(shared_special);

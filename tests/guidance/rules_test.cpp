@@ -391,6 +391,28 @@ TEST(Rules, CONF_ConsentRequired) {
   const Assessment a = Assess(r);
   EXPECT_EQ(a.confidentiality, Confidentiality::kConsentRequired);
   EXPECT_TRUE(Fires(a, "CONF.consent-required"));
+  EXPECT_TRUE(a.must_record.Has(Record::kConfidentialityBasis));
+}
+
+// Issue 16, item 7: the position is stated whatever the recommendation.
+// Advised to seek consent first, nothing is shared yet, but the practitioner
+// is still told that consent is what the duty requires.
+TEST(Rules, CONF_ConsentRequiredWhenSeekingConsent) {
+  Request r = Base();
+  r.items[0].confidential = true;
+  r.risk = Risk::kNone;
+  r.consent = Consent::kNotSought;
+  const Assessment a = Assess(r);
+  ASSERT_EQ(a.recommendation, Recommendation::kSeekConsent);
+  EXPECT_EQ(a.confidentiality, Confidentiality::kConsentRequired);
+  EXPECT_TRUE(Fires(a, "CONF.consent-required"));
+  // Nothing is shared, so no decision has to justify setting the duty aside.
+  EXPECT_FALSE(a.must_record.Has(Record::kConfidentialityBasis));
+  // The same when the family refused: not shared, and consent is still what it would take.
+  r.consent = Consent::kRefused;
+  const Assessment refused = Assess(r);
+  ASSERT_EQ(refused.recommendation, Recommendation::kDoNotShare);
+  EXPECT_EQ(refused.confidentiality, Confidentiality::kConsentRequired);
 }
 
 TEST(Rules, CONF_PublicInterest) {
@@ -400,6 +422,35 @@ TEST(Rules, CONF_PublicInterest) {
   EXPECT_EQ(a.confidentiality, Confidentiality::kOverridingPublicInterest);
   EXPECT_TRUE(Fires(a, "CONF.public-interest"));
   EXPECT_TRUE(a.must_record.Has(Record::kConfidentialityBasis));
+}
+
+TEST(Rules, CONF_PublicInterestIfShared) {
+  // At risk, but the recipient has no safeguarding role: nothing is shared,
+  // and the practitioner is told what sharing the confidential item would need.
+  Request r = Base();
+  r.items[0].confidential = true;
+  r.recipient.safeguarding_role = false;
+  const Assessment a = Assess(r);
+  ASSERT_EQ(a.recommendation, Recommendation::kDoNotShare);
+  EXPECT_EQ(a.confidentiality, Confidentiality::kOverridingPublicInterest);
+  EXPECT_TRUE(Fires(a, "CONF.public-interest-if-shared"));
+  EXPECT_FALSE(Fires(a, "CONF.public-interest"));
+  EXPECT_FALSE(Fires(a, "HRA.proportionate"));
+  EXPECT_FALSE(a.must_record.Has(Record::kConfidentialityBasis));
+  EXPECT_EQ(SourceOf(a, "CONF.public-interest-if-shared"), source::kConfidentiality);
+  // While unsure, a confidential item about someone else is held back: the
+  // child's item is shared, and the position still covers the held-back one.
+  Request unsure = Base();
+  unsure.risk = Risk::kUnsure;
+  Item other = unsure.items[0];
+  other.id = "i2";
+  other.about = Subject::kParent;
+  other.confidential = true;
+  unsure.items.push_back(other);
+  const Assessment b = Assess(unsure);
+  ASSERT_FALSE(b.items[1].share);
+  EXPECT_EQ(b.confidentiality, Confidentiality::kOverridingPublicInterest);
+  EXPECT_TRUE(Fires(b, "CONF.public-interest-if-shared"));
 }
 
 TEST(Rules, HRA_Proportionate) {

@@ -87,6 +87,11 @@ json ToJson(const Decision& d, Time now) {
                                                 : json(nullptr)},
             {"departs_from_advice", d.departs_from_advice}, {"departure_reason", rec.departure_reason},
             {"emergency", d.emergency}, {"supersedes", d.supersedes}, {"created_at", Stamp(d.created_at)}};
+  j["police"] = rec.police.Empty()
+                   ? json(nullptr)
+                   : json{{"occurrence_reference", rec.police.occurrence_reference},
+                          {"ppn_reference", rec.police.ppn_reference},
+                          {"dash_risk", rec.police.dash_risk ? json(ToString(*rec.police.dash_risk)) : json(nullptr)}};
   j["mention_reviews"] = json::array();
   for (const auto& m : d.mention_reviews)
     j["mention_reviews"].push_back({{"mention_id", m.mention_id}, {"choice", ToString(m.choice)}, {"reason", m.reason}});
@@ -279,7 +284,7 @@ Status ParseDecision(const JsonFields& f, service::NewDecision& d) {
        "supersedes", "rationale", "lawful_basis", "special_category_condition",
        "sensitive_processing_condition", "criminal_offence_condition", "confidentiality_basis",
        "consent", "objection_overrides", "informing", "advice_sought", "departure_reason", "mention_reviews",
-       "concern_account"}));
+       "concern_account", "police"}));
   d.concern_account = JIGSAW_TRY(f.EnumOr("concern_account", ConcernAccount::kNotShared));
   d.child_id = JIGSAW_TRY(f.StringOrEmpty("child_id"));
   d.concern_id = JIGSAW_TRY(f.StringOrEmpty("concern_id"));
@@ -288,6 +293,14 @@ Status ParseDecision(const JsonFields& f, service::NewDecision& d) {
   d.recipient_practitioner_id = JIGSAW_TRY(f.StringOrEmpty("recipient_practitioner_id"));
   d.supersedes = JIGSAW_TRY(f.StringOrEmpty("supersedes"));
   JIGSAW_RETURN_IF_ERROR(ParseRecord(f, d.record));
+  if (f.Has("police")) {
+    // A police force's references; the service refuses them from anyone else.
+    const JsonFields p = JIGSAW_TRY(f.Object("police", true));
+    JIGSAW_RETURN_IF_ERROR(p.OnlyKnown({"occurrence_reference", "ppn_reference", "dash_risk"}));
+    d.record.police.occurrence_reference = JIGSAW_TRY(p.StringOrEmpty("occurrence_reference"));
+    d.record.police.ppn_reference = JIGSAW_TRY(p.StringOrEmpty("ppn_reference"));
+    if (p.Has("dash_risk")) d.record.police.dash_risk = JIGSAW_TRY(p.Enum<domain::DashRisk>("dash_risk"));
+  }
   d.outcome = JIGSAW_TRY(f.Enum<DecisionOutcome>("outcome"));
   d.emergency = JIGSAW_TRY(f.BoolOr("emergency", false));
   d.share_items = JIGSAW_TRY(f.Strings("share_items"));
@@ -480,6 +493,8 @@ void AddCaseworkRoutes(Router& router, CaseworkServices s) {
     j["assessment"] = preview->assessment ? json::parse(guidance::ToJsonText(*preview->assessment)) : json(nullptr);
     j["recipient_view"] = preview->recipient_view_json.empty() ? json(nullptr) : json::parse(preview->recipient_view_json);
     j["redactions"] = preview->recipient_view ? preview->recipient_view->redactions : 0;
+    // Whether the sharer is asked for its police references (a police force only).
+    j["police_references_asked"] = preview->police_references;
     j["mentions"] = Array(preview->mentions, [](const service::MentionForReview& m) {
       return json{{"id", m.id}, {"item_id", m.item_id}, {"field", m.field}, {"before", m.before},
                   {"match", m.match}, {"after", m.after}, {"person_id", m.person_id}, {"person_name", m.person_name}};

@@ -221,6 +221,10 @@ Response DecisionView(Site& site, Visit& v) {
     rows.push_back({"Child and family told", r.informing->told ? "Yes, on " + Escape(DisplayIsoDate(r.informing->told_on)) + " by " + Escape(r.informing->told_by)
                                                               : "No: " + Escape(r.informing->reason_not_told), "", ""});
   if (r.advice_sought) rows.push_back({"Advice", Escape(r.advice_sought->from) + ": " + Escape(r.advice_sought->summary), "", ""});
+  if (!r.police.occurrence_reference.empty())
+    rows.push_back({"Occurrence or crime reference", Escape(r.police.occurrence_reference), "", ""});
+  if (!r.police.ppn_reference.empty()) rows.push_back({"PPN reference", Escape(r.police.ppn_reference), "", ""});
+  if (r.police.dash_risk) rows.push_back({"DASH risk level", Escape(Label(*r.police.dash_risk)), "", ""});
   body += SummaryList(rows);
   for (const auto& id : view->disclosure_ids)
     body += "<p class=\"govuk-body\">" + Link("See what was sent", "/disclosures/" + id) + "</p>";

@@ -126,6 +126,15 @@ std::string_view Label(AdviserRole v) {
   return "";
 }
 
+std::string_view Label(DashRisk v) {
+  switch (v) {
+    case DashRisk::kStandard: return "Standard";
+    case DashRisk::kMedium: return "Medium";
+    case DashRisk::kHigh: return "High";
+  }
+  return "";
+}
+
 std::string_view Label(Accuracy v) {
   switch (v) {
     case Accuracy::kVerified: return "Fact, checked";

@@ -26,6 +26,7 @@ std::string_view Label(domain::RequestMessageKind v);
 std::string_view Label(domain::AdviserRole v);
 std::string_view Label(domain::ParentalResponsibility v);
 std::string_view Label(domain::Accuracy v);
+std::string_view Label(domain::DashRisk v);
 std::string_view Label(domain::RelationshipKind v);
 std::string_view Label(domain::BodySide v);
 std::string_view Label(domain::BodyArea v);

@@ -46,6 +46,16 @@ std::string RecipientViewHtml(const service::RecipientView& v) {
          (v.sharer_role ? ", " + Escape(RoleName(*v.sharer_role)) : std::string()) + ", " + Escape(v.sharer_organisation) +
          (v.sharer_contact.empty() ? std::string() : " (" + Escape(v.sharer_contact) + ")") +
          (v.lawful_basis ? ". Lawful basis: " + Escape(Label(*v.lawful_basis)) : std::string()) + ".</p>";
+  if (v.police) {
+    // The force's references, for the recipient to quote back (issue 12, item 6).
+    std::vector<SummaryRow> rows;
+    if (!v.police->occurrence_reference.empty())
+      rows.push_back({"Occurrence or crime reference", Escape(v.police->occurrence_reference), "", ""});
+    if (!v.police->ppn_reference.empty())
+      rows.push_back({"Public protection notice (PPN) reference", Escape(v.police->ppn_reference), "", ""});
+    if (v.police->dash_risk) rows.push_back({"DASH risk level", Escape(Label(*v.police->dash_risk)), "", ""});
+    out += "<h3 class=\"govuk-heading-s\">Police references</h3>" + SummaryList(rows);
+  }
   if (!v.items.empty()) out += "<h3 class=\"govuk-heading-s\">Information</h3>";
   if (v.items.empty() && !(v.concern && v.concern->what_happened)) out += "<p class=\"govuk-body\">No information is chosen.</p>";
   for (const auto& i : v.items) {

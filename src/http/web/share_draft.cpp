@@ -150,6 +150,9 @@ std::string ToJson(const ShareDraft& d) {
   for (const auto& r : d.mention_reviews)
     reviews.push_back({{"id", r.mention_id}, {"choice", ToString(r.choice)}, {"reason", r.reason}});
   j["mention_reviews"] = reviews;
+  j["occurrence_reference"] = d.occurrence_reference;
+  j["ppn_reference"] = d.ppn_reference;
+  PutEnum(j, "dash_risk", d.dash_risk);
   j["replacing"] = d.replacing;
   return j.dump();
 }
@@ -192,6 +195,9 @@ ShareDraft ShareDraftFromJson(std::string_view text) {
   d.departure_reason = Str(j, "departure_reason");
   d.share_items = Strings(j, "share_items");
   d.replacing = Str(j, "replacing");
+  d.occurrence_reference = Str(j, "occurrence_reference");
+  d.ppn_reference = Str(j, "ppn_reference");
+  d.dash_risk = GetEnum<domain::DashRisk>(j, "dash_risk");
   if (auto it = j.find("mention_reviews"); it != j.end() && it->is_array())
     for (const auto& m : *it)
       if (m.is_object())
@@ -300,6 +306,7 @@ service::NewDecision ProposalOf(const service::ConcernRecord& record, const Shar
   r.informing = InformingOf(d);
   if (!d.advice_from.empty()) r.advice_sought = domain::AdviceSought{d.advice_from, d.advice_summary};
   r.departure_reason = d.departure_reason;
+  r.police = {d.occurrence_reference, d.ppn_reference, d.dash_risk};
   n.mention_reviews = d.mention_reviews;
   n.supersedes = d.replacing;
   return n;

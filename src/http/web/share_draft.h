@@ -52,6 +52,9 @@ struct ShareDraft {
   std::string advice_from, advice_summary, departure_reason;
   std::optional<std::vector<std::string>> share_items;  // item ids, and kAccount
   std::vector<domain::MentionReview> mention_reviews;
+  // A police force's references, as typed (asked of police forces only).
+  std::string occurrence_reference, ppn_reference;
+  std::optional<domain::DashRisk> dash_risk;
   // A member of staff's share waiting for this DSL, which this decision
   // takes the place of.
   std::string replacing;

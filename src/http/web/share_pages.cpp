@@ -454,6 +454,8 @@ std::string FormField(const std::string& field) {
   if (field == "advice_sought.summary") return "advice_summary";
   if (field == "consent") return "consent_record";
   if (field.starts_with("objection_overrides")) return "objections";
+  if (field == "police") return "occurrence_reference";
+  if (field.starts_with("police.")) return field.substr(7);
   return field;
 }
 
@@ -527,6 +529,22 @@ Response DecisionPage(Ask& a, const ShareDraft& d, const Errors& errors) {
                       ErrorFor(errors, name).empty() ? ErrorFor(errors, "objections") : ErrorFor(errors, name)},
                      reason == d.objection_reasons.end() ? "" : reason->second, 3);
   }
+  // Issue 12, item 6: a police force's own references, asked of police forces only.
+  if (preview->police_references) {
+    body += "<h2 class=\"govuk-heading-m\">Police references (optional)</h2><p class=\"govuk-body\">The recipient sees "
+            "them with what you share, to match it to your force's records. Enter references only: no names or other "
+            "personal details.</p>";
+    body += TextInput({"occurrence_reference", "Occurrence or crime reference", "For example, CR/012345/24", false,
+                       ErrorFor(errors, "occurrence_reference")},
+                      d.occurrence_reference, "govuk-input--width-20");
+    body += TextInput({"ppn_reference", "Public protection notice (PPN) reference", "", false, ErrorFor(errors, "ppn_reference")},
+                      d.ppn_reference, "govuk-input--width-20");
+    std::vector<Option> dash = OptionsOf<domain::DashRisk>();
+    dash.push_back({"none", "Not assessed", "", true});
+    body += Radios({"dash_risk", "DASH risk level", "Domestic Abuse, Stalking and Harassment and Honour-based violence risk "
+                    "assessment", false, ErrorFor(errors, "dash_risk")},
+                   dash, d.dash_risk ? std::string(ToString(*d.dash_risk)) : std::string("none"));
+  }
   const bool advice_needed = advice.must_record.Has(g::Record::kAdviceSought);
   body += "<h2 class=\"govuk-heading-m\">Advice" + std::string(advice_needed ? "" : " (optional)") + "</h2>";
   body += TextInput({"advice_from", "Whose advice did you ask?", "For example, our designated safeguarding lead", false,
@@ -551,6 +569,10 @@ void ReadDecision(const Form& f, ShareDraft& d) {
     d.objection_reasons[std::string(ToString(o))] = f.Get(ObjectionField(o));
   d.advice_from = f.Get("advice_from");
   d.advice_summary = f.Get("advice_summary");
+  // Only a police force's page asks these; the service refuses them from anyone else.
+  if (f.Has("occurrence_reference")) d.occurrence_reference = f.Get("occurrence_reference");
+  if (f.Has("ppn_reference")) d.ppn_reference = f.Get("ppn_reference");
+  if (f.Has("dash_risk")) d.dash_risk = ParseEnum<domain::DashRisk>(f.Get("dash_risk"));
 }
 
 // ---- Choosing what to send, beside what the recipient will see ------------------
@@ -676,6 +698,13 @@ Response CheckPage(Ask& a, const ShareDraft& d, const Errors& errors) {
     decision.push_back({"Advice", Escape(d.advice_from) + ": " + Escape(d.advice_summary), base + "/decision", "the advice"});
   if (!d.departure_reason.empty())
     decision.push_back({"Why it differs from the advice", Paragraphs(d.departure_reason), base + "/decision", "why it differs"});
+  if (!d.occurrence_reference.empty())
+    decision.push_back({"Occurrence or crime reference", Escape(d.occurrence_reference), base + "/decision",
+                        "the occurrence or crime reference"});
+  if (!d.ppn_reference.empty())
+    decision.push_back({"PPN reference", Escape(d.ppn_reference), base + "/decision", "the PPN reference"});
+  if (d.dash_risk)
+    decision.push_back({"DASH risk level", Escape(Label(*d.dash_risk)), base + "/decision", "the DASH risk level"});
   body += "<h2 class=\"govuk-heading-m\">Your decision</h2>" + SummaryList(decision);
   body += "<h2 class=\"govuk-heading-m\">Now confirm</h2><p class=\"govuk-body\">Your decision and reasons are recorded and cannot be "
           "changed afterwards; a correction is recorded alongside them." +
