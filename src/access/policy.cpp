@@ -21,7 +21,25 @@ bool Governance(const Actor& a) {
 
 Status Allow(bool allowed) { return allowed ? Ok() : Denied(); }
 
+Status Recalled() {
+  return PermissionDenied("This information was recalled by the organisation that shared it: it can no longer be opened.");
+}
+
+// The recipient organisation sees only what was sent to it; a disclosure
+// to a named practitioner is for them and their DSL.
+Status Recipient(const Actor& actor, const RecordFacts& r, bool other) {
+  if (!other) return Hidden();
+  if (!r.other_practitioner_id.empty()) return Allow(r.other_practitioner_id == actor.practitioner_id || Dsl(actor));
+  return Allow(Caseworker(actor));
+}
+
 }  // namespace
+
+RecordFacts FactsOf(const domain::Disclosure& d) {
+  RecordFacts f{d.sharer_organisation_id, d.sharer_id, d.recipient_organisation_id, d.recipient_practitioner_id, {}};
+  f.recalled = domain::IsRecalled(d);
+  return f;
+}
 
 Status Authorise(const Actor& actor, Action action, const std::string& organisation_id) {
   if (actor.is_operator) return Ok();  // shell access to the server already means full control
@@ -118,6 +136,7 @@ Status Authorise(const Actor& actor, Action action, const RecordFacts& r) {
       // The recipient's front door: its DSL rates what arrives and
       // allocates it to a worker. The sharer never sees these marks.
       if (!other) return Hidden();
+      if (r.recalled) return Recalled();
       return Allow(Dsl(actor));
     case Action::kDecide:
       if (!own) return Hidden();
@@ -131,16 +150,29 @@ Status Authorise(const Actor& actor, Action action, const RecordFacts& r) {
       if (!own) return Hidden();
       return Allow(mine || Dsl(actor) || Governance(actor));
     case Action::kViewDisclosure:
+      // A recalled disclosure stays visible to its recipient as a recall
+      // (who, when, why), never its content: that is kReceiveDisclosure.
       if (own) return Allow(mine || Dsl(actor) || Governance(actor));
-      [[fallthrough]];
+      return Recipient(actor, r, other);
     case Action::kReceiveDisclosure:
     case Action::kGiveFeedback:
-      // The recipient organisation sees only what was sent to it; a
-      // disclosure to a named practitioner is for them and their DSL.
-      if (!other) return Hidden();
-      if (!r.other_practitioner_id.empty())
-        return Allow(r.other_practitioner_id == actor.practitioner_id || Dsl(actor));
-      return Allow(Caseworker(actor));
+      // Recalled: sent in error, so the recipient loses it at once.
+      if (other && r.recalled) return Recalled();
+      return Recipient(actor, r, other);
+    case Action::kConfirmRecall:
+      // Whoever could have read it confirms that they keep no copy.
+      return Recipient(actor, r, other);
+    case Action::kRecallDisclosure:
+      // The sharer, who knows what they meant to send, and their DSL, who
+      // answers for the organisation's sharing (Keeping Children Safe in
+      // Education); never the recipient.
+      if (!own) return Hidden();
+      return Allow(mine || Dsl(actor));
+    case Action::kViewRecalls:
+      // A possible personal data breach is for the DPO to assess (UK GDPR
+      // Art 33, 37-39); the DSL sees it too, and is told where there is no DPO.
+      if (!own) return Hidden();
+      return Allow(Dsl(actor) || actor.roles.Has(Role::kDataProtectionOfficer));
     case Action::kViewInformationRequest:
       if (own) return Allow(mine || Dsl(actor));
       if (other) return Allow(Caseworker(actor));

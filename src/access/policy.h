@@ -7,6 +7,7 @@
 #include <string>
 
 #include "common/result.h"
+#include "domain/casework.h"
 #include "domain/practitioner.h"
 
 namespace jigsaw::access {
@@ -69,6 +70,16 @@ enum class Action {
   // What became of a disclosure: who at the recipient read it and when,
   // and every refused attempt on it (as the sharer's organisation).
   kViewDisclosureTrail,
+  // Recall a disclosure sent in error, with the reason (the sharer and
+  // their organisation's DSL), and, as its recipient, confirm that no copy
+  // is kept. A recalled disclosure can no longer be received, triaged or
+  // given feedback on (RecordFacts::recalled).
+  kRecallDisclosure,
+  kConfirmRecall,
+  // The organisation's recalls, each a possible personal data breach to
+  // assess within 72 hours (its DPO, and its DSLs, who answer for
+  // safeguarding records where there is no DPO).
+  kViewRecalls,
 
   // The partnership index (docs/linkage.md). Ask "who else knows this
   // child?" of one's own record of a child: a DSL, or a practitioner of
@@ -98,7 +109,13 @@ struct RecordFacts {
   // The actor's organisation is local authority children's services (for
   // the partnership index: who may ask of it and who is alerted).
   bool actor_in_childrens_services = false;
+  // The record is a disclosure its sharer has recalled.
+  bool recalled = false;
 };
+
+// The facts of a disclosure: the sharer's organisation and the sharer, the
+// recipient organisation and any named recipient, and whether it is recalled.
+RecordFacts FactsOf(const domain::Disclosure& disclosure);
 
 // Ok if `actor` may take `action` on records of `organisation_id` (empty
 // when the action is not about one organisation); kPermissionDenied otherwise.

@@ -240,7 +240,26 @@ struct Disclosure {
   Time acknowledgement_due_at{};
   Time feedback_due_at{};
   Time feedback_at{};  // zero until the first feedback
+  // A recall of a disclosure sent in error (to the wrong organisation, the
+  // wrong child): who recalled it, when and why; then who at the recipient
+  // confirmed they keep no copy, and when. Zero times until they happen.
+  std::string recalled_by;
+  Time recalled_at{};
+  std::string recall_reason;
+  std::string recall_confirmed_by;
+  Time recall_confirmed_at{};
 };
+
+// Recalled: the recipient may no longer open it (access::Authorise).
+inline bool IsRecalled(const Disclosure& d) { return d.recalled_at != Time{}; }
+
+// Information that reached the wrong recipient is a possible personal data
+// breach: the controller reports one to the ICO "without undue delay and,
+// where feasible, not later than 72 hours after having become aware of it"
+// (UK GDPR Art 33(1)). The clock starts when the sharer recalls it, the
+// moment the organisation is known to be aware.
+constexpr std::chrono::hours kBreachReportWindow{72};
+inline Time BreachReportDueAt(const Disclosure& d) { return d.recalled_at + kBreachReportWindow; }
 
 enum class FeedbackAction : std::uint8_t {
   kNoFurtherAction,

@@ -72,11 +72,7 @@ Result<std::vector<domain::AuditRecord>> AuditLog::Search(const Context& context
   return out;
 }
 
-namespace {
-access::RecordFacts FactsOf(const domain::Disclosure& d) {
-  return {d.sharer_organisation_id, d.sharer_id, d.recipient_organisation_id, d.recipient_practitioner_id, {}};
-}
-}  // namespace
+using access::FactsOf;
 
 bool AuditLog::MayViewTrail(const Context& context, const domain::Disclosure& disclosure) {
   return access::Authorise(context.actor, access::Action::kViewDisclosureTrail, FactsOf(disclosure)).has_value();

@@ -130,10 +130,8 @@ Status Suggest(store::Transaction& tx, const AuditTrail& trail, const Context& c
   return Ok();
 }
 
-RecordFacts DisclosureFacts(const domain::Disclosure& d) {
-  return RecordFacts{d.sharer_organisation_id, d.sharer_id, d.recipient_organisation_id, d.recipient_practitioner_id,
-                     {}};
-}
+// A recalled disclosure is no longer the recipient's to open or link.
+RecordFacts DisclosureFacts(const domain::Disclosure& d) { return access::FactsOf(d); }
 
 std::string DateOf(Time t) { return FormatRfc3339(t).substr(0, 10); }
 

@@ -44,9 +44,10 @@ Result<std::vector<DisclosureSummary>> Disclosures(store::Transaction& tx, const
   std::vector<DisclosureSummary> out;
   for (auto& s : JIGSAW_TRY(tx.casework().Disclosures(q))) {
     // A disclosure addressed to one practitioner is theirs and their DSL's.
-    if (inbox && !access::Authorise(a, Action::kReceiveDisclosure,
-                                    RecordFacts{s.sharer_organisation_id, s.sharer_id, s.recipient_organisation_id,
-                                                s.recipient_practitioner_id, {}}))
+    // A recalled one stays in the inbox, marked, for whoever could have read
+    // it to confirm they keep no copy; its content is not listed.
+    if (inbox && !access::Authorise(a, domain::IsRecalled(s) ? Action::kConfirmRecall : Action::kReceiveDisclosure,
+                                    access::FactsOf(s)))
       continue;
     s.sealed_content.clear();
     if (inbox) {

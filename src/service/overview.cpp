@@ -64,9 +64,11 @@ Result<WhatNeedsMe> Overview::WhatNeedsMeNow(const Context& context) {
     JIGSAW_RETURN_IF_ERROR(Section(lists::SafeguardingQueue(tx, a), out.queue));
     store::DisclosureQuery unread;
     unread.unread_only = true;
+    unread.exclude_recalled = true;  // the recipient is told of a recall separately
     JIGSAW_RETURN_IF_ERROR(Section(lists::Disclosures(tx, a, /*inbox=*/true, unread), out.inbox_unread));
     store::DisclosureQuery open;
     open.without_feedback_only = true;
+    open.exclude_recalled = true;
     JIGSAW_RETURN_IF_ERROR(Section(lists::Disclosures(tx, a, true, open), out.feedback_owed_by_me));
     JIGSAW_RETURN_IF_ERROR(Section(lists::Disclosures(tx, a, false, open), out.feedback_owed_to_me));
     JIGSAW_RETURN_IF_ERROR(Section(lists::OwedRecords(tx, a), out.records_owed));
@@ -156,10 +158,7 @@ Status AppendOwnChronology(store::Transaction& tx, const access::Actor& a, const
   sq.child_id = child.id;
   sq.sharer_organisation_id = child.organisation_id;
   for (const auto& s : JIGSAW_TRY(cw.Disclosures(sq))) {
-    if (!access::Authorise(a, Action::kViewDisclosure,
-                           RecordFacts{s.sharer_organisation_id, s.sharer_id, s.recipient_organisation_id,
-                                       s.recipient_practitioner_id, {}}))
-      continue;
+    if (!access::Authorise(a, Action::kViewDisclosure, access::FactsOf(s))) continue;
     add(s.created_at, ChronologyKind::kDisclosureSent, "disclosure", s.id, names[s.recipient_organisation_id], "");
     if (s.received_at != Time{})
       add(s.received_at, ChronologyKind::kDisclosureReceived, "disclosure", s.id,

@@ -799,6 +799,56 @@ void RecordApproval(Decision& d, domain::Approval outcome, const Context& contex
   d.approval_note = std::move(note);
 }
 
+// What the recipient's side may hold of a disclosure: no content and none
+// of the sharer's record ids, with the organisations' names.
+Result<DisclosureSummary> RecipientSummaryOf(store::Transaction& tx, domain::Disclosure s) {
+  s.sealed_content.clear();
+  s.child_id.clear();
+  s.decision_id.clear();
+  s.sharer_id.clear();
+  s.recalled_by.clear();
+  DisclosureSummary out;
+  for (const auto& o : JIGSAW_TRY(tx.organisations().List())) {
+    if (o.id == s.sharer_organisation_id) out.sharer_organisation = o.name;
+    if (o.id == s.recipient_organisation_id) out.recipient_organisation = o.name;
+  }
+  out.disclosure = std::move(s);
+  return out;
+}
+
+// Everyone at the recipient who could have read or been given a recalled
+// disclosure: the named recipient, whoever opened it, whoever it was
+// allocated to, and the DSLs, who answer for what the organisation holds.
+Result<std::set<std::string>> RecipientsToTell(store::Transaction& tx, const domain::Disclosure& d) {
+  std::set<std::string> out;
+  for (const auto& id : {d.recipient_practitioner_id, d.received_by})
+    if (!id.empty()) out.insert(id);
+  if (auto marks = JIGSAW_TRY(tx.case_management().FindTriage(d.id)); marks && !marks->allocated_to.empty())
+    out.insert(marks->allocated_to);
+  for (const auto& p : JIGSAW_TRY(tx.practitioners().List(d.recipient_organisation_id)))
+    if (p.roles.Has(domain::Role::kDesignatedSafeguardingLead) && !p.disabled) out.insert(p.id);
+  return out;
+}
+
+// Who assesses a possible personal data breach at the sharer: its DPOs,
+// or its DSLs where it has no DPO (UK GDPR Art 38-39: the DPO advises on
+// breaches; KCSIE: the DSL answers for safeguarding records).
+Result<std::set<std::string>> BreachAssessors(store::Transaction& tx, const std::string& organisation_id) {
+  std::set<std::string> dpos, dsls;
+  for (const auto& p : JIGSAW_TRY(tx.practitioners().List(organisation_id))) {
+    if (p.disabled) continue;
+    if (p.roles.Has(domain::Role::kDataProtectionOfficer)) dpos.insert(p.id);
+    if (p.roles.Has(domain::Role::kDesignatedSafeguardingLead)) dsls.insert(p.id);
+  }
+  return dpos.empty() ? dsls : dpos;
+}
+
+Status NotifyAll(store::Transaction& tx, Time now, const std::set<std::string>& who, const std::string& kind,
+                 const std::string& disclosure_id) {
+  for (const auto& id : who) JIGSAW_RETURN_IF_ERROR(Notify(tx, now, id, kind, "disclosure", disclosure_id));
+  return Ok();
+}
+
 }  // namespace
 
 Result<domain::Disclosure> Sharing::Send(store::Transaction& tx, const Context& context, const Decision& d,
@@ -1099,10 +1149,16 @@ Result<DisclosureView> Sharing::GetDisclosure(const Context& context, const std:
     auto& cw = tx.casework();
     auto s = JIGSAW_TRY(cw.FindDisclosure(id));
     if (!s) return NotFound(std::string(kHidden));
-    const RecordFacts facts{s->sharer_organisation_id, s->sharer_id, s->recipient_organisation_id,
-                            s->recipient_practitioner_id, {}};
-    JIGSAW_RETURN_IF_ERROR(access::Authorise(context.actor, Action::kViewDisclosure, facts));
+    JIGSAW_RETURN_IF_ERROR(access::Authorise(context.actor, Action::kViewDisclosure, access::FactsOf(*s)));
     const bool recipient = context.actor.organisation_id == s->recipient_organisation_id;
+    // Recalled: the recipient sees who recalled it, when and why, and
+    // whether their organisation has confirmed it keeps no copy; the
+    // content is never opened for them again.
+    if (recipient && domain::IsRecalled(*s)) {
+      event.action = "disclosure.recall.view";
+      out.summary = JIGSAW_TRY(RecipientSummaryOf(tx, std::move(*s)));
+      return Ok();
+    }
     const bool first_opening = recipient && s->received_at == Time{};
     // The sharer's child id means nothing to the recipient and is not theirs to hold.
     if (!recipient) event.child_id = s->child_id;
@@ -1148,10 +1204,7 @@ Result<domain::Feedback> Sharing::GiveFeedback(const Context& context, const std
     auto& cw = tx.casework();
     auto s = JIGSAW_TRY(cw.FindDisclosure(disclosure_id));
     if (!s) return NotFound(std::string(kHidden));
-    JIGSAW_RETURN_IF_ERROR(access::Authorise(context.actor, Action::kGiveFeedback,
-                                             RecordFacts{s->sharer_organisation_id, s->sharer_id,
-                                                         s->recipient_organisation_id,
-                                                         s->recipient_practitioner_id, {}}));
+    JIGSAW_RETURN_IF_ERROR(access::Authorise(context.actor, Action::kGiveFeedback, access::FactsOf(*s)));
     if (s->received_at == Time{})
       JIGSAW_RETURN_IF_ERROR(cw.MarkDisclosureReceived(s->id, context.actor.practitioner_id, f.created_at));
     // Feedback crosses back to the sharer: redacted like any text that
@@ -1162,6 +1215,115 @@ Result<domain::Feedback> Sharing::GiveFeedback(const Context& context, const std
     return Notify(tx, f.created_at, s->sharer_id, "feedback.given", "disclosure", s->id);
   }));
   return f;
+}
+
+Result<domain::Disclosure> Sharing::Recall(const Context& context, const std::string& disclosure_id,
+                                           const std::string& reason) {
+  AuditEvent event{"disclosure.recall", "disclosure", disclosure_id};
+  event.purpose = "recall";
+  std::string why = reason;
+  domain::TidyFreeText(why);
+  JIGSAW_RETURN_IF_ERROR(RequireText(
+      why, "reason", "Say why you are recalling it: the recipient and your data protection officer will read it."));
+  domain::Disclosure out;
+  JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
+    auto& cw = tx.casework();
+    auto s = JIGSAW_TRY(cw.FindDisclosure(disclosure_id));
+    if (!s) return NotFound(std::string(kHidden));
+    event.child_id = s->child_id;
+    JIGSAW_RETURN_IF_ERROR(access::Authorise(context.actor, Action::kRecallDisclosure, access::FactsOf(*s)));
+    if (domain::IsRecalled(*s))
+      return Fail(ErrorCode::kFailedPrecondition, "This disclosure has already been recalled.", "id");
+    // The reason crosses to the recipient: redacted like any text that
+    // leaves the organisation.
+    why = JIGSAW_TRY(OutboundRedaction::For(tx, s->sharer_organisation_id)).Redact(why);
+    const Time now = clock_.Now();
+    JIGSAW_RETURN_IF_ERROR(cw.RecordRecall(s->id, context.actor.practitioner_id, now, why));
+    // The recipient's own copy of what their inbox showed goes at once. The
+    // sealed content stays, opened only for the sharer's side: what went
+    // astray is what the DPO must assess, and the record of what was sent.
+    JIGSAW_RETURN_IF_ERROR(tx.case_management().DeleteDisclosureSummary(s->id));
+    s->recalled_by = context.actor.practitioner_id;
+    s->recalled_at = now;
+    s->recall_reason = why;
+    JIGSAW_RETURN_IF_ERROR(NotifyAll(tx, now, JIGSAW_TRY(RecipientsToTell(tx, *s)), "disclosure.recalled", s->id));
+    auto assessors = JIGSAW_TRY(BreachAssessors(tx, s->sharer_organisation_id));
+    // The sharer hears when their DSL recalls what they sent.
+    if (s->sharer_id != context.actor.practitioner_id) assessors.insert(s->sharer_id);
+    assessors.erase(context.actor.practitioner_id);
+    JIGSAW_RETURN_IF_ERROR(NotifyAll(tx, now, assessors, "recall.possible_breach", s->id));
+    s->sealed_content.clear();
+    out = std::move(*s);
+    return Ok();
+  }));
+  return out;
+}
+
+bool Sharing::MayRecall(const Context& context, const domain::Disclosure& disclosure) {
+  return !domain::IsRecalled(disclosure) &&
+         access::Authorise(context.actor, Action::kRecallDisclosure, access::FactsOf(disclosure)).has_value();
+}
+
+Result<domain::Disclosure> Sharing::ConfirmRecall(const Context& context, const std::string& disclosure_id) {
+  AuditEvent event{"disclosure.recall.confirm", "disclosure", disclosure_id};
+  event.purpose = "recall";
+  domain::Disclosure out;
+  JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
+    auto& cw = tx.casework();
+    auto s = JIGSAW_TRY(cw.FindDisclosure(disclosure_id));
+    if (!s) return NotFound(std::string(kHidden));
+    JIGSAW_RETURN_IF_ERROR(access::Authorise(context.actor, Action::kConfirmRecall, access::FactsOf(*s)));
+    if (!domain::IsRecalled(*s))
+      return Fail(ErrorCode::kFailedPrecondition, "This disclosure has not been recalled.", "id");
+    if (s->recall_confirmed_at != Time{})
+      return Fail(ErrorCode::kFailedPrecondition, "Your organisation has already confirmed it keeps no copy.", "id");
+    const Time now = clock_.Now();
+    JIGSAW_RETURN_IF_ERROR(cw.RecordRecallConfirmation(s->id, context.actor.practitioner_id, now));
+    s->recall_confirmed_by = context.actor.practitioner_id;
+    s->recall_confirmed_at = now;
+    auto told = JIGSAW_TRY(BreachAssessors(tx, s->sharer_organisation_id));
+    told.insert(s->recalled_by);
+    JIGSAW_RETURN_IF_ERROR(NotifyAll(tx, now, told, "recall.confirmed", s->id));
+    out = JIGSAW_TRY(RecipientSummaryOf(tx, std::move(*s))).disclosure;
+    return Ok();
+  }));
+  return out;
+}
+
+Result<std::vector<RecallFlag>> Sharing::Recalls(const Context& context) {
+  AuditEvent event{"disclosure.recalls", "organisation", context.actor.organisation_id};
+  event.purpose = "breach_assessment";
+  std::vector<RecallFlag> out;
+  JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
+    const auto& a = context.actor;
+    JIGSAW_RETURN_IF_ERROR(access::Authorise(a, Action::kViewRecalls, RecordFacts{a.organisation_id, {}, {}, {}, {}}));
+    store::DisclosureQuery q;
+    q.sharer_organisation_id = a.organisation_id;
+    q.recalled_only = true;
+    q.limit = 1000;
+    std::map<std::string, std::string> organisations;
+    for (const auto& o : JIGSAW_TRY(tx.organisations().List())) organisations[o.id] = o.name;
+    auto name_of = [&](const std::string& id) -> Result<std::string> {
+      if (id.empty()) return std::string();
+      auto p = JIGSAW_TRY(tx.practitioners().Find(id));
+      return p ? p->display_name : std::string();
+    };
+    for (auto& d : JIGSAW_TRY(tx.casework().Disclosures(q))) {
+      d.sealed_content.clear();
+      RecallFlag f;
+      f.recalled_by_name = JIGSAW_TRY(name_of(d.recalled_by));
+      f.confirmed_by_name = JIGSAW_TRY(name_of(d.recall_confirmed_by));
+      f.breach_report_due_at = domain::BreachReportDueAt(d);
+      f.summary = {std::move(d), organisations[a.organisation_id], {}};
+      f.summary.recipient_organisation = organisations[f.summary.disclosure.recipient_organisation_id];
+      out.push_back(std::move(f));
+    }
+    std::stable_sort(out.begin(), out.end(), [](const RecallFlag& x, const RecallFlag& y) {
+      return x.summary.disclosure.recalled_at > y.summary.disclosure.recalled_at;
+    });
+    return Ok();
+  }));
+  return out;
 }
 
 }  // namespace jigsaw::service

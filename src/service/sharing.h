@@ -117,11 +117,24 @@ struct DisclosureSummary {
   std::string recipient_organisation;
 };
 
+// A disclosure as one party sees it. The recall fields of
+// summary.disclosure say whether it was recalled; for the recipient of a
+// recalled one the content is never opened: content is empty and
+// content_json is "" (the sharer still sees what went astray).
 struct DisclosureView {
   DisclosureSummary summary;
   RecipientView content;     // opened from its seal
   std::string content_json;  // the sealed bytes, as the preview showed them
   std::vector<domain::Feedback> feedback;
+};
+
+// A recall as the sharer's organisation oversees it: a possible personal
+// data breach to assess, and the 72 hours to report one to the ICO.
+struct RecallFlag {
+  DisclosureSummary summary;    // the recall fields say who, when, why, and whether confirmed
+  std::string recalled_by_name;
+  std::string confirmed_by_name;  // at the recipient; empty until confirmed
+  Time breach_report_due_at{};    // recalled_at + 72 hours (UK GDPR Art 33(1))
 };
 
 class Sharing {
@@ -166,6 +179,25 @@ class Sharing {
   Result<DisclosureView> GetDisclosure(const Context& context, const std::string& id);
   Result<domain::Feedback> GiveFeedback(const Context& context, const std::string& disclosure_id,
                                         domain::FeedbackAction action, const std::string& note);
+
+  // Recalls a disclosure sent in error (the sharer or their DSL), saying
+  // why. The recipient can no longer open it, its triage summary (their
+  // inbox's copy) is destroyed, whoever at the recipient could have read
+  // it is told and asked to confirm they keep no copy, and the sharer's DPO
+  // (or, with no DPO, its DSLs) is told of a possible breach to assess.
+  // kInvalidArgument naming "reason" if none is given; kFailedPrecondition
+  // if it is already recalled.
+  Result<domain::Disclosure> Recall(const Context& context, const std::string& disclosure_id, const std::string& reason);
+  // Whether Recall would allow the actor this disclosure (just loaded for
+  // them, not yet recalled): for a page to offer it. Reads and records nothing.
+  static bool MayRecall(const Context& context, const domain::Disclosure& disclosure);
+  // The recipient confirms that no copy of a recalled disclosure is kept;
+  // the sharer and those told of the breach are told. kFailedPrecondition
+  // if it is not recalled or already confirmed.
+  Result<domain::Disclosure> ConfirmRecall(const Context& context, const std::string& disclosure_id);
+  // The organisation's recalled disclosures, newest first, each with its
+  // breach-report deadline (kViewRecalls: the DPO and DSLs).
+  Result<std::vector<RecallFlag>> Recalls(const Context& context);
 
  private:
   // Decide's work within a transaction; `withhold_unreviewed` withholds

@@ -22,9 +22,7 @@ constexpr std::string_view kHidden = "There is no such record, or it is not shar
 // content as it.
 std::string SummaryBinding(const std::string& disclosure_id) { return disclosure_id + "/triage-summary"; }
 
-RecordFacts FactsOf(const domain::Disclosure& d) {
-  return RecordFacts{d.sharer_organisation_id, d.sharer_id, d.recipient_organisation_id, d.recipient_practitioner_id, {}};
-}
+using access::FactsOf;
 
 // The summary of one disclosure: its sealed summary, or its content for a
 // disclosure made before summaries were kept.
@@ -61,6 +59,8 @@ bool Passes(const InboxEntry& e, const InboxFilter& f, const std::string& me) {
   }
   if (f.level && e.about.level != f.level) return false;
   const auto& d = e.disclosure.disclosure;
+  // Nothing is owed on a recalled disclosure: only "any status" lists it.
+  if (f.state != InboxState::kAny && domain::IsRecalled(d)) return false;
   switch (f.state) {
     case InboxState::kAny: break;
     case InboxState::kUnread: if (d.received_at != Time{}) return false; break;
@@ -192,10 +192,13 @@ Result<std::vector<InboxEntry>> Triage::Inbox(const Context& context, const Inbo
     const Time now = clock_.Now();
     for (auto& s : received) {
       InboxEntry e;
-      e.about = JIGSAW_TRY(OpenSummary(tx, sealer_, s.disclosure.id, a.organisation_id, summaries));
+      // A recalled disclosure is listed, marked, with nothing of its content
+      // (its summary was destroyed; its content is never opened for them).
+      const bool recalled = domain::IsRecalled(s.disclosure);
+      if (!recalled) e.about = JIGSAW_TRY(OpenSummary(tx, sealer_, s.disclosure.id, a.organisation_id, summaries));
       if (auto m = marks.find(s.disclosure.id); m != marks.end()) e.marks = m->second;
       e.allocated_to_name = NameIn(names, e.marks.allocated_to);
-      e.overdue = AcknowledgementOverdue(s.disclosure, now) || FeedbackOverdue(s.disclosure, now);
+      e.overdue = !recalled && (AcknowledgementOverdue(s.disclosure, now) || FeedbackOverdue(s.disclosure, now));
       e.disclosure = std::move(s);
       out.push_back(std::move(e));
     }

@@ -33,6 +33,9 @@ class CaseManagementRepository {
                                          const Bytes& sealed_summary) = 0;
   // The sealed summaries of those disclosures that have one, by disclosure id.
   virtual Result<std::map<std::string, Bytes>> DisclosureSummaries(const std::vector<std::string>& disclosure_ids) = 0;
+  // Destroys a recalled disclosure's summary: the recipient's copy of what
+  // their inbox showed. Ok if there was none.
+  virtual Status DeleteDisclosureSummary(const std::string& disclosure_id) = 0;
 
   virtual Result<std::optional<domain::DisclosureTriage>> FindTriage(const std::string& disclosure_id) = 0;
   // Inserts or replaces the marks on one disclosure.

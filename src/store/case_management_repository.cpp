@@ -179,6 +179,10 @@ class SqlCaseManagement final : public CaseManagementRepository {
                {disclosure_id, recipient_organisation_id, sealed_summary});
   }
 
+  Status DeleteDisclosureSummary(const std::string& disclosure_id) override {
+    return Run("DELETE FROM disclosure_summaries WHERE disclosure_id = $1", {disclosure_id});
+  }
+
   Result<std::map<std::string, Bytes>> DisclosureSummaries(const std::vector<std::string>& ids) override {
     std::map<std::string, Bytes> out;
     if (ids.empty()) return out;

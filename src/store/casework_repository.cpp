@@ -264,12 +264,14 @@ Result<Decision> ToDecision(const Row& r) {
 constexpr std::string_view kDisclosureColumns =
     "id, decision_id, sharer_organisation_id, sharer_id, recipient_organisation_id, "
     "recipient_practitioner_id, child_id, sealed_content, created_at, received_by, received_at, "
-    "acknowledgement_due_at, feedback_due_at, feedback_at";
+    "acknowledgement_due_at, feedback_due_at, feedback_at, recalled_by, recalled_at, recall_reason, "
+    "recall_confirmed_by, recall_confirmed_at";
 
 Disclosure ToDisclosure(const Row& r) {
   return Disclosure{r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6),
                     r.Blob(7), FromMicros(r.Int(8)), r.Text(9), FromMicros(r.Int(10)),
-                    FromMicros(r.Int(11)), FromMicros(r.Int(12)), FromMicros(r.Int(13))};
+                    FromMicros(r.Int(11)), FromMicros(r.Int(12)), FromMicros(r.Int(13)),
+                    r.Text(14), FromMicros(r.Int(15)), r.Text(16), r.Text(17), FromMicros(r.Int(18))};
 }
 
 constexpr std::string_view kRequestColumns =
@@ -532,7 +534,9 @@ class SqlCasework final : public CaseworkRepository {
                {d.id, d.decision_id, d.sharer_organisation_id, d.sharer_id,
                 d.recipient_organisation_id, d.recipient_practitioner_id, d.child_id,
                 d.sealed_content, Micros(d.created_at), d.received_by, Micros(d.received_at),
-                Micros(d.acknowledgement_due_at), Micros(d.feedback_due_at), Micros(d.feedback_at)});
+                Micros(d.acknowledgement_due_at), Micros(d.feedback_due_at), Micros(d.feedback_at),
+                d.recalled_by, Micros(d.recalled_at), d.recall_reason, d.recall_confirmed_by,
+                Micros(d.recall_confirmed_at)});
   }
 
   Result<std::optional<Disclosure>> FindDisclosure(const std::string& id) override {
@@ -544,6 +548,25 @@ class SqlCasework final : public CaseworkRepository {
   Status MarkDisclosureReceived(const std::string& id, const std::string& by, Time at) override {
     return Run("UPDATE disclosures SET received_by = $2, received_at = $3 WHERE id = $1 AND received_at = 0",
                {id, by, Micros(at)});
+  }
+
+  Status RecordRecall(const std::string& id, const std::string& by, Time at, const std::string& reason) override {
+    // Only a disclosure not yet recalled: two recalls at once, one wins.
+    const auto changed = JIGSAW_TRY(sql::Execute(
+        c_, "UPDATE disclosures SET recalled_by = $2, recalled_at = $3, recall_reason = $4 WHERE id = $1 AND recalled_at = 0",
+        {id, by, Micros(at), reason}));
+    if (changed == 0) return Fail(ErrorCode::kFailedPrecondition, "This disclosure has already been recalled.", "id");
+    return Ok();
+  }
+
+  Status RecordRecallConfirmation(const std::string& id, const std::string& by, Time at) override {
+    const auto changed = JIGSAW_TRY(sql::Execute(
+        c_, "UPDATE disclosures SET recall_confirmed_by = $2, recall_confirmed_at = $3 "
+            "WHERE id = $1 AND recalled_at <> 0 AND recall_confirmed_at = 0",
+        {id, by, Micros(at)}));
+    if (changed == 0)
+      return Fail(ErrorCode::kFailedPrecondition, "This disclosure is not recalled, or its recall is already confirmed.", "id");
+    return Ok();
   }
 
   Status MarkFeedbackGiven(const std::string& id, Time at) override {
@@ -559,6 +582,8 @@ class SqlCasework final : public CaseworkRepository {
     w.Equals("decision_id", q.decision_id);
     if (q.unread_only) w.Add("received_at = 0");
     if (q.without_feedback_only) w.Add("feedback_at = 0");
+    if (q.recalled_only) w.Add("recalled_at <> 0");
+    if (q.exclude_recalled) w.Add("recalled_at = 0");
     const std::string tail = " ORDER BY created_at DESC, id" + w.Limit(q.limit);
     auto rows = JIGSAW_TRY(c_.Query(
         "SELECT " + S(kDisclosureColumns) + " FROM disclosures" + w.sql() + tail, w.params()));

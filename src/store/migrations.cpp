@@ -485,7 +485,19 @@ ALTER TABLE decisions ADD COLUMN police_ppn_reference TEXT NOT NULL DEFAULT '';
 ALTER TABLE decisions ADD COLUMN police_dash_risk TEXT NOT NULL DEFAULT '';
 )sql";
 
-constexpr std::array<Migration, 14> kMigrations{{
+// Recalling a disclosure sent in error (docs/workflow.md): who recalled it,
+// when and why, and the recipient's confirmation that no copy is kept.
+// Earlier disclosures were never recalled: empty and zero.
+constexpr std::string_view kV16Portable = R"sql(
+ALTER TABLE disclosures ADD COLUMN recalled_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE disclosures ADD COLUMN recalled_at BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE disclosures ADD COLUMN recall_reason TEXT NOT NULL DEFAULT '';
+ALTER TABLE disclosures ADD COLUMN recall_confirmed_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE disclosures ADD COLUMN recall_confirmed_at BIGINT NOT NULL DEFAULT 0;
+CREATE INDEX disclosures_recalled ON disclosures(sharer_organisation_id, recalled_at);
+)sql";
+
+constexpr std::array<Migration, 15> kMigrations{{
     {1, "organisations, practitioners and sessions", kV1Portable, kV1Portable},
     {2, "tamper-evident audit log", kV2Sqlite, kV2Postgres},
     {3, "the sharing workflow", kV3Sqlite, kV3Postgres},
@@ -501,6 +513,7 @@ constexpr std::array<Migration, 14> kMigrations{{
     {13, "the partnership index, its lookups, withheld names and risk alerts", kV13Portable, kV13Portable},
     {14, "the people around a child named in an information request", kV14Portable, kV14Portable},
     {15, "police references on decisions: occurrence or crime, PPN, DASH risk level", kV15Portable, kV15Portable},
+    {16, "recalling a disclosure sent in error", kV16Portable, kV16Portable},
 }};
 
 }  // namespace

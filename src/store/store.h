@@ -263,6 +263,8 @@ struct DisclosureQuery {
   std::string decision_id;
   bool unread_only = false;
   bool without_feedback_only = false;
+  bool recalled_only = false;
+  bool exclude_recalled = false;  // what is still owed: a recalled disclosure owes nothing
   std::size_t limit = 200;
 };
 
@@ -326,6 +328,12 @@ class CaseworkRepository {
   // Records the first opening by the recipient; later openings change nothing.
   virtual Status MarkDisclosureReceived(const std::string& id, const std::string& by, Time at) = 0;
   virtual Status MarkFeedbackGiven(const std::string& id, Time at) = 0;
+  // Records a recall (the one change besides receipt and feedback that a
+  // disclosure takes); kFailedPrecondition if it was already recalled.
+  virtual Status RecordRecall(const std::string& id, const std::string& by, Time at, const std::string& reason) = 0;
+  // The recipient's confirmation that no copy is kept; kFailedPrecondition
+  // if it is not recalled or is already confirmed.
+  virtual Status RecordRecallConfirmation(const std::string& id, const std::string& by, Time at) = 0;
   virtual Result<std::vector<domain::Disclosure>> Disclosures(const DisclosureQuery& query) = 0;
 
   virtual Status InsertFeedback(const domain::Feedback& feedback) = 0;

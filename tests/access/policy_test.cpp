@@ -76,6 +76,55 @@ TEST(PolicyTest, TheSharersOversightSeesWhatBecameOfADisclosure) {
             ErrorCode::kNotFound);
 }
 
+TEST(PolicyTest, OnlyTheSharerAndTheirDslRecallADisclosure) {
+  const RecordFacts sent{"org-a", "p1", "org-b", {}, {}};
+  const RecordFacts someone_elses{"org-a", "p9", "org-b", {}, {}};
+  EXPECT_TRUE(Authorise(Person({Role::kPractitioner}), Action::kRecallDisclosure, sent)) << "the sharer";
+  EXPECT_TRUE(Authorise(Person({Role::kDesignatedSafeguardingLead}), Action::kRecallDisclosure, someone_elses));
+  for (Role r : {Role::kPractitioner, Role::kDataProtectionOfficer, Role::kCaldicottGuardian, Role::kSeniorLeader,
+                 Role::kAdministrator})
+    EXPECT_EQ(Authorise(Person({r}), Action::kRecallDisclosure, someone_elses).error().code, ErrorCode::kPermissionDenied)
+        << ToString(r);
+  // Never the recipient, who did nothing wrong, nor anyone else.
+  EXPECT_EQ(Authorise(Person({Role::kDesignatedSafeguardingLead}, "org-b"), Action::kRecallDisclosure, sent).error().code,
+            ErrorCode::kNotFound);
+  EXPECT_EQ(Authorise(Person({Role::kDesignatedSafeguardingLead}, "org-c"), Action::kRecallDisclosure, sent).error().code,
+            ErrorCode::kNotFound);
+}
+
+TEST(PolicyTest, ARecalledDisclosureIsNoLongerTheRecipientsToRead) {
+  RecordFacts recalled{"org-a", "p9", "org-b", {}, {}};
+  recalled.recalled = true;
+  const Actor worker = Person({Role::kPractitioner}, "org-b");
+  const Actor dsl = Person({Role::kDesignatedSafeguardingLead}, "org-b");
+  for (Action a : {Action::kReceiveDisclosure, Action::kGiveFeedback})
+    EXPECT_EQ(Authorise(worker, a, recalled).error().code, ErrorCode::kPermissionDenied);
+  EXPECT_EQ(Authorise(dsl, Action::kTriageDisclosure, recalled).error().code, ErrorCode::kPermissionDenied);
+  // They still see that it was recalled, and confirm they keep no copy.
+  EXPECT_TRUE(Authorise(worker, Action::kViewDisclosure, recalled));
+  EXPECT_TRUE(Authorise(worker, Action::kConfirmRecall, recalled));
+  EXPECT_TRUE(Authorise(dsl, Action::kConfirmRecall, recalled));
+  EXPECT_FALSE(Authorise(Person({Role::kDataProtectionOfficer}, "org-b"), Action::kConfirmRecall, recalled));
+  // Addressed to a named practitioner: them and their DSL confirm.
+  RecordFacts named = recalled;
+  named.other_practitioner_id = "p7";
+  EXPECT_FALSE(Authorise(worker, Action::kConfirmRecall, named));
+  EXPECT_TRUE(Authorise(dsl, Action::kConfirmRecall, named));
+  // The sharer's side still sees what was sent: the DPO must assess it.
+  EXPECT_TRUE(Authorise(Person({Role::kDataProtectionOfficer}), Action::kViewDisclosure, recalled));
+  EXPECT_EQ(Authorise(Person({Role::kPractitioner}), Action::kConfirmRecall, recalled).error().code, ErrorCode::kNotFound);
+}
+
+TEST(PolicyTest, TheDpoAndDslSeeTheirOrganisationsRecalls) {
+  const RecordFacts own{"org-a", {}, {}, {}, {}};
+  for (Role r : {Role::kDataProtectionOfficer, Role::kDesignatedSafeguardingLead})
+    EXPECT_TRUE(Authorise(Person({r}), Action::kViewRecalls, own)) << ToString(r);
+  for (Role r : {Role::kPractitioner, Role::kCaldicottGuardian, Role::kSeniorLeader, Role::kAdministrator})
+    EXPECT_FALSE(Authorise(Person({r}), Action::kViewRecalls, own)) << ToString(r);
+  EXPECT_EQ(Authorise(Person({Role::kDataProtectionOfficer}, "org-b"), Action::kViewRecalls, own).error().code,
+            ErrorCode::kNotFound);
+}
+
 TEST(PolicyTest, WhoElseKnowsIsForTheDslOrChildrensServicesOfTheirOwnChild) {
   RecordFacts own{"org-a", {}, {}, {}, {}};
   EXPECT_TRUE(Authorise(Person({Role::kDesignatedSafeguardingLead}), Action::kAskWhoElseKnows, own));

@@ -180,8 +180,12 @@ TEST(MerkleTest, InclusionProofsVerifyWithBothVerifiersAndOnlyForTheirLeaf) {
       ASSERT_TRUE(ModelVerifyInclusion(m, n, log.leaves[m], *proof, root)) << m << "/" << n;
       // Wrong leaf, wrong index, wrong size, tampered path: all refused.
       const Hash other = log.leaves[(m + 1) % n];
-      if (n > 1) ASSERT_FALSE(VerifyInclusion(m, n, other, *proof, root));
-      if (m + 1 < n) ASSERT_FALSE(VerifyInclusion(m + 1, n, log.leaves[m], *proof, root));
+      if (n > 1) {
+        ASSERT_FALSE(VerifyInclusion(m, n, other, *proof, root));
+      }
+      if (m + 1 < n) {
+        ASSERT_FALSE(VerifyInclusion(m + 1, n, log.leaves[m], *proof, root));
+      }
       if (!proof->empty()) {
         auto bad = *proof;
         bad[0][0] ^= 1;

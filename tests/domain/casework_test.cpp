@@ -15,7 +15,9 @@ TEST(NhsNumber, AcceptsTheModulus11CheckDigitAndNothingElse) {
   EXPECT_TRUE(IsValidNhsNumber("9434765919"));
   EXPECT_EQ(NormaliseNhsNumber("943 476 5919"), "9434765919");
   for (char last = '0'; last <= '9'; ++last)
-    if (last != '9') EXPECT_FALSE(IsValidNhsNumber(std::string("943476591") + last)) << last;
+    if (last != '9') {
+      EXPECT_FALSE(IsValidNhsNumber(std::string("943476591") + last)) << last;
+    }
   EXPECT_FALSE(IsValidNhsNumber("943476591"));
   EXPECT_FALSE(IsValidNhsNumber("94347659a9"));
   // A remainder of 1 gives check digit 10: no valid number has these nine digits.
@@ -91,7 +93,7 @@ TEST(Input, NamesAndIdentifiersAreTrimmedAndCannotHideCharacters) {
   EXPECT_EQ(p.known_as, std::vector<std::string>{"Dee"});
   const Time today = FromMicros(1795000000000000);  // 2026-11-18
   EXPECT_TRUE(Validate(p, today));
-  for (const char* hidden : {"Dor\xE2\x80\x8B" "een", "Dor\xC2\xAD" "een", "\xE2\x80\xAE" "neeroD", "Dor\x01een"}) {
+  for (const char* hidden : {"Dor\xE2\x80\x8B" "een", "Dor\xC2\xAD" "een", "\xE2\x80\xAE" "neeroD", "Dor\x01" "een"}) {
     Person q = p;
     q.given_name = hidden;
     Tidy(q);

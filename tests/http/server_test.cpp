@@ -74,7 +74,9 @@ TEST(ServerTest, WaitingHandlersRunTogetherOnThePoolAndNeverWaitingRoutesStillAn
   const bool all_inside = gate.WaitForInside(kHandlers);
   EXPECT_TRUE(all_inside);
   // Every handler thread is busy; the health check does not wait for one.
-  if (all_inside) EXPECT_EQ(testing::Get(server.port(), "/healthz").status, 200);
+  if (all_inside) {
+    EXPECT_EQ(testing::Get(server.port(), "/healthz").status, 200);
+  }
   gate.Open();
   for (auto& c : clients) c.join();
   EXPECT_EQ(statuses, std::vector<int>(kHandlers, 200));

@@ -99,6 +99,14 @@ TEST(AccessMatrix, EveryEndpointEveryRoleEveryRelation) {
   auto approved = Post(server.port(), "/api/v1/decisions/" + decision_id + "/approve", json::object(), school_dsl);
   ASSERT_EQ(approved.status, 200) << approved.body;
   const std::string disclosure_id = approved.Json()["disclosure_id"];
+  // A second share, sent in error: recalled by the school's DSL, then
+  // confirmed by the council (docs/workflow.md, "Recalling a disclosure").
+  auto mistaken = Post(server.port(), "/api/v1/decisions", decision_body, teacher);
+  ASSERT_EQ(mistaken.status, 201) << mistaken.body;
+  auto mistaken_sent =
+      Post(server.port(), "/api/v1/decisions/" + std::string(mistaken.Json()["id"]) + "/approve", json::object(), school_dsl);
+  ASSERT_EQ(mistaken_sent.status, 200) << mistaken_sent.body;
+  const std::string mistaken_id = mistaken_sent.Json()["disclosure_id"];
   // Three more of the teacher's shares held for the DSL: one to approve, one
   // to decline, one left waiting to be listed.
   std::vector<std::string> held;
@@ -243,6 +251,18 @@ TEST(AccessMatrix, EveryEndpointEveryRoleEveryRelation) {
       {"POST", "/api/v1/disclosures/" + disclosure_id + "/feedback", {{"action", "advice_given"}},
        {{Relation::kRecipient, casework}}},
       {"GET", "/api/v1/audit/disclosures/" + disclosure_id, {}, {{Relation::kOwn, oversight}}},
+      // Recalling ("Recalling a disclosure"): the sharer (who authored none
+      // here) and their DSL recall; whoever could receive it confirms; the
+      // DPO and DSL see the organisation's recalls as possible breaches.
+      {"POST", "/api/v1/disclosures/" + mistaken_id + "/recall", {{"reason", "Sent to the wrong council."}},
+       {{Relation::kOwn, dsl}}},
+      {"GET", "/api/v1/disclosures/" + mistaken_id, {}, {{Relation::kOwn, oversight}, {Relation::kRecipient, casework}}},
+      {"POST", "/api/v1/disclosures/" + mistaken_id + "/recall/confirmation", json::object(), {{Relation::kRecipient, casework}}},
+      {"GET", "/api/v1/recalls", {}, Any({R::kDesignatedSafeguardingLead, R::kDataProtectionOfficer})},
+      // Recalled, it can no longer be received, triaged or given feedback on.
+      {"POST", "/api/v1/disclosures/" + mistaken_id + "/feedback", {{"action", "advice_given"}}, {}},
+      {"GET", "/api/v1/disclosures/" + mistaken_id + "/triage", {}, {}},
+      {"POST", "/api/v1/disclosures/" + mistaken_id + "/rating", {{"rating", "amber"}}, {}},
       {"GET", "/api/v1/information-requests/" + request_id, {}, {{Relation::kOwn, dsl}, {Relation::kRecipient, casework}}},
       {"POST", "/api/v1/information-requests/" + request_id + "/messages",
        {{"kind", "clarification_requested"}, {"text", "Which Rio?"}}, {{Relation::kRecipient, casework}}},

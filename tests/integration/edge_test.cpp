@@ -176,7 +176,7 @@ TEST_F(EdgeTest, PagesPutOnlyCheckedIdsIntoAddressesSoNoHeaderCanBeInjected) {
   const auto [child_id, concern_id] = ChildAndConcern(token);
   const std::pair<std::string, std::string> session = {"Cookie", "jigsaw_session=" + token};
   const std::string injected = "/concerns/x%0d%0aSet-Cookie:%20jigsaw_session=attacker";
-  for (const std::string target : {injected + "/share", injected, std::string("/children/") + std::string(kNameAndAddress)}) {
+  for (const std::string& target : {injected + "/share", injected, std::string("/children/") + std::string(kNameAndAddress)}) {
     auto page = Send(port(), {"GET", target, {}, {session}});
     EXPECT_EQ(page.status, 404) << target;
     EXPECT_EQ(page.Header("set-cookie"), "") << target;

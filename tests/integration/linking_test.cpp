@@ -153,7 +153,9 @@ TEST_F(LinkingTest, ADisclosureAboutAKnownChildIsSuggestedConfirmedAndJoinsTheCh
   EXPECT_NE(find("received_concern", "Brackenford Constabulary"), rows.end());
   // Date order.
   for (std::size_t i = 1; i < rows.size(); ++i)
-    if (rows[i]["same_event"].is_null()) EXPECT_LE(rows[i - 1]["date"], rows[i]["date"]) << rows.dump();
+    if (rows[i]["same_event"].is_null()) {
+      EXPECT_LE(rows[i - 1]["date"], rows[i]["date"]) << rows.dump();
+    }
   EXPECT_EQ(picture["agencies"][0].get<std::string>().rfind("Brackenford Council", 0), 0u);
 
   // The pages: the review page, the chronology, its CSV and printable forms.

@@ -27,6 +27,40 @@ class PagesTest : public ::testing::Test {
   }
 };
 
+// The menu shows what the visitor's roles can use, and an empty list says
+// why it is empty rather than "None".
+TEST_F(PagesTest, TheMenuHoldsWhatTheRoleCanUseAndEmptyListsSayWhy) {
+  const auto menu_of = [&](const std::string& who) {
+    const std::string body = Page(SignIn(who), "/").body;
+    std::vector<std::string> items;
+    for (const char* item : {"What needs you", "Record a concern", "Shared with us", "Information requests", "Advice"})
+      if (body.find(std::string("govuk-service-navigation__link\" href=\"")) != std::string::npos &&
+          body.find(std::string(">") + item + "</") != std::string::npos)
+        items.push_back(item);
+    return items;
+  };
+  const std::vector<std::string> everything = {"What needs you", "Record a concern", "Shared with us",
+                                               "Information requests", "Advice"};
+  EXPECT_EQ(menu_of("primary.dsl"), everything);
+  // An administrator runs accounts; they hold no cases, so no casework menu.
+  EXPECT_EQ(menu_of("csc.admin"), std::vector<std::string>{"What needs you"});
+  // The page itself still refuses, menu or not.
+  const std::string admin = SignIn("csc.admin");
+  EXPECT_NE(Page(admin, "/concerns/new").status, 200);
+
+  const std::string dsl = SignIn("primary.dsl");
+  auto requests = Page(dsl, "/information-requests");
+  ASSERT_EQ(requests.status, 200);
+  EXPECT_NE(requests.body.find("No organisation has asked yours for information."), std::string::npos);
+  EXPECT_NE(requests.body.find("Your organisation has not asked another for information."), std::string::npos);
+  EXPECT_EQ(requests.body.find(">None.<"), std::string::npos);
+  auto inbox = Page(dsl, "/inbox");
+  ASSERT_EQ(inbox.status, 200);
+  EXPECT_NE(inbox.body.find("Nothing has been shared with your organisation yet."), std::string::npos) << inbox.body;
+  auto filtered = Page(dsl, "/inbox?level=significant_harm");
+  EXPECT_NE(filtered.body.find("Nothing shared with you matches."), std::string::npos);
+}
+
 TEST_F(PagesTest, APageNeedsASessionAndCarriesItsProtections) {
   auto anonymous = Get(port(), "/inbox");
   EXPECT_EQ(anonymous.status, 303);

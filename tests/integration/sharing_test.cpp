@@ -257,7 +257,9 @@ TEST_F(SharingTest, StaffSharesWaitForTheDslWhoApprovesChangesOrDeclines) {
   const std::string school_id = OrganisationId(teacher_, "Brackenford Primary");
   const json organisations = teacher_.get("/api/v1/organisations").Json();
   for (const auto& o : organisations["organisations"])
-    if (o["id"] == school_id) EXPECT_EQ(o["staff_shares"], "through_dsl") << "on by default for schools";
+    if (o["id"] == school_id) {
+      EXPECT_EQ(o["staff_shares"], "through_dsl") << "on by default for schools";
+    }
   auto inbox = [&] { return social_worker.get("/api/v1/disclosures?box=inbox").Json()["disclosures"].size(); };
   auto kinds = [](const Client& c) {
     std::vector<std::string> out;

@@ -93,8 +93,12 @@ TEST_F(Accuracy_, TheDefaultThresholdIsTheLowestThatJoinsNoTwoChildren) {
       twins += Related(p.a, p.b) == Truth::kTwin;
     }
     std::printf("[ measured ] pairs of different children at or above %.2f: %zu (%zu of them twins)\n", t, wrong, twins);
-    if (t == kThreshold) EXPECT_EQ(wrong, 0u);
-    if (t < kThreshold) EXPECT_GT(wrong, 0u);
+    if (t == kThreshold) {
+      EXPECT_EQ(wrong, 0u);
+    }
+    if (t < kThreshold) {
+      EXPECT_GT(wrong, 0u);
+    }
   }
   for (double t : {0.9, 0.95, 0.99}) {
     const Accuracy a = Evaluate(data(), Link(model(), records(), {.threshold = t, .threads = 2}).cluster);

@@ -28,7 +28,7 @@ TEST(RecordsCsv, ReadsTheContract) {
 }
 
 TEST(RecordsCsv, RefusesAFileWithoutTheHeader) {
-  for (const std::string text : {std::string(""), std::string("record_id,given_name\nr1,Tom\n"),
+  for (const std::string& text : {std::string(""), std::string("record_id,given_name\nr1,Tom\n"),
                                  std::string("\"record_id,organisation\n")}) {
     auto read = ParseRecordsCsv(text);
     ASSERT_FALSE(read);

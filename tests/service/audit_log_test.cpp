@@ -72,8 +72,9 @@ TEST_F(AuditLogTest, EveryCommitIsUnderASignedHeadWithinOneSecond) {
     auto latest = log.LatestTreeHead();
     ASSERT_TRUE(latest && *latest);
     for (const Commit& c : commits)
-      if (clock.Now() - c.at >= std::chrono::seconds(1))
+      if (clock.Now() - c.at >= std::chrono::seconds(1)) {
         EXPECT_GE((*latest)->size, c.size) << "a commit " << (clock.Now() - c.at).count() << " us old is unsigned";
+      }
     clock.Advance(std::chrono::milliseconds(250));
   }
   // The last commit is signed within its second; then, quiet, no new head

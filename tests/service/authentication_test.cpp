@@ -176,9 +176,10 @@ TEST_F(AuthenticationTest, OneAddressSprayingManyAccountsIsStopped) {
   int sent = 0;
   for (int round = 0; sent < policy_.throttle.max_failures_per_address; ++round)
     for (const auto& l : logins)
-      if (sent++ < policy_.throttle.max_failures_per_address)
+      if (sent++ < policy_.throttle.max_failures_per_address) {
         EXPECT_EQ(Password(l.username, "Spring2026!!" + std::to_string(round), "203.0.113.9").error().code,
                   ErrorCode::kUnauthenticated);
+      }
   // That address now waits, even with a right password; others do not.
   EXPECT_EQ(Password(testing::DemoUsername("nhs.nurse"), password_, "203.0.113.9").error().code,
             ErrorCode::kResourceExhausted);

@@ -121,10 +121,26 @@ json ToJson(const service::DisclosureSummary& s, Time now) {
             {"feedback_due_at", Stamp(d.feedback_due_at)},
             {"feedback_at", OptionalStamp(d.feedback_at)},
             {"feedback_overdue", d.feedback_at == Time{} && now > d.feedback_due_at}};
+  // Recalled: sent in error and no longer the recipient's to read.
+  j["state"] = IsRecalled(d) ? "recalled" : "sent";
+  j["recall"] = nullptr;
+  if (IsRecalled(d)) {
+    j["recall"] = {{"recalled_at", Stamp(d.recalled_at)}, {"reason", d.recall_reason},
+                   {"confirmed_at", OptionalStamp(d.recall_confirmed_at)},
+                   {"confirmed_by", d.recall_confirmed_by}};
+    // nothing is owed on a recalled disclosure
+    j["acknowledgement_overdue"] = false;
+    j["feedback_overdue"] = false;
+  }
   if (!d.decision_id.empty()) {
-    // Only the sharer's side sees its own record ids.
+    // Only the sharer's side sees its own record ids, who recalled it, and
+    // the clock for reporting a possible breach to the ICO.
     j["decision_id"] = d.decision_id;
     j["child_id"] = d.child_id;
+    if (IsRecalled(d)) {
+      j["recall"]["recalled_by"] = d.recalled_by;
+      j["recall"]["breach_report_due_at"] = Stamp(BreachReportDueAt(d));
+    }
   }
   return j;
 }
@@ -574,7 +590,8 @@ void AddCaseworkRoutes(Router& router, CaseworkServices s) {
     return Reply(req, sharing->GetDisclosure(ctx, std::string(req.PathParam("id"))), 200,
                  [clock](const service::DisclosureView& v) {
                    json j = ToJson(v.summary, clock->Now());
-                   j["content"] = json::parse(v.content_json);
+                   // A recalled disclosure has no content for its recipient.
+                   j["content"] = v.content_json.empty() ? json(nullptr) : json::parse(v.content_json);
                    j["feedback"] = Array(v.feedback, [](const Feedback& f) { return ToJson(f); });
                    return j;
                  });
@@ -592,6 +609,39 @@ void AddCaseworkRoutes(Router& router, CaseworkServices s) {
       return *bad;
     return Reply(req, sharing->GiveFeedback(ctx, std::string(req.PathParam("id")), action, note), 201,
                  [](const Feedback& f) { return ToJson(f); });
+  }));
+
+  // Recalling a disclosure sent in error (docs/workflow.md).
+  router.Add("POST", "/api/v1/disclosures/{id}/recall", SignedIn(auth, [sharing, clock](Request& req, const Authenticated&, const Context& ctx) {
+    std::string reason;
+    if (auto bad = ReadBody(req, [&](const JsonFields& f) -> Status {
+          JIGSAW_RETURN_IF_ERROR(f.OnlyKnown({"reason"}));
+          reason = JIGSAW_TRY(f.StringOrEmpty("reason"));
+          return Ok();
+        }))
+      return *bad;
+    return Reply(req, sharing->Recall(ctx, std::string(req.PathParam("id")), reason), 200,
+                 [clock](const Disclosure& d) { return ToJson(service::DisclosureSummary{d, {}, {}}, clock->Now()); });
+  }));
+
+  router.Add("POST", "/api/v1/disclosures/{id}/recall/confirmation", SignedIn(auth, [sharing, clock](Request& req, const Authenticated&, const Context& ctx) {
+    return Reply(req, sharing->ConfirmRecall(ctx, std::string(req.PathParam("id"))), 200,
+                 [clock](const Disclosure& d) { return ToJson(service::DisclosureSummary{d, {}, {}}, clock->Now()); });
+  }));
+
+  router.Add("GET", "/api/v1/recalls", SignedIn(auth, [sharing, clock](Request& req, const Authenticated&, const Context& ctx) {
+    return Reply(req, sharing->Recalls(ctx), 200, [clock](const auto& list) {
+      const Time now = clock->Now();
+      return List("recalls", list, [now](const service::RecallFlag& f) {
+        json j = ToJson(f.summary, now);
+        j["recalled_by_name"] = f.recalled_by_name;
+        j["confirmed_by_name"] = f.confirmed_by_name;
+        j["possible_breach"] = true;
+        j["breach_report_due_at"] = Stamp(f.breach_report_due_at);
+        j["breach_report_overdue"] = now > f.breach_report_due_at;
+        return j;
+      });
+    });
   }));
 
   // Information requests.

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "access/policy.h"
 #include "http/web/body_map_html.h"
 #include "http/web/labels.h"
 #include "http/web/pages.h"
@@ -284,7 +285,8 @@ std::string ClockTime(const std::string& hour, const std::string& minute) {
   };
   const int h = number(hour, 23), m = number(minute, 59);
   if (h < 0 || m < 0) return "?";
-  char out[8];
+  // h and m are checked above: two digits each.
+  char out[16];
   std::snprintf(out, sizeof out, "%02d:%02d", h, m);
   return out;
 }
@@ -451,7 +453,14 @@ Errors ItemErrors(const Error& e) {
 }  // namespace
 
 void AddConcernPages(Site& site) {
-  site.Get("/concerns/new", [&site](Visit& v) { return FindChild(site, v, "", {}, nullptr); });
+  site.Get("/concerns/new", [&site](Visit& v) {
+    // Not a form to fill in and then be refused: say so at once.
+    if (auto may = access::Authorise(v.context.actor, access::Action::kRecordCasework,
+                                     access::RecordFacts{.organisation_id = v.context.actor.organisation_id});
+        !may)
+      return site.Failure(v, may.error());
+    return FindChild(site, v, "", {}, nullptr);
+  });
   site.Post("/concerns/new", [&site](Visit& v) {
     const std::string name = v.form.Get("name");
     if (name.size() < 2) return FindChild(site, v, name, {{"name", "Enter at least 2 letters of the child's name"}}, nullptr);

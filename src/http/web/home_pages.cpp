@@ -47,6 +47,11 @@ std::string_view NotificationText(std::string_view kind) {
   if (kind == "disclosure.read") return "Information you shared has been opened";
   if (kind == "disclosure.received") return "Information was shared with you";
   if (kind == "feedback.given") return "Someone told you what they did with information you shared";
+  if (kind == "disclosure.recalled")
+    return "Information shared with your organisation was recalled: it was sent in error. Confirm you keep no copy";
+  if (kind == "recall.possible_breach")
+    return "Information your organisation shared was recalled: assess it as a possible data breach within 72 hours";
+  if (kind == "recall.confirmed") return "The recipient of recalled information confirmed they keep no copy";
   if (kind == "advice.requested") return "Someone asked you for advice";
   if (kind == "advice.answered") return "Your question was answered";
   if (kind.starts_with("request.")) return "An information request changed";

@@ -402,6 +402,7 @@ std::string RenderPage(const PageSpec& p) {
            "<button type=\"button\" class=\"govuk-service-navigation__toggle govuk-js-service-navigation-toggle\" aria-controls=\"navigation\" hidden aria-hidden=\"true\">Menu</button>"
            "<ul class=\"govuk-service-navigation__list\" id=\"navigation\">";
     for (const auto& n : kNav) {
+      if (std::find(p.menu.begin(), p.menu.end(), n.key) == p.menu.end()) continue;
       const bool active = n.key == p.active_nav;
       out += std::string("<li class=\"govuk-service-navigation__item") + (active ? " govuk-service-navigation__item--active" : "") +
              "\"><a class=\"govuk-service-navigation__link\" href=\"" + std::string(n.href) + "\"" +

@@ -26,11 +26,17 @@ Response Inbox(Site& site, Visit& v) {
   if (sent) {
     body += "<h2 class=\"govuk-heading-l\">Shared by us</h2>";
     std::vector<std::vector<std::string>> rows;
-    for (const auto& d : *sent)
+    for (const auto& d : *sent) {
+      // Nothing is owed on a recalled disclosure: it says so instead of a due time.
+      const bool recalled = domain::IsRecalled(d.disclosure);
       rows.push_back({Link("View", "/disclosures/" + d.disclosure.id, "what was shared with " + d.recipient_organisation),
-                      Escape(d.recipient_organisation), Escape(DisplayTime(d.disclosure.created_at)),
-                      Due(d.disclosure.acknowledgement_due_at, now, d.disclosure.received_at),
-                      Due(d.disclosure.feedback_due_at, now, d.disclosure.feedback_at)});
+                      Escape(d.recipient_organisation) + (recalled ? " " + Tag("Recalled", Colour::kRed) : ""),
+                      Escape(DisplayTime(d.disclosure.created_at)),
+                      recalled && d.disclosure.received_at == Time{} ? "Not owed: recalled"
+                                                                       : Due(d.disclosure.acknowledgement_due_at, now, d.disclosure.received_at),
+                      recalled && d.disclosure.feedback_at == Time{} ? "Not owed: recalled"
+                                                                       : Due(d.disclosure.feedback_due_at, now, d.disclosure.feedback_at)});
+    }
     body += rows.empty() ? "<p class=\"govuk-body\">You have not shared anything.</p>"
                          : Table("", {"", "With", "Shared", "Opened", "Feedback"}, rows);
   }
@@ -54,6 +60,8 @@ std::string FeedbackList(const std::vector<domain::Feedback>& feedback) {
 std::string_view Tried(std::string_view action) {
   if (action == "disclosure.view" || action == "disclosure.read") return "Open it";
   if (action == "feedback.create") return "Give feedback on it";
+  if (action == "disclosure.recall") return "Recall it";
+  if (action == "disclosure.recall.confirm") return "Confirm no copy is kept";
   if (action == "disclosure.trail") return "See who has seen it";
   return action;
 }
@@ -82,13 +90,66 @@ Result<std::string> WhoHasSeenItHtml(Site& site, Visit& v, const service::Disclo
   return html;
 }
 
+// A recalled disclosure as its recipient sees it: who recalled it, when and
+// why, and the confirmation that no copy is kept; never its content.
+Response RecalledPage(Site& site, Visit& v, const service::DisclosureSummary& s) {
+  const auto& d = s.disclosure;
+  std::string body;
+  if (v.request.QueryParam("confirmed"))
+    body += NotificationBanner("Success", "<p class=\"govuk-notification-banner__heading\">Thank you. " + Escape(s.sharer_organisation) +
+                                              " has been told that you keep no copy.</p>", true);
+  body += "<span class=\"govuk-caption-l\">Shared with you by " + Escape(s.sharer_organisation) +
+          "</span><h1 class=\"govuk-heading-l\">Information recalled</h1>";
+  body += Warning(s.sharer_organisation + " recalled this information: it was sent to you in error. You can no longer open it.");
+  body += SummaryList({{"Shared", Escape(DisplayTime(d.created_at)), "", ""},
+                       {"Recalled", Escape(DisplayTime(d.recalled_at)), "", ""},
+                       {"Why it was recalled", Paragraphs(d.recall_reason), "", ""},
+                       {"No copy kept", d.recall_confirmed_at == Time{} ? Tag("Not yet confirmed", Colour::kOrange)
+                                                                        : "Confirmed " + Escape(DisplayTime(d.recall_confirmed_at)),
+                        "", ""}});
+  if (d.recall_confirmed_at == Time{})
+    body += "<h2 class=\"govuk-heading-m\">Confirm you keep no copy</h2>"
+            "<p class=\"govuk-body\">Delete or destroy anything you made from it: notes, printouts, downloads, "
+            "and copies in your own records or emails. Then confirm, so that " + Escape(s.sharer_organisation) +
+            " knows it has gone.</p>" +
+            FormStart("/disclosures/" + d.id + "/recall/confirmation", v.csrf_token) +
+            Button("Confirm we keep no copy") + "</form>";
+  return site.Page(v, {.title = "Information recalled", .body_html = body, .back_href = "/inbox", .active_nav = "inbox"});
+}
+
+// On the sharer's side: whether it was recalled and confirmed, or the way
+// to recall it.
+std::string RecallHtml(const Visit& v, const service::DisclosureSummary& s) {
+  const auto& d = s.disclosure;
+  if (!domain::IsRecalled(d)) {
+    if (!service::Sharing::MayRecall(v.context, d)) return {};
+    return "<p class=\"govuk-body\">" + Link("Recall it: it was sent in error", "/disclosures/" + d.id + "/recall") + "</p>";
+  }
+  std::string html = Warning("Recalled on " + DisplayTime(d.recalled_at) + ". " + s.recipient_organisation +
+                             " can no longer open it. Your reason: " + d.recall_reason);
+  html += SummaryList(
+      {{"No copy kept",
+        d.recall_confirmed_at == Time{} ? Tag("Not yet confirmed by " + s.recipient_organisation, Colour::kOrange)
+                                        : "Confirmed by " + Escape(s.recipient_organisation) + " " +
+                                              Escape(DisplayTime(d.recall_confirmed_at)),
+        "", ""},
+       {"Possible data breach", "Report it to the ICO, if it must be reported, by " + Escape(DisplayTime(domain::BreachReportDueAt(d))) +
+                                    " (72 hours from the recall). " + Link("See all recalls", "/recalls"),
+        "", ""}});
+  return html;
+}
+
 Response DisclosurePage(Site& site, Visit& v) {
   auto view = site.s.sharing.GetDisclosure(v.context, std::string(v.request.PathParam("id")));
   if (!view) return site.Failure(v, view.error());
   const auto& s = view->summary;
   const bool recipient = s.disclosure.recipient_organisation_id == v.who.actor.organisation_id;
+  if (recipient && domain::IsRecalled(s.disclosure)) return RecalledPage(site, v, s);
   const Time now = site.s.clock.Now();
   std::string body;
+  if (v.request.QueryParam("recalled"))
+    body += NotificationBanner("Success", "<p class=\"govuk-notification-banner__heading\">Recalled. " + Escape(s.recipient_organisation) +
+                                              " can no longer open it and has been asked to confirm it keeps no copy.</p>", true);
   const std::string triaged = v.request.QueryParam("triage").value_or("");
   if (triaged == "rated" || triaged == "allocated")
     body += NotificationBanner("Success", std::string("<p class=\"govuk-notification-banner__heading\">") +
@@ -103,6 +164,7 @@ Response DisclosurePage(Site& site, Visit& v) {
   body += "<span class=\"govuk-caption-l\">" + std::string(recipient ? "Shared with you by " + Escape(s.sharer_organisation)
                                                                         : "Shared by you with " + Escape(s.recipient_organisation)) +
           "</span><h1 class=\"govuk-heading-l\">Information shared</h1>";
+  if (!recipient) body += RecallHtml(v, s);
   body += SummaryList({{"Shared", Escape(DisplayTime(s.disclosure.created_at)), "", ""},
                        {"Opened", s.disclosure.received_at == Time{} ? Due(s.disclosure.acknowledgement_due_at, now, {})
                                                                       : Escape(DisplayTime(s.disclosure.received_at)), "", ""},
@@ -124,6 +186,54 @@ Response DisclosurePage(Site& site, Visit& v) {
     body += *seen;
   }
   return site.Page(v, {.title = "Information shared", .body_html = body, .back_href = "/inbox", .active_nav = "inbox"});
+}
+
+Response RecallPage(Site& site, Visit& v, const std::string& reason, const Errors& errors) {
+  const std::string id(v.request.PathParam("id"));
+  std::string body = ErrorSummary(errors) + FormStart("/disclosures/" + id + "/recall", v.csrf_token) +
+                     "<h1 class=\"govuk-heading-l\">Recall information sent in error</h1>"
+                     "<p class=\"govuk-body\">Recall it if it went to the wrong organisation or person, or was not what you "
+                     "meant to send. They can no longer open it, and are asked to confirm they keep no copy.</p>" +
+                     Warning("It may be a personal data breach. Your data protection officer is told, and has 72 hours to "
+                             "report it to the ICO if it must be reported.") +
+                     Textarea({"reason", "Why are you recalling it?",
+                               "They and your data protection officer will read this. Do not name the child.", false,
+                               ErrorFor(errors, "reason")},
+                              reason, 4) +
+                     Button("Recall it") + "</form>";
+  return site.Page(v, {.title = "Recall information sent in error", .body_html = body, .back_href = "/disclosures/" + id,
+                       .has_errors = !errors.empty(), .active_nav = "inbox"});
+}
+
+// The organisation's recalls, each a possible personal data breach with its
+// 72-hour clock (for the DPO and DSLs). Cards: they stack at 375 px.
+Response RecallsPage(Site& site, Visit& v) {
+  auto recalls = site.s.sharing.Recalls(v.context);
+  if (!recalls) return site.Failure(v, recalls.error());
+  const Time now = site.s.clock.Now();
+  std::string body = "<h1 class=\"govuk-heading-l\">Recalled information: possible data breaches</h1>"
+                     "<p class=\"govuk-body\">Information your organisation recalled because it was sent in error. Assess "
+                     "each as a possible personal data breach: one that must be reported goes to the ICO within 72 hours of "
+                     "the recall (UK GDPR Article 33).</p>";
+  if (recalls->empty()) body += "<p class=\"govuk-body\">Nothing has been recalled.</p>";
+  for (const auto& f : *recalls) {
+    const auto& d = f.summary.disclosure;
+    const bool late = now > f.breach_report_due_at;
+    std::vector<SummaryRow> rows = {
+        {"Report by", Escape(DisplayTime(f.breach_report_due_at)) + (late ? " " + Tag("72 hours passed", Colour::kRed) : ""), "", ""},
+        {"Recalled", Escape(DisplayTime(d.recalled_at)) + " by " + Escape(f.recalled_by_name), "", ""},
+        {"Why", Paragraphs(d.recall_reason), "", ""},
+        {"Shared", Escape(DisplayTime(d.created_at)), "", ""},
+        {"Opened by them", d.received_at == Time{} ? std::string("No") : Escape(DisplayTime(d.received_at)), "", ""},
+        {"No copy kept", d.recall_confirmed_at == Time{} ? Tag("Not yet confirmed", Colour::kOrange)
+                                                         : "Confirmed " + Escape(DisplayTime(d.recall_confirmed_at)) + " by " +
+                                                               Escape(f.confirmed_by_name),
+         "", ""}};
+    body += "<div class=\"govuk-summary-card\"><div class=\"govuk-summary-card__title-wrapper\"><h2 class=\"govuk-summary-card__title\">" +
+            Link("Sent to " + f.summary.recipient_organisation, "/disclosures/" + d.id) +
+            "</h2></div><div class=\"govuk-summary-card__content\">" + SummaryList(rows) + "</div></div>";
+  }
+  return site.Page(v, {.title = "Recalled information", .body_html = body, .back_href = "/", .active_nav = "inbox"});
 }
 
 Response FeedbackPage(Site& site, Visit& v, const std::string& action, const std::string& note, const Errors& errors) {
@@ -250,6 +360,24 @@ void AddInboxPages(Site& site) {
     }
     return Redirect("/disclosures/" + id + "?feedback=1");
   });
+  site.Get("/disclosures/{id}/recall", [&site](Visit& v) { return RecallPage(site, v, "", {}); });
+  site.Post("/disclosures/{id}/recall", [&site](Visit& v) {
+    const std::string id(v.request.PathParam("id"));
+    const std::string reason = v.form.Get("reason");
+    auto recalled = site.s.sharing.Recall(v.context, id, reason);
+    if (!recalled) {
+      if (recalled.error().code != ErrorCode::kInvalidArgument) return site.Failure(v, recalled.error());
+      return RecallPage(site, v, reason, FieldErrors(recalled.error(), "reason"));
+    }
+    return Redirect("/disclosures/" + id + "?recalled=1");
+  });
+  site.Post("/disclosures/{id}/recall/confirmation", [&site](Visit& v) {
+    const std::string id(v.request.PathParam("id"));
+    auto confirmed = site.s.sharing.ConfirmRecall(v.context, id);
+    if (!confirmed) return site.Failure(v, confirmed.error());
+    return Redirect("/disclosures/" + id + "?confirmed=1");
+  });
+  site.Get("/recalls", [&site](Visit& v) { return RecallsPage(site, v); });
   site.Get("/decisions/{id}", [&site](Visit& v) { return DecisionView(site, v); });
   site.Post("/decisions/{id}/approve", [&site](Visit& v) {
     const std::string id(v.request.PathParam("id"));

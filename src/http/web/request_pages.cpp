@@ -37,7 +37,9 @@ Response RequestsList(Site& site, Visit& v) {
                       Escape(OrgName(*orgs, received ? r.requester_organisation_id : r.holder_organisation_id)),
                       Escape(Label(r.urgency)), Escape(DisplayTime(r.created_at)), Escape(Label(r.status))});
     body += "<h2 class=\"govuk-heading-m\">" + std::string(received ? "Sent to us" : "Sent by us") + "</h2>" +
-            (rows.empty() ? "<p class=\"govuk-body\">None.</p>"
+            (rows.empty() ? std::string(received ? "<p class=\"govuk-body\">No organisation has asked yours for information.</p>"
+                                                 : "<p class=\"govuk-body\">Your organisation has not asked another for "
+                                                   "information. Requests you send appear here with their answers.</p>")
                           : Table("", {"", received ? "From" : "To", "Urgency", "Sent", "Status"}, rows));
   }
   return site.Page(v, {.title = "Information requests", .body_html = body, .active_nav = "requests", .wide = true});
@@ -332,7 +334,9 @@ Response AdviceList(Site& site, Visit& v) {
                       Escape(Label(a.adviser)), Escape(DisplayTime(a.created_at)),
                       a.answered_at == Time{} ? Tag("Waiting", Colour::kGrey) : Tag("Answered", Colour::kGreen)});
     body += "<h2 class=\"govuk-heading-m\">" + std::string(to_me ? "Questions for you" : "Your questions") + "</h2>" +
-            (rows.empty() ? "<p class=\"govuk-body\">None.</p>" : Table("", {"", "Asked of", "Asked", "Status"}, rows));
+            (rows.empty() ? std::string("<p class=\"govuk-body\">You have not asked for advice. Questions you ask appear "
+                                        "here with their answers.</p>")
+                          : Table("", {"", "Asked of", "Asked", "Status"}, rows));
   }
   return site.Page(v, {.title = "Advice", .body_html = body, .active_nav = "advice", .wide = true});
 }

@@ -95,8 +95,27 @@ std::string FilterForm(const Request& req) {
   return out;
 }
 
+// A recalled disclosure: marked, with nothing of its content, and whether
+// the organisation has confirmed it keeps no copy.
+std::string RecalledCard(const service::InboxEntry& e) {
+  const auto& d = e.disclosure.disclosure;
+  std::vector<SummaryRow> rows = {
+      {"Shared by", Escape(e.disclosure.sharer_organisation), "", ""},
+      {"Shared", Escape(DisplayTime(d.created_at)), "", ""},
+      {"Recalled", Escape(DisplayTime(d.recalled_at)), "", ""},
+      {"Status", Tag("Recalled", Colour::kRed) + " " +
+                     (d.recall_confirmed_at == Time{} ? Tag("Confirm you keep no copy", Colour::kOrange)
+                                                      : Tag("No copy kept", Colour::kGrey)),
+       "", ""}};
+  return std::string("<div class=\"govuk-summary-card") + (d.recall_confirmed_at == Time{} ? " jigsaw-card-attention" : "") +
+         "\"><div class=\"govuk-summary-card__title-wrapper\"><h3 class=\"govuk-summary-card__title\">" +
+         Link("Recalled: sent to you in error", "/disclosures/" + d.id) + "</h3></div><div class=\"govuk-summary-card__content\">" +
+         SummaryList(rows) + "</div></div>";
+}
+
 std::string Card(const service::InboxEntry& e, Time now) {
   const auto& d = e.disclosure.disclosure;
+  if (domain::IsRecalled(d)) return RecalledCard(e);
   const std::string child = e.about.child_name.empty() ? "A child (not named)" : e.about.child_name;
   std::string status = d.received_at == Time{} ? Tag("New", Colour::kBlue) : Tag("Opened", Colour::kGrey);
   if (e.overdue) status += " " + Tag("Overdue", Colour::kRed);
@@ -131,15 +150,19 @@ Result<std::string> ReceivedHtml(Site& site, Visit& v) {
   const Time now = site.s.clock.Now();
   std::size_t unallocated = 0, overdue = 0;
   for (const auto& e : *inbox) {
-    unallocated += e.marks.allocated_to.empty() ? 1 : 0;
+    unallocated += e.marks.allocated_to.empty() && !domain::IsRecalled(e.disclosure.disclosure) ? 1 : 0;
     overdue += e.overdue ? 1 : 0;
   }
   std::string out = FilterForm(v.request);
   out += "<p class=\"govuk-body\" id=\"received-count\">" + std::to_string(inbox->size()) +
          (inbox->size() == 1 ? " disclosure" : " disclosures") + " shown: " + std::to_string(unallocated) +
          " not allocated, " + std::to_string(overdue) + " overdue.</p>";
-  if (inbox->empty())
-    return out + "<p class=\"govuk-body\">Nothing shared with you matches. " + Link("Clear filters", "/inbox") + "</p>";
+  if (inbox->empty()) {
+    const bool filtered = !v.request.query.empty();
+    return out + (filtered ? "<p class=\"govuk-body\">Nothing shared with you matches. " + Link("Clear filters", "/inbox") + "</p>"
+                           : "<p class=\"govuk-body\">Nothing has been shared with your organisation yet. When another "
+                             "organisation shares information with you, it appears here and on your home page.</p>");
+  }
   for (const auto& e : *inbox) out += Card(e, now);
   return out;
 }

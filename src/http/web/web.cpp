@@ -1,11 +1,13 @@
 #include "http/web/web.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
 
 #include "access/credentials.h"
+#include "access/policy.h"
 #include "common/json_writer.h"
 #include "common/log.h"
 #include "common/random.h"
@@ -112,7 +114,39 @@ Response Site::PublicPage(PageSpec spec, int status) const {
   return Html(status, RenderPage(spec));
 }
 
+namespace {
+
+// The menu items whose pages the actor's roles can use in their own
+// organisation (access/policy.h decides, as if for a record of their own
+// organisation or one sent to it; the pages check each record again).
+std::vector<std::string_view> MenuFor(const access::Actor& actor) {
+  using access::Action;
+  using access::RecordFacts;
+  const RecordFacts ours{.organisation_id = actor.organisation_id};
+  const RecordFacts sent_to_us{.other_organisation_id = actor.organisation_id};
+  const auto may = [&](Action action, const RecordFacts& facts) { return access::Authorise(actor, action, facts).has_value(); };
+  const auto answers_advice = [&] {
+    for (auto role : {domain::Role::kDesignatedSafeguardingLead, domain::Role::kDataProtectionOfficer,
+                      domain::Role::kCaldicottGuardian, domain::Role::kSeniorLeader, domain::Role::kLegalAdviser}) {
+      RecordFacts asked = ours;
+      asked.adviser_role = role;
+      if (may(Action::kAnswerAdvice, asked)) return true;
+    }
+    return false;
+  };
+  std::vector<std::string_view> menu{"home"};
+  if (may(Action::kRecordCasework, ours)) menu.push_back("concerns");
+  if (may(Action::kReceiveDisclosure, sent_to_us) || access::ListScope(actor, Action::kViewDisclosure).has_value())
+    menu.push_back("inbox");
+  if (may(Action::kRequestInformation, ours) || may(Action::kAnswerInformationRequest, sent_to_us)) menu.push_back("requests");
+  if (may(Action::kAskAdvice, ours) || answers_advice()) menu.push_back("advice");
+  return menu;
+}
+
+}  // namespace
+
 Response Site::Page(const Visit& v, PageSpec spec, int status) const {
+  spec.menu = MenuFor(v.context.actor);
   spec.user_name = v.who.practitioner.display_name;
   spec.organisation_name = v.organisation_name;
   spec.csrf_token = v.csrf_token;
