@@ -51,6 +51,10 @@ void Tidy(InformationRequest& r) {
   TidyFreeText(r.needed);
   TidyFreeText(r.reason);
   TidyFreeText(r.terminology);
+  for (auto& p : r.people) {
+    TrimInPlace(p.name);
+    TrimInPlace(p.relationship);
+  }
 }
 
 void Tidy(AdviceRequest& r) { TidyFreeText(r.question); }
@@ -197,6 +201,13 @@ Status Validate(const InformationRequest& r) {
   JIGSAW_RETURN_IF_ERROR(ValidateRequiredText("needed", r.needed, 20000));
   JIGSAW_RETURN_IF_ERROR(ValidateRequiredText("reason", r.reason, 20000));
   JIGSAW_RETURN_IF_ERROR(ValidateText("terminology", r.terminology, 20000));
+  if (r.people.size() > 20) return InvalidArgument("people", "Name at most 20 people around the child.");
+  for (std::size_t i = 0; i < r.people.size(); ++i) {
+    const std::string at = "people[" + std::to_string(i) + "].";
+    // Golden rule 5, as for the child's name: a name field carries a name.
+    JIGSAW_RETURN_IF_ERROR(ValidatePersonName(at + "name", r.people[i].name, 200));
+    JIGSAW_RETURN_IF_ERROR(ValidatePersonName(at + "relationship", r.people[i].relationship, 100));
+  }
   if (r.requester_organisation_id == r.holder_organisation_id)
     return InvalidArgument("holder_organisation_id", "Ask another organisation, not your own.");
   return Ok();

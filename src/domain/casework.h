@@ -289,11 +289,28 @@ enum class RequestStatus : std::uint8_t {
   kAnswered,
   kRefused,
   kReconsiderationRequested,
+  // The holder does not know the child or holds nothing of what is asked:
+  // an answer like the others, closed until the requester says more.
+  kNotKnown,
 };
 
-// Answered or refused: the holder has decided, and nothing is owed until
-// the requester asks them to reconsider.
-constexpr bool IsDecided(RequestStatus s) { return s == RequestStatus::kAnswered || s == RequestStatus::kRefused; }
+// Answered, refused or not known: the holder has answered, and nothing is
+// owed until the requester asks them to reconsider.
+constexpr bool IsDecided(RequestStatus s) {
+  return s == RequestStatus::kAnswered || s == RequestStatus::kRefused || s == RequestStatus::kNotKnown;
+}
+
+// Whether someone around the child holds parental responsibility (Children
+// Act 1989 s3): a parent's partner may or may not; the requester may not know.
+enum class ParentalResponsibility : std::uint8_t { kHas, kDoesNotHave, kNotKnown };
+
+// Someone around the child whom the requester names, so that the holder can
+// find them in their records too ("the mother's partner, Dan Hale").
+struct RequestPerson {
+  std::string name;
+  std::string relationship;  // to the child: "mother's partner", "lodger"
+  ParentalResponsibility parental_responsibility = ParentalResponsibility::kNotKnown;
+};
 
 // A practitioner asks another organisation for information about a child
 // ("Requests to share information should explain clearly what is required
@@ -312,6 +329,7 @@ struct InformationRequest {
   std::string needed;       // what is needed
   std::string reason;       // why
   std::string terminology;  // meanings of terms that could be misread
+  std::vector<RequestPerson> people;  // around the child, in the order given
   Urgency urgency = Urgency::kRoutine;
   RequestStatus status = RequestStatus::kOpen;
   Time created_at{};
@@ -324,6 +342,7 @@ enum class RequestMessageKind : std::uint8_t {
   kAnswered,                // holder shared: a disclosure
   kRefused,                 // holder decided not to share: reasons
   kReconsiderationRequested,
+  kNotKnown,                // holder does not know the child or holds nothing asked for
 };
 
 struct RequestMessage {
@@ -454,16 +473,21 @@ JIGSAW_DOMAIN_NAMES(d::FeedbackAction, 7, {d::FeedbackAction::kNoFurtherAction, 
                     {d::FeedbackAction::kOther, "other"});
 JIGSAW_DOMAIN_NAMES(d::Urgency, 3, {d::Urgency::kRoutine, "routine"}, {d::Urgency::kUrgent, "urgent"},
                     {d::Urgency::kImmediate, "immediate"});
-JIGSAW_DOMAIN_NAMES(d::RequestStatus, 5, {d::RequestStatus::kOpen, "open"},
+JIGSAW_DOMAIN_NAMES(d::RequestStatus, 6, {d::RequestStatus::kOpen, "open"},
                     {d::RequestStatus::kClarificationRequested, "clarification_requested"},
                     {d::RequestStatus::kAnswered, "answered"}, {d::RequestStatus::kRefused, "refused"},
-                    {d::RequestStatus::kReconsiderationRequested, "reconsideration_requested"});
-JIGSAW_DOMAIN_NAMES(d::RequestMessageKind, 5,
+                    {d::RequestStatus::kReconsiderationRequested, "reconsideration_requested"},
+                    {d::RequestStatus::kNotKnown, "not_known"});
+JIGSAW_DOMAIN_NAMES(d::ParentalResponsibility, 3, {d::ParentalResponsibility::kHas, "yes"},
+                    {d::ParentalResponsibility::kDoesNotHave, "no"},
+                    {d::ParentalResponsibility::kNotKnown, "not_known"});
+JIGSAW_DOMAIN_NAMES(d::RequestMessageKind, 6,
                     {d::RequestMessageKind::kClarificationRequested, "clarification_requested"},
                     {d::RequestMessageKind::kClarification, "clarification"},
                     {d::RequestMessageKind::kAnswered, "answered"},
                     {d::RequestMessageKind::kRefused, "refused"},
-                    {d::RequestMessageKind::kReconsiderationRequested, "reconsideration_requested"});
+                    {d::RequestMessageKind::kReconsiderationRequested, "reconsideration_requested"},
+                    {d::RequestMessageKind::kNotKnown, "not_known"});
 JIGSAW_DOMAIN_NAMES(d::AdviserRole, 4,
                     {d::AdviserRole::kDesignatedSafeguardingLead, "designated_safeguarding_lead"},
                     {d::AdviserRole::kDataProtectionOfficer, "data_protection_officer"},

@@ -25,7 +25,8 @@ Status Check(const Context& context, Action action, const RecordFacts& facts) {
   return access::Authorise(context.actor, action, facts);
 }
 
-// The item as given, checked against the people of the organisation.
+}  // namespace
+
 Result<domain::InformationItem> MakeItem(store::Transaction& tx, const Context& context, Time now,
                                          const std::string& concern_id, const std::string& field,
                                          NewItem in) {
@@ -52,7 +53,27 @@ Result<domain::InformationItem> MakeItem(store::Transaction& tx, const Context& 
   return item;
 }
 
-}  // namespace
+Result<Person> RecordChild(store::Transaction& tx, const AuditTrail& trail, const Context& context, Person p, Time now,
+                           const std::string& field) {
+  p.id = NewId();
+  p.kind = domain::PersonKind::kChild;
+  p.organisation_id = context.actor.organisation_id;
+  p.created_by = context.actor.practitioner_id;
+  p.created_at = now;
+  domain::Tidy(p);
+  JIGSAW_RETURN_IF_ERROR(Check(context, Action::kRecordCasework, Own(p.organisation_id)));
+  if (auto valid = domain::Validate(p, now); !valid) {
+    Error e = valid.error();
+    e.field = field + e.field;
+    return std::unexpected(e);
+  }
+  JIGSAW_RETURN_IF_ERROR(tx.casework().InsertPerson(p));
+  JIGSAW_RETURN_IF_ERROR(SuggestMatchesForChild(tx, trail, context, p, now));
+  JIGSAW_RETURN_IF_ERROR(IndexPeople(tx, now, {p.id}));
+  JIGSAW_RETURN_IF_ERROR(
+      trail.Append(tx, context, {"person.create", "person", p.id, domain::AuditOutcome::kAllowed, p.id, {}}));
+  return p;
+}
 
 Status Notify(store::Transaction& tx, Time now, const std::string& practitioner_id, std::string kind,
               std::string object_type, std::string object_id) {

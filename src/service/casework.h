@@ -108,6 +108,18 @@ class Casework {
   const AuditTrail& trail_;
 };
 
+// An information item as given, tidied and checked, about and naming only
+// people of the actor's organisation (within the caller's transaction): not
+// yet stored. Errors name the field after `field` ("items[0].").
+Result<domain::InformationItem> MakeItem(store::Transaction& tx, const Context& context, Time now,
+                                         const std::string& concern_id, const std::string& field, NewItem in);
+
+// A child recorded by the actor within the caller's transaction, as
+// AddPerson records one: tidied, checked (errors name the field after
+// `field`), offered for linking to a record already held, indexed, audited.
+Result<domain::Person> RecordChild(store::Transaction& tx, const AuditTrail& trail, const Context& context,
+                                   domain::Person child, Time now, const std::string& field);
+
 // Tells one practitioner something changed (within the caller's transaction).
 Status Notify(store::Transaction& tx, Time now, const std::string& practitioner_id,
               std::string kind, std::string object_type, std::string object_id);

@@ -21,6 +21,27 @@ RecordFacts FactsOf(const domain::InformationRequest& r) {
 RecordFacts FactsOf(const domain::AdviceRequest& r) {
   return {r.organisation_id, r.asked_by, {}, {}, RoleOf(r.adviser)};
 }
+
+std::string_view RoleName(domain::AdviserRole a) {
+  switch (a) {
+    case domain::AdviserRole::kDesignatedSafeguardingLead: return "designated safeguarding lead";
+    case domain::AdviserRole::kDataProtectionOfficer: return "data protection officer";
+    case domain::AdviserRole::kCaldicottGuardian: return "Caldicott guardian";
+    case domain::AdviserRole::kLegalTeam: return "legal adviser";
+  }
+  return "adviser";
+}
+
+// Golden rule 4 asks for advice promptly: a question to a role nobody holds
+// would wait for ever, so it is refused while the asker can still ask someone else.
+Status SomeoneHolds(store::Transaction& tx, const std::string& organisation_id, domain::AdviserRole adviser) {
+  const domain::Role role = RoleOf(adviser);
+  for (const auto& p : JIGSAW_TRY(tx.practitioners().List(organisation_id)))
+    if (!p.disabled && p.roles.Has(role)) return Ok();
+  return InvalidArgument("adviser", "Nobody in your organisation is a " + std::string(RoleName(adviser)) +
+                                        ", so nobody could answer. Ask someone in another role, or ask your "
+                                        "administrator who to ask.");
+}
 }  // namespace
 
 domain::Role RoleOf(domain::AdviserRole a) {
@@ -55,6 +76,11 @@ Result<domain::InformationRequest> Requests::AskForInformation(const Context& co
     const auto outbound = JIGSAW_TRY(OutboundRedaction::For(tx, r.requester_organisation_id,
                                                             {r.child_given_name, r.child_family_name}));
     for (std::string* text : {&r.child_other_details, &r.needed, &r.reason, &r.terminology}) *text = outbound.Redact(*text);
+    // The people named around the child leave as the rest does.
+    for (auto& p : r.people) {
+      p.name = outbound.Redact(p.name);
+      p.relationship = outbound.Redact(p.relationship);
+    }
     return tx.casework().InsertInformationRequest(r);
   }));
   return r;
@@ -145,6 +171,33 @@ Result<InformationRequestView> Requests::AddMessage(const Context& context, cons
   return GetInformationRequest(context, id);
 }
 
+Result<InformationRequestView> Requests::AnswerNotKnown(const Context& context, const std::string& id,
+                                                        const std::string& given) {
+  AuditEvent event{"request.not_known", "information_request", id};
+  std::string note = given;
+  domain::TidyFreeText(note);
+  JIGSAW_RETURN_IF_ERROR(domain::ValidateText("note", note, 20000));
+  JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
+    auto r = JIGSAW_TRY(tx.casework().FindInformationRequest(id));
+    if (!r) return NotFound(std::string(kHidden));
+    JIGSAW_RETURN_IF_ERROR(access::Authorise(context.actor, Action::kAnswerInformationRequest, FactsOf(*r)));
+    // One answer per question, as for a disclosure or a refusal.
+    if (domain::IsDecided(r->status))
+      return Fail(ErrorCode::kFailedPrecondition,
+                  "This request has already been answered. If they ask you to reconsider, you can answer again.",
+                  "status");
+    const Time now = clock_.Now();
+    const auto outbound = JIGSAW_TRY(OutboundRedaction::For(tx, context.actor.organisation_id,
+                                                            {r->child_given_name, r->child_family_name}));
+    JIGSAW_RETURN_IF_ERROR(tx.casework().InsertRequestMessage({NewId(), id, RequestMessageKind::kNotKnown,
+                                                               outbound.Redact(note), context.actor.organisation_id,
+                                                               context.actor.practitioner_id, {}, now}));
+    JIGSAW_RETURN_IF_ERROR(tx.casework().UpdateRequestStatus(id, RequestStatus::kNotKnown, now));
+    return Notify(tx, now, r->requested_by, "request.not_known", "information_request", id);
+  }));
+  return GetInformationRequest(context, id);
+}
+
 Result<domain::AdviceRequest> Requests::AskForAdvice(const Context& context, domain::AdviceRequest r) {
   AuditEvent event{"advice.create", "advice_request", {}};
   r.id = NewId();
@@ -160,6 +213,7 @@ Result<domain::AdviceRequest> Requests::AskForAdvice(const Context& context, dom
     return trail_.Deny(context, event, allowed.error());
   JIGSAW_RETURN_IF_ERROR(domain::Validate(r));
   JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
+    JIGSAW_RETURN_IF_ERROR(SomeoneHolds(tx, r.organisation_id, r.adviser));
     if (!r.concern_id.empty()) {
       auto c = JIGSAW_TRY(tx.casework().FindConcern(r.concern_id));
       if (!c) return NotYours("concern_id");

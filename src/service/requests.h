@@ -3,7 +3,8 @@
 // answers with a disclosure (a sharing decision naming the request),
 // refuses with reasons (a recorded decision not to share), or asks what is
 // meant; the requester can explain, or ask for reconsideration. An advice
-// request goes to a role in one's own organisation (golden rule 4).
+// request goes to a role in one's own organisation (golden rule 4), and
+// only to a role someone there holds.
 #pragma once
 
 #include <string>
@@ -33,7 +34,15 @@ class Requests {
   // clarification_requested (holder), clarification or reconsideration_requested (requester).
   Result<InformationRequestView> AddMessage(const Context& context, const std::string& id,
                                             domain::RequestMessageKind kind, const std::string& text);
+  // The holder answers that the child or what is asked is not known to
+  // them, with an optional note: the request is answered (not_known) and
+  // the requester told, as with any answer. kFailedPrecondition ("status")
+  // if it has already been answered and no reconsideration was asked for.
+  Result<InformationRequestView> AnswerNotKnown(const Context& context, const std::string& id,
+                                                const std::string& note);
 
+  // kInvalidArgument naming "adviser" when nobody in the organisation
+  // holds that role (nobody could answer); nothing is written then.
   Result<domain::AdviceRequest> AskForAdvice(const Context& context, domain::AdviceRequest request);
   // mine: asked by the actor; to_me: addressed to a role the actor holds.
   Result<std::vector<domain::AdviceRequest>> AdviceRequests(const Context& context, bool to_me);

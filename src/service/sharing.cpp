@@ -206,6 +206,11 @@ class Preparation {
   // approves a member of staff's share.
   void SharedBy(std::string practitioner_id) { shared_by_ = std::move(practitioner_id); }
 
+  // Withholds every mention of a protected person nobody reviewed, and
+  // records that review with the decision (an answer typed in, which has
+  // no preview to review it in).
+  void WithholdUnreviewedMentions() { withhold_unreviewed_ = true; }
+
   // With `deciding`, also checks the record (golden rule 7) and that every
   // mention was reviewed; a preview only reports them.
   Result<Prepared> Run(bool deciding) {
@@ -625,6 +630,11 @@ class Preparation {
     std::vector<redaction::Mention> withhold;
     for (const auto& m : first.mentions) {
       MentionForReview r = Describe(item, field, text, m);
+      if (withhold_unreviewed_ && !ReviewOf(r.id)) {
+        const domain::MentionReview withheld{r.id, domain::MentionChoice::kWithhold, {}};
+        in_.mention_reviews.push_back(withheld);
+        out_.decision.mention_reviews.push_back(withheld);
+      }
       if (auto review = ReviewOf(r.id); review && review->choice == domain::MentionChoice::kWithhold) withhold.push_back(m);
       out_.mentions.push_back(std::move(r));
     }
@@ -701,6 +711,7 @@ class Preparation {
   std::map<std::string, domain::Person> people_;  // in scope: withheld if protected
   std::vector<std::pair<std::string, std::string>> watched_names_;
   std::string shared_by_;
+  bool withhold_unreviewed_ = false;
 };
 }  // namespace
 
@@ -892,42 +903,110 @@ Result<DecisionResult> Sharing::Decide(const Context& context, const NewDecision
   AuditEvent event{"decision.create", "decision", {}};
   DecisionResult out;
   JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
-    const Time now = clock_.Now();
-    auto p = JIGSAW_TRY(Preparation(tx, context, in, now, event).Run(true));
-    Decision& d = p.decision;
-    if (d.emergency)
-      d.rationale_due_at = policy_.calendar.EndOfWorkingDaysAfter(now, policy_.emergency_record_working_days);
-    event.object_id = d.id;
-    event.purpose = in.circumstances ? std::string(ToString(in.circumstances->purpose)) : "safeguarding";
-    const bool share = d.outcome == DecisionOutcome::kShare;
-    // Where staff shares go through the DSL, a member of staff's share waits
-    // for them; an emergency share never waits (share first, record after).
-    // A member of staff correcting their own waiting proposal proposes again;
-    // a correction of a share already sent sends nothing, so needs no approval.
-    const bool prior_waiting = p.prior && p.prior->approval == domain::Approval::kAwaiting;
-    const bool is_dsl = context.actor.roles.Has(domain::Role::kDesignatedSafeguardingLead);
-    const bool held = share && !d.emergency && (d.supersedes.empty() || prior_waiting) &&
-                      p.sharer.staff_shares == domain::StaffShares::kThroughDsl && !is_dsl;
-    if (held) d.approval = domain::Approval::kAwaiting;
-    // A DSL's own decision in place of a staff share waiting for them.
-    const bool changes_proposal = prior_waiting && is_dsl;
-    if (changes_proposal) {
-      JIGSAW_RETURN_IF_ERROR(access::Authorise(context.actor, Action::kApproveShare,
-                                               RecordFacts{p.prior->organisation_id, p.prior->decided_by, {}, {}, {}}));
-      RecordApproval(*p.prior, domain::Approval::kChanged, context, now, d.record.rationale);
-      JIGSAW_RETURN_IF_ERROR(tx.casework().UpdateApproval(*p.prior));
-      JIGSAW_RETURN_IF_ERROR(Notify(tx, now, p.prior->decided_by, "share.changed", "decision", p.prior->id));
-    }
-    JIGSAW_RETURN_IF_ERROR(tx.casework().InsertDecision(d));
-    // A correction or a completed emergency record does not send again.
-    if (share && !held && (d.supersedes.empty() || changes_proposal))
-      out.disclosure = JIGSAW_TRY(Send(tx, context, d, p.view_json, p.view, now, event.purpose));
-    if (held) JIGSAW_RETURN_IF_ERROR(NotifyDsls(tx, now, d.organisation_id, "share.awaiting_approval", d.id));
-    if (d.emergency) JIGSAW_RETURN_IF_ERROR(NotifyDsls(tx, now, d.organisation_id, "share.emergency", d.id));
-    if (p.request && !held) JIGSAW_RETURN_IF_ERROR(Answer(tx, d, *p.request, now));
-    out.decision = std::move(d);
+    out = JIGSAW_TRY(DecideIn(tx, context, in, event, false));
     return Ok();
   }));
+  return out;
+}
+
+Result<DecisionResult> Sharing::AnswerWithItems(const Context& context, const TypedAnswer& in) {
+  AuditEvent event{"decision.create", "decision", {}};
+  if (in.items.empty()) return InvalidArgument("items", "Enter the information you are sharing.");
+  if (in.items.size() > 50) return InvalidArgument("items", "Share at most 50 pieces of information at once.");
+  DecisionResult out;
+  JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
+    const Time now = clock_.Now();
+    auto request = JIGSAW_TRY(tx.casework().FindInformationRequest(in.information_request_id));
+    if (!request) return NotYours("information_request_id");
+    // Only the holder records anything here, and only while the request waits.
+    JIGSAW_RETURN_IF_ERROR(access::Authorise(
+        context.actor, Action::kAnswerInformationRequest,
+        RecordFacts{request->requester_organisation_id, request->requested_by, request->holder_organisation_id, {}, {}}));
+    if (domain::IsDecided(request->status))
+      return Fail(ErrorCode::kFailedPrecondition,
+                  "That request has already been answered. If they ask you to reconsider, you can decide again.",
+                  "information_request_id");
+    NewDecision n;
+    n.information_request_id = request->id;
+    n.child_id = in.child_id;
+    if (!n.child_id.empty()) {
+      // Checked before the items name them, so that a wrong id is named as the child's.
+      auto child = JIGSAW_TRY(tx.casework().FindPerson(n.child_id));
+      if (!child || child->organisation_id != context.actor.organisation_id) return NotYours("child_id");
+      if (child->kind != domain::PersonKind::kChild)
+        return InvalidArgument("child_id", "This person is not recorded as a child.");
+    } else {
+      if (request->child_date_of_birth.empty())
+        return InvalidArgument("child_id", "The request gives no date of birth: find the child in your records and choose them.");
+      domain::Person child;
+      child.given_name = request->child_given_name;
+      child.family_name = request->child_family_name;
+      child.date_of_birth = request->child_date_of_birth;
+      child.nhs_number = request->child_nhs_number;
+      n.child_id = JIGSAW_TRY(RecordChild(tx, trail_, context, std::move(child), now, "child.")).id;
+    }
+    for (std::size_t i = 0; i < in.items.size(); ++i) {
+      NewItem typed = in.items[i];
+      // About the child, naming no one by record: who else the words name
+      // is for the redaction to find.
+      typed.person_id = n.child_id;
+      typed.identifies.clear();
+      auto item = JIGSAW_TRY(MakeItem(tx, context, now, {}, "items[" + std::to_string(i) + "].", std::move(typed)));
+      JIGSAW_RETURN_IF_ERROR(tx.casework().InsertItem(item));
+      JIGSAW_RETURN_IF_ERROR(trail_.Append(tx, context, {"item.create", "information_item", item.id,
+                                                         domain::AuditOutcome::kAllowed, n.child_id, {}}));
+      // Typed as the answer: the holder chose each one as relevant and necessary.
+      n.items.push_back({item.id, true, true});
+      n.share_items.push_back(item.id);
+    }
+    n.outcome = DecisionOutcome::kShare;
+    n.circumstances = in.circumstances;
+    n.record = in.record;
+    out = JIGSAW_TRY(DecideIn(tx, context, n, event, true));
+    return Ok();
+  }));
+  return out;
+}
+
+Result<DecisionResult> Sharing::DecideIn(store::Transaction& tx, const Context& context, const NewDecision& in,
+                                         AuditEvent& event, bool withhold_unreviewed) const {
+  DecisionResult out;
+  const Time now = clock_.Now();
+  Preparation preparation(tx, context, in, now, event);
+  if (withhold_unreviewed) preparation.WithholdUnreviewedMentions();
+  auto p = JIGSAW_TRY(preparation.Run(true));
+  Decision& d = p.decision;
+  if (d.emergency)
+    d.rationale_due_at = policy_.calendar.EndOfWorkingDaysAfter(now, policy_.emergency_record_working_days);
+  event.object_id = d.id;
+  event.purpose = in.circumstances ? std::string(ToString(in.circumstances->purpose)) : "safeguarding";
+  const bool share = d.outcome == DecisionOutcome::kShare;
+  // Where staff shares go through the DSL, a member of staff's share waits
+  // for them; an emergency share never waits (share first, record after).
+  // A member of staff correcting their own waiting proposal proposes again;
+  // a correction of a share already sent sends nothing, so needs no approval.
+  const bool prior_waiting = p.prior && p.prior->approval == domain::Approval::kAwaiting;
+  const bool is_dsl = context.actor.roles.Has(domain::Role::kDesignatedSafeguardingLead);
+  const bool held = share && !d.emergency && (d.supersedes.empty() || prior_waiting) &&
+                    p.sharer.staff_shares == domain::StaffShares::kThroughDsl && !is_dsl;
+  if (held) d.approval = domain::Approval::kAwaiting;
+  // A DSL's own decision in place of a staff share waiting for them.
+  const bool changes_proposal = prior_waiting && is_dsl;
+  if (changes_proposal) {
+    JIGSAW_RETURN_IF_ERROR(access::Authorise(context.actor, Action::kApproveShare,
+                                             RecordFacts{p.prior->organisation_id, p.prior->decided_by, {}, {}, {}}));
+    RecordApproval(*p.prior, domain::Approval::kChanged, context, now, d.record.rationale);
+    JIGSAW_RETURN_IF_ERROR(tx.casework().UpdateApproval(*p.prior));
+    JIGSAW_RETURN_IF_ERROR(Notify(tx, now, p.prior->decided_by, "share.changed", "decision", p.prior->id));
+  }
+  JIGSAW_RETURN_IF_ERROR(tx.casework().InsertDecision(d));
+  // A correction or a completed emergency record does not send again.
+  if (share && !held && (d.supersedes.empty() || changes_proposal))
+    out.disclosure = JIGSAW_TRY(Send(tx, context, d, p.view_json, p.view, now, event.purpose));
+  if (held) JIGSAW_RETURN_IF_ERROR(NotifyDsls(tx, now, d.organisation_id, "share.awaiting_approval", d.id));
+  if (d.emergency) JIGSAW_RETURN_IF_ERROR(NotifyDsls(tx, now, d.organisation_id, "share.emergency", d.id));
+  if (p.request && !held) JIGSAW_RETURN_IF_ERROR(Answer(tx, d, *p.request, now));
+  out.decision = std::move(d);
   return out;
 }
 

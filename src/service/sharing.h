@@ -12,6 +12,7 @@
 #include "access/sealing.h"
 #include "domain/casework.h"
 #include "guidance/assessment.h"
+#include "service/casework.h"
 #include "service/context.h"
 #include "service/recipient_view.h"
 #include "service/workflow.h"
@@ -85,6 +86,20 @@ struct SharePreview {
   bool police_references = false;
 };
 
+// An information request answered with what the holder types or pastes in
+// (a GP from the practice record), without recording a concern first. The
+// items become the holder's record of what was shared, about the child, and
+// go the way every disclosure goes: assessed, recorded, redacted, sealed.
+struct TypedAnswer {
+  std::string information_request_id;
+  // The holder's record of the child; empty to record the child from the
+  // request's details (which then need a date of birth).
+  std::string child_id;
+  std::vector<NewItem> items;  // text, source, date, accuracy, sensitivity; about the child
+  Circumstances circumstances;
+  domain::DecisionRecord record;
+};
+
 struct DecisionResult {
   domain::Decision decision;
   std::optional<domain::Disclosure> disclosure;
@@ -134,6 +149,13 @@ class Sharing {
   // kInvalidArgument naming the first missing or wrong part (a mention not
   // reviewed: "mention_reviews"); nothing is written then.
   Result<DecisionResult> Decide(const Context& context, const NewDecision& decision);
+  // Answers a request by sharing typed items, in one transaction: the child
+  // (if new) and the items are recorded and the decision to share them made
+  // as Decide makes it. Every mention of a protected person in what was
+  // typed is withheld (golden rule 5): to let one through, record the items
+  // and share them with Decide, which asks for a review. kInvalidArgument
+  // naming the field ("items[1].text", "rationale"); nothing is written then.
+  Result<DecisionResult> AnswerWithItems(const Context& context, const TypedAnswer& answer);
   // A DSL approves a member of staff's share waiting for them: it is built
   // as it would be sent now and sent (kFailedPrecondition if it is not
   // waiting). To change it, the DSL records their own decision superseding
@@ -178,6 +200,10 @@ class Sharing {
   Result<std::vector<RecallFlag>> Recalls(const Context& context);
 
  private:
+  // Decide's work within a transaction; `withhold_unreviewed` withholds
+  // every mention of a protected person not reviewed instead of refusing.
+  Result<DecisionResult> DecideIn(store::Transaction& tx, const Context& context, const NewDecision& decision,
+                                  AuditEvent& event, bool withhold_unreviewed) const;
   // Seals and records a disclosure of the decision, and tells a named recipient.
   Result<domain::Disclosure> Send(store::Transaction& tx, const Context& context, const domain::Decision& decision,
                                   const std::string& view_json, const std::optional<RecipientView>& view, Time now,

@@ -610,16 +610,36 @@ class SqlCasework final : public CaseworkRepository {
   }
 
   Status InsertInformationRequest(const InformationRequest& q) override {
-    return Run(InsertSql("information_requests", kRequestColumns),
+    JIGSAW_RETURN_IF_ERROR(Run(InsertSql("information_requests", kRequestColumns),
                {q.id, q.requester_organisation_id, q.requested_by, q.holder_organisation_id,
                 q.child_given_name, q.child_family_name, q.child_date_of_birth, q.child_nhs_number,
                 q.child_other_details, q.needed, q.reason, q.terminology, S(ToString(q.urgency)),
-                S(ToString(q.status)), Micros(q.created_at), Micros(q.updated_at)});
+                S(ToString(q.status)), Micros(q.created_at), Micros(q.updated_at)}));
+    for (std::size_t i = 0; i < q.people.size(); ++i)
+      JIGSAW_RETURN_IF_ERROR(Run(InsertSql("information_request_people",
+                                           "request_id, position, name, relationship, parental_responsibility"),
+                                 {q.id, static_cast<std::int64_t>(i), q.people[i].name, q.people[i].relationship,
+                                  S(ToString(q.people[i].parental_responsibility))}));
+    return Ok();
   }
 
   Result<std::optional<InformationRequest>> FindInformationRequest(const std::string& id) override {
-    return First<InformationRequest>(
-        JIGSAW_TRY(Select(kRequestColumns, "information_requests", "WHERE id = $1", {id})), ToRequest);
+    auto found = JIGSAW_TRY(First<InformationRequest>(
+        JIGSAW_TRY(Select(kRequestColumns, "information_requests", "WHERE id = $1", {id})), ToRequest));
+    if (found) JIGSAW_RETURN_IF_ERROR(LoadPeople(*found));
+    return found;
+  }
+
+  // The people around the child a request names, in the order given.
+  Status LoadPeople(InformationRequest& q) {
+    auto rows = JIGSAW_TRY(Select("name, relationship, parental_responsibility", "information_request_people",
+                                  "WHERE request_id = $1 ORDER BY position", {q.id}));
+    q.people = JIGSAW_TRY(All<RequestPerson>(rows, [](const Row& r) -> Result<RequestPerson> {
+      return RequestPerson{r.Text(0), r.Text(1),
+                           JIGSAW_TRY(StoredEnum<ParentalResponsibility>(
+                               r.Text(2), "information_request_people.parental_responsibility"))};
+    }));
+    return Ok();
   }
 
   Status UpdateRequestStatus(const std::string& id, RequestStatus status, Time at) override {
@@ -632,13 +652,16 @@ class SqlCasework final : public CaseworkRepository {
     w.Equals("requester_organisation_id", q.requester_organisation_id);
     w.Equals("requested_by", q.requested_by);
     w.Equals("holder_organisation_id", q.holder_organisation_id);
-    if (q.open_only) w.Add("status NOT IN ('answered', 'refused')");
+    if (q.open_only) w.Add("status NOT IN ('answered', 'refused', 'not_known')");
     const std::string tail = " ORDER BY created_at DESC, id" + w.Limit(q.limit);
-    return All<InformationRequest>(
+    auto requests = JIGSAW_TRY(All<InformationRequest>(
         JIGSAW_TRY(c_.Query("SELECT " + S(kRequestColumns) + " FROM information_requests" +
                                 w.sql() + tail,
                             w.params())),
-        ToRequest);
+        ToRequest));
+    // A list reads as the requests do one by one (the API shows the same record either way).
+    for (auto& q : requests) JIGSAW_RETURN_IF_ERROR(LoadPeople(q));
+    return requests;
   }
 
   Status InsertRequestMessage(const RequestMessage& m) override {

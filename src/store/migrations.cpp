@@ -462,6 +462,20 @@ CREATE TABLE record_match_evidence (
 );
 )sql";
 
+// The people around a child that an information request names (a parent's
+// partner, another adult in the home), each with whether they hold
+// parental responsibility, in the order the requester gave them.
+constexpr std::string_view kV14Portable = R"sql(
+CREATE TABLE information_request_people (
+  request_id TEXT NOT NULL REFERENCES information_requests(id),
+  position INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  relationship TEXT NOT NULL,
+  parental_responsibility TEXT NOT NULL,
+  PRIMARY KEY (request_id, position)
+);
+)sql";
+
 // A police force's references on its decisions to share (domain::
 // PoliceReferences): occurrence or crime reference, PPN reference, DASH
 // risk level ('' when not given, as on every other organisation's).
@@ -483,7 +497,7 @@ ALTER TABLE disclosures ADD COLUMN recall_confirmed_at BIGINT NOT NULL DEFAULT 0
 CREATE INDEX disclosures_recalled ON disclosures(sharer_organisation_id, recalled_at);
 )sql";
 
-constexpr std::array<Migration, 14> kMigrations{{
+constexpr std::array<Migration, 15> kMigrations{{
     {1, "organisations, practitioners and sessions", kV1Portable, kV1Portable},
     {2, "tamper-evident audit log", kV2Sqlite, kV2Postgres},
     {3, "the sharing workflow", kV3Sqlite, kV3Postgres},
@@ -497,6 +511,7 @@ constexpr std::array<Migration, 14> kMigrations{{
     {11, "the incident's date, time and place; body maps; attachments", kV11Sqlite, kV11Postgres},
     {12, "matches between records of one child, with their explanations", kV12Portable, kV12Portable},
     {13, "the partnership index, its lookups, withheld names and risk alerts", kV13Portable, kV13Portable},
+    {14, "the people around a child named in an information request", kV14Portable, kV14Portable},
     {15, "police references on decisions: occurrence or crime, PPN, DASH risk level", kV15Portable, kV15Portable},
     {16, "recalling a disclosure sent in error", kV16Portable, kV16Portable},
 }};

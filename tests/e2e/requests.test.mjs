@@ -1,8 +1,10 @@
 // Information requests and advice in a real browser, with the pointer and
 // axe on every page: children's services asks a school for information; the
 // school asks what they mean, is told, and refuses with reasons; children's
-// services reads the reasons and asks them to reconsider. A teacher asks
-// their designated safeguarding lead for advice and reads the answer.
+// services reads the reasons and asks them to reconsider. Children's
+// services asks a GP, naming the mother's partner; the GP answers "not known
+// to us" in one step and children's services reads that answer. A teacher
+// asks their designated safeguarding lead for advice and reads the answer.
 import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 
@@ -102,7 +104,8 @@ describe('information requests and advice', () => {
     await act.press('Refuse the request')
     await page.locator('.govuk-error-summary').waitFor()
     await seen()
-    await act.check('I do not know yet')
+    // The request's page also offers an answer typed in, with its own risk question.
+    await page.locator('form[action$="/refuse"]').getByLabel('I do not know yet', { exact: true }).check()
     await act.fill('Why are you not sharing?', 'We hold no safeguarding concerns about Ruby this term.')
     await act.press('Refuse the request')
     await seen()
@@ -117,6 +120,55 @@ describe('information requests and advice', () => {
     await act.press('Ask them to reconsider')
     await seen()
     assert.equal(await status(), 'Reconsideration asked for')
+    console.log(`axe found no WCAG 2.2 A/AA problems on ${visited.size} pages: ${[...visited].sort().join(', ')}`)
+    await context.close()
+  })
+
+  test('a GP answers "not known to us" in one step and the requester reads it', { timeout: 300000 }, async () => {
+    const context = await env.browser.newContext()
+    const visited = new Set()
+    const s = await session(context, visited)
+    const { page, act, seen } = s
+    const status = () => page.locator('.govuk-summary-list__row', { hasText: 'Status' }).locator('dd').first().textContent()
+
+    // Children's services asks the surgery, naming the mother's partner.
+    await s.signIn('csc.socialworker@demo.jigsaw')
+    await page.getByRole('link', { name: 'Information requests', exact: true }).click()
+    await seen()
+    await act.follow('Ask another organisation for information')
+    await seen()
+    await page.getByLabel('Who are you asking?').selectOption({ label: 'Millbrook Surgery (demo)' })
+    await act.fill('First name', 'Leo')
+    await act.fill('Last name', 'Marsh')
+    await page.locator('#person1_name').fill('Dan Marsh')
+    await page.locator('#person1_relationship').fill("mother's partner")
+    await page.locator('input[name="person1_responsibility"][value="no"]').check()
+    await act.fill('What information do you need?', 'Any injuries seen at the surgery this year.')
+    await act.fill('Why do you need it?', 'A strategy discussion is planned for Friday.')
+    await act.press('Send the request')
+    await seen()
+    assert.match(await page.locator('main').textContent(), /Dan Marsh, mother's partner: Does not have parental responsibility/)
+    await s.signOut()
+
+    // The GP does not know the child: one button, with a note.
+    await s.signIn('gp.doctor@demo.jigsaw')
+    await s.openTheRequest()
+    assert.match(await page.locator('main').textContent(), /Dan Marsh, mother's partner/)
+    await act.fill('Anything they should know (optional)', 'No patient of that name registered since 2015.')
+    await act.press('Not known to us')
+    await seen()
+    assert.equal(await status(), 'Not known')
+    assert.equal(await page.getByRole('button', { name: 'Not known to us', exact: true }).count(), 0, 'answered once')
+    await s.signOut()
+
+    // Children's services reads the answer plainly, with the note.
+    await s.signIn('csc.socialworker@demo.jigsaw')
+    await s.openTheRequest()
+    const main = await page.locator('main').textContent()
+    assert.match(main, /Millbrook Surgery \(demo\) answered that they do not know this child/)
+    assert.match(main, /Answered: not known/)
+    assert.match(main, /No patient of that name registered since 2015\./)
+    assert.equal(await status(), 'Not known')
     console.log(`axe found no WCAG 2.2 A/AA problems on ${visited.size} pages: ${[...visited].sort().join(', ')}`)
     await context.close()
   })

@@ -22,6 +22,13 @@ json Names(const std::vector<E>& values) {
   return a;
 }
 
+template <typename T, typename Fn>
+json Array(const std::vector<T>& values, Fn fn) {
+  json a = json::array();
+  for (const auto& v : values) a.push_back(fn(v));
+  return a;
+}
+
 json ToJson(const Person& p) {
   return {{"id", p.id}, {"kind", ToString(p.kind)}, {"given_name", p.given_name},
           {"family_name", p.family_name}, {"known_as", p.known_as}, {"date_of_birth", p.date_of_birth},
@@ -138,6 +145,13 @@ json ToJson(const service::DisclosureSummary& s, Time now) {
   return j;
 }
 
+// A decision just made, and the disclosure it sent (null if held for the DSL or not sharing).
+json DecisionResultJson(const service::DecisionResult& r, Time now) {
+  json j = ToJson(r.decision, now);
+  j["disclosure_id"] = r.disclosure ? json(r.disclosure->id) : json(nullptr);
+  return j;
+}
+
 json ToJson(const Feedback& f) {
   return {{"id", f.id}, {"organisation_id", f.organisation_id}, {"given_by", f.given_by},
           {"action", ToString(f.action)}, {"note", f.note}, {"created_at", Stamp(f.created_at)}};
@@ -149,6 +163,10 @@ json ToJson(const InformationRequest& r) {
           {"child", {{"given_name", r.child_given_name}, {"family_name", r.child_family_name},
                      {"date_of_birth", r.child_date_of_birth}, {"nhs_number", r.child_nhs_number},
                      {"other_details", r.child_other_details}}},
+          {"people", Array(r.people, [](const RequestPerson& p) {
+             return json{{"name", p.name}, {"relationship", p.relationship},
+                         {"parental_responsibility", ToString(p.parental_responsibility)}};
+           })},
           {"needed", r.needed}, {"reason", r.reason}, {"terminology", r.terminology},
           {"urgency", ToString(r.urgency)}, {"status", ToString(r.status)},
           {"created_at", Stamp(r.created_at)}, {"updated_at", Stamp(r.updated_at)}};
@@ -177,13 +195,6 @@ json ToJson(const AdviceRequest& a, Time now) {
           {"minutes_waiting",
            a.answered_at == Time{} ? json(std::chrono::duration_cast<std::chrono::minutes>(until - a.created_at).count())
                                    : json(nullptr)}};
-}
-
-template <typename T, typename Fn>
-json Array(const std::vector<T>& values, Fn fn) {
-  json a = json::array();
-  for (const auto& v : values) a.push_back(fn(v));
-  return a;
 }
 
 // {"key": [...]}: the shape of every list response.
@@ -225,53 +236,7 @@ Result<service::NewItem> ParseItem(const JsonFields& f) {
 }
 
 
-Status ParseDecision(const JsonFields& f, service::NewDecision& d) {
-  JIGSAW_RETURN_IF_ERROR(f.OnlyKnown(
-      {"child_id", "concern_id", "information_request_id", "recipient_organisation_id",
-       "recipient_practitioner_id", "circumstances", "items", "share_items", "outcome", "emergency",
-       "supersedes", "rationale", "lawful_basis", "special_category_condition",
-       "sensitive_processing_condition", "criminal_offence_condition", "confidentiality_basis",
-       "consent", "objection_overrides", "informing", "advice_sought", "departure_reason", "mention_reviews",
-       "concern_account", "police"}));
-  d.concern_account = JIGSAW_TRY(f.EnumOr("concern_account", ConcernAccount::kNotShared));
-  d.child_id = JIGSAW_TRY(f.StringOrEmpty("child_id"));
-  d.concern_id = JIGSAW_TRY(f.StringOrEmpty("concern_id"));
-  d.information_request_id = JIGSAW_TRY(f.StringOrEmpty("information_request_id"));
-  d.recipient_organisation_id = JIGSAW_TRY(f.StringOrEmpty("recipient_organisation_id"));
-  d.recipient_practitioner_id = JIGSAW_TRY(f.StringOrEmpty("recipient_practitioner_id"));
-  d.supersedes = JIGSAW_TRY(f.StringOrEmpty("supersedes"));
-  DecisionRecord& rec = d.record;
-  rec.rationale = JIGSAW_TRY(f.StringOrEmpty("rationale"));
-  rec.lawful_basis = JIGSAW_TRY(f.StringOrEmpty("lawful_basis"));
-  rec.special_category_condition = JIGSAW_TRY(f.StringOrEmpty("special_category_condition"));
-  rec.sensitive_processing_condition = JIGSAW_TRY(f.StringOrEmpty("sensitive_processing_condition"));
-  rec.criminal_offence_condition = JIGSAW_TRY(f.StringOrEmpty("criminal_offence_condition"));
-  rec.confidentiality_basis = JIGSAW_TRY(f.StringOrEmpty("confidentiality_basis"));
-  rec.consent = JIGSAW_TRY(f.StringOrEmpty("consent"));
-  rec.departure_reason = JIGSAW_TRY(f.StringOrEmpty("departure_reason"));
-  if (f.Has("police")) {
-    // A police force's references; the service refuses them from anyone else.
-    const JsonFields p = JIGSAW_TRY(f.Object("police", true));
-    JIGSAW_RETURN_IF_ERROR(p.OnlyKnown({"occurrence_reference", "ppn_reference", "dash_risk"}));
-    rec.police.occurrence_reference = JIGSAW_TRY(p.StringOrEmpty("occurrence_reference"));
-    rec.police.ppn_reference = JIGSAW_TRY(p.StringOrEmpty("ppn_reference"));
-    if (p.Has("dash_risk")) rec.police.dash_risk = JIGSAW_TRY(p.Enum<domain::DashRisk>("dash_risk"));
-  }
-  d.outcome = JIGSAW_TRY(f.Enum<DecisionOutcome>("outcome"));
-  d.emergency = JIGSAW_TRY(f.BoolOr("emergency", false));
-  d.share_items = JIGSAW_TRY(f.Strings("share_items"));
-  for (const auto& m : JIGSAW_TRY(f.Objects("mention_reviews"))) {
-    JIGSAW_RETURN_IF_ERROR(m.OnlyKnown({"mention_id", "choice", "reason"}));
-    d.mention_reviews.push_back({JIGSAW_TRY(m.String("mention_id")), JIGSAW_TRY(m.Enum<MentionChoice>("choice")),
-                                 JIGSAW_TRY(m.StringOrEmpty("reason"))});
-  }
-  for (const auto& item : JIGSAW_TRY(f.Objects("items"))) {
-    JIGSAW_RETURN_IF_ERROR(item.OnlyKnown({"id", "relevant", "necessary"}));
-    d.items.push_back({JIGSAW_TRY(item.String("id")), JIGSAW_TRY(item.Bool("relevant")),
-                       JIGSAW_TRY(item.Bool("necessary"))});
-  }
-  if (f.Has("circumstances")) {
-    const JsonFields c = JIGSAW_TRY(f.Object("circumstances", true));
+Result<service::Circumstances> ParseCircumstances(const JsonFields& c) {
     JIGSAW_RETURN_IF_ERROR(c.OnlyKnown({"purpose", "risk", "legal_requirement", "frequency", "dsa_in_place",
                                         "dpia_in_place", "consent", "objections", "informing", "uncertain"}));
     service::Circumstances k;
@@ -288,8 +253,20 @@ Status ParseDecision(const JsonFields& f, service::NewDecision& d) {
     k.informing = {JIGSAW_TRY(inf.BoolOr("safe_and_practical", false)), JIGSAW_TRY(inf.BoolOr("risk_to_child", false)),
                    JIGSAW_TRY(inf.BoolOr("compromises_investigation", false))};
     k.uncertain = JIGSAW_TRY(c.BoolOr("uncertain", false));
-    d.circumstances = k;
-  }
+    return k;
+}
+
+// The practitioner's own record of a decision (golden rule 7), as the
+// decision and the typed answer to a request both carry it.
+Status ParseRecord(const JsonFields& f, DecisionRecord& rec) {
+  rec.rationale = JIGSAW_TRY(f.StringOrEmpty("rationale"));
+  rec.lawful_basis = JIGSAW_TRY(f.StringOrEmpty("lawful_basis"));
+  rec.special_category_condition = JIGSAW_TRY(f.StringOrEmpty("special_category_condition"));
+  rec.sensitive_processing_condition = JIGSAW_TRY(f.StringOrEmpty("sensitive_processing_condition"));
+  rec.criminal_offence_condition = JIGSAW_TRY(f.StringOrEmpty("criminal_offence_condition"));
+  rec.confidentiality_basis = JIGSAW_TRY(f.StringOrEmpty("confidentiality_basis"));
+  rec.consent = JIGSAW_TRY(f.StringOrEmpty("consent"));
+  rec.departure_reason = JIGSAW_TRY(f.StringOrEmpty("departure_reason"));
   for (const auto& o : JIGSAW_TRY(f.Objects("objection_overrides"))) {
     JIGSAW_RETURN_IF_ERROR(o.OnlyKnown({"by", "reason"}));
     const auto by = JIGSAW_TRY(o.Enum<guidance::Objector>("by"));
@@ -314,6 +291,64 @@ Status ParseDecision(const JsonFields& f, service::NewDecision& d) {
       rec.advice_sought = sought;
   }
   return Ok();
+}
+
+Status ParseDecision(const JsonFields& f, service::NewDecision& d) {
+  JIGSAW_RETURN_IF_ERROR(f.OnlyKnown(
+      {"child_id", "concern_id", "information_request_id", "recipient_organisation_id",
+       "recipient_practitioner_id", "circumstances", "items", "share_items", "outcome", "emergency",
+       "supersedes", "rationale", "lawful_basis", "special_category_condition",
+       "sensitive_processing_condition", "criminal_offence_condition", "confidentiality_basis",
+       "consent", "objection_overrides", "informing", "advice_sought", "departure_reason", "mention_reviews",
+       "concern_account", "police"}));
+  d.concern_account = JIGSAW_TRY(f.EnumOr("concern_account", ConcernAccount::kNotShared));
+  d.child_id = JIGSAW_TRY(f.StringOrEmpty("child_id"));
+  d.concern_id = JIGSAW_TRY(f.StringOrEmpty("concern_id"));
+  d.information_request_id = JIGSAW_TRY(f.StringOrEmpty("information_request_id"));
+  d.recipient_organisation_id = JIGSAW_TRY(f.StringOrEmpty("recipient_organisation_id"));
+  d.recipient_practitioner_id = JIGSAW_TRY(f.StringOrEmpty("recipient_practitioner_id"));
+  d.supersedes = JIGSAW_TRY(f.StringOrEmpty("supersedes"));
+  JIGSAW_RETURN_IF_ERROR(ParseRecord(f, d.record));
+  if (f.Has("police")) {
+    // A police force's references; the service refuses them from anyone else.
+    const JsonFields p = JIGSAW_TRY(f.Object("police", true));
+    JIGSAW_RETURN_IF_ERROR(p.OnlyKnown({"occurrence_reference", "ppn_reference", "dash_risk"}));
+    d.record.police.occurrence_reference = JIGSAW_TRY(p.StringOrEmpty("occurrence_reference"));
+    d.record.police.ppn_reference = JIGSAW_TRY(p.StringOrEmpty("ppn_reference"));
+    if (p.Has("dash_risk")) d.record.police.dash_risk = JIGSAW_TRY(p.Enum<domain::DashRisk>("dash_risk"));
+  }
+  d.outcome = JIGSAW_TRY(f.Enum<DecisionOutcome>("outcome"));
+  d.emergency = JIGSAW_TRY(f.BoolOr("emergency", false));
+  d.share_items = JIGSAW_TRY(f.Strings("share_items"));
+  for (const auto& m : JIGSAW_TRY(f.Objects("mention_reviews"))) {
+    JIGSAW_RETURN_IF_ERROR(m.OnlyKnown({"mention_id", "choice", "reason"}));
+    d.mention_reviews.push_back({JIGSAW_TRY(m.String("mention_id")), JIGSAW_TRY(m.Enum<MentionChoice>("choice")),
+                                 JIGSAW_TRY(m.StringOrEmpty("reason"))});
+  }
+  for (const auto& item : JIGSAW_TRY(f.Objects("items"))) {
+    JIGSAW_RETURN_IF_ERROR(item.OnlyKnown({"id", "relevant", "necessary"}));
+    d.items.push_back({JIGSAW_TRY(item.String("id")), JIGSAW_TRY(item.Bool("relevant")),
+                       JIGSAW_TRY(item.Bool("necessary"))});
+  }
+  if (f.Has("circumstances")) d.circumstances = JIGSAW_TRY(ParseCircumstances(JIGSAW_TRY(f.Object("circumstances", true))));
+  return Ok();
+}
+
+// An answer typed in: the items as the holder wrote them, and the decision's
+// circumstances and record as for any decision to share.
+Status ParseTypedAnswer(const JsonFields& f, service::TypedAnswer& a) {
+  JIGSAW_RETURN_IF_ERROR(f.OnlyKnown(
+      {"child_id", "items", "circumstances", "rationale", "lawful_basis", "special_category_condition",
+       "sensitive_processing_condition", "criminal_offence_condition", "confidentiality_basis", "consent",
+       "objection_overrides", "informing", "advice_sought", "departure_reason"}));
+  a.child_id = JIGSAW_TRY(f.StringOrEmpty("child_id"));
+  for (const auto& item : JIGSAW_TRY(f.Objects("items"))) {
+    JIGSAW_RETURN_IF_ERROR(item.OnlyKnown(
+        {"text", "source", "date", "accuracy", "special_category", "criminal_offence", "confidential"}));
+    a.items.push_back(JIGSAW_TRY(ParseItem(item)));
+  }
+  a.circumstances = JIGSAW_TRY(ParseCircumstances(JIGSAW_TRY(f.Object("circumstances", true))));
+  return ParseRecord(f, a.record);
 }
 
 }  // namespace
@@ -487,9 +522,7 @@ void AddCaseworkRoutes(Router& router, CaseworkServices s) {
     service::NewDecision d;
     if (auto bad = ReadBody(req, [&](const JsonFields& f) { return ParseDecision(f, d); })) return *bad;
     return Reply(req, sharing->Decide(ctx, d), 201, [clock](const service::DecisionResult& r) {
-      json j = ToJson(r.decision, clock->Now());
-      j["disclosure_id"] = r.disclosure ? json(r.disclosure->id) : json(nullptr);
-      return j;
+      return DecisionResultJson(r, clock->Now());
     });
   }));
 
@@ -615,7 +648,8 @@ void AddCaseworkRoutes(Router& router, CaseworkServices s) {
   router.Add("POST", "/api/v1/information-requests", SignedIn(auth, [requests](Request& req, const Authenticated&, const Context& ctx) {
     InformationRequest r;
     if (auto bad = ReadBody(req, [&](const JsonFields& f) -> Status {
-          JIGSAW_RETURN_IF_ERROR(f.OnlyKnown({"holder_organisation_id", "child", "needed", "reason", "terminology", "urgency"}));
+          JIGSAW_RETURN_IF_ERROR(
+              f.OnlyKnown({"holder_organisation_id", "child", "people", "needed", "reason", "terminology", "urgency"}));
           r.holder_organisation_id = JIGSAW_TRY(f.String("holder_organisation_id"));
           const JsonFields c = JIGSAW_TRY(f.Object("child", true));
           JIGSAW_RETURN_IF_ERROR(c.OnlyKnown({"given_name", "family_name", "date_of_birth", "nhs_number", "other_details"}));
@@ -624,6 +658,11 @@ void AddCaseworkRoutes(Router& router, CaseworkServices s) {
           r.child_date_of_birth = JIGSAW_TRY(c.StringOrEmpty("date_of_birth"));
           r.child_nhs_number = JIGSAW_TRY(c.StringOrEmpty("nhs_number"));
           r.child_other_details = JIGSAW_TRY(c.StringOrEmpty("other_details"));
+          for (const auto& p : JIGSAW_TRY(f.Objects("people"))) {
+            JIGSAW_RETURN_IF_ERROR(p.OnlyKnown({"name", "relationship", "parental_responsibility"}));
+            r.people.push_back({JIGSAW_TRY(p.String("name")), JIGSAW_TRY(p.String("relationship")),
+                                JIGSAW_TRY(p.Enum<ParentalResponsibility>("parental_responsibility"))});
+          }
           r.needed = JIGSAW_TRY(f.String("needed"));
           r.reason = JIGSAW_TRY(f.String("reason"));
           r.terminology = JIGSAW_TRY(f.StringOrEmpty("terminology"));
@@ -660,6 +699,27 @@ void AddCaseworkRoutes(Router& router, CaseworkServices s) {
       return *bad;
     return Reply(req, requests->AddMessage(ctx, std::string(req.PathParam("id")), kind, text), 201,
                  [](const service::InformationRequestView& v) { return ToJson(v); });
+  }));
+
+  router.Add("POST", "/api/v1/information-requests/{id}/not-known", SignedIn(auth, [requests](Request& req, const Authenticated&, const Context& ctx) {
+    std::string note;
+    if (auto bad = ReadBody(req, [&](const JsonFields& f) -> Status {
+          JIGSAW_RETURN_IF_ERROR(f.OnlyKnown({"note"}));
+          note = JIGSAW_TRY(f.StringOrEmpty("note"));
+          return Ok();
+        }))
+      return *bad;
+    return Reply(req, requests->AnswerNotKnown(ctx, std::string(req.PathParam("id")), note), 200,
+                 [](const service::InformationRequestView& v) { return ToJson(v); });
+  }));
+
+  router.Add("POST", "/api/v1/information-requests/{id}/answer", SignedIn(auth, [sharing, clock](Request& req, const Authenticated&, const Context& ctx) {
+    service::TypedAnswer a;
+    a.information_request_id = std::string(req.PathParam("id"));
+    if (auto bad = ReadBody(req, [&](const JsonFields& f) { return ParseTypedAnswer(f, a); })) return *bad;
+    return Reply(req, sharing->AnswerWithItems(ctx, a), 201, [clock](const service::DecisionResult& r) {
+      return DecisionResultJson(r, clock->Now());
+    });
   }));
 
   // Advice requests.

@@ -90,6 +90,7 @@ std::string_view Label(RequestStatus v) {
     case RequestStatus::kAnswered: return "Answered";
     case RequestStatus::kRefused: return "Refused";
     case RequestStatus::kReconsiderationRequested: return "Reconsideration asked for";
+    case RequestStatus::kNotKnown: return "Not known";
   }
   return "";
 }
@@ -101,6 +102,16 @@ std::string_view Label(RequestMessageKind v) {
     case RequestMessageKind::kAnswered: return "Answered";
     case RequestMessageKind::kRefused: return "Refused, with reasons";
     case RequestMessageKind::kReconsiderationRequested: return "Asked them to reconsider";
+    case RequestMessageKind::kNotKnown: return "Answered: not known";
+  }
+  return "";
+}
+
+std::string_view Label(ParentalResponsibility v) {
+  switch (v) {
+    case ParentalResponsibility::kHas: return "Has parental responsibility";
+    case ParentalResponsibility::kDoesNotHave: return "Does not have parental responsibility";
+    case ParentalResponsibility::kNotKnown: return "Not known whether they have parental responsibility";
   }
   return "";
 }

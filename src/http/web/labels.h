@@ -24,6 +24,7 @@ std::string_view Label(domain::Urgency v);
 std::string_view Label(domain::RequestStatus v);
 std::string_view Label(domain::RequestMessageKind v);
 std::string_view Label(domain::AdviserRole v);
+std::string_view Label(domain::ParentalResponsibility v);
 std::string_view Label(domain::Accuracy v);
 std::string_view Label(domain::DashRisk v);
 std::string_view Label(domain::RelationshipKind v);

@@ -45,15 +45,49 @@ Response RequestsList(Site& site, Visit& v) {
   return site.Page(v, {.title = "Information requests", .body_html = body, .active_nav = "requests", .wide = true});
 }
 
+// Room for this many people around the child on the form (no script, so
+// no "add another"): blank ones are left out.
+constexpr int kPeopleOnForm = 3;
+
+// Form fields of the n-th person (1-based): "person1_name".
+std::string PersonField(int n, std::string_view part) { return "person" + std::to_string(n) + "_" + std::string(part); }
+
+struct PersonAnswers {
+  std::string name, relationship, responsibility;
+};
+
 struct RequestForm {
   std::string holder, given, family, dob_day, dob_month, dob_year, nhs, other, needed, reason, terminology, urgency;
   std::string dob;  // ISO, empty, or "?" when the three fields are not a date
+  std::vector<PersonAnswers> people = std::vector<PersonAnswers>(kPeopleOnForm);
   static RequestForm From(const Form& f) {
-    return {f.Get("holder"), f.Get("given_name"), f.Get("family_name"), f.Get("date_of_birth-day"),
-            f.Get("date_of_birth-month"), f.Get("date_of_birth-year"), f.Get("nhs_number"), f.Get("other_details"),
-            f.Get("needed"), f.Get("reason"), f.Get("terminology"), f.Get("urgency"), IsoDate(f, "date_of_birth")};
+    RequestForm r{f.Get("holder"), f.Get("given_name"), f.Get("family_name"), f.Get("date_of_birth-day"),
+                  f.Get("date_of_birth-month"), f.Get("date_of_birth-year"), f.Get("nhs_number"), f.Get("other_details"),
+                  f.Get("needed"), f.Get("reason"), f.Get("terminology"), f.Get("urgency"), IsoDate(f, "date_of_birth")};
+    for (int n = 1; n <= kPeopleOnForm; ++n)
+      r.people[n - 1] = {f.Get(PersonField(n, "name")), f.Get(PersonField(n, "relationship")),
+                         f.Get(PersonField(n, "responsibility"))};
+    return r;
   }
 };
+
+std::string PeopleQuestions(const RequestForm& r, const Errors& errors) {
+  std::string out = "<h2 class=\"govuk-heading-m\">People around the child (optional)</h2><p class=\"govuk-body\">"
+                    "For example, a parent's partner or another adult in the home. They may hold records about them too.</p>";
+  for (int n = 1; n <= kPeopleOnForm; ++n) {
+    const auto& p = r.people[n - 1];
+    out += "<h3 class=\"govuk-heading-s\">Person " + std::to_string(n) + "</h3>" +
+           TextInput({PersonField(n, "name"), "Full name", "", false, ErrorFor(errors, PersonField(n, "name"))}, p.name,
+                     "govuk-!-width-two-thirds") +
+           TextInput({PersonField(n, "relationship"), "Relationship to the child", "For example, mother's partner", false,
+                      ErrorFor(errors, PersonField(n, "relationship"))},
+                     p.relationship, "govuk-!-width-two-thirds") +
+           Radios({PersonField(n, "responsibility"), "Do they have parental responsibility?", "", false,
+                   ErrorFor(errors, PersonField(n, "responsibility"))},
+                  OptionsOf<domain::ParentalResponsibility>(), p.responsibility.empty() ? "not_known" : p.responsibility);
+  }
+  return out;
+}
 
 // The form filled in from "who else knows" or a risk alert: the holder
 // from `holder`, and the child from the visitor's own record `child`
@@ -97,6 +131,7 @@ Response NewRequest(Site& site, Visit& v, const RequestForm& r, const Errors& er
                      TextInput({"nhs_number", "NHS number (optional)", "", false, ErrorFor(errors, "nhs_number")}, r.nhs, "govuk-input--width-10") +
                      Textarea({"other_details", "Anything else that helps them find the child (optional)", "For example, school or address",
                                false, ErrorFor(errors, "other_details")}, r.other, 2) +
+                     PeopleQuestions(r, errors) +
                      "<h2 class=\"govuk-heading-m\">Your request</h2>" +
                      Textarea({"needed", "What information do you need?", "", false, ErrorFor(errors, "needed")}, r.needed, 4) +
                      Textarea({"reason", "Why do you need it?", "Say how it will help keep the child safe", false, ErrorFor(errors, "reason")},
@@ -112,12 +147,93 @@ Response NewRequest(Site& site, Visit& v, const RequestForm& r, const Errors& er
 
 Errors RequestErrors(const Error& e) {
   std::string f = e.field;
+  // "people[1].name" is the second person's name field.
+  if (f.starts_with("people[")) {
+    const auto close = f.find(']');
+    const int n = std::atoi(f.c_str() + 7) + 1;
+    const std::string part = close == std::string::npos ? "" : f.substr(close + 2);
+    if (n >= 1 && n <= kPeopleOnForm && (part == "name" || part == "relationship")) return {{PersonField(n, part), e.message}};
+    return {{PersonField(1, "name"), e.message}};
+  }
   if (f.starts_with("child.")) f = f.substr(6);
   if (f == "other_details" || f == "given_name" || f == "family_name" || f == "date_of_birth" || f == "nhs_number" || f == "needed" ||
       f == "reason" || f == "terminology")
     return {{f, e.message}};
   if (f == "holder_organisation_id") return {{"holder", e.message}};
   return {{"needed", e.message}};
+}
+
+// Room for this many pieces of information in a typed answer; blank ones are left out.
+constexpr int kItemsOnForm = 3;
+
+std::string ItemField(int n, std::string_view part) { return "item" + std::to_string(n) + "_" + std::string(part); }
+
+// The holder's answer typed in (a GP from the practice record): each piece
+// with its source, date and accuracy, and the record of the decision to
+// share. `form` holds what they sent when it is shown again with errors.
+std::string TypedAnswerForm(const std::string& base, const Visit& v, const Errors& errors, const Form* form) {
+  auto value = [&](const std::string& name, std::string_view otherwise = {}) {
+    return form ? form->Get(name) : std::string(otherwise);
+  };
+  std::string out = FormStart(base + "/answer", v.csrf_token) +
+                    "<h3 class=\"govuk-heading-s\" id=\"answer\">Answer with what you know</h3>"
+                    "<p class=\"govuk-body\">Type or paste only what they need. Anyone protected in your records is "
+                    "withheld from what you type before it is sent.</p>";
+  for (int n = 1; n <= kItemsOnForm; ++n) {
+    out += "<h4 class=\"govuk-heading-s\">Information " + std::to_string(n) + (n == 1 ? "" : " (optional)") + "</h4>" +
+           Textarea({ItemField(n, "text"), "What you know", "", false, ErrorFor(errors, ItemField(n, "text"))},
+                    value(ItemField(n, "text")), 3) +
+           TextInput({ItemField(n, "source"), "Where it comes from", "For example, GP record", false,
+                      ErrorFor(errors, ItemField(n, "source"))},
+                     value(ItemField(n, "source")), "govuk-!-width-two-thirds") +
+           DateInput({ItemField(n, "date"), "When it happened or was learnt (optional)", "For example, 24 11 2026", false,
+                      ErrorFor(errors, ItemField(n, "date"))},
+                     value(ItemField(n, "date") + "-day"), value(ItemField(n, "date") + "-month"),
+                     value(ItemField(n, "date") + "-year")) +
+           Radios({ItemField(n, "accuracy"), "Is it fact or opinion?", "", false, ErrorFor(errors, ItemField(n, "accuracy"))},
+                  OptionsOf<domain::Accuracy>(), value(ItemField(n, "accuracy"), "unverified"));
+  }
+  out += Radios({"answer_risk", "Do you think the child is at risk of harm?", "", false, ErrorFor(errors, "answer_risk")},
+                OptionsOf<g::Risk>(), value("answer_risk")) +
+         Radios({"lawful_basis", "The lawful basis for sharing", "UK GDPR Article 6", false, ErrorFor(errors, "lawful_basis")},
+                OptionsOf<g::LawfulBasis>(), value("lawful_basis")) +
+         Radios({"told", "Have you told the child and family that you are sharing?", "", false, ErrorFor(errors, "told")},
+                {{"yes", "Yes", "", false}, {"no", "No", "", false}}, value("told")) +
+         DateInput({"told_on", "If you have, when did you tell them?", "For example, 24 11 2026", false, ErrorFor(errors, "told_on")},
+                   value("told_on-day"), value("told_on-month"), value("told_on-year")) +
+         TextInput({"told_by", "If you have, who told them?", "", false, ErrorFor(errors, "told_by")}, value("told_by"),
+                   "govuk-!-width-one-half") +
+         Textarea({"reason_not_told", "If you have not, why not?", "", false, ErrorFor(errors, "reason_not_told")},
+                  value("reason_not_told"), 2) +
+         Textarea({"answer_rationale", "Why are you sharing this?", "Golden rule 7: record your reasons", false,
+                   ErrorFor(errors, "answer_rationale")},
+                  value("answer_rationale"), 3) +
+         Textarea({"answer_departure_reason", "If the advice is not to share, why share? (optional)", "", false,
+                   ErrorFor(errors, "answer_departure_reason")},
+                  value("answer_departure_reason"), 2) +
+         Button("Send this answer") + "</form>";
+  return out;
+}
+
+// A service error about a typed answer, by the form field it belongs to.
+Errors TypedAnswerErrors(const Error& e) {
+  const std::string& f = e.field;
+  if (f.starts_with("items[")) {
+    const auto close = f.find(']');
+    const int n = std::atoi(f.c_str() + 6) + 1;
+    const std::string part = close == std::string::npos ? "" : f.substr(close + 2);
+    if (n >= 1 && n <= kItemsOnForm && (part == "text" || part == "source" || part == "date")) return {{ItemField(n, part), e.message}};
+    return {{ItemField(1, "text"), e.message}};
+  }
+  if (f == "items") return {{ItemField(1, "text"), e.message}};
+  if (f == "lawful_basis") return {{"lawful_basis", e.message}};
+  if (f == "informing") return {{"told", e.message}};
+  if (f == "informing.told_on") return {{"told_on", e.message}};
+  if (f == "informing.told_by") return {{"told_by", e.message}};
+  if (f == "informing.reason_not_told") return {{"reason_not_told", e.message}};
+  if (f == "departure_reason") return {{"answer_departure_reason", e.message}};
+  if (f == "child_id" || f.starts_with("child.")) return {{"answer", e.message}};
+  return {{"answer_rationale", e.message}};
 }
 
 Response RequestPage(Site& site, Visit& v, const Errors& errors, std::string_view open_form) {
@@ -131,6 +247,10 @@ Response RequestPage(Site& site, Visit& v, const Errors& errors, std::string_vie
   std::string body = ErrorSummary(errors) + "<span class=\"govuk-caption-l\">" +
                      Escape(holder ? "From " + OrgName(*orgs, r.requester_organisation_id) : "To " + OrgName(*orgs, r.holder_organisation_id)) +
                      "</span><h1 class=\"govuk-heading-l\">Information request</h1>";
+  // "Not known" is an answer: the requester reads it first, not only as a status.
+  if (!holder && r.status == domain::RequestStatus::kNotKnown)
+    body += Inset(Escape(OrgName(*orgs, r.holder_organisation_id)) +
+                  " answered that they do not know this child, or hold none of what you asked for.");
   std::vector<SummaryRow> rows = {{"Status", Escape(Label(r.status)), "", ""},
                                   {"Urgency", Escape(Label(r.urgency)), "", ""},
                                   {"Child", Escape(r.child_given_name + " " + r.child_family_name) +
@@ -138,6 +258,12 @@ Response RequestPage(Site& site, Visit& v, const Errors& errors, std::string_vie
                                    "", ""}};
   if (!r.child_nhs_number.empty()) rows.push_back({"NHS number", Escape(r.child_nhs_number), "", ""});
   if (!r.child_other_details.empty()) rows.push_back({"Other details", Paragraphs(r.child_other_details), "", ""});
+  if (!r.people.empty()) {
+    std::string people = "<ul class=\"govuk-list\">";
+    for (const auto& p : r.people)
+      people += "<li>" + Escape(p.name) + ", " + Escape(p.relationship) + ": " + Escape(Label(p.parental_responsibility)) + "</li>";
+    rows.push_back({"People around the child", people + "</ul>", "", ""});
+  }
   rows.push_back({"What is needed", Paragraphs(r.needed), "", ""});
   rows.push_back({"Why", Paragraphs(r.reason), "", ""});
   if (!r.terminology.empty()) rows.push_back({"Terms", Paragraphs(r.terminology), "", ""});
@@ -157,7 +283,8 @@ Response RequestPage(Site& site, Visit& v, const Errors& errors, std::string_vie
     body += "<h2 class=\"govuk-heading-m\">Respond</h2><p class=\"govuk-body\">To answer, " + Link("find the child", "/concerns/new") +
             " in your records, record what you hold about them, and use <strong>Should I share?</strong>. Choose " +
             Escape(OrgName(*orgs, r.requester_organisation_id)) +
-            ", then this request: your decision, to share or not, is their answer.</p>";
+            ", then this request: your decision, to share or not, is their answer. Or answer here: say the child is "
+            "not known to you, or type in what you know.</p>";
     body += FormStart(base + "/messages", v.csrf_token) + HiddenInput("kind", "clarification_requested") +
             Textarea({"text", "Ask what they mean", "If the request is unclear", false, open_form == "clarification_requested" ? ErrorFor(errors, "text") : ""},
                      "", 3) + Button("Ask them", true) + "</form>";
@@ -169,11 +296,18 @@ Response RequestPage(Site& site, Visit& v, const Errors& errors, std::string_vie
             TextInput({"advice_from", "Whose advice did you ask? (optional)", "", false, ErrorFor(errors, "advice_from")}, "",
                       "govuk-!-width-two-thirds") +
             Button("Refuse the request", true) + "</form>";
+    body += FormStart(base + "/not-known", v.csrf_token) + "<h3 class=\"govuk-heading-s\">Not known to us</h3>" +
+            "<p class=\"govuk-body\">If you do not know this child, or hold none of what they ask for, tell them so.</p>" +
+            Textarea({"note", "Anything they should know (optional)", "For example, which records you searched", false,
+                      ErrorFor(errors, "note")}, "", 2) +
+            Button("Not known to us", true) + "</form>";
+    body += TypedAnswerForm(base, v, errors, open_form == "answer" ? &v.form : nullptr);
   }
+
   if (!holder) {
     std::string kind;
     if (r.status == domain::RequestStatus::kClarificationRequested) kind = "clarification";
-    if (r.status == domain::RequestStatus::kRefused) kind = "reconsideration_requested";
+    if (r.status == domain::RequestStatus::kRefused || r.status == domain::RequestStatus::kNotKnown) kind = "reconsideration_requested";
     if (!kind.empty())
       body += FormStart(base + "/messages", v.csrf_token) + HiddenInput("kind", kind) +
               Textarea({"text", kind == "clarification" ? "Explain what you meant" : "Ask them to reconsider",
@@ -248,6 +382,12 @@ void AddRequestPages(Site& site) {
     if (f.dob == "?") errors.push_back({"date_of_birth", "Date of birth must be a real date, like 27 3 2015"});
     if (f.needed.empty()) errors.push_back({"needed", "Enter what information you need"});
     if (f.reason.empty()) errors.push_back({"reason", "Enter why you need it"});
+    for (int n = 1; n <= kPeopleOnForm; ++n) {
+      const auto& p = f.people[n - 1];
+      if (p.name.empty() && !p.relationship.empty()) errors.push_back({PersonField(n, "name"), "Enter person " + std::to_string(n) + "'s full name"});
+      if (!p.name.empty() && p.relationship.empty())
+        errors.push_back({PersonField(n, "relationship"), "Enter how person " + std::to_string(n) + " is related to the child"});
+    }
     if (!errors.empty()) return NewRequest(site, v, f, errors);
     domain::InformationRequest r;
     r.holder_organisation_id = f.holder;
@@ -259,6 +399,10 @@ void AddRequestPages(Site& site) {
     r.needed = f.needed;
     r.reason = f.reason;
     r.terminology = f.terminology;
+    for (const auto& p : f.people)
+      if (!p.name.empty())
+        r.people.push_back({p.name, p.relationship,
+                            ParseEnum<domain::ParentalResponsibility>(p.responsibility).value_or(domain::ParentalResponsibility::kNotKnown)});
     r.urgency = ParseEnum<domain::Urgency>(f.urgency).value_or(domain::Urgency::kRoutine);
     auto sent = site.s.requests.AskForInformation(v.context, r);
     if (!sent) {
@@ -307,6 +451,63 @@ void AddRequestPages(Site& site) {
     return Redirect("/information-requests/" + id);
   });
 
+  site.Post("/information-requests/{id}/not-known", [&site](Visit& v) {
+    const std::string id(v.request.PathParam("id"));
+    auto answered = site.s.requests.AnswerNotKnown(v.context, id, v.form.Get("note"));
+    if (!answered) {
+      if (answered.error().code != ErrorCode::kInvalidArgument) return site.Failure(v, answered.error());
+      return RequestPage(site, v, {{"note", answered.error().message}}, "not_known");
+    }
+    return Redirect("/information-requests/" + id);
+  });
+  site.Post("/information-requests/{id}/answer", [&site](Visit& v) {
+    const std::string id(v.request.PathParam("id"));
+    const Form& f = v.form;
+    Errors errors;
+    service::TypedAnswer a;
+    a.information_request_id = id;
+    for (int n = 1; n <= kItemsOnForm; ++n) {
+      const std::string text = f.Get(ItemField(n, "text")), source = f.Get(ItemField(n, "source"));
+      const std::string date = IsoDate(f, ItemField(n, "date"));
+      if (text.empty() && source.empty() && date.empty()) continue;
+      if (text.empty()) errors.push_back({ItemField(n, "text"), "Enter what you know for information " + std::to_string(n)});
+      if (source.empty()) errors.push_back({ItemField(n, "source"), "Enter where information " + std::to_string(n) + " comes from"});
+      if (date == "?") errors.push_back({ItemField(n, "date"), "The date must be a real date, like 24 11 2026"});
+      service::NewItem item;
+      item.text = text;
+      item.source = source;
+      item.date = date == "?" ? "" : date;
+      item.accuracy = ParseEnum<domain::Accuracy>(f.Get(ItemField(n, "accuracy"))).value_or(domain::Accuracy::kUnverified);
+      a.items.push_back(std::move(item));
+    }
+    if (a.items.empty()) errors.push_back({ItemField(1, "text"), "Enter what you know"});
+    auto risk = ParseEnum<g::Risk>(f.Get("answer_risk"));
+    if (!risk) errors.push_back({"answer_risk", "Select whether you think the child is at risk"});
+    if (f.Get("lawful_basis").empty()) errors.push_back({"lawful_basis", "Select the lawful basis for sharing"});
+    const std::string told = f.Get("told"), told_on = IsoDate(f, "told_on");
+    if (told != "yes" && told != "no") errors.push_back({"told", "Select whether you have told the child and family"});
+    if (told == "yes" && told_on.empty()) errors.push_back({"told_on", "Enter the date you told them"});
+    if (told_on == "?") errors.push_back({"told_on", "The date you told them must be a real date, like 24 11 2026"});
+    if (f.Get("answer_rationale").empty()) errors.push_back({"answer_rationale", "Enter why you are sharing this"});
+    if (!errors.empty()) return RequestPage(site, v, errors, "answer");
+    a.circumstances.risk = *risk;
+    a.record.rationale = f.Get("answer_rationale");
+    a.record.departure_reason = f.Get("answer_departure_reason");
+    a.record.lawful_basis = f.Get("lawful_basis");
+    domain::Informing informing;
+    informing.told = told == "yes";
+    informing.told_on = told == "yes" ? told_on : "";
+    informing.told_by = told == "yes" ? f.Get("told_by") : "";
+    informing.reason_not_told = told == "yes" ? "" : f.Get("reason_not_told");
+    a.record.informing = informing;
+    auto answered = site.s.sharing.AnswerWithItems(v.context, a);
+    if (!answered) {
+      if (answered.error().code != ErrorCode::kInvalidArgument) return site.Failure(v, answered.error());
+      return RequestPage(site, v, TypedAnswerErrors(answered.error()), "answer");
+    }
+    return Redirect("/information-requests/" + id);
+  });
+
   site.Get("/advice", [&site](Visit& v) { return AdviceList(site, v); });
   site.Get("/advice/new", [&site](Visit& v) { return NewAdvice(site, v, "", "", {}); });
   site.Post("/advice/new", [&site](Visit& v) {
@@ -322,7 +523,9 @@ void AddRequestPages(Site& site) {
     auto asked = site.s.requests.AskForAdvice(v.context, a);
     if (!asked) {
       if (asked.error().code != ErrorCode::kInvalidArgument) return site.Failure(v, asked.error());
-      return NewAdvice(site, v, adviser, question, {{"question", asked.error().message}});
+      // A role nobody holds is the adviser's problem; anything else the question's.
+      const std::string field = asked.error().field == "adviser" ? "adviser" : "question";
+      return NewAdvice(site, v, adviser, question, {{field, asked.error().message}});
     }
     return Redirect("/advice/" + asked->id);
   });
