@@ -128,6 +128,7 @@ Result<std::vector<domain::Task>> MyTasks(store::Transaction& tx, const access::
 Result<std::vector<DisclosureSummary>> AllocatedToMe(store::Transaction& tx, const access::Actor& a) {
   store::DisclosureQuery q;
   q.without_feedback_only = true;
+  q.exclude_recalled = true;  // no feedback is owed on what was recalled
   q.limit = 1000;
   auto open = JIGSAW_TRY(Disclosures(tx, a, /*inbox=*/true, q));
   std::set<std::string> mine;

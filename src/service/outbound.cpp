@@ -15,7 +15,8 @@ OutboundRedaction& OutboundRedaction::operator=(OutboundRedaction&&) noexcept = 
 OutboundRedaction::~OutboundRedaction() = default;
 
 Result<OutboundRedaction> OutboundRedaction::For(store::Transaction& tx, const std::string& organisation_id,
-                                                 const NamedChild& about) {
+                                                 const NamedChild& about,
+                                                 const std::vector<domain::Person>& also_withheld) {
   const std::string child = redaction::FoldKey(about.given_name + " " + about.family_name);
   std::vector<redaction::ProtectedPerson> people;
   for (auto& p : JIGSAW_TRY(tx.casework().ProtectedPeople(organisation_id))) {
@@ -25,6 +26,7 @@ Result<OutboundRedaction> OutboundRedaction::For(store::Transaction& tx, const s
     const auto protection = redaction::ProtectionOf(p, is_child ? p.id : std::string());
     people.push_back({std::move(p), protection, redaction::Treatment::kWithhold});
   }
+  for (const auto& p : also_withheld) people.push_back({p, redaction::Protection::kIdentity, redaction::Treatment::kWithhold});
   // The child named keeps their name even where a protected relative shares it.
   domain::Person subject;
   subject.given_name = about.given_name;

@@ -9,6 +9,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/result.h"
 #include "store/store.h"
@@ -25,9 +26,13 @@ struct NamedChild {
 
 class OutboundRedaction {
  public:
-  // Loads the protected people of `organisation_id`.
+  // Loads the protected people of `organisation_id`. `also_withheld`: people
+  // whose identity is withheld whatever their own protection (the child of
+  // a disclosure recalled from an organisation it should never have
+  // reached: the reason must not tell them more).
   static Result<OutboundRedaction> For(store::Transaction& tx, const std::string& organisation_id,
-                                       const NamedChild& about = {});
+                                       const NamedChild& about = {},
+                                       const std::vector<domain::Person>& also_withheld = {});
   OutboundRedaction(OutboundRedaction&&) noexcept;
   OutboundRedaction& operator=(OutboundRedaction&&) noexcept;
   ~OutboundRedaction();

@@ -1217,6 +1217,21 @@ Result<domain::Feedback> Sharing::GiveFeedback(const Context& context, const std
   return f;
 }
 
+// A recalled answer answers nothing: the request it answered is open again
+// for the holder to answer properly, and the requester is told, so that it
+// is not left closed as "answered" by something nobody may read.
+namespace {
+Status ReopenAnsweredRequest(store::Transaction& tx, const domain::Disclosure& d, Time now) {
+  auto& cw = tx.casework();
+  const auto decision = JIGSAW_TRY(cw.FindDecision(d.decision_id));
+  if (!decision || decision->information_request_id.empty()) return Ok();
+  const auto request = JIGSAW_TRY(cw.FindInformationRequest(decision->information_request_id));
+  if (!request || request->status != domain::RequestStatus::kAnswered) return Ok();
+  JIGSAW_RETURN_IF_ERROR(cw.UpdateRequestStatus(request->id, domain::RequestStatus::kOpen, now));
+  return Notify(tx, now, request->requested_by, "request.answer_recalled", "information_request", request->id);
+}
+}  // namespace
+
 Result<domain::Disclosure> Sharing::Recall(const Context& context, const std::string& disclosure_id,
                                            const std::string& reason) {
   AuditEvent event{"disclosure.recall", "disclosure", disclosure_id};
@@ -1235,10 +1250,14 @@ Result<domain::Disclosure> Sharing::Recall(const Context& context, const std::st
     if (domain::IsRecalled(*s))
       return Fail(ErrorCode::kFailedPrecondition, "This disclosure has already been recalled.", "id");
     // The reason crosses to the recipient: redacted like any text that
-    // leaves the organisation.
-    why = JIGSAW_TRY(OutboundRedaction::For(tx, s->sharer_organisation_id)).Redact(why);
+    // leaves the organisation, and the child too, whom an organisation that
+    // should never have been told must not learn more about from it.
+    std::vector<domain::Person> child;
+    if (auto found = JIGSAW_TRY(cw.FindPerson(s->child_id))) child.push_back(std::move(*found));
+    why = JIGSAW_TRY(OutboundRedaction::For(tx, s->sharer_organisation_id, {}, child)).Redact(why);
     const Time now = clock_.Now();
     JIGSAW_RETURN_IF_ERROR(cw.RecordRecall(s->id, context.actor.practitioner_id, now, why));
+    JIGSAW_RETURN_IF_ERROR(ReopenAnsweredRequest(tx, *s, now));
     // The recipient's own copy of what their inbox showed goes at once. The
     // sealed content stays, opened only for the sharer's side: what went
     // astray is what the DPO must assess, and the record of what was sent.

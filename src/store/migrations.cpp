@@ -1,6 +1,7 @@
 // The schema's history, one entry per version, the same on both backends.
 // Never edit an applied migration: add a new one.
 #include <array>
+#include <set>
 #include <string>
 
 #include "store/repositories.h"
@@ -548,9 +549,13 @@ Status Migrate(sql::Connection& c) {
   JIGSAW_RETURN_IF_ERROR(c.ExecuteScript(
       "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
       "name TEXT NOT NULL, applied_at BIGINT NOT NULL)"));
-  const int current = JIGSAW_TRY(SchemaVersion(c));
+  // Every migration not yet applied, not only those above the highest:
+  // migrations written on two branches at once can land out of order, and
+  // a database that already has the later one must still get the earlier.
+  std::set<std::int64_t> applied;
+  for (const auto& row : JIGSAW_TRY(sql::Query(c, "SELECT version FROM schema_migrations"))) applied.insert(row.Int(0));
   for (const Migration& m : kMigrations) {
-    if (m.version <= current) continue;
+    if (applied.contains(m.version)) continue;
     JIGSAW_RETURN_IF_ERROR(
         c.ExecuteScript(c.dialect() == sql::Dialect::kSqlite ? m.sqlite : m.postgres));
     JIGSAW_TRY(sql::Execute(c,

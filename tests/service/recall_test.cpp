@@ -165,6 +165,33 @@ TEST_F(RecallTest, TheRecipientLosesARecalledDisclosureAtOnceAndIsToldWhy) {
   EXPECT_EQ(Notices(council_dsl_), std::vector<std::string>{"disclosure.recalled"});
 }
 
+// The organisation it went to in error must learn nothing more from the
+// reason: the child's name and date of birth are withheld from it.
+TEST_F(RecallTest, TheReasonTellsTheWrongRecipientNothingMoreOfTheChild) {
+  ASSERT_TRUE(store_->Write([&](store::Transaction& tx) -> Status {
+    domain::Person child;
+    child.id = "child1";
+    child.organisation_id = school_;
+    child.kind = domain::PersonKind::kChild;
+    child.given_name = "Ada";
+    child.family_name = "Thistlewood";
+    child.date_of_birth = "2015-01-02";
+    child.created_at = clock_.Now();
+    return tx.casework().InsertPerson(child);
+  }));
+  auto recalled = sharing_.Recall(As(teacher_), disclosure_id_,
+                                  "Ada Thistlewood, born 02/01/2015, was sent to the wrong council.");
+  ASSERT_TRUE(recalled) << recalled.error().message;
+  const std::string& reason = recalled->recall_reason;
+  EXPECT_EQ(reason.find("Ada"), std::string::npos) << reason;
+  EXPECT_EQ(reason.find("Thistlewood"), std::string::npos) << reason;
+  EXPECT_EQ(reason.find("02/01/2015"), std::string::npos) << reason;
+  EXPECT_NE(reason.find("was sent to the wrong council"), std::string::npos) << reason;
+  auto seen = sharing_.GetDisclosure(As(worker_), disclosure_id_);
+  ASSERT_TRUE(seen);
+  EXPECT_EQ(seen->summary.disclosure.recall_reason, reason);
+}
+
 TEST_F(RecallTest, TheRecipientConfirmsTheyKeepNoCopyOnceAndTheSharerIsTold) {
   ASSERT_TRUE(sharing_.Recall(As(teacher_), disclosure_id_, "Wrong council."));
   // Not recalled: nothing to confirm.

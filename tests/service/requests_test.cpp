@@ -227,6 +227,16 @@ TEST_F(RequestsServiceTest, ATypedAnswerIsSharedLikeAnyDisclosureAndAProtectedNa
   auto again = sharing_.AnswerWithItems(doctor_, Typed(id));
   ASSERT_FALSE(again);
   EXPECT_EQ(again.error().code, ErrorCode::kFailedPrecondition);
+
+  // Sent in error and recalled, it answers nothing: the request is open
+  // again for the surgery, and the council is told.
+  ASSERT_TRUE(sharing_.Recall(doctor_, answered->disclosure->id, "The wrong child's record."));
+  auto reopened = requests_.GetInformationRequest(doctor_, id);
+  ASSERT_TRUE(reopened) << reopened.error().message;
+  EXPECT_EQ(reopened->request.status, RequestStatus::kOpen);
+  const auto notices = Notices(social_worker_);
+  EXPECT_NE(std::find(notices.begin(), notices.end(), "request.answer_recalled"), notices.end());
+  EXPECT_TRUE(sharing_.AnswerWithItems(doctor_, Typed(id))) << "the surgery can answer it properly now";
 }
 
 TEST_F(RequestsServiceTest, ATypedAnswerWithoutADateOfBirthNeedsTheChildChosen) {

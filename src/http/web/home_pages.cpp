@@ -54,6 +54,8 @@ std::string_view NotificationText(std::string_view kind) {
   if (kind == "recall.confirmed") return "The recipient of recalled information confirmed they keep no copy";
   if (kind == "advice.requested") return "Someone asked you for advice";
   if (kind == "advice.answered") return "Your question was answered";
+  if (kind == "request.answer_recalled")
+    return "The answer to your information request was recalled: it was sent in error, and the request is open again";
   if (kind.starts_with("request.")) return "An information request changed";
   if (kind == "share.awaiting_approval") return "A member of staff's share is waiting for your approval";
   if (kind == "share.emergency") return "Information was shared in an emergency";
