@@ -15,6 +15,7 @@
 #include "service/audit_trail.h"
 #include "service/context.h"
 #include "store/store.h"
+#include "store/training_repository.h"
 
 namespace jigsaw::service {
 
