@@ -95,6 +95,7 @@ TEST_F(TrainingApiTest, LapsedTrainingIsOnTheHomePageAndGoesWhenItIsRecorded) {
   home = Page(worker_, "/");
   ASSERT_EQ(home.status, 200);
   EXPECT_EQ(home.body.find("Your training needs updating"), std::string::npos);
+  EXPECT_NE(home.body.find("href=\"/training\""), std::string::npos) << "still reachable once current";
   auto mine = Page(worker_, "/training");
   ASSERT_EQ(mine.status, 200);
   EXPECT_NE(mine.body.find("Sharing safely"), std::string::npos);

@@ -144,6 +144,8 @@ Response Home(Site& site, Visit& v) {
   }
   body += TrainingDueHtml(n.training_due);
   body += "<p class=\"govuk-body\">" + ButtonLink("Record a concern about a child", "/concerns/new") + "</p>";
+  // Training stays reachable once it is current (the reminder above goes).
+  if (n.training_due.empty()) body += "<p class=\"govuk-body\">" + Link("Your training", "/training") + "</p>";
   if (v.who.actor.roles.Has(domain::Role::kDesignatedSafeguardingLead) || v.who.actor.roles.Has(domain::Role::kAdministrator))
     body += "<p class=\"govuk-body\">" + Link("Your staff's training: who is current, expiring, lapsed or not recorded", "/training/staff") + "</p>";
 
