@@ -91,6 +91,16 @@ Status Authorise(const Actor& actor, Action action, const std::string& organisat
            actor.roles.Has(Role::kDataProtectionOfficer) || actor.roles.Has(Role::kSeniorLeader)))
         return Ok();
       break;
+    case Action::kViewStaffTraining:
+      // Whoever answers for the organisation's staff sees whether they are
+      // trained to share (Working Together 2023: leaders make sure staff
+      // are trained); it is about the staff, and shows no casework.
+      if ((admin || Dsl(actor)) && !organisation_id.empty() && organisation_id == actor.organisation_id) return Ok();
+      break;
+    case Action::kRecordTraining:
+    case Action::kViewTraining:
+      // Someone's training is about one practitioner: the other overload.
+      return Authorise(actor, action, RecordFacts{organisation_id, {}, {}, {}, {}});
     default:
       // A case action needs the record's facts: the other overload.
       return Authorise(actor, action, RecordFacts{organisation_id, {}, {}, {}, {}});
@@ -99,6 +109,16 @@ Status Authorise(const Actor& actor, Action action, const std::string& organisat
 }
 
 Status Authorise(const Actor& actor, Action action, const RecordFacts& r) {
+  if ((action == Action::kRecordTraining || action == Action::kViewTraining) && !actor.is_operator &&
+      !actor.practitioner_id.empty()) {
+    // One's own training is one's own to record, whatever one's role; the
+    // organisation's DSL or administrator keeps its staff's; anyone else in
+    // the organisation is refused, and outside it the person is not revealed.
+    const bool own_organisation = !r.organisation_id.empty() && r.organisation_id == actor.organisation_id;
+    if (!r.owner_id.empty() && r.owner_id == actor.practitioner_id && own_organisation) return Ok();
+    if (!own_organisation) return Hidden();
+    return Allow(!r.owner_id.empty() && (Dsl(actor) || actor.roles.Has(Role::kAdministrator)));
+  }
   if (actor.practitioner_id.empty() || actor.is_operator)
     // Case records are read and written only by signed-in practitioners,
     // so that every access names a person (the operator has the database).

@@ -97,6 +97,16 @@ enum class Action {
   // child and other records (its own, or disclosures it received), and
   // confirm, reject or undo them (service/linking.h).
   kLinkRecords,
+
+  // Training (docs/workflow.md, "Training"). Record and read a
+  // practitioner's training: the practitioner themself, or their
+  // organisation's DSL or administrator (RecordFacts: organisation_id the
+  // practitioner's organisation, owner_id the practitioner).
+  kRecordTraining,
+  kViewTraining,
+  // The state of every member of an organisation's staff's training, as
+  // counts of kinds (no casework): its DSL or administrator.
+  kViewStaffTraining,
 };
 
 // What the policy needs to know about the record an action touches.

@@ -9,6 +9,8 @@
 #include "http/api/partnership_api.h"
 #include "http/api/linking_api.h"
 #include "http/web/linking_pages.h"
+#include "http/api/training_api.h"
+#include "http/web/training_pages.h"
 #include "http/web/web.h"
 
 #include <filesystem>
@@ -90,6 +92,10 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config, c
   app->linking_ = std::make_unique<service::Linking>(*app->store_, clock, *app->trail_, *app->sealer_);
   http::api::AddLinkingRoutes(app->router_, {*app->authentication_, *app->linking_});
   http::web::AddLinkingPages(app->router_, web_services, web_options, *app->linking_);
+  // Training: each practitioner's, and the DSL's view of the staff's.
+  app->training_ = std::make_unique<service::Training>(*app->store_, clock, *app->trail_);
+  http::api::AddTrainingRoutes(app->router_, {*app->authentication_, *app->training_});
+  http::web::AddTrainingPages(app->router_, web_services, web_options, *app->training_);
   app->housekeeping_ = std::make_unique<service::Housekeeping>(clock);
   app->AddChores();
   return app;

@@ -23,6 +23,7 @@
 #include "service/drafts.h"
 #include "service/housekeeping.h"
 #include "service/linking.h"
+#include "service/training.h"
 #include "service/overview.h"
 #include "service/partnership.h"
 #include "service/recording.h"
@@ -94,6 +95,7 @@ class Application {
   std::unique_ptr<service::Requests> requests_;
   std::unique_ptr<service::Overview> overview_;
   std::unique_ptr<service::Linking> linking_;
+  std::unique_ptr<service::Training> training_;
   std::unique_ptr<service::Drafts> drafts_;
   std::unique_ptr<service::Triage> triage_;
   std::unique_ptr<service::CaseManagement> case_management_;

@@ -96,6 +96,7 @@ Result<WhatNeedsMe> Overview::WhatNeedsMeNow(const Context& context) {
     out.notifications = JIGSAW_TRY(tx.casework().Notifications(a.practitioner_id, /*unread_only=*/true, 50));
     JIGSAW_RETURN_IF_ERROR(Section(lists::MyTasks(tx, a), out.my_tasks));
     JIGSAW_RETURN_IF_ERROR(Section(lists::AllocatedToMe(tx, a), out.allocated_to_me));
+    out.training_due = JIGSAW_TRY(TrainingDue(tx, a, domain::UkDate(clock_.Now())));
     // Names for the lists' children: all the organisation's own records,
     // which everyone who sees these lists may view.
     std::vector<std::string> children;

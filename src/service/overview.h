@@ -12,6 +12,7 @@
 #include "domain/case_management.h"
 #include "service/casework.h"
 #include "service/sharing.h"
+#include "service/training.h"
 
 namespace jigsaw::service {
 
@@ -31,6 +32,7 @@ struct WhatNeedsMe {
   std::vector<domain::Task> my_tasks;                           // open, mine, soonest due first
   std::vector<DisclosureSummary> allocated_to_me;               // received, allocated to me, no feedback yet
   std::map<std::string, std::string> child_names;               // for the concerns and records above
+  std::vector<TrainingStatus> training_due;                     // my training that has lapsed or was never recorded
 };
 
 enum class ChronologyKind {

@@ -498,7 +498,24 @@ ALTER TABLE disclosures ADD COLUMN recall_confirmed_at BIGINT NOT NULL DEFAULT 0
 CREATE INDEX disclosures_recalled ON disclosures(sharer_organisation_id, recalled_at);
 )sql";
 
-constexpr std::array<Migration, 15> kMigrations{{
+// A practitioner's training records (domain/training.h). Dates are
+// "YYYY-MM-DD" text, which compares in calendar order on both backends.
+constexpr std::string_view kV17Portable = R"sql(
+CREATE TABLE training_records (
+  id TEXT PRIMARY KEY,
+  practitioner_id TEXT NOT NULL REFERENCES practitioners(id),
+  organisation_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  course TEXT NOT NULL,
+  completed_on TEXT NOT NULL,
+  expires_on TEXT NOT NULL,
+  recorded_by TEXT NOT NULL,
+  recorded_at BIGINT NOT NULL
+);
+CREATE INDEX training_records_by_practitioner ON training_records(practitioner_id, kind, expires_on);
+)sql";
+
+constexpr std::array<Migration, 16> kMigrations{{
     {1, "organisations, practitioners and sessions", kV1Portable, kV1Portable},
     {2, "tamper-evident audit log", kV2Sqlite, kV2Postgres},
     {3, "the sharing workflow", kV3Sqlite, kV3Postgres},
@@ -515,6 +532,7 @@ constexpr std::array<Migration, 15> kMigrations{{
     {14, "the people around a child named in an information request", kV14Portable, kV14Portable},
     {15, "police references on decisions: occurrence or crime, PPN, DASH risk level", kV15Portable, kV15Portable},
     {16, "recalling a disclosure sent in error", kV16Portable, kV16Portable},
+    {17, "practitioners' training records", kV17Portable, kV17Portable},
 }};
 
 }  // namespace

@@ -637,7 +637,8 @@ class SqlTransaction final : public Transaction {
         partnership_(NewPartnershipRepository(c)),
         case_management_(NewCaseManagementRepository(c)),
         recording_(NewRecordingRepository(c)),
-        linking_(NewLinkingRepository(c)) {}
+        linking_(NewLinkingRepository(c)),
+        training_(NewTrainingRepository(c)) {}
   OrganisationRepository& organisations() override { return organisations_; }
   PractitionerRepository& practitioners() override { return practitioners_; }
   SessionRepository& sessions() override { return sessions_; }
@@ -648,6 +649,7 @@ class SqlTransaction final : public Transaction {
   CaseManagementRepository& case_management() override { return *case_management_; }
   RecordingRepository& recording() override { return *recording_; }
   LinkingRepository& linking() override { return *linking_; }
+  TrainingRepository& training() override { return *training_; }
   void Savepoint() override { audit_.Mark(); }
   void RollbackToSavepoint() override { audit_.RollbackToMark(); }
   Status BeforeCommit() override { return audit_.Flush(); }
@@ -663,6 +665,7 @@ class SqlTransaction final : public Transaction {
   std::unique_ptr<CaseManagementRepository> case_management_;
   std::unique_ptr<RecordingRepository> recording_;
   std::unique_ptr<LinkingRepository> linking_;
+  std::unique_ptr<TrainingRepository> training_;
 };
 
 }  // namespace

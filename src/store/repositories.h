@@ -12,6 +12,7 @@
 #include "store/sql.h"
 #include "store/partnership_repository.h"
 #include "store/store.h"
+#include "store/training_repository.h"
 
 namespace jigsaw::store::internal {
 
@@ -71,6 +72,7 @@ std::unique_ptr<RecordingRepository> NewRecordingRepository(sql::Connection& con
 std::unique_ptr<SignInRepository> NewSignInRepository(sql::Connection& connection);
 std::unique_ptr<PartnershipRepository> NewPartnershipRepository(sql::Connection& connection);
 std::unique_ptr<LinkingRepository> NewLinkingRepository(sql::Connection& connection);
+std::unique_ptr<TrainingRepository> NewTrainingRepository(sql::Connection& connection);
 
 struct Migration {
   int version;

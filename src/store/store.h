@@ -27,6 +27,7 @@
 namespace jigsaw::store {
 
 class PartnershipRepository;  // store/partnership_repository.h
+class TrainingRepository;     // store/training_repository.h
 
 class OrganisationRepository {
  public:
@@ -421,6 +422,7 @@ class Transaction {
   virtual CaseManagementRepository& case_management() = 0;
   virtual RecordingRepository& recording() = 0;
   virtual LinkingRepository& linking() = 0;
+  virtual TrainingRepository& training() = 0;
   // Called by the store around savepoints and before commit, so that state
   // the repositories cache or defer stays exactly what the database holds.
   virtual void Savepoint() {}

@@ -167,5 +167,30 @@ TEST(PolicyTest, WhoReadsHowMuchOfTheAuditLog) {
   EXPECT_FALSE(AuditReadScope(Actor{}));
 }
 
+TEST(Policy, TrainingIsTheirOwnOrTheirDslsOrAdministratorsToRecord) {
+  const RecordFacts mine{"org-a", "p1", {}, {}, {}};
+  const RecordFacts colleague{"org-a", "p2", {}, {}, {}};
+  const RecordFacts outsider{"org-b", "p3", {}, {}, {}};
+  for (const Action a : {Action::kRecordTraining, Action::kViewTraining}) {
+    for (Role r : {Role::kPractitioner, Role::kDataProtectionOfficer, Role::kSeniorLeader, Role::kLegalAdviser,
+                   Role::kAdministrator, Role::kDesignatedSafeguardingLead})
+      EXPECT_TRUE(Authorise(Person({r}), a, mine)) << "one's own, whatever the role";
+    EXPECT_TRUE(Authorise(Person({Role::kDesignatedSafeguardingLead}), a, colleague));
+    EXPECT_TRUE(Authorise(Person({Role::kAdministrator}), a, colleague));
+    auto refused = Authorise(Person({Role::kPractitioner}), a, colleague);
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, ErrorCode::kPermissionDenied);
+    auto hidden = Authorise(Person({Role::kDesignatedSafeguardingLead}), a, outsider);
+    ASSERT_FALSE(hidden);
+    EXPECT_EQ(hidden.error().code, ErrorCode::kNotFound);
+    EXPECT_FALSE(Authorise(Actor::Operator(), a, colleague));
+  }
+  EXPECT_TRUE(Authorise(Person({Role::kDesignatedSafeguardingLead}), Action::kViewStaffTraining, "org-a"));
+  EXPECT_TRUE(Authorise(Person({Role::kAdministrator}), Action::kViewStaffTraining, "org-a"));
+  EXPECT_FALSE(Authorise(Person({Role::kDesignatedSafeguardingLead}), Action::kViewStaffTraining, "org-b"));
+  EXPECT_FALSE(Authorise(Person({Role::kPractitioner}), Action::kViewStaffTraining, "org-a"));
+  EXPECT_FALSE(Authorise(Person({Role::kDataProtectionOfficer}), Action::kViewStaffTraining, "org-a"));
+}
+
 }  // namespace
 }  // namespace jigsaw::access

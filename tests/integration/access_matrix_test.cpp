@@ -351,6 +351,20 @@ TEST(AccessMatrix, EveryEndpointEveryRoleEveryRelation) {
       {"POST", "/api/v1/flags/" + flag_id + "/end", {{"ended_on", "2026-11-24"}}, {{Relation::kOwn, dsl}}},
       {"POST", "/api/v1/concerns/" + more_concerns[1] + "/close", {{"outcome", "no_further_action"}, {"note", "Resolved."}}, {{Relation::kOwn, dsl}}},
       {"POST", "/api/v1/concerns/" + more_concerns[1] + "/reopen", {{"note", "A new worry."}}, {{Relation::kOwn, dsl}}},
+      // Training ("Training"): one's own, whatever one's role; a member of
+      // staff's, their organisation's DSL or administrator; the staff's
+      // state, the same.
+      {"POST", "/api/v1/training",
+       {{"kind", "data_protection"}, {"course", "Matrix"}, {"completed_on", "2026-10-01"}, {"expires_on", "2027-10-01"}},
+       Any({std::begin(kRoles), std::end(kRoles)})},
+      {"GET", "/api/v1/training", {}, Any({std::begin(kRoles), std::end(kRoles)})},
+      {"POST", "/api/v1/training",
+       {{"practitioner_id", teacher_id}, {"kind", "safeguarding"}, {"course", "Matrix"}, {"completed_on", "2026-10-01"},
+        {"expires_on", "2027-10-01"}},
+       {{Relation::kOwn, {R::kAdministrator, R::kDesignatedSafeguardingLead}}}},
+      {"GET", "/api/v1/practitioners/" + teacher_id + "/training", {},
+       {{Relation::kOwn, {R::kAdministrator, R::kDesignatedSafeguardingLead}}}},
+      {"GET", "/api/v1/staff-training", {}, Any({R::kAdministrator, R::kDesignatedSafeguardingLead})},
   };
 
   int checked = 0;

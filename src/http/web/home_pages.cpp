@@ -5,6 +5,7 @@
 #include <map>
 
 #include "http/web/pages.h"
+#include "http/web/training_pages.h"
 
 namespace jigsaw::http::web {
 namespace {
@@ -102,6 +103,26 @@ std::map<std::string, std::string> ColleaguesNamed(Site& site, Visit& v, const s
   return out;
 }
 
+// A reminder of the visitor's training that has lapsed or was never
+// recorded, each with a link to record it (docs/workflow.md, "Training").
+std::string TrainingDueHtml(const std::vector<service::TrainingStatus>& due) {
+  if (due.empty()) return "";
+  std::string list = "<ul class=\"govuk-list\">";
+  for (const auto& s : due) {
+    const std::string kind(TrainingKindLabel(s.kind));
+    const std::string what = s.state == domain::TrainingState::kLapsed
+                                 ? kind + " training: lapsed on " + DisplayIsoDate(s.expires_on)
+                                 : kind + " training: none recorded";
+    list += "<li>" + Escape(what) + ". " +
+            Link("Record it", "/training/new?kind=" + std::string(ToString(s.kind)), kind + " training") +
+            "</li>";
+  }
+  list += "</ul><p class=\"govuk-body\">" + Link("See your training", "/training") + "</p>";
+  return "<section class=\"jigsaw-section\" aria-labelledby=\"training-due\"><h2 class=\"govuk-heading-m\" id=\"training-due\">"
+         "Your training needs updating</h2>" + Warning("Practitioners who share information must keep their training up to date.") +
+         list + "</section>";
+}
+
 Response Home(Site& site, Visit& v) {
   auto needs = site.s.overview.WhatNeedsMeNow(v.context);
   if (!needs) return site.Failure(v, needs.error());
@@ -123,7 +144,12 @@ Response Home(Site& site, Visit& v) {
     body += NotificationBanner("Updates", "<p class=\"govuk-notification-banner__heading\">" + std::to_string(n.notifications.size()) +
                                               (n.notifications.size() == 1 ? " update" : " updates") + " for you</p>" + list);
   }
+  body += TrainingDueHtml(n.training_due);
   body += "<p class=\"govuk-body\">" + ButtonLink("Record a concern about a child", "/concerns/new") + "</p>";
+  // Training stays reachable once it is current (the reminder above goes).
+  if (n.training_due.empty()) body += "<p class=\"govuk-body\">" + Link("Your training", "/training") + "</p>";
+  if (v.who.actor.roles.Has(domain::Role::kDesignatedSafeguardingLead) || v.who.actor.roles.Has(domain::Role::kAdministrator))
+    body += "<p class=\"govuk-body\">" + Link("Your staff's training: who is current, expiring, lapsed or not recorded", "/training/staff") + "</p>";
 
   const bool dsl = v.who.actor.roles.Has(domain::Role::kDesignatedSafeguardingLead);
   if (dsl) {
