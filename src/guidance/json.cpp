@@ -37,8 +37,11 @@ Result<Item> ParseItem(const JsonFields& f) {
   item.identifies.reserve(people.size());
   for (const JsonFields& who : people) {
     JIGSAW_RETURN_IF_ERROR(who.OnlyKnown({"who", "at_risk_if_known"}));
-    item.identifies.push_back(
-        {JIGSAW_TRY(ShortText(who, "who")), JIGSAW_TRY(who.BoolOr("at_risk_if_known", true))});
+    // Each field before the braced list: an error leaving it part-built
+    // (JIGSAW_TRY returns) leaks what was built, under g++ 12.
+    auto name = JIGSAW_TRY(ShortText(who, "who"));
+    const bool at_risk_if_known = JIGSAW_TRY(who.BoolOr("at_risk_if_known", true));
+    item.identifies.push_back({std::move(name), at_risk_if_known});
   }
   return item;
 }

@@ -97,10 +97,17 @@ Result<RecipientView> Parse(const JsonFields& f) {
   RecipientView v;
   if (f.Has("child")) {
     const JsonFields c = JIGSAW_TRY(f.Object("child", true));
-    v.child = RecipientView::Child{JIGSAW_TRY(c.StringOrEmpty("given_name")), JIGSAW_TRY(c.StringOrEmpty("family_name")),
-                                   JIGSAW_TRY(c.StringOrEmpty("date_of_birth")), JIGSAW_TRY(c.StringOrEmpty("nhs_number")),
-                                   JIGSAW_TRY(c.StringOrEmpty("upn")), JIGSAW_TRY(c.StringOrEmpty("address")),
-                                   JIGSAW_TRY(c.StringOrEmpty("postcode"))};
+    // Field by field: an error leaving a braced list part-built (JIGSAW_TRY
+    // returns) leaks what was built, under g++ 12.
+    RecipientView::Child child;
+    child.given_name = JIGSAW_TRY(c.StringOrEmpty("given_name"));
+    child.family_name = JIGSAW_TRY(c.StringOrEmpty("family_name"));
+    child.date_of_birth = JIGSAW_TRY(c.StringOrEmpty("date_of_birth"));
+    child.nhs_number = JIGSAW_TRY(c.StringOrEmpty("nhs_number"));
+    child.upn = JIGSAW_TRY(c.StringOrEmpty("upn"));
+    child.address = JIGSAW_TRY(c.StringOrEmpty("address"));
+    child.postcode = JIGSAW_TRY(c.StringOrEmpty("postcode"));
+    v.child = std::move(child);
   }
   if (f.Has("concern")) {
     const JsonFields c = JIGSAW_TRY(f.Object("concern", true));

@@ -322,13 +322,19 @@ Status ParseDecision(const JsonFields& f, service::NewDecision& d) {
   d.share_items = JIGSAW_TRY(f.Strings("share_items"));
   for (const auto& m : JIGSAW_TRY(f.Objects("mention_reviews"))) {
     JIGSAW_RETURN_IF_ERROR(m.OnlyKnown({"mention_id", "choice", "reason"}));
-    d.mention_reviews.push_back({JIGSAW_TRY(m.String("mention_id")), JIGSAW_TRY(m.Enum<MentionChoice>("choice")),
-                                 JIGSAW_TRY(m.StringOrEmpty("reason"))});
+    // Each field before the braced list: an error leaving it part-built
+    // (JIGSAW_TRY returns) leaks what was built, under g++ 12.
+    std::string mention_id = JIGSAW_TRY(m.String("mention_id"));
+    const auto choice = JIGSAW_TRY(m.Enum<MentionChoice>("choice"));
+    std::string reason = JIGSAW_TRY(m.StringOrEmpty("reason"));
+    d.mention_reviews.push_back({std::move(mention_id), choice, std::move(reason)});
   }
   for (const auto& item : JIGSAW_TRY(f.Objects("items"))) {
     JIGSAW_RETURN_IF_ERROR(item.OnlyKnown({"id", "relevant", "necessary"}));
-    d.items.push_back({JIGSAW_TRY(item.String("id")), JIGSAW_TRY(item.Bool("relevant")),
-                       JIGSAW_TRY(item.Bool("necessary"))});
+    std::string id = JIGSAW_TRY(item.String("id"));
+    const bool relevant = JIGSAW_TRY(item.Bool("relevant"));
+    const bool necessary = JIGSAW_TRY(item.Bool("necessary"));
+    d.items.push_back({std::move(id), relevant, necessary});
   }
   if (f.Has("circumstances")) d.circumstances = JIGSAW_TRY(ParseCircumstances(JIGSAW_TRY(f.Object("circumstances", true))));
   return Ok();
@@ -376,7 +382,8 @@ void AddCaseworkRoutes(Router& router, CaseworkServices s) {
           if (f.Has("related_to")) {
             const JsonFields r = JIGSAW_TRY(f.Object("related_to", true));
             JIGSAW_RETURN_IF_ERROR(r.OnlyKnown({"person_id", "kind"}));
-            link = service::LinkTo{JIGSAW_TRY(r.String("person_id")), JIGSAW_TRY(r.Enum<RelationshipKind>("kind"))};
+            std::string person_id = JIGSAW_TRY(r.String("person_id"));
+            link = service::LinkTo{std::move(person_id), JIGSAW_TRY(r.Enum<RelationshipKind>("kind"))};
           }
           p.kind = JIGSAW_TRY(f.Enum<PersonKind>("kind"));
           p.given_name = JIGSAW_TRY(f.String("given_name"));
@@ -660,8 +667,12 @@ void AddCaseworkRoutes(Router& router, CaseworkServices s) {
           r.child_other_details = JIGSAW_TRY(c.StringOrEmpty("other_details"));
           for (const auto& p : JIGSAW_TRY(f.Objects("people"))) {
             JIGSAW_RETURN_IF_ERROR(p.OnlyKnown({"name", "relationship", "parental_responsibility"}));
-            r.people.push_back({JIGSAW_TRY(p.String("name")), JIGSAW_TRY(p.String("relationship")),
-                                JIGSAW_TRY(p.Enum<ParentalResponsibility>("parental_responsibility"))});
+            // One at a time: leaving a braced list part-built on an error
+            // (JIGSAW_TRY returns) leaks what was built, under g++ 12.
+            std::string name = JIGSAW_TRY(p.String("name"));
+            std::string relationship = JIGSAW_TRY(p.String("relationship"));
+            const auto responsibility = JIGSAW_TRY(p.Enum<ParentalResponsibility>("parental_responsibility"));
+            r.people.push_back({std::move(name), std::move(relationship), responsibility});
           }
           r.needed = JIGSAW_TRY(f.String("needed"));
           r.reason = JIGSAW_TRY(f.String("reason"));
