@@ -86,19 +86,20 @@ namespace {
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsLetter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
 
-// Three numbers a date could be: 1-31, 1-12, a four-digit year (either
-// way round), separated by / - or . ("01/02/2015", "2015-02-01").
+// Three numbers a date could be: 1-31, 1-12, a year of two or four digits
+// (a four-digit one either way round), separated by / - . : or a space
+// ("01/02/2015", "2015-02-01", "04/03/16", "01 02 2015").
 bool DateShaped(std::string_view v) {
   std::vector<std::string> parts(1);
   for (char c : v) {
-    if (c == '/' || c == '-' || c == '.') parts.emplace_back();
+    if (c == '/' || c == '-' || c == '.' || c == ':' || c == ' ') parts.emplace_back();
     else if (IsDigit(c)) parts.back() += c;
     else return false;
   }
   if (parts.size() != 3 || std::any_of(parts.begin(), parts.end(), [](const auto& p) { return p.empty() || p.size() > 4; }))
     return false;
   if (parts[0].size() == 4) std::swap(parts[0], parts[2]);
-  if (parts[2].size() != 4 || parts[0].size() > 2 || parts[1].size() > 2) return false;
+  if ((parts[2].size() != 4 && parts[2].size() != 2) || parts[0].size() > 2 || parts[1].size() > 2) return false;
   const int day = std::stoi(parts[0]), month = std::stoi(parts[1]);
   return day >= 1 && day <= 31 && month >= 1 && month <= 12;
 }
@@ -125,12 +126,16 @@ Status ValidatePoliceReference(std::string_view field, std::string_view v) {
   std::string only_digits;
   for (char c : v)
     if (IsDigit(c)) only_digits += c;
-  const bool digits_and_spaces = std::all_of(v.begin(), v.end(), [](char c) { return IsDigit(c) || c == ' '; });
-  if (digits_and_spaces && !only_digits.empty() && only_digits.front() == '0' &&
-      (only_digits.size() == 10 || only_digits.size() == 11))
+  // Numbers written as people write phone and NHS numbers, in groups
+  // split by spaces or hyphens ("07700-900-123", "943-476-5919"); a
+  // force's reference uses slashes ("01/123456/24").
+  const bool digits_alone =
+      std::all_of(v.begin(), v.end(), [](char c) { return IsDigit(c) || c == ' ' || c == '-'; });
+  const bool uk_phone = (only_digits.starts_with('0') && (only_digits.size() == 10 || only_digits.size() == 11)) ||
+                        (only_digits.starts_with("44") && (only_digits.size() == 11 || only_digits.size() == 12));
+  if (digits_alone && uk_phone)
     return InvalidArgument(f, "This looks like a phone number." + std::string(kNoPersonalData));
-  if (digits_and_spaces && only_digits.size() == 10 && v.size() == 12 && v[3] == ' ' && v[7] == ' ' &&
-      IsValidNhsNumber(only_digits))
+  if (digits_alone && only_digits.size() == 10 && IsValidNhsNumber(only_digits))
     return InvalidArgument(f, "This looks like an NHS number." + std::string(kNoPersonalData));
   if (IsValidPostcode(NormalisePostcode(v)))
     return InvalidArgument(f, "This looks like a postcode." + std::string(kNoPersonalData));

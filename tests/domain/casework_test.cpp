@@ -178,6 +178,14 @@ TEST(PoliceReference, AcceptsForcesReferencesAndRefusesPersonalDetails) {
       {"SW1A1AA", "postcode"},
       {"07/06/2015", "date"},
       {"2015-06-07", "date"},
+      // Whatever separates the digits (found by an adversarial pass).
+      {"9434765919", "NHS number"},
+      {"943-476-5919", "NHS number"},
+      {"07700-900-123", "phone number"},
+      {"447700900123", "phone number"},
+      {"01 02 2015", "date"},
+      {"01:02:2015", "date"},
+      {"04/03/16", "date"},
   };
   for (const auto& [value, says] : refused) {
     const Status s = ValidatePoliceReference("police.ppn_reference", value);
