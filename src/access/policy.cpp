@@ -97,6 +97,34 @@ Status Authorise(const Actor& actor, Action action, const std::string& organisat
       // are trained); it is about the staff, and shows no casework.
       if ((admin || Dsl(actor)) && !organisation_id.empty() && organisation_id == actor.organisation_id) return Ok();
       break;
+    case Action::kViewGovernance:
+      // Agreements and DPIAs hold no personal data, and every practitioner's
+      // share is checked against them (the advice shows which): whoever
+      // works in an organisation may read those it is party to.
+      if (!organisation_id.empty() && organisation_id == actor.organisation_id) return Ok();
+      break;
+    case Action::kRecordAgreement:
+    case Action::kSignAgreement:
+    case Action::kRecordDpia:
+      // The advice asks senior leaders to put information sharing
+      // arrangements and DPIAs in place; the DPO advises on them (UK GDPR
+      // Art 39). Either may record or sign for their own organisation.
+      if (!organisation_id.empty() && organisation_id == actor.organisation_id &&
+          (actor.roles.Has(Role::kSeniorLeader) || actor.roles.Has(Role::kDataProtectionOfficer)))
+        return Ok();
+      break;
+    case Action::kAdviseOnDpia:
+      // UK GDPR Art 35(2): the controller seeks the DPO's advice.
+      if (!organisation_id.empty() && organisation_id == actor.organisation_id &&
+          actor.roles.Has(Role::kDataProtectionOfficer))
+        return Ok();
+      break;
+    case Action::kSignOffDpia:
+      // The ICO template: measures and residual risks approved by a senior
+      // leader, who accepts or overrules the DPO's advice.
+      if (!organisation_id.empty() && organisation_id == actor.organisation_id && actor.roles.Has(Role::kSeniorLeader))
+        return Ok();
+      break;
     case Action::kRecordTraining:
     case Action::kViewTraining:
       // Someone's training is about one practitioner: the other overload.

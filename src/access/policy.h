@@ -107,6 +107,17 @@ enum class Action {
   // The state of every member of an organisation's staff's training, as
   // counts of kinds (no casework): its DSL or administrator.
   kViewStaffTraining,
+
+  // Governance (docs/governance.md): data sharing agreements and DPIAs.
+  // organisation_id is the organisation the actor acts for: a party to
+  // the agreement, or an organisation the DPIA covers (the service checks
+  // that it is one).
+  kViewGovernance,     // read the registers: everyone in a party organisation
+  kRecordAgreement,    // record or withdraw an agreement: its senior leader or DPO
+  kSignAgreement,      // sign for the organisation: its senior leader or DPO
+  kRecordDpia,         // record a DPIA of the organisation: its senior leader or DPO
+  kAdviseOnDpia,       // give the DPO's advice on it: its DPO
+  kSignOffDpia,        // sign it off: its senior leader
 };
 
 // What the policy needs to know about the record an action touches.

@@ -11,6 +11,8 @@
 #include "http/web/linking_pages.h"
 #include "http/api/training_api.h"
 #include "http/web/training_pages.h"
+#include "http/api/governance_api.h"
+#include "http/web/governance_pages.h"
 #include "http/web/web.h"
 
 #include <filesystem>
@@ -96,6 +98,10 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config, c
   app->training_ = std::make_unique<service::Training>(*app->store_, clock, *app->trail_);
   http::api::AddTrainingRoutes(app->router_, {*app->authentication_, *app->training_});
   http::web::AddTrainingPages(app->router_, web_services, web_options, *app->training_);
+  // Governance: the registers of agreements and DPIAs that shares are checked against.
+  app->governance_ = std::make_unique<service::Governance>(*app->store_, clock, *app->trail_);
+  http::api::AddGovernanceRoutes(app->router_, {*app->authentication_, *app->governance_});
+  http::web::AddGovernancePages(app->router_, web_services, web_options, *app->governance_);
   app->housekeeping_ = std::make_unique<service::Housekeeping>(clock);
   app->AddChores();
   return app;

@@ -24,6 +24,7 @@
 #include "service/housekeeping.h"
 #include "service/linking.h"
 #include "service/training.h"
+#include "service/governance.h"
 #include "service/overview.h"
 #include "service/partnership.h"
 #include "service/recording.h"
@@ -43,6 +44,7 @@ class Application {
   service::Administration& administration() { return *administration_; }
   service::Authentication& authentication() { return *authentication_; }
   service::Accounts& accounts() { return *accounts_; }
+  service::Governance& governance() { return *governance_; }
   const access::PasswordDenyList& deny_list() const { return *deny_list_; }
   service::AuditLog& audit_log() { return *audit_log_; }
   service::Casework& casework() { return *casework_; }
@@ -96,6 +98,7 @@ class Application {
   std::unique_ptr<service::Overview> overview_;
   std::unique_ptr<service::Linking> linking_;
   std::unique_ptr<service::Training> training_;
+  std::unique_ptr<service::Governance> governance_;
   std::unique_ptr<service::Drafts> drafts_;
   std::unique_ptr<service::Triage> triage_;
   std::unique_ptr<service::CaseManagement> case_management_;

@@ -177,6 +177,13 @@ int Init(const Parsed& p, Io& io) {
     if (!loaded) return Report(loaded.error(), io);
     io.out << (*loaded ? "Loaded the fictional Brackenford demo partnership.\n"
                        : "Demo data not loaded: the database already has organisations.\n");
+    if (*loaded) {
+      // Its governance too, so that the demo's shares find an agreement and a DPIA.
+      auto governance = LoadDemoGovernance((*app)->administration(), (*app)->accounts(), (*app)->governance(),
+                                           (*app)->governance().Today());
+      if (!governance) return Report(governance.error(), io);
+      io.out << "Loaded its data sharing agreement and DPIA (the primary school's head signs as primary.head).\n";
+    }
   }
   return 0;
 }

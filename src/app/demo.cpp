@@ -86,6 +86,80 @@ Result<bool> LoadDemoPartnership(service::Administration& admin, service::Accoun
   return true;
 }
 
+namespace {
+
+// The signed-in context of a demo account, as the pages would give it.
+Result<service::Context> ContextOf(service::Administration& admin, const std::string& username) {
+  for (const auto& p : JIGSAW_TRY(admin.ListPractitioners(service::Context::Operator("demo"), std::nullopt)))
+    if (p.username == username) return service::Context{access::Actor{p.id, p.organisation_id, p.roles, false}, "demo"};
+  return NotFound("No demo account " + username);
+}
+
+// The same date a year later ("2026-12-01" -> "2027-12-01"); 29 February
+// becomes 1 March.
+std::string YearAfter(const std::string& today) {
+  const int year = std::stoi(today.substr(0, 4)) + 1;
+  std::string out = std::to_string(year) + today.substr(4);
+  if (out.ends_with("-02-29")) out = std::to_string(year) + "-03-01";
+  return out;
+}
+
+}  // namespace
+
+Status LoadDemoGovernance(service::Administration& admin, service::Accounts& accounts, service::Governance& governance,
+                          const std::string& today) {
+  const auto op = service::Context::Operator("demo");
+  std::map<std::string_view, std::string> ids;
+  for (const auto& o : JIGSAW_TRY(admin.ListOrganisations(op)))
+    for (const auto& d : kOrganisations)
+      if (o.name == d.name) ids[d.key] = o.id;
+  if (!ids.contains("primary") || !ids.contains("csc")) return Fail(ErrorCode::kFailedPrecondition, "The demo partnership is not loaded.");
+  const Bytes secret = *access::Base32Decode(kDemoTotpSecret);
+  auto head = JIGSAW_TRY(admin.AddPractitioner(op, {ids["primary"], "primary.head@demo.jigsaw", "Sol Everly",
+                                                    domain::RoleSet{Role::kSeniorLeader}, std::string(kDemoPassword)}));
+  JIGSAW_RETURN_IF_ERROR(accounts.EnrolAuthenticator(op, head.id, secret));
+  const auto head_context = JIGSAW_TRY(ContextOf(admin, "primary.head@demo.jigsaw"));
+  const auto csc_leader = JIGSAW_TRY(ContextOf(admin, "csc.dsl@demo.jigsaw"));
+  const auto csc_dpo = JIGSAW_TRY(ContextOf(admin, "csc.dpo@demo.jigsaw"));
+
+  domain::Agreement a;
+  a.title = "Brackenford schools and children's services safeguarding information sharing agreement (demo)";
+  a.party_organisation_ids = {ids["csc"], ids["primary"]};
+  a.purposes = {domain::SharingPurpose::kSafeguarding, domain::SharingPurpose::kEarlyHelp};
+  a.data_categories = {"Attendance and exclusions", "Concerns about a child's welfare and their outcome",
+                       "Health needs relevant to safeguarding"};
+  a.people_categories = {domain::PersonKind::kChild, domain::PersonKind::kParent, domain::PersonKind::kCarer};
+  a.lawful_bases = {domain::LawfulBasis::kPublicTask, domain::LawfulBasis::kLegalObligation};
+  a.article9_conditions = {domain::Article9Condition::kSubstantialPublicInterest};
+  a.frequency = domain::SharingFrequency::kRegular;
+  a.start_on = today;
+  a.review_on = YearAfter(today);
+  a.document_reference = "BSCP-ISA-01 version 1 (demo)";
+  const auto recorded = JIGSAW_TRY(governance.RecordAgreement(csc_leader, a));
+  JIGSAW_TRY(governance.SignAgreement(csc_leader, recorded.agreement.id));
+  JIGSAW_TRY(governance.SignAgreement(head_context, recorded.agreement.id));
+
+  domain::Dpia d;
+  d.title = "Regular safeguarding sharing between Brackenford schools and children's services (demo)";
+  d.organisation_ids = {ids["csc"], ids["primary"]};
+  d.purposes = {domain::SharingPurpose::kSafeguarding, domain::SharingPurpose::kEarlyHelp};
+  d.processing = "Schools share attendance, welfare concerns and relevant health needs with children's services, "
+                 "through Jigsaw, when a child may need help or protection.";
+  d.consultation = "The designated safeguarding leads of the partnership's schools and the council's DPO.";
+  d.necessity = "Children's services need these facts to assess a child's needs (Children Act 1989 sections 17 and "
+                "47); only what is relevant and necessary is shared, item by item.";
+  d.risks = {{.description = "Information reaches someone who could harm the child or a protected adult.",
+              .likelihood = domain::Likelihood::kPossible,
+              .severity = domain::Severity::kSevere,
+              .measures = "Protected identities are withheld automatically; mentions are reviewed before sending.",
+              .residual = domain::RiskLevel::kLow}};
+  d.review_on = YearAfter(today);
+  const auto dpia = JIGSAW_TRY(governance.RecordDpia(csc_dpo, d));
+  JIGSAW_TRY(governance.AdviseOnDpia(csc_dpo, dpia.dpia.id, "The measures are proportionate; review after a year."));
+  JIGSAW_TRY(governance.SignOffDpia(csc_leader, dpia.dpia.id, {true, ""}));
+  return Ok();
+}
+
 std::string DemoCode(Time now) { return access::TotpCode(*access::Base32Decode(kDemoTotpSecret), now); }
 
 std::vector<DemoLogin> DemoLogins() {

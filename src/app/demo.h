@@ -9,6 +9,7 @@
 
 #include "service/accounts.h"
 #include "service/administration.h"
+#include "service/governance.h"
 
 namespace jigsaw::app {
 
@@ -31,6 +32,16 @@ inline constexpr std::string_view kDemoTotpSecret = "JIGSAWDEMOBRACKENFORDTOTPSE
 // each account with the demo password and authenticator secret; returns
 // whether it added it.
 Result<bool> LoadDemoPartnership(service::Administration& administration, service::Accounts& accounts);
+
+// The demo partnership's governance (docs/governance.md), for `jigsaw init
+// --demo` after LoadDemoPartnership: a head teacher for Brackenford Primary
+// (its senior leader, who signs for it), an active data sharing agreement
+// between the primary school and children's services signed by both, and a
+// DPIA of children's services covering them, advised on by its DPO and
+// signed off by its senior leader. `today` is "YYYY-MM-DD": the agreement
+// starts then and is reviewed a year on.
+Status LoadDemoGovernance(service::Administration& administration, service::Accounts& accounts,
+                          service::Governance& governance, const std::string& today);
 
 // The code the demo authenticator shows at `now` (6 digits).
 std::string DemoCode(Time now);

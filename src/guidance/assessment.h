@@ -8,18 +8,21 @@
 #include <vector>
 
 #include "common/enum_names.h"
+#include "domain/governance.h"
 #include "domain/information.h"
 #include "domain/organisation.h"
 #include "guidance/enum_set.h"
 
 namespace jigsaw::guidance {
 
-enum class Purpose { kSafeguarding, kEarlyHelp, kLawEnforcement };
+// The same vocabulary as the registers of agreements and DPIAs, so that a
+// share is checked against them without translation (domain/governance.h).
+using Purpose = domain::SharingPurpose;
 // none: no concern for safety (a welfare or support need); unsure: not yet
 // known whether there is a risk; low: a low-level concern; significant:
 // significant harm; immediate: immediate risk of harm.
 enum class Risk { kNone, kUnsure, kLow, kSignificant, kImmediate };
-enum class Frequency { kOneOff, kRegular };
+using Frequency = domain::SharingFrequency;
 enum class Consent { kNotSought, kGiven, kRefused, kWithdrawn };
 enum class Objector { kChild, kParent, kCarer, kOther };
 // The same vocabulary as the case records, so an assessment can be built
@@ -78,14 +81,7 @@ struct Request {
 };
 
 enum class Recommendation { kShare, kShareNow, kShareLimited, kSeekConsent, kDoNotShare };
-enum class LawfulBasis {
-  kConsent,
-  kContract,
-  kLegalObligation,
-  kVitalInterests,
-  kPublicTask,
-  kLegitimateInterests,
-};
+using LawfulBasis = domain::LawfulBasis;
 enum class Confidentiality {
   kNotApplicable,
   kLegalRequirement,
@@ -167,14 +163,9 @@ namespace jigsaw {
     static constexpr std::array<std::pair<E, std::string_view>, N> kNames{{__VA_ARGS__}}; \
   }
 namespace g = guidance;
-JIGSAW_ENUM_NAMES(g::Purpose, 3, {g::Purpose::kSafeguarding, "safeguarding"},
-                  {g::Purpose::kEarlyHelp, "early_help"},
-                  {g::Purpose::kLawEnforcement, "law_enforcement"});
 JIGSAW_ENUM_NAMES(g::Risk, 5, {g::Risk::kNone, "none"}, {g::Risk::kUnsure, "unsure"},
                   {g::Risk::kLow, "low"}, {g::Risk::kSignificant, "significant"},
                   {g::Risk::kImmediate, "immediate"});
-JIGSAW_ENUM_NAMES(g::Frequency, 2, {g::Frequency::kOneOff, "one_off"},
-                  {g::Frequency::kRegular, "regular"});
 JIGSAW_ENUM_NAMES(g::Consent, 4, {g::Consent::kNotSought, "not_sought"},
                   {g::Consent::kGiven, "given"}, {g::Consent::kRefused, "refused"},
                   {g::Consent::kWithdrawn, "withdrawn"});
@@ -185,12 +176,6 @@ JIGSAW_ENUM_NAMES(g::Recommendation, 5, {g::Recommendation::kShare, "share"},
                   {g::Recommendation::kShareLimited, "share_limited"},
                   {g::Recommendation::kSeekConsent, "seek_consent"},
                   {g::Recommendation::kDoNotShare, "do_not_share"});
-JIGSAW_ENUM_NAMES(g::LawfulBasis, 6, {g::LawfulBasis::kConsent, "consent"},
-                  {g::LawfulBasis::kContract, "contract"},
-                  {g::LawfulBasis::kLegalObligation, "legal_obligation"},
-                  {g::LawfulBasis::kVitalInterests, "vital_interests"},
-                  {g::LawfulBasis::kPublicTask, "public_task"},
-                  {g::LawfulBasis::kLegitimateInterests, "legitimate_interests"});
 JIGSAW_ENUM_NAMES(g::Confidentiality, 4, {g::Confidentiality::kNotApplicable, "not_applicable"},
                   {g::Confidentiality::kLegalRequirement, "legal_requirement"},
                   {g::Confidentiality::kOverridingPublicInterest, "overriding_public_interest"},

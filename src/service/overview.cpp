@@ -97,6 +97,7 @@ Result<WhatNeedsMe> Overview::WhatNeedsMeNow(const Context& context) {
     JIGSAW_RETURN_IF_ERROR(Section(lists::MyTasks(tx, a), out.my_tasks));
     JIGSAW_RETURN_IF_ERROR(Section(lists::AllocatedToMe(tx, a), out.allocated_to_me));
     out.training_due = JIGSAW_TRY(TrainingDue(tx, a, domain::UkDate(clock_.Now())));
+    out.reviews_due = JIGSAW_TRY(ReviewsDue(tx, a, domain::UkDate(clock_.Now())));
     // Names for the lists' children: all the organisation's own records,
     // which everyone who sees these lists may view.
     std::vector<std::string> children;

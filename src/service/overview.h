@@ -13,6 +13,7 @@
 #include "service/casework.h"
 #include "service/sharing.h"
 #include "service/training.h"
+#include "service/governance.h"
 
 namespace jigsaw::service {
 
@@ -33,6 +34,7 @@ struct WhatNeedsMe {
   std::vector<DisclosureSummary> allocated_to_me;               // received, allocated to me, no feedback yet
   std::map<std::string, std::string> child_names;               // for the concerns and records above
   std::vector<TrainingStatus> training_due;                     // my training that has lapsed or was never recorded
+  std::vector<ReviewReminder> reviews_due;                      // agreements and DPIAs I answer for, due for review
 };
 
 enum class ChronologyKind {

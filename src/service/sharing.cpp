@@ -136,7 +136,7 @@ std::vector<Error> RecordProblems(const NewDecision& proposal, const guidance::A
   return problems;
 }
 
-guidance::Request BuildRequest(const Circumstances& f, const domain::Organisation& sharer,
+guidance::Request BuildRequest(const Circumstances& f, const SharingCover& cover, const domain::Organisation& sharer,
                                const domain::Organisation& recipient,
                                const std::vector<domain::InformationItem>& items,
                                const std::vector<ItemJudgement>& judged,
@@ -149,8 +149,9 @@ guidance::Request BuildRequest(const Circumstances& f, const domain::Organisatio
   r.risk = f.risk;
   r.legal_requirement = f.legal_requirement;
   r.frequency = f.frequency;
-  r.dsa_in_place = f.dsa_in_place;
-  r.dpia_in_place = f.dpia_in_place;
+  // Found in the registers, never taken from the practitioner (docs/governance.md).
+  r.dsa_in_place = !cover.agreements.empty();
+  r.dpia_in_place = !cover.dpias.empty();
   r.consent = f.consent;
   r.objections = f.objections;
   r.informing = f.informing;
@@ -190,6 +191,7 @@ struct Prepared {
   std::optional<domain::InformationRequest> request;
   std::optional<Decision> prior;
   domain::Organisation sharer;
+  std::optional<SharingCover> cover;
 };
 
 // The preparation of a share, step by step: each step loads and
@@ -465,15 +467,33 @@ class Preparation {
       return RequireText(in_.record.rationale, "rationale", "Give the reasons for refusing.");
     if (!in_.circumstances)
       return InvalidArgument("circumstances", "Describe the circumstances so that the guidance can be applied.");
-    auto request = BuildRequest(*in_.circumstances, sharer_, recipient_, items_, in_.items, people_);
+    out_.cover = JIGSAW_TRY(CoverFor(tx_, sharer_.id, recipient_.id, in_.circumstances->purpose, domain::UkDate(now_)));
+    auto request = BuildRequest(*in_.circumstances, *out_.cover, sharer_, recipient_, items_, in_.items, people_);
     out_.assessment = guidance::Assess(request);
     d.assessment_request = guidance::ToJsonText(request);
     d.assessment = guidance::ToJsonText(*out_.assessment);
     d.recommendation = std::string(ToString(out_.assessment->recommendation));
     d.must_record = RecordNames(*out_.assessment);
     out_.record_problems = RecordProblems(in_, *out_.assessment, *in_.circumstances, now_, d);
+    if (auto regular = CheckRegularSharing(); !regular) out_.record_problems.insert(out_.record_problems.begin(), regular.error());
     if (deciding && !out_.record_problems.empty()) return std::unexpected(out_.record_problems.front());
     return Ok();
+  }
+
+  // The advice ("Data Protection Impact Assessments (DPIA)"): a DPIA must be
+  // completed before sharing regularly. Regular sharing that no approved
+  // DPIA covers cannot be recorded as regular; a one-off share, and an
+  // emergency share and its full record afterwards, are never held up by
+  // it (the advice: this never delays protecting a child now).
+  Status CheckRegularSharing() const {
+    if (!Sharing() || in_.circumstances->frequency != guidance::Frequency::kRegular) return Ok();
+    if (out_.prior && out_.prior->emergency) return Ok();
+    if (!out_.cover->dpias.empty()) return Ok();
+    return InvalidArgument("circumstances.frequency",
+                           "Regular sharing with " + recipient_.name +
+                               " needs an approved data protection impact assessment covering both organisations "
+                               "for this purpose, and Jigsaw has none. Record this share as a one-off, or ask your "
+                               "data protection officer about a DPIA.");
   }
 
   // A police force's references (issue 12, item 6): only a police force
@@ -726,6 +746,7 @@ Result<SharePreview> Sharing::Preview(const Context& context, const NewDecision&
     out.mentions = std::move(prepared.mentions);
     out.record_problems = std::move(prepared.record_problems);
     out.police_references = domain::RecordsPoliceReferences(prepared.sharer);
+    out.cover = std::move(prepared.cover);
     return Ok();
   }));
   return out;
@@ -753,8 +774,6 @@ NewDecision Reproposal(const Decision& d) {
     c.risk = request->risk;
     c.legal_requirement = request->legal_requirement;
     c.frequency = request->frequency;
-    c.dsa_in_place = request->dsa_in_place;
-    c.dpia_in_place = request->dpia_in_place;
     c.consent = request->consent;
     c.objections = request->objections;
     c.informing = request->informing;
@@ -1047,6 +1066,7 @@ Result<SharePreview> Sharing::PreviewApproval(const Context& context, const std:
     out.mentions = std::move(p.mentions);
     out.record_problems = std::move(p.record_problems);
     out.police_references = domain::RecordsPoliceReferences(p.sharer);
+    out.cover = std::move(p.cover);
     return Ok();
   }));
   return out;

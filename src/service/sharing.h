@@ -14,6 +14,7 @@
 #include "guidance/assessment.h"
 #include "service/casework.h"
 #include "service/context.h"
+#include "service/governance.h"
 #include "service/recipient_view.h"
 #include "service/workflow.h"
 
@@ -32,8 +33,8 @@ struct Circumstances {
   guidance::Risk risk = guidance::Risk::kUnsure;
   bool legal_requirement = false;
   guidance::Frequency frequency = guidance::Frequency::kOneOff;
-  bool dsa_in_place = false;
-  bool dpia_in_place = false;
+  // Whether a data sharing agreement and a DPIA are in place is not asked:
+  // the service finds them in the registers (service/governance.h).
   guidance::Consent consent = guidance::Consent::kNotSought;
   std::vector<guidance::Objector> objections;
   guidance::Informing informing;
@@ -84,6 +85,10 @@ struct SharePreview {
   // The sharer is a police force, so its references are asked
   // (domain::RecordsPoliceReferences); no one else is asked for them.
   bool police_references = false;
+  // The active agreements and approved DPIAs covering the sharer, the
+  // recipient and the purpose, which the assessment relied on (absent
+  // for an emergency share, which is never checked against them).
+  std::optional<SharingCover> cover;
 };
 
 // An information request answered with what the holder types or pastes in

@@ -515,7 +515,86 @@ CREATE TABLE training_records (
 CREATE INDEX training_records_by_practitioner ON training_records(practitioner_id, kind, expires_on);
 )sql";
 
-constexpr std::array<Migration, 16> kMigrations{{
+// Data sharing agreements and DPIAs (domain/governance.h, docs/governance.md).
+// Lists of enum names are comma-joined; free-text lists (data categories)
+// are one per line. Dates are "YYYY-MM-DD" text. Whether an agreement is
+// active or expired is worked out from its signatures and dates on the
+// day, never stored.
+constexpr std::string_view kV18Portable = R"sql(
+CREATE TABLE agreements (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  owner_organisation_id TEXT NOT NULL REFERENCES organisations(id),
+  purposes TEXT NOT NULL,
+  data_categories TEXT NOT NULL,
+  people_categories TEXT NOT NULL,
+  lawful_bases TEXT NOT NULL,
+  article9_conditions TEXT NOT NULL,
+  frequency TEXT NOT NULL,
+  start_on TEXT NOT NULL,
+  review_on TEXT NOT NULL,
+  end_on TEXT NOT NULL,
+  document_reference TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  withdrawn_by TEXT NOT NULL DEFAULT '',
+  withdrawn_at BIGINT NOT NULL DEFAULT 0,
+  withdrawal_reason TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE agreement_parties (
+  agreement_id TEXT NOT NULL REFERENCES agreements(id),
+  organisation_id TEXT NOT NULL REFERENCES organisations(id),
+  position INTEGER NOT NULL,
+  PRIMARY KEY (agreement_id, organisation_id)
+);
+CREATE INDEX agreement_parties_by_organisation ON agreement_parties(organisation_id);
+CREATE TABLE agreement_signatures (
+  agreement_id TEXT NOT NULL REFERENCES agreements(id),
+  organisation_id TEXT NOT NULL,
+  practitioner_id TEXT NOT NULL REFERENCES practitioners(id),
+  signed_as TEXT NOT NULL,
+  signed_at BIGINT NOT NULL,
+  PRIMARY KEY (agreement_id, organisation_id)
+);
+CREATE TABLE dpias (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  owner_organisation_id TEXT NOT NULL REFERENCES organisations(id),
+  purposes TEXT NOT NULL,
+  processing TEXT NOT NULL,
+  consultation TEXT NOT NULL,
+  necessity TEXT NOT NULL,
+  review_on TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  dpo_advice TEXT NOT NULL DEFAULT '',
+  dpo_advice_by TEXT NOT NULL DEFAULT '',
+  dpo_advice_at BIGINT NOT NULL DEFAULT 0,
+  dpo_advice_accepted INTEGER NOT NULL DEFAULT 1,
+  overruled_reason TEXT NOT NULL DEFAULT '',
+  signed_off_by TEXT NOT NULL DEFAULT '',
+  signed_off_at BIGINT NOT NULL DEFAULT 0
+);
+CREATE TABLE dpia_organisations (
+  dpia_id TEXT NOT NULL REFERENCES dpias(id),
+  organisation_id TEXT NOT NULL REFERENCES organisations(id),
+  position INTEGER NOT NULL,
+  PRIMARY KEY (dpia_id, organisation_id)
+);
+CREATE INDEX dpia_organisations_by_organisation ON dpia_organisations(organisation_id);
+CREATE TABLE dpia_risks (
+  dpia_id TEXT NOT NULL REFERENCES dpias(id),
+  position INTEGER NOT NULL,
+  description TEXT NOT NULL,
+  likelihood TEXT NOT NULL,
+  severity TEXT NOT NULL,
+  measures TEXT NOT NULL,
+  residual TEXT NOT NULL,
+  PRIMARY KEY (dpia_id, position)
+);
+)sql";
+
+constexpr std::array<Migration, 17> kMigrations{{
     {1, "organisations, practitioners and sessions", kV1Portable, kV1Portable},
     {2, "tamper-evident audit log", kV2Sqlite, kV2Postgres},
     {3, "the sharing workflow", kV3Sqlite, kV3Postgres},
@@ -533,6 +612,7 @@ constexpr std::array<Migration, 16> kMigrations{{
     {15, "police references on decisions: occurrence or crime, PPN, DASH risk level", kV15Portable, kV15Portable},
     {16, "recalling a disclosure sent in error", kV16Portable, kV16Portable},
     {17, "practitioners' training records", kV17Portable, kV17Portable},
+    {18, "data sharing agreements and DPIAs", kV18Portable, kV18Portable},
 }};
 
 }  // namespace

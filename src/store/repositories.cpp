@@ -638,7 +638,8 @@ class SqlTransaction final : public Transaction {
         case_management_(NewCaseManagementRepository(c)),
         recording_(NewRecordingRepository(c)),
         linking_(NewLinkingRepository(c)),
-        training_(NewTrainingRepository(c)) {}
+        training_(NewTrainingRepository(c)),
+        governance_(NewGovernanceRepository(c)) {}
   OrganisationRepository& organisations() override { return organisations_; }
   PractitionerRepository& practitioners() override { return practitioners_; }
   SessionRepository& sessions() override { return sessions_; }
@@ -650,6 +651,7 @@ class SqlTransaction final : public Transaction {
   RecordingRepository& recording() override { return *recording_; }
   LinkingRepository& linking() override { return *linking_; }
   TrainingRepository& training() override { return *training_; }
+  GovernanceRepository& governance() override { return *governance_; }
   void Savepoint() override { audit_.Mark(); }
   void RollbackToSavepoint() override { audit_.RollbackToMark(); }
   Status BeforeCommit() override { return audit_.Flush(); }
@@ -666,6 +668,7 @@ class SqlTransaction final : public Transaction {
   std::unique_ptr<RecordingRepository> recording_;
   std::unique_ptr<LinkingRepository> linking_;
   std::unique_ptr<TrainingRepository> training_;
+  std::unique_ptr<GovernanceRepository> governance_;
 };
 
 }  // namespace

@@ -28,6 +28,7 @@ namespace jigsaw::store {
 
 class PartnershipRepository;  // store/partnership_repository.h
 class TrainingRepository;     // store/training_repository.h
+class GovernanceRepository;   // store/governance_repository.h
 
 class OrganisationRepository {
  public:
@@ -423,6 +424,7 @@ class Transaction {
   virtual RecordingRepository& recording() = 0;
   virtual LinkingRepository& linking() = 0;
   virtual TrainingRepository& training() = 0;
+  virtual GovernanceRepository& governance() = 0;
   // Called by the store around savepoints and before commit, so that state
   // the repositories cache or defer stays exactly what the database holds.
   virtual void Savepoint() {}

@@ -237,15 +237,23 @@ Result<service::NewItem> ParseItem(const JsonFields& f) {
 
 
 Result<service::Circumstances> ParseCircumstances(const JsonFields& c) {
-    JIGSAW_RETURN_IF_ERROR(c.OnlyKnown({"purpose", "risk", "legal_requirement", "frequency", "dsa_in_place",
-                                        "dpia_in_place", "consent", "objections", "informing", "uncertain"}));
+    // Whether an agreement and a DPIA are in place is found in the
+    // registers, never taken from the caller (docs/governance.md): a caller
+    // still sending the old fields is told so, rather than believing Jigsaw
+    // took their word for it.
+    for (const char* old : {"dsa_in_place", "dpia_in_place"})
+      if (c.Has(old))
+        return InvalidArgument(c.Path(old),
+                               std::string(old) + " is no longer accepted: Jigsaw finds the active data sharing "
+                               "agreements and approved DPIAs covering this sharing itself (see /api/v1/agreements "
+                               "and /api/v1/dpias). Leave it out.");
+    JIGSAW_RETURN_IF_ERROR(c.OnlyKnown({"purpose", "risk", "legal_requirement", "frequency", "consent", "objections",
+                                        "informing", "uncertain"}));
     service::Circumstances k;
     k.purpose = JIGSAW_TRY(c.Enum<guidance::Purpose>("purpose"));
     k.risk = JIGSAW_TRY(c.Enum<guidance::Risk>("risk"));
     k.legal_requirement = JIGSAW_TRY(c.BoolOr("legal_requirement", false));
     k.frequency = JIGSAW_TRY(c.EnumOr("frequency", guidance::Frequency::kOneOff));
-    k.dsa_in_place = JIGSAW_TRY(c.BoolOr("dsa_in_place", false));
-    k.dpia_in_place = JIGSAW_TRY(c.BoolOr("dpia_in_place", false));
     k.consent = JIGSAW_TRY(c.EnumOr("consent", guidance::Consent::kNotSought));
     k.objections = JIGSAW_TRY(c.Enums<guidance::Objector>("objections"));
     const JsonFields inf = JIGSAW_TRY(c.Object("informing", false));
@@ -518,6 +526,18 @@ void AddCaseworkRoutes(Router& router, CaseworkServices s) {
     j["redactions"] = preview->recipient_view ? preview->recipient_view->redactions : 0;
     // Whether the sharer is asked for its police references (a police force only).
     j["police_references_asked"] = preview->police_references;
+    // The agreements and DPIAs the assessment found covering this sharing.
+    if (preview->cover) {
+      auto refs = [](const std::vector<service::CoverRef>& v) {
+        return Array(v, [](const service::CoverRef& r) { return json{{"id", r.id}, {"title", r.title}}; });
+      };
+      j["cover"] = json{{"agreements", refs(preview->cover->agreements)}, {"dpias", refs(preview->cover->dpias)}};
+    } else {
+      j["cover"] = nullptr;
+    }
+    j["record_problems"] = Array(preview->record_problems, [](const Error& e) {
+      return json{{"field", e.field}, {"message", e.message}};
+    });
     j["mentions"] = Array(preview->mentions, [](const service::MentionForReview& m) {
       return json{{"id", m.id}, {"item_id", m.item_id}, {"field", m.field}, {"before", m.before},
                   {"match", m.match}, {"after", m.after}, {"person_id", m.person_id}, {"person_name", m.person_name}};

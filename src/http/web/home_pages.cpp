@@ -123,6 +123,22 @@ std::string TrainingDueHtml(const std::vector<service::TrainingStatus>& due) {
          list + "</section>";
 }
 
+// Agreements and DPIAs the visitor answers for (a senior leader or DPO)
+// whose review date is within 30 days or past (docs/governance.md).
+std::string ReviewsDueHtml(const std::vector<service::ReviewReminder>& due) {
+  if (due.empty()) return "";
+  std::string list = "<ul class=\"govuk-list\">";
+  for (const auto& r : due) {
+    const bool agreement = r.kind == service::ReviewReminder::Kind::kAgreement;
+    list += "<li>" + Link(r.title, (agreement ? "/agreements/" : "/dpias/") + r.id) + ": " +
+            Escape(std::string(agreement ? "data sharing agreement" : "DPIA") + ", review by " + DisplayIsoDate(r.review_on)) +
+            "</li>";
+  }
+  list += "</ul>";
+  return "<section class=\"jigsaw-section\" aria-labelledby=\"reviews-due\"><h2 class=\"govuk-heading-m\" id=\"reviews-due\">"
+         "Agreements and DPIAs due for review</h2>" + list + "</section>";
+}
+
 Response Home(Site& site, Visit& v) {
   auto needs = site.s.overview.WhatNeedsMeNow(v.context);
   if (!needs) return site.Failure(v, needs.error());
@@ -145,6 +161,7 @@ Response Home(Site& site, Visit& v) {
                                               (n.notifications.size() == 1 ? " update" : " updates") + " for you</p>" + list);
   }
   body += TrainingDueHtml(n.training_due);
+  body += ReviewsDueHtml(n.reviews_due);
   body += "<p class=\"govuk-body\">" + ButtonLink("Record a concern about a child", "/concerns/new") + "</p>";
   // Training stays reachable once it is current (the reminder above goes).
   if (n.training_due.empty()) body += "<p class=\"govuk-body\">" + Link("Your training", "/training") + "</p>";

@@ -120,8 +120,6 @@ std::string ToJson(const ShareDraft& d) {
   PutEnum(j, "purpose", d.purpose);
   if (d.legal) j["legal"] = *d.legal;
   PutEnum(j, "frequency", d.frequency);
-  if (d.dsa) j["dsa"] = *d.dsa;
-  if (d.dpia) j["dpia"] = *d.dpia;
   PutEnum(j, "consent", d.consent);
   if (d.objections) {
     json a = json::array();
@@ -168,8 +166,6 @@ ShareDraft ShareDraftFromJson(std::string_view text) {
   d.purpose = GetEnum<g::Purpose>(j, "purpose");
   d.legal = Flag(j, "legal");
   d.frequency = GetEnum<g::Frequency>(j, "frequency");
-  d.dsa = Flag(j, "dsa");
-  d.dpia = Flag(j, "dpia");
   d.consent = GetEnum<g::Consent>(j, "consent");
   if (auto objections = Strings(j, "objections")) {
     d.objections.emplace();
@@ -256,8 +252,6 @@ service::NewDecision ProposalOf(const service::ConcernRecord& record, const Shar
   c.risk = RiskOf(record.concern.level);
   c.legal_requirement = d.legal.value_or(false);
   c.frequency = d.frequency.value_or(g::Frequency::kOneOff);
-  c.dsa_in_place = d.dsa.value_or(false);
-  c.dpia_in_place = d.dpia.value_or(false);
   c.consent = d.consent.value_or(g::Consent::kNotSought);
   c.objections = d.objections.value_or(std::vector<g::Objector>{});
   const auto family = d.family.value_or(FamilyTold::kNotPractical);

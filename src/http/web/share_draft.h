@@ -31,7 +31,6 @@ struct ShareDraft {
   std::optional<guidance::Purpose> purpose;
   std::optional<bool> legal;
   std::optional<guidance::Frequency> frequency;
-  std::optional<bool> dsa, dpia;
   std::optional<guidance::Consent> consent;
   std::optional<std::vector<guidance::Objector>> objections;  // empty: no one objected
   std::optional<FamilyTold> family;

@@ -96,7 +96,6 @@ struct Step {
 };
 
 bool Always(const ShareDraft&) { return true; }
-bool Regularly(const ShareDraft& d) { return d.frequency == g::Frequency::kRegular; }
 bool Answerable(const ShareDraft& d) { return d.answerable; }
 
 std::string NoMore(const ShareDraft&, const Errors&) { return {}; }
@@ -155,7 +154,9 @@ Errors AnsweringAnswer(Ask& a, ShareDraft& d, const std::vector<std::string>& c,
   return {};
 }
 
-// -- purpose, legal, frequency, dsa, dpia, consent, uncertain
+// -- purpose, legal, frequency, consent, uncertain
+// (Whether an agreement and a DPIA are in place is not asked: Jigsaw finds
+// them, and the advice page shows what it found.)
 template <typename E, std::optional<E> ShareDraft::*kField>
 std::vector<std::string> EnumChosen(const ShareDraft& d) { return One(Named(d.*kField)); }
 template <typename E, std::optional<E> ShareDraft::*kField>
@@ -306,12 +307,6 @@ const Step kSteps[] = {
     {"frequency", "Is this a one-off, or will you share like this regularly?", "", Kind::kRadios,
      "Select whether this is a one-off", Always, FrequencyOptions, EnumChosen<g::Frequency, &ShareDraft::frequency>,
      EnumAnswer<g::Frequency, &ShareDraft::frequency>, NoMore, FrequencySummary},
-    {"dsa", "Is there a data sharing agreement with them?", "Regular sharing should be set out in one.", Kind::kRadios,
-     "Select yes if there is a data sharing agreement", Regularly, YesNoOptions, FlagChosen<&ShareDraft::dsa>,
-     FlagAnswer<&ShareDraft::dsa>, NoMore, FlagSummary<&ShareDraft::dsa>},
-    {"dpia", "Has a data protection impact assessment been done for this sharing?", "", Kind::kRadios,
-     "Select yes if a data protection impact assessment has been done", Regularly, YesNoOptions,
-     FlagChosen<&ShareDraft::dpia>, FlagAnswer<&ShareDraft::dpia>, NoMore, FlagSummary<&ShareDraft::dpia>},
     {"consent", "Have you asked the family for their consent to share?",
      "When a child is at risk you do not need consent, but it helps to know where things stand.", Kind::kRadios,
      "Select whether you have asked for consent", Always, EnumOptions<g::Consent>, EnumChosen<g::Consent, &ShareDraft::consent>,
@@ -430,6 +425,29 @@ std::string AdviceHtml(const g::Assessment& a) {
   return out;
 }
 
+// What Jigsaw found in the registers for this sharing (docs/governance.md):
+// the practitioner is no longer asked whether an agreement or a DPIA is in
+// place. Regular sharing that no approved DPIA covers cannot be recorded.
+std::string CoverHtml(const service::SharingCover& cover, const ShareDraft& d) {
+  auto list = [](const std::vector<service::CoverRef>& refs, const std::string& base, const std::string& none) {
+    if (refs.empty()) return "<p class=\"govuk-body\">" + Escape(none) + "</p>";
+    std::string out = "<ul class=\"govuk-list govuk-list--bullet\">";
+    for (const auto& r : refs) out += "<li>" + Link(r.title, base + r.id) + "</li>";
+    return out + "</ul>";
+  };
+  std::string out = "<h2 class=\"govuk-heading-m\" id=\"governance-found\">Agreements and DPIAs that cover this sharing</h2>";
+  out += "<h3 class=\"govuk-heading-s\">Data sharing agreements</h3>" +
+         list(cover.agreements, "/agreements/", "Jigsaw found no active data sharing agreement between your organisation and "
+                                                "theirs for this purpose.");
+  out += "<h3 class=\"govuk-heading-s\">Data protection impact assessments</h3>" +
+         list(cover.dpias, "/dpias/", "Jigsaw found no approved data protection impact assessment covering this sharing.");
+  if (d.frequency == g::Frequency::kRegular && cover.dpias.empty())
+    out += Warning("You said you will share like this regularly. Regular sharing needs an approved data protection impact "
+                   "assessment first, so it cannot be recorded as regular sharing. If this share is needed now, record it "
+                   "as a one-off; ask your data protection officer about a DPIA.");
+  return out;
+}
+
 Response AdvicePage(Ask& a, const ShareDraft& d) {
   auto preview = a.site.s.sharing.Preview(a.v.context, AdviceProposalOf(a.record, d));
   if (!preview) return a.site.Failure(a.v, preview.error());
@@ -438,6 +456,7 @@ Response AdvicePage(Ask& a, const ShareDraft& d) {
   body += Inset("Jigsaw advises; you decide. The advice follows <em>Information sharing: advice for practitioners providing "
                 "safeguarding services</em> (HM Government, May 2024).");
   body += AdviceHtml(*preview->assessment);
+  if (preview->cover) body += CoverHtml(*preview->cover, d);
   body += "<div class=\"govuk-button-group\">" + ButtonLink("Record your decision", base + "/decision") +
           ButtonLink("Change your answers", base + "/" + kSteps[0].key, true) + "</div>";
   return a.site.Page(a.v, {.title = "What the advice says", .body_html = body, .back_href = base + "/" + PreviousStep(nullptr, d)->key});
@@ -455,6 +474,7 @@ std::string FormField(const std::string& field) {
   if (field == "consent") return "consent_record";
   if (field.starts_with("objection_overrides")) return "objections";
   if (field == "police") return "occurrence_reference";
+  if (field == "circumstances.frequency") return "frequency";
   if (field.starts_with("police.")) return field.substr(7);
   return field;
 }
@@ -462,6 +482,7 @@ std::string FormField(const std::string& field) {
 // The page a field of the record is asked on.
 std::string PageOf(const std::string& form_field) {
   if (form_field == "family" || form_field == "told_on" || form_field == "told_by") return "family";
+  if (form_field == "frequency") return "frequency";
   if (form_field == "share_items" || form_field == "concern_account") return "items";
   if (form_field.starts_with("mention")) return "review";
   return "decision";
@@ -720,6 +741,7 @@ Response PageFor(Ask& a, const ShareDraft& d, const Error& e) {
   const Errors errors{{field, e.message}};
   const std::string page = PageOf(field);
   if (page == "family") return QuestionPage(a, *FindStep("family"), d, FindStep("family")->chosen(d), errors);
+  if (page == "frequency") return QuestionPage(a, *FindStep("frequency"), d, FindStep("frequency")->chosen(d), errors);
   if (page == "items") return ItemsPage(a, d, errors);
   if (page == "review") return ReviewPage(a, d, {{"mention_0", e.message}});
   return DecisionPage(a, d, errors);

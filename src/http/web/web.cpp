@@ -140,6 +140,9 @@ std::vector<std::string_view> MenuFor(const access::Actor& actor) {
     menu.push_back("inbox");
   if (may(Action::kRequestInformation, ours) || may(Action::kAnswerInformationRequest, sent_to_us)) menu.push_back("requests");
   if (may(Action::kAskAdvice, ours) || answers_advice()) menu.push_back("advice");
+  // Senior leaders and DPOs keep the registers of agreements and DPIAs
+  // (docs/governance.md); anyone else reaches an agreement from the advice.
+  if (access::Authorise(actor, Action::kRecordAgreement, actor.organisation_id)) menu.push_back("governance");
   return menu;
 }
 

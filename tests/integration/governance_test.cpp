@@ -1,0 +1,221 @@
+// Governance over HTTP on each backend (docs/governance.md): an agreement
+// becomes active only when every party's senior leader or DPO has signed
+// it; a share's assessment between two organisations names the agreement
+// and DPIA that cover them and changes when the agreement expires on the
+// server's injected clock; regular sharing with no approved DPIA is refused
+// naming circumstances.frequency while a one-off share is not; the old
+// dsa_in_place field is refused naming itself; the register pages list,
+// show and sign; and a review due is on the home page.
+#include <gtest/gtest.h>
+
+#include "access/credentials.h"
+#include "access/totp.h"
+#include "app/demo.h"
+#include "support/http_client.h"
+#include "support/test_server.h"
+
+namespace jigsaw::testing {
+namespace {
+
+using nlohmann::json;
+
+std::string OrganisationId(const Client& c, std::string_view name_prefix) {
+  const json all = c.get("/api/v1/organisations").Json();
+  for (const auto& o : all["organisations"])
+    if (o["name"].get<std::string>().starts_with(name_prefix)) return o["id"];
+  ADD_FAILURE() << "no organisation " << name_prefix;
+  return {};
+}
+
+class GovernanceApiTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    primary_ = OrganisationId(teacher_, "Brackenford Primary");
+    csc_ = OrganisationId(teacher_, "Brackenford Council");
+    // The demo partnership has no senior leader at the primary school: its
+    // head teacher, given the demo authenticator secret by the operator.
+    const auto op = service::Context::Operator("test");
+    auto head = server_.app().administration().AddPractitioner(
+        op, {primary_, "primary.head@demo.jigsaw", "Sol Everly", domain::RoleSet{domain::Role::kSeniorLeader},
+             std::string(app::kDemoPassword)});
+    ASSERT_TRUE(head) << head.error().message;
+    ASSERT_TRUE(server_.app().accounts().EnrolAuthenticator(op, head->id, *access::Base32Decode(app::kDemoTotpSecret)));
+    head_ = Client(server_.port(), server_.SignIn("primary.head"));
+  }
+  std::uint16_t port() { return server_.port(); }
+  HttpReply Page(const std::string& token, const std::string& target) {
+    return Send(port(), {"GET", target, {}, {{"Cookie", "jigsaw_session=" + token}}});
+  }
+  HttpReply Form(const std::string& token, const std::string& target, const std::string& body) {
+    return Send(port(), {"POST", target, body + "&csrf_token=" + access::FormToken(token),
+                         {{"Cookie", "jigsaw_session=" + token}, {"Content-Type", "application/x-www-form-urlencoded"}}});
+  }
+
+  json Agreement(std::string end_on) const {
+    return {{"title", "Primary and children's services agreement"},
+            {"party_organisation_ids", {csc_, primary_}},
+            {"purposes", {"safeguarding"}},
+            {"data_categories", {"Attendance", "Welfare concerns"}},
+            {"people_categories", {"child", "parent"}},
+            {"lawful_bases", {"public_task"}},
+            {"article9_conditions", {"substantial_public_interest"}},
+            {"frequency", "regular"},
+            {"start_on", "2026-11-24"},
+            {"review_on", "2027-11-24"},
+            {"end_on", end_on},
+            {"document_reference", "BSCP-ISA-7"}};
+  }
+  std::string ActiveAgreement(std::string end_on) {
+    auto made = leader_.post("/api/v1/agreements", Agreement(std::move(end_on)));
+    EXPECT_EQ(made.status, 201) << made.body;
+    const std::string id = made.Json()["id"];
+    EXPECT_EQ(leader_.post("/api/v1/agreements/" + id + "/signatures", json::object()).status, 201);
+    EXPECT_EQ(head_.post("/api/v1/agreements/" + id + "/signatures", json::object()).status, 201);
+    return id;
+  }
+  std::string ApprovedDpia() {
+    auto made = dpo_.post("/api/v1/dpias",
+                          {{"title", "Regular sharing with the primary school"},
+                           {"organisation_ids", {csc_, primary_}},
+                           {"purposes", {"safeguarding"}},
+                           {"processing", "The school shares welfare concerns."},
+                           {"consultation", "The school's DSL."},
+                           {"necessity", "Needed to assess children's needs."},
+                           {"risks", {{{"description", "A protected person is named."}, {"likelihood", "possible"},
+                                       {"severity", "severe"}, {"measures", "Redaction."}, {"residual", "low"}}}},
+                           {"review_on", "2027-11-24"}});
+    EXPECT_EQ(made.status, 201) << made.body;
+    const std::string id = made.Json()["id"];
+    EXPECT_EQ(dpo_.post("/api/v1/dpias/" + id + "/advice", {{"advice", "Proportionate."}}).status, 200);
+    auto signed_off = leader_.post("/api/v1/dpias/" + id + "/sign-off", {{"dpo_advice_accepted", true}});
+    EXPECT_EQ(signed_off.status, 200) << signed_off.body;
+    EXPECT_EQ(signed_off.Json()["state"], "approved");
+    return id;
+  }
+  // A decision by `c` (the primary school) to share one item with children's services.
+  json Decision(const Client& c, std::string frequency) const {
+    auto child = c.post("/api/v1/people", {{"kind", "child"}, {"given_name", "Lily"}, {"family_name", "Example"},
+                                           {"date_of_birth", "2015-06-07"}});
+    EXPECT_EQ(child.status, 201) << child.body;
+    auto concern = c.post("/api/v1/concerns",
+                          json{{"child_id", child.Json()["id"]}, {"forms", {"neglect"}}, {"level", "significant_harm"},
+                               {"what_happened", "Often hungry."},
+                               {"items", json::array({{{"text", "Lily is often hungry."}, {"source", "class teacher"},
+                                                       {"accuracy", "verified"}, {"confidential", false}}})}});
+    EXPECT_EQ(concern.status, 201) << concern.body;
+    const json made = concern.Json();
+    const std::string item = made["items"][0]["id"];
+    return {{"concern_id", made["id"]},
+            {"recipient_organisation_id", csc_},
+            {"circumstances", {{"purpose", "safeguarding"}, {"risk", "significant"}, {"frequency", frequency},
+                               {"informing", {{"safe_and_practical", true}}}}},
+            {"items", {{{"id", item}, {"relevant", true}, {"necessary", true}}}},
+            {"share_items", {item}},
+            {"outcome", "share"},
+            {"rationale", "Lily needs help at home."},
+            {"lawful_basis", "public_task"},
+            {"informing", {{"told", true}, {"told_on", "2026-11-23"}, {"told_by", "Class teacher"}}}};
+  }
+
+  TestDatabase db_;
+  TestServer server_{db_.Config()};  // its clock says 2026-11-24
+  Client teacher_{server_.port(), server_.SignIn("primary.teacher")};
+  Client leader_{server_.port(), server_.SignIn("csc.dsl")};  // DSL and senior leader
+  Client dpo_{server_.port(), server_.SignIn("csc.dpo")};
+  Client head_{0, ""};
+  std::string primary_, csc_;
+};
+
+TEST_F(GovernanceApiTest, AnAgreementIsActiveOnlyWhenEveryPartyHasSigned) {
+  auto made = leader_.post("/api/v1/agreements", Agreement("2027-11-24"));
+  ASSERT_EQ(made.status, 201) << made.body;
+  EXPECT_EQ(made.Json()["state"], "draft");
+  const std::string id = made.Json()["id"];
+  auto one = leader_.post("/api/v1/agreements/" + id + "/signatures", json::object());
+  ASSERT_EQ(one.status, 201) << one.body;
+  EXPECT_EQ(one.Json()["state"], "awaiting_signature");
+  EXPECT_EQ(teacher_.post("/api/v1/agreements/" + id + "/signatures", json::object()).status, 403)
+      << "a practitioner does not sign for the school";
+  auto both = head_.post("/api/v1/agreements/" + id + "/signatures", json::object());
+  ASSERT_EQ(both.status, 201) << both.body;
+  EXPECT_EQ(both.Json()["state"], "active");
+  EXPECT_EQ(both.Json()["signatures"].size(), 2u);
+  EXPECT_EQ(both.Json()["signatures"][1]["signed_as"], "senior_leader");
+  // Everyone at a party reads the register; the police, not a party, do not see it.
+  auto listed = teacher_.get("/api/v1/agreements");
+  ASSERT_EQ(listed.status, 200) << listed.body;
+  ASSERT_EQ(listed.Json()["agreements"].size(), 1u);
+  Client officer{server_.port(), server_.SignIn("police.officer")};
+  EXPECT_EQ(officer.get("/api/v1/agreements/" + id).status, 404);
+  EXPECT_TRUE(officer.get("/api/v1/agreements").Json()["agreements"].empty());
+}
+
+TEST_F(GovernanceApiTest, TheAssessmentShowsTheAgreementAndDpiaThatCoverThemAndChangesWhenTheAgreementExpires) {
+  const std::string agreement = ActiveAgreement("2026-12-31");
+  const std::string dpia = ApprovedDpia();
+  const json d = Decision(teacher_, "regular");
+  auto preview = teacher_.post("/api/v1/decisions/preview", d);
+  ASSERT_EQ(preview.status, 200) << preview.body;
+  const json cover = preview.Json()["cover"];
+  ASSERT_EQ(cover["agreements"].size(), 1u) << preview.body;
+  EXPECT_EQ(cover["agreements"][0]["id"], agreement);
+  EXPECT_EQ(cover["agreements"][0]["title"], "Primary and children's services agreement");
+  ASSERT_EQ(cover["dpias"].size(), 1u);
+  EXPECT_EQ(cover["dpias"][0]["id"], dpia);
+  EXPECT_TRUE(preview.Json()["assessment"]["governance"].empty());
+
+  server_.clock().Set(TestEpoch() + std::chrono::days(38));  // 2027-01-01: the agreement's end date has passed
+  Client teacher{server_.port(), server_.SignIn("primary.teacher")};
+  auto later = teacher.post("/api/v1/decisions/preview", d);
+  ASSERT_EQ(later.status, 200) << later.body;
+  EXPECT_TRUE(later.Json()["cover"]["agreements"].empty()) << later.body;
+  EXPECT_EQ(later.Json()["cover"]["dpias"].size(), 1u);
+  EXPECT_EQ(later.Json()["assessment"]["governance"], json::array({"dsa_recommended"}));
+  EXPECT_EQ(teacher.get("/api/v1/agreements/" + agreement).Json()["state"], "expired");
+  // The advice page says what Jigsaw found, instead of asking.
+}
+
+TEST_F(GovernanceApiTest, RegularSharingWithoutADpiaIsRefusedAndAOneOffIsNot) {
+  ActiveAgreement("");
+  auto regular = teacher_.post("/api/v1/decisions", Decision(teacher_, "regular"));
+  ASSERT_EQ(regular.status, 400) << regular.body;
+  EXPECT_EQ(regular.Json()["error"]["field"], "circumstances.frequency") << regular.body;
+  auto one_off = teacher_.post("/api/v1/decisions", Decision(teacher_, "one_off"));
+  EXPECT_EQ(one_off.status, 201) << one_off.body;
+  // The practitioner no longer says whether a DPIA is in place.
+  json told = Decision(teacher_, "regular");
+  told["circumstances"]["dpia_in_place"] = true;
+  auto refused = teacher_.post("/api/v1/decisions/preview", told);
+  ASSERT_EQ(refused.status, 400) << refused.body;
+  EXPECT_EQ(refused.Json()["error"]["field"], "circumstances.dpia_in_place") << refused.body;
+  ApprovedDpia();
+  EXPECT_EQ(teacher_.post("/api/v1/decisions", Decision(teacher_, "regular")).status, 201);
+}
+
+TEST_F(GovernanceApiTest, TheRegisterPagesListShowAndSignAndTheHomePageFlagsAReview) {
+  auto made = leader_.post("/api/v1/agreements", Agreement(""));
+  ASSERT_EQ(made.status, 201) << made.body;
+  const std::string id = made.Json()["id"];
+  auto list = Page(leader_.token(), "/agreements");
+  ASSERT_EQ(list.status, 200);
+  EXPECT_NE(list.body.find("Primary and children&#39;s services agreement"), std::string::npos) << list.body;
+  auto shown = Page(head_.token(), "/agreements/" + id);
+  ASSERT_EQ(shown.status, 200);
+  EXPECT_NE(shown.body.find("Sign the agreement"), std::string::npos);
+  auto signed_page = Form(head_.token(), "/agreements/" + id + "/sign", "");
+  EXPECT_EQ(signed_page.status, 303) << signed_page.body;
+  EXPECT_EQ(head_.get("/api/v1/agreements/" + id).Json()["state"], "awaiting_signature");
+  EXPECT_EQ(Page(teacher_.token(), "/agreements/new").status, 200) << "the form is shown; recording is refused";
+  auto refused = Form(teacher_.token(), "/agreements/new", "title=x");
+  EXPECT_NE(refused.status, 303);
+
+  // 30 days before its review date it is flagged on the senior leader's home page.
+  server_.clock().Set(TestEpoch() + std::chrono::days(335));  // 2027-10-25
+  Client leader{server_.port(), server_.SignIn("csc.dsl")};
+  auto home = Page(leader.token(), "/");
+  ASSERT_EQ(home.status, 200);
+  EXPECT_NE(home.body.find("Agreements and DPIAs due for review"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace jigsaw::testing
