@@ -203,6 +203,27 @@ TEST(AccessMatrix, EveryEndpointEveryRoleEveryRelation) {
   // A worker of the council to allocate the disclosure to.
   const std::string council_worker = Get(server.port(), "/api/v1/me", server.SignIn("csc.socialworker")).Json()["practitioner"]["id"];
 
+  // Governance (docs/governance.md): an agreement between the school and
+  // the council, recorded by the school's senior leader, and a DPIA of the
+  // school covering both, recorded by its DPO.
+  auto agreement = Post(server.port(), "/api/v1/agreements",
+                        {{"title", "Matrix agreement"}, {"party_organisation_ids", {school, council}},
+                         {"purposes", {"safeguarding"}}, {"data_categories", {"Attendance"}}, {"people_categories", {"child"}},
+                         {"lawful_bases", {"public_task"}}, {"frequency", "regular"}, {"start_on", "2026-11-24"},
+                         {"review_on", "2027-11-24"}, {"document_reference", "M-1"}},
+                        tokens[{Relation::kOwn, Role::kSeniorLeader}]);
+  ASSERT_EQ(agreement.status, 201) << agreement.body;
+  const std::string agreement_id = agreement.Json()["id"];
+  auto dpia = Post(server.port(), "/api/v1/dpias",
+                   {{"title", "Matrix DPIA"}, {"organisation_ids", {school, council}}, {"purposes", {"safeguarding"}},
+                    {"processing", "Sharing."}, {"consultation", "DSLs."}, {"necessity", "Needed."},
+                    {"risks", {{{"description", "Misdirection."}, {"likelihood", "remote"}, {"severity", "significant"},
+                                {"measures", "Checks."}, {"residual", "low"}}}},
+                    {"review_on", "2027-11-24"}},
+                   tokens[{Relation::kOwn, Role::kDataProtectionOfficer}]);
+  ASSERT_EQ(dpia.status, 201) << dpia.body;
+  const std::string dpia_id = dpia.Json()["id"];
+
   using R = Role;
   const std::set<Role> casework = {R::kPractitioner, R::kDesignatedSafeguardingLead};
   const std::set<Role> dsl = {R::kDesignatedSafeguardingLead};
@@ -365,6 +386,25 @@ TEST(AccessMatrix, EveryEndpointEveryRoleEveryRelation) {
       {"GET", "/api/v1/practitioners/" + teacher_id + "/training", {},
        {{Relation::kOwn, {R::kAdministrator, R::kDesignatedSafeguardingLead}}}},
       {"GET", "/api/v1/staff-training", {}, Any({R::kAdministrator, R::kDesignatedSafeguardingLead})},
+      // Governance ("docs/governance.md"): everyone at a party reads the
+      // registers; each party's senior leader or DPO signs (the second of
+      // them is told it is signed already: 409) and may withdraw; the DPIA's
+      // owner's DPO advises and its senior leader signs off.
+      {"GET", "/api/v1/agreements", {}, Any({std::begin(kRoles), std::end(kRoles)})},
+      {"GET", "/api/v1/agreements/" + agreement_id, {},
+       {{Relation::kOwn, {std::begin(kRoles), std::end(kRoles)}}, {Relation::kRecipient, {std::begin(kRoles), std::end(kRoles)}}}},
+      {"POST", "/api/v1/agreements/" + agreement_id + "/signatures", json::object(),
+       {{Relation::kOwn, {R::kSeniorLeader, R::kDataProtectionOfficer}},
+        {Relation::kRecipient, {R::kSeniorLeader, R::kDataProtectionOfficer}}}},
+      {"GET", "/api/v1/dpias", {}, Any({std::begin(kRoles), std::end(kRoles)})},
+      {"GET", "/api/v1/dpias/" + dpia_id, {},
+       {{Relation::kOwn, {std::begin(kRoles), std::end(kRoles)}}, {Relation::kRecipient, {std::begin(kRoles), std::end(kRoles)}}}},
+      {"POST", "/api/v1/dpias/" + dpia_id + "/advice", {{"advice", "Fine."}}, {{Relation::kOwn, {R::kDataProtectionOfficer}}}},
+      {"POST", "/api/v1/dpias/" + dpia_id + "/sign-off", {{"dpo_advice_accepted", true}},
+       {{Relation::kOwn, {R::kSeniorLeader}}}},
+      {"POST", "/api/v1/agreements/" + agreement_id + "/withdrawal", {{"reason", "Replaced."}},
+       {{Relation::kOwn, {R::kSeniorLeader, R::kDataProtectionOfficer}},
+        {Relation::kRecipient, {R::kSeniorLeader, R::kDataProtectionOfficer}}}},
   };
 
   int checked = 0;
