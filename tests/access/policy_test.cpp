@@ -192,5 +192,24 @@ TEST(Policy, TrainingIsTheirOwnOrTheirDslsOrAdministratorsToRecord) {
   EXPECT_FALSE(Authorise(Person({Role::kDataProtectionOfficer}), Action::kViewStaffTraining, "org-a"));
 }
 
+// Governance (docs/governance.md): everyone reads their own organisation's
+// registers; its senior leader or DPO records and signs agreements and
+// records DPIAs; only the DPO advises and only a senior leader signs off;
+// nothing for another organisation.
+TEST(Policy, GovernanceIsKeptBySeniorLeadersAndDpos) {
+  for (Role r : {Role::kPractitioner, Role::kDesignatedSafeguardingLead, Role::kDataProtectionOfficer,
+                 Role::kCaldicottGuardian, Role::kSeniorLeader, Role::kAdministrator, Role::kLegalAdviser}) {
+    EXPECT_TRUE(Authorise(Person({r}), Action::kViewGovernance, "org-a"));
+    EXPECT_FALSE(Authorise(Person({r}), Action::kViewGovernance, "org-b"));
+    const bool signatory = r == Role::kSeniorLeader || r == Role::kDataProtectionOfficer;
+    for (Action a : {Action::kRecordAgreement, Action::kSignAgreement, Action::kRecordDpia}) {
+      EXPECT_EQ(Authorise(Person({r}), a, "org-a").has_value(), signatory) << ToString(r);
+      EXPECT_FALSE(Authorise(Person({r}), a, "org-b"));
+    }
+    EXPECT_EQ(Authorise(Person({r}), Action::kAdviseOnDpia, "org-a").has_value(), r == Role::kDataProtectionOfficer);
+    EXPECT_EQ(Authorise(Person({r}), Action::kSignOffDpia, "org-a").has_value(), r == Role::kSeniorLeader);
+  }
+}
+
 }  // namespace
 }  // namespace jigsaw::access
