@@ -264,6 +264,7 @@ Response AgreementPost(service::Governance& g, Site& site, Visit& v) {
   a.start_on = IsoDate(in.start_d, in.start_m, in.start_y);
   a.review_on = IsoDate(in.review_d, in.review_m, in.review_y);
   a.end_on = IsoDate(in.end_d, in.end_m, in.end_y);
+  a.document_reference = in.document_reference;
   // Every problem at once, in the order of the form (GOV.UK error summary).
   Errors errors;
   const auto frequency = ParseEnum<domain::SharingFrequency>(in.frequency);
