@@ -217,5 +217,50 @@ TEST_F(GovernanceApiTest, TheRegisterPagesListShowAndSignAndTheHomePageFlagsARev
   EXPECT_NE(home.body.find("Agreements and DPIAs due for review"), std::string::npos);
 }
 
+TEST_F(GovernanceApiTest, TheFormRecordsAnAgreementAndTheShareAdviceShowsWhatJigsawFound) {
+  const std::string form =
+      "title=Form+agreement&party_organisation_ids=" + primary_ +
+      "&purposes=safeguarding&data_categories=Attendance%0D%0AWelfare&people_categories=child&lawful_bases=public_task"
+      "&frequency=regular&start_on-day=24&start_on-month=11&start_on-year=2026&review_on-day=24&review_on-month=11"
+      "&review_on-year=2027&document_reference=BSCP-F-1";
+  auto recorded = Form(leader_.token(), "/agreements/new", form);
+  ASSERT_EQ(recorded.status, 303) << recorded.body;
+  const std::string location = recorded.Header("location");
+  ASSERT_TRUE(location.starts_with("/agreements/")) << location;
+  const std::string id = location.substr(12, 32);
+  auto stored = leader_.get("/api/v1/agreements/" + id);
+  ASSERT_EQ(stored.status, 200) << stored.body;
+  EXPECT_EQ(stored.Json()["document_reference"], "BSCP-F-1");
+  EXPECT_EQ(stored.Json()["data_categories"], json::array({"Attendance", "Welfare"}));
+  EXPECT_EQ(Form(leader_.token(), "/agreements/" + id + "/sign", "").status, 303);
+  EXPECT_EQ(Form(head_.token(), "/agreements/" + id + "/sign", "").status, 303);
+
+  // "Should I share?" no longer asks: its advice page names the agreement found.
+  auto child = teacher_.post("/api/v1/people", {{"kind", "child"}, {"given_name", "Sam"}, {"family_name", "Example"},
+                                                {"date_of_birth", "2016-03-04"}});
+  ASSERT_EQ(child.status, 201) << child.body;
+  auto concern = teacher_.post("/api/v1/concerns",
+                               {{"child_id", child.Json()["id"]}, {"forms", {"neglect"}}, {"level", "low"},
+                                {"what_happened", "Often late and hungry."},
+                                {"items", {{{"text", "Late on 9 of 30 days."}, {"source", "register"}, {"accuracy", "verified"}}}}});
+  ASSERT_EQ(concern.status, 201) << concern.body;
+  const std::string base = "/concerns/" + concern.Json()["id"].get<std::string>() + "/share/";
+  for (const std::string& step : {"recipient=" + csc_, std::string("purpose=safeguarding"), std::string("legal=no"),
+                                  std::string("frequency=regular"), std::string("consent=not_sought"),
+                                  std::string("objections=none"), std::string("family=will_tell"), std::string("relevant="),
+                                  std::string("uncertain=no")}) {
+    const std::string key = step.substr(0, step.find('='));
+    auto answered = Form(teacher_.token(), base + key, step);
+    EXPECT_EQ(answered.status, 303) << key << ": " << answered.body.substr(0, 2000);
+  }
+  auto advice = Page(teacher_.token(), base + "advice");
+  ASSERT_EQ(advice.status, 200);
+  EXPECT_NE(advice.body.find("Agreements and DPIAs that cover this sharing"), std::string::npos);
+  EXPECT_NE(advice.body.find("/agreements/" + id), std::string::npos) << "the agreement found, linked";
+  EXPECT_NE(advice.body.find("cannot be recorded as regular sharing"), std::string::npos) << "no DPIA: warned";
+  EXPECT_EQ(advice.body.find("Is there a data sharing agreement with them?"), std::string::npos);
+  EXPECT_EQ(Page(teacher_.token(), base + "dsa").status, 404) << "the question is gone";
+}
+
 }  // namespace
 }  // namespace jigsaw::testing
