@@ -466,6 +466,9 @@ int DemoLoginsCommand(const Parsed&, Io& io) {
   for (const auto& l : DemoLogins())
     io.out << "  " << std::left << std::setw(36) << l.username << " " << std::setw(46)
            << l.roles << " " << l.organisation << "\n";
+  // Added by `jigsaw init --demo` with the demo's agreement and DPIA (LoadDemoGovernance).
+  io.out << "  " << std::left << std::setw(36) << "primary.head@demo.jigsaw" << " " << std::setw(46) << "senior_leader"
+         << " Brackenford Primary School (demo), after init --demo\n";
   io.out << "\nEvery demo account has the same authenticator app secret (enter it in any\n"
             "authenticator app, or run `jigsaw demo code USERNAME` for the current code):\n  "
          << access::GroupedSecret(kDemoTotpSecret) << "\n  "

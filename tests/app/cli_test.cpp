@@ -173,6 +173,7 @@ TEST_F(CliTest, InitWithDemoLoadsThePartnershipOnce) {
   EXPECT_NE(first.out.find("Loaded"), std::string::npos);
   EXPECT_NE(Cli({"init", "--demo", db_}).out.find("not loaded"), std::string::npos);
   EXPECT_NE(Cli({"org", "list", db_}).out.find("Brackenford Constabulary"), std::string::npos);
+  EXPECT_NE(first.out.find("data sharing agreement and DPIA"), std::string::npos) << first.out;
   CliRun logins = Cli({"demo", "logins"});
   EXPECT_NE(logins.out.find("primary.teacher@demo.jigsaw"), std::string::npos);
   EXPECT_NE(logins.out.find("JIGS AWDE MOBR ACKE NFOR DTOT PSEC RET2"), std::string::npos) << logins.out;
