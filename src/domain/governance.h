@@ -183,6 +183,15 @@ RiskLevel ResidualRisk(const Dpia& dpia);
 // Whether an approved DPIA covers sharing from `sharer` to `recipient` for `purpose`.
 bool Covers(const Dpia& dpia, const std::string& sharer, const std::string& recipient, SharingPurpose purpose);
 
+// An agreement or DPIA that covered a share when it was decided: the
+// decision keeps which, with the title it had then.
+enum class CoverKind : std::uint8_t { kAgreement, kDpia };
+struct CoverRecord {
+  CoverKind kind = CoverKind::kAgreement;
+  std::string id;
+  std::string title;
+};
+
 // The first of a list of problems, or Ok.
 Status FirstProblem(std::vector<Error> problems);
 
@@ -228,5 +237,7 @@ JIGSAW_DOMAIN_ENUM_NAMES(domain::RiskLevel, 3, {domain::RiskLevel::kLow, "low"},
 JIGSAW_DOMAIN_ENUM_NAMES(domain::DpiaState, 3, {domain::DpiaState::kDraft, "draft"},
                          {domain::DpiaState::kAwaitingSignOff, "awaiting_sign_off"},
                          {domain::DpiaState::kApproved, "approved"});
+JIGSAW_DOMAIN_ENUM_NAMES(domain::CoverKind, 2, {domain::CoverKind::kAgreement, "agreement"},
+                         {domain::CoverKind::kDpia, "dpia"});
 #undef JIGSAW_DOMAIN_ENUM_NAMES
 }  // namespace jigsaw

@@ -1019,6 +1019,13 @@ Result<DecisionResult> Sharing::DecideIn(store::Transaction& tx, const Context& 
     JIGSAW_RETURN_IF_ERROR(Notify(tx, now, p.prior->decided_by, "share.changed", "decision", p.prior->id));
   }
   JIGSAW_RETURN_IF_ERROR(tx.casework().InsertDecision(d));
+  // Which agreements and DPIAs the assessment relied on, as they were then
+  // (docs/governance.md): a review of the decision can see what covered it.
+  if (p.cover) {
+    for (const auto& a : p.cover->agreements) out.cover.push_back({domain::CoverKind::kAgreement, a.id, a.title});
+    for (const auto& x : p.cover->dpias) out.cover.push_back({domain::CoverKind::kDpia, x.id, x.title});
+    JIGSAW_RETURN_IF_ERROR(tx.governance().InsertDecisionCover(d.id, out.cover));
+  }
   // A correction or a completed emergency record does not send again.
   if (share && !held && (d.supersedes.empty() || changes_proposal))
     out.disclosure = JIGSAW_TRY(Send(tx, context, d, p.view_json, p.view, now, event.purpose));
@@ -1119,6 +1126,7 @@ Result<DecisionView> Sharing::GetDecision(const Context& context, const std::str
     store::DisclosureQuery q;
     q.decision_id = id;
     for (const auto& s : JIGSAW_TRY(tx.casework().Disclosures(q))) out.disclosure_ids.push_back(s.id);
+    out.cover = JIGSAW_TRY(tx.governance().DecisionCover(id));
     return Ok();
   }));
   return out;

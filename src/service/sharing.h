@@ -108,12 +108,15 @@ struct TypedAnswer {
 struct DecisionResult {
   domain::Decision decision;
   std::optional<domain::Disclosure> disclosure;
+  // The agreements and DPIAs that covered it, kept with it (none for an emergency share).
+  std::vector<domain::CoverRecord> cover;
 };
 
 struct DecisionView {
   domain::Decision decision;
   std::string superseded_by;
   std::vector<std::string> disclosure_ids;
+  std::vector<domain::CoverRecord> cover;  // as DecisionResult::cover
 };
 
 struct DisclosureSummary {

@@ -223,6 +223,22 @@ class SqlGovernance final : public GovernanceRepository {
     return out;
   }
 
+  Status InsertDecisionCover(const std::string& decision_id, const std::vector<domain::CoverRecord>& cover) override {
+    for (const auto& c : cover)
+      JIGSAW_TRY(sql::Execute(c_, "INSERT INTO decision_cover (decision_id, kind, ref_id, title) VALUES ($1, $2, $3, $4)",
+                              {decision_id, S(ToString(c.kind)), c.id, c.title}));
+    return Ok();
+  }
+
+  Result<std::vector<domain::CoverRecord>> DecisionCover(const std::string& decision_id) override {
+    std::vector<domain::CoverRecord> out;
+    for (const Row& r : JIGSAW_TRY(sql::Query(
+             c_, "SELECT kind, ref_id, title FROM decision_cover WHERE decision_id = $1 ORDER BY kind, title, ref_id",
+             {decision_id})))
+      out.push_back({JIGSAW_TRY(StoredEnum<domain::CoverKind>(r.Text(0), "decision_cover.kind")), r.Text(1), r.Text(2)});
+    return out;
+  }
+
  private:
   // The agreement's parties, in the order given, and its signatures.
   Status Complete(Agreement& a) {

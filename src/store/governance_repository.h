@@ -32,6 +32,10 @@ class GovernanceRepository {
   virtual Result<std::optional<domain::Dpia>> FindDpia(const std::string& id) = 0;
   // The DPIAs that cover the organisation, the latest recorded first.
   virtual Result<std::vector<domain::Dpia>> DpiasOf(const std::string& organisation_id) = 0;
+
+  // What a decision relied on, as it stood when it was made (titles kept).
+  virtual Status InsertDecisionCover(const std::string& decision_id, const std::vector<domain::CoverRecord>& cover) = 0;
+  virtual Result<std::vector<domain::CoverRecord>> DecisionCover(const std::string& decision_id) = 0;
 };
 
 }  // namespace jigsaw::store

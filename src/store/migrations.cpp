@@ -592,6 +592,13 @@ CREATE TABLE dpia_risks (
   residual TEXT NOT NULL,
   PRIMARY KEY (dpia_id, position)
 );
+CREATE TABLE decision_cover (
+  decision_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  ref_id TEXT NOT NULL,
+  title TEXT NOT NULL,
+  PRIMARY KEY (decision_id, kind, ref_id)
+);
 )sql";
 
 constexpr std::array<Migration, 17> kMigrations{{

@@ -188,8 +188,13 @@ TEST_F(GovernanceApiTest, RegularSharingWithoutADpiaIsRefusedAndAOneOffIsNot) {
   auto refused = teacher_.post("/api/v1/decisions/preview", told);
   ASSERT_EQ(refused.status, 400) << refused.body;
   EXPECT_EQ(refused.Json()["error"]["field"], "circumstances.dpia_in_place") << refused.body;
-  ApprovedDpia();
-  EXPECT_EQ(teacher_.post("/api/v1/decisions", Decision(teacher_, "regular")).status, 201);
+  const std::string dpia = ApprovedDpia();
+  auto now_regular = teacher_.post("/api/v1/decisions", Decision(teacher_, "regular"));
+  ASSERT_EQ(now_regular.status, 201) << now_regular.body;
+  EXPECT_EQ(now_regular.Json()["cover"]["dpias"][0]["id"], dpia) << "the decision keeps what covered it";
+  auto read = teacher_.get("/api/v1/decisions/" + now_regular.Json()["id"].get<std::string>());
+  ASSERT_EQ(read.status, 200) << read.body;
+  EXPECT_EQ(read.Json()["cover"]["agreements"].size(), 1u);
 }
 
 TEST_F(GovernanceApiTest, TheRegisterPagesListShowAndSignAndTheHomePageFlagsAReview) {

@@ -244,10 +244,18 @@ TEST_F(GovernanceServiceTest, RegularSharingWithoutAnApprovedDpiaIsRefusedAndAOn
   auto shared = sharing_.Decide(teacher_, one_off);
   ASSERT_TRUE(shared) << shared.error().message << ": a one-off share is never held up for want of a DPIA";
 
-  // Once the DPIA is signed off, regular sharing may be recorded.
+  // Once the DPIA is signed off, regular sharing may be recorded, and the
+  // decision keeps which agreement and DPIA it relied on.
   ASSERT_TRUE(governance_.SignOffDpia(council_leader_, pending->dpia.id, {true, ""}));
   auto now_regular = sharing_.Decide(teacher_, Share(guidance::Frequency::kRegular));
   ASSERT_TRUE(now_regular) << now_regular.error().message;
+  auto kept = sharing_.GetDecision(teacher_, now_regular->decision.id);
+  ASSERT_TRUE(kept) << kept.error().message;
+  ASSERT_EQ(kept->cover.size(), 2u);
+  EXPECT_EQ(kept->cover[0].kind, domain::CoverKind::kAgreement);
+  EXPECT_EQ(kept->cover[0].title, "Elmside schools and council agreement");
+  EXPECT_EQ(kept->cover[1].kind, domain::CoverKind::kDpia);
+  EXPECT_EQ(kept->cover[1].id, pending->dpia.id);
 }
 
 TEST_F(GovernanceServiceTest, AnEmergencyShareIsNeverBlocked) {

@@ -146,9 +146,18 @@ json ToJson(const service::DisclosureSummary& s, Time now) {
 }
 
 // A decision just made, and the disclosure it sent (null if held for the DSL or not sharing).
+// The agreements and DPIAs a decision relied on (docs/governance.md).
+json CoverJson(const std::vector<domain::CoverRecord>& cover) {
+  json agreements = json::array(), dpias = json::array();
+  for (const auto& c : cover)
+    (c.kind == domain::CoverKind::kAgreement ? agreements : dpias).push_back({{"id", c.id}, {"title", c.title}});
+  return {{"agreements", agreements}, {"dpias", dpias}};
+}
+
 json DecisionResultJson(const service::DecisionResult& r, Time now) {
   json j = ToJson(r.decision, now);
   j["disclosure_id"] = r.disclosure ? json(r.disclosure->id) : json(nullptr);
+  j["cover"] = CoverJson(r.cover);
   return j;
 }
 
@@ -599,6 +608,7 @@ void AddCaseworkRoutes(Router& router, CaseworkServices s) {
                    json j = ToJson(v.decision, clock->Now());
                    j["superseded_by"] = v.superseded_by;
                    j["disclosure_ids"] = v.disclosure_ids;
+                   j["cover"] = CoverJson(v.cover);
                    return j;
                  });
   }));
