@@ -926,6 +926,7 @@ Result<DecisionResult> Sharing::AnswerWithItems(const Context& context, const Ty
       return Fail(ErrorCode::kFailedPrecondition,
                   "That request has already been answered. If they ask you to reconsider, you can decide again.",
                   "information_request_id");
+    if (JIGSAW_TRY(AnswerAwaitingApproval(tx, *request))) return AnswerAlreadyAwaitingApproval();
     NewDecision n;
     n.information_request_id = request->id;
     n.child_id = in.child_id;
