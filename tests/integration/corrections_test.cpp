@@ -19,7 +19,8 @@ using nlohmann::json;
 class CorrectionsApiTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    for (const auto& o : Get(port(), "/api/v1/organisations", dsl_).Json()["organisations"])
+    const json organisations = Get(port(), "/api/v1/organisations", dsl_).Json();
+    for (const auto& o : organisations["organisations"])
       if (o["name"].get<std::string>().starts_with("Brackenford Council")) council_ = o["id"];
     // The DSL records and shares: their shares need no approval.
     auto child = Post(port(), "/api/v1/people",

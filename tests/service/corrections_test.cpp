@@ -79,8 +79,9 @@ class CorrectionsServiceTest : public ::testing::Test {
     d.record.informing = domain::Informing{.reason_not_told = "It could place Ada at risk."};
     return d;
   }
+  // Shared by the DSL: a school's staff shares wait for the DSL's approval.
   std::string Disclose() {
-    auto decided = sharing_.Decide(teacher_, Share());
+    auto decided = sharing_.Decide(dsl_, Share());
     EXPECT_TRUE(decided) << decided.error().message;
     EXPECT_TRUE(decided && decided->disclosure);
     return decided && decided->disclosure ? decided->disclosure->id : "";
@@ -187,6 +188,7 @@ TEST_F(CorrectionsServiceTest, MarkingAPersonProtectedLaterWithholdsThemFromALat
 TEST_F(CorrectionsServiceTest, UnmarkingAProtectedPersonNeedsAReasonAndClearsTheProtectedReason) {
   ASSERT_TRUE(corrections_.CorrectPerson(teacher_, {.person_id = mother_, .is_protected = true,
                                                     .protected_reason = "Refuge.", .reason = "In a refuge."}));
+  clock_.Advance(std::chrono::minutes(5));
   auto unmarked = corrections_.CorrectPerson(dsl_, {.person_id = mother_, .is_protected = false,
                                                     .reason = "Marked in error: it was another family."});
   ASSERT_TRUE(unmarked) << unmarked.error().message;
