@@ -27,6 +27,14 @@ struct PersonVersion {
   Supersession superseded;
 };
 
+// A relationship as it was before a correction of who the person is to
+// the other (a "carer" who is the mother's partner, not a parent).
+struct RelationshipVersion {
+  std::string id;  // of this version; relationship.id is the relationship's
+  Relationship relationship;
+  Supersession superseded;
+};
+
 // An information item as it was before a correction.
 struct ItemVersion {
   std::string id;  // of this version; item.id is the item's

@@ -58,6 +58,27 @@ bool SameDetails(const domain::Person& a, const domain::Person& b) {
          a.is_protected == b.is_protected && a.protected_reason == b.protected_reason;
 }
 
+// The relationship between the person and the one named, as it was and
+// as corrected; none when nothing would change. A relationship recorded
+// the other way round ("the child is ... of the person") is turned to read
+// from the person, as the correction says it.
+Result<std::optional<std::pair<domain::Relationship, domain::Relationship>>> CorrectedRelationship(
+    store::Transaction& tx, const domain::Person& person, const std::optional<RelationshipCorrection>& c) {
+  using Pair = std::pair<domain::Relationship, domain::Relationship>;
+  if (!c) return std::optional<Pair>{};
+  for (const auto& r : JIGSAW_TRY(tx.casework().Relationships(person.id))) {
+    const std::string& other = r.person_id == person.id ? r.related_person_id : r.person_id;
+    if (other != c->related_person_id) continue;
+    domain::Relationship corrected = r;
+    corrected.person_id = person.id;
+    corrected.related_person_id = other;
+    corrected.kind = c->kind;
+    if (corrected.person_id == r.person_id && corrected.kind == r.kind) return std::optional<Pair>{};
+    return std::optional<Pair>(Pair{r, corrected});
+  }
+  return InvalidArgument("relationship.related_person_id", "This person has no recorded relationship with that person.");
+}
+
 struct LoadedItem {
   domain::InformationItem item;
   std::string concern_raised_by;
@@ -111,14 +132,25 @@ Result<domain::Person> Corrections::CorrectPerson(const Context& context, const 
     domain::Person corrected = Corrected(*earlier, correction);
     // The record keeps the date it was made: a child must have been under 18 then.
     JIGSAW_RETURN_IF_ERROR(domain::Validate(corrected, earlier->created_at));
-    if (SameDetails(*earlier, corrected))
+    auto relationship = JIGSAW_TRY(CorrectedRelationship(tx, *earlier, correction.relationship));
+    const bool details = !SameDetails(*earlier, corrected);
+    if (!details && !relationship)
       return InvalidArgument("person", "Nothing would change: correct at least one detail.");
     const Time now = clock_.Now();
+    const domain::Supersession by{context.actor.practitioner_id, now, reason};
     auto& cw = tx.casework();
-    JIGSAW_RETURN_IF_ERROR(cw.InsertPersonVersion({NewId(), *earlier, {context.actor.practitioner_id, now, reason}}));
-    JIGSAW_RETURN_IF_ERROR(cw.UpdatePerson(corrected));
+    std::vector<std::string> reindex{corrected.id};
+    if (details) {
+      JIGSAW_RETURN_IF_ERROR(cw.InsertPersonVersion({NewId(), *earlier, by}));
+      JIGSAW_RETURN_IF_ERROR(cw.UpdatePerson(corrected));
+    }
+    if (relationship) {
+      JIGSAW_RETURN_IF_ERROR(cw.InsertRelationshipVersion({NewId(), relationship->first, by}));
+      JIGSAW_RETURN_IF_ERROR(cw.UpdateRelationship(relationship->second));
+      reindex.push_back(correction.relationship->related_person_id);
+    }
     // The partnership index answers from the corrected details.
-    JIGSAW_RETURN_IF_ERROR(IndexPeople(tx, now, {corrected.id}));
+    JIGSAW_RETURN_IF_ERROR(IndexPeople(tx, now, reindex));
     out = std::move(corrected);
     return Ok();
   }));
@@ -169,6 +201,14 @@ Result<PersonHistory> Corrections::PersonVersions(const Context& context, const 
     if (p->kind == domain::PersonKind::kChild) event.child_id = p->id;
     out.superseded = JIGSAW_TRY(tx.casework().PersonVersions(person_id));
     out.superseded_by_names = JIGSAW_TRY(NamesOfWhoReplaced(tx, out.superseded));
+    out.relationships_superseded = JIGSAW_TRY(tx.casework().RelationshipVersions(person_id));
+    out.relationships_superseded_by_names = JIGSAW_TRY(NamesOfWhoReplaced(tx, out.relationships_superseded));
+    for (const auto& r : JIGSAW_TRY(tx.casework().Relationships(person_id))) {
+      const std::string& other = r.person_id == person_id ? r.related_person_id : r.person_id;
+      auto o = JIGSAW_TRY(tx.casework().FindPerson(other));
+      if (!o) return Internal("A relationship names a person missing from the records.");
+      out.related.push_back({r, std::move(*o)});
+    }
     out.current = std::move(*p);
     return Ok();
   }));

@@ -14,11 +14,20 @@
 #include <vector>
 
 #include "domain/correction.h"
+#include "service/casework.h"
 #include "service/context.h"
 #include "service/sharing.h"
 #include "service/workflow.h"
 
 namespace jigsaw::service {
+
+// Who the person is to someone recorded with them, usually the child: the
+// relationship between the two then reads "the person is KIND of
+// related_person_id".
+struct RelationshipCorrection {
+  std::string related_person_id;
+  domain::RelationshipKind kind = domain::RelationshipKind::kOther;
+};
 
 // What changes in a person's record; a field left empty keeps its value.
 struct PersonCorrection {
@@ -30,6 +39,7 @@ struct PersonCorrection {
   // the correction says why; the protected reason is cleared).
   std::optional<bool> is_protected;
   std::optional<std::string> protected_reason;
+  std::optional<RelationshipCorrection> relationship;
   std::string reason;  // why the record is corrected: required
 };
 
@@ -52,6 +62,11 @@ struct PersonHistory {
   domain::Person current;
   std::vector<domain::PersonVersion> superseded;
   std::vector<std::string> superseded_by_names;
+  // The person's relationships as they are, each with the person on its
+  // other side, and their superseded versions (with who replaced each).
+  std::vector<RelatedPerson> related;
+  std::vector<domain::RelationshipVersion> relationships_superseded;
+  std::vector<std::string> relationships_superseded_by_names;
 };
 struct ItemHistory {
   domain::InformationItem current;
@@ -65,7 +80,8 @@ class Corrections {
       : store_(store), clock_(clock), trail_(trail), sharing_(sharing) {}
 
   // kInvalidArgument naming "reason" when none is given, the field when a
-  // corrected value is not valid, or "person" when nothing would change;
+  // corrected value is not valid ("relationship.related_person_id" when the
+  // two are not related), or "person" when nothing would change;
   // kNotFound / kPermissionDenied (audited) for someone who may not edit
   // the record. Nothing is written unless everything is.
   Result<domain::Person> CorrectPerson(const Context& context, const PersonCorrection& correction);

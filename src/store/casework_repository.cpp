@@ -112,6 +112,12 @@ Result<Person> ToPerson(const Row& r) {
 constexpr std::string_view kRelationshipColumns =
     "id, organisation_id, person_id, related_person_id, kind, created_by, created_at";
 
+Result<Relationship> ToRelationship(const Row& r) {
+  return Relationship{r.Text(0), r.Text(1), r.Text(2), r.Text(3),
+                      JIGSAW_TRY(StoredEnum<RelationshipKind>(r.Text(4), "relationships.kind")), r.Text(5),
+                      FromMicros(r.Int(6))};
+}
+
 constexpr std::string_view kConcernColumns =
     "id, organisation_id, child_id, raised_by, forms, level, what_happened, child_words, status, "
     "seen_by, seen_at, next_step, next_step_note, actioned_by, actioned_at, created_at, "
@@ -434,10 +440,27 @@ class SqlCasework final : public CaseworkRepository {
     auto rows = JIGSAW_TRY(Select(kRelationshipColumns, "relationships",
                                   "WHERE person_id = $1 OR related_person_id = $1 ORDER BY created_at",
                                   {person_id}));
-    return All<Relationship>(rows, [](const Row& r) -> Result<Relationship> {
-      return Relationship{r.Text(0), r.Text(1), r.Text(2), r.Text(3),
-                          JIGSAW_TRY(StoredEnum<RelationshipKind>(r.Text(4), "relationships.kind")),
-                          r.Text(5), FromMicros(r.Int(6))};
+    return All<Relationship>(rows, ToRelationship);
+  }
+
+  Status UpdateRelationship(const Relationship& r) override {
+    return Run("UPDATE relationships SET person_id = $2, related_person_id = $3, kind = $4 WHERE id = $1",
+               {r.id, r.person_id, r.related_person_id, S(ToString(r.kind))});
+  }
+
+  Status InsertRelationshipVersion(const RelationshipVersion& v) override {
+    const Relationship& r = v.relationship;
+    return Run(InsertSql("relationship_versions", S(kRelationshipColumns) + ", " + S(kSupersessionColumns)),
+               {r.id, r.organisation_id, r.person_id, r.related_person_id, S(ToString(r.kind)), r.created_by,
+                Micros(r.created_at), v.superseded.by, Micros(v.superseded.at), v.superseded.reason, v.id});
+  }
+
+  Result<std::vector<RelationshipVersion>> RelationshipVersions(const std::string& person_id) override {
+    auto rows = JIGSAW_TRY(Select(S(kRelationshipColumns) + ", " + S(kSupersessionColumns), "relationship_versions",
+                                  "WHERE person_id = $1 OR related_person_id = $1 ORDER BY superseded_at, version_id",
+                                  {person_id}));
+    return All<RelationshipVersion>(rows, [](const Row& r) -> Result<RelationshipVersion> {
+      return RelationshipVersion{r.Text(10), JIGSAW_TRY(ToRelationship(r)), ToSupersession(r, 7)};
     });
   }
 

@@ -515,7 +515,7 @@ CREATE TABLE training_records (
 CREATE INDEX training_records_by_practitioner ON training_records(practitioner_id, kind, expires_on);
 )sql";
 
-// Corrections (docs/rights.md): a person or an information item corrected
+// Corrections (docs/rights.md): a person (with their relationships) or an information item corrected
 // by a superseding version. The record's row holds the version in use; each
 // earlier version is kept here whole, with who replaced it, when and why.
 // A disclosure that corrects an earlier one (UK GDPR Article 19) names it.
@@ -566,6 +566,21 @@ CREATE TABLE item_versions (
   supersede_reason TEXT NOT NULL
 );
 CREATE INDEX item_versions_by_item ON item_versions(id, superseded_at);
+CREATE TABLE relationship_versions (
+  version_id TEXT PRIMARY KEY,
+  id TEXT NOT NULL REFERENCES relationships(id),
+  organisation_id TEXT NOT NULL,
+  person_id TEXT NOT NULL,
+  related_person_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  superseded_by TEXT NOT NULL,
+  superseded_at BIGINT NOT NULL,
+  supersede_reason TEXT NOT NULL
+);
+CREATE INDEX relationship_versions_by_person ON relationship_versions(person_id);
+CREATE INDEX relationship_versions_by_related ON relationship_versions(related_person_id);
 ALTER TABLE disclosures ADD COLUMN corrects TEXT NOT NULL DEFAULT '';
 CREATE INDEX disclosures_by_corrects ON disclosures(corrects);
 )sql";
@@ -588,7 +603,7 @@ constexpr std::array<Migration, 17> kMigrations{{
     {15, "police references on decisions: occurrence or crime, PPN, DASH risk level", kV15Portable, kV15Portable},
     {16, "recalling a disclosure sent in error", kV16Portable, kV16Portable},
     {17, "practitioners' training records", kV17Portable, kV17Portable},
-    {19, "corrections: superseded versions of people and items; disclosures that correct", kV19Portable, kV19Portable},
+    {19, "corrections: superseded versions of people, relationships and items; disclosures that correct", kV19Portable, kV19Portable},
 }};
 
 }  // namespace

@@ -311,6 +311,12 @@ class CaseworkRepository {
   virtual Status InsertRelationship(const domain::Relationship& relationship) = 0;
   // Every relationship in which the person is either side.
   virtual Result<std::vector<domain::Relationship>> Relationships(const std::string& person_id) = 0;
+  // A correction of a relationship: its sides and kind take the corrected
+  // version; the earlier one is kept as a RelationshipVersion.
+  virtual Status UpdateRelationship(const domain::Relationship& relationship) = 0;
+  virtual Status InsertRelationshipVersion(const domain::RelationshipVersion& version) = 0;
+  // The superseded versions of every relationship the person is either side of, oldest first.
+  virtual Result<std::vector<domain::RelationshipVersion>> RelationshipVersions(const std::string& person_id) = 0;
 
   virtual Status InsertConcern(const domain::Concern& concern) = 0;
   virtual Result<std::optional<domain::Concern>> FindConcern(const std::string& id) = 0;

@@ -207,6 +207,17 @@ TEST_F(CorrectionsApiTest, ThePagesOfferTheCorrectionAndShowTheSupersededVersion
   EXPECT_NE(form.body.find("Superseded"), std::string::npos);
   EXPECT_NE(form.body.find("She is in a refuge now"), std::string::npos);
 
+  // Who she is to the child, through the same form.
+  auto relationship = Form(dsl_, "/people/" + mother_ + "/correct",
+                           "given_name=Olive&family_name=Pratchett&address=12+Refuge+Road%2C+Brackenford&postcode=BR1+2AB&"
+                           "protected=yes&protected_reason=Fled+to+a+refuge&related_person_id=" + child_ +
+                           "&relationship=carer&reason=Aunt+not+mother");
+  EXPECT_EQ(relationship.status, 303) << relationship.body;
+  auto versions = Get(port(), "/api/v1/people/" + mother_ + "/corrections", dsl_).Json();
+  EXPECT_EQ(versions["relationships"][0]["kind"], "carer");
+  EXPECT_EQ(versions["relationships_superseded"][0]["kind"], "parent");
+  EXPECT_EQ(versions["superseded"].size(), 1u) << "only the relationship changed the second time";
+
   auto item = Form(dsl_, "/items/" + item_ + "/correct",
                    "text=Ada+lives+with+her+mother.&source=class+teacher&accuracy=verified&reason=Checked+with+Ada");
   EXPECT_EQ(item.status, 303) << item.body;

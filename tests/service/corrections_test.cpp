@@ -201,6 +201,33 @@ TEST_F(CorrectionsServiceTest, UnmarkingAProtectedPersonNeedsAReasonAndClearsThe
   EXPECT_EQ(history->superseded[1].superseded.reason, "Marked in error: it was another family.");
 }
 
+TEST_F(CorrectionsServiceTest, WhoSomeoneIsToTheChildIsCorrectedAndTheEarlierRelationshipKept) {
+  auto corrected = corrections_.CorrectPerson(
+      teacher_, {.person_id = mother_,
+                 .relationship = RelationshipCorrection{child_, domain::RelationshipKind::kCarer},
+                 .reason = "She is Ada's aunt and carer, not her mother."});
+  ASSERT_TRUE(corrected) << corrected.error().message;
+  auto history = corrections_.PersonVersions(teacher_, mother_);
+  ASSERT_TRUE(history) << history.error().message;
+  ASSERT_EQ(history->related.size(), 1u);
+  EXPECT_EQ(history->related[0].relationship.kind, domain::RelationshipKind::kCarer);
+  EXPECT_EQ(history->related[0].person.id, child_);
+  EXPECT_TRUE(history->superseded.empty()) << "her own details did not change";
+  ASSERT_EQ(history->relationships_superseded.size(), 1u);
+  EXPECT_EQ(history->relationships_superseded[0].relationship.kind, domain::RelationshipKind::kParent);
+  EXPECT_EQ(history->relationships_superseded[0].superseded.reason, "She is Ada's aunt and carer, not her mother.");
+
+  // Someone she is not related to is named as such.
+  auto stranger = casework_.AddPerson(teacher_, {.kind = domain::PersonKind::kThirdParty, .given_name = "Sam",
+                                                 .family_name = "Other"});
+  ASSERT_TRUE(stranger);
+  auto refused = corrections_.CorrectPerson(
+      teacher_, {.person_id = mother_, .relationship = RelationshipCorrection{stranger->id, domain::RelationshipKind::kParent},
+                 .reason = "Wrong."});
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().field, "relationship.related_person_id");
+}
+
 TEST_F(CorrectionsServiceTest, ACorrectionOfADisclosedItemReachesTheRecipientAndMarksTheEarlierOne) {
   const std::string earlier = Disclose();
   clock_.Advance(std::chrono::hours(2));

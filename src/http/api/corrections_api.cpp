@@ -45,7 +45,22 @@ json PersonHistoryJson(const service::PersonHistory& h) {
     j["superseded"] = SupersededJson(v.superseded);
     versions.push_back(std::move(j));
   }
-  return {{"current", PersonJson(h.current)}, {"superseded", versions}};
+  // "The person is KIND of related_person_id", as each relationship reads now and read before.
+  auto relationship = [](const domain::Relationship& r) {
+    return json{{"id", r.id}, {"person_id", r.person_id}, {"related_person_id", r.related_person_id},
+                {"kind", ToString(r.kind)}};
+  };
+  json related = json::array();
+  for (const auto& r : h.related) related.push_back(relationship(r.relationship));
+  json earlier = json::array();
+  for (const auto& v : h.relationships_superseded) {
+    json j = relationship(v.relationship);
+    j["version_id"] = v.id;
+    j["superseded"] = SupersededJson(v.superseded);
+    earlier.push_back(std::move(j));
+  }
+  return {{"current", PersonJson(h.current)}, {"superseded", versions}, {"relationships", related},
+          {"relationships_superseded", earlier}};
 }
 
 json ItemHistoryJson(const service::ItemHistory& h) {
@@ -71,7 +86,7 @@ std::optional<std::string> OptionalString(const JsonFields& f, std::string_view 
 
 Result<service::PersonCorrection> ParsePersonCorrection(const JsonFields& f, std::string person_id) {
   JIGSAW_RETURN_IF_ERROR(f.OnlyKnown({"given_name", "family_name", "known_as", "date_of_birth", "address", "postcode",
-                                      "protected", "protected_reason", "reason"}));
+                                      "protected", "protected_reason", "relationship", "reason"}));
   service::PersonCorrection c;
   c.person_id = std::move(person_id);
   Status ok = Ok();
@@ -84,6 +99,14 @@ Result<service::PersonCorrection> ParsePersonCorrection(const JsonFields& f, std
   JIGSAW_RETURN_IF_ERROR(ok);
   if (f.Has("known_as")) c.known_as = JIGSAW_TRY(f.Strings("known_as"));
   if (f.Has("protected")) c.is_protected = JIGSAW_TRY(f.BoolOr("protected", false));
+  if (f.Has("relationship")) {
+    const JsonFields r = JIGSAW_TRY(f.Object("relationship", true));
+    JIGSAW_RETURN_IF_ERROR(r.OnlyKnown({"related_person_id", "kind"}));
+    service::RelationshipCorrection rc;
+    rc.related_person_id = JIGSAW_TRY(r.String("related_person_id"));
+    rc.kind = JIGSAW_TRY(r.Enum<domain::RelationshipKind>("kind"));
+    c.relationship = std::move(rc);
+  }
   c.reason = JIGSAW_TRY(f.StringOrEmpty("reason"));
   return c;
 }

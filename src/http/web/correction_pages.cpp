@@ -30,9 +30,33 @@ std::string PersonRows(const domain::Person& p) {
   return SummaryList(rows);
 }
 
+// "Parent of Ada Elm", read from the person; "Ada Elm is their parent" the other way round.
+std::string RelationshipText(const domain::Relationship& r, const std::string& person_id, const service::PersonHistory& h) {
+  const std::string other_id = r.person_id == person_id ? r.related_person_id : r.person_id;
+  std::string other = "someone no longer recorded";
+  for (const auto& x : h.related)
+    if (x.person.id == other_id) other = x.person.FullName();
+  if (r.person_id == person_id) return std::string(Label(r.kind)) + " of " + other;
+  return other + ": " + std::string(Label(r.kind)) + " of this person";
+}
+
+std::string RelationshipVersionsHtml(const service::PersonHistory& h) {
+  std::string out;
+  for (std::size_t i = h.relationships_superseded.size(); i-- > 0;)
+    out += "<div class=\"jigsaw-item\"><p class=\"govuk-body\">" +
+           Superseded(h.relationships_superseded[i].superseded, h.relationships_superseded_by_names[i]) + "</p>" +
+           SummaryList({{"Relationship", Escape(RelationshipText(h.relationships_superseded[i].relationship,
+                                                                  h.current.id, h)),
+                         "", ""}}) +
+           "</div>";
+  return out;
+}
+
 std::string PersonVersionsHtml(const service::PersonHistory& h) {
   std::string out = "<h2 class=\"govuk-heading-m\">Earlier versions</h2>";
-  if (h.superseded.empty()) return out + "<p class=\"govuk-body\">This record has not been corrected.</p>";
+  out += RelationshipVersionsHtml(h);
+  if (h.superseded.empty() && h.relationships_superseded.empty())
+    return out + "<p class=\"govuk-body\">This record has not been corrected.</p>";
   // Newest first: the version just replaced is the one most often asked about.
   for (std::size_t i = h.superseded.size(); i-- > 0;)
     out += "<div class=\"jigsaw-item\"><p class=\"govuk-body\">" +
@@ -44,11 +68,25 @@ std::string PersonVersionsHtml(const service::PersonHistory& h) {
 struct PersonForm {
   std::string given_name, family_name, dob_day, dob_month, dob_year, address, postcode, is_protected, protected_reason,
       reason;
+  std::string related_person_id, relationship;  // who they are to the child, when they have one
 };
 
-PersonForm FormOf(const domain::Person& p) {
+// The child the person is related to, whose relationship the form corrects
+// (a person recorded from a child's record has one); none for a child.
+const service::RelatedPerson* ChildOf(const service::PersonHistory& h) {
+  if (h.current.kind == domain::PersonKind::kChild) return nullptr;
+  for (const auto& r : h.related)
+    if (r.person.kind == domain::PersonKind::kChild) return &r;
+  return nullptr;
+}
+
+PersonForm FormOf(const domain::Person& p, const service::RelatedPerson* child) {
   PersonForm f{p.given_name, p.family_name, "", "", "", p.address, p.postcode, p.is_protected ? "yes" : "no",
                p.protected_reason, ""};
+  if (child) {
+    f.related_person_id = child->person.id;
+    if (child->relationship.person_id == p.id) f.relationship = std::string(ToString(child->relationship.kind));
+  }
   if (p.date_of_birth.size() == 10) {
     f.dob_year = p.date_of_birth.substr(0, 4);
     f.dob_month = p.date_of_birth.substr(5, 2);
@@ -60,7 +98,7 @@ PersonForm FormOf(const domain::Person& p) {
 PersonForm FormOf(const Form& f) {
   return {f.Get("given_name"), f.Get("family_name"), f.Get("date_of_birth-day"), f.Get("date_of_birth-month"),
           f.Get("date_of_birth-year"), f.Get("address"), f.Get("postcode"), f.Get("protected"),
-          f.Get("protected_reason"), f.Get("reason")};
+          f.Get("protected_reason"), f.Get("reason"), f.Get("related_person_id"), f.Get("relationship")};
 }
 
 Response PersonPage(service::Corrections& corrections, Site& site, Visit& v, const std::string& id,
@@ -68,7 +106,8 @@ Response PersonPage(service::Corrections& corrections, Site& site, Visit& v, con
   auto history = corrections.PersonVersions(v.context, id);
   if (!history) return site.Failure(v, history.error());
   const domain::Person& p = history->current;
-  const PersonForm in = submitted ? *submitted : FormOf(p);
+  const service::RelatedPerson* child = ChildOf(*history);
+  const PersonForm in = submitted ? *submitted : FormOf(p, child);
   const std::string back = p.kind == domain::PersonKind::kChild ? "/children/" + p.id : "/";
   std::string body = ErrorSummary(errors);
   body += "<span class=\"govuk-caption-l\">" + Escape(p.FullName()) + "</span><h1 class=\"govuk-heading-l\">Correct this record</h1>";
@@ -86,6 +125,12 @@ Response PersonPage(service::Corrections& corrections, Site& site, Visit& v, con
                   "For example, someone in a refuge. Nothing shared will name them or say where they live.", false,
                   ErrorFor(errors, "protected")},
                  {{"yes", "Yes", "", false}, {"no", "No", "", false}}, in.is_protected, true);
+  if (child) {
+    body += HiddenInput("related_person_id", child->person.id);
+    body += Radios({"relationship", "Who are they to " + child->person.FullName() + "?", "", false,
+                    ErrorFor(errors, "relationship")},
+                   OptionsOf<domain::RelationshipKind>(), in.relationship);
+  }
   body += Textarea({"protected_reason", "Why they are protected", "Only if they are protected.", false,
                     ErrorFor(errors, "protected_reason")},
                    in.protected_reason, 2);
@@ -94,6 +139,8 @@ Response PersonPage(service::Corrections& corrections, Site& site, Visit& v, con
                    in.reason, 3);
   body += Button("Save the correction") + "</form>";
   body += "<h2 class=\"govuk-heading-m\">Current version</h2>" + PersonRows(p);
+  for (const auto& r : history->related)
+    body += SummaryList({{"Relationship", Escape(RelationshipText(r.relationship, p.id, *history)), "", ""}});
   body += PersonVersionsHtml(*history);
   // The title holds no personal data (PageSpec).
   return site.Page(v, {.title = "Correct a person's record", .body_html = body, .back_href = back,
@@ -112,10 +159,21 @@ Response PersonPost(service::Corrections& corrections, Site& site, Visit& v, con
                               .is_protected = in.is_protected == "yes",
                               .protected_reason = in.is_protected == "yes" ? in.protected_reason : std::string(),
                               .reason = in.reason};
+  if (!in.related_person_id.empty() && !in.relationship.empty()) {
+    const auto kind = ParseEnum<domain::RelationshipKind>(in.relationship);
+    if (!kind) return PersonPage(corrections, site, v, id, in, {{"relationship", "Select who they are to the child"}}, 400);
+    c.relationship = service::RelationshipCorrection{in.related_person_id, *kind};
+  }
   auto done = corrections.CorrectPerson(v.context, c);
   if (!done) {
     if (done.error().code != ErrorCode::kInvalidArgument) return site.Failure(v, done.error());
-    return PersonPage(corrections, site, v, id, in, FieldErrors(done.error(), "reason"), 400);
+    // The service names the person ("nothing would change") or the
+    // relationship's fields; the form has one question for each.
+    const std::string& field = done.error().field;
+    Errors errors = field.starts_with("relationship") ? Errors{{"relationship", done.error().message}}
+                    : field == "person"                ? Errors{{"given_name", done.error().message}}
+                                                       : FieldErrors(done.error(), "reason");
+    return PersonPage(corrections, site, v, id, in, errors, 400);
   }
   return Redirect(done->kind == domain::PersonKind::kChild ? "/children/" + done->id : "/people/" + id + "/correct");
 }
