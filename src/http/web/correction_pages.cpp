@@ -175,7 +175,11 @@ Response PersonPost(service::Corrections& corrections, Site& site, Visit& v, con
                                                        : FieldErrors(done.error(), "reason");
     return PersonPage(corrections, site, v, id, in, errors, 400);
   }
-  return Redirect(done->kind == domain::PersonKind::kChild ? "/children/" + done->id : "/people/" + id + "/correct");
+  // Back to the child's record the correction was made from (Redirect
+  // refuses anything but a plain path, so a forged id goes nowhere).
+  if (done->kind == domain::PersonKind::kChild) return Redirect("/children/" + done->id);
+  if (!in.related_person_id.empty()) return Redirect("/children/" + in.related_person_id);
+  return Redirect("/people/" + id + "/correct");
 }
 
 std::string ItemRows(const domain::InformationItem& i) {

@@ -393,7 +393,7 @@ Response Child(Site& site, Visit& v) {
       people.push_back({Escape(r.person.FullName()), Escape(RelationshipLabel(r.relationship, r.person.id)),
                         r.person.is_protected ? Tag("Identity protected", Colour::kPurple) + " " + Escape(r.person.protected_reason) : "",
                         // A correction (docs/rights.md): marking someone protected later, among others.
-                        Link("Correct", "/people/" + r.person.id + "/correct", "the record of this person")});
+                        Link("Correct", "/people/" + r.person.id + "/correct", "the record of " + r.person.FullName())});
     body += Table("", {"Name", "Relationship", "Protection", "Change"}, people);
   }
 
