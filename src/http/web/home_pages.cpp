@@ -390,11 +390,13 @@ Response Child(Site& site, Visit& v) {
   } else {
     std::vector<std::vector<std::string>> people;
     for (const auto& r : record->related)
-      people.push_back({Escape(r.person.FullName()), Escape(RelationshipLabel(r.relationship, r.person.id)),
-                        r.person.is_protected ? Tag("Identity protected", Colour::kPurple) + " " + Escape(r.person.protected_reason) : "",
-                        // A correction (docs/rights.md): marking someone protected later, among others.
-                        Link("Correct", "/people/" + r.person.id + "/correct", "the record of " + r.person.FullName())});
-    body += Table("", {"Name", "Relationship", "Protection", "Change"}, people);
+      // A correction (docs/rights.md), marking someone protected later among
+      // others, is linked under the name: a fourth column would not fit a phone.
+      people.push_back({Escape(r.person.FullName()) + "<br>" +
+                            Link("Correct", "/people/" + r.person.id + "/correct", "the record of " + r.person.FullName()),
+                        Escape(RelationshipLabel(r.relationship, r.person.id)),
+                        r.person.is_protected ? Tag("Identity protected", Colour::kPurple) + " " + Escape(r.person.protected_reason) : ""});
+    body += Table("", {"Name", "Relationship", "Protection"}, people);
   }
 
   body += ChronologySection(*chronology, p.id, v.request.QueryParam("events").value_or("") == "significant");
