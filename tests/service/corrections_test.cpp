@@ -12,6 +12,7 @@
 #include "service/administration.h"
 #include "service/casework.h"
 #include "service/corrections.h"
+#include "service/requests.h"
 #include "service/sharing.h"
 #include "support/test_database.h"
 #include "support/test_server.h"
@@ -133,6 +134,7 @@ class CorrectionsServiceTest : public ::testing::Test {
   WorkflowPolicy policy_;
   Sharing sharing_{*store_, clock_, trail_, sealer_, policy_};
   Corrections corrections_{*store_, clock_, trail_, sharing_};
+  Requests requests_{*store_, clock_, trail_};
   Context op_ = Context::Operator();
   Context teacher_, other_teacher_, dsl_, worker_;
   std::string council_, child_, mother_, concern_, item_;
@@ -183,6 +185,30 @@ TEST_F(CorrectionsServiceTest, MarkingAPersonProtectedLaterWithholdsThemFromALat
   EXPECT_EQ(history->superseded[0].superseded.by, teacher_.actor.practitioner_id);
   EXPECT_EQ(history->superseded[0].superseded.at, clock_.Now());
   EXPECT_EQ(history->superseded[0].superseded.reason, "We learnt today that she is in a refuge.");
+}
+
+// The same for the words that leave outside a disclosure: an information
+// request the school sends after marking her protected withholds her.
+TEST_F(CorrectionsServiceTest, MarkedProtectedLaterSheIsWithheldFromARequestTheSchoolSendsToo) {
+  domain::InformationRequest r;
+  r.holder_organisation_id = council_;
+  r.child_given_name = "Ada";
+  r.child_family_name = "Elm";
+  r.child_date_of_birth = "2016-03-04";
+  r.needed = "Anything known about Olive Pratchett of 12 Refuge Road, Elmside.";
+  r.reason = "Ada may be living with domestic abuse.";
+  auto before = requests_.AskForInformation(teacher_, r);
+  ASSERT_TRUE(before) << before.error().message;
+  EXPECT_NE(before->needed.find("Pratchett"), std::string::npos) << "not yet protected";
+
+  ASSERT_TRUE(corrections_.CorrectPerson(teacher_, {.person_id = mother_, .is_protected = true,
+                                                    .protected_reason = "Refuge.", .reason = "In a refuge."}));
+  auto after = requests_.AskForInformation(teacher_, r);
+  ASSERT_TRUE(after) << after.error().message;
+  auto read = requests_.GetInformationRequest(worker_, after->id);
+  ASSERT_TRUE(read) << read.error().message;
+  EXPECT_EQ(read->request.needed.find("Pratchett"), std::string::npos) << read->request.needed;
+  EXPECT_EQ(read->request.needed.find("Refuge Road"), std::string::npos) << read->request.needed;
 }
 
 TEST_F(CorrectionsServiceTest, UnmarkingAProtectedPersonNeedsAReasonAndClearsTheProtectedReason) {
