@@ -108,7 +108,10 @@ Response PersonPage(service::Corrections& corrections, Site& site, Visit& v, con
   const domain::Person& p = history->current;
   const service::RelatedPerson* child = ChildOf(*history);
   const PersonForm in = submitted ? *submitted : FormOf(p, child);
-  const std::string back = p.kind == domain::PersonKind::kChild ? "/children/" + p.id : "/";
+  // Back to the child's record the person belongs to.
+  const std::string back = p.kind == domain::PersonKind::kChild ? "/children/" + p.id
+                           : child                             ? "/children/" + child->person.id
+                                                               : "/";
   std::string body = ErrorSummary(errors);
   body += "<span class=\"govuk-caption-l\">" + Escape(p.FullName()) + "</span><h1 class=\"govuk-heading-l\">Correct this record</h1>";
   body += "<p class=\"govuk-body\">Change what is wrong and say why. The record will read as corrected everywhere, "

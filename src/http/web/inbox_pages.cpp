@@ -141,7 +141,8 @@ std::string RecallHtml(const Visit& v, const service::DisclosureSummary& s) {
 
 // UK GDPR Article 19: a correction says which share it corrects and why;
 // an earlier share says it has been corrected, linking each correction.
-std::string CorrectionHtml(const service::RecipientView& content, const service::DisclosureSummary& s) {
+std::string CorrectionHtml(const service::RecipientView& content, const service::DisclosureSummary& s,
+                           bool recipient) {
   std::string out;
   if (content.correction)
     out += Inset(Tag("Correction", Colour::kPurple) + " This corrects " +
@@ -154,8 +155,9 @@ std::string CorrectionHtml(const service::RecipientView& content, const service:
                                       "/disclosures/" + s.corrected_by[i]);
     // Warning() escapes its text; this one holds links, built with html.h.
     out += "<div class=\"govuk-warning-text\"><span class=\"govuk-warning-text__icon\" aria-hidden=\"true\">!</span>"
-           "<strong class=\"govuk-warning-text__text\"><span class=\"govuk-visually-hidden\">Warning</span>"
-           "Some of this information has since been corrected by the organisation that shared it: " +
+           "<strong class=\"govuk-warning-text__text\"><span class=\"govuk-visually-hidden\">Warning</span>" +
+           std::string(recipient ? "Some of this information has since been corrected by the organisation that shared it: "
+                                 : "Some of this information has since been corrected, and the correction sent: ") +
            links + ".</strong></div>";
   }
   return out;
@@ -187,7 +189,7 @@ Response DisclosurePage(Site& site, Visit& v) {
                                                                         : "Shared by you with " + Escape(s.recipient_organisation)) +
           "</span><h1 class=\"govuk-heading-l\">Information shared</h1>";
   if (!recipient) body += RecallHtml(v, s);
-  body += CorrectionHtml(view->content, s);
+  body += CorrectionHtml(view->content, s, recipient);
   body += SummaryList({{"Shared", Escape(DisplayTime(s.disclosure.created_at)), "", ""},
                        {"Opened", s.disclosure.received_at == Time{} ? Due(s.disclosure.acknowledgement_due_at, now, {})
                                                                       : Escape(DisplayTime(s.disclosure.received_at)), "", ""},
