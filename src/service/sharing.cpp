@@ -1270,6 +1270,14 @@ Result<domain::Disclosure> Sharing::Recall(const Context& context, const std::st
     s->recalled_at = now;
     s->recall_reason = why;
     JIGSAW_RETURN_IF_ERROR(NotifyAll(tx, now, JIGSAW_TRY(RecipientsToTell(tx, *s)), "disclosure.recalled", s->id));
+    // A correction sent after it (Article 19) went to the same wrong place
+    // and repeats what it corrects: it goes with it, for the same reason.
+    for (const auto& c : JIGSAW_TRY(cw.CorrectionsOf(s->id))) {
+      if (domain::IsRecalled(c)) continue;
+      JIGSAW_RETURN_IF_ERROR(cw.RecordRecall(c.id, context.actor.practitioner_id, now, why));
+      JIGSAW_RETURN_IF_ERROR(tx.case_management().DeleteDisclosureSummary(c.id));
+      JIGSAW_RETURN_IF_ERROR(NotifyAll(tx, now, JIGSAW_TRY(RecipientsToTell(tx, c)), "disclosure.recalled", c.id));
+    }
     auto assessors = JIGSAW_TRY(BreachAssessors(tx, s->sharer_organisation_id));
     // The sharer hears when their DSL recalls what they sent.
     if (s->sharer_id != context.actor.practitioner_id) assessors.insert(s->sharer_id);

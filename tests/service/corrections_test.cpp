@@ -297,6 +297,27 @@ TEST_F(CorrectionsServiceTest, ACorrectionOfADisclosedItemReachesTheRecipientAnd
   EXPECT_EQ(history->superseded[0].superseded.reason, "The house number was wrong; checked with Ada.");
 }
 
+TEST_F(CorrectionsServiceTest, RecallingADisclosureRecallsTheCorrectionsSentAfterIt) {
+  const std::string earlier = Disclose();
+  auto corrected = corrections_.CorrectItem(
+      teacher_, {.item_id = item_, .text = "Ada now lives with Olive Pratchett at 14 Refuge Road, Elmside.",
+                 .reason = "The house number was wrong."});
+  ASSERT_TRUE(corrected) << corrected.error().message;
+  ASSERT_EQ(corrected->corrections.size(), 1u);
+  ASSERT_TRUE(sharing_.Recall(dsl_, earlier, "Sent to the wrong council."));
+  // Both are out of the recipient's reach: the correction repeats what went astray.
+  for (const auto& id : {earlier, corrected->corrections[0].id}) {
+    auto opened = sharing_.GetDisclosure(worker_, id);
+    ASSERT_TRUE(opened) << opened.error().message;
+    EXPECT_TRUE(domain::IsRecalled(opened->summary.disclosure)) << id;
+    EXPECT_EQ(opened->content_json, "") << id;
+  }
+  // A later correction of the item sends nothing to where it was recalled from.
+  auto again = corrections_.CorrectItem(teacher_, {.item_id = item_, .text = "Ada lives with her mother.", .reason = "Simpler."});
+  ASSERT_TRUE(again) << again.error().message;
+  EXPECT_TRUE(again->corrections.empty());
+}
+
 TEST_F(CorrectionsServiceTest, ACorrectionOfADisclosedItemIsRedactedAsProtectedNow) {
   const std::string earlier = Disclose();
   ASSERT_TRUE(corrections_.CorrectPerson(teacher_, {.person_id = mother_, .is_protected = true,
