@@ -6,11 +6,13 @@
 #include "http/api/api.h"
 #include "http/api/case_management_api.h"
 #include "http/api/casework_api.h"
+#include "http/api/corrections_api.h"
 #include "http/api/partnership_api.h"
 #include "http/api/linking_api.h"
 #include "http/web/linking_pages.h"
 #include "http/api/training_api.h"
 #include "http/web/training_pages.h"
+#include "http/web/correction_pages.h"
 #include "http/web/web.h"
 
 #include <filesystem>
@@ -96,6 +98,10 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config, c
   app->training_ = std::make_unique<service::Training>(*app->store_, clock, *app->trail_);
   http::api::AddTrainingRoutes(app->router_, {*app->authentication_, *app->training_});
   http::web::AddTrainingPages(app->router_, web_services, web_options, *app->training_);
+  // Corrections: people and items superseded by corrected versions (docs/rights.md).
+  app->corrections_ = std::make_unique<service::Corrections>(*app->store_, clock, *app->trail_, *app->sharing_);
+  http::api::AddCorrectionRoutes(app->router_, {*app->authentication_, *app->corrections_});
+  http::web::AddCorrectionPages(app->router_, web_services, web_options, *app->corrections_);
   app->housekeeping_ = std::make_unique<service::Housekeeping>(clock);
   app->AddChores();
   return app;

@@ -403,7 +403,11 @@ Response ConcernView(Site& site, Visit& v, const std::string& id) {
           ButtonLink("Add information", "/concerns/" + c.id + "/items/new", true) + "</div>";
   body += "<h2 class=\"govuk-heading-m\">Information recorded</h2>";
   if (record->items.empty()) body += "<p class=\"govuk-body\">None yet.</p>";
-  for (const auto& i : record->items) body += "<div class=\"jigsaw-item\">" + ItemSummary(i, people) + "</div>";
+  // Each item can be corrected by a superseding version (docs/rights.md),
+  // whose page shows the earlier versions.
+  for (const auto& i : record->items)
+    body += "<div class=\"jigsaw-item\">" + ItemSummary(i, people) + "<p class=\"govuk-body-s\">" +
+            Link("Correct", "/items/" + i.id + "/correct", "this information") + "</p></div>";
   body += RecordedSections(*record);
 
   if (v.who.actor.roles.Has(domain::Role::kDesignatedSafeguardingLead) && c.organisation_id == v.who.actor.organisation_id) {
