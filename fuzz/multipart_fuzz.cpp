@@ -67,6 +67,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     any_over = any_over || f.over_limit;
   }
   if (any_over) return 0;  // its content is gone: nothing to write out again
+  // A form whose only part was an empty file input reads as no parts, and
+  // a body of no parts is not multipart (RFC 2046 asks for one at least).
+  if (form->fields.empty() && form->files.empty()) return 0;
   const std::string again = Write(*form, boundary);
   // Written out, a part's headers may be longer than they came (names are
   // quoted and escaped, a header named in full): room for that, and only that.

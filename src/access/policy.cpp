@@ -163,6 +163,7 @@ Status Authorise(const Actor& actor, Action action, const RecordFacts& r) {
       return Allow(Caseworker(actor));
     case Action::kViewConcern:
     case Action::kAddItem:
+    case Action::kCorrectRecord:
       // Golden rule 6: a concern is for the person who raised it and the
       // DSL who acts on it, not the whole staff room.
       if (!own) return Hidden();

@@ -45,6 +45,10 @@ enum class Action {
   kViewPeople,           // find and read the organisation's records of people
   kViewConcern,          // a concern and its information items
   kAddItem,              // add information to a concern or a person
+  // Correct a person or an item by a superseding version, with a reason
+  // (docs/rights.md): those who may edit the record's concern (owner_id:
+  // who raised the concern, or who recorded the person), and the DSL.
+  kCorrectRecord,
   kTriageConcern,        // mark a concern seen and record the next step
   kViewSafeguardingQueue,
   // A DSL's case management (docs/workflow.md): the organisation's open

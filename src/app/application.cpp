@@ -6,6 +6,7 @@
 #include "http/api/api.h"
 #include "http/api/case_management_api.h"
 #include "http/api/casework_api.h"
+#include "http/api/corrections_api.h"
 #include "http/api/partnership_api.h"
 #include "http/api/linking_api.h"
 #include "http/web/linking_pages.h"
@@ -13,6 +14,7 @@
 #include "http/web/training_pages.h"
 #include "http/api/governance_api.h"
 #include "http/web/governance_pages.h"
+#include "http/web/correction_pages.h"
 #include "http/web/web.h"
 
 #include <filesystem>
@@ -102,6 +104,10 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config, c
   app->governance_ = std::make_unique<service::Governance>(*app->store_, clock, *app->trail_);
   http::api::AddGovernanceRoutes(app->router_, {*app->authentication_, *app->governance_});
   http::web::AddGovernancePages(app->router_, web_services, web_options, *app->governance_);
+  // Corrections: people and items superseded by corrected versions (docs/rights.md).
+  app->corrections_ = std::make_unique<service::Corrections>(*app->store_, clock, *app->trail_, *app->sharing_);
+  http::api::AddCorrectionRoutes(app->router_, {*app->authentication_, *app->corrections_});
+  http::web::AddCorrectionPages(app->router_, web_services, web_options, *app->corrections_);
   app->housekeeping_ = std::make_unique<service::Housekeeping>(clock);
   app->AddChores();
   return app;

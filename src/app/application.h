@@ -20,6 +20,7 @@
 #include "service/authentication.h"
 #include "service/case_management.h"
 #include "service/casework.h"
+#include "service/corrections.h"
 #include "service/drafts.h"
 #include "service/housekeeping.h"
 #include "service/linking.h"
@@ -94,6 +95,7 @@ class Application {
   std::unique_ptr<service::Casework> casework_;
   std::unique_ptr<service::Partnership> partnership_;
   std::unique_ptr<service::Sharing> sharing_;
+  std::unique_ptr<service::Corrections> corrections_;
   std::unique_ptr<service::Requests> requests_;
   std::unique_ptr<service::Overview> overview_;
   std::unique_ptr<service::Linking> linking_;

@@ -248,6 +248,10 @@ struct Disclosure {
   std::string recall_reason;
   std::string recall_confirmed_by;
   Time recall_confirmed_at{};
+  // UK GDPR Article 19: a correction of information sent earlier reaches
+  // each recipient as a disclosure of its own, naming the one it corrects.
+  // Empty for every other disclosure.
+  std::string corrects;
 };
 
 // Recalled: the recipient may no longer open it (access::Authorise).

@@ -56,7 +56,11 @@ Result<std::vector<DisclosureSummary>> Disclosures(store::Transaction& tx, const
       s.decision_id.clear();
       s.sharer_id.clear();
     }
-    out.push_back({s, names[s.sharer_organisation_id], names[s.recipient_organisation_id]});
+    // Article 19: an earlier disclosure shows that it was corrected.
+    std::vector<std::string> corrected_by;
+    for (const auto& c : JIGSAW_TRY(tx.casework().CorrectionsOf(s.id)))
+      if (!domain::IsRecalled(c)) corrected_by.push_back(c.id);
+    out.push_back({s, names[s.sharer_organisation_id], names[s.recipient_organisation_id], std::move(corrected_by)});
   }
   return out;
 }

@@ -65,6 +65,9 @@ std::string ToJson(const RecipientView& v) {
   }
   w.EndArray();
   w.Key("redactions").Int(v.redactions);
+  if (v.correction)
+    w.Key("correction").BeginObject().Key("corrects").String(v.correction->corrects)
+        .Key("reason").String(v.correction->reason).EndObject();
   w.EndObject();
   return w.Take();
 }
@@ -138,6 +141,13 @@ Result<RecipientView> Parse(const JsonFields& f) {
   }
   for (const auto& item : JIGSAW_TRY(f.Objects("items"))) v.items.push_back(JIGSAW_TRY(ParseItem(item)));
   v.redactions = static_cast<int>(JIGSAW_TRY(f.IntOr("redactions", 0)));
+  if (f.Has("correction")) {
+    const JsonFields c = JIGSAW_TRY(f.Object("correction", true));
+    RecipientView::Correction correction;
+    correction.corrects = JIGSAW_TRY(c.StringOrEmpty("corrects"));
+    correction.reason = JIGSAW_TRY(c.StringOrEmpty("reason"));
+    v.correction = std::move(correction);
+  }
   return v;
 }
 

@@ -69,8 +69,17 @@ struct RecipientView {
   // A police force's references for the share (occurrence or crime, PPN,
   // DASH risk level), when it gave any.
   std::optional<domain::PoliceReferences> police;
+  // A correction of information this recipient was sent earlier (UK GDPR
+  // Article 19): the disclosure it corrects and why, the reason redacted
+  // like the items. The items are the corrected versions.
+  struct Correction {
+    std::string corrects;  // the earlier disclosure's id
+    std::string reason;
+  };
+
   std::vector<Item> items;
   int redactions = 0;  // how many details were withheld in all
+  std::optional<Correction> correction;
 };
 
 // The sealed form (stable key names; docs/openapi.yaml, RecipientView).

@@ -108,6 +108,8 @@ Result<InformationRequestView> Requests::GetInformationRequest(const Context& co
     out.messages = JIGSAW_TRY(tx.casework().RequestMessages(id));
     // The other organisation's internal record ids are not ours to hold.
     const std::string& mine = context.actor.organisation_id;
+    if (out.request.holder_organisation_id == mine)
+      if (auto waiting = JIGSAW_TRY(AnswerAwaitingApproval(tx, out.request))) out.answer_awaiting_approval = waiting->id;
     if (out.request.requester_organisation_id != mine) out.request.requested_by.clear();
     for (auto& m : out.messages)
       if (m.organisation_id != mine) {
@@ -186,6 +188,7 @@ Result<InformationRequestView> Requests::AnswerNotKnown(const Context& context, 
       return Fail(ErrorCode::kFailedPrecondition,
                   "This request has already been answered. If they ask you to reconsider, you can answer again.",
                   "status");
+    if (JIGSAW_TRY(AnswerAwaitingApproval(tx, *r))) return AnswerAlreadyAwaitingApproval();
     const Time now = clock_.Now();
     const auto outbound = JIGSAW_TRY(OutboundRedaction::For(tx, context.actor.organisation_id,
                                                             {r->child_given_name, r->child_family_name}));

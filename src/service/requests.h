@@ -19,6 +19,9 @@ namespace jigsaw::service {
 struct InformationRequestView {
   domain::InformationRequest request;
   std::vector<domain::RequestMessage> messages;
+  // For the holder only: the decision, proposed by a member of staff, that
+  // answers it once their DSL approves (empty when none waits).
+  std::string answer_awaiting_approval;
 };
 
 class Requests {

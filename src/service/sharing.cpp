@@ -872,9 +872,10 @@ Status NotifyAll(store::Transaction& tx, Time now, const std::set<std::string>& 
 
 Result<domain::Disclosure> Sharing::Send(store::Transaction& tx, const Context& context, const Decision& d,
                                           const std::string& view_json, const std::optional<RecipientView>& view,
-                                          Time now, const std::string& purpose) const {
+                                          Time now, const std::string& purpose, const std::string& corrects) const {
   domain::Disclosure s;
   s.id = NewId();
+  s.corrects = corrects;
   s.decision_id = d.id;
   s.sharer_organisation_id = d.organisation_id;
   s.sharer_id = d.decided_by;
@@ -945,6 +946,7 @@ Result<DecisionResult> Sharing::AnswerWithItems(const Context& context, const Ty
       return Fail(ErrorCode::kFailedPrecondition,
                   "That request has already been answered. If they ask you to reconsider, you can decide again.",
                   "information_request_id");
+    if (JIGSAW_TRY(AnswerAwaitingApproval(tx, *request))) return AnswerAlreadyAwaitingApproval();
     NewDecision n;
     n.information_request_id = request->id;
     n.child_id = in.child_id;
@@ -1215,7 +1217,10 @@ Result<DisclosureView> Sharing::GetDisclosure(const Context& context, const std:
       s->decision_id.clear();
       s->sharer_id.clear();
     }
-    out.summary = {*s, names[s->sharer_organisation_id], names[s->recipient_organisation_id]};
+    std::vector<std::string> corrected_by;
+    for (const auto& c : JIGSAW_TRY(cw.CorrectionsOf(id)))
+      if (!domain::IsRecalled(c)) corrected_by.push_back(c.id);
+    out.summary = {*s, names[s->sharer_organisation_id], names[s->recipient_organisation_id], std::move(corrected_by)};
     return Ok();
   }));
   return out;
@@ -1294,6 +1299,14 @@ Result<domain::Disclosure> Sharing::Recall(const Context& context, const std::st
     s->recalled_at = now;
     s->recall_reason = why;
     JIGSAW_RETURN_IF_ERROR(NotifyAll(tx, now, JIGSAW_TRY(RecipientsToTell(tx, *s)), "disclosure.recalled", s->id));
+    // A correction sent after it (Article 19) went to the same wrong place
+    // and repeats what it corrects: it goes with it, for the same reason.
+    for (const auto& c : JIGSAW_TRY(cw.CorrectionsOf(s->id))) {
+      if (domain::IsRecalled(c)) continue;
+      JIGSAW_RETURN_IF_ERROR(cw.RecordRecall(c.id, context.actor.practitioner_id, now, why));
+      JIGSAW_RETURN_IF_ERROR(tx.case_management().DeleteDisclosureSummary(c.id));
+      JIGSAW_RETURN_IF_ERROR(NotifyAll(tx, now, JIGSAW_TRY(RecipientsToTell(tx, c)), "disclosure.recalled", c.id));
+    }
     auto assessors = JIGSAW_TRY(BreachAssessors(tx, s->sharer_organisation_id));
     // The sharer hears when their DSL recalls what they sent.
     if (s->sharer_id != context.actor.practitioner_id) assessors.insert(s->sharer_id);
@@ -1309,6 +1322,83 @@ Result<domain::Disclosure> Sharing::Recall(const Context& context, const std::st
 bool Sharing::MayRecall(const Context& context, const domain::Disclosure& disclosure) {
   return !domain::IsRecalled(disclosure) &&
          access::Authorise(context.actor, Action::kRecallDisclosure, access::FactsOf(disclosure)).has_value();
+}
+
+namespace {
+
+// The disclosures of the organisation that sent `item`: every decision
+// about the item's child whose shared items name it, and each disclosure
+// of it still standing (not recalled, not itself a correction).
+Result<std::vector<std::pair<Decision, domain::Disclosure>>> DisclosuresOfItem(store::Transaction& tx,
+                                                                               const domain::InformationItem& item) {
+  auto& cw = tx.casework();
+  std::string child_id = item.person_id;
+  if (!item.concern_id.empty())
+    if (auto concern = JIGSAW_TRY(cw.FindConcern(item.concern_id))) child_id = concern->child_id;
+  store::DecisionQuery q;
+  q.organisation_id = item.organisation_id;
+  q.child_id = child_id;
+  q.limit = 100000;
+  std::vector<std::pair<Decision, domain::Disclosure>> out;
+  for (auto& d : JIGSAW_TRY(cw.Decisions(q))) {
+    if (std::find(d.item_ids.begin(), d.item_ids.end(), item.id) == d.item_ids.end()) continue;
+    store::DisclosureQuery dq;
+    dq.decision_id = d.id;
+    dq.exclude_recalled = true;
+    dq.limit = 100000;
+    for (auto& s : JIGSAW_TRY(cw.Disclosures(dq)))
+      if (s.corrects.empty()) out.emplace_back(d, std::move(s));
+  }
+  return out;
+}
+
+// The decision again, for sending one corrected item of it: what it was
+// decided from, with only that item and none of the earlier reviews (their
+// mentions were found in the earlier text; a mention in the corrected text
+// that nobody reviewed is withheld).
+NewDecision CorrectionProposal(const Decision& d, const std::string& item_id) {
+  NewDecision n = Reproposal(d);
+  n.information_request_id.clear();  // the request was answered by the earlier disclosure
+  n.share_items = {item_id};
+  n.concern_account = domain::ConcernAccount::kNotShared;
+  n.mention_reviews.clear();
+  std::vector<ItemJudgement> judged;
+  for (const auto& j : n.items)
+    if (j.item_id == item_id) judged.push_back(j);
+  if (judged.empty()) judged.push_back({item_id, true, true});
+  n.items = std::move(judged);
+  // An emergency share was recorded without an assessment: so is its correction.
+  n.emergency = d.emergency || !n.circumstances;
+  return n;
+}
+
+}  // namespace
+
+Result<std::vector<domain::Disclosure>> Sharing::SendCorrections(store::Transaction& tx, const Context& context,
+                                                                 const domain::InformationItem& item,
+                                                                 const std::string& reason) const {
+  std::vector<domain::Disclosure> out;
+  const Time now = clock_.Now();
+  for (auto& [decision, earlier] : JIGSAW_TRY(DisclosuresOfItem(tx, item))) {
+    AuditEvent event{"disclosure.correct", "disclosure", earlier.id};
+    const NewDecision proposal = CorrectionProposal(decision, item.id);
+    Preparation again(tx, context, proposal, now, event);
+    again.WithholdUnreviewedMentions();
+    auto p = JIGSAW_TRY(again.Run(false));
+    if (!p.view) return Internal("A correction of a disclosure built nothing to send.");
+    NamedChild child;
+    if (p.view->child) child = {p.view->child->given_name, p.view->child->family_name};
+    const auto outbound = JIGSAW_TRY(OutboundRedaction::For(tx, item.organisation_id, child));
+    p.view->correction = RecipientView::Correction{earlier.id, outbound.Redact(reason)};
+    Decision by = decision;
+    by.decided_by = context.actor.practitioner_id;  // the recipient reads who corrected it
+    const std::string purpose =
+        proposal.circumstances ? std::string(ToString(proposal.circumstances->purpose)) : "safeguarding";
+    auto sent = JIGSAW_TRY(Send(tx, context, by, ToJson(*p.view), p.view, now, purpose, earlier.id));
+    JIGSAW_RETURN_IF_ERROR(NotifyAll(tx, now, JIGSAW_TRY(RecipientsToTell(tx, earlier)), "disclosure.corrected", sent.id));
+    out.push_back(std::move(sent));
+  }
+  return out;
 }
 
 Result<domain::Disclosure> Sharing::ConfirmRecall(const Context& context, const std::string& disclosure_id) {

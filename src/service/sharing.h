@@ -123,6 +123,9 @@ struct DisclosureSummary {
   domain::Disclosure disclosure;
   std::string sharer_organisation;
   std::string recipient_organisation;
+  // The later disclosures that correct this one (UK GDPR Article 19),
+  // oldest first: the earlier one is shown as corrected.
+  std::vector<std::string> corrected_by;
 };
 
 // A disclosure as one party sees it. The recall fields of
@@ -199,6 +202,18 @@ class Sharing {
   // Whether Recall would allow the actor this disclosure (just loaded for
   // them, not yet recalled): for a page to offer it. Reads and records nothing.
   static bool MayRecall(const Context& context, const domain::Disclosure& disclosure);
+
+  // UK GDPR Article 19, within the caller's transaction (service::
+  // Corrections, after an item is corrected): each disclosure that sent
+  // the item, and is neither recalled nor itself a correction, gets a
+  // correction: a disclosure of its own to the same recipient, naming the
+  // earlier one, holding the corrected item built and redacted as a share
+  // is built now (every mention of a protected person not reviewed is
+  // withheld), and the reason, redacted too. Whoever at the recipient could
+  // have read the earlier one is told. Returns the corrections sent.
+  Result<std::vector<domain::Disclosure>> SendCorrections(store::Transaction& tx, const Context& context,
+                                                          const domain::InformationItem& item,
+                                                          const std::string& reason) const;
   // The recipient confirms that no copy of a recalled disclosure is kept;
   // the sharer and those told of the breach are told. kFailedPrecondition
   // if it is not recalled or already confirmed.
@@ -215,7 +230,7 @@ class Sharing {
   // Seals and records a disclosure of the decision, and tells a named recipient.
   Result<domain::Disclosure> Send(store::Transaction& tx, const Context& context, const domain::Decision& decision,
                                   const std::string& view_json, const std::optional<RecipientView>& view, Time now,
-                                  const std::string& purpose) const;
+                                  const std::string& purpose, const std::string& corrects = {}) const;
   Status Answer(store::Transaction& tx, const domain::Decision& decision, const domain::InformationRequest& request,
                 Time now) const;
   store::Store& store_;

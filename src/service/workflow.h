@@ -45,4 +45,22 @@ Status Audited(store::Store& store, const AuditTrail& trail, const Context& cont
   return done;
 }
 
+// The holder's answer to an information request that a member of staff
+// proposed and their DSL has yet to approve, if any: while it waits, the
+// request has its answer coming and must not be answered again.
+inline Result<std::optional<domain::Decision>> AnswerAwaitingApproval(store::Transaction& tx,
+                                                                      const domain::InformationRequest& request) {
+  store::DecisionQuery q;
+  q.organisation_id = request.holder_organisation_id;
+  q.awaiting_approval_only = true;
+  for (auto& d : JIGSAW_TRY(tx.casework().Decisions(q)))
+    if (d.information_request_id == request.id) return std::optional<domain::Decision>(std::move(d));
+  return std::optional<domain::Decision>();
+}
+
+inline std::unexpected<Error> AnswerAlreadyAwaitingApproval() {
+  return Fail(ErrorCode::kFailedPrecondition,
+              "An answer to this request is waiting for your designated safeguarding lead's approval.", "status");
+}
+
 }  // namespace jigsaw::service

@@ -112,6 +112,12 @@ Result<Person> ToPerson(const Row& r) {
 constexpr std::string_view kRelationshipColumns =
     "id, organisation_id, person_id, related_person_id, kind, created_by, created_at";
 
+Result<Relationship> ToRelationship(const Row& r) {
+  return Relationship{r.Text(0), r.Text(1), r.Text(2), r.Text(3),
+                      JIGSAW_TRY(StoredEnum<RelationshipKind>(r.Text(4), "relationships.kind")), r.Text(5),
+                      FromMicros(r.Int(6))};
+}
+
 constexpr std::string_view kConcernColumns =
     "id, organisation_id, child_id, raised_by, forms, level, what_happened, child_words, status, "
     "seen_by, seen_at, next_step, next_step_note, actioned_by, actioned_at, created_at, "
@@ -265,13 +271,21 @@ constexpr std::string_view kDisclosureColumns =
     "id, decision_id, sharer_organisation_id, sharer_id, recipient_organisation_id, "
     "recipient_practitioner_id, child_id, sealed_content, created_at, received_by, received_at, "
     "acknowledgement_due_at, feedback_due_at, feedback_at, recalled_by, recalled_at, recall_reason, "
-    "recall_confirmed_by, recall_confirmed_at";
+    "recall_confirmed_by, recall_confirmed_at, corrects";
 
 Disclosure ToDisclosure(const Row& r) {
   return Disclosure{r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6),
                     r.Blob(7), FromMicros(r.Int(8)), r.Text(9), FromMicros(r.Int(10)),
                     FromMicros(r.Int(11)), FromMicros(r.Int(12)), FromMicros(r.Int(13)),
-                    r.Text(14), FromMicros(r.Int(15)), r.Text(16), r.Text(17), FromMicros(r.Int(18))};
+                    r.Text(14), FromMicros(r.Int(15)), r.Text(16), r.Text(17), FromMicros(r.Int(18)),
+                    r.Text(19)};
+}
+
+// A superseded version: the record's own columns, then who replaced it.
+constexpr std::string_view kSupersessionColumns = "superseded_by, superseded_at, supersede_reason, version_id";
+
+Supersession ToSupersession(const Row& r, std::size_t from) {
+  return Supersession{r.Text(from), FromMicros(r.Int(from + 1)), r.Text(from + 2)};
 }
 
 constexpr std::string_view kRequestColumns =
@@ -389,6 +403,33 @@ class SqlCasework final : public CaseworkRepository {
                        ToPerson);
   }
 
+  Status UpdatePerson(const Person& p) override {
+    return Run("UPDATE people SET given_name = $2, family_name = $3, search_name = $4, date_of_birth = $5, "
+               "nhs_number = $6, upn = $7, address = $8, postcode = $9, is_protected = $10, protected_reason = $11, "
+               "known_as = $12, phone_numbers = $13, email_addresses = $14 WHERE id = $1",
+               {p.id, p.given_name, p.family_name, SearchName(p.given_name, p.family_name), p.date_of_birth,
+                p.nhs_number, p.upn, p.address, p.postcode, Flag(p.is_protected), p.protected_reason,
+                JoinLines(p.known_as), JoinLines(p.phone_numbers), JoinLines(p.email_addresses)});
+  }
+
+  Status InsertPersonVersion(const PersonVersion& v) override {
+    const Person& p = v.person;
+    return Run(InsertSql("person_versions", S(kPersonColumns) + ", " + S(kSupersessionColumns)),
+               {p.id, p.organisation_id, S(ToString(p.kind)), p.given_name, p.family_name,
+                SearchName(p.given_name, p.family_name), p.date_of_birth, p.nhs_number, p.upn,
+                p.address, p.postcode, Flag(p.is_protected), p.protected_reason, p.created_by,
+                Micros(p.created_at), JoinLines(p.known_as), JoinLines(p.phone_numbers),
+                JoinLines(p.email_addresses), v.superseded.by, Micros(v.superseded.at), v.superseded.reason, v.id});
+  }
+
+  Result<std::vector<PersonVersion>> PersonVersions(const std::string& person_id) override {
+    auto rows = JIGSAW_TRY(Select(S(kPersonColumns) + ", " + S(kSupersessionColumns), "person_versions",
+                                  "WHERE id = $1 ORDER BY superseded_at, version_id", {person_id}));
+    return All<PersonVersion>(rows, [](const Row& r) -> Result<PersonVersion> {
+      return PersonVersion{r.Text(21), JIGSAW_TRY(ToPerson(r)), ToSupersession(r, 18)};
+    });
+  }
+
   Status InsertRelationship(const Relationship& r) override {
     return Run(InsertSql("relationships", kRelationshipColumns),
                {r.id, r.organisation_id, r.person_id, r.related_person_id, S(ToString(r.kind)),
@@ -399,10 +440,27 @@ class SqlCasework final : public CaseworkRepository {
     auto rows = JIGSAW_TRY(Select(kRelationshipColumns, "relationships",
                                   "WHERE person_id = $1 OR related_person_id = $1 ORDER BY created_at",
                                   {person_id}));
-    return All<Relationship>(rows, [](const Row& r) -> Result<Relationship> {
-      return Relationship{r.Text(0), r.Text(1), r.Text(2), r.Text(3),
-                          JIGSAW_TRY(StoredEnum<RelationshipKind>(r.Text(4), "relationships.kind")),
-                          r.Text(5), FromMicros(r.Int(6))};
+    return All<Relationship>(rows, ToRelationship);
+  }
+
+  Status UpdateRelationship(const Relationship& r) override {
+    return Run("UPDATE relationships SET person_id = $2, related_person_id = $3, kind = $4 WHERE id = $1",
+               {r.id, r.person_id, r.related_person_id, S(ToString(r.kind))});
+  }
+
+  Status InsertRelationshipVersion(const RelationshipVersion& v) override {
+    const Relationship& r = v.relationship;
+    return Run(InsertSql("relationship_versions", S(kRelationshipColumns) + ", " + S(kSupersessionColumns)),
+               {r.id, r.organisation_id, r.person_id, r.related_person_id, S(ToString(r.kind)), r.created_by,
+                Micros(r.created_at), v.superseded.by, Micros(v.superseded.at), v.superseded.reason, v.id});
+  }
+
+  Result<std::vector<RelationshipVersion>> RelationshipVersions(const std::string& person_id) override {
+    auto rows = JIGSAW_TRY(Select(S(kRelationshipColumns) + ", " + S(kSupersessionColumns), "relationship_versions",
+                                  "WHERE person_id = $1 OR related_person_id = $1 ORDER BY superseded_at, version_id",
+                                  {person_id}));
+    return All<RelationshipVersion>(rows, [](const Row& r) -> Result<RelationshipVersion> {
+      return RelationshipVersion{r.Text(10), JIGSAW_TRY(ToRelationship(r)), ToSupersession(r, 7)};
     });
   }
 
@@ -474,6 +532,28 @@ class SqlCasework final : public CaseworkRepository {
         ToItem);
   }
 
+  Status UpdateItem(const InformationItem& i) override {
+    return Run("UPDATE information_items SET text = $2, source = $3, info_date = $4, accuracy = $5 WHERE id = $1",
+               {i.id, i.text, i.source, i.date, S(ToString(i.accuracy))});
+  }
+
+  Status InsertItemVersion(const ItemVersion& v) override {
+    const InformationItem& i = v.item;
+    return Run(InsertSql("item_versions", S(kItemColumns) + ", " + S(kSupersessionColumns)),
+               {i.id, i.organisation_id, i.concern_id, i.person_id, i.text, i.source, i.date,
+                S(ToString(i.accuracy)), JoinEnums(i.special_category), Flag(i.criminal_offence),
+                Flag(i.confidential), Join(i.identifies), i.created_by, Micros(i.created_at),
+                v.superseded.by, Micros(v.superseded.at), v.superseded.reason, v.id});
+  }
+
+  Result<std::vector<ItemVersion>> ItemVersions(const std::string& item_id) override {
+    auto rows = JIGSAW_TRY(Select(S(kItemColumns) + ", " + S(kSupersessionColumns), "item_versions",
+                                  "WHERE id = $1 ORDER BY superseded_at, version_id", {item_id}));
+    return All<ItemVersion>(rows, [](const Row& r) -> Result<ItemVersion> {
+      return ItemVersion{r.Text(17), JIGSAW_TRY(ToItem(r)), ToSupersession(r, 14)};
+    });
+  }
+
   Status InsertDecision(const Decision& d) override {
     const DecisionRecord& rec = d.record;
     const Informing informing = rec.informing.value_or(Informing{});
@@ -536,7 +616,14 @@ class SqlCasework final : public CaseworkRepository {
                 d.sealed_content, Micros(d.created_at), d.received_by, Micros(d.received_at),
                 Micros(d.acknowledgement_due_at), Micros(d.feedback_due_at), Micros(d.feedback_at),
                 d.recalled_by, Micros(d.recalled_at), d.recall_reason, d.recall_confirmed_by,
-                Micros(d.recall_confirmed_at)});
+                Micros(d.recall_confirmed_at), d.corrects});
+  }
+
+  Result<std::vector<Disclosure>> CorrectionsOf(const std::string& id) override {
+    auto rows = JIGSAW_TRY(Select(kDisclosureColumns, "disclosures", "WHERE corrects = $1 ORDER BY created_at, id", {id}));
+    std::vector<Disclosure> out;
+    for (const Row& r : rows) out.push_back(ToDisclosure(r));
+    return out;
   }
 
   Result<std::optional<Disclosure>> FindDisclosure(const std::string& id) override {

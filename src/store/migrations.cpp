@@ -601,7 +601,77 @@ CREATE TABLE decision_cover (
 );
 )sql";
 
-constexpr std::array<Migration, 17> kMigrations{{
+// Corrections (docs/rights.md): a person (with their relationships) or an information item corrected
+// by a superseding version. The record's row holds the version in use; each
+// earlier version is kept here whole, with who replaced it, when and why.
+// A disclosure that corrects an earlier one (UK GDPR Article 19) names it.
+constexpr std::string_view kV19Portable = R"sql(
+CREATE TABLE person_versions (
+  version_id TEXT PRIMARY KEY,
+  id TEXT NOT NULL REFERENCES people(id),
+  organisation_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  given_name TEXT NOT NULL,
+  family_name TEXT NOT NULL,
+  search_name TEXT NOT NULL,
+  date_of_birth TEXT NOT NULL,
+  nhs_number TEXT NOT NULL,
+  upn TEXT NOT NULL,
+  address TEXT NOT NULL,
+  postcode TEXT NOT NULL,
+  is_protected INTEGER NOT NULL CHECK (is_protected IN (0, 1)),
+  protected_reason TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  known_as TEXT NOT NULL,
+  phone_numbers TEXT NOT NULL,
+  email_addresses TEXT NOT NULL,
+  superseded_by TEXT NOT NULL,
+  superseded_at BIGINT NOT NULL,
+  supersede_reason TEXT NOT NULL
+);
+CREATE INDEX person_versions_by_person ON person_versions(id, superseded_at);
+CREATE TABLE item_versions (
+  version_id TEXT PRIMARY KEY,
+  id TEXT NOT NULL REFERENCES information_items(id),
+  organisation_id TEXT NOT NULL,
+  concern_id TEXT NOT NULL,
+  person_id TEXT NOT NULL,
+  text TEXT NOT NULL,
+  source TEXT NOT NULL,
+  info_date TEXT NOT NULL,
+  accuracy TEXT NOT NULL,
+  special_category TEXT NOT NULL,
+  criminal_offence INTEGER NOT NULL,
+  confidential INTEGER NOT NULL,
+  identifies TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  superseded_by TEXT NOT NULL,
+  superseded_at BIGINT NOT NULL,
+  supersede_reason TEXT NOT NULL
+);
+CREATE INDEX item_versions_by_item ON item_versions(id, superseded_at);
+CREATE TABLE relationship_versions (
+  version_id TEXT PRIMARY KEY,
+  id TEXT NOT NULL REFERENCES relationships(id),
+  organisation_id TEXT NOT NULL,
+  person_id TEXT NOT NULL,
+  related_person_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  superseded_by TEXT NOT NULL,
+  superseded_at BIGINT NOT NULL,
+  supersede_reason TEXT NOT NULL
+);
+CREATE INDEX relationship_versions_by_person ON relationship_versions(person_id);
+CREATE INDEX relationship_versions_by_related ON relationship_versions(related_person_id);
+ALTER TABLE disclosures ADD COLUMN corrects TEXT NOT NULL DEFAULT '';
+CREATE INDEX disclosures_by_corrects ON disclosures(corrects);
+)sql";
+
+constexpr std::array<Migration, 18> kMigrations{{
     {1, "organisations, practitioners and sessions", kV1Portable, kV1Portable},
     {2, "tamper-evident audit log", kV2Sqlite, kV2Postgres},
     {3, "the sharing workflow", kV3Sqlite, kV3Postgres},
@@ -620,6 +690,7 @@ constexpr std::array<Migration, 17> kMigrations{{
     {16, "recalling a disclosure sent in error", kV16Portable, kV16Portable},
     {17, "practitioners' training records", kV17Portable, kV17Portable},
     {18, "data sharing agreements and DPIAs", kV18Portable, kV18Portable},
+    {19, "corrections: superseded versions of people, relationships and items; disclosures that correct", kV19Portable, kV19Portable},
 }};
 
 }  // namespace

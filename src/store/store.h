@@ -17,6 +17,7 @@
 #include "domain/audit_record.h"
 #include "domain/body_map.h"
 #include "domain/casework.h"
+#include "domain/correction.h"
 #include "domain/linking.h"
 #include "domain/person.h"
 #include "domain/organisation.h"
@@ -302,9 +303,21 @@ class CaseworkRepository {
   virtual Result<std::vector<domain::Person>> SearchPeople(const std::string& organisation_id,
                                                            const std::string& name,
                                                            std::size_t limit) = 0;
+  // A correction (domain/correction.h): the person's row takes the
+  // corrected version; the earlier one is kept as a PersonVersion.
+  virtual Status UpdatePerson(const domain::Person& person) = 0;
+  virtual Status InsertPersonVersion(const domain::PersonVersion& version) = 0;
+  // The person's superseded versions, oldest first.
+  virtual Result<std::vector<domain::PersonVersion>> PersonVersions(const std::string& person_id) = 0;
   virtual Status InsertRelationship(const domain::Relationship& relationship) = 0;
   // Every relationship in which the person is either side.
   virtual Result<std::vector<domain::Relationship>> Relationships(const std::string& person_id) = 0;
+  // A correction of a relationship: its sides and kind take the corrected
+  // version; the earlier one is kept as a RelationshipVersion.
+  virtual Status UpdateRelationship(const domain::Relationship& relationship) = 0;
+  virtual Status InsertRelationshipVersion(const domain::RelationshipVersion& version) = 0;
+  // The superseded versions of every relationship the person is either side of, oldest first.
+  virtual Result<std::vector<domain::RelationshipVersion>> RelationshipVersions(const std::string& person_id) = 0;
 
   virtual Status InsertConcern(const domain::Concern& concern) = 0;
   virtual Result<std::optional<domain::Concern>> FindConcern(const std::string& id) = 0;
@@ -316,6 +329,12 @@ class CaseworkRepository {
   virtual Result<std::vector<domain::InformationItem>> Items(const std::vector<std::string>& ids) = 0;
   virtual Result<std::vector<domain::InformationItem>> ItemsOfConcern(const std::string& concern_id) = 0;
   virtual Result<std::vector<domain::InformationItem>> ItemsAboutPerson(const std::string& person_id) = 0;
+  // A correction of an item: its text, source, date and accuracy take the
+  // corrected version; the earlier one is kept as an ItemVersion.
+  virtual Status UpdateItem(const domain::InformationItem& item) = 0;
+  virtual Status InsertItemVersion(const domain::ItemVersion& version) = 0;
+  // The item's superseded versions, oldest first.
+  virtual Result<std::vector<domain::ItemVersion>> ItemVersions(const std::string& item_id) = 0;
 
   virtual Status InsertDecision(const domain::Decision& decision) = 0;
   virtual Result<std::optional<domain::Decision>> FindDecision(const std::string& id) = 0;
@@ -337,6 +356,8 @@ class CaseworkRepository {
   // if it is not recalled or is already confirmed.
   virtual Status RecordRecallConfirmation(const std::string& id, const std::string& by, Time at) = 0;
   virtual Result<std::vector<domain::Disclosure>> Disclosures(const DisclosureQuery& query) = 0;
+  // The disclosures that correct `id` (Article 19), oldest first.
+  virtual Result<std::vector<domain::Disclosure>> CorrectionsOf(const std::string& id) = 0;
 
   virtual Status InsertFeedback(const domain::Feedback& feedback) = 0;
   virtual Result<std::vector<domain::Feedback>> FeedbackOn(const std::string& disclosure_id) = 0;

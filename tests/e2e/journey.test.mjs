@@ -6,11 +6,13 @@
 // social worker there reads it with the neighbour
 // redacted and says what they did; the school sees that feedback. Run
 // three ways: with the pointer (checking every page with axe and taking the
-// screenshots), with the keyboard alone, and with JavaScript switched off.
+// screenshots), with the keyboard alone on a phone's width (375 px, where
+// nothing may reach past the edge), and with JavaScript switched off at
+// that width.
 import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 
-import { expectAccessible, keyboard, pointer, screenshot, serverAndBrowser, signIn as signInWith } from './support.mjs'
+import { NARROW, expectAccessible, keyboard, overflowing, pointer, screenshot, serverAndBrowser, signIn as signInWith } from './support.mjs'
 
 const SCHOOL = 'primary.teacher@demo.jigsaw'
 const SOCIAL_WORKER = 'csc.socialworker@demo.jigsaw'
@@ -216,15 +218,18 @@ describe('the sharing journey', () => {
     await context.close()
   })
 
-  test('works with the keyboard alone', { timeout: 600000 }, async () => {
-    const context = await env.browser.newContext()
+  test('works with the keyboard alone, 375 px wide', { timeout: 600000 }, async () => {
+    const context = await env.browser.newContext({ viewport: NARROW })
     const visited = new Set()
-    await journey(context, 'keyboard', async p => expectAccessible(p, visited), { given: 'Tom', family: 'Ashby' })
+    await journey(context, 'keyboard', async p => {
+      await expectAccessible(p, visited)
+      assert.deepEqual(await overflowing(p), [], `${p.url()} is wider than 375 px`)
+    }, { given: 'Tom', family: 'Ashby' })
     await context.close()
   })
 
-  test('works with JavaScript switched off', { timeout: 300000 }, async () => {
-    const context = await env.browser.newContext({ javaScriptEnabled: false })
+  test('works with JavaScript switched off, 375 px wide', { timeout: 300000 }, async () => {
+    const context = await env.browser.newContext({ javaScriptEnabled: false, viewport: NARROW })
     await journey(context, 'pointer', async () => {}, { given: 'Nia', family: 'Crowe' })
     await context.close()
   })

@@ -7,20 +7,9 @@
 import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 
-import { expectAccessible, pointer, serverAndBrowser, signIn } from './support.mjs'
+import { MODES, expectAccessible, serverAndBrowser, signedIn } from './support.mjs'
 
 const env = serverAndBrowser()
-
-async function signedIn (context, username, visited) {
-  const page = await context.newPage()
-  page.setDefaultTimeout(10000)
-  const act = pointer(page)
-  await page.goto(`${env.server.url}/sign-in`)
-  await signIn(act, username)
-  await page.locator('h1', { hasText: 'What needs you' }).waitFor()
-  await expectAccessible(page, visited)
-  return { page, act }
-}
 
 // Through the JSON API with the browser's own session: a DSL's share is sent at once.
 async function share (request) {
@@ -54,8 +43,8 @@ async function share (request) {
 describe('recall', () => {
   test('the sharer recalls, the recipient confirms, the breach is flagged', { timeout: 300000 }, async () => {
     const visited = new Set()
-    const school = await env.browser.newContext()
-    const sharer = await signedIn(school, 'primary.dsl@demo.jigsaw', visited)
+    const sharer = await signedIn(env, 'primary.dsl@demo.jigsaw', MODES[0], visited)
+    const school = sharer.context
     const id = await share(sharer.page.request)
 
     await sharer.page.goto(`${env.server.url}/disclosures/${id}`)
@@ -73,8 +62,8 @@ describe('recall', () => {
     await expectAccessible(sharer.page, visited)
     assert.match(await sharer.page.locator('main').textContent(), /Not yet confirmed/)
 
-    const council = await env.browser.newContext()
-    const recipient = await signedIn(council, 'csc.dsl@demo.jigsaw', visited)
+    const recipient = await signedIn(env, 'csc.dsl@demo.jigsaw', MODES[0], visited)
+    const council = recipient.context
     await recipient.page.goto(`${env.server.url}/inbox`)
     await expectAccessible(recipient.page, visited)
     const card = recipient.page.locator('.govuk-summary-card', { hasText: 'Recalled: sent to you in error' })

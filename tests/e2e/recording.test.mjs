@@ -110,7 +110,7 @@ describe('recording a concern thoroughly', () => {
     await context.close()
   })
 
-  test('with the keyboard alone: a mark placed and moved on the outline', { timeout: 300000 }, async () => {
+  test('with the keyboard alone: a mark placed and moved on the outline, and a file', { timeout: 300000 }, async () => {
     assert.ok(concernUrl, 'the pointer test recorded the concern')
     const { context, page, seen } = await session()
     const act = keyboard(page)
@@ -132,6 +132,21 @@ describe('recording a concern thoroughly', () => {
     await act.press('Add the mark')
     await page.getByText('Mark 2 added to the body map').waitFor()
     await seen()
+
+    // A file chosen from the keyboard: Space on the file field opens the
+    // chooser, as it does for someone who cannot use a pointer.
+    await page.goto(concernUrl)
+    await act.follow('Add a file')
+    await seen()
+    const field = page.getByLabel('Upload a file', { exact: true })
+    for (let i = 0; i < 200 && !(await field.evaluate(el => el === document.activeElement)); i++) await page.keyboard.press('Tab')
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')])
+    await chooser.setFiles({ name: 'cut.png', mimeType: 'image/png', buffer: PNG })
+    await act.fill('Describe the file', 'Photograph of the cut behind the ear.')
+    await act.press('Add the file')
+    await page.getByText('File added').waitFor()
+    await seen()
+    assert.match(await page.locator('tr', { hasText: 'cut.png' }).textContent(), /PNG image/)
     await context.close()
   })
 

@@ -157,14 +157,21 @@ export async function screenshot (page, name) {
 const linkOrButtonLink = (page, name) =>
   page.getByRole('link', { name, exact: true }).or(page.locator('a[role=button]', { hasText: name })).first()
 
+// A control named by its label, or given as a locator where labels repeat
+// (each person's "Full name" on a form with several).
+const control = (page, label) => typeof label === 'string' ? page.getByLabel(label, { exact: true }) : label
+
 // Works a page with the pointer (Playwright's fill, check and click).
 export function pointer (page) {
   return {
     page,
-    fill: (label, text) => page.getByLabel(label, { exact: true }).fill(text),
-    check: label => page.getByLabel(label, { exact: true }).check(),
+    fill: (label, text) => control(page, label).fill(text),
+    check: label => control(page, label).check(),
     press: name => page.getByRole('button', { name, exact: true }).click(),
-    follow: name => linkOrButtonLink(page, name).click()
+    follow: name => linkOrButtonLink(page, name).click(),
+    choose: (label, option) => control(page, label).selectOption({ label: option }),
+    // A link that stays on the page (an error summary's link to its field).
+    use: locator => locator.click()
   }
 }
 
@@ -191,12 +198,12 @@ export function keyboard (page) {
   return {
     page,
     async fill (label, text) {
-      await tabTo(page.getByLabel(label, { exact: true }))
+      await tabTo(control(page, label))
       await page.keyboard.press('Control+A')
       await page.keyboard.type(text)
     },
     async check (label) {
-      const box = page.getByLabel(label, { exact: true }).first()
+      const box = control(page, label).first()
       await box.waitFor()
       if ((await box.getAttribute('type')) === 'radio') {
         // Tab reaches a radio group once; the arrow keys choose within it.
@@ -216,6 +223,75 @@ export function keyboard (page) {
     async follow (name) {
       await tabTo(linkOrButtonLink(page, name))
       await activate('Enter')
+    },
+    // A closed list box: the arrow keys move through its options.
+    async choose (label, option) {
+      const list = control(page, label)
+      await tabTo(list)
+      const chosen = () => list.evaluate(el => el.selectedOptions[0]?.label.trim())
+      await page.keyboard.press('Home')
+      for (let i = 0; i < 100 && (await chosen()) !== option; i++) await page.keyboard.press('ArrowDown')
+      assert.equal(await chosen(), option, `${label}: the arrow keys never reached ${option}`)
+    },
+    async use (locator) {
+      await tabTo(locator)
+      await page.keyboard.press('Enter')
     }
   }
+}
+
+export const NARROW = { width: 375, height: 812 }
+
+// What reaches past the right edge of a narrow screen, leaving out a wide
+// table inside its own scrolling region and the visually hidden text GOV.UK
+// positions off-screen on purpose.
+export async function overflowing (page, width = NARROW.width) {
+  return page.evaluate(width => [...document.querySelectorAll('body *')]
+    .filter(el => !el.closest('.govuk-visually-hidden, [hidden]') && !el.parentElement?.closest('.jigsaw-table-scroll') &&
+                  el.getClientRects().length > 0 && el.getBoundingClientRect().right > width + 0.5)
+    .map(el => `${el.tagName.toLowerCase()}${el.className ? '.' + String(el.className).split(' ')[0] : ''}: ` +
+               `${Math.round(el.getBoundingClientRect().right)}px "${(el.textContent || '').trim().slice(0, 40)}"`), width)
+}
+
+// The ways a flow is worked in the browser tests, each a test of its own:
+// with the pointer (axe on every page); with the keyboard alone on a phone's
+// width (axe, and nothing past the edge); and with JavaScript off on a
+// phone's width. Each mode's `tag` is a name part that keeps the children
+// one mode records apart from another's. Axe and the width check run scripts in the page, so they
+// are left out where scripts are off: the same pages are checked in the
+// other two ways.
+export const MODES = [
+  { name: 'with the pointer', act: pointer, options: {}, checked: true, tag: 'Ash' },
+  { name: 'with the keyboard alone, 375 px wide', act: keyboard, options: { viewport: NARROW }, checked: true, narrow: true, tag: 'Birch' },
+  { name: 'with JavaScript off, 375 px wide', act: pointer, options: { viewport: NARROW, javaScriptEnabled: false }, checked: false, tag: 'Cedar' }
+]
+
+// A new browser context signed in as `username` and worked in `mode`:
+// { context, page, act, seen }, where `seen()` checks the page in view.
+// The first time in a file a person signs in through the pages; after that
+// the new context carries their session's cookie, as a second tab would
+// (a code is good once, so each real sign-in can cost a wait for the next
+// 30-second step; signing in itself is tested in sign-in.test.mjs).
+export async function signedIn (env, username, mode = MODES[0], visited = undefined) {
+  env.sessions ??= new Map()
+  const storageState = env.sessions.get(username)
+  const context = await env.browser.newContext({ ...mode.options, ...(storageState ? { storageState } : {}) })
+  const page = await context.newPage()
+  page.setDefaultTimeout(10000)
+  const act = mode.act(page)
+  const seen = async () => {
+    await page.waitForLoadState()
+    if (!mode.checked) return
+    await expectAccessible(page, visited)
+    if (mode.narrow) assert.deepEqual(await overflowing(page), [], `${page.url()} is wider than 375 px`)
+  }
+  await page.goto(`${env.server.url}/`)
+  if (await page.locator('h1', { hasText: 'What needs you' }).count() === 0) {
+    await page.goto(`${env.server.url}/sign-in`)
+    await signIn(act, username)
+    await page.locator('h1', { hasText: 'What needs you' }).waitFor()
+    env.sessions.set(username, await context.storageState())
+  }
+  await seen()
+  return { context, page, act, seen }
 }

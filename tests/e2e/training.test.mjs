@@ -6,20 +6,9 @@
 import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 
-import { expectAccessible, pointer, serverAndBrowser, signIn } from './support.mjs'
+import { MODES, expectAccessible, serverAndBrowser, signedIn } from './support.mjs'
 
 const env = serverAndBrowser()
-
-async function signedIn (context, username, visited) {
-  const page = await context.newPage()
-  page.setDefaultTimeout(10000)
-  const act = pointer(page)
-  await page.goto(`${env.server.url}/sign-in`)
-  await signIn(act, username)
-  await page.locator('h1', { hasText: 'What needs you' }).waitFor()
-  await expectAccessible(page, visited)
-  return { page, act }
-}
 
 async function dateFields (page, name, date) {
   await page.locator(`#${name}-day`).fill(date ? String(date.getUTCDate()) : '')
@@ -30,7 +19,7 @@ async function dateFields (page, name, date) {
 describe('training', () => {
   test('reminded on the home page, recorded with three-field dates, seen by the DSL', { timeout: 300000 }, async () => {
     const visited = new Set()
-    const worker = await signedIn(await env.browser.newContext(), 'csc.socialworker@demo.jigsaw', visited)
+    const worker = await signedIn(env, 'csc.socialworker@demo.jigsaw', MODES[0], visited)
     const main = () => worker.page.locator('main').textContent()
     assert.match(await main(), /Your training needs updating/)
     assert.match(await main(), /Data protection training: none recorded/)
@@ -61,7 +50,7 @@ describe('training', () => {
     await expectAccessible(worker.page, visited)
     assert.match(await main(), /Data protection for practitioners/)
 
-    const dsl = await signedIn(await env.browser.newContext(), 'csc.dsl@demo.jigsaw', visited)
+    const dsl = await signedIn(env, 'csc.dsl@demo.jigsaw', MODES[0], visited)
     await dsl.act.follow("Your staff's training: who is current, expiring, lapsed or not recorded")
     await dsl.page.waitForURL(/\/training\/staff$/)
     await expectAccessible(dsl.page, visited)

@@ -48,6 +48,19 @@ TEST(Multipart, AnEmptyFileInputIsNoFile) {
   EXPECT_EQ(form->fields.size(), 1u);
 }
 
+// Found by fuzzing: a form of one file input left empty is a form with
+// nothing in it, not an error.
+TEST(Multipart, AFormOfOnlyAnEmptyFileInputHasNothingInIt) {
+  const std::string body =
+      Part("Content-Disposition: form-data; name=\"file\"; filename=\"\"\r\nContent-Type: application/octet-stream",
+           "") +
+      End();
+  auto form = ParseMultipart(body, kBoundary, {});
+  ASSERT_TRUE(form) << form.error().message;
+  EXPECT_TRUE(form->files.empty());
+  EXPECT_TRUE(form->fields.empty());
+}
+
 TEST(Multipart, AFileOverTheLimitIsMarkedAndNotKept) {
   const std::string body =
       Part("Content-Disposition: form-data; name=\"file\"; filename=\"big.jpg\"", std::string(2000, 'x')) + End();

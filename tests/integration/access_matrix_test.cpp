@@ -284,6 +284,15 @@ TEST(AccessMatrix, EveryEndpointEveryRoleEveryRelation) {
       {"POST", "/api/v1/disclosures/" + mistaken_id + "/feedback", {{"action", "advice_given"}}, {}},
       {"GET", "/api/v1/disclosures/" + mistaken_id + "/triage", {}, {}},
       {"POST", "/api/v1/disclosures/" + mistaken_id + "/rating", {{"rating", "amber"}}, {}},
+      // Corrections (docs/rights.md): those who may edit the record's
+      // concern (who raised it or recorded the person, authors of nothing
+      // here) and their DSL correct; whoever may read the record reads its versions.
+      {"POST", "/api/v1/people/" + parent_id + "/corrections", {{"given_name", "Rosa"}, {"reason", "Misspelt."}},
+       {{Relation::kOwn, dsl}}},
+      {"GET", "/api/v1/people/" + parent_id + "/corrections", {}, {{Relation::kOwn, casework}}},
+      {"POST", "/api/v1/items/" + item_id + "/corrections", {{"source", "lunch supervisor"}, {"reason", "Who said it."}},
+       {{Relation::kOwn, dsl}}},
+      {"GET", "/api/v1/items/" + item_id + "/corrections", {}, {{Relation::kOwn, dsl}}},
       {"GET", "/api/v1/information-requests/" + request_id, {}, {{Relation::kOwn, dsl}, {Relation::kRecipient, casework}}},
       {"POST", "/api/v1/information-requests/" + request_id + "/messages",
        {{"kind", "clarification_requested"}, {"text", "Which Rio?"}}, {{Relation::kRecipient, casework}}},

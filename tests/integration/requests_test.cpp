@@ -156,9 +156,30 @@ TEST_F(RequestsTest, AGpAnswersWithTypedItemsAndAProtectedNameNeverLeaves) {
   EXPECT_NE(missing.body.find("govuk-error-summary"), std::string::npos);
   EXPECT_NE(missing.body.find("<a href=\"#item1_text\">"), std::string::npos);
   EXPECT_NE(missing.body.find("GP record"), std::string::npos) << "what was typed is kept";
-  auto sent = Form(doctor_token_, "/information-requests/" + other + "/answer", form);
+  // The surgery now holds Ruby: the form offers her record rather than a second one.
+  const std::string ruby = doctor_.get("/api/v1/people?q=Hale").Json()["people"][0]["id"];
+  EXPECT_NE(missing.body.find("value=\"" + ruby + "\""), std::string::npos) << "her record is offered";
+  auto unchosen = Form(doctor_token_, "/information-requests/" + other + "/answer", form);
+  ASSERT_EQ(unchosen.status, 200);
+  EXPECT_NE(unchosen.body.find("<a href=\"#answer_child\">"), std::string::npos) << unchosen.body;
+  // Health information, with the condition chosen in plain English.
+  auto sent = Form(doctor_token_, "/information-requests/" + other + "/answer",
+                   form + "&answer_child=" + ruby + "&item1_sensitive=health&special_category_condition=care"
+                          "&criminal_offence_condition=safeguarding&confidentiality_basis=public_interest");
   EXPECT_EQ(sent.status, 303) << sent.body;
   EXPECT_EQ(social_worker_.get("/api/v1/information-requests/" + other).Json()["status"], "answered");
+  EXPECT_EQ(doctor_.get("/api/v1/people?q=Hale").Json()["people"].size(), 1u) << "no second record of Ruby";
+  const json decisions = doctor_.get("/api/v1/decisions?child_id=" + ruby).Json()["decisions"];
+  ASSERT_EQ(decisions.size(), 2u) << decisions.dump();
+  bool found = false;
+  for (const auto& d : decisions) {
+    if (d["information_request_id"] != other) continue;
+    found = true;
+    EXPECT_EQ(d["special_category_condition"], "UK GDPR Article 9(2)(h) health or social care; DPA 2018 Schedule 1 paragraph 2");
+    EXPECT_EQ(d["criminal_offence_condition"], "") << "none of it is about crime";
+    EXPECT_EQ(d["confidentiality_basis"], "") << "none of it was given in confidence";
+  }
+  EXPECT_TRUE(found) << decisions.dump();
 }
 
 TEST_F(RequestsTest, ThePeopleAroundTheChildReachTheHolderAndAreShownOnTheRequest) {

@@ -275,6 +275,49 @@ TEST_F(RequestsServiceTest, ATypedAnswerWithoutADateOfBirthNeedsTheChildChosen) 
   EXPECT_EQ(answered->decision.child_id, recorded->id);
 }
 
+// Where staff shares go through the DSL, a member of staff's typed answer
+// waits for approval: the request is not answered again meanwhile (a second
+// proposal, or "not known", would contradict the first), the holder is told
+// why, and the requester learns nothing of an answer not yet sent.
+TEST_F(RequestsServiceTest, ATypedAnswerWaitingForTheDslIsNotAnsweredAgainMeanwhile) {
+  auto school = admin_.AddOrganisation(op_, {"Elmside Primary", domain::OrganisationType::kSchool, domain::Sector::kPublic});
+  ASSERT_TRUE(school);
+  const Context teacher = As(Add(school->id, "school.teacher", {Role::kPractitioner}));
+  const Context school_dsl = As(Add(school->id, "school.dsl", {Role::kDesignatedSafeguardingLead}));
+  auto asking = Asking();
+  asking.holder_organisation_id = school->id;
+  auto asked = requests_.AskForInformation(social_worker_, asking);
+  ASSERT_TRUE(asked) << asked.error().message;
+
+  auto proposed = sharing_.AnswerWithItems(teacher, Typed(asked->id));
+  ASSERT_TRUE(proposed) << proposed.error().message;
+  EXPECT_FALSE(proposed->disclosure) << "held for the DSL, not sent";
+  auto holder_view = requests_.GetInformationRequest(teacher, asked->id);
+  ASSERT_TRUE(holder_view);
+  EXPECT_EQ(holder_view->answer_awaiting_approval, proposed->decision.id);
+  EXPECT_EQ(holder_view->request.status, RequestStatus::kOpen);
+  auto requester_view = requests_.GetInformationRequest(social_worker_, asked->id);
+  ASSERT_TRUE(requester_view);
+  EXPECT_TRUE(requester_view->answer_awaiting_approval.empty());
+
+  const auto decisions_before = AuditCount("decision.create");
+  auto second = sharing_.AnswerWithItems(teacher, Typed(asked->id));
+  ASSERT_FALSE(second);
+  EXPECT_EQ(second.error().code, ErrorCode::kFailedPrecondition);
+  EXPECT_NE(second.error().message.find("waiting for your designated safeguarding lead"), std::string::npos);
+  EXPECT_EQ(AuditCount("decision.create"), decisions_before) << "nothing written";
+  auto not_known = requests_.AnswerNotKnown(school_dsl, asked->id, "");
+  ASSERT_FALSE(not_known);
+  EXPECT_EQ(not_known.error().code, ErrorCode::kFailedPrecondition);
+
+  // Approved, it answers the request, and nothing waits any more.
+  ASSERT_TRUE(sharing_.Approve(school_dsl, proposed->decision.id));
+  auto answered = requests_.GetInformationRequest(teacher, asked->id);
+  ASSERT_TRUE(answered);
+  EXPECT_EQ(answered->request.status, RequestStatus::kAnswered);
+  EXPECT_TRUE(answered->answer_awaiting_approval.empty());
+}
+
 TEST_F(RequestsServiceTest, PeopleAroundTheChildReachTheHolderInTheOrderGiven) {
   domain::InformationRequest r = Asking();
   r.people = {{"Dan Hale", "mother's partner", ParentalResponsibility::kDoesNotHave},

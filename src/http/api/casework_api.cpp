@@ -121,6 +121,10 @@ json ToJson(const service::DisclosureSummary& s, Time now) {
             {"feedback_due_at", Stamp(d.feedback_due_at)},
             {"feedback_at", OptionalStamp(d.feedback_at)},
             {"feedback_overdue", d.feedback_at == Time{} && now > d.feedback_due_at}};
+  // Article 19: a correction names the disclosure it corrects; an earlier
+  // disclosure lists the corrections sent after it.
+  j["corrects"] = d.corrects.empty() ? json(nullptr) : json(d.corrects);
+  j["corrected_by"] = s.corrected_by;
   // Recalled: sent in error and no longer the recipient's to read.
   j["state"] = IsRecalled(d) ? "recalled" : "sent";
   j["recall"] = nullptr;

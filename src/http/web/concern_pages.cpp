@@ -214,10 +214,7 @@ std::string ItemFields(const ItemForm& i, const Errors& errors, const std::vecto
                        ErrorFor(errors, "item_identifies")},
                       people, i.identifies);
   }
-  out += Checkboxes({"item_sensitive", "Is any of it sensitive?", "Select all that apply", false, ""},
-                    {{"health", "It is about someone's physical or mental health", "", false},
-                     {"criminal_offence", "It is about a crime or an alleged crime", "", false},
-                     {"confidential", "It was given to you in confidence", "", false}},
+  out += Checkboxes({"item_sensitive", "Is any of it sensitive?", "Select all that apply", false, ""}, SensitivityOptions(),
                     i.sensitive);
   return out;
 }
@@ -235,11 +232,7 @@ std::optional<service::NewItem> ToItem(const ItemForm& i, const Form& f, Errors&
   if (item.date == "?") errors.push_back({"item_date", "The date must be a real date, like 24 11 2026"});
   item.accuracy = ParseEnum<domain::Accuracy>(i.accuracy).value_or(domain::Accuracy::kUnverified);
   item.identifies = i.identifies;
-  for (const auto& s : i.sensitive) {
-    if (s == "health") item.special_category.push_back(domain::SpecialCategory::kHealth);
-    if (s == "criminal_offence") item.criminal_offence = true;
-    if (s == "confidential") item.confidential = true;
-  }
+  ApplySensitivity(i.sensitive, item);
   return item;
 }
 
@@ -410,7 +403,11 @@ Response ConcernView(Site& site, Visit& v, const std::string& id) {
           ButtonLink("Add information", "/concerns/" + c.id + "/items/new", true) + "</div>";
   body += "<h2 class=\"govuk-heading-m\">Information recorded</h2>";
   if (record->items.empty()) body += "<p class=\"govuk-body\">None yet.</p>";
-  for (const auto& i : record->items) body += "<div class=\"jigsaw-item\">" + ItemSummary(i, people) + "</div>";
+  // Each item can be corrected by a superseding version (docs/rights.md),
+  // whose page shows the earlier versions.
+  for (const auto& i : record->items)
+    body += "<div class=\"jigsaw-item\">" + ItemSummary(i, people) + "<p class=\"govuk-body-s\">" +
+            Link("Correct", "/items/" + i.id + "/correct", "this information") + "</p></div>";
   body += RecordedSections(*record);
 
   if (v.who.actor.roles.Has(domain::Role::kDesignatedSafeguardingLead) && c.organisation_id == v.who.actor.organisation_id) {
@@ -583,6 +580,20 @@ void AddConcernPages(Site& site) {
       return site.Failure(v, done.error());
     return Redirect("/concerns/" + id);
   });
+}
+
+std::vector<Option> SensitivityOptions() {
+  return {{"health", "It is about someone's physical or mental health", "", false},
+          {"criminal_offence", "It is about a crime or an alleged crime", "", false},
+          {"confidential", "It was given to you in confidence", "", false}};
+}
+
+void ApplySensitivity(const std::vector<std::string>& answers, service::NewItem& item) {
+  for (const auto& s : answers) {
+    if (s == "health") item.special_category.push_back(domain::SpecialCategory::kHealth);
+    if (s == "criminal_offence") item.criminal_offence = true;
+    if (s == "confidential") item.confidential = true;
+  }
 }
 
 }  // namespace jigsaw::http::web

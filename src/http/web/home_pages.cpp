@@ -53,6 +53,8 @@ std::string_view NotificationText(std::string_view kind) {
   if (kind == "recall.possible_breach")
     return "Information your organisation shared was recalled: assess it as a possible data breach within 72 hours";
   if (kind == "recall.confirmed") return "The recipient of recalled information confirmed they keep no copy";
+  if (kind == "disclosure.corrected")
+    return "Information shared with your organisation was corrected by the organisation that shared it";
   if (kind == "advice.requested") return "Someone asked you for advice";
   if (kind == "advice.answered") return "Your question was answered";
   if (kind == "request.answer_recalled")
@@ -393,6 +395,7 @@ Response Child(Site& site, Visit& v) {
   body += "<div class=\"govuk-button-group\">" + ButtonLink("Record a concern about this child", "/children/" + p.id + "/concerns/new") +
           ButtonLink("Add someone in the child's life", "/children/" + p.id + "/people/new", true) + "</div>";
   body += "<p class=\"govuk-body\">" + Link("Who else knows this child?", "/children/" + p.id + "/who-else-knows") + "</p>";
+  body += "<p class=\"govuk-body\">" + Link("Correct the child's record", "/people/" + p.id + "/correct") + "</p>";
 
   // Flags are for whoever may see the child's record.
   auto flags = FlagsHtml(site, v, p.id);
@@ -404,7 +407,11 @@ Response Child(Site& site, Visit& v) {
   } else {
     std::vector<std::vector<std::string>> people;
     for (const auto& r : record->related)
-      people.push_back({Escape(r.person.FullName()), Escape(RelationshipLabel(r.relationship, r.person.id)),
+      // A correction (docs/rights.md), marking someone protected later among
+      // others, is linked under the name: a fourth column would not fit a phone.
+      people.push_back({Escape(r.person.FullName()) + "<br>" +
+                            Link("Correct", "/people/" + r.person.id + "/correct", "the record of " + r.person.FullName()),
+                        Escape(RelationshipLabel(r.relationship, r.person.id)),
                         r.person.is_protected ? Tag("Identity protected", Colour::kPurple) + " " + Escape(r.person.protected_reason) : ""});
     body += Table("", {"Name", "Relationship", "Protection"}, people);
   }

@@ -139,6 +139,30 @@ std::string RecallHtml(const Visit& v, const service::DisclosureSummary& s) {
   return html;
 }
 
+// UK GDPR Article 19: a correction says which share it corrects and why;
+// an earlier share says it has been corrected, linking each correction.
+std::string CorrectionHtml(const service::RecipientView& content, const service::DisclosureSummary& s,
+                           bool recipient) {
+  std::string out;
+  if (content.correction)
+    out += Inset(Tag("Correction", Colour::kPurple) + " This corrects " +
+                 Link("information shared earlier", "/disclosures/" + content.correction->corrects) +
+                 ". Reason: " + Escape(content.correction->reason));
+  if (!s.corrected_by.empty()) {
+    std::string links;
+    for (std::size_t i = 0; i < s.corrected_by.size(); ++i)
+      links += (i ? ", " : "") + Link(s.corrected_by.size() == 1 ? "see the correction" : "correction " + std::to_string(i + 1),
+                                      "/disclosures/" + s.corrected_by[i]);
+    // Warning() escapes its text; this one holds links, built with html.h.
+    out += "<div class=\"govuk-warning-text\"><span class=\"govuk-warning-text__icon\" aria-hidden=\"true\">!</span>"
+           "<strong class=\"govuk-warning-text__text\"><span class=\"govuk-visually-hidden\">Warning</span>" +
+           std::string(recipient ? "Some of this information has since been corrected by the organisation that shared it: "
+                                 : "Some of this information has since been corrected, and the correction sent: ") +
+           links + ".</strong></div>";
+  }
+  return out;
+}
+
 Response DisclosurePage(Site& site, Visit& v) {
   auto view = site.s.sharing.GetDisclosure(v.context, std::string(v.request.PathParam("id")));
   if (!view) return site.Failure(v, view.error());
@@ -165,6 +189,7 @@ Response DisclosurePage(Site& site, Visit& v) {
                                                                         : "Shared by you with " + Escape(s.recipient_organisation)) +
           "</span><h1 class=\"govuk-heading-l\">Information shared</h1>";
   if (!recipient) body += RecallHtml(v, s);
+  body += CorrectionHtml(view->content, s, recipient);
   body += SummaryList({{"Shared", Escape(DisplayTime(s.disclosure.created_at)), "", ""},
                        {"Opened", s.disclosure.received_at == Time{} ? Due(s.disclosure.acknowledgement_due_at, now, {})
                                                                       : Escape(DisplayTime(s.disclosure.received_at)), "", ""},

@@ -13,11 +13,17 @@
 #include "http/web/html.h"
 #include "http/web/multipart.h"
 #include "http/web/web.h"
+#include "service/casework.h"
 #include "service/context.h"
 #include "service/overview.h"
 #include "service/recipient_view.h"
 
 namespace jigsaw::http::web {
+
+// "Is any of it sensitive?" for one piece of information, asked the same
+// wherever information is recorded: its options, and the answers applied.
+std::vector<Option> SensitivityOptions();
+void ApplySensitivity(const std::vector<std::string>& answers, service::NewItem& item);
 
 // One signed-in page request.
 struct Visit {

@@ -3,6 +3,7 @@
 // organisation (golden rule 4).
 #include "http/web/labels.h"
 #include "http/web/pages.h"
+#include "http/web/share_draft.h"
 
 namespace jigsaw::http::web {
 namespace {
@@ -165,13 +166,36 @@ Errors RequestErrors(const Error& e) {
 
 // Room for this many pieces of information in a typed answer; blank ones are left out.
 constexpr int kItemsOnForm = 3;
+// The typed answer's choice of child that records a new one from the request.
+constexpr std::string_view kNewChild = "new";
+
+// The conditions a typed answer may need: those for health, crime and
+// confidences (law enforcement processing is never a typed answer's purpose).
+bool TypedAnswerAsks(const ConditionQuestion& q) {
+  return q.record == g::Record::kSpecialCategoryCondition || q.record == g::Record::kCriminalOffenceCondition ||
+         q.record == g::Record::kConfidentialityBasis;
+}
+
+// Children in the holder's own records who may be the one asked about: the
+// same last name and, where the request gives one, the same date of birth.
+std::vector<domain::Person> ChildrenLike(Site& site, Visit& v, const domain::InformationRequest& r) {
+  auto found = site.s.casework.FindPeople(v.context, r.child_family_name);
+  std::vector<domain::Person> out;
+  if (!found) return out;
+  for (auto& p : *found)
+    if (p.kind == domain::PersonKind::kChild &&
+        (r.child_date_of_birth.empty() || p.date_of_birth.empty() || p.date_of_birth == r.child_date_of_birth))
+      out.push_back(std::move(p));
+  return out;
+}
 
 std::string ItemField(int n, std::string_view part) { return "item" + std::to_string(n) + "_" + std::string(part); }
 
 // The holder's answer typed in (a GP from the practice record): each piece
 // with its source, date and accuracy, and the record of the decision to
 // share. `form` holds what they sent when it is shown again with errors.
-std::string TypedAnswerForm(const std::string& base, const Visit& v, const Errors& errors, const Form* form) {
+std::string TypedAnswerForm(const std::string& base, const Visit& v, const Errors& errors, const Form* form,
+                            const std::vector<domain::Person>& candidates) {
   auto value = [&](const std::string& name, std::string_view otherwise = {}) {
     return form ? form->Get(name) : std::string(otherwise);
   };
@@ -179,6 +203,18 @@ std::string TypedAnswerForm(const std::string& base, const Visit& v, const Error
                     "<h3 class=\"govuk-heading-s\" id=\"answer\">Answer with what you know</h3>"
                     "<p class=\"govuk-body\">Type or paste only what they need. Anyone protected in your records is "
                     "withheld from what you type before it is sent.</p>";
+  // The answer is kept on the child's record: the one already held, when
+  // there is one, rather than a second record of the same child.
+  if (candidates.empty()) {
+    out += HiddenInput("answer_child", kNewChild);
+  } else {
+    std::vector<Option> children;
+    for (const auto& c : candidates)
+      children.push_back({c.id, c.FullName(), c.date_of_birth.empty() ? "" : "Born " + DisplayIsoDate(c.date_of_birth), false});
+    children.push_back({std::string(kNewChild), "None of these: record the child from the request", "", true});
+    out += Radios({"answer_child", "Which child in your records is this?", "", false, ErrorFor(errors, "answer_child")},
+                  children, value("answer_child", candidates.size() == 1 ? candidates.front().id : ""));
+  }
   for (int n = 1; n <= kItemsOnForm; ++n) {
     out += "<h4 class=\"govuk-heading-s\">Information " + std::to_string(n) + (n == 1 ? "" : " (optional)") + "</h4>" +
            Textarea({ItemField(n, "text"), "What you know", "", false, ErrorFor(errors, ItemField(n, "text"))},
@@ -191,7 +227,18 @@ std::string TypedAnswerForm(const std::string& base, const Visit& v, const Error
                      value(ItemField(n, "date") + "-day"), value(ItemField(n, "date") + "-month"),
                      value(ItemField(n, "date") + "-year")) +
            Radios({ItemField(n, "accuracy"), "Is it fact or opinion?", "", false, ErrorFor(errors, ItemField(n, "accuracy"))},
-                  OptionsOf<domain::Accuracy>(), value(ItemField(n, "accuracy"), "unverified"));
+                  OptionsOf<domain::Accuracy>(), value(ItemField(n, "accuracy"), "unverified")) +
+           Checkboxes({ItemField(n, "sensitive"), "Is any of it sensitive?", "Select all that apply", false, ""},
+                      SensitivityOptions(), form ? form->All(ItemField(n, "sensitive")) : std::vector<std::string>{});
+  }
+  // Asked on the one page (no script to reveal them), each with the usual
+  // choice for safeguarding made, and recorded only for what is sensitive.
+  out += "<h4 class=\"govuk-heading-s\">If any of it is sensitive</h4>";
+  for (const auto& q : ConditionQuestions()) {
+    if (!TypedAnswerAsks(q)) continue;
+    std::vector<Option> options;
+    for (const auto& o : q.options) options.push_back({o.value, o.label, o.legal, false});
+    out += Radios({q.name, q.question, "", false, ErrorFor(errors, q.name)}, options, value(q.name, q.options.front().value));
   }
   out += Radios({"answer_risk", "Do you think the child is at risk of harm?", "", false, ErrorFor(errors, "answer_risk")},
                 OptionsOf<g::Risk>(), value("answer_risk")) +
@@ -232,8 +279,33 @@ Errors TypedAnswerErrors(const Error& e) {
   if (f == "informing.told_by") return {{"told_by", e.message}};
   if (f == "informing.reason_not_told") return {{"reason_not_told", e.message}};
   if (f == "departure_reason") return {{"answer_departure_reason", e.message}};
-  if (f == "child_id" || f.starts_with("child.")) return {{"answer", e.message}};
+  if (f == "child_id" || f.starts_with("child.")) return {{"answer_child", e.message}};
+  for (const auto& q : ConditionQuestions())
+    if (f == q.name && TypedAnswerAsks(q)) return {{f, e.message}};
   return {{"answer_rationale", e.message}};
+}
+
+// The condition for each kind of sensitive information the answer holds,
+// in the legal words of the option chosen; none for what it does not hold.
+void RecordConditions(const Form& f, service::TypedAnswer& a) {
+  bool health = false, crime = false, confidence = false;
+  for (const auto& i : a.items) {
+    health = health || !i.special_category.empty();
+    crime = crime || i.criminal_offence;
+    confidence = confidence || i.confidential;
+  }
+  for (const auto& q : ConditionQuestions()) {
+    const bool held = (q.record == g::Record::kSpecialCategoryCondition && health) ||
+                      (q.record == g::Record::kCriminalOffenceCondition && crime) ||
+                      (q.record == g::Record::kConfidentialityBasis && confidence);
+    if (!held) continue;
+    std::string legal;
+    for (const auto& o : q.options)
+      if (o.value == f.Get(q.name)) legal = o.legal;
+    if (q.record == g::Record::kSpecialCategoryCondition) a.record.special_category_condition = legal;
+    if (q.record == g::Record::kCriminalOffenceCondition) a.record.criminal_offence_condition = legal;
+    if (q.record == g::Record::kConfidentialityBasis) a.record.confidentiality_basis = legal;
+  }
 }
 
 Response RequestPage(Site& site, Visit& v, const Errors& errors, std::string_view open_form) {
@@ -279,7 +351,11 @@ Response RequestPage(Site& site, Visit& v, const Errors& errors, std::string_vie
   }
   const bool closed = domain::IsDecided(r.status);
   const std::string base = "/information-requests/" + id;
-  if (holder && !closed) {
+  if (holder && !closed && !view->answer_awaiting_approval.empty()) {
+    body += "<h2 class=\"govuk-heading-m\">Respond</h2>" +
+            Inset("An answer to this request is waiting for your designated safeguarding lead's approval. It is sent "
+                  "when they approve it. " + Link("See the answer", "/decisions/" + view->answer_awaiting_approval));
+  } else if (holder && !closed) {
     body += "<h2 class=\"govuk-heading-m\">Respond</h2><p class=\"govuk-body\">To answer, " + Link("find the child", "/concerns/new") +
             " in your records, record what you hold about them, and use <strong>Should I share?</strong>. Choose " +
             Escape(OrgName(*orgs, r.requester_organisation_id)) +
@@ -301,7 +377,7 @@ Response RequestPage(Site& site, Visit& v, const Errors& errors, std::string_vie
             Textarea({"note", "Anything they should know (optional)", "For example, which records you searched", false,
                       ErrorFor(errors, "note")}, "", 2) +
             Button("Not known to us", true) + "</form>";
-    body += TypedAnswerForm(base, v, errors, open_form == "answer" ? &v.form : nullptr);
+    body += TypedAnswerForm(base, v, errors, open_form == "answer" ? &v.form : nullptr, ChildrenLike(site, v, r));
   }
 
   if (!holder) {
@@ -478,8 +554,12 @@ void AddRequestPages(Site& site) {
       item.source = source;
       item.date = date == "?" ? "" : date;
       item.accuracy = ParseEnum<domain::Accuracy>(f.Get(ItemField(n, "accuracy"))).value_or(domain::Accuracy::kUnverified);
+      ApplySensitivity(f.All(ItemField(n, "sensitive")), item);
       a.items.push_back(std::move(item));
     }
+    const std::string child = f.Get("answer_child");
+    if (child.empty()) errors.push_back({"answer_child", "Select the child in your records, or record them from the request"});
+    else if (child != kNewChild) a.child_id = child;
     if (a.items.empty()) errors.push_back({ItemField(1, "text"), "Enter what you know"});
     auto risk = ParseEnum<g::Risk>(f.Get("answer_risk"));
     if (!risk) errors.push_back({"answer_risk", "Select whether you think the child is at risk"});
@@ -500,6 +580,7 @@ void AddRequestPages(Site& site) {
     informing.told_by = told == "yes" ? f.Get("told_by") : "";
     informing.reason_not_told = told == "yes" ? "" : f.Get("reason_not_told");
     a.record.informing = informing;
+    RecordConditions(f, a);
     auto answered = site.s.sharing.AnswerWithItems(v.context, a);
     if (!answered) {
       if (answered.error().code != ErrorCode::kInvalidArgument) return site.Failure(v, answered.error());

@@ -120,6 +120,9 @@ std::string Card(const service::InboxEntry& e, Time now) {
   std::string status = d.received_at == Time{} ? Tag("New", Colour::kBlue) : Tag("Opened", Colour::kGrey);
   if (e.overdue) status += " " + Tag("Overdue", Colour::kRed);
   if (e.about.emergency) status += " " + Tag("Emergency share", Colour::kRed);
+  // Article 19: a correction, and an earlier share since corrected, say so here too.
+  if (!d.corrects.empty()) status += " " + Tag("Correction", Colour::kPurple);
+  if (!e.disclosure.corrected_by.empty()) status += " " + Tag("Corrected since", Colour::kOrange);
   const std::string allocated =
       e.marks.allocated_to.empty() ? Tag("Not allocated", Colour::kOrange) : Escape(e.allocated_to_name);
   const std::string rating = e.marks.rating ? Tag(Label(*e.marks.rating), RatingColour(*e.marks.rating))
