@@ -177,7 +177,11 @@ RiskLevel ResidualRisk(const Dpia& d) {
 }
 
 bool Covers(const Dpia& d, const std::string& sharer, const std::string& recipient, SharingPurpose purpose) {
-  return DpiaStateOf(d) == DpiaState::kApproved && Contains(d.organisation_ids, sharer) &&
+  // A high risk left after the measures needs the ICO consulted before the
+  // processing starts (UK GDPR Article 36), which this register does not
+  // record: such a DPIA stays on the register but covers no sharing.
+  return DpiaStateOf(d) == DpiaState::kApproved && ResidualRisk(d) != RiskLevel::kHigh &&
+         Contains(d.organisation_ids, sharer) &&
          Contains(d.organisation_ids, recipient) &&
          std::find(d.purposes.begin(), d.purposes.end(), purpose) != d.purposes.end();
 }

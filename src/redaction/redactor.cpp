@@ -306,6 +306,7 @@ struct Redactor::Index {
 
   void AddSubject(const domain::Person& subject);
   void AddPerson(const ProtectedPerson& p);
+  void AddIdentity(std::uint32_t person, const domain::Person& identity, Protection protection);
   void AddName(std::uint32_t person, std::string_view name, bool family);
   void AddNamePart(View view, std::uint32_t person, const std::string& part, bool family);
   void AddIdentifier(std::uint32_t person, const std::string& compact);
@@ -344,10 +345,14 @@ void Redactor::Index::AddSubject(const domain::Person& subject) {
 }
 
 void Redactor::Index::AddPerson(const ProtectedPerson& pp) {
-  const domain::Person& p = pp.person;
   const auto index = static_cast<std::uint32_t>(people.size());
-  people.push_back({p.id, pp.treatment, {}});
-  if (pp.protection == Protection::kIdentity) {
+  people.push_back({pp.person.id, pp.treatment, {}});
+  AddIdentity(index, pp.person, pp.protection);
+  for (const auto& former : pp.former) AddIdentity(index, former, pp.protection);
+}
+
+void Redactor::Index::AddIdentity(std::uint32_t index, const domain::Person& p, Protection protection) {
+  if (protection == Protection::kIdentity) {
     AddName(index, p.given_name, false);
     AddName(index, p.family_name, true);
     for (const auto& name : p.known_as) AddName(index, name, false);

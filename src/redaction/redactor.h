@@ -53,6 +53,10 @@ struct ProtectedPerson {
   domain::Person person;
   Protection protection = Protection::kIdentity;
   Treatment treatment = Treatment::kWithhold;
+  // Who they were recorded as before a correction (names, date of birth,
+  // address, contacts): withheld as theirs too, since text written before
+  // the correction, or by someone who knew them then, still says it.
+  std::vector<domain::Person> former;
 };
 
 enum class Withheld : std::uint8_t { kName, kDetail };

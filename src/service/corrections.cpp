@@ -129,7 +129,18 @@ Result<domain::Person> Corrections::CorrectPerson(const Context& context, const 
     if (!earlier) return NotFound(std::string(kHiddenRecord));
     JIGSAW_RETURN_IF_ERROR(access::Authorise(context.actor, Action::kCorrectRecord, FactsOfPerson(*earlier)));
     if (earlier->kind == domain::PersonKind::kChild) event.child_id = earlier->id;
+    if (correction.versions_seen &&
+        JIGSAW_TRY(tx.casework().PersonVersions(earlier->id)).size() != *correction.versions_seen)
+      return Fail(ErrorCode::kFailedPrecondition,
+                  "Someone corrected this record after you opened it. Check the current version and correct it again.",
+                  "person");
     domain::Person corrected = Corrected(*earlier, correction);
+    // Golden rule 5: taking protection away is the DSL's decision, never a
+    // side effect of fixing an address.
+    if (earlier->is_protected && !corrected.is_protected &&
+        !context.actor.roles.Has(domain::Role::kDesignatedSafeguardingLead))
+      return Fail(ErrorCode::kPermissionDenied,
+                  "Only a designated safeguarding lead can remove someone's protection.", "is_protected");
     // The record keeps the date it was made: a child must have been under 18 then.
     JIGSAW_RETURN_IF_ERROR(domain::Validate(corrected, earlier->created_at));
     auto relationship = JIGSAW_TRY(CorrectedRelationship(tx, *earlier, correction.relationship));
@@ -184,6 +195,16 @@ Result<CorrectedItem> Corrections::CorrectItem(const Context& context, const Ite
     JIGSAW_RETURN_IF_ERROR(cw.UpdateItem(corrected));
     // Article 19: each recipient of the earlier version is sent the correction.
     out.corrections = JIGSAW_TRY(sharing_.SendCorrections(tx, context, corrected, reason));
+    // A correction sent is a new share: where staff shares go through the
+    // DSL, the DSL corrects what has already left (nothing is written).
+    if (!out.corrections.empty() && !context.actor.roles.Has(domain::Role::kDesignatedSafeguardingLead)) {
+      auto organisation = JIGSAW_TRY(tx.organisations().Find(earlier.organisation_id));
+      if (organisation && organisation->staff_shares == domain::StaffShares::kThroughDsl)
+        return Fail(ErrorCode::kPermissionDenied,
+                    "This information has been shared, and your organisation's shares go through your designated "
+                    "safeguarding lead: ask them to correct it, so that they send the correction.",
+                    "item");
+    }
     out.item = std::move(corrected);
     return Ok();
   }));

@@ -41,6 +41,10 @@ struct PersonCorrection {
   std::optional<std::string> protected_reason;
   std::optional<RelationshipCorrection> relationship;
   std::string reason;  // why the record is corrected: required
+  // How many superseded versions the corrector saw: a correction made in
+  // the meantime refuses this one, so that a form opened before someone
+  // marked the person protected cannot silently un-mark them.
+  std::optional<std::size_t> versions_seen;
 };
 
 // What changes in an item: its words and how sure we are of them.

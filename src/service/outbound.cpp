@@ -14,6 +14,16 @@ OutboundRedaction::OutboundRedaction(OutboundRedaction&&) noexcept = default;
 OutboundRedaction& OutboundRedaction::operator=(OutboundRedaction&&) noexcept = default;
 OutboundRedaction::~OutboundRedaction() = default;
 
+Status AddFormerIdentities(store::CaseworkRepository& casework, const std::string& organisation_id,
+                           std::vector<redaction::ProtectedPerson>& people) {
+  auto former = JIGSAW_TRY(casework.FormerVersionsOfProtectedPeople(organisation_id));
+  if (former.empty()) return Ok();
+  for (auto& p : people)
+    for (const auto& v : former)
+      if (v.person.id == p.person.id && p.person.is_protected) p.former.push_back(v.person);
+  return Ok();
+}
+
 Result<OutboundRedaction> OutboundRedaction::For(store::Transaction& tx, const std::string& organisation_id,
                                                  const NamedChild& about,
                                                  const std::vector<domain::Person>& also_withheld) {
@@ -26,6 +36,7 @@ Result<OutboundRedaction> OutboundRedaction::For(store::Transaction& tx, const s
     const auto protection = redaction::ProtectionOf(p, is_child ? p.id : std::string());
     people.push_back({std::move(p), protection, redaction::Treatment::kWithhold});
   }
+  JIGSAW_RETURN_IF_ERROR(AddFormerIdentities(tx.casework(), organisation_id, people));
   for (const auto& p : also_withheld) people.push_back({p, redaction::Protection::kIdentity, redaction::Treatment::kWithhold});
   // The child named keeps their name even where a protected relative shares it.
   domain::Person subject;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "common/result.h"
+#include "redaction/redactor.h"
 #include "store/store.h"
 
 namespace jigsaw::service {
@@ -23,6 +24,11 @@ struct NamedChild {
   std::string given_name;
   std::string family_name;
 };
+
+// Golden rule 5 across corrections: each protected person among `people`
+// is also withheld as whoever they were recorded as before a correction.
+Status AddFormerIdentities(store::CaseworkRepository& casework, const std::string& organisation_id,
+                           std::vector<redaction::ProtectedPerson>& people);
 
 class OutboundRedaction {
  public:

@@ -528,6 +528,7 @@ class Preparation {
         watched_names_.emplace_back(p.id, p.FullName());
         people.push_back({std::move(p), redaction::Protection::kIdentity, redaction::Treatment::kReview});
       }
+    JIGSAW_RETURN_IF_ERROR(AddFormerIdentities(cw_, ctx_.actor.organisation_id, people));
     return redaction::Redactor(people, child_ ? &*child_ : nullptr);
   }
 

@@ -380,6 +380,16 @@ class SqlCasework final : public CaseworkRepository {
                        ToPerson);
   }
 
+  Result<std::vector<PersonVersion>> FormerVersionsOfProtectedPeople(const std::string& organisation_id) override {
+    auto rows = JIGSAW_TRY(Select(S(kPersonColumns) + ", " + S(kSupersessionColumns), "person_versions",
+                                  "WHERE id IN (SELECT id FROM people WHERE organisation_id = $1 AND is_protected = 1) "
+                                  "ORDER BY superseded_at, version_id",
+                                  {organisation_id}));
+    return All<PersonVersion>(rows, [](const Row& r) -> Result<PersonVersion> {
+      return PersonVersion{r.Text(21), JIGSAW_TRY(ToPerson(r)), ToSupersession(r, 18)};
+    });
+  }
+
   Result<std::vector<Person>> SearchPeople(const std::string& organisation_id, const std::string& name,
                                            std::size_t limit) override {
     Where w;

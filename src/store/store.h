@@ -298,6 +298,10 @@ class CaseworkRepository {
   virtual Result<std::vector<domain::Person>> People(const std::vector<std::string>& ids) = 0;
   // Every person the organisation has marked protected (golden rule 5).
   virtual Result<std::vector<domain::Person>> ProtectedPeople(const std::string& organisation_id) = 0;
+  // Every superseded version of the organisation's protected people (who
+  // they were recorded as before each correction), oldest first.
+  virtual Result<std::vector<domain::PersonVersion>> FormerVersionsOfProtectedPeople(
+      const std::string& organisation_id) = 0;
   // People of one organisation whose name contains `name` (any case) or
   // whose NHS number or UPN equals it; all when empty.
   virtual Result<std::vector<domain::Person>> SearchPeople(const std::string& organisation_id,

@@ -76,8 +76,10 @@ describe('protected identities and the decision page', () => {
       await addPerson(child, 'Ben', 'Ridley', 'Brother or sister', null)
       await page.goto(`${env.server.url}/children/${child}`)
       await seen('18-relationships')
+      // Each cell's own text: a name cell also holds the link to correct the record, below the name.
       const rows = await page.locator('table tbody tr').evaluateAll(trs =>
-        trs.map(tr => [...tr.querySelectorAll('td')].map(td => td.textContent.trim())))
+        trs.map(tr => [...tr.querySelectorAll('td')].map(td =>
+          (td.firstChild?.nodeType === Node.TEXT_NODE ? td.firstChild.textContent : td.textContent).trim())))
       const byName = Object.fromEntries(rows.filter(r => r.length >= 2).map(r => [r[0], r[1]]))
       assert.equal(byName['Gail Ridley'], 'Parent')
       assert.equal(byName['Pat Quill'], 'Neighbour')

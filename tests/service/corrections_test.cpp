@@ -187,6 +187,43 @@ TEST_F(CorrectionsServiceTest, MarkingAPersonProtectedLaterWithholdsThemFromALat
   EXPECT_EQ(history->superseded[0].superseded.reason, "We learnt today that she is in a refuge.");
 }
 
+// Someone fleeing abuse often changes their name and address: once she is
+// protected, who she was recorded as before is withheld too, from a share
+// and from a request the school sends, since earlier words still say it.
+TEST_F(CorrectionsServiceTest, AProtectedPersonsFormerNamesAndAddressesAreWithheldAfterARename) {
+  PersonCorrection protect{.person_id = mother_, .is_protected = true,
+                           .protected_reason = "Fled to a refuge from a violent partner.",
+                           .reason = "We learnt today that she is in a refuge."};
+  ASSERT_TRUE(corrections_.CorrectPerson(teacher_, protect));
+  clock_.Advance(std::chrono::hours(1));
+  PersonCorrection rename{.person_id = mother_, .family_name = "Hartley", .address = "3 Orchard Close, Elmside",
+                          .reason = "She has changed her name by deed poll and moved."};
+  auto renamed = corrections_.CorrectPerson(teacher_, rename);
+  ASSERT_TRUE(renamed) << renamed.error().message;
+  EXPECT_EQ(renamed->family_name, "Hartley");
+
+  // The item still says "Olive Pratchett at 12 Refuge Road".
+  const std::string id = Disclose();
+  auto opened = sharing_.GetDisclosure(worker_, id);
+  ASSERT_TRUE(opened) << opened.error().message;
+  const std::string text = AllText(opened->content);
+  EXPECT_EQ(text.find("Pratchett"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Refuge Road"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Hartley"), std::string::npos) << text;
+  EXPECT_EQ(opened->content_json.find("Pratchett"), std::string::npos);
+
+  domain::InformationRequest r;
+  r.holder_organisation_id = council_;
+  r.child_given_name = "Ada";
+  r.child_family_name = "Elm";
+  r.needed = "Anything known about Olive Pratchett, who lived at 12 Refuge Road.";
+  r.reason = "To keep Ada safe.";
+  auto asked = requests_.AskForInformation(teacher_, r);
+  ASSERT_TRUE(asked) << asked.error().message;
+  EXPECT_EQ(asked->needed.find("Pratchett"), std::string::npos) << asked->needed;
+  EXPECT_EQ(asked->needed.find("Refuge Road"), std::string::npos) << asked->needed;
+}
+
 // The same for the words that leave outside a disclosure: an information
 // request the school sends after marking her protected withholds her.
 TEST_F(CorrectionsServiceTest, MarkedProtectedLaterSheIsWithheldFromARequestTheSchoolSendsToo) {
@@ -215,6 +252,13 @@ TEST_F(CorrectionsServiceTest, UnmarkingAProtectedPersonNeedsAReasonAndClearsThe
   ASSERT_TRUE(corrections_.CorrectPerson(teacher_, {.person_id = mother_, .is_protected = true,
                                                     .protected_reason = "Refuge.", .reason = "In a refuge."}));
   clock_.Advance(std::chrono::minutes(5));
+  // Protection is taken away by the DSL alone, never as a side effect of a colleague's fix.
+  auto by_teacher = corrections_.CorrectPerson(teacher_, {.person_id = mother_, .is_protected = false,
+                                                          .reason = "Marked in error: it was another family."});
+  ASSERT_FALSE(by_teacher);
+  EXPECT_EQ(by_teacher.error().code, ErrorCode::kPermissionDenied);
+  EXPECT_EQ(by_teacher.error().field, "is_protected");
+  EXPECT_TRUE(Stored(mother_).is_protected);
   auto unmarked = corrections_.CorrectPerson(dsl_, {.person_id = mother_, .is_protected = false,
                                                     .reason = "Marked in error: it was another family."});
   ASSERT_TRUE(unmarked) << unmarked.error().message;
@@ -225,6 +269,26 @@ TEST_F(CorrectionsServiceTest, UnmarkingAProtectedPersonNeedsAReasonAndClearsThe
   ASSERT_EQ(history->superseded.size(), 2u);
   EXPECT_TRUE(history->superseded[1].person.is_protected);
   EXPECT_EQ(history->superseded[1].superseded.reason, "Marked in error: it was another family.");
+}
+
+// A form opened before someone else's correction is refused, not applied
+// over it: the teacher's address fix, begun before the DSL marked the
+// mother protected, would otherwise have un-marked her.
+TEST_F(CorrectionsServiceTest, ACorrectionFromAFormOpenedBeforeAnotherIsRefusedAndChangesNothing) {
+  auto seen = corrections_.PersonVersions(teacher_, mother_);
+  ASSERT_TRUE(seen);
+  const std::size_t versions = seen->superseded.size();
+  ASSERT_TRUE(corrections_.CorrectPerson(dsl_, {.person_id = mother_, .is_protected = true,
+                                                .protected_reason = "Refuge.", .reason = "In a refuge.",
+                                                .versions_seen = versions}));
+  clock_.Advance(std::chrono::minutes(5));
+  auto stale = corrections_.CorrectPerson(teacher_, {.person_id = mother_, .address = "14 Refuge Road, Elmside",
+                                                     .is_protected = false, .reason = "House number was wrong.",
+                                                     .versions_seen = versions});
+  ASSERT_FALSE(stale);
+  EXPECT_EQ(stale.error().code, ErrorCode::kFailedPrecondition);
+  EXPECT_TRUE(Stored(mother_).is_protected);
+  EXPECT_EQ(Stored(mother_).address, "12 Refuge Road, Elmside");
 }
 
 TEST_F(CorrectionsServiceTest, WhoSomeoneIsToTheChildIsCorrectedAndTheEarlierRelationshipKept) {
@@ -257,9 +321,17 @@ TEST_F(CorrectionsServiceTest, WhoSomeoneIsToTheChildIsCorrectedAndTheEarlierRel
 TEST_F(CorrectionsServiceTest, ACorrectionOfADisclosedItemReachesTheRecipientAndMarksTheEarlierOne) {
   const std::string earlier = Disclose();
   clock_.Advance(std::chrono::hours(2));
-  auto corrected = corrections_.CorrectItem(
-      teacher_, {.item_id = item_, .text = "Ada now lives with Olive Pratchett at 14 Refuge Road, Elmside.",
-                 .accuracy = domain::Accuracy::kVerified, .reason = "The house number was wrong; checked with Ada."});
+  const ItemCorrection fix{.item_id = item_, .text = "Ada now lives with Olive Pratchett at 14 Refuge Road, Elmside.",
+                           .accuracy = domain::Accuracy::kVerified,
+                           .reason = "The house number was wrong; checked with Ada."};
+  // The school's shares go through its DSL, and a correction sent is a share:
+  // the teacher who raised the concern is asked to go to them, and nothing is written.
+  auto by_teacher = corrections_.CorrectItem(teacher_, fix);
+  ASSERT_FALSE(by_teacher);
+  EXPECT_EQ(by_teacher.error().code, ErrorCode::kPermissionDenied);
+  EXPECT_NE(by_teacher.error().message.find("designated safeguarding lead"), std::string::npos);
+  EXPECT_EQ(StoredItem().text, "Ada now lives with Olive Pratchett at 12 Refuge Road, Elmside.");
+  auto corrected = corrections_.CorrectItem(dsl_, fix);
   ASSERT_TRUE(corrected) << corrected.error().message;
   ASSERT_EQ(corrected->corrections.size(), 1u);
   const domain::Disclosure& correction = corrected->corrections[0];
@@ -300,8 +372,8 @@ TEST_F(CorrectionsServiceTest, ACorrectionOfADisclosedItemReachesTheRecipientAnd
 TEST_F(CorrectionsServiceTest, RecallingADisclosureRecallsTheCorrectionsSentAfterIt) {
   const std::string earlier = Disclose();
   auto corrected = corrections_.CorrectItem(
-      teacher_, {.item_id = item_, .text = "Ada now lives with Olive Pratchett at 14 Refuge Road, Elmside.",
-                 .reason = "The house number was wrong."});
+      dsl_, {.item_id = item_, .text = "Ada now lives with Olive Pratchett at 14 Refuge Road, Elmside.",
+             .reason = "The house number was wrong."});
   ASSERT_TRUE(corrected) << corrected.error().message;
   ASSERT_EQ(corrected->corrections.size(), 1u);
   ASSERT_TRUE(sharing_.Recall(dsl_, earlier, "Sent to the wrong council."));
@@ -323,8 +395,8 @@ TEST_F(CorrectionsServiceTest, ACorrectionOfADisclosedItemIsRedactedAsProtectedN
   ASSERT_TRUE(corrections_.CorrectPerson(teacher_, {.person_id = mother_, .is_protected = true,
                                                     .protected_reason = "Refuge.", .reason = "In a refuge."}));
   auto corrected = corrections_.CorrectItem(
-      teacher_, {.item_id = item_, .text = "Ada now lives with Olive Pratchett at 14 Refuge Road, Elmside.",
-                 .reason = "The house number was wrong, as Olive Pratchett told us."});
+      dsl_, {.item_id = item_, .text = "Ada now lives with Olive Pratchett at 14 Refuge Road, Elmside.",
+             .reason = "The house number was wrong, as Olive Pratchett told us."});
   ASSERT_TRUE(corrected) << corrected.error().message;
   ASSERT_EQ(corrected->corrections.size(), 1u);
   auto opened = sharing_.GetDisclosure(worker_, corrected->corrections[0].id);

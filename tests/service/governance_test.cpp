@@ -258,6 +258,26 @@ TEST_F(GovernanceServiceTest, RegularSharingWithoutAnApprovedDpiaIsRefusedAndAOn
   EXPECT_EQ(kept->cover[1].id, pending->dpia.id);
 }
 
+// UK GDPR Article 36: a high risk left after the measures needs the ICO
+// consulted first, which the register does not record, so such a DPIA,
+// though signed off, lets no regular sharing be recorded.
+TEST_F(GovernanceServiceTest, ADpiaLeavingAHighRiskCoversNoSharing) {
+  ActiveAgreement();
+  domain::Dpia high = Dpia();
+  high.risks[0].residual = domain::RiskLevel::kHigh;
+  auto recorded = governance_.RecordDpia(council_dpo_, high);
+  ASSERT_TRUE(recorded) << recorded.error().message;
+  ASSERT_TRUE(governance_.AdviseOnDpia(council_dpo_, recorded->dpia.id, "Consult the ICO first."));
+  ASSERT_TRUE(governance_.SignOffDpia(council_leader_, recorded->dpia.id, {true, ""}));
+  auto preview = sharing_.Preview(teacher_, Share(guidance::Frequency::kRegular));
+  ASSERT_TRUE(preview) << preview.error().message;
+  EXPECT_TRUE(preview->cover->dpias.empty());
+  EXPECT_TRUE(preview->assessment->governance.Has(Governance::kDpiaRequired));
+  auto refused = sharing_.Decide(teacher_, Share(guidance::Frequency::kRegular));
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().field, "circumstances.frequency");
+}
+
 TEST_F(GovernanceServiceTest, AnEmergencyShareIsNeverBlocked) {
   NewDecision d = Share(guidance::Frequency::kRegular);
   d.circumstances.reset();

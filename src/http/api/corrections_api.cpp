@@ -86,7 +86,7 @@ std::optional<std::string> OptionalString(const JsonFields& f, std::string_view 
 
 Result<service::PersonCorrection> ParsePersonCorrection(const JsonFields& f, std::string person_id) {
   JIGSAW_RETURN_IF_ERROR(f.OnlyKnown({"given_name", "family_name", "known_as", "date_of_birth", "address", "postcode",
-                                      "protected", "protected_reason", "relationship", "reason"}));
+                                      "protected", "protected_reason", "relationship", "reason", "versions_seen"}));
   service::PersonCorrection c;
   c.person_id = std::move(person_id);
   Status ok = Ok();
@@ -108,6 +108,11 @@ Result<service::PersonCorrection> ParsePersonCorrection(const JsonFields& f, std
     c.relationship = std::move(rc);
   }
   c.reason = JIGSAW_TRY(f.StringOrEmpty("reason"));
+  if (f.Has("versions_seen")) {
+    const std::int64_t seen = JIGSAW_TRY(f.IntOr("versions_seen", 0));
+    if (seen < 0) return InvalidArgument("versions_seen", "versions_seen is a count of earlier versions: 0 or more.");
+    c.versions_seen = static_cast<std::size_t>(seen);
+  }
   return c;
 }
 

@@ -116,7 +116,8 @@ Response PersonPage(service::Corrections& corrections, Site& site, Visit& v, con
   body += "<span class=\"govuk-caption-l\">" + Escape(p.FullName()) + "</span><h1 class=\"govuk-heading-l\">Correct this record</h1>";
   body += "<p class=\"govuk-body\">Change what is wrong and say why. The record will read as corrected everywhere, "
           "including in anything shared from now on; this version is kept, marked as superseded.</p>";
-  body += FormStart("/people/" + p.id + "/correct", v.csrf_token);
+  body += FormStart("/people/" + p.id + "/correct", v.csrf_token) +
+          HiddenInput("versions_seen", std::to_string(history->superseded.size()));
   body += TextInput({"given_name", "Given name", "", false, ErrorFor(errors, "given_name")}, in.given_name);
   body += TextInput({"family_name", "Family name", "", false, ErrorFor(errors, "family_name")}, in.family_name);
   body += DateInput({"date_of_birth", "Date of birth", "For example, 27 3 2016", false, ErrorFor(errors, "date_of_birth")},
@@ -162,6 +163,8 @@ Response PersonPost(service::Corrections& corrections, Site& site, Visit& v, con
                               .is_protected = in.is_protected == "yes",
                               .protected_reason = in.is_protected == "yes" ? in.protected_reason : std::string(),
                               .reason = in.reason};
+  if (const std::string seen = v.form.Get("versions_seen"); !seen.empty() && seen.find_first_not_of("0123456789") == std::string::npos && seen.size() < 10)
+    c.versions_seen = std::stoul(seen);
   if (!in.related_person_id.empty() && !in.relationship.empty()) {
     const auto kind = ParseEnum<domain::RelationshipKind>(in.relationship);
     if (!kind) return PersonPage(corrections, site, v, id, in, {{"relationship", "Select who they are to the child"}}, 400);
@@ -169,6 +172,11 @@ Response PersonPost(service::Corrections& corrections, Site& site, Visit& v, con
   }
   auto done = corrections.CorrectPerson(v.context, c);
   if (!done) {
+    // Corrected meanwhile: the current version, to check, with why.
+    if (done.error().code == ErrorCode::kFailedPrecondition)
+      return PersonPage(corrections, site, v, id, std::nullopt, {{"given_name", done.error().message}}, 409);
+    if (done.error().code == ErrorCode::kPermissionDenied && done.error().field == "is_protected")
+      return PersonPage(corrections, site, v, id, in, {{"protected", done.error().message}}, 403);
     if (done.error().code != ErrorCode::kInvalidArgument) return site.Failure(v, done.error());
     // The service names the person ("nothing would change") or the
     // relationship's fields; the form has one question for each.
@@ -242,6 +250,9 @@ Response ItemPost(service::Corrections& corrections, Site& site, Visit& v, const
   }
   auto done = corrections.CorrectItem(v.context, c);
   if (!done) {
+    // Shared already, through the DSL: the form says whom to ask.
+    if (done.error().code == ErrorCode::kPermissionDenied && done.error().field == "item")
+      return ItemPage(corrections, site, v, id, in, {{"text", done.error().message}}, 403);
     if (done.error().code != ErrorCode::kInvalidArgument) return site.Failure(v, done.error());
     Errors errors = FieldErrors(done.error(), "reason");
     if (!errors.empty() && errors[0].field == "item") errors[0].field = "text";
