@@ -178,6 +178,12 @@ describe('recording a concern thoroughly', () => {
     await act.fill('Describe the file', 'Photo.')
     await act.press('Add the file')
     await page.locator('#file-error', { hasText: 'must be a photo' }).waitFor()
+    // A real photograph is taken, without a script on the page.
+    await page.getByLabel('Upload a file').setInputFiles({ name: 'lines.png', mimeType: 'image/png', buffer: PNG })
+    await act.fill('Describe the file', 'Photograph of the two red lines.')
+    await act.press('Add the file')
+    await page.getByText('File added').waitFor()
+    assert.match(await page.locator('tr', { hasText: 'lines.png' }).textContent(), /PNG image/)
     await page.goto(childUrl)
     await context.close()
   })
