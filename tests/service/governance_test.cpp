@@ -279,7 +279,8 @@ TEST_F(GovernanceServiceTest, ADpiaLeavingAHighRiskCoversNoSharing) {
 }
 
 TEST_F(GovernanceServiceTest, AnEmergencyShareIsNeverBlocked) {
-  NewDecision d = Share(guidance::Frequency::kRegular);
+  const NewDecision full = Share(guidance::Frequency::kRegular);
+  NewDecision d = full;
   d.circumstances.reset();
   d.items.clear();
   d.emergency = true;
@@ -288,6 +289,18 @@ TEST_F(GovernanceServiceTest, AnEmergencyShareIsNeverBlocked) {
   auto shared = sharing_.Decide(teacher_, d);
   ASSERT_TRUE(shared) << shared.error().message;
   EXPECT_TRUE(shared->disclosure);
+
+  // Nor is the full record written afterwards, though it says the sharing
+  // is regular and no DPIA covers it: share first, record after.
+  NewDecision record = full;
+  record.concern_id.clear();
+  record.recipient_organisation_id.clear();
+  record.supersedes = shared->decision.id;
+  auto written = sharing_.Decide(teacher_, record);
+  ASSERT_TRUE(written) << written.error().message;
+  ASSERT_TRUE(written->decision.assessment_request.find("regular") != std::string::npos)
+      << "the record was assessed as regular sharing";
+  EXPECT_FALSE(written->disclosure) << "the full record sends nothing again";
 }
 
 TEST_F(GovernanceServiceTest, ADpiaNeedsTheDposAdviceThenASeniorLeadersSignOff) {
