@@ -207,6 +207,9 @@ class Preparation {
   // Whose name the recipient reads as the sharer: the actor, unless a DSL
   // approves a member of staff's share.
   void SharedBy(std::string practitioner_id) { shared_by_ = std::move(practitioner_id); }
+  // The waiting decision this preparation approves: the one answer to its
+  // information request that may wait for the DSL while it is prepared.
+  void Approving(std::string decision_id) { approving_ = std::move(decision_id); }
 
   // Withholds every mention of a protected person nobody reviewed, and
   // records that review with the decision (an answer typed in, which has
@@ -311,6 +314,12 @@ class Preparation {
       return Fail(ErrorCode::kFailedPrecondition,
                   "That request has already been answered. If they ask you to reconsider, you can decide again.",
                   "information_request_id");
+    // A member of staff's answer waiting for the DSL is the answer to come:
+    // another would answer the request twice once it is approved (the DSL
+    // changes the waiting one instead, which supersedes it).
+    if (!out_.prior)
+      if (auto waiting = JIGSAW_TRY(AnswerAwaitingApproval(tx_, *request)); waiting && waiting->id != approving_)
+        return AnswerAlreadyAwaitingApproval();
     out_.request = std::move(request);
     return Ok();
   }
@@ -732,6 +741,7 @@ class Preparation {
   std::map<std::string, domain::Person> people_;  // in scope: withheld if protected
   std::vector<std::pair<std::string, std::string>> watched_names_;
   std::string shared_by_;
+  std::string approving_;
   bool withhold_unreviewed_ = false;
 };
 }  // namespace
@@ -1049,6 +1059,7 @@ Result<DecisionResult> Sharing::Approve(const Context& context, const std::strin
     const Time now = clock_.Now();
     Preparation again(tx, context, Reproposal(d), now, event);
     again.SharedBy(d.decided_by);
+    again.Approving(d.id);
     auto p = JIGSAW_TRY(again.Run(true));
     RecordApproval(d, domain::Approval::kApproved, context, now, {});
     JIGSAW_RETURN_IF_ERROR(tx.casework().UpdateApproval(d));
@@ -1069,6 +1080,7 @@ Result<SharePreview> Sharing::PreviewApproval(const Context& context, const std:
     auto d = JIGSAW_TRY(WaitingForDsl(tx, context, decision_id, event));
     Preparation again(tx, context, Reproposal(d), clock_.Now(), event);
     again.SharedBy(d.decided_by);
+    again.Approving(d.id);
     auto p = JIGSAW_TRY(again.Run(false));
     out.assessment = std::move(p.assessment);
     out.recipient_view = std::move(p.view);

@@ -309,6 +309,18 @@ TEST_F(RequestsServiceTest, ATypedAnswerWaitingForTheDslIsNotAnsweredAgainMeanwh
   auto not_known = requests_.AnswerNotKnown(school_dsl, asked->id, "");
   ASSERT_FALSE(not_known);
   EXPECT_EQ(not_known.error().code, ErrorCode::kFailedPrecondition);
+  // Nor through "Should I share?" by the DSL: approved later, the request would be answered twice.
+  NewDecision other;
+  other.child_id = proposed->decision.child_id;
+  other.information_request_id = asked->id;
+  other.circumstances = Circumstances{};
+  other.outcome = domain::DecisionOutcome::kNotShare;
+  other.record.rationale = "Nothing to add.";
+  auto decided = sharing_.Decide(school_dsl, other);
+  ASSERT_FALSE(decided);
+  EXPECT_EQ(decided.error().code, ErrorCode::kFailedPrecondition);
+  EXPECT_NE(decided.error().message.find("waiting for your designated safeguarding lead"), std::string::npos);
+  EXPECT_EQ(AuditCount("decision.create"), decisions_before) << "nothing written";
 
   // Approved, it answers the request, and nothing waits any more.
   ASSERT_TRUE(sharing_.Approve(school_dsl, proposed->decision.id));
