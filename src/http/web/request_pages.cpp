@@ -236,9 +236,7 @@ std::string TypedAnswerForm(const std::string& base, const Visit& v, const Error
   out += "<h4 class=\"govuk-heading-s\">If any of it is sensitive</h4>";
   for (const auto& q : ConditionQuestions()) {
     if (!TypedAnswerAsks(q)) continue;
-    std::vector<Option> options;
-    for (const auto& o : q.options) options.push_back({o.value, o.label, o.legal, false});
-    out += Radios({q.name, q.question, "", false, ErrorFor(errors, q.name)}, options, value(q.name, q.options.front().value));
+    out += Radios({q.name, q.question, "", false, ErrorFor(errors, q.name)}, OptionsOf(q), value(q.name, q.options.front().value));
   }
   out += Radios({"answer_risk", "Do you think the child is at risk of harm?", "", false, ErrorFor(errors, "answer_risk")},
                 OptionsOf<g::Risk>(), value("answer_risk")) +
@@ -298,13 +296,7 @@ void RecordConditions(const Form& f, service::TypedAnswer& a) {
     const bool held = (q.record == g::Record::kSpecialCategoryCondition && health) ||
                       (q.record == g::Record::kCriminalOffenceCondition && crime) ||
                       (q.record == g::Record::kConfidentialityBasis && confidence);
-    if (!held) continue;
-    std::string legal;
-    for (const auto& o : q.options)
-      if (o.value == f.Get(q.name)) legal = o.legal;
-    if (q.record == g::Record::kSpecialCategoryCondition) a.record.special_category_condition = legal;
-    if (q.record == g::Record::kCriminalOffenceCondition) a.record.criminal_offence_condition = legal;
-    if (q.record == g::Record::kConfidentialityBasis) a.record.confidentiality_basis = legal;
+    if (held) RecordCondition(q, LegalTextOf(q, f.Get(q.name)), a.record);
   }
 }
 

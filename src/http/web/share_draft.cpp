@@ -241,6 +241,28 @@ const std::vector<ConditionQuestion>& ConditionQuestions() {
   return questions;
 }
 
+std::vector<Option> OptionsOf(const ConditionQuestion& question) {
+  std::vector<Option> out;
+  for (const auto& o : question.options) out.push_back({o.value, o.label, o.legal, false});
+  return out;
+}
+
+std::string LegalTextOf(const ConditionQuestion& question, std::string_view chosen) {
+  for (const auto& o : question.options)
+    if (chosen == o.value) return o.legal;
+  return {};
+}
+
+void RecordCondition(const ConditionQuestion& question, std::string legal, domain::DecisionRecord& record) {
+  switch (question.record) {
+    case g::Record::kSpecialCategoryCondition: record.special_category_condition = std::move(legal); break;
+    case g::Record::kCriminalOffenceCondition: record.criminal_offence_condition = std::move(legal); break;
+    case g::Record::kSensitiveProcessingCondition: record.sensitive_processing_condition = std::move(legal); break;
+    case g::Record::kConfidentialityBasis: record.confidentiality_basis = std::move(legal); break;
+    default: break;
+  }
+}
+
 service::NewDecision ProposalOf(const service::ConcernRecord& record, const ShareDraft& d) {
   service::NewDecision n;
   n.child_id = record.child.id;
@@ -282,14 +304,9 @@ service::NewDecision ProposalOf(const service::ConcernRecord& record, const Shar
       auto other = d.condition_other.find(q.name);
       legal = other == d.condition_other.end() ? std::string() : other->second;
     } else {
-      for (const auto& o : q.options)
-        if (chosen->second == o.value) legal = o.legal;
+      legal = LegalTextOf(q, chosen->second);
     }
-    const std::string field = q.name;
-    if (field == "special_category_condition") r.special_category_condition = legal;
-    else if (field == "criminal_offence_condition") r.criminal_offence_condition = legal;
-    else if (field == "sensitive_processing_condition") r.sensitive_processing_condition = legal;
-    else if (field == "confidentiality_basis") r.confidentiality_basis = legal;
+    RecordCondition(q, std::move(legal), r);
   }
   r.consent = d.consent_record;
   for (auto o : c.objections) {

@@ -11,6 +11,7 @@
 
 #include "domain/casework.h"
 #include "guidance/assessment.h"
+#include "http/web/html.h"
 #include "service/casework.h"
 #include "service/sharing.h"
 
@@ -83,6 +84,12 @@ struct ConditionQuestion {
 };
 
 const std::vector<ConditionQuestion>& ConditionQuestions();
+// The question's options as radios, each with its legal text as the hint.
+std::vector<Option> OptionsOf(const ConditionQuestion& question);
+// The legal text of the option chosen ("" for none or an unknown value).
+std::string LegalTextOf(const ConditionQuestion& question, std::string_view chosen);
+// Records `legal` as the decision's answer to `question`.
+void RecordCondition(const ConditionQuestion& question, std::string legal, domain::DecisionRecord& record);
 
 // The service's terms for the draft. `concern_level` stands for the risk
 // (the level of concern is not asked again).

@@ -531,8 +531,7 @@ Response DecisionPage(Ask& a, const ShareDraft& d, const Errors& errors) {
   // legal text beside each; the usual one for safeguarding is chosen.
   for (const auto& c : ConditionQuestions()) {
     if (!advice.must_record.Has(c.record)) continue;
-    std::vector<Option> options;
-    for (const auto& o : c.options) options.push_back({o.value, o.label, o.legal, false});
+    std::vector<Option> options = OptionsOf(c);
     options.push_back({"other", "Another condition", "Say which below", true});
     auto chosen = d.conditions.find(c.name);
     body += Radios({c.name, c.question, "", false, ErrorFor(errors, c.name)}, options,
