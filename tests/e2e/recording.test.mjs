@@ -140,7 +140,14 @@ describe('recording a concern thoroughly', () => {
     await seen()
     const field = page.getByLabel('Upload a file', { exact: true })
     for (let i = 0; i < 200 && !(await field.evaluate(el => el === document.activeElement)); i++) await page.keyboard.press('Tab')
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')])
+    assert.ok(await field.evaluate(el => el === document.activeElement), 'Tab reaches the file field')
+    // Playwright turns on its interception of the chooser asynchronously when
+    // the first listener is added; one round trip to the page makes sure it is
+    // on before Space is pressed, or the chooser opens unseen (a CI flake).
+    const chosen = page.waitForEvent('filechooser')
+    await page.evaluate(() => document.activeElement?.name)
+    await page.keyboard.press('Space')
+    const chooser = await chosen
     await chooser.setFiles({ name: 'cut.png', mimeType: 'image/png', buffer: PNG })
     await act.fill('Describe the file', 'Photograph of the cut behind the ear.')
     await act.press('Add the file')
