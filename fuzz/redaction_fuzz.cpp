@@ -1,5 +1,6 @@
 // Any text through the redaction that every outbound text passes (golden
-// rule 5), with one person withheld and one watched. Properties beyond
+// rule 5), with one person withheld and one watched, in a share about no
+// child and about a child who shares the withheld person's family name. Properties beyond
 // "no crash, no sanitizer report": redacting what was sent finds nothing
 // more to withhold (no protected detail survives the first pass in a form
 // the redactor itself would catch); every mention of the watched person is
@@ -62,6 +63,17 @@ const redaction::Redactor& TheRedactor() {
   return redactor;
 }
 
+// The same people in a share about a child who shares the withheld
+// person's family name, and so keeps it beside her own names only.
+const redaction::Redactor& TheRedactorForPoppy() {
+  static const ProtectedPerson people[] = {{Withheld(), Protection::kIdentity, Treatment::kWithhold},
+                                           {Watched(), Protection::kIdentity, Treatment::kReview}};
+  static const domain::Person child{.id = "c-poppy", .kind = domain::PersonKind::kChild, .given_name = "Poppy",
+                                    .family_name = "Hargreaves", .known_as = {"Pops"}};
+  static const redaction::Redactor redactor(people, &child);
+  return redactor;
+}
+
 bool Continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
 
 }  // namespace
@@ -83,6 +95,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   const redaction::Redacted second = redactor.Redact(first.text);
   Check(second.withheld == 0);
+  const redaction::Redactor& for_poppy = TheRedactorForPoppy();
+  Check(for_poppy.Redact(for_poppy.Redact(text).text).withheld == 0);
   bool names_anything = false;
   for (char c : text) names_anything |= (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   for (unsigned char c : text) names_anything |= c >= 0x80;  // letters of other scripts

@@ -257,6 +257,33 @@ std::vector<std::vector<std::string>> Places(std::string_view address, View view
   return out;
 }
 
+// Every way a folded name is written as a name part: each word; O'Brien
+// also as OBrien and Brien, J.R. as JR; Smith-Jones also as SmithJones.
+std::vector<std::string> NameParts(std::string_view folded) {
+  std::vector<std::string> out;
+  std::string joined;
+  const auto words = WordsOf(folded);
+  for (const auto& word : words) {
+    joined += word;
+    out.push_back(word);
+    if (word.find_first_of("'._") != std::string::npos) {
+      std::string glued, piece;
+      for (char c : word + '.') {
+        if (c == '\'' || c == '.' || c == '_') {
+          out.push_back(piece);
+          piece.clear();
+        } else {
+          piece.push_back(c);
+          glued.push_back(c);
+        }
+      }
+      out.push_back(glued);
+    }
+  }
+  if (words.size() > 1) out.push_back(joined);
+  return out;
+}
+
 }  // namespace
 
 struct Redactor::Index {
@@ -291,6 +318,11 @@ struct Redactor::Index {
     std::vector<Term> split_terms;
     std::unordered_multimap<std::string, Phrase, TransparentHash, std::equal_to<>> phrases;  // by first word
     std::unordered_set<std::string> subject_parts;         // the subject child's name parts
+    // The child's given and other names, and their initials: a family name
+    // the child shares with a protected person is the child's only beside
+    // them ("Poppy Pratchett", "Pratchett, Poppy", "P. Pratchett").
+    std::unordered_set<std::string> subject_given;
+    std::unordered_set<char> subject_initials;
     std::set<std::vector<std::string>> subject_places;     // the subject child's town
     std::vector<std::string> proclitics;                    // Arabic one-letter words joined to the next
   };
@@ -322,13 +354,23 @@ struct Redactor::Index {
   void MatchAddresses(View view, const FoldedText& f, const std::vector<Token>& words, std::vector<Hit>& hits) const;
   void MatchDates(const std::vector<internal::DateSpan>& found, std::vector<Hit>& hits) const;
   bool Surroundable(View view, std::string_view rest, bool after, std::size_t part_length, const Person& p) const;
+  bool StandsForTheChild(View view, std::string_view text, const std::vector<Token>& words, const Token& word,
+                         const Person& p) const;
+  bool BesideTheChildsGivenName(View view, std::string_view text, std::uint32_t begin, std::uint32_t end) const;
 };
 
 void Redactor::Index::AddSubject(const domain::Person& subject) {
   for (View view : kViews) {
     ViewIndex& v = views[Of(view)];
     for (const std::string* name : {&subject.given_name, &subject.family_name})
-      for (auto& w : WordsOf(FoldKey(*name, view))) v.subject_parts.insert(std::move(w));
+      for (auto& part : NameParts(FoldKey(*name, view))) v.subject_parts.insert(std::move(part));
+    std::vector<std::string> given = WordsOf(FoldKey(subject.given_name, view));
+    for (const auto& name : subject.known_as)
+      for (auto& w : WordsOf(FoldKey(name, view))) given.push_back(std::move(w));
+    for (auto& w : given) {
+      if (AsciiAlpha(w[0])) v.subject_initials.insert(w[0]);
+      v.subject_given.insert(std::move(w));
+    }
     // Their town: the recipient reads it in the child's address anyway.
     const auto lines = SplitLines(subject.address);
     if (!subject.is_protected && lines.size() >= 2) {
@@ -392,32 +434,10 @@ void Redactor::Index::AddContacts(std::uint32_t person, const domain::Person& p)
 void Redactor::Index::AddName(std::uint32_t person, std::string_view name, bool family) {
   for (View view : kViews) {
     const std::string folded = FoldKey(name, view);
-    std::string joined;
-    const auto words = WordsOf(folded);
-    for (const auto& word : words) {
-      joined += word;
-      AddNamePart(view, person, word, family);
-      // O'Brien is also written OBrien and Brien; J.R. as JR.
-      if (word.find_first_of("'._") != std::string::npos) {
-        std::string glued, piece;
-        for (char c : word + '.') {
-          if (c == '\'' || c == '.' || c == '_') {
-            AddNamePart(view, person, piece, family);
-            piece.clear();
-          } else {
-            piece.push_back(c);
-            glued.push_back(c);
-          }
-        }
-        AddNamePart(view, person, glued, family);
-      }
-    }
-    // Smith-Jones is also written SmithJones; a name in a script without
-    // spaces is matched whole.
-    if (words.size() > 1) AddNamePart(view, person, joined, family);
+    for (const auto& part : NameParts(folded)) AddNamePart(view, person, part, family);
     Reading& r = people[person].readings[Of(view)];
     if (!family)
-      for (const auto& w : words)
+      for (const auto& w : WordsOf(folded))
         if (AsciiAlpha(w[0])) r.initials.insert(w[0]);
   }
 }
@@ -431,9 +451,11 @@ void Redactor::Index::AddNamePart(View view, std::uint32_t person, const std::st
   if (std::find(r.parts.begin(), r.parts.end(), part) != r.parts.end()) return;
   r.parts.push_back(part);
   const bool subject = v.subject_parts.contains(part);
-  // A watched person is not flagged on the child's own name: it would be
-  // flagged on every line.
-  if (subject && people[person].treatment == Treatment::kReview) return;
+  // A watched person is not flagged on the child's own given name: it would
+  // be flagged on every line. A family name they share with the child is
+  // kept, to be flagged where it does not stand beside the child's own
+  // names (StandsForTheChild).
+  if (subject && !family && people[person].treatment == Treatment::kReview) return;
   const TermKind kind = Unspaced(part) ? TermKind::kUnspacedName
                         : letters == 2 ? TermKind::kShortNamePart
                                        : TermKind::kNamePart;
@@ -566,6 +588,62 @@ bool Redactor::Index::Surroundable(View view, std::string_view rest, bool after,
   return ok[rest.size()];
 }
 
+// Whether a family name the child shares with a protected person stands
+// beside the child's own given or other names, or their initials, and so is
+// the child's: "Poppy Pratchett", "Poppy J. Pratchett", "Pratchett, Poppy",
+// "P. Pratchett". An initial that is also the protected person's is not
+// enough ("P. Pratchett" when the mother is Penny): safety comes first, and
+// the recipient loses only a surname they read in the child's name anyway.
+bool Redactor::Index::StandsForTheChild(View view, std::string_view text, const std::vector<Token>& words,
+                                        const Token& word, const Person& p) const {
+  const ViewIndex& v = views[Of(view)];
+  const Reading& r = p.readings[Of(view)];
+  const auto i = static_cast<std::size_t>(&word - words.data());
+  auto joined = [&](std::size_t a, std::size_t b) {  // only spaces, commas, dots and hyphens between words a and b
+    for (std::uint32_t k = words[a].end; k < words[b].begin; ++k)
+      if (std::string_view(" ,.-\n\t").find(text[k]) == std::string_view::npos) return false;
+    return words[b].begin - words[a].end <= 3;
+  };
+  auto text_of = [&](std::size_t k) { return text.substr(words[k].begin, words[k].end - words[k].begin); };
+  // Back over up to two initials to a given name; or initials alone, the
+  // child's and not the protected person's.
+  // The child's other family name parts may stand between ("Poppy
+  // Ashworth-Lane": "Lane" is beside "Ashworth").
+  auto surname = [&](std::string_view w) {
+    const std::string key(w);
+    return v.subject_parts.contains(key) && !v.subject_given.contains(key);
+  };
+  bool initials = false, childs = true, titled = false;
+  for (std::size_t k = i, steps = 0; k > 0 && steps < 6 && joined(k - 1, k); --k, ++steps) {
+    const std::string_view before = text_of(k - 1);
+    if (v.subject_given.contains(std::string(before))) return true;  // a middle initial may stand between
+    if (surname(before) && !initials) continue;
+    if (before.size() != 1 || !AsciiAlpha(before[0])) {
+      // "Mrs P. Pratchett" is an adult whatever her initial.
+      for (std::string_view title : {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "rev", "sir", "dame", "lady", "lord"})
+        titled = titled || FoldKey(title, view) == before;
+      break;
+    }
+    childs = childs && v.subject_initials.contains(before[0]) && !r.initials.contains(before[0]);
+    initials = true;
+  }
+  if (initials && childs && !titled) return true;
+  // "Pratchett, Poppy" and "PRATCHETT Poppy".
+  std::size_t k = i;
+  while (k + 1 < words.size() && joined(k, k + 1) && surname(text_of(k + 1)) && k - i < 4) ++k;
+  return k + 1 < words.size() && joined(k, k + 1) && v.subject_given.contains(std::string(text_of(k + 1)));
+}
+
+bool Redactor::Index::BesideTheChildsGivenName(View view, std::string_view text, std::uint32_t begin,
+                                               std::uint32_t end) const {
+  std::string_view before = text.substr(0, begin), after = text.substr(end);
+  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  while (!after.empty() && after.front() == ' ') after.remove_prefix(1);
+  for (const std::string& given : views[Of(view)].subject_given)
+    if (before.ends_with(given) || after.starts_with(given)) return true;
+  return false;
+}
+
 void Redactor::Index::MatchNames(View view, std::string_view original, const FoldedText& f, std::string_view text,
                                  const std::vector<Token>& words, std::vector<Hit>& hits, std::vector<Hit>& soft) const {
   const ViewIndex& v = views[Of(view)];
@@ -573,10 +651,16 @@ void Redactor::Index::MatchNames(View view, std::string_view original, const Fol
     const Term& term = v.terms[h.pattern];
     const std::uint32_t begin = h.end - term.length, end = h.end;
     const What what = term.kind == TermKind::kEmail ? What::kDetail : What::kName;
-    // The child's own name is not withheld: the recipient reads it anyway.
-    auto& into = term.subject ? soft : hits;
     if (term.kind == TermKind::kUnspacedName) {
-      into.push_back({begin, end, term.person, what});
+      // The child's own name is not withheld: the recipient reads it anyway;
+      // a family name they share is theirs only beside their given name
+      // (王小明, 小明 王), not in 王女士 ("Ms Wang").
+      const Token* alone = WordAt(words, begin);
+      const bool childs =
+          term.subject && (!term.family || BesideTheChildsGivenName(view, text, begin, end) ||
+                           (alone && alone->begin == begin && alone->end == end &&
+                            StandsForTheChild(view, text, words, *alone, people[term.person])));
+      (childs ? soft : hits).push_back({begin, end, term.person, what});
       continue;
     }
     const Token* word = WordAt(words, begin);
@@ -584,7 +668,7 @@ void Redactor::Index::MatchNames(View view, std::string_view original, const Fol
       // An email address spans several words: it must start and end on word edges.
       const Token* last = WordAt(words, end - 1);
       if (term.kind == TermKind::kEmail && word && word->begin == begin && last && last->end == end)
-        into.push_back({begin, end, term.person, what});
+        (term.subject ? soft : hits).push_back({begin, end, term.person, what});
       continue;
     }
     const std::string_view before = text.substr(word->begin, begin - word->begin);
@@ -602,6 +686,12 @@ void Redactor::Index::MatchNames(View view, std::string_view original, const Fol
       whole = starts && ends;
     }
     if (!whole) continue;
+    // The child's own name is not withheld: the recipient reads it anyway.
+    // A family name the child shares with a protected person is the child's
+    // only beside the child's own names: "Mrs Pratchett", "O. Pratchett",
+    // "Pratchett's car" and "the Pratchett household" are the mother.
+    const bool childs = term.subject && (!term.family || StandsForTheChild(view, text, words, *word, people[term.person]));
+    auto& into = childs ? soft : hits;
     std::uint32_t from = word->begin;
     // "D. Hargreaves", "D J Hargreaves": initials before a family name.
     if (term.family) {

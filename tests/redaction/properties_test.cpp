@@ -168,5 +168,53 @@ TEST(RedactionProperties, OrdinaryNotesLoseUnderOnePerCentOfTheirWords) {
   EXPECT_LT(share, 1.0);
 }
 
+
+// Golden rule 5 where it is hardest: a protected parent shares the child's
+// family name. Every way an adult is named by that surname alone loses it;
+// the child named as people name a child keeps it.
+TEST(RedactionProperties, AProtectedParentsSurnameSharedWithTheChildSurvivesOnlyAsTheChilds) {
+  std::mt19937_64 random(7);
+  const std::vector<std::string> adult = {"Mrs {F}", "Mr {F}", "Ms {F}", "Dr {F}", "{I}. {F}", "{I} {F}",
+                                          "{F}'s car", "the {F} household", "MRS {F}", "Mrs {I}. {F}", "{P} {F}"};
+  const std::vector<std::string> child = {"{C} {F}", "{F}, {C}", "{C} {F}'s", "{C} J. {F}"};
+  int cases = 0;
+  for (int round = 0; round < 300; ++round) {
+    const std::string family = kFamilyNames[random() % kFamilyNames.size()];
+    domain::Person kid{.id = "c", .kind = domain::PersonKind::kChild,
+                       .given_name = kGivenNames[random() % kGivenNames.size()], .family_name = family};
+    domain::Person parent{.id = "p", .kind = domain::PersonKind::kParent,
+                          .given_name = kGivenNames[random() % kGivenNames.size()], .family_name = family,
+                          .is_protected = true};
+    if (parent.given_name == kid.given_name) continue;
+    const std::string initial(1, static_cast<char>(std::toupper(static_cast<unsigned char>(parent.given_name[0]))));
+    if (!std::isalpha(static_cast<unsigned char>(initial[0]))) continue;
+    const ProtectedPerson people[] = {{parent, Protection::kIdentity, Treatment::kWithhold}};
+    const Redactor redactor(people, &kid);
+    auto fill = [&](std::string form) {
+      for (const auto& [key, value] : {std::pair<std::string, std::string>{"{F}", family}, {"{I}", initial},
+                                       {"{C}", kid.given_name}, {"{P}", parent.given_name}})
+        for (std::size_t at; (at = form.find(key)) != std::string::npos;) form.replace(at, key.size(), value);
+      return Place(kTemplates[random() % kTemplates.size()], form);
+    };
+    const auto surname_parts = Words(family);
+    for (const auto& form : adult) {
+      const std::string text = fill(form);
+      const std::string out = redactor.Redact(text).text;
+      ++cases;
+      for (const auto& part : surname_parts) {
+        if (part.size() < 2) continue;
+        for (const auto& w : Words(out))
+          EXPECT_EQ(w.find(part), std::string::npos) << "'" << part << "' survives in: " << out << " (from: " << text << ")";
+      }
+    }
+    for (const auto& form : child) {
+      const std::string text = fill(form);
+      ++cases;
+      EXPECT_EQ(redactor.Redact(text).text, text) << "the child is named as a child is";
+    }
+  }
+  EXPECT_GE(cases, 3000);
+}
+
 }  // namespace
 }  // namespace jigsaw::redaction

@@ -154,5 +154,82 @@ TEST(Redactor, RemovesNamesAndIdentifiersAsWholeWordsInAnyCase) {
   EXPECT_EQ(r.Redact("Olivetti typewriter").text, "Olivetti typewriter") << "not inside other words";
 }
 
+
+// Golden rule 5: a protected mother shares the child's surname. The child's
+// name stays (the recipient must know who the child is), but every other
+// use of the surname is the mother, or may be, and is withheld.
+domain::Person Poppy() {
+  return {.id = "c-poppy", .kind = domain::PersonKind::kChild, .given_name = "Poppy", .family_name = "Pratchett",
+          .known_as = {"Pops"}};
+}
+domain::Person OlivePratchett() {
+  return {.id = "p-olive", .kind = domain::PersonKind::kParent, .given_name = "Olive", .family_name = "Pratchett",
+          .is_protected = true};
+}
+
+TEST(Redactor, ASurnameTheChildSharesWithAProtectedMotherIsTheChildsOnlyBesideTheChildsNames) {
+  const domain::Person child = Poppy();
+  const ProtectedPerson people[] = {{OlivePratchett(), Protection::kIdentity, Treatment::kWithhold}};
+  const Redactor r(people, &child);
+  for (const auto& [text, expected] : std::vector<std::pair<std::string, std::string>>{
+           {"Mrs Pratchett came to the door.", "Mrs [name withheld] came to the door."},
+           {"MRS PRATCHETT came.", "MRS [name withheld] came."},
+           {"O. Pratchett signed the form.", "[name withheld] signed the form."},
+           {"Pratchett's car was outside.", "[name withheld] car was outside."},
+           {"Ms Pratchett-Smith rang.", "Ms [name withheld]-Smith rang."},
+           {"The Pratchett household.", "The [name withheld] household."},
+           {"Mrs P. Pratchett rang.", "Mrs P. [name withheld] rang."},
+           {"Poppy said Mrs Pratchett shouted.", "Poppy said Mrs [name withheld] shouted."},
+           {"Poppy's mum Olive Pratchett rang.", "Poppy's mum [name withheld] rang."},
+           // The child, named as people name her.
+           {"Poppy Pratchett said she was hungry.", "Poppy Pratchett said she was hungry."},
+           {"POPPY PRATCHETT (Year 4).", "POPPY PRATCHETT (Year 4)."},
+           {"Pratchett, Poppy: seen today.", "Pratchett, Poppy: seen today."},
+           {"P. Pratchett was late.", "P. Pratchett was late."},
+           {"Poppy J. Pratchett was late.", "Poppy J. Pratchett was late."},
+           {"Pops Pratchett was late.", "Pops Pratchett was late."},
+           {"Poppy Pratchett's coat.", "Poppy Pratchett's coat."},
+       })
+    EXPECT_EQ(r.Redact(text).text, expected) << text;
+}
+
+TEST(Redactor, AnInitialTheChildSharesWithTheProtectedMotherIsNotEnoughToKeepTheSurname) {
+  const domain::Person child = Poppy();
+  domain::Person penny = OlivePratchett();
+  penny.given_name = "Penny";
+  const ProtectedPerson people[] = {{penny, Protection::kIdentity, Treatment::kWithhold}};
+  EXPECT_EQ(Redactor(people, &child).Redact("P. Pratchett rang.").text, "[name withheld] rang.");
+}
+
+TEST(Redactor, AWatchedPersonSharingTheChildsSurnameIsFlaggedWhereTheSurnameIsNotTheChilds) {
+  const domain::Person child = Poppy();
+  const ProtectedPerson people[] = {{OlivePratchett(), Protection::kIdentity, Treatment::kReview}};
+  const Redactor r(people, &child);
+  EXPECT_TRUE(r.Redact("Poppy Pratchett was late.").mentions.empty());
+  EXPECT_TRUE(r.Redact("Poppy was late.").mentions.empty());
+  const std::string text = "Mrs Pratchett was late.";
+  const Redacted out = r.Redact(text);
+  ASSERT_EQ(out.mentions.size(), 1u);
+  EXPECT_EQ(text.substr(out.mentions[0].span.begin, out.mentions[0].span.end - out.mentions[0].span.begin), "Pratchett");
+  EXPECT_EQ(out.mentions[0].person_id, "p-olive");
+}
+
+
+TEST(Redactor, ASharedSurnameInAScriptWithoutSpacesIsTheChildsOnlyBesideTheChildsGivenName) {
+  // 王小明 (Wang Xiaoming) and his protected mother 王芳 (Wang Fang).
+  const domain::Person child{.id = "c", .kind = domain::PersonKind::kChild, .given_name = "\u5c0f\u660e", .family_name = "\u738b"};
+  const domain::Person mother{.id = "m", .kind = domain::PersonKind::kParent, .given_name = "\u82b3", .family_name = "\u738b",
+                              .is_protected = true};
+  const ProtectedPerson people[] = {{mother, Protection::kIdentity, Treatment::kWithhold}};
+  const Redactor r(people, &child);
+  EXPECT_EQ(r.Redact("\u738b\u5c0f\u660e said hello.").text, "\u738b\u5c0f\u660e said hello.");
+  EXPECT_EQ(r.Redact("Xiaoming: \u5c0f\u660e \u738b").text, "Xiaoming: \u5c0f\u660e \u738b");
+  const std::string ms_wang = r.Redact("\u738b\u5973\u58eb came.").text;  // "Ms Wang"
+  EXPECT_EQ(ms_wang.find("\u738b"), std::string::npos) << ms_wang;
+  EXPECT_TRUE(ms_wang.starts_with(kNameWithheld)) << ms_wang;
+  EXPECT_EQ(r.Redact("Mrs \u738b came.").text, "Mrs [name withheld] came.");
+  EXPECT_EQ(r.Redact("\u738b\u82b3 came.").text, "[name withheld] came.");
+}
+
 }  // namespace
 }  // namespace jigsaw::redaction

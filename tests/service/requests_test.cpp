@@ -157,6 +157,33 @@ TEST_F(RequestsServiceTest, NotKnownAnswersTheRequestInOneStepAndTheRequesterIsT
   EXPECT_EQ(second->messages.back().text, "") << "the note is optional";
 }
 
+// Golden rule 5 where the names meet: the surgery protects Ruby's mother,
+// who shares her surname. Ruby is named; every other use of "Hale" is her
+// mother, or may be, and never leaves.
+TEST_F(RequestsServiceTest, AProtectedMotherWhoSharesTheChildsSurnameIsWithheldAndTheChildIsStillNamed) {
+  domain::Person kerry;
+  kerry.kind = domain::PersonKind::kParent;
+  kerry.given_name = "Kerry";
+  kerry.family_name = "Hale";
+  kerry.is_protected = true;
+  kerry.protected_reason = "In a refuge";
+  ASSERT_TRUE(casework_.AddPerson(doctor_, kerry));
+  const std::string id = Ask();
+  TypedAnswer a = Typed(id);
+  a.items[1].text = "Mrs Hale brought Ruby Hale in with a burn. K. Hale signed the form; Hale's car was outside.";
+  auto answered = sharing_.AnswerWithItems(doctor_, a);
+  ASSERT_TRUE(answered) << answered.error().message;
+  ASSERT_TRUE(answered->disclosure);
+  auto opened = sharing_.GetDisclosure(social_worker_, answered->disclosure->id);
+  ASSERT_TRUE(opened) << opened.error().message;
+  ASSERT_EQ(opened->content.items.size(), 2u);
+  EXPECT_EQ(opened->content.items[1].text,
+            "Mrs [name withheld] brought Ruby Hale in with a burn. [name withheld] signed the form; [name withheld] car was outside.");
+  EXPECT_EQ(opened->content_json.find("Kerry"), std::string::npos) << opened->content_json;
+  ASSERT_TRUE(opened->content.child);
+  EXPECT_EQ(opened->content.child->family_name, "Hale") << "the child is named";
+}
+
 TEST_F(RequestsServiceTest, ATypedAnswerIsSharedLikeAnyDisclosureAndAProtectedNameNeverLeaves) {
   // A woman the surgery protects (she fled the father), not known to be
   // connected to Ruby in its records.
