@@ -1408,6 +1408,11 @@ Result<std::vector<domain::Disclosure>> Sharing::SendCorrections(store::Transact
     const std::string purpose =
         proposal.circumstances ? std::string(ToString(proposal.circumstances->purpose)) : "safeguarding";
     auto sent = JIGSAW_TRY(Send(tx, context, by, ToJson(*p.view), p.view, now, purpose, earlier.id));
+    // The earlier disclosure's own trail says it was corrected (the new one
+    // is recorded as a disclosure like any other).
+    event.child_id = decision.child_id;
+    event.purpose = purpose;
+    JIGSAW_RETURN_IF_ERROR(trail_.Append(tx, context, event));
     JIGSAW_RETURN_IF_ERROR(NotifyAll(tx, now, JIGSAW_TRY(RecipientsToTell(tx, earlier)), "disclosure.corrected", sent.id));
     out.push_back(std::move(sent));
   }

@@ -111,6 +111,16 @@ class CorrectionsServiceTest : public ::testing::Test {
     }));
     return n;
   }
+  std::vector<domain::AuditRecord> AuditedOf(const std::string& action) {
+    std::vector<domain::AuditRecord> out;
+    EXPECT_TRUE(store_->Read([&](store::Transaction& tx) -> Status {
+      store::AuditQuery q;
+      q.action = action;
+      out = JIGSAW_TRY(tx.audit().Search(q));
+      return Ok();
+    }));
+    return out;
+  }
   std::size_t AuditedDenials(const std::string& action) {
     std::size_t n = 0;
     EXPECT_TRUE(store_->Read([&](store::Transaction& tx) -> Status {
@@ -163,6 +173,10 @@ TEST_F(CorrectionsServiceTest, MarkingAPersonProtectedLaterWithholdsThemFromALat
   auto corrected = corrections_.CorrectPerson(teacher_, c);
   ASSERT_TRUE(corrected) << corrected.error().message;
   EXPECT_TRUE(corrected->is_protected);
+  const auto trail = AuditedOf("person.correct");
+  ASSERT_EQ(trail.size(), 1u);
+  EXPECT_EQ(trail[0].object_id, mother_);
+  EXPECT_EQ(trail[0].child_id, child_) << "a correction of the mother's record is in the child's trail";
 
   // After: the disclosure made now withholds her name and where she lives.
   const std::string id = Disclose();
@@ -337,6 +351,11 @@ TEST_F(CorrectionsServiceTest, ACorrectionOfADisclosedItemReachesTheRecipientAnd
   const domain::Disclosure& correction = corrected->corrections[0];
   EXPECT_EQ(correction.corrects, earlier);
   EXPECT_EQ(correction.recipient_organisation_id, council_);
+  // The earlier disclosure's trail says it was corrected, under the child.
+  const auto corrected_trail = AuditedOf("disclosure.correct");
+  ASSERT_EQ(corrected_trail.size(), 1u);
+  EXPECT_EQ(corrected_trail[0].object_id, earlier);
+  EXPECT_EQ(corrected_trail[0].child_id, child_);
 
   // The recipient reads the corrected item, the reason, and the link to the earlier one.
   auto opened = sharing_.GetDisclosure(worker_, correction.id);
