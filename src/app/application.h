@@ -50,6 +50,7 @@ class Application {
   service::AuditLog& audit_log() { return *audit_log_; }
   service::Casework& casework() { return *casework_; }
   service::Partnership& partnership() { return *partnership_; }
+  service::Linking& linking() { return *linking_; }
   service::Sharing& sharing() { return *sharing_; }
   service::Requests& requests() { return *requests_; }
   service::Drafts& drafts() { return *drafts_; }

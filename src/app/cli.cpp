@@ -13,6 +13,7 @@
 #include "access/totp.h"
 #include "app/commands.h"
 #include "app/demo.h"
+#include "app/demo_casework.h"
 #include "app/link_command.h"
 #include "common/json_fields.h"
 #include "common/log.h"
@@ -173,17 +174,30 @@ int Init(const Parsed& p, Io& io) {
          << "Disclosure sealing key " << keys.sealing.keys.back().id << " in " << (*app)->config().SealingKeyFile()
          << "\n";
   if (p.Has("demo")) {
-    auto loaded = LoadDemoPartnership((*app)->administration(), (*app)->accounts());
-    if (!loaded) return Report(loaded.error(), io);
-    io.out << (*loaded ? "Loaded the fictional Brackenford demo partnership.\n"
-                       : "Demo data not loaded: the database already has organisations.\n");
-    if (*loaded) {
-      // Its governance too, so that the demo's shares find an agreement and a DPIA.
-      auto governance = LoadDemoGovernance((*app)->administration(), (*app)->accounts(), (*app)->governance(),
-                                           (*app)->governance().Today());
-      if (!governance) return Report(governance.error(), io);
-      io.out << "Loaded its data sharing agreement and DPIA (the primary school's head signs as primary.head).\n";
+    auto existing = (*app)->administration().ListOrganisations(service::Context::Operator("demo"));
+    if (!existing) return Report(existing.error(), io);
+    if (!existing->empty()) {
+      io.out << "Demo data not loaded: the database already has organisations.\n";
+      return 0;
     }
+    // The demo is a year old: it is made with a clock that starts a year ago
+    // and is moved through the year, so the records carry the times they
+    // would have had (docs/demo.md).
+    const Time now = RealClock().Now();
+    app->reset();
+    FakeClock year(std::chrono::floor<std::chrono::days>(now - std::chrono::days(365)) + std::chrono::hours(8));
+    auto demo = OpenApplication(p, year, /*create_signing_key=*/true);
+    if (!demo) return Report(demo.error(), io);
+    if (auto loaded = LoadDemoPartnership((*demo)->administration(), (*demo)->accounts()); !loaded)
+      return Report(loaded.error(), io);
+    io.out << "Loaded the fictional Brackenford demo partnership.\n";
+    // Its governance too, so that the demo's shares find an agreement and a DPIA.
+    auto governance = LoadDemoGovernance((*demo)->administration(), (*demo)->accounts(), (*demo)->governance(),
+                                         (*demo)->governance().Today());
+    if (!governance) return Report(governance.error(), io);
+    io.out << "Loaded its data sharing agreement and DPIA (the primary school's head signs as primary.head).\n";
+    if (auto casework = LoadDemoCasework(**demo, year, now); !casework) return Report(casework.error(), io);
+    io.out << "Loaded a year of its casework.\n";
   }
   return 0;
 }
