@@ -150,6 +150,15 @@ Result<std::vector<Person>> Casework::FindPeople(const Context& context, const s
   return out;
 }
 
+Result<std::vector<Person>> Casework::ChildrenLike(const Context& context, const domain::InformationRequest& request) {
+  std::vector<Person> out;
+  for (auto& p : JIGSAW_TRY(FindPeople(context, request.child_family_name)))
+    if (p.kind == domain::PersonKind::kChild &&
+        (request.child_date_of_birth.empty() || p.date_of_birth.empty() || p.date_of_birth == request.child_date_of_birth))
+      out.push_back(std::move(p));
+  return out;
+}
+
 Result<domain::Relationship> Casework::AddRelationship(const Context& context, domain::Relationship r) {
   AuditEvent event{"relationship.create", "relationship", {}};
   r.id = NewId();

@@ -80,6 +80,11 @@ class Casework {
                                    const std::optional<LinkTo>& link = std::nullopt);
   Result<PersonRecord> GetPerson(const Context& context, const std::string& id);
   Result<std::vector<domain::Person>> FindPeople(const Context& context, const std::string& name);
+  // The organisation's children who could be the child an information
+  // request asks about (the family name, and the date of birth where both
+  // are known), for the holder to answer on the record already held rather
+  // than make a second one.
+  Result<std::vector<domain::Person>> ChildrenLike(const Context& context, const domain::InformationRequest& request);
   Result<domain::Relationship> AddRelationship(const Context& context, domain::Relationship relationship);
 
   // The concern and its items are written together; it lands in the DSL's queue.

@@ -184,6 +184,25 @@ TEST_F(RequestsServiceTest, AProtectedMotherWhoSharesTheChildsSurnameIsWithheldA
   EXPECT_EQ(opened->content.child->family_name, "Hale") << "the child is named";
 }
 
+TEST_F(RequestsServiceTest, TheHolderIsOfferedTheChildrenItAlreadyHoldsWhoCouldBeTheOneAskedAbout) {
+  auto add = [&](domain::PersonKind kind, std::string given, std::string dob) {
+    auto p = casework_.AddPerson(doctor_, {.kind = kind, .given_name = std::move(given), .family_name = "Hale",
+                                           .date_of_birth = std::move(dob)});
+    EXPECT_TRUE(p) << p.error().message;
+    return p ? p->id : "";
+  };
+  const std::string ruby = add(domain::PersonKind::kChild, "Ruby", "2016-02-29");
+  add(domain::PersonKind::kChild, "Rose", "2018-05-01");   // another child of the family
+  add(domain::PersonKind::kParent, "Kerry", "");  // not a child
+  auto offered = casework_.ChildrenLike(doctor_, Asking());
+  ASSERT_TRUE(offered) << offered.error().message;
+  std::vector<std::string> ids;
+  for (const auto& p : *offered) ids.push_back(p.id);
+  std::sort(ids.begin(), ids.end());
+  EXPECT_EQ(ids, std::vector<std::string>{ruby});
+  EXPECT_TRUE(casework_.ChildrenLike(social_worker_, Asking())->empty()) << "only the organisation's own records";
+}
+
 TEST_F(RequestsServiceTest, ATypedAnswerIsSharedLikeAnyDisclosureAndAProtectedNameNeverLeaves) {
   // A woman the surgery protects (she fled the father), not known to be
   // connected to Ruby in its records.

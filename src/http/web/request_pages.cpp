@@ -178,17 +178,6 @@ bool TypedAnswerAsks(const ConditionQuestion& q) {
 
 // Children in the holder's own records who may be the one asked about: the
 // same last name and, where the request gives one, the same date of birth.
-std::vector<domain::Person> ChildrenLike(Site& site, Visit& v, const domain::InformationRequest& r) {
-  auto found = site.s.casework.FindPeople(v.context, r.child_family_name);
-  std::vector<domain::Person> out;
-  if (!found) return out;
-  for (auto& p : *found)
-    if (p.kind == domain::PersonKind::kChild &&
-        (r.child_date_of_birth.empty() || p.date_of_birth.empty() || p.date_of_birth == r.child_date_of_birth))
-      out.push_back(std::move(p));
-  return out;
-}
-
 std::string ItemField(int n, std::string_view part) { return "item" + std::to_string(n) + "_" + std::string(part); }
 
 // The holder's answer typed in (a GP from the practice record): each piece
@@ -369,7 +358,8 @@ Response RequestPage(Site& site, Visit& v, const Errors& errors, std::string_vie
             Textarea({"note", "Anything they should know (optional)", "For example, which records you searched", false,
                       ErrorFor(errors, "note")}, "", 2) +
             Button("Not known to us", true) + "</form>";
-    body += TypedAnswerForm(base, v, errors, open_form == "answer" ? &v.form : nullptr, ChildrenLike(site, v, r));
+    auto candidates = site.s.casework.ChildrenLike(v.context, r).value_or(std::vector<domain::Person>{});
+    body += TypedAnswerForm(base, v, errors, open_form == "answer" ? &v.form : nullptr, candidates);
   }
 
   if (!holder) {
