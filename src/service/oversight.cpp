@@ -1,6 +1,7 @@
 #include "service/oversight.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <set>
 
 #include "domain/case_management.h"

@@ -70,7 +70,7 @@ std::string PeriodQuery(const OversightFigures& f, OversightScope scope) {
          (scope == OversightScope::kPartnership ? "&scope=partnership" : "");
 }
 
-std::string PeriodForm(const Visit& v, OversightScope scope, const std::string& from, const std::string& to,
+std::string PeriodForm(OversightScope scope, const std::string& from, const std::string& to,
                        const Errors& errors) {
   const std::string partnership = scope == OversightScope::kPartnership ? "&scope=partnership" : "";
   std::string out = "<h2 class=\"govuk-heading-m\" id=\"period\">Choose the period</h2><ul class=\"govuk-list jigsaw-views\">";
@@ -90,7 +90,6 @@ std::string PeriodForm(const Visit& v, OversightScope scope, const std::string& 
   out += DateInput({"from", "From", "For example, 1 12 2025", false, ErrorFor(errors, "from")}, f[0], f[1], f[2]);
   out += DateInput({"to", "To", "For example, 30 11 2026", false, ErrorFor(errors, "to")}, t[0], t[1], t[2]);
   out += Button("Show figures for these dates", true) + "</form>";
-  (void)v;
   return out;
 }
 
@@ -188,9 +187,12 @@ Response OversightPage(service::Oversight& oversight, Site& site, Visit& v) {
                                       v.request.QueryParam("months").value_or(""), oversight.Now());
   const std::string title = scope == OversightScope::kPartnership ? "Oversight across the partnership" : "Oversight";
   if (!period) {
-    const Errors errors = FieldErrors(period.error(), "from");
+    Errors errors = FieldErrors(period.error(), "from");
+    // A preset that is not one (?months=7) is corrected on the dates.
+    for (auto& e : errors)
+      if (e.field == "months") e.field = "from";
     std::string body = ErrorSummary(errors) + "<h1 class=\"govuk-heading-xl\">" + Escape(title) + "</h1>" +
-                       PeriodForm(v, scope, from, to, errors);
+                       PeriodForm(scope, from, to, errors);
     return site.Page(v, {.title = title, .body_html = body, .back_href = "/", .has_errors = true, .active_nav = "oversight"},
                      400);
   }
@@ -213,7 +215,7 @@ Response OversightPage(service::Oversight& oversight, Site& site, Visit& v) {
             "</p>";
   body += "<p class=\"govuk-body\">" +
           Link("Download these figures (CSV)", "/oversight/csv?" + PeriodQuery(f, scope)) + "</p>";
-  body += PeriodForm(v, scope, service::IsoDay(f.period.from), service::IsoDay(f.period.to), {});
+  body += PeriodForm(scope, service::IsoDay(f.period.from), service::IsoDay(f.period.to), {});
   body += FiguresHtml(*report);
   return site.Page(v, {.title = title, .body_html = body, .back_href = "/", .active_nav = "oversight", .wide = true});
 }

@@ -9,9 +9,9 @@ namespace jigsaw::http::web {
 namespace {
 
 // The drawing's own units (viewBox): it scales to its container's width,
-// and 400 units keep 13-unit text readable at 375 px.
+// and 400 units keep 15-unit text readable (13 px) at 375 px.
 constexpr double kWidth = 400, kHeight = 250;
-constexpr double kLeft = 40, kRight = 392, kTop = 12, kBottom = 196;
+constexpr double kLeft = 40, kRight = 392, kTop = 24, kBottom = 196;  // room above for the top bar's count
 constexpr int kMostLabels = 8;  // month labels along the axis before they are thinned
 
 std::string Num(double v) {
@@ -58,7 +58,7 @@ std::string BarChartSvg(const BarChart& chart) {
   const std::string title_id = chart.id + "-title", desc_id = chart.id + "-desc";
   std::string out = "<svg class=\"jigsaw-chart\" viewBox=\"0 0 " + Num(kWidth) + " " + Num(kHeight) +
                     "\" role=\"img\" aria-labelledby=\"" + Escape(title_id) + "\" aria-describedby=\"" + Escape(desc_id) +
-                    "\" xmlns=\"http://www.w3.org/2000/svg\" font-family=\"GDS Transport, arial, sans-serif\" font-size=\"13\">";
+                    "\" xmlns=\"http://www.w3.org/2000/svg\" font-family=\"GDS Transport, arial, sans-serif\" font-size=\"15\">";
   out += "<title id=\"" + Escape(title_id) + "\">" + Escape(chart.title) + "</title>";
   out += "<desc id=\"" + Escape(desc_id) + "\">" + Escape(ChartSummary(chart)) + "</desc>";
   // The axes.
@@ -80,7 +80,7 @@ std::string BarChartSvg(const BarChart& chart) {
     if (v > 0)
       out += "<line x1=\"" + Num(kLeft) + "\" y1=\"" + Num(y) + "\" x2=\"" + Num(kRight) + "\" y2=\"" + Num(y) +
              "\" stroke=\"#b1b4b6\" stroke-dasharray=\"2 3\"/>";
-    out += "<text x=\"" + Num(kLeft - 6) + "\" y=\"" + Num(y + 4) + "\" text-anchor=\"end\" fill=\"#0b0c0c\">" +
+    out += "<text x=\"" + Num(kLeft - 6) + "\" y=\"" + Num(y + 5) + "\" text-anchor=\"end\" fill=\"#0b0c0c\">" +
            std::to_string(v) + "</text>";
   }
 
@@ -99,15 +99,15 @@ std::string BarChartSvg(const BarChart& chart) {
     // The count over each bar while there is room for it.
     if (n <= 24 && b.value > 0)
       out += "<text x=\"" + Num(middle) + "\" y=\"" + Num(y - 4) + "\" text-anchor=\"middle\" fill=\"#0b0c0c\" font-size=\"" +
-             (n <= 12 ? "12" : "9") + "\">" + std::to_string(b.value) + "</text>";
+             (n <= 12 ? "14" : "10") + "\">" + std::to_string(b.value) + "</text>";
     if (i % every != 0) continue;
     const auto [first, second] = Lines(b.label);
-    out += "<text x=\"" + Num(middle) + "\" y=\"" + Num(kBottom + 17) + "\" text-anchor=\"middle\" fill=\"#0b0c0c\">" +
+    out += "<text x=\"" + Num(middle) + "\" y=\"" + Num(kBottom + 19) + "\" text-anchor=\"middle\" fill=\"#0b0c0c\">" +
            Escape(first) + "</text>";
     // The year (the second line) where it changes, so the axis reads
     // "Nov 2025, Dec, Jan 2026, Feb..."
     if (!second.empty() && second != last_second_line)
-      out += "<text x=\"" + Num(middle) + "\" y=\"" + Num(kBottom + 33) + "\" text-anchor=\"middle\" fill=\"#505a5f\">" +
+      out += "<text x=\"" + Num(middle) + "\" y=\"" + Num(kBottom + 38) + "\" text-anchor=\"middle\" fill=\"#505a5f\">" +
              Escape(second) + "</text>";
     last_second_line = second;
   }
