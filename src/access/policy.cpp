@@ -217,6 +217,21 @@ Status Authorise(const Actor& actor, Action action, const RecordFacts& r) {
       // Education); never the recipient.
       if (!own) return Hidden();
       return Allow(mine || Dsl(actor));
+    case Action::kViewOversight:
+      // The advice asks senior leaders to make sure arrangements work; the
+      // DPO monitors compliance (UK GDPR Art 39(1)(b)) and the Caldicott
+      // guardian oversees the use of health and care information. Counts
+      // only, so no caseworker role is needed.
+      if (!own) return Hidden();
+      return Allow(actor.roles.Has(Role::kSeniorLeader) || actor.roles.Has(Role::kDataProtectionOfficer) ||
+                   actor.roles.Has(Role::kCaldicottGuardian));
+    case Action::kViewPartnershipOversight:
+      // Children's services lead the local safeguarding partnership's
+      // information sharing: its senior leader and DPO see the counts of
+      // every organisation, never a record.
+      if (!own) return Hidden();
+      return Allow(r.actor_in_childrens_services &&
+                   (actor.roles.Has(Role::kSeniorLeader) || actor.roles.Has(Role::kDataProtectionOfficer)));
     case Action::kViewRecalls:
       // A possible personal data breach is for the DPO to assess (UK GDPR
       // Art 33, 37-39); the DSL sees it too, and is told where there is no DPO.

@@ -122,6 +122,14 @@ enum class Action {
   kRecordDpia,         // record a DPIA of the organisation: its senior leader or DPO
   kAdviseOnDpia,       // give the DPO's advice on it: its DPO
   kSignOffDpia,        // sign it off: its senior leader
+
+  // Oversight (docs/governance.md, "Oversight"): counts of the
+  // organisation's sharing over a period, no person named. Its senior
+  // leader, DPO or Caldicott guardian (organisation_id: the organisation).
+  kViewOversight,
+  // The same counts across the partnership: the senior leader or DPO of
+  // local authority children's services (actor_in_childrens_services).
+  kViewPartnershipOversight,
 };
 
 // What the policy needs to know about the record an action touches.

@@ -26,6 +26,7 @@
 #include "service/linking.h"
 #include "service/training.h"
 #include "service/governance.h"
+#include "service/oversight.h"
 #include "service/overview.h"
 #include "service/partnership.h"
 #include "service/recording.h"
@@ -102,6 +103,7 @@ class Application {
   std::unique_ptr<service::Linking> linking_;
   std::unique_ptr<service::Training> training_;
   std::unique_ptr<service::Governance> governance_;
+  std::unique_ptr<service::Oversight> oversight_;
   std::unique_ptr<service::Drafts> drafts_;
   std::unique_ptr<service::Triage> triage_;
   std::unique_ptr<service::CaseManagement> case_management_;

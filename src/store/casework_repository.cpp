@@ -503,6 +503,7 @@ class SqlCasework final : public CaseworkRepository {
     w.Equals("raised_by", q.raised_by);
     w.Equals("child_id", q.child_id);
     if (q.status) w.Equals("status", S(ToString(*q.status)));
+    if (q.created_from) w.Compare("created_at >=", Micros(*q.created_from));
     const std::string tail = " ORDER BY created_at DESC, id" + w.Limit(q.limit);
     return All<Concern>(JIGSAW_TRY(c_.Query("SELECT " + S(kConcernColumns) + " FROM concerns" +
                                                 w.sql() + tail,
@@ -612,6 +613,7 @@ class SqlCasework final : public CaseworkRepository {
       w.Add("emergency = 1 AND NOT EXISTS (SELECT 1 FROM decisions later WHERE later.supersedes = decisions.id)");
     if (q.awaiting_approval_only)
       w.Add("approval = 'awaiting' AND NOT EXISTS (SELECT 1 FROM decisions later WHERE later.supersedes = decisions.id)");
+    if (q.created_from) w.Compare("created_at >=", Micros(*q.created_from));
     const std::string tail = " ORDER BY created_at DESC, id" + w.Limit(q.limit);
     return All<Decision>(JIGSAW_TRY(c_.Query("SELECT " + S(kDecisionColumns) + " FROM decisions" +
                                                  w.sql() + tail,
@@ -681,6 +683,7 @@ class SqlCasework final : public CaseworkRepository {
     if (q.without_feedback_only) w.Add("feedback_at = 0");
     if (q.recalled_only) w.Add("recalled_at <> 0");
     if (q.exclude_recalled) w.Add("recalled_at = 0");
+    if (q.created_from) w.Compare("created_at >=", Micros(*q.created_from));
     const std::string tail = " ORDER BY created_at DESC, id" + w.Limit(q.limit);
     auto rows = JIGSAW_TRY(c_.Query(
         "SELECT " + S(kDisclosureColumns) + " FROM disclosures" + w.sql() + tail, w.params()));
@@ -750,6 +753,7 @@ class SqlCasework final : public CaseworkRepository {
     w.Equals("requested_by", q.requested_by);
     w.Equals("holder_organisation_id", q.holder_organisation_id);
     if (q.open_only) w.Add("status NOT IN ('answered', 'refused', 'not_known')");
+    if (q.created_from) w.Compare("created_at >=", Micros(*q.created_from));
     const std::string tail = " ORDER BY created_at DESC, id" + w.Limit(q.limit);
     auto requests = JIGSAW_TRY(All<InformationRequest>(
         JIGSAW_TRY(c_.Query("SELECT " + S(kRequestColumns) + " FROM information_requests" +
@@ -805,6 +809,7 @@ class SqlCasework final : public CaseworkRepository {
       w.Add("adviser IN (" + w.In(names) + ")");
     }
     if (q.unanswered_only) w.Add("answered_at = 0");
+    if (q.created_from) w.Compare("created_at >=", Micros(*q.created_from));
     const std::string tail = " ORDER BY created_at DESC, id" + w.Limit(q.limit);
     return All<AdviceRequest>(JIGSAW_TRY(c_.Query("SELECT " + S(kAdviceColumns) +
                                                       " FROM advice_requests" + w.sql() + tail,

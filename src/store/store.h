@@ -245,6 +245,8 @@ struct ConcernQuery {
   std::string raised_by;
   std::string child_id;
   std::optional<domain::ConcernStatus> status;
+  // Only records made at or after this moment (an oversight period's start).
+  std::optional<Time> created_from;
   std::size_t limit = 200;
 };
 
@@ -255,6 +257,8 @@ struct DecisionQuery {
   std::string concern_id;
   bool emergency_owed_only = false;  // emergency shares not yet superseded by a full record
   bool awaiting_approval_only = false;  // staff shares the DSL has not yet approved, changed or declined
+  // Only records made at or after this moment (an oversight period's start).
+  std::optional<Time> created_from;
   std::size_t limit = 200;
 };
 
@@ -268,6 +272,8 @@ struct DisclosureQuery {
   bool without_feedback_only = false;
   bool recalled_only = false;
   bool exclude_recalled = false;  // what is still owed: a recalled disclosure owes nothing
+  // Only records made at or after this moment (an oversight period's start).
+  std::optional<Time> created_from;
   std::size_t limit = 200;
 };
 
@@ -276,6 +282,8 @@ struct InformationRequestQuery {
   std::string requested_by;
   std::string holder_organisation_id;
   bool open_only = false;  // not answered or refused
+  // Only records made at or after this moment (an oversight period's start).
+  std::optional<Time> created_from;
   std::size_t limit = 200;
 };
 
@@ -284,6 +292,8 @@ struct AdviceRequestQuery {
   std::string asked_by;
   std::vector<domain::AdviserRole> advisers;  // any of these; empty: any
   bool unanswered_only = false;
+  // Only records made at or after this moment (an oversight period's start).
+  std::optional<Time> created_from;
   std::size_t limit = 200;
 };
 

@@ -414,6 +414,12 @@ TEST(AccessMatrix, EveryEndpointEveryRoleEveryRelation) {
       {"POST", "/api/v1/agreements/" + agreement_id + "/withdrawal", {{"reason", "Replaced."}},
        {{Relation::kOwn, {R::kSeniorLeader, R::kDataProtectionOfficer}},
         {Relation::kRecipient, {R::kSeniorLeader, R::kDataProtectionOfficer}}}},
+      // Oversight (docs/governance.md): counts of one's own organisation for
+      // its senior leader, DPO or Caldicott guardian; the partnership's for
+      // children's services' (the council's) senior leader or DPO.
+      {"GET", "/api/v1/oversight?months=3", {}, Any({R::kSeniorLeader, R::kDataProtectionOfficer, R::kCaldicottGuardian})},
+      {"GET", "/api/v1/oversight?months=3&scope=partnership", {},
+       {{Relation::kRecipient, {R::kSeniorLeader, R::kDataProtectionOfficer}}}},
   };
 
   int checked = 0;

@@ -170,6 +170,9 @@ Response Home(Site& site, Visit& v) {
   if (v.who.actor.roles.Has(domain::Role::kDesignatedSafeguardingLead) || v.who.actor.roles.Has(domain::Role::kAdministrator))
     body += "<p class=\"govuk-body\">" + Link("Your staff's training: who is current, expiring, lapsed or not recorded", "/training/staff") + "</p>";
 
+  if (access::Authorise(v.who.actor, access::Action::kViewOversight, v.who.actor.organisation_id))
+    body += "<p class=\"govuk-body\">" + Link("Oversight: your organisation's sharing in figures", "/oversight") + "</p>";
+
   const bool dsl = v.who.actor.roles.Has(domain::Role::kDesignatedSafeguardingLead);
   if (dsl) {
     body += "<p class=\"govuk-body\">" + Link("Your organisation's caseload: open concerns and children with concerns", "/caseload") + "</p>";
