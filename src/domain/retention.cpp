@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "domain/person.h"
 #include "domain/text.h"
 
 namespace jigsaw::domain {
@@ -112,13 +113,6 @@ Time AddYearsToTime(Time t, int n) {
   return Time{sys_days{AddYears(year_month_day{day}, n)}} + time_of_day;
 }
 
-// Full years of age on `on`.
-int AgeOn(year_month_day dob, year_month_day on) {
-  int age = static_cast<int>(on.year()) - static_cast<int>(dob.year());
-  if (on.month() < dob.month() || (on.month() == dob.month() && on.day() < dob.day())) --age;
-  return age;
-}
-
 std::string Plural(int n, std::string_view one, std::string_view many) {
   return std::to_string(n) + " " + std::string(n == 1 ? one : many);
 }
@@ -215,6 +209,11 @@ bool IsDue(const RetentionRule& rule, const RecordDates& dates, Time now) {
   return due && *due <= now;
 }
 
+std::optional<Time> DueIfBefore(const RetentionPeriod& p, Time now) {
+  if (p.trigger == RetentionTrigger::kFromDateOfBirth) return std::nullopt;
+  return AddYearsToTime(now - days{p.days}, -p.years);
+}
+
 std::string Describe(const RetentionPeriod& p) {
   if (p.trigger == RetentionTrigger::kFromDateOfBirth) {
     std::string out = "until the child's " + Ordinal(p.years) + " birthday";
@@ -302,6 +301,52 @@ Status Validate(const RetentionRule& rule) {
     return Fail(ErrorCode::kInvalidArgument, "The later birthday must be after the usual one.", "extension");
   if (auto s = ValidateText("source", rule.source, 500); !s) return s;
   return Ok();
+}
+
+void Tidy(LegalHold& hold) {
+  TidyFreeText(hold.reason);
+  TidyFreeText(hold.lift_reason);
+}
+
+Status Validate(const LegalHold& hold) {
+  if (hold.subject_id.empty()) return InvalidArgument("subject_id", "Choose the child or concern to hold.");
+  return ValidateRequiredText("reason", hold.reason, 2000, "Enter why the records must be kept.");
+}
+
+ErasureOutcome OutcomeOf(ErasureGround ground) {
+  switch (ground) {
+    case ErasureGround::kNoLongerNecessary:
+    case ErasureGround::kObjectionUpheld:
+    case ErasureGround::kUnlawfullyProcessed:
+    case ErasureGround::kLegalObligationToErase:
+      return ErasureOutcome::kGranted;
+    case ErasureGround::kLegalObligation:
+    case ErasureGround::kPublicTask:
+    case ErasureGround::kPublicHealth:
+    case ErasureGround::kArchiving:
+    case ErasureGround::kLegalClaims:
+      break;
+  }
+  return ErasureOutcome::kRefused;
+}
+
+void Tidy(ErasureRequest& request) {
+  TidyFreeText(request.requested_by);
+  TidyFreeText(request.reasons);
+}
+
+Status Validate(const ErasureRequest& r, const std::string& today) {
+  if (r.person_id.empty()) return InvalidArgument("person_id", "Choose whose records the request is about.");
+  JIGSAW_RETURN_IF_ERROR(ValidateRequiredText("requested_by", r.requested_by, 200, "Enter who asked."));
+  if (r.received_on.empty()) return InvalidArgument("received_on", "Enter the date the request was received.");
+  if (!ParseDate(r.received_on)) return InvalidArgument("received_on", "The date received must be a real date.");
+  if (r.received_on > today)
+    return InvalidArgument("received_on", "The date received must be today or in the past.");
+  if (OutcomeOf(r.ground) != r.outcome)
+    return InvalidArgument("ground", r.outcome == ErasureOutcome::kGranted
+                                         ? "Choose a ground for erasure under Article 17(1)."
+                                         : "Choose an exemption under Article 17(3) for refusing.");
+  return ValidateRequiredText("reasons", r.reasons, 5000, "Enter the reasons for the decision.");
 }
 
 }  // namespace jigsaw::domain

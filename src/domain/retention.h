@@ -122,6 +122,12 @@ std::optional<Time> DueAt(const RetentionRule& rule, const RecordDates& dates);
 // Whether the record is due on `now`.
 bool IsDue(const RetentionRule& rule, const RecordDates& dates, Time now);
 
+// For a period counted from creation or last activity: the time before
+// which a record's creation (or last activity) puts it past its period on
+// `now` (what a bulk purge deletes below). nullopt for a period counted
+// from a date of birth.
+std::optional<Time> DueIfBefore(const RetentionPeriod& period, Time now);
+
 // A period in plain English for people, not lawyers: "until the child's
 // 25th birthday", "for 6 years after the last activity", "for 30 days".
 std::string Describe(const RetentionPeriod& period);
@@ -149,6 +155,91 @@ std::vector<RetentionLine> PublicSummary(const Schedule& schedule);
 // log never destroyed, and a source of up to 500 bytes. Fails naming the
 // field.
 Status Validate(const RetentionRule& rule);
+
+// A legal hold stops destruction until it is lifted: for example while an
+// inquiry (the Independent Inquiry into Child Sexual Abuse asked for
+// children's records to be kept), a court case or a complaint may need the
+// records. It holds one concern, or everything about one child.
+enum class HoldSubject : std::uint8_t { kChild, kConcern };
+
+struct LegalHold {
+  std::string id;
+  std::string organisation_id;
+  HoldSubject subject = HoldSubject::kConcern;
+  std::string subject_id;  // the child's person id, or the concern's id
+  std::string reason;      // why: "Local child safeguarding practice review of ..."
+  std::string placed_by;
+  Time placed_at{};
+  std::string lifted_by;   // empty while the hold stands
+  Time lifted_at{};
+  std::string lift_reason;
+};
+
+inline bool IsActive(const LegalHold& hold) { return hold.lifted_by.empty(); }
+
+// Trims the free text; Validate checks a reason of up to 2000 bytes.
+void Tidy(LegalHold& hold);
+Status Validate(const LegalHold& hold);
+
+// A request to erase a person's records (UK GDPR Article 17), decided by
+// the DPO. Safeguarding records are usually kept under a legal obligation
+// or a public task (Article 17(3)(b)), and the decision is recorded with its
+// reasons whichever way it goes.
+enum class ErasureOutcome : std::uint8_t { kGranted, kRefused };
+
+enum class ErasureGround : std::uint8_t {
+  // Granted: Article 17(1).
+  kNoLongerNecessary,        // (a) no longer needed for the purpose
+  kObjectionUpheld,          // (c) an objection under Article 21 was upheld
+  kUnlawfullyProcessed,      // (d)
+  kLegalObligationToErase,   // (e)
+  // Refused: Article 17(3).
+  kLegalObligation,          // (b) a legal obligation to keep it (for example a statutory record)
+  kPublicTask,               // (b) a task in the public interest or official authority (safeguarding duties)
+  kPublicHealth,             // (c)
+  kArchiving,                // (d)
+  kLegalClaims,              // (e) the establishment, exercise or defence of legal claims
+};
+
+// Whether the ground is one for granting (Article 17(1)) or refusing (17(3)).
+ErasureOutcome OutcomeOf(ErasureGround ground);
+
+struct ErasureRequest {
+  std::string id;
+  std::string organisation_id;
+  std::string person_id;     // whose records (a child on the organisation's records)
+  std::string requested_by;  // who asked, as the DPO records it: "the child's mother", "the young person"
+  std::string received_on;   // "YYYY-MM-DD"
+  ErasureOutcome outcome = ErasureOutcome::kRefused;
+  ErasureGround ground = ErasureGround::kPublicTask;
+  std::string reasons;       // the DPO's reasons, told to the person who asked
+  std::string decided_by;
+  Time decided_at{};
+};
+
+void Tidy(ErasureRequest& request);
+// Who asked (up to 200 bytes), a real date received not after `today`, a
+// ground that matches the outcome, and reasons (up to 5000 bytes). Fails
+// naming the field.
+Status Validate(const ErasureRequest& request, const std::string& today);
+
+// Why a record's content was destroyed.
+enum class DestructionCause : std::uint8_t { kRetention, kErasure };
+
+// The record that a record was destroyed: what remains of it for ever
+// (ids and times, never content), so that the audit log's entries about it
+// still point at something that says what became of it.
+struct Destruction {
+  std::string id;
+  std::string organisation_id;
+  RecordKind kind = RecordKind::kConcern;
+  std::string record_id;
+  std::string child_id;
+  DestructionCause cause = DestructionCause::kRetention;
+  std::string erasure_request_id;  // for kErasure
+  std::string confirmed_by;        // the DPO
+  Time destroyed_at{};
+};
 
 }  // namespace jigsaw::domain
 
@@ -184,6 +275,45 @@ struct EnumNames<domain::Disposal> {
       {E::kDpoConfirms, "dpo_confirms"},
       {E::kAutomatic, "automatic"},
       {E::kNotDestroyed, "not_destroyed"},
+  }};
+};
+template <>
+struct EnumNames<domain::HoldSubject> {
+  using E = domain::HoldSubject;
+  static constexpr std::array<std::pair<E, std::string_view>, 2> kNames{{
+      {E::kChild, "child"},
+      {E::kConcern, "concern"},
+  }};
+};
+template <>
+struct EnumNames<domain::ErasureOutcome> {
+  using E = domain::ErasureOutcome;
+  static constexpr std::array<std::pair<E, std::string_view>, 2> kNames{{
+      {E::kGranted, "granted"},
+      {E::kRefused, "refused"},
+  }};
+};
+template <>
+struct EnumNames<domain::ErasureGround> {
+  using E = domain::ErasureGround;
+  static constexpr std::array<std::pair<E, std::string_view>, 9> kNames{{
+      {E::kNoLongerNecessary, "no_longer_necessary"},
+      {E::kObjectionUpheld, "objection_upheld"},
+      {E::kUnlawfullyProcessed, "unlawfully_processed"},
+      {E::kLegalObligationToErase, "legal_obligation_to_erase"},
+      {E::kLegalObligation, "legal_obligation"},
+      {E::kPublicTask, "public_task"},
+      {E::kPublicHealth, "public_health"},
+      {E::kArchiving, "archiving"},
+      {E::kLegalClaims, "legal_claims"},
+  }};
+};
+template <>
+struct EnumNames<domain::DestructionCause> {
+  using E = domain::DestructionCause;
+  static constexpr std::array<std::pair<E, std::string_view>, 2> kNames{{
+      {E::kRetention, "retention"},
+      {E::kErasure, "erasure"},
   }};
 };
 }  // namespace jigsaw

@@ -143,6 +143,8 @@ std::vector<std::string_view> MenuFor(const access::Actor& actor) {
   // Senior leaders and DPOs keep the registers of agreements and DPIAs
   // (docs/governance.md); anyone else reaches an agreement from the advice.
   if (access::Authorise(actor, Action::kRecordAgreement, actor.organisation_id)) menu.push_back("governance");
+  // Retention, legal holds and erasure (docs/retention.md) are the DPO's.
+  if (access::Authorise(actor, Action::kManageRetention, actor.organisation_id)) menu.push_back("retention");
   return menu;
 }
 
