@@ -68,6 +68,13 @@ class RetentionTest : public ::testing::Test {
     EXPECT_TRUE(server_.app().accounts().EnrolAuthenticator(op, added->id, *access::Base32Decode(app::kDemoTotpSecret)));
     return server_.SignInUser("primary.dpo@test.jigsaw");
   }
+  // A child of 17 today (24 November 2026) turns 25 on 1 June 2034; the
+  // clock moves on to 25 July 2034, when their school concern is due.
+  static constexpr std::string_view kSeventeen = "2009-06-01";
+  void PastTheirTwentyFifthBirthday() {
+    server_.clock().Advance(std::chrono::days(2800));
+    SignInAgain();
+  }
   // After the clock moved on past the sessions' lifetime.
   void SignInAgain() {
     teacher_ = server_.SignIn("primary.teacher");
@@ -86,8 +93,8 @@ class RetentionTest : public ::testing::Test {
     EXPECT_EQ(child.status, 201) << child.body;
     auto concern = Post(port(), "/api/v1/concerns",
                         {{"child_id", child.Json()["id"]},
-                         {"forms", {"physical"}},
-                         {"level", "medium"},
+                         {"forms", {"physical_abuse"}},
+                         {"level", "low"},
                          {"what_happened", std::string(kAccount)},
                          {"items", {{{"text", std::string(kItem)}, {"source", "breakfast club staff"}}}}},
                         teacher_);
@@ -116,17 +123,14 @@ class RetentionTest : public ::testing::Test {
 };
 
 TEST_F(RetentionTest, ASchoolsConcernIsListedAtTheChildsTwentyFifthBirthdayAndDestroyedOnlyWhenTheDpoConfirms) {
-  // The test clock starts on 24 November 2026: a child born on 1 June 2002
-  // turns 25 on 1 June 2027.
-  const auto kept = RecordConcern("2002-06-01");
-  const auto young = RecordConcern("2015-03-04");
+  const auto kept = RecordConcern(std::string(kSeventeen));
+  const auto young = RecordConcern("2015-03-04");  // 25 in 2040
   EXPECT_FALSE(IsDue(kept.concern_id));
   auto early = Destroy(kept.concern_id, dpo_);
   EXPECT_EQ(early.status, 409) << early.body;
   EXPECT_EQ(early.Json()["error"]["field"], "record_id");
 
-  server_.clock().Advance(std::chrono::days(200));  // 12 June 2027
-  SignInAgain();
+  PastTheirTwentyFifthBirthday();
   ASSERT_TRUE(IsDue(kept.concern_id));
   EXPECT_FALSE(IsDue(young.concern_id));
   // Listed is not destroyed: the content is all there until the DPO confirms.
@@ -159,7 +163,8 @@ TEST_F(RetentionTest, ASchoolsConcernIsListedAtTheChildsTwentyFifthBirthdayAndDe
 }
 
 TEST_F(RetentionTest, ALegalHoldStopsDestructionUntilItIsLifted) {
-  const auto r = RecordConcern("2001-01-01");  // 25 in January 2026: due already
+  const auto r = RecordConcern(std::string(kSeventeen));
+  PastTheirTwentyFifthBirthday();
   ASSERT_TRUE(IsDue(r.concern_id));
   auto hold = Post(port(), "/api/v1/legal-holds",
                    {{"subject", "child"}, {"subject_id", r.child_id}, {"reason", "Requested by the county inquiry."}}, dpo_);
@@ -190,6 +195,13 @@ TEST_F(RetentionTest, ALegalHoldStopsDestructionUntilItIsLifted) {
 
 TEST_F(RetentionTest, AGrantedErasureLeavesNoContentInTheDatabaseFileAndTheAuditLogStillVerifies) {
   const auto r = RecordConcern("2016-02-03");
+  const std::string path = db_.url().substr(std::string("sqlite:").size());
+  if (db_.backend() == "sqlite") {
+    // The search below would find the text before: it is in the files.
+    const std::string before = ReadFile(path) + ReadFile(path + "-wal");
+    ASSERT_NE(before.find(kAccount), std::string::npos);
+    ASSERT_NE(before.find(kChildName), std::string::npos);
+  }
   auto erase = Post(port(), "/api/v1/erasure-requests",
                     {{"person_id", r.child_id}, {"requested_by", "The child's mother"}, {"received_on", "2026-11-20"},
                      {"outcome", "granted"}, {"ground", "unlawfully_processed"},
@@ -211,7 +223,6 @@ TEST_F(RetentionTest, AGrantedErasureLeavesNoContentInTheDatabaseFileAndTheAudit
   if (db_.backend() == "sqlite") {
     // The file itself, as a copy or a backup of it would be: not a byte of
     // the text, in the database or its write-ahead log.
-    const std::string path = db_.url().substr(std::string("sqlite:").size());
     for (const std::string& file : {path, path + "-wal"}) {
       if (!std::filesystem::exists(file)) continue;
       const std::string bytes = ReadFile(file);
@@ -277,12 +288,14 @@ TEST_F(RetentionTest, TheScheduleShowsTheDefaultsWithTheirSourcesAndTheDpoChange
                            {{"Authorization", "Bearer " + dpo_}, {"Content-Type", "application/json"}}});
   ASSERT_EQ(set.status, 200) << set.body;
   EXPECT_EQ(set.Json()["summary"][0]["how_long"], "until the child's 30th birthday");
-  const auto r = RecordConcern("2001-01-01");  // 25, but not yet 30
+  const auto r = RecordConcern(std::string(kSeventeen));
+  PastTheirTwentyFifthBirthday();  // 25, but not yet 30
   EXPECT_FALSE(IsDue(r.concern_id));
 }
 
 TEST_F(RetentionTest, TheDposPagesWorkWithoutJavaScript) {
-  const auto r = RecordConcern("2001-01-01");
+  const auto r = RecordConcern(std::string(kSeventeen));
+  PastTheirTwentyFifthBirthday();
   auto page = [&](const std::string& target) {
     return Send(port(), {"GET", target, {}, {{"Cookie", "jigsaw_session=" + dpo_}}});
   };
