@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "access/policy.h"
+#include "common/log.h"
 #include "common/random.h"
 #include "domain/case_management.h"
 #include "service/workflow.h"
@@ -65,9 +66,11 @@ Status Destroy(store::Transaction& tx, const Destruction& d) {
 }
 
 // Compaction is housekeeping of the files: the destruction is already
-// committed and audited, so a failure here is logged by the caller's
-// chore next time rather than undoing anything.
-void CompactAfterDestruction(store::Store& store) { (void)store.Compact(); }
+// committed and audited, so a failure here is logged (and the next
+// destruction or daily purge compacts again) rather than undoing anything.
+void CompactAfterDestruction(store::Store& store) {
+  if (auto done = store.Compact(); !done) log::Warning("retention.compact_failed", {{"error", done.error().message}});
+}
 
 }  // namespace
 
