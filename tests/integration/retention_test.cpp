@@ -308,6 +308,16 @@ TEST_F(RetentionTest, TheDposPagesWorkWithoutJavaScript) {
   EXPECT_NE(review.body.find("/retention/destroy/" + r.concern_id), std::string::npos);
   EXPECT_EQ(review.body.find(kAccount), std::string::npos) << "the review shows no content";
   EXPECT_EQ(page("/retention/schedule").status, 200);
+  EXPECT_NE(page("/retention/schedule").body.find("/retention/schedule/advice_request"), std::string::npos);
+  EXPECT_EQ(page("/retention/schedule/advice_request").status, 200);
+  EXPECT_EQ(page("/retention/schedule/nonsense").status, 404);
+  auto bad_years = form("/retention/schedule/advice_request", "trigger=from_last_activity&years=six&days=0&source=Policy");
+  EXPECT_EQ(bad_years.status, 400);
+  EXPECT_NE(bad_years.body.find("Enter a whole number of years"), std::string::npos);
+  auto changed = form("/retention/schedule/advice_request", "trigger=from_last_activity&years=7&days=0&source=Trust+policy");
+  EXPECT_EQ(changed.status, 303) << changed.body;
+  EXPECT_NE(page("/retention/schedule").body.find("for 7 years after the last time anything was added or changed"),
+            std::string::npos);
   EXPECT_EQ(page("/legal-holds").status, 200);
   EXPECT_EQ(page("/erasure-requests/new").status, 200);
   auto no_reason = form("/legal-holds", "subject=concern&subject_id=" + r.concern_id + "&reason=");

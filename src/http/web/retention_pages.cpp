@@ -1,7 +1,9 @@
 #include "http/web/retention_pages.h"
 
+#include <algorithm>
 #include <memory>
 
+#include "access/policy.h"
 #include "http/web/pages.h"
 
 namespace jigsaw::http::web {
@@ -125,13 +127,89 @@ Response SchedulePage(service::Retention& retention, Site& site, Visit& v) {
   std::string body = "<h1 class=\"govuk-heading-xl\">Retention schedule</h1>" + Nav();
   body += "<p class=\"govuk-body\">How long your organisation keeps each kind of record, and what happens then. "
           "These start from the usual UK schedules for your type of organisation; the source of each is shown.</p>";
+  const bool manages = access::Authorise(v.context.actor, access::Action::kManageRetention, v.context.actor.organisation_id)
+                           .has_value();
   std::vector<std::vector<std::string>> rows;
-  for (const auto& line : domain::PublicSummary(*schedule))
-    rows.push_back({Escape(line.record), Escape(line.how_long), Escape(line.then),
-                    "<span class=\"govuk-body-s\">" + Escape(line.source) + "</span>"});
-  body += Table("How long each kind of record is kept", {"Record", "How long", "Then", "Source"}, rows);
+  for (const auto& line : domain::PublicSummary(*schedule)) {
+    std::vector<std::string> row{Escape(line.record), Escape(line.how_long), Escape(line.then),
+                                 "<span class=\"govuk-body-s\">" + Escape(line.source) + "</span>"};
+    if (manages)
+      row.push_back(line.kind == domain::RecordKind::kAudit
+                        ? std::string()
+                        : Link("Change", "/retention/schedule/" + std::string(ToString(line.kind)), line.record));
+    rows.push_back(std::move(row));
+  }
+  std::vector<std::string> heads{"Record", "How long", "Then", "Source"};
+  if (manages) heads.push_back("Action");
+  body += Table("How long each kind of record is kept", heads, rows);
   return site.Page(v, {.title = "Retention schedule", .body_html = body, .back_href = "/retention",
                        .active_nav = "retention", .wide = true});
+}
+
+struct RuleForm {
+  std::string trigger, years, days, source;
+};
+
+Response RulePage(service::Retention& retention, Site& site, Visit& v, domain::RecordKind kind, const RuleForm* in,
+                  const Errors& errors, int status = 200) {
+  auto schedule = retention.ScheduleOf(v.context);
+  if (!schedule) return site.Failure(v, schedule.error());
+  const auto rule = domain::RuleFor(*schedule, kind);
+  const RuleForm current{std::string(ToString(rule.period.trigger)), std::to_string(rule.period.years),
+                         std::to_string(rule.period.days), rule.source};
+  const RuleForm& shown = in ? *in : current;
+  std::string body = ErrorSummary(errors) + "<h1 class=\"govuk-heading-l\">How long to keep: " +
+                     Escape(domain::PublicName(kind)) + "</h1>";
+  body += "<p class=\"govuk-body\">Now: " + Escape(domain::Describe(rule.period)) + ". " +
+          Escape(domain::Describe(rule.disposal)) + "</p>";
+  body += FormStart("/retention/schedule/" + std::string(ToString(kind)), v.csrf_token);
+  body += Radios({"trigger", "Counted from", "", false, ErrorFor(errors, "trigger")},
+                 {{"from_date_of_birth", "The child's date of birth", "For example, until the 25th birthday", false},
+                  {"from_last_activity", "The last time anything was added or changed", "", false},
+                  {"from_creation", "When the record was made", "", false}},
+                 shown.trigger);
+  body += TextInput({"years", "Years", "", false, ErrorFor(errors, "years")}, shown.years, "govuk-input--width-3", "text");
+  body += TextInput({"days", "Days", "", false, ErrorFor(errors, "days")}, shown.days, "govuk-input--width-4", "text");
+  body += Textarea({"source", "The guidance or policy it follows", "Shown on the privacy notice", false,
+                    ErrorFor(errors, "source")},
+                   shown.source, 3);
+  body += Button("Save") + "</form>";
+  return site.Page(v,
+                   {.title = "Change how long records are kept", .body_html = body, .back_href = "/retention/schedule",
+                    .has_errors = !errors.empty(), .active_nav = "retention"},
+                   status);
+}
+
+Response RulePost(service::Retention& retention, Site& site, Visit& v, domain::RecordKind kind) {
+  const RuleForm in{v.form.Get("trigger"), v.form.Get("years"), v.form.Get("days"), v.form.Get("source")};
+  Errors errors;
+  const auto trigger = ParseEnum<domain::RetentionTrigger>(in.trigger);
+  if (!trigger) errors.push_back({"trigger", "Select what the period is counted from"});
+  auto number = [&](const std::string& field, const std::string& text) -> int {
+    if (text.empty()) return 0;
+    if (text.size() > 4 || !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      errors.push_back({field, "Enter a whole number of " + field});
+      return 0;
+    }
+    return std::stoi(text);
+  };
+  const int years = number("years", in.years);
+  const int days = number("days", in.days);
+  if (!errors.empty()) return RulePage(retention, site, v, kind, &in, errors, 400);
+  auto schedule = retention.ScheduleOf(v.context);
+  if (!schedule) return site.Failure(v, schedule.error());
+  auto rule = domain::RuleFor(*schedule, kind);
+  rule.period.trigger = *trigger;
+  rule.period.years = years;
+  rule.period.days = days;
+  if (rule.period.trigger != domain::RetentionTrigger::kFromDateOfBirth) rule.period.extension.reset();
+  rule.source = in.source;
+  auto done = retention.SetRule(v.context, rule);
+  if (!done) {
+    if (done.error().code != ErrorCode::kInvalidArgument) return site.Failure(v, done.error());
+    return RulePage(retention, site, v, kind, &in, FieldErrors(done.error(), "years"), 400);
+  }
+  return Redirect("/retention/schedule");
 }
 
 struct HoldForm {
@@ -295,6 +373,17 @@ void AddRetentionPages(Router& router, WebServices services, WebOptions options,
   auto* r = &retention;
   site->Get("/retention", [site, r](Visit& v) { return ReviewPage(*r, *site, v); });
   site->Get("/retention/schedule", [site, r](Visit& v) { return SchedulePage(*r, *site, v); });
+  auto kind_of = [site](Visit& v) { return ParseEnum<domain::RecordKind>(v.request.PathParam("kind")); };
+  site->Get("/retention/schedule/{kind}", [site, r, kind_of](Visit& v) {
+    const auto kind = kind_of(v);
+    if (!kind) return site->Failure(v, Error{ErrorCode::kNotFound, "There is no such kind of record.", ""});
+    return RulePage(*r, *site, v, *kind, nullptr, {});
+  });
+  site->Post("/retention/schedule/{kind}", [site, r, kind_of](Visit& v) {
+    const auto kind = kind_of(v);
+    if (!kind) return site->Failure(v, Error{ErrorCode::kNotFound, "There is no such kind of record.", ""});
+    return RulePost(*r, *site, v, *kind);
+  });
   site->Get("/retention/destroy/{id}",
             [site, r](Visit& v) { return ConfirmPage(*r, *site, v, std::string(v.request.PathParam("id")), {}); });
   site->Post("/retention/destroy/{id}",
