@@ -2,9 +2,10 @@
 // axe on every page; the keyboard alone at 375 px; JavaScript off at
 // 375 px): the council's DPO finds "Keeping records" in the menu, sees
 // that nothing is due yet and the schedule with the source of each
-// period, places a legal hold on a concern (a missing reason is named in
-// the error summary), lifts it with a reason, and records an erasure
-// request refused with its reason, which is listed.
+// period, changes how long advice requests are kept, places a legal hold
+// on a concern (a missing reason is named in the error summary), lifts it
+// with a reason, and records an erasure request refused with its reason,
+// which is listed.
 import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 
@@ -48,6 +49,14 @@ describe('keeping records', () => {
       await seen()
       assert.match(await main(), /35 years after the last time anything was added or changed/)
       assert.match(await main(), /IRMS Retention Guidelines for Local Government/)
+      await act.use(page.locator('a[href="/retention/schedule/advice_request"]'))
+      await page.waitForURL(/\/retention\/schedule\/advice_request$/)
+      await seen()
+      await act.fill('Years', '7')
+      await act.press('Save')
+      await page.waitForURL(/\/retention\/schedule$/)
+      await seen()
+      assert.match(await main(), /for 7 years after the last time anything was added or changed/)
 
       await act.follow('Legal holds')
       await page.waitForURL(/\/legal-holds$/)
