@@ -226,6 +226,9 @@ class SqlRetention final : public RetentionRepository {
     JIGSAW_TRY(sql::Execute(c_, "UPDATE information_items SET text = '', source = '' WHERE concern_id = $1", {id}));
     JIGSAW_TRY(sql::Execute(c_, "UPDATE body_marks SET description = '' WHERE concern_id = $1", {id}));
     JIGSAW_TRY(sql::Execute(c_, "UPDATE concern_closures SET note = '' WHERE concern_id = $1", {id}));
+    JIGSAW_TRY(sql::Execute(c_, "UPDATE tasks SET description = '' WHERE concern_id = $1", {id}));
+    JIGSAW_TRY(sql::Execute(c_, "UPDATE concern_links SET note = '' WHERE concern_id = $1 OR related_concern_id = $1",
+                            {id}));
     JIGSAW_TRY(sql::Execute(
         c_, "UPDATE attachments SET file_name = '', description = '', sealed_content = $2 WHERE concern_id = $1",
         {id, Bytes{}}));
@@ -242,6 +245,7 @@ class SqlRetention final : public RetentionRepository {
                             {id}));
     JIGSAW_TRY(sql::Execute(c_, "DELETE FROM partnership_phones WHERE person_id = $1", {id}));
     JIGSAW_TRY(sql::Execute(c_, "DELETE FROM partnership_index WHERE person_id = $1", {id}));
+    JIGSAW_TRY(sql::Execute(c_, "UPDATE child_flags SET note = '' WHERE child_id = $1", {id}));
     JIGSAW_TRY(sql::Execute(c_,
                             "DELETE FROM item_versions WHERE id IN (SELECT id FROM information_items WHERE "
                             "person_id = $1 AND concern_id = '')",

@@ -55,13 +55,14 @@ class RetentionRepository {
 
   // Destroys a concern's content in place: its account, the text and
   // source of its items and every earlier version of them, its body map's
-  // descriptions and its attachments (names, descriptions, sealed bytes).
+  // descriptions, its closures' notes, its tasks' descriptions, the notes
+  // on its links and its attachments (names, descriptions, sealed bytes).
   // Ids, kinds, dates and who recorded what remain.
   virtual Status DestroyConcernContent(const std::string& concern_id) = 0;
   // Destroys what identifies a person: names, date of birth, numbers,
   // address, contact details, every earlier version of them, their entry
-  // in the partnership index, and the items recorded about them outside a
-  // concern.
+  // in the partnership index, the notes of flags on them, and the items
+  // recorded about them outside a concern.
   virtual Status DestroyPersonDetails(const std::string& person_id) = 0;
 
   // Storage limitation for the short-lived records of the organisation's
