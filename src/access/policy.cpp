@@ -125,6 +125,20 @@ Status Authorise(const Actor& actor, Action action, const std::string& organisat
       if (!organisation_id.empty() && organisation_id == actor.organisation_id && actor.roles.Has(Role::kSeniorLeader))
         return Ok();
       break;
+    case Action::kViewRetention:
+      // Oversight of what is kept and destroyed: those who answer for the
+      // organisation's records. The lists name records by id and date only.
+      if (!organisation_id.empty() && organisation_id == actor.organisation_id &&
+          (Governance(actor) || Dsl(actor) || actor.roles.Has(Role::kSeniorLeader)))
+        return Ok();
+      break;
+    case Action::kManageRetention:
+      // Destruction cannot be undone, and erasure is a data subject's right:
+      // the DPO decides (UK GDPR Art 17, 39), never casework roles.
+      if (!organisation_id.empty() && organisation_id == actor.organisation_id &&
+          actor.roles.Has(Role::kDataProtectionOfficer))
+        return Ok();
+      break;
     case Action::kRecordTraining:
     case Action::kViewTraining:
       // Someone's training is about one practitioner: the other overload.

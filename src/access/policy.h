@@ -130,6 +130,14 @@ enum class Action {
   // The same counts across the partnership: the senior leader or DPO of
   // local authority children's services (actor_in_childrens_services).
   kViewPartnershipOversight,
+  // Retention and erasure (docs/retention.md, docs/rights.md), for the
+  // organisation's own records. See the schedule, the records due, the
+  // legal holds, erasure requests and what was destroyed (ids and dates,
+  // no casework): its DPO, Caldicott guardian, senior leaders and DSLs.
+  kViewRetention,
+  // Set the schedule, confirm destruction, place and lift legal holds and
+  // decide erasure requests: its DPO (UK GDPR Art 37-39).
+  kManageRetention,
 };
 
 // What the policy needs to know about the record an action touches.

@@ -17,6 +17,8 @@
 #include "http/api/oversight_api.h"
 #include "http/web/oversight_pages.h"
 #include "http/web/correction_pages.h"
+#include "http/api/retention_api.h"
+#include "http/web/retention_pages.h"
 #include "http/web/web.h"
 
 #include <filesystem>
@@ -114,6 +116,11 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config, c
   app->corrections_ = std::make_unique<service::Corrections>(*app->store_, clock, *app->trail_, *app->sharing_);
   http::api::AddCorrectionRoutes(app->router_, {*app->authentication_, *app->corrections_});
   http::web::AddCorrectionPages(app->router_, web_services, web_options, *app->corrections_);
+  // Retention and erasure: the schedule, the DPO's review, legal holds and
+  // erasure requests (docs/retention.md).
+  app->retention_ = std::make_unique<service::Retention>(*app->store_, clock, *app->trail_);
+  http::api::AddRetentionRoutes(app->router_, {*app->authentication_, *app->retention_});
+  http::web::AddRetentionPages(app->router_, web_services, web_options, *app->retention_);
   app->housekeeping_ = std::make_unique<service::Housekeeping>(clock);
   app->AddChores();
   return app;
@@ -139,6 +146,19 @@ void Application::AddChores() {
   // An unfinished form outlives no session that could finish it.
   housekeeping_->Add("drafts.purge", std::chrono::minutes(1),
                      [this] { return Outcome(drafts_->PurgeOlderThan(config_.sign_in.absolute_timeout)); });
+  // The daily retention review: drafts, sessions and notifications past
+  // their organisation's periods go without anyone confirming; records
+  // awaiting the DPO are counted for the log (the DPO's page lists them).
+  housekeeping_->Add("retention.review", std::chrono::hours(24), [this]() -> Status {
+    const auto purged = JIGSAW_TRY(retention_->Purge());
+    const auto due = JIGSAW_TRY(retention_->CountDue());
+    log::Info("retention.reviewed", {{"drafts_purged", std::to_string(purged.drafts)},
+                                     {"sessions_purged", std::to_string(purged.sessions)},
+                                     {"notifications_purged", std::to_string(purged.notifications)},
+                                     {"awaiting_dpo", std::to_string(due)}});
+    if (purged.drafts + purged.sessions + purged.notifications > 0) return store_->Compact();
+    return Ok();
+  });
 }
 
 Status Application::Listen() {

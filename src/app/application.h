@@ -25,6 +25,7 @@
 #include "service/housekeeping.h"
 #include "service/linking.h"
 #include "service/training.h"
+#include "service/retention.h"
 #include "service/governance.h"
 #include "service/oversight.h"
 #include "service/overview.h"
@@ -59,6 +60,7 @@ class Application {
   service::CaseManagement& case_management() { return *case_management_; }
   service::Recording& recording() { return *recording_; }
   service::Housekeeping& housekeeping() { return *housekeeping_; }
+  service::Retention& retention() { return *retention_; }
   const ServerKeys& keys() const { return keys_; }
   const Config& config() const { return config_; }
 
@@ -104,6 +106,7 @@ class Application {
   std::unique_ptr<service::Training> training_;
   std::unique_ptr<service::Governance> governance_;
   std::unique_ptr<service::Oversight> oversight_;
+  std::unique_ptr<service::Retention> retention_;
   std::unique_ptr<service::Drafts> drafts_;
   std::unique_ptr<service::Triage> triage_;
   std::unique_ptr<service::CaseManagement> case_management_;

@@ -671,7 +671,68 @@ ALTER TABLE disclosures ADD COLUMN corrects TEXT NOT NULL DEFAULT '';
 CREATE INDEX disclosures_by_corrects ON disclosures(corrects);
 )sql";
 
-constexpr std::array<Migration, 18> kMigrations{{
+// Retention and erasure (issue 17, items 4 and 5; docs/retention.md): an
+// organisation's own retention rules (the defaults for its type apply to a
+// kind it has not set), legal holds on a child or a concern, erasure
+// requests with the DPO's decision, and what was destroyed, when and why
+// (ids and times only: the record that a record's content is gone).
+constexpr std::string_view kV23Portable = R"sql(
+CREATE TABLE retention_rules (
+  organisation_id TEXT NOT NULL REFERENCES organisations(id),
+  kind TEXT NOT NULL,
+  trigger_from TEXT NOT NULL,
+  years INTEGER NOT NULL,
+  days INTEGER NOT NULL,
+  extension_aged INTEGER NOT NULL,
+  extension_until INTEGER NOT NULL,
+  disposal TEXT NOT NULL,
+  source TEXT NOT NULL,
+  set_by TEXT NOT NULL,
+  set_at BIGINT NOT NULL,
+  PRIMARY KEY (organisation_id, kind)
+);
+CREATE TABLE legal_holds (
+  id TEXT PRIMARY KEY,
+  organisation_id TEXT NOT NULL REFERENCES organisations(id),
+  subject TEXT NOT NULL,
+  subject_id TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  placed_by TEXT NOT NULL,
+  placed_at BIGINT NOT NULL,
+  lifted_by TEXT NOT NULL,
+  lifted_at BIGINT NOT NULL,
+  lift_reason TEXT NOT NULL
+);
+CREATE INDEX legal_holds_by_organisation ON legal_holds(organisation_id, placed_at);
+CREATE TABLE erasure_requests (
+  id TEXT PRIMARY KEY,
+  organisation_id TEXT NOT NULL REFERENCES organisations(id),
+  person_id TEXT NOT NULL,
+  requested_by TEXT NOT NULL,
+  received_on TEXT NOT NULL,
+  outcome TEXT NOT NULL,
+  ground TEXT NOT NULL,
+  reasons TEXT NOT NULL,
+  decided_by TEXT NOT NULL,
+  decided_at BIGINT NOT NULL
+);
+CREATE INDEX erasure_requests_by_organisation ON erasure_requests(organisation_id, decided_at);
+CREATE TABLE destructions (
+  id TEXT PRIMARY KEY,
+  organisation_id TEXT NOT NULL REFERENCES organisations(id),
+  record_kind TEXT NOT NULL,
+  record_id TEXT NOT NULL,
+  child_id TEXT NOT NULL,
+  cause TEXT NOT NULL,
+  erasure_request_id TEXT NOT NULL,
+  confirmed_by TEXT NOT NULL,
+  destroyed_at BIGINT NOT NULL,
+  UNIQUE (record_kind, record_id)
+);
+CREATE INDEX destructions_by_organisation ON destructions(organisation_id, destroyed_at);
+)sql";
+
+constexpr std::array<Migration, 19> kMigrations{{
     {1, "organisations, practitioners and sessions", kV1Portable, kV1Portable},
     {2, "tamper-evident audit log", kV2Sqlite, kV2Postgres},
     {3, "the sharing workflow", kV3Sqlite, kV3Postgres},
@@ -691,6 +752,7 @@ constexpr std::array<Migration, 18> kMigrations{{
     {17, "practitioners' training records", kV17Portable, kV17Portable},
     {18, "data sharing agreements and DPIAs", kV18Portable, kV18Portable},
     {19, "corrections: superseded versions of people, relationships and items; disclosures that correct", kV19Portable, kV19Portable},
+    {23, "retention rules, legal holds, erasure requests and destructions", kV23Portable, kV23Portable},
 }};
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include "store/store.h"
 #include "store/training_repository.h"
 #include "store/governance_repository.h"
+#include "store/retention_repository.h"
 
 namespace jigsaw::store::internal {
 
@@ -75,6 +76,7 @@ std::unique_ptr<PartnershipRepository> NewPartnershipRepository(sql::Connection&
 std::unique_ptr<LinkingRepository> NewLinkingRepository(sql::Connection& connection);
 std::unique_ptr<TrainingRepository> NewTrainingRepository(sql::Connection& connection);
 std::unique_ptr<GovernanceRepository> NewGovernanceRepository(sql::Connection& connection);
+std::unique_ptr<RetentionRepository> NewRetentionRepository(sql::Connection& connection);
 
 struct Migration {
   int version;

@@ -302,4 +302,23 @@ Result<int> SqlStore::SchemaVersion() {
   return v;
 }
 
+Status SqlStore::Compact() {
+  auto c = JIGSAW_TRY(Acquire());
+  // SQLite: freed space is already zeroed (secure_delete, set on every
+  // connection), but the write-ahead log still holds the pages as they were
+  // before; a TRUNCATE checkpoint copies the log into the file and empties
+  // it. PostgreSQL: the old row versions stay in the table's pages until
+  // VACUUM reclaims them (it cannot run inside a transaction, hence here).
+  const std::string_view script =
+      c->dialect() == sql::Dialect::kSqlite
+          ? std::string_view("PRAGMA wal_checkpoint(TRUNCATE);")
+          : std::string_view(
+                "VACUUM concerns, information_items, item_versions, body_marks, attachments, concern_closures, "
+                "people, person_versions, partnership_index, partnership_phones, drafts, sessions, notifications");
+  Status done = c->ExecuteScript(script);
+  const bool reusable = healthy_(*c);
+  Release(std::move(c), reusable);
+  return done;
+}
+
 }  // namespace jigsaw::store::internal

@@ -33,6 +33,7 @@ class SqlStore final : public Store {
   Status Read(const Work& work) override;
   std::string_view Backend() const override { return backend_; }
   Result<int> SchemaVersion() override;
+  Status Compact() override;
 
  private:
   SqlStore(std::string backend, Connect connect, Healthy healthy, int pool_size);

@@ -30,6 +30,7 @@ namespace jigsaw::store {
 class PartnershipRepository;  // store/partnership_repository.h
 class TrainingRepository;     // store/training_repository.h
 class GovernanceRepository;   // store/governance_repository.h
+class RetentionRepository;    // store/retention_repository.h
 
 class OrganisationRepository {
  public:
@@ -460,6 +461,7 @@ class Transaction {
   virtual LinkingRepository& linking() = 0;
   virtual TrainingRepository& training() = 0;
   virtual GovernanceRepository& governance() = 0;
+  virtual RetentionRepository& retention() = 0;
   // Called by the store around savepoints and before commit, so that state
   // the repositories cache or defer stays exactly what the database holds.
   virtual void Savepoint() {}
@@ -485,6 +487,13 @@ class Store {
   virtual std::string_view Backend() const = 0;
   // The schema version after migrations.
   virtual Result<int> SchemaVersion() = 0;
+  // After content was destroyed: makes sure no copy of it is left in the
+  // database's own files. SQLite (which zeroes freed space: secure_delete)
+  // moves the write-ahead log into the file and truncates it, so the old
+  // pages it held are gone; PostgreSQL vacuums the tables that held it, so
+  // the dead row versions are reclaimed (docs/retention.md says what WAL
+  // archives and backups still hold). Outside any transaction.
+  virtual Status Compact() { return Ok(); }
 };
 
 struct StoreOptions {

@@ -145,6 +145,8 @@ std::vector<std::string_view> MenuFor(const access::Actor& actor) {
   if (access::Authorise(actor, Action::kRecordAgreement, actor.organisation_id)) menu.push_back("governance");
   // Senior leaders, DPOs and Caldicott guardians oversee the sharing.
   if (may(Action::kViewOversight, ours)) menu.push_back("oversight");
+  // Retention, legal holds and erasure (docs/retention.md) are the DPO's.
+  if (access::Authorise(actor, Action::kManageRetention, actor.organisation_id)) menu.push_back("retention");
   return menu;
 }
 

@@ -199,8 +199,10 @@ Result<std::unique_ptr<sql::Connection>> Connect(const std::string& path) {
   sqlite3_busy_timeout(db, kBusyTimeoutMs);
   auto connection = std::make_unique<SqliteConnection>(db);
   // FULL makes every commit durable (fsync of the WAL) before we answer.
+  // secure_delete zeroes the space a deleted or rewritten row leaves, so
+  // destroyed content (docs/retention.md) is not left in free pages.
   JIGSAW_RETURN_IF_ERROR(connection->ExecuteScript(
-      "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; "
+      "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; PRAGMA secure_delete=ON; "
       "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536; PRAGMA mmap_size=2147418112;"));
   return std::unique_ptr<sql::Connection>(std::move(connection));
 }
