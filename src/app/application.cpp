@@ -14,6 +14,7 @@
 #include "http/web/training_pages.h"
 #include "http/api/governance_api.h"
 #include "http/web/governance_pages.h"
+#include "http/web/privacy_pages.h"
 #include "http/web/correction_pages.h"
 #include "http/web/web.h"
 
@@ -104,6 +105,9 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config, c
   app->governance_ = std::make_unique<service::Governance>(*app->store_, clock, *app->trail_);
   http::api::AddGovernanceRoutes(app->router_, {*app->authentication_, *app->governance_});
   http::web::AddGovernancePages(app->router_, web_services, web_options, *app->governance_);
+  // Privacy information: each organisation's public notice, from its active agreements.
+  app->privacy_ = std::make_unique<service::PrivacyInformation>(*app->store_, clock);
+  http::web::AddPrivacyPages(app->router_, web_services, web_options, *app->privacy_);
   // Corrections: people and items superseded by corrected versions (docs/rights.md).
   app->corrections_ = std::make_unique<service::Corrections>(*app->store_, clock, *app->trail_, *app->sharing_);
   http::api::AddCorrectionRoutes(app->router_, {*app->authentication_, *app->corrections_});
