@@ -8,61 +8,17 @@
 namespace jigsaw::service {
 namespace {
 
-using domain::OrganisationType;
-
-// How long an organisation of each type usually keeps safeguarding records,
-// in plain English, and where the period comes from. Jigsaw holds no
-// retention schedule of an organisation's own yet, so its notice states the
-// usual period for its type and says so.
-struct Retention {
-  std::string_view summary;
-  std::string_view source;
-  std::string_view for_children;
-};
-
-Retention RetentionFor(OrganisationType type) {
-  switch (type) {
-    case OrganisationType::kSchool:
-    case OrganisationType::kCollege:
-    case OrganisationType::kEarlyYears:
-      return {"We keep safeguarding records until the child is 25. If the child moves to another school or college, "
-              "we send the records to it, and it keeps them.",
-              "the Information and Records Management Society's retention guidelines for schools",
-              "We keep it until you are 25. If you move school, we send it to your new school."};
-    case OrganisationType::kGpPractice:
-      return {"Safeguarding information is part of the health record, which we keep for as long as you are our "
-              "patient and for 10 years after death.",
-              "the NHS Records Management Code of Practice", "It stays in your health record with us."};
-    case OrganisationType::kNhsTrust:
-      return {"We keep children's health records, with their safeguarding information, until the child is 25 (or 26 "
-              "if they were 17 when their treatment ended).",
-              "the NHS Records Management Code of Practice", "We keep it until you are 25."};
-    case OrganisationType::kPolice:
-      return {"We review what we hold at least every 10 years and keep it only while it is needed for policing "
-              "purposes. Information about the protection of children may be kept for longer.",
-              "the College of Policing's guidance on the Management of Police Information (MoPI)",
-              "We check it at least every 10 years. We keep it only while we need it."};
-    case OrganisationType::kChildrensServices:
-      return {"We keep children's social care records until the child is 25. Records of children we have looked "
-              "after are kept until they are 75.",
-              "the Care Planning, Placement and Case Review (England) Regulations 2010 and local authority retention "
-              "guidance",
-              "We keep it until you are 25. If you have been in care, we keep it until you are 75."};
-    case OrganisationType::kProbation:
-    case OrganisationType::kYouthJustice:
-      return {"We keep records for 6 years after our work with someone ends, or until the child is 25 if that is "
-              "later.",
-              "the Ministry of Justice's records retention schedules",
-              "We keep it for 6 years after we stop working with you, or until you are 25."};
-    case OrganisationType::kEarlyHelp:
-      return {"We keep early help records until the child is 25.", "local authority retention guidance", "We keep it until you are 25."};
-    case OrganisationType::kVoluntary:
-    case OrganisationType::kPrivate:
-    case OrganisationType::kOther:
+// How long a concern about a child is kept, as a child would be told it.
+std::string ForChildren(const domain::RetentionPeriod& p) {
+  switch (p.trigger) {
+    case domain::RetentionTrigger::kFromDateOfBirth:
+      return "We keep it until you are " + std::to_string(p.years) + ".";
+    case domain::RetentionTrigger::kFromLastActivity:
+      return "We keep it for " + std::to_string(p.years) + " years after we last work with you.";
+    case domain::RetentionTrigger::kFromCreation:
       break;
   }
-  return {"We keep safeguarding records until the child is 25, and no longer than we need them.",
-          "the usual period for safeguarding records about children", "We keep it until you are 25."};
+  return "We keep it for " + std::to_string(p.years) + " years after we write it down.";
 }
 
 }  // namespace
@@ -113,10 +69,11 @@ Result<PrivacyNotice> PrivacyInformation::NoticeOf(const std::string& organisati
   }
   std::sort(notice.lawful_bases.begin(), notice.lawful_bases.end());
   std::sort(notice.article9_conditions.begin(), notice.article9_conditions.end());
-  const Retention retention = RetentionFor(notice.organisation.type);
-  notice.retention = retention.summary;
-  notice.retention_source = retention.source;
-  notice.retention_for_children = retention.for_children;
+  // The defaults for its type: Jigsaw keeps no schedule of an
+  // organisation's own yet (docs/governance.md, "Privacy information").
+  const domain::Schedule schedule = domain::DefaultSchedule(notice.organisation.type);
+  notice.retention = domain::PublicSummary(schedule);
+  notice.retention_for_children = ForChildren(domain::RuleFor(schedule, domain::RecordKind::kConcern).period);
   return notice;
 }
 

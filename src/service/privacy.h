@@ -14,6 +14,7 @@
 #include "common/clock.h"
 #include "domain/governance.h"
 #include "domain/organisation.h"
+#include "domain/retention.h"
 #include "store/governance_repository.h"
 #include "store/store.h"
 
@@ -42,9 +43,11 @@ struct PrivacyNotice {
   std::vector<domain::LawfulBasis> lawful_bases;
   std::vector<domain::Article9Condition> article9_conditions;
   bool has_dpo = false;    // someone in the organisation holds the DPO role
-  std::string retention;   // how long it keeps safeguarding records, in plain English
-  std::string retention_source;  // where that comes from, for the reader
-  std::string retention_for_children;  // the same, in a sentence for the children's version
+  // How long it keeps each kind of record, in plain English with the
+  // guidance each period follows: the schedule for its type of organisation
+  // (domain::DefaultSchedule), stated as domain::PublicSummary words it.
+  std::vector<domain::RetentionLine> retention;
+  std::string retention_for_children;  // how long a concern about a child is kept, in a sentence for a child
   std::string today;       // "YYYY-MM-DD": the day the notice was worked out
 };
 

@@ -59,8 +59,12 @@ class PrivacyPagesTest : public ::testing::Test {
                                                     {"document_reference", "REF"}});
     EXPECT_EQ(made.status, 201) << made.body;
     const std::string id = made.Json()["id"];
-    if (signatures >= 1) EXPECT_EQ(leader_.post("/api/v1/agreements/" + id + "/signatures", json::object()).status, 201);
-    if (signatures >= 2) EXPECT_EQ(head_.post("/api/v1/agreements/" + id + "/signatures", json::object()).status, 201);
+    if (signatures >= 1) {
+      EXPECT_EQ(leader_.post("/api/v1/agreements/" + id + "/signatures", json::object()).status, 201);
+    }
+    if (signatures >= 2) {
+      EXPECT_EQ(head_.post("/api/v1/agreements/" + id + "/signatures", json::object()).status, 201);
+    }
     return id;
   }
 

@@ -1,5 +1,6 @@
 #include "http/web/privacy_pages.h"
 
+#include <algorithm>
 #include <memory>
 
 #include "common/random.h"
@@ -113,6 +114,12 @@ constexpr std::string_view kIcoContact =
     "the Information Commissioner's Office (ICO), the UK's independent regulator for information rights: "
     "ico.org.uk/make-a-complaint, or telephone 0303 123 1113.";
 
+// "until the child's 25th birthday" -> "Until the child's 25th birthday".
+std::string Capitalised(std::string text) {
+  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
+  return text;
+}
+
 std::string NoticeHref(const std::string& id) { return "/privacy/" + id; }
 std::string ChildrenHref(const std::string& id) { return "/privacy/" + id + "/children"; }
 
@@ -196,6 +203,35 @@ std::string ContactHtml(const service::PrivacyNotice& n) {
   out += P("If you are not happy with how we have used your information, tell us first. You can also complain to " +
            std::string(kIcoContact));
   return out;
+}
+
+// Each kind of record: how long, what then, and the guidance it follows;
+// kinds kept alike share one row (a child's case file is kept as a whole).
+std::string RetentionHtml(const std::vector<domain::RetentionLine>& lines) {
+  struct Group {
+    const domain::RetentionLine* line;
+    std::vector<std::string> records;
+  };
+  std::vector<Group> groups;
+  for (const auto& l : lines) {
+    auto same = std::find_if(groups.begin(), groups.end(), [&](const Group& g) {
+      return g.line->how_long == l.how_long && g.line->then == l.then && g.line->source == l.source;
+    });
+    if (same == groups.end()) groups.push_back({&l, {l.record}});
+    else same->records.push_back(l.record);
+  }
+  std::string out = P("We keep information only as long as we need it. These are the periods for an organisation "
+                      "like ours, each from the guidance named:");
+  out += "<dl class=\"govuk-summary-list\">";
+  for (const auto& g : groups) {
+    std::string records;
+    for (const auto& r : g.records) records += "<li>" + Escape(r) + "</li>";
+    out += "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\"><ul class=\"govuk-list\">" +
+           records + "</ul></dt><dd class=\"govuk-summary-list__value\"><p class=\"govuk-body\">" +
+           Escape(Capitalised(g.line->how_long)) + ". " + Escape(g.line->then) +
+           "</p><p class=\"govuk-body-s\">Following " + Escape(g.line->source) + ".</p></dd></div>";
+  }
+  return out + "</dl>";
 }
 
 // ---- The pages ------------------------------------------------------------------------
@@ -292,10 +328,7 @@ Response NoticePage(Site& site, const service::PrivacyInformation& privacy, Requ
   body += P("We usually tell you before we share, or as soon as we can afterwards. We do not tell you when telling "
             "you could put a child or someone else at risk of harm.");
 
-  body += H2("How long we keep it", "how-long");
-  body += P(n.retention);
-  body += "<p class=\"govuk-body-s\">This is the usual period for an organisation like ours, from " +
-          Escape(n.retention_source) + ". Ask us for our full retention schedule.</p>";
+  body += H2("How long we keep it", "how-long") + RetentionHtml(n.retention);
 
   body += H2("Your rights", "your-rights") + RightsHtml(name);
   body += H2("Who to contact", "contact") + ContactHtml(n);
