@@ -226,7 +226,7 @@ std::string RetentionHtml(const std::vector<domain::RetentionLine>& lines) {
   for (const auto& g : groups) {
     std::string records;
     for (const auto& r : g.records) records += "<li>" + Escape(r) + "</li>";
-    out += "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\"><ul class=\"govuk-list\">" +
+    out += "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\"><ul class=\"govuk-list govuk-!-font-weight-bold govuk-!-margin-bottom-0\">" +
            records + "</ul></dt><dd class=\"govuk-summary-list__value\"><p class=\"govuk-body\">" +
            Escape(Capitalised(g.line->how_long)) + ". " + Escape(g.line->then) +
            "</p><p class=\"govuk-body-s\">Following " + Escape(g.line->source) + ".</p></dd></div>";
