@@ -16,6 +16,7 @@
 #include "http/web/governance_pages.h"
 #include "http/api/oversight_api.h"
 #include "http/web/oversight_pages.h"
+#include "http/web/privacy_pages.h"
 #include "http/web/correction_pages.h"
 #include "http/api/retention_api.h"
 #include "http/web/retention_pages.h"
@@ -112,6 +113,9 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config, c
   app->oversight_ = std::make_unique<service::Oversight>(*app->store_, clock, *app->trail_);
   http::api::AddOversightRoutes(app->router_, {*app->authentication_, *app->oversight_});
   http::web::AddOversightPages(app->router_, web_services, web_options, *app->oversight_);
+  // Privacy information: each organisation's public notice, from its active agreements.
+  app->privacy_ = std::make_unique<service::PrivacyInformation>(*app->store_, clock);
+  http::web::AddPrivacyPages(app->router_, web_services, web_options, *app->privacy_);
   // Corrections: people and items superseded by corrected versions (docs/rights.md).
   app->corrections_ = std::make_unique<service::Corrections>(*app->store_, clock, *app->trail_, *app->sharing_);
   http::api::AddCorrectionRoutes(app->router_, {*app->authentication_, *app->corrections_});

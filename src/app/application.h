@@ -30,6 +30,7 @@
 #include "service/oversight.h"
 #include "service/overview.h"
 #include "service/partnership.h"
+#include "service/privacy.h"
 #include "service/recording.h"
 #include "service/requests.h"
 #include "service/sharing.h"
@@ -48,6 +49,7 @@ class Application {
   service::Authentication& authentication() { return *authentication_; }
   service::Accounts& accounts() { return *accounts_; }
   service::Governance& governance() { return *governance_; }
+  service::PrivacyInformation& privacy() { return *privacy_; }
   const access::PasswordDenyList& deny_list() const { return *deny_list_; }
   service::AuditLog& audit_log() { return *audit_log_; }
   service::Casework& casework() { return *casework_; }
@@ -107,6 +109,7 @@ class Application {
   std::unique_ptr<service::Governance> governance_;
   std::unique_ptr<service::Oversight> oversight_;
   std::unique_ptr<service::Retention> retention_;
+  std::unique_ptr<service::PrivacyInformation> privacy_;
   std::unique_ptr<service::Drafts> drafts_;
   std::unique_ptr<service::Triage> triage_;
   std::unique_ptr<service::CaseManagement> case_management_;

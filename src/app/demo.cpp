@@ -157,6 +157,11 @@ Status LoadDemoGovernance(service::Administration& admin, service::Accounts& acc
   const auto dpia = JIGSAW_TRY(governance.RecordDpia(csc_dpo, d));
   JIGSAW_TRY(governance.AdviseOnDpia(csc_dpo, dpia.dpia.id, "The measures are proportionate; review after a year."));
   JIGSAW_TRY(governance.SignOffDpia(csc_leader, dpia.dpia.id, {true, ""}));
+  // The DPIA is children's services' own; the primary school shares
+  // regularly under the agreement too, so its head accepts the DPIA as the
+  // school's (a DPIA covers only the sharing of an organisation that owns
+  // or has accepted it: domain::Covers).
+  JIGSAW_TRY(governance.AcceptDpia(head_context, dpia.dpia.id));
   return Ok();
 }
 

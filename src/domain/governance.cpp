@@ -107,14 +107,16 @@ AgreementState AgreementStateOn(const Agreement& a, const std::string& today) {
   for (const auto& s : a.signatures) signed_for.insert(s.organisation_id);
   const bool all = std::all_of(a.party_organisation_ids.begin(), a.party_organisation_ids.end(),
                                [&](const std::string& id) { return signed_for.contains(id); });
-  if (all && !a.party_organisation_ids.empty()) return AgreementState::kActive;
+  // Signed by all is not yet in force: an agreement governs sharing from
+  // the day it starts.
+  if (all && !a.party_organisation_ids.empty())
+    return a.start_on > today ? AgreementState::kNotYetStarted : AgreementState::kActive;
   return signed_for.empty() ? AgreementState::kDraft : AgreementState::kAwaitingSignature;
 }
 
 bool Covers(const Agreement& a, const std::string& sharer, const std::string& recipient, SharingPurpose purpose,
             const std::string& today) {
-  return AgreementStateOn(a, today) == AgreementState::kActive && a.start_on <= today &&
-         Contains(a.party_organisation_ids, sharer) && Contains(a.party_organisation_ids, recipient) &&
+  return AgreementStateOn(a, today) == AgreementState::kActive && Contains(a.party_organisation_ids, sharer) && Contains(a.party_organisation_ids, recipient) &&
          std::find(a.purposes.begin(), a.purposes.end(), purpose) != a.purposes.end();
 }
 
@@ -122,6 +124,14 @@ bool ReviewDue(const std::string& review_on, const std::string& today) {
   const auto day = ParseDate(today);
   if (review_on.empty() || !day) return false;
   return review_on <= IsoOf(std::chrono::sys_days{*day} + std::chrono::days{kReviewDueDays});
+}
+
+std::vector<Error> Problems(const GovernanceReview& r, const std::string& today) {
+  std::vector<Error> problems;
+  if (RequireDate(problems, "next_review_on", r.next_review_on, "date of the next review") && r.next_review_on <= today)
+    Add(problems, "next_review_on", "The next review date must be after today.");
+  Note(problems, ValidateRequiredText("note", r.note, 5000, "Say what the review found."));
+  return problems;
 }
 
 RiskLevel InherentRisk(Likelihood likelihood, Severity severity) {
@@ -176,13 +186,23 @@ RiskLevel ResidualRisk(const Dpia& d) {
   return out;
 }
 
+bool OwnedOrAccepted(const Dpia& d, const std::string& organisation_id) {
+  if (d.owner_organisation_id == organisation_id) return true;
+  return Contains(d.organisation_ids, organisation_id) &&
+         std::any_of(d.acceptances.begin(), d.acceptances.end(),
+                     [&](const DpiaAcceptance& a) { return a.organisation_id == organisation_id; });
+}
+
 bool Covers(const Dpia& d, const std::string& sharer, const std::string& recipient, SharingPurpose purpose) {
+  // Article 35(1) puts the assessment on "the controller": another
+  // organisation's DPIA says what that organisation found about its own
+  // processing, not that the sharer weighed the risks of its sharing. So
+  // the sharer must own it or have accepted it as its own.
   // A high risk left after the measures needs the ICO consulted before the
   // processing starts (UK GDPR Article 36), which this register does not
   // record: such a DPIA stays on the register but covers no sharing.
   return DpiaStateOf(d) == DpiaState::kApproved && ResidualRisk(d) != RiskLevel::kHigh &&
-         Contains(d.organisation_ids, sharer) &&
-         Contains(d.organisation_ids, recipient) &&
+         OwnedOrAccepted(d, sharer) && Contains(d.organisation_ids, recipient) &&
          std::find(d.purposes.begin(), d.purposes.end(), purpose) != d.purposes.end();
 }
 

@@ -59,7 +59,8 @@ enum class Article9Condition : std::uint8_t {
 enum class AgreementState : std::uint8_t {
   kDraft,              // no party has signed yet
   kAwaitingSignature,  // some parties have signed, not all
-  kActive,             // every party has signed, and its end date has not passed
+  kNotYetStarted,      // every party has signed, and its start date is still to come
+  kActive,             // every party has signed, it has started, and its end date has not passed
   kExpired,            // its end date has passed
   kWithdrawn,          // a party's signatory withdrew it
 };
@@ -73,6 +74,19 @@ struct AgreementSignature {
   std::string practitioner_id;  // who signed
   Role signed_as = Role::kSeniorLeader;  // kSeniorLeader or kDataProtectionOfficer
   Time signed_at{};
+};
+
+// A review of an agreement or DPIA (docs/governance.md, "Reviews"): who
+// looked at it again, what they found, and the review date it moved from
+// and to. Reviews are kept, oldest first; the record's review_on is the
+// latest next_review_on.
+struct GovernanceReview {
+  std::string id;
+  std::string reviewed_by;  // practitioner id
+  Time reviewed_at{};
+  std::string previous_review_on;  // "YYYY-MM-DD"
+  std::string next_review_on;      // "YYYY-MM-DD"
+  std::string note;                // what the review found
 };
 
 struct Agreement {
@@ -96,6 +110,7 @@ struct Agreement {
   std::string withdrawn_by;  // empty unless withdrawn
   Time withdrawn_at{};
   std::string withdrawal_reason;
+  std::vector<GovernanceReview> reviews;
 };
 
 // Trims the free text.
@@ -111,14 +126,19 @@ std::vector<Error> Problems(const Agreement& agreement);
 AgreementState AgreementStateOn(const Agreement& agreement, const std::string& today);
 
 // Whether the agreement covers sharing from `sharer` to `recipient` for
-// `purpose` on `today`: active, started, both organisations parties, and
-// the purpose among its purposes.
+// `purpose` on `today`: active (so signed by all and started), both
+// organisations parties, and the purpose among its purposes.
 bool Covers(const Agreement& agreement, const std::string& sharer, const std::string& recipient,
             SharingPurpose purpose, const std::string& today);
 
 // Whether a review date ("YYYY-MM-DD") is within kReviewDueDays of
 // `today`, or has passed.
 bool ReviewDue(const std::string& review_on, const std::string& today);
+
+// Every problem with a review done on `today`: the next review date real
+// and after today (else the reminder would not clear), and a note of what
+// the review found. Fields "next_review_on" and "note".
+std::vector<Error> Problems(const GovernanceReview& review, const std::string& today);
 
 // --- DPIAs (the ICO's DPIA template) ----------------------------------------
 
@@ -147,6 +167,15 @@ struct DpiaRisk {
 // combines likelihood and severity.
 RiskLevel InherentRisk(Likelihood likelihood, Severity severity);
 
+// Another organisation the DPIA names taking it as its own assessment of
+// its part of the sharing: its senior leader accepts it, as the owner's
+// signs it off (docs/governance.md, "Whose DPIA covers a share").
+struct DpiaAcceptance {
+  std::string organisation_id;
+  std::string practitioner_id;
+  Time accepted_at{};
+};
+
 struct Dpia {
   std::string id;
   std::string title;
@@ -168,6 +197,8 @@ struct Dpia {
   std::string overruled_reason;  // why the DPO's advice was not followed
   std::string signed_off_by;
   Time signed_off_at{};
+  std::vector<DpiaAcceptance> acceptances;  // by the other organisations it names, once approved
+  std::vector<GovernanceReview> reviews;
 };
 
 void Tidy(Dpia& dpia);
@@ -180,7 +211,14 @@ DpiaState DpiaStateOf(const Dpia& dpia);
 // The highest residual risk (kLow with no risks).
 RiskLevel ResidualRisk(const Dpia& dpia);
 
-// Whether an approved DPIA covers sharing from `sharer` to `recipient` for `purpose`.
+// Whether `organisation_id` has the DPIA as its own: it carried it out
+// (its controller), or it is named and its senior leader has accepted it.
+bool OwnedOrAccepted(const Dpia& dpia, const std::string& organisation_id);
+
+// Whether an approved DPIA covers sharing from `sharer` to `recipient` for
+// `purpose`: a DPIA is the controller's own assessment (UK GDPR Article
+// 35(1)), so it covers the sharer only when the sharer carried it out or
+// accepted it (OwnedOrAccepted), and the recipient is named in it.
 bool Covers(const Dpia& dpia, const std::string& sharer, const std::string& recipient, SharingPurpose purpose);
 
 // An agreement or DPIA that covered a share when it was decided: the
@@ -224,8 +262,9 @@ JIGSAW_DOMAIN_ENUM_NAMES(domain::Article9Condition, 10, {domain::Article9Conditi
                          {domain::Article9Condition::kHealthOrSocialCare, "health_or_social_care"},
                          {domain::Article9Condition::kPublicHealth, "public_health"},
                          {domain::Article9Condition::kArchivingResearch, "archiving_research"});
-JIGSAW_DOMAIN_ENUM_NAMES(domain::AgreementState, 5, {domain::AgreementState::kDraft, "draft"},
+JIGSAW_DOMAIN_ENUM_NAMES(domain::AgreementState, 6, {domain::AgreementState::kDraft, "draft"},
                          {domain::AgreementState::kAwaitingSignature, "awaiting_signature"},
+                         {domain::AgreementState::kNotYetStarted, "not_yet_started"},
                          {domain::AgreementState::kActive, "active"}, {domain::AgreementState::kExpired, "expired"},
                          {domain::AgreementState::kWithdrawn, "withdrawn"});
 JIGSAW_DOMAIN_ENUM_NAMES(domain::Likelihood, 3, {domain::Likelihood::kRemote, "remote"},

@@ -67,6 +67,9 @@ Result<AgreementView> ViewOf(store::Transaction& tx, const access::Actor& actor,
   const bool party = Has(a.party_organisation_ids, actor.organisation_id);
   v.may_sign = live && party && Signatory(actor) && !Signed(a, actor.organisation_id);
   v.may_withdraw = v.state != AgreementState::kWithdrawn && party && Signatory(actor);
+  v.may_edit = v.state == AgreementState::kDraft && a.owner_organisation_id == actor.organisation_id && Signatory(actor);
+  v.may_review = live && party && Signatory(actor);
+  for (const auto& r : a.reviews) JIGSAW_RETURN_IF_ERROR(AddName(tx, v.signer_names, r.reviewed_by));
   v.agreement = std::move(a);
   return v;
 }
@@ -81,9 +84,15 @@ Result<DpiaView> ViewOf(store::Transaction& tx, const access::Actor& actor, Dpia
     if (auto it = all.find(id); it != all.end()) v.organisation_names[id] = it->second;
   for (const auto& id : {d.created_by, d.dpo_advice_by, d.signed_off_by})
     JIGSAW_RETURN_IF_ERROR(AddName(tx, v.people_names, id));
+  for (const auto& a : d.acceptances) JIGSAW_RETURN_IF_ERROR(AddName(tx, v.people_names, a.practitioner_id));
+  for (const auto& r : d.reviews) JIGSAW_RETURN_IF_ERROR(AddName(tx, v.people_names, r.reviewed_by));
   const bool owner = d.owner_organisation_id == actor.organisation_id;
   v.may_advise = owner && v.state == DpiaState::kDraft && actor.roles.Has(Role::kDataProtectionOfficer);
   v.may_sign_off = owner && v.state == DpiaState::kAwaitingSignOff && actor.roles.Has(Role::kSeniorLeader);
+  v.may_edit = owner && v.state == DpiaState::kDraft && Signatory(actor);
+  v.may_review = owner && Signatory(actor);
+  v.may_accept = !owner && v.state == DpiaState::kApproved && actor.roles.Has(Role::kSeniorLeader) &&
+                 Has(d.organisation_ids, actor.organisation_id) && !domain::OwnedOrAccepted(d, actor.organisation_id);
   v.dpia = std::move(d);
   return v;
 }
@@ -99,13 +108,19 @@ Result<Agreement> LoadAgreement(store::Transaction& tx, const access::Actor& act
   return std::move(*a);
 }
 
-Result<Dpia> LoadDpia(store::Transaction& tx, const access::Actor& actor, const std::string& id, Action action) {
+// Whose DPIA an action needs: the owner's (advice, sign-off, editing,
+// review), or any organisation's it names (reading it, accepting it).
+enum class DpiaActor { kOwner, kNamed };
+
+Result<Dpia> LoadDpia(store::Transaction& tx, const access::Actor& actor, const std::string& id, Action action,
+                      DpiaActor who = DpiaActor::kOwner) {
   JIGSAW_RETURN_IF_ERROR(access::Authorise(actor, action, actor.organisation_id));
   auto d = JIGSAW_TRY(tx.governance().FindDpia(id));
   if (!d || (!actor.is_operator && !Has(d->organisation_ids, actor.organisation_id))) return NotYours("dpia_id");
   // Advice and sign-off are the owner's: another organisation the DPIA
-  // covers may read it, not change it.
-  if (action != Action::kViewGovernance && d->owner_organisation_id != actor.organisation_id && !actor.is_operator)
+  // covers may read it and accept it, not change it.
+  if (action != Action::kViewGovernance && who == DpiaActor::kOwner &&
+      d->owner_organisation_id != actor.organisation_id && !actor.is_operator)
     return PermissionDenied("Only the organisation that carried out the DPIA can advise on it or sign it off.");
   return std::move(*d);
 }
@@ -128,8 +143,7 @@ Result<std::vector<ReviewReminder>> ReviewsDue(store::Transaction& tx, const acc
   if (actor.practitioner_id.empty() || actor.organisation_id.empty() || !Signatory(actor)) return out;
   for (const auto& a : JIGSAW_TRY(tx.governance().AgreementsOf(actor.organisation_id))) {
     const auto state = domain::AgreementStateOn(a, today);
-    if ((state == AgreementState::kActive || state == AgreementState::kAwaitingSignature ||
-         state == AgreementState::kDraft) &&
+    if (state != AgreementState::kWithdrawn && state != AgreementState::kExpired &&
         domain::ReviewDue(a.review_on, today))
       out.push_back({ReviewReminder::Kind::kAgreement, a.id, a.title, a.review_on});
   }
@@ -208,6 +222,74 @@ Result<AgreementView> Governance::WithdrawAgreement(const Context& context, cons
     a.withdrawal_reason = reason;
     JIGSAW_RETURN_IF_ERROR(tx.governance().UpdateWithdrawal(a));
     out = JIGSAW_TRY(ViewOf(tx, context.actor, std::move(a), domain::UkDate(now)));
+    return Ok();
+  }));
+  return out;
+}
+
+Result<AgreementView> Governance::EditAgreement(const Context& context, const std::string& id, Agreement edited) {
+  const Time now = clock_.Now();
+  domain::Tidy(edited);
+  AuditEvent event{"agreement.edit", "agreement", id};
+  AgreementView out;
+  JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
+    Agreement a = JIGSAW_TRY(LoadAgreement(tx, context.actor, id, Action::kRecordAgreement));
+    if (a.owner_organisation_id != context.actor.organisation_id && !context.actor.is_operator)
+      return PermissionDenied("Only the organisation that recorded the agreement can change it.");
+    if (domain::AgreementStateOn(a, domain::UkDate(now)) != AgreementState::kDraft)
+      return Fail(ErrorCode::kFailedPrecondition,
+                  "Only a draft can be changed: once a party has signed, the text they signed stays. Withdraw it and "
+                  "record a new one.",
+                  "agreement_id");
+    // What the form may change; who recorded it, when, and its state stay.
+    edited.id = a.id;
+    edited.owner_organisation_id = a.owner_organisation_id;
+    edited.created_by = a.created_by;
+    edited.created_at = a.created_at;
+    edited.signatures.clear();
+    edited.withdrawn_by.clear();
+    edited.withdrawn_at = {};
+    edited.withdrawal_reason.clear();
+    edited.reviews = a.reviews;
+    JIGSAW_RETURN_IF_ERROR(domain::FirstProblem(domain::Problems(edited)));
+    JIGSAW_RETURN_IF_ERROR(CheckOrganisations(tx, "party_organisation_ids", edited.party_organisation_ids));
+    JIGSAW_RETURN_IF_ERROR(tx.governance().UpdateAgreement(edited));
+    out = JIGSAW_TRY(ViewOf(tx, context.actor, std::move(edited), domain::UkDate(now)));
+    return Ok();
+  }));
+  return out;
+}
+
+namespace {
+
+// A review of a record whose review date is `previous`, by the actor, now.
+domain::GovernanceReview NewReview(const Context& context, Time now, const std::string& previous, ReviewNote note) {
+  domain::GovernanceReview r{.id = NewId(), .reviewed_by = context.actor.practitioner_id, .reviewed_at = now,
+                             .previous_review_on = previous, .next_review_on = std::move(note.next_review_on),
+                             .note = std::move(note.note)};
+  domain::TidyFreeText(r.note);
+  return r;
+}
+
+}  // namespace
+
+Result<AgreementView> Governance::ReviewAgreement(const Context& context, const std::string& id, ReviewNote note) {
+  const Time now = clock_.Now();
+  const std::string today = domain::UkDate(now);
+  AuditEvent event{"agreement.review", "agreement", id};
+  AgreementView out;
+  JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
+    Agreement a = JIGSAW_TRY(LoadAgreement(tx, context.actor, id, Action::kRecordAgreement));
+    const auto state = domain::AgreementStateOn(a, today);
+    if (state == AgreementState::kWithdrawn || state == AgreementState::kExpired)
+      return Fail(ErrorCode::kFailedPrecondition, "This agreement has been withdrawn or has expired: there is nothing to review.",
+                  "agreement_id");
+    auto review = NewReview(context, now, a.review_on, std::move(note));
+    JIGSAW_RETURN_IF_ERROR(domain::FirstProblem(domain::Problems(review, today)));
+    JIGSAW_RETURN_IF_ERROR(tx.governance().InsertReview(domain::CoverKind::kAgreement, a.id, review));
+    a.review_on = review.next_review_on;
+    a.reviews.push_back(std::move(review));
+    out = JIGSAW_TRY(ViewOf(tx, context.actor, std::move(a), today));
     return Ok();
   }));
   return out;
@@ -308,6 +390,80 @@ Result<DpiaView> Governance::SignOffDpia(const Context& context, const std::stri
     d.signed_off_at = now;
     JIGSAW_RETURN_IF_ERROR(tx.governance().UpdateDpiaOutcome(d));
     out = JIGSAW_TRY(ViewOf(tx, context.actor, std::move(d), domain::UkDate(now)));
+    return Ok();
+  }));
+  return out;
+}
+
+Result<DpiaView> Governance::EditDpia(const Context& context, const std::string& id, Dpia edited) {
+  const Time now = clock_.Now();
+  domain::Tidy(edited);
+  AuditEvent event{"dpia.edit", "dpia", id};
+  DpiaView out;
+  JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
+    Dpia d = JIGSAW_TRY(LoadDpia(tx, context.actor, id, Action::kRecordDpia));
+    if (domain::DpiaStateOf(d) != DpiaState::kDraft)
+      return Fail(ErrorCode::kFailedPrecondition,
+                  "Only a draft can be changed: the DPO has advised on this text. Record a new DPIA instead.", "dpia_id");
+    edited.id = d.id;
+    edited.owner_organisation_id = d.owner_organisation_id;
+    edited.created_by = d.created_by;
+    edited.created_at = d.created_at;
+    edited.dpo_advice.clear();
+    edited.dpo_advice_by.clear();
+    edited.dpo_advice_at = {};
+    edited.dpo_advice_accepted = true;
+    edited.overruled_reason.clear();
+    edited.signed_off_by.clear();
+    edited.signed_off_at = {};
+    edited.acceptances.clear();
+    edited.reviews = d.reviews;
+    JIGSAW_RETURN_IF_ERROR(domain::FirstProblem(domain::Problems(edited)));
+    JIGSAW_RETURN_IF_ERROR(CheckOrganisations(tx, "organisation_ids", edited.organisation_ids));
+    JIGSAW_RETURN_IF_ERROR(tx.governance().UpdateDpia(edited));
+    out = JIGSAW_TRY(ViewOf(tx, context.actor, std::move(edited), domain::UkDate(now)));
+    return Ok();
+  }));
+  return out;
+}
+
+Result<DpiaView> Governance::AcceptDpia(const Context& context, const std::string& id) {
+  const Time now = clock_.Now();
+  AuditEvent event{"dpia.accept", "dpia", id};
+  DpiaView out;
+  JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
+    Dpia d = JIGSAW_TRY(LoadDpia(tx, context.actor, id, Action::kSignOffDpia, DpiaActor::kNamed));
+    if (d.owner_organisation_id == context.actor.organisation_id)
+      return Fail(ErrorCode::kFailedPrecondition, "Your organisation carried out this DPIA: its sign-off is its acceptance.",
+                  "dpia_id");
+    if (domain::DpiaStateOf(d) != DpiaState::kApproved)
+      return Fail(ErrorCode::kFailedPrecondition,
+                  "This DPIA has not been signed off by the organisation that carried it out: it cannot be accepted yet.",
+                  "dpia_id");
+    if (domain::OwnedOrAccepted(d, context.actor.organisation_id))
+      return Fail(ErrorCode::kFailedPrecondition, "Your organisation has already accepted this DPIA.", "dpia_id");
+    const domain::DpiaAcceptance acceptance{context.actor.organisation_id, context.actor.practitioner_id, now};
+    JIGSAW_RETURN_IF_ERROR(tx.governance().InsertDpiaAcceptance(d.id, acceptance));
+    d.acceptances.push_back(acceptance);
+    out = JIGSAW_TRY(ViewOf(tx, context.actor, std::move(d), domain::UkDate(now)));
+    return Ok();
+  }));
+  return out;
+}
+
+Result<DpiaView> Governance::ReviewDpia(const Context& context, const std::string& id, ReviewNote note) {
+  const Time now = clock_.Now();
+  const std::string today = domain::UkDate(now);
+  AuditEvent event{"dpia.review", "dpia", id};
+  DpiaView out;
+  JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
+    Dpia d = JIGSAW_TRY(LoadDpia(tx, context.actor, id, Action::kRecordDpia));
+    auto review = NewReview(context, now, d.review_on, std::move(note));
+    JIGSAW_RETURN_IF_ERROR(domain::FirstProblem(domain::Problems(review, today)));
+    JIGSAW_RETURN_IF_ERROR(tx.governance().InsertReview(domain::CoverKind::kDpia, d.id, review));
+    d.review_on = review.next_review_on;
+    d.reviews.push_back(std::move(review));
+    out = JIGSAW_TRY(ViewOf(tx, context.actor, std::move(d), today));
     return Ok();
   }));
   return out;

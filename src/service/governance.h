@@ -49,7 +49,7 @@ struct ReviewReminder {
 
 // Within the caller's transaction: the reviews due for the actor, who is
 // reminded only as a senior leader or DPO: of the agreements their
-// organisation is party to (active or awaiting signature) and of the DPIAs
+// organisation is party to (not withdrawn or expired) and of the DPIAs
 // it carried out. Nothing for anyone else.
 Result<std::vector<ReviewReminder>> ReviewsDue(store::Transaction& tx, const access::Actor& actor,
                                                const std::string& today);
@@ -64,6 +64,8 @@ struct AgreementView {
   // of a party that has not signed, the agreement neither withdrawn nor expired).
   bool may_sign = false;
   bool may_withdraw = false;
+  bool may_edit = false;    // the owner's senior leader or DPO, while it is a draft
+  bool may_review = false;  // a party's senior leader or DPO, while it is neither withdrawn nor expired
 };
 
 struct DpiaView {
@@ -75,6 +77,17 @@ struct DpiaView {
   std::map<std::string, std::string> people_names;        // by practitioner id: author, DPO, signatory
   bool may_advise = false;   // the actor is the owner's DPO and it waits for advice
   bool may_sign_off = false;  // the actor is the owner's senior leader and it waits for sign-off
+  bool may_edit = false;      // the owner's senior leader or DPO, while it waits for the DPO's advice
+  bool may_review = false;    // the owner's senior leader or DPO
+  // The actor is the senior leader of another organisation it names, it is
+  // approved, and their organisation has not accepted it yet.
+  bool may_accept = false;
+};
+
+// What a senior leader or DPO records on reviewing an agreement or DPIA.
+struct ReviewNote {
+  std::string next_review_on;  // "YYYY-MM-DD", after today
+  std::string note;            // what the review found
 };
 
 // What a senior leader records when signing a DPIA off.
@@ -101,6 +114,16 @@ class Governance {
   // Withdraws it (kRecordAgreement of a party), with the reason ("reason"
   // if none); kFailedPrecondition if already withdrawn.
   Result<AgreementView> WithdrawAgreement(const Context& context, const std::string& id, const std::string& reason);
+  // Replaces a draft's content (kRecordAgreement of the owner). The
+  // owner, author and id stay. kFailedPrecondition once any party has
+  // signed or it is withdrawn (a signature is to the text signed);
+  // kInvalidArgument naming the field as RecordAgreement.
+  Result<AgreementView> EditAgreement(const Context& context, const std::string& id, domain::Agreement agreement);
+  // Records a review by a party's senior leader or DPO (kRecordAgreement),
+  // moving its review date on, which clears the reminder.
+  // kFailedPrecondition if withdrawn or expired; kInvalidArgument naming
+  // "next_review_on" or "note".
+  Result<AgreementView> ReviewAgreement(const Context& context, const std::string& id, ReviewNote review);
   Result<AgreementView> GetAgreement(const Context& context, const std::string& id);
   // The agreements the actor's organisation is party to, the latest start first.
   Result<std::vector<AgreementView>> Agreements(const Context& context);
@@ -115,6 +138,18 @@ class Governance {
   // the DPO has advised or once signed off; "overruled_reason" if the
   // advice is not followed and no reason is given.
   Result<DpiaView> SignOffDpia(const Context& context, const std::string& id, DpiaSignOff sign_off);
+  // Replaces a draft's content (kRecordDpia of the owner).
+  // kFailedPrecondition once the DPO has advised (the advice is on the text
+  // they read); kInvalidArgument naming the field as RecordDpia.
+  Result<DpiaView> EditDpia(const Context& context, const std::string& id, domain::Dpia dpia);
+  // Another organisation the DPIA names takes it as its own
+  // (kSignOffDpia: its senior leader), so that it covers that
+  // organisation's sharing too (domain::Covers). kFailedPrecondition until
+  // approved, or if already accepted, or for the owner (whose sign-off is
+  // its acceptance).
+  Result<DpiaView> AcceptDpia(const Context& context, const std::string& id);
+  // Records a review by the owner's senior leader or DPO (kRecordDpia).
+  Result<DpiaView> ReviewDpia(const Context& context, const std::string& id, ReviewNote review);
   Result<DpiaView> GetDpia(const Context& context, const std::string& id);
   // The DPIAs that cover the actor's organisation, the latest recorded first.
   Result<std::vector<DpiaView>> Dpias(const Context& context);

@@ -141,6 +141,22 @@ class SqlGovernance final : public GovernanceRepository {
     return Ok();
   }
 
+  Status UpdateAgreement(const Agreement& a) override {
+    JIGSAW_TRY(sql::Execute(
+        c_,
+        "UPDATE agreements SET title = $2, purposes = $3, data_categories = $4, people_categories = $5, "
+        "lawful_bases = $6, article9_conditions = $7, frequency = $8, start_on = $9, review_on = $10, end_on = $11, "
+        "document_reference = $12 WHERE id = $1",
+        {a.id, a.title, JoinEnums(a.purposes), JoinWith(a.data_categories, '\n'), JoinEnums(a.people_categories),
+         JoinEnums(a.lawful_bases), JoinEnums(a.article9_conditions), S(ToString(a.frequency)), a.start_on, a.review_on,
+         a.end_on, a.document_reference}));
+    JIGSAW_TRY(sql::Execute(c_, "DELETE FROM agreement_parties WHERE agreement_id = $1", {a.id}));
+    for (std::size_t i = 0; i < a.party_organisation_ids.size(); ++i)
+      JIGSAW_TRY(sql::Execute(c_, "INSERT INTO agreement_parties (agreement_id, organisation_id, position) VALUES ($1, $2, $3)",
+                              {a.id, a.party_organisation_ids[i], static_cast<std::int64_t>(i)}));
+    return Ok();
+  }
+
   Result<std::optional<Agreement>> FindAgreement(const std::string& id) override {
     auto rows = JIGSAW_TRY(
         sql::Query(c_, "SELECT " + std::string(kAgreementColumns) + " FROM agreements WHERE id = $1", {id}));
@@ -174,18 +190,7 @@ class SqlGovernance final : public GovernanceRepository {
                              d.consultation, d.necessity, d.review_on, d.created_by, Micros(d.created_at),
                              d.dpo_advice, d.dpo_advice_by, std::int64_t{0}, Flag(d.dpo_advice_accepted),
                              d.overruled_reason, d.signed_off_by, std::int64_t{0}}));
-    for (std::size_t i = 0; i < d.organisation_ids.size(); ++i)
-      JIGSAW_TRY(sql::Execute(c_, "INSERT INTO dpia_organisations (dpia_id, organisation_id, position) VALUES ($1, $2, $3)",
-                              {d.id, d.organisation_ids[i], static_cast<std::int64_t>(i)}));
-    for (std::size_t i = 0; i < d.risks.size(); ++i) {
-      const DpiaRisk& r = d.risks[i];
-      JIGSAW_TRY(sql::Execute(c_,
-                              "INSERT INTO dpia_risks (dpia_id, position, description, likelihood, severity, measures, "
-                              "residual) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-                              {d.id, static_cast<std::int64_t>(i), r.description, S(ToString(r.likelihood)),
-                               S(ToString(r.severity)), r.measures, S(ToString(r.residual))}));
-    }
-    return Ok();
+    return InsertDpiaParts(d);
   }
 
   Status UpdateDpiaOutcome(const Dpia& d) override {
@@ -196,6 +201,36 @@ class SqlGovernance final : public GovernanceRepository {
                             "WHERE id = $1",
                             {d.id, d.dpo_advice, d.dpo_advice_by, at(d.dpo_advice_at), Flag(d.dpo_advice_accepted),
                              d.overruled_reason, d.signed_off_by, at(d.signed_off_at)}));
+    return Ok();
+  }
+
+  Status UpdateDpia(const Dpia& d) override {
+    JIGSAW_TRY(sql::Execute(c_,
+                            "UPDATE dpias SET title = $2, purposes = $3, processing = $4, consultation = $5, "
+                            "necessity = $6, review_on = $7 WHERE id = $1",
+                            {d.id, d.title, JoinEnums(d.purposes), d.processing, d.consultation, d.necessity, d.review_on}));
+    JIGSAW_TRY(sql::Execute(c_, "DELETE FROM dpia_organisations WHERE dpia_id = $1", {d.id}));
+    JIGSAW_TRY(sql::Execute(c_, "DELETE FROM dpia_risks WHERE dpia_id = $1", {d.id}));
+    return InsertDpiaParts(d);
+  }
+
+  Status InsertDpiaAcceptance(const std::string& dpia_id, const domain::DpiaAcceptance& a) override {
+    JIGSAW_TRY(sql::Execute(c_,
+                            "INSERT INTO dpia_acceptances (dpia_id, organisation_id, practitioner_id, accepted_at) "
+                            "VALUES ($1, $2, $3, $4)",
+                            {dpia_id, a.organisation_id, a.practitioner_id, Micros(a.accepted_at)}));
+    return Ok();
+  }
+
+  Status InsertReview(domain::CoverKind kind, const std::string& id, const domain::GovernanceReview& r) override {
+    JIGSAW_TRY(sql::Execute(c_,
+                            "INSERT INTO governance_reviews (id, kind, ref_id, reviewed_by, reviewed_at, "
+                            "previous_review_on, next_review_on, note) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                            {r.id, S(ToString(kind)), id, r.reviewed_by, Micros(r.reviewed_at), r.previous_review_on,
+                             r.next_review_on, r.note}));
+    // The table's name is fixed by the kind, never taken from input.
+    const std::string table = kind == domain::CoverKind::kAgreement ? "agreements" : "dpias";
+    JIGSAW_TRY(sql::Execute(c_, "UPDATE " + table + " SET review_on = $2 WHERE id = $1", {id, r.next_review_on}));
     return Ok();
   }
 
@@ -240,6 +275,34 @@ class SqlGovernance final : public GovernanceRepository {
   }
 
  private:
+  // A DPIA's organisations and risks, in order.
+  Status InsertDpiaParts(const Dpia& d) {
+    for (std::size_t i = 0; i < d.organisation_ids.size(); ++i)
+      JIGSAW_TRY(sql::Execute(c_, "INSERT INTO dpia_organisations (dpia_id, organisation_id, position) VALUES ($1, $2, $3)",
+                              {d.id, d.organisation_ids[i], static_cast<std::int64_t>(i)}));
+    for (std::size_t i = 0; i < d.risks.size(); ++i) {
+      const DpiaRisk& r = d.risks[i];
+      JIGSAW_TRY(sql::Execute(c_,
+                              "INSERT INTO dpia_risks (dpia_id, position, description, likelihood, severity, measures, "
+                              "residual) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                              {d.id, static_cast<std::int64_t>(i), r.description, S(ToString(r.likelihood)),
+                               S(ToString(r.severity)), r.measures, S(ToString(r.residual))}));
+    }
+    return Ok();
+  }
+
+  // The reviews of an agreement or DPIA, oldest first.
+  Result<std::vector<domain::GovernanceReview>> Reviews(domain::CoverKind kind, const std::string& id) {
+    std::vector<domain::GovernanceReview> out;
+    for (const Row& r : JIGSAW_TRY(sql::Query(c_,
+                                              "SELECT id, reviewed_by, reviewed_at, previous_review_on, next_review_on, note "
+                                              "FROM governance_reviews WHERE kind = $1 AND ref_id = $2 "
+                                              "ORDER BY reviewed_at, id",
+                                              {S(ToString(kind)), id})))
+      out.push_back({r.Text(0), r.Text(1), FromMicros(r.Int(2)), r.Text(3), r.Text(4), r.Text(5)});
+    return out;
+  }
+
   // The agreement's parties, in the order given, and its signatures.
   Status Complete(Agreement& a) {
     for (const Row& r : JIGSAW_TRY(sql::Query(
@@ -252,6 +315,7 @@ class SqlGovernance final : public GovernanceRepository {
       a.signatures.push_back({r.Text(0), r.Text(1),
                               JIGSAW_TRY(StoredEnum<domain::Role>(r.Text(2), "agreement_signatures.signed_as")),
                               FromMicros(r.Int(3))});
+    a.reviews = JIGSAW_TRY(Reviews(domain::CoverKind::kAgreement, a.id));
     return Ok();
   }
 
@@ -271,6 +335,12 @@ class SqlGovernance final : public GovernanceRepository {
       risk.residual = JIGSAW_TRY(StoredEnum<domain::RiskLevel>(r.Text(4), "dpia_risks.residual"));
       d.risks.push_back(std::move(risk));
     }
+    for (const Row& r : JIGSAW_TRY(sql::Query(c_,
+                                              "SELECT organisation_id, practitioner_id, accepted_at FROM dpia_acceptances "
+                                              "WHERE dpia_id = $1 ORDER BY accepted_at, organisation_id",
+                                              {d.id})))
+      d.acceptances.push_back({r.Text(0), r.Text(1), FromMicros(r.Int(2))});
+    d.reviews = JIGSAW_TRY(Reviews(domain::CoverKind::kDpia, d.id));
     return Ok();
   }
 

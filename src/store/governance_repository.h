@@ -21,6 +21,9 @@ class GovernanceRepository {
   // kAlreadyExists if the party has already signed.
   virtual Status InsertSignature(const std::string& agreement_id, const domain::AgreementSignature& signature) = 0;
   virtual Status UpdateWithdrawal(const domain::Agreement& agreement) = 0;
+  // A draft's content (everything recorded but its id, owner, author and
+  // signatures), its parties replaced by the agreement's.
+  virtual Status UpdateAgreement(const domain::Agreement& agreement) = 0;
   virtual Result<std::optional<domain::Agreement>> FindAgreement(const std::string& id) = 0;
   // The agreements the organisation is a party to, the latest start first.
   virtual Result<std::vector<domain::Agreement>> AgreementsOf(const std::string& organisation_id) = 0;
@@ -29,6 +32,15 @@ class GovernanceRepository {
   virtual Status InsertDpia(const domain::Dpia& dpia) = 0;
   // The DPO's advice and the sign-off (step 7 of the template).
   virtual Status UpdateDpiaOutcome(const domain::Dpia& dpia) = 0;
+  // A draft's content (steps 2 to 6, organisations, purposes, review date),
+  // its organisations and risks replaced by the DPIA's.
+  virtual Status UpdateDpia(const domain::Dpia& dpia) = 0;
+  // kAlreadyExists if the organisation has already accepted it.
+  virtual Status InsertDpiaAcceptance(const std::string& dpia_id, const domain::DpiaAcceptance& acceptance) = 0;
+
+  // A review of an agreement or DPIA, kept, and the record's review date
+  // moved to the review's next_review_on.
+  virtual Status InsertReview(domain::CoverKind kind, const std::string& id, const domain::GovernanceReview& review) = 0;
   virtual Result<std::optional<domain::Dpia>> FindDpia(const std::string& id) = 0;
   // The DPIAs that cover the organisation, the latest recorded first.
   virtual Result<std::vector<domain::Dpia>> DpiasOf(const std::string& organisation_id) = 0;

@@ -730,9 +730,31 @@ CREATE TABLE destructions (
   UNIQUE (record_kind, record_id)
 );
 CREATE INDEX destructions_by_organisation ON destructions(organisation_id, destroyed_at);
+// Whose DPIA covers a share (docs/governance.md): another organisation a
+// DPIA names accepts it as its own; and the reviews of agreements and DPIAs,
+// each kept with the review date it moved from and to.
+constexpr std::string_view kV21Portable = R"sql(
+CREATE TABLE dpia_acceptances (
+  dpia_id TEXT NOT NULL REFERENCES dpias(id),
+  organisation_id TEXT NOT NULL REFERENCES organisations(id),
+  practitioner_id TEXT NOT NULL REFERENCES practitioners(id),
+  accepted_at BIGINT NOT NULL,
+  PRIMARY KEY (dpia_id, organisation_id)
+);
+CREATE TABLE governance_reviews (
+  id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  ref_id TEXT NOT NULL,
+  reviewed_by TEXT NOT NULL REFERENCES practitioners(id),
+  reviewed_at BIGINT NOT NULL,
+  previous_review_on TEXT NOT NULL,
+  next_review_on TEXT NOT NULL,
+  note TEXT NOT NULL
+);
+CREATE INDEX governance_reviews_by_record ON governance_reviews(kind, ref_id, reviewed_at);
 )sql";
 
-constexpr std::array<Migration, 19> kMigrations{{
+constexpr std::array<Migration, 20> kMigrations{{
     {1, "organisations, practitioners and sessions", kV1Portable, kV1Portable},
     {2, "tamper-evident audit log", kV2Sqlite, kV2Postgres},
     {3, "the sharing workflow", kV3Sqlite, kV3Postgres},
@@ -752,6 +774,7 @@ constexpr std::array<Migration, 19> kMigrations{{
     {17, "practitioners' training records", kV17Portable, kV17Portable},
     {18, "data sharing agreements and DPIAs", kV18Portable, kV18Portable},
     {19, "corrections: superseded versions of people, relationships and items; disclosures that correct", kV19Portable, kV19Portable},
+    {21, "DPIAs accepted by the other organisations they name; reviews of agreements and DPIAs", kV21Portable, kV21Portable},
     {23, "retention rules, legal holds, erasure requests and destructions", kV23Portable, kV23Portable},
 }};
 

@@ -408,9 +408,33 @@ TEST(AccessMatrix, EveryEndpointEveryRoleEveryRelation) {
       {"GET", "/api/v1/dpias", {}, Any({std::begin(kRoles), std::end(kRoles)})},
       {"GET", "/api/v1/dpias/" + dpia_id, {},
        {{Relation::kOwn, {std::begin(kRoles), std::end(kRoles)}}, {Relation::kRecipient, {std::begin(kRoles), std::end(kRoles)}}}},
+      // A draft is changed by its owner's senior leader or DPO (the
+      // agreement is signed by now: 409 for them, 403 for the other party).
+      {"PUT", "/api/v1/agreements/" + agreement_id,
+       {{"title", "Matrix agreement"}, {"party_organisation_ids", {school, council}},
+        {"purposes", {"safeguarding"}}, {"data_categories", {"Attendance"}}, {"people_categories", {"child"}},
+        {"lawful_bases", {"public_task"}}, {"frequency", "regular"}, {"start_on", "2026-11-24"},
+        {"review_on", "2027-11-24"}, {"document_reference", "M-1"}},
+       {{Relation::kOwn, {R::kSeniorLeader, R::kDataProtectionOfficer}}}},
+      {"PUT", "/api/v1/dpias/" + dpia_id,
+       {{"title", "Matrix DPIA"}, {"organisation_ids", {school, council}}, {"purposes", {"safeguarding"}},
+        {"processing", "Sharing."}, {"consultation", "DSLs."}, {"necessity", "Needed."},
+        {"risks", {{{"description", "Misdirection."}, {"likelihood", "remote"}, {"severity", "significant"},
+                    {"measures", "Checks."}, {"residual", "low"}}}},
+        {"review_on", "2027-11-24"}},
+       {{Relation::kOwn, {R::kSeniorLeader, R::kDataProtectionOfficer}}}},
       {"POST", "/api/v1/dpias/" + dpia_id + "/advice", {{"advice", "Fine."}}, {{Relation::kOwn, {R::kDataProtectionOfficer}}}},
       {"POST", "/api/v1/dpias/" + dpia_id + "/sign-off", {{"dpo_advice_accepted", true}},
        {{Relation::kOwn, {R::kSeniorLeader}}}},
+      // Another organisation the DPIA names accepts it by its senior leader
+      // (the owner's is told it owns it: 409).
+      {"POST", "/api/v1/dpias/" + dpia_id + "/acceptances", json::object(),
+       {{Relation::kOwn, {R::kSeniorLeader}}, {Relation::kRecipient, {R::kSeniorLeader}}}},
+      {"POST", "/api/v1/dpias/" + dpia_id + "/reviews", {{"next_review_on", "2027-12-01"}, {"note", "Checked."}},
+       {{Relation::kOwn, {R::kSeniorLeader, R::kDataProtectionOfficer}}}},
+      {"POST", "/api/v1/agreements/" + agreement_id + "/reviews", {{"next_review_on", "2027-12-01"}, {"note", "Checked."}},
+       {{Relation::kOwn, {R::kSeniorLeader, R::kDataProtectionOfficer}},
+        {Relation::kRecipient, {R::kSeniorLeader, R::kDataProtectionOfficer}}}},
       {"POST", "/api/v1/agreements/" + agreement_id + "/withdrawal", {{"reason", "Replaced."}},
        {{Relation::kOwn, {R::kSeniorLeader, R::kDataProtectionOfficer}},
         {Relation::kRecipient, {R::kSeniorLeader, R::kDataProtectionOfficer}}}},
@@ -426,7 +450,7 @@ TEST(AccessMatrix, EveryEndpointEveryRoleEveryRelation) {
   for (const Endpoint& e : endpoints)
     for (Relation rel : kRelations)
       for (Role role : kRoles) {
-        HttpCall call{e.method, e.target, e.method == "POST" ? e.body.dump() : "",
+        HttpCall call{e.method, e.target, e.method == "POST" || e.method == "PUT" ? e.body.dump() : "",
                       {{"Authorization", "Bearer " + tokens[{rel, role}]}}};
         const auto reply = Send(server.port(), call);
         const bool denied = reply.status == 403 || reply.status == 404;

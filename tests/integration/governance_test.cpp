@@ -73,7 +73,9 @@ class GovernanceApiTest : public ::testing::Test {
     EXPECT_EQ(head_.post("/api/v1/agreements/" + id + "/signatures", json::object()).status, 201);
     return id;
   }
-  std::string ApprovedDpia() {
+  // Children's services' approved DPIA naming the primary school; accepted
+  // by the school's head unless `accepted` is false.
+  std::string ApprovedDpia(bool accepted = true) {
     auto made = dpo_.post("/api/v1/dpias",
                           {{"title", "Regular sharing with the primary school"},
                            {"organisation_ids", {csc_, primary_}},
@@ -90,6 +92,10 @@ class GovernanceApiTest : public ::testing::Test {
     auto signed_off = leader_.post("/api/v1/dpias/" + id + "/sign-off", {{"dpo_advice_accepted", true}});
     EXPECT_EQ(signed_off.status, 200) << signed_off.body;
     EXPECT_EQ(signed_off.Json()["state"], "approved");
+    if (accepted) {
+      auto accepted_reply = head_.post("/api/v1/dpias/" + id + "/acceptances", json::object());
+      EXPECT_EQ(accepted_reply.status, 201) << accepted_reply.body;
+    }
     return id;
   }
   // A decision by `c` (the primary school) to share one item with children's services.
@@ -265,6 +271,170 @@ TEST_F(GovernanceApiTest, TheFormRecordsAnAgreementAndTheShareAdviceShowsWhatJig
   EXPECT_NE(advice.body.find("cannot be recorded as regular sharing"), std::string::npos) << "no DPIA: warned";
   EXPECT_EQ(advice.body.find("Is there a data sharing agreement with them?"), std::string::npos);
   EXPECT_EQ(Page(teacher_.token(), base + "dsa").status, 404) << "the question is gone";
+}
+
+// A DPIA is its controller's own: children's services' DPIA does not cover
+// the primary school's regular sharing until the school accepts it.
+TEST_F(GovernanceApiTest, AnotherOrganisationsDpiaDoesNotCoverRegularSharingUntilTheSharerAcceptsIt) {
+  ActiveAgreement("");
+  const std::string dpia = ApprovedDpia(false);
+  auto refused = teacher_.post("/api/v1/decisions", Decision(teacher_, "regular"));
+  ASSERT_EQ(refused.status, 400) << refused.body;
+  EXPECT_EQ(refused.Json()["error"]["field"], "circumstances.frequency");
+  auto preview = teacher_.post("/api/v1/decisions/preview", Decision(teacher_, "regular"));
+  ASSERT_EQ(preview.status, 200) << preview.body;
+  EXPECT_TRUE(preview.Json()["cover"]["dpias"].empty()) << preview.body;
+  EXPECT_EQ(teacher_.post("/api/v1/dpias/" + dpia + "/acceptances", json::object()).status, 403)
+      << "a practitioner does not accept for the school";
+  EXPECT_EQ(leader_.post("/api/v1/dpias/" + dpia + "/acceptances", json::object()).status, 409)
+      << "children's services own it";
+  auto accepted = head_.post("/api/v1/dpias/" + dpia + "/acceptances", json::object());
+  ASSERT_EQ(accepted.status, 201) << accepted.body;
+  ASSERT_EQ(accepted.Json()["acceptances"].size(), 1u);
+  EXPECT_EQ(accepted.Json()["acceptances"][0]["organisation_id"], primary_);
+  EXPECT_EQ(accepted.Json()["acceptances"][0]["name"], "Sol Everly");
+  auto now_regular = teacher_.post("/api/v1/decisions", Decision(teacher_, "regular"));
+  ASSERT_EQ(now_regular.status, 201) << now_regular.body;
+  EXPECT_EQ(now_regular.Json()["cover"]["dpias"][0]["id"], dpia);
+}
+
+TEST_F(GovernanceApiTest, ADraftIsChangedAndAnAgreementNotYetStartedIsNotActive) {
+  json draft = Agreement("");
+  draft["start_on"] = "2026-12-01";
+  auto made = leader_.post("/api/v1/agreements", draft);
+  ASSERT_EQ(made.status, 201) << made.body;
+  const std::string id = made.Json()["id"];
+  draft["title"] = "Primary agreement, second draft";
+  draft["lawful_bases"] = {"public_task", "legal_obligation"};
+  auto changed = dpo_.put("/api/v1/agreements/" + id, draft);
+  ASSERT_EQ(changed.status, 200) << changed.body;
+  EXPECT_EQ(changed.Json()["title"], "Primary agreement, second draft");
+  EXPECT_EQ(changed.Json()["lawful_bases"].size(), 2u);
+  draft["title"] = "";
+  auto bad = leader_.put("/api/v1/agreements/" + id, draft);
+  ASSERT_EQ(bad.status, 400) << bad.body;
+  EXPECT_EQ(bad.Json()["error"]["field"], "title");
+  draft["title"] = "By the school";
+  EXPECT_EQ(head_.put("/api/v1/agreements/" + id, draft).status, 403) << "only the organisation that recorded it";
+  EXPECT_EQ(leader_.post("/api/v1/agreements/" + id + "/signatures", json::object()).status, 201);
+  auto both = head_.post("/api/v1/agreements/" + id + "/signatures", json::object());
+  ASSERT_EQ(both.status, 201) << both.body;
+  EXPECT_EQ(both.Json()["state"], "not_yet_started") << "signed by all, but it starts on 1 December";
+  EXPECT_EQ(leader_.put("/api/v1/agreements/" + id, draft).status, 409) << "signed: no longer a draft";
+  auto preview = teacher_.post("/api/v1/decisions/preview", Decision(teacher_, "one_off"));
+  ASSERT_EQ(preview.status, 200) << preview.body;
+  EXPECT_TRUE(preview.Json()["cover"]["agreements"].empty());
+  server_.clock().Set(TestEpoch() + std::chrono::days(7));  // 2026-12-01
+  Client head{server_.port(), server_.SignIn("primary.head")};
+  EXPECT_EQ(head.get("/api/v1/agreements/" + id).Json()["state"], "active");
+
+  // A draft DPIA changes until its DPO advises (signed in again: a week on,
+  // the first session has ended).
+  Client dpo{server_.port(), server_.SignIn("csc.dpo")};
+  auto dpia = dpo.post("/api/v1/dpias",
+                        {{"title", "Draft DPIA"},
+                         {"organisation_ids", {csc_, primary_}},
+                         {"purposes", {"safeguarding"}},
+                         {"processing", "p"},
+                         {"consultation", "c"},
+                         {"necessity", "n"},
+                         {"risks", {{{"description", "r"}, {"likelihood", "possible"}, {"severity", "severe"},
+                                     {"measures", "m"}, {"residual", "low"}}}},
+                         {"review_on", "2027-11-24"}});
+  ASSERT_EQ(dpia.status, 201) << dpia.body;
+  const std::string dpia_id = dpia.Json()["id"];
+  json edited = {{"title", "Draft DPIA, changed"},
+                 {"organisation_ids", {csc_, primary_}},
+                 {"purposes", {"safeguarding", "early_help"}},
+                 {"processing", "p2"},
+                 {"consultation", "c2"},
+                 {"necessity", "n2"},
+                 {"risks", {{{"description", "r2"}, {"likelihood", "remote"}, {"severity", "minimal"},
+                             {"measures", "m2"}, {"residual", "low"}}}},
+                 {"review_on", "2027-11-24"}};
+  auto dpia_changed = dpo.put("/api/v1/dpias/" + dpia_id, edited);
+  ASSERT_EQ(dpia_changed.status, 200) << dpia_changed.body;
+  EXPECT_EQ(dpia_changed.Json()["title"], "Draft DPIA, changed");
+  EXPECT_EQ(dpia_changed.Json()["risks"][0]["description"], "r2");
+  EXPECT_EQ(dpo.post("/api/v1/dpias/" + dpia_id + "/advice", {{"advice", "Fine."}}).status, 200);
+  EXPECT_EQ(dpo.put("/api/v1/dpias/" + dpia_id, edited).status, 409);
+}
+
+TEST_F(GovernanceApiTest, AnyPartyWithdrawsWithAReasonAndAReviewClearsTheReminder) {
+  const std::string id = ActiveAgreement("");
+  auto no_reason = head_.post("/api/v1/agreements/" + id + "/withdrawal", {{"reason", ""}});
+  ASSERT_EQ(no_reason.status, 400) << no_reason.body;
+  EXPECT_EQ(no_reason.Json()["error"]["field"], "reason");
+  EXPECT_EQ(teacher_.post("/api/v1/agreements/" + id + "/withdrawal", {{"reason", "x"}}).status, 403);
+  auto withdrawn = head_.post("/api/v1/agreements/" + id + "/withdrawal", {{"reason", "The school is closing."}});
+  ASSERT_EQ(withdrawn.status, 200) << withdrawn.body;
+  EXPECT_EQ(withdrawn.Json()["state"], "withdrawn");
+  const json read = leader_.get("/api/v1/agreements/" + id).Json();
+  EXPECT_EQ(read["withdrawn"]["name"], "Sol Everly");
+  EXPECT_EQ(read["withdrawn"]["reason"], "The school is closing.");
+  EXPECT_EQ(leader_.post("/api/v1/agreements/" + id + "/withdrawal", {{"reason", "Again."}}).status, 409);
+  EXPECT_EQ(leader_.post("/api/v1/agreements/" + id + "/reviews", {{"next_review_on", "2027-12-01"}, {"note", "x"}}).status,
+            409)
+      << "nothing to review once withdrawn";
+
+  // A review moves the date on; the reminder on the home page goes.
+  json due = Agreement("");
+  due["review_on"] = "2026-12-10";
+  auto made = leader_.post("/api/v1/agreements", due);
+  ASSERT_EQ(made.status, 201) << made.body;
+  const std::string due_id = made.Json()["id"];
+  EXPECT_NE(Page(leader_.token(), "/").body.find("Agreements and DPIAs due for review"), std::string::npos);
+  auto past = leader_.post("/api/v1/agreements/" + due_id + "/reviews", {{"next_review_on", "2026-11-01"}, {"note", "Fine."}});
+  ASSERT_EQ(past.status, 400) << past.body;
+  EXPECT_EQ(past.Json()["error"]["field"], "next_review_on");
+  auto reviewed = leader_.post("/api/v1/agreements/" + due_id + "/reviews",
+                               {{"next_review_on", "2027-12-10"}, {"note", "Still describes the sharing."}});
+  ASSERT_EQ(reviewed.status, 201) << reviewed.body;
+  EXPECT_EQ(reviewed.Json()["review_on"], "2027-12-10");
+  EXPECT_FALSE(reviewed.Json()["review_due"].get<bool>());
+  ASSERT_EQ(reviewed.Json()["reviews"].size(), 1u);
+  EXPECT_EQ(reviewed.Json()["reviews"][0]["previous_review_on"], "2026-12-10");
+  EXPECT_EQ(Page(leader_.token(), "/").body.find("Agreements and DPIAs due for review"), std::string::npos);
+}
+
+TEST_F(GovernanceApiTest, TheWithdrawEditAndReviewPagesWork) {
+  auto made = leader_.post("/api/v1/agreements", Agreement(""));
+  ASSERT_EQ(made.status, 201) << made.body;
+  const std::string id = made.Json()["id"];
+  auto edit = Page(leader_.token(), "/agreements/" + id + "/edit");
+  ASSERT_EQ(edit.status, 200);
+  EXPECT_NE(edit.body.find("value=\"BSCP-ISA-7\""), std::string::npos) << "the form is filled in";
+  EXPECT_EQ(Page(head_.token(), "/agreements/" + id + "/edit").status, 403);
+  const std::string form =
+      "title=Changed+in+the+form&party_organisation_ids=" + primary_ +
+      "&purposes=safeguarding&data_categories=Attendance&people_categories=child&lawful_bases=public_task"
+      "&frequency=regular&start_on-day=24&start_on-month=11&start_on-year=2026&review_on-day=24&review_on-month=11"
+      "&review_on-year=2027&document_reference=BSCP-F-2";
+  auto saved = Form(leader_.token(), "/agreements/" + id + "/edit", form);
+  ASSERT_EQ(saved.status, 303) << saved.body;
+  EXPECT_EQ(leader_.get("/api/v1/agreements/" + id).Json()["title"], "Changed in the form");
+
+  auto review = Page(head_.token(), "/agreements/" + id + "/review");
+  ASSERT_EQ(review.status, 200);
+  auto no_note = Form(head_.token(), "/agreements/" + id + "/review",
+                      "next_review_on-day=1&next_review_on-month=1&next_review_on-year=2028&note=");
+  EXPECT_EQ(no_note.status, 400);
+  EXPECT_NE(no_note.body.find("Say what the review found."), std::string::npos);
+  auto reviewed = Form(head_.token(), "/agreements/" + id + "/review",
+                       "next_review_on-day=1&next_review_on-month=1&next_review_on-year=2028&note=Checked");
+  EXPECT_EQ(reviewed.status, 303) << reviewed.body;
+  EXPECT_EQ(leader_.get("/api/v1/agreements/" + id).Json()["review_on"], "2028-01-01");
+
+  auto withdraw = Page(head_.token(), "/agreements/" + id + "/withdraw");
+  ASSERT_EQ(withdraw.status, 200);
+  EXPECT_NE(withdraw.body.find("Why is it withdrawn?"), std::string::npos);
+  auto without = Form(head_.token(), "/agreements/" + id + "/withdraw", "reason=");
+  EXPECT_EQ(without.status, 400);
+  auto done = Form(head_.token(), "/agreements/" + id + "/withdraw", "reason=No+longer+needed");
+  EXPECT_EQ(done.status, 303) << done.body;
+  EXPECT_EQ(leader_.get("/api/v1/agreements/" + id).Json()["state"], "withdrawn");
+  auto shown = Page(leader_.token(), "/agreements/" + id);
+  EXPECT_NE(shown.body.find("No longer needed"), std::string::npos);
 }
 
 }  // namespace

@@ -98,6 +98,14 @@ class GovernanceServiceTest : public ::testing::Test {
     EXPECT_TRUE(signed_off) << signed_off.error().message;
     return d->dpia.id;
   }
+  // The council's approved DPIA, accepted by the school's head so that it
+  // covers the school's sharing too.
+  std::string SharedDpia() {
+    const std::string id = ApprovedDpia();
+    auto accepted = governance_.AcceptDpia(head_, id);
+    EXPECT_TRUE(accepted) << accepted.error().message;
+    return id;
+  }
 
   // A decision by the teacher to share one item with the council.
   NewDecision Share(guidance::Frequency frequency) {
@@ -188,7 +196,7 @@ TEST_F(GovernanceServiceTest, ANewAgreementNamesEachProblemAndWritesNothing) {
 
 TEST_F(GovernanceServiceTest, TheAssessmentShowsTheAgreementAndDpiaThatCoverThemAndChangesWhenTheAgreementExpires) {
   const std::string agreement = ActiveAgreement("2026-12-31");
-  const std::string dpia = ApprovedDpia();
+  const std::string dpia = SharedDpia();
   NewDecision d = Share(guidance::Frequency::kRegular);
   auto preview = sharing_.Preview(teacher_, d);
   ASSERT_TRUE(preview) << preview.error().message;
@@ -244,9 +252,11 @@ TEST_F(GovernanceServiceTest, RegularSharingWithoutAnApprovedDpiaIsRefusedAndAOn
   auto shared = sharing_.Decide(teacher_, one_off);
   ASSERT_TRUE(shared) << shared.error().message << ": a one-off share is never held up for want of a DPIA";
 
-  // Once the DPIA is signed off, regular sharing may be recorded, and the
-  // decision keeps which agreement and DPIA it relied on.
+  // Once the DPIA is signed off and the school has accepted it, regular
+  // sharing may be recorded, and the decision keeps which agreement and
+  // DPIA it relied on.
   ASSERT_TRUE(governance_.SignOffDpia(council_leader_, pending->dpia.id, {true, ""}));
+  ASSERT_TRUE(governance_.AcceptDpia(head_, pending->dpia.id));
   auto now_regular = sharing_.Decide(teacher_, Share(guidance::Frequency::kRegular));
   ASSERT_TRUE(now_regular) << now_regular.error().message;
   auto kept = sharing_.GetDecision(teacher_, now_regular->decision.id);
@@ -269,6 +279,7 @@ TEST_F(GovernanceServiceTest, ADpiaLeavingAHighRiskCoversNoSharing) {
   ASSERT_TRUE(recorded) << recorded.error().message;
   ASSERT_TRUE(governance_.AdviseOnDpia(council_dpo_, recorded->dpia.id, "Consult the ICO first."));
   ASSERT_TRUE(governance_.SignOffDpia(council_leader_, recorded->dpia.id, {true, ""}));
+  ASSERT_TRUE(governance_.AcceptDpia(head_, recorded->dpia.id));
   auto preview = sharing_.Preview(teacher_, Share(guidance::Frequency::kRegular));
   ASSERT_TRUE(preview) << preview.error().message;
   EXPECT_TRUE(preview->cover->dpias.empty());
@@ -347,6 +358,235 @@ TEST_F(GovernanceServiceTest, ReviewsDueWithinThirtyDaysAreOnTheHomePageOfThoseW
   auto before = overview_.WhatNeedsMeNow(council_leader_);
   ASSERT_TRUE(before);
   EXPECT_TRUE(before->reviews_due.empty());
+}
+
+// A DPIA is the controller's own assessment (UK GDPR Article 35(1)): the
+// council's DPIA naming the school covers the council's sharing, and the
+// school's only once the school has one of its own or has accepted the
+// council's.
+TEST_F(GovernanceServiceTest, AnotherOrganisationsDpiaDoesNotCoverRegularSharingUntilTheSharerOwnsOrAcceptsOne) {
+  ActiveAgreement();
+  const std::string councils = ApprovedDpia();
+  NewDecision regular = Share(guidance::Frequency::kRegular);
+  auto preview = sharing_.Preview(teacher_, regular);
+  ASSERT_TRUE(preview) << preview.error().message;
+  EXPECT_TRUE(preview->cover->dpias.empty()) << "the council's DPIA is not the school's";
+  EXPECT_TRUE(preview->assessment->governance.Has(Governance::kDpiaRequired));
+  auto refused = sharing_.Decide(teacher_, regular);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().field, "circumstances.frequency");
+  // The council's own sharing with the school is covered by it.
+  auto council_view = governance_.GetDpia(council_leader_, councils);
+  ASSERT_TRUE(council_view) << council_view.error().message;
+  EXPECT_TRUE(domain::Covers(council_view->dpia, council_, school_, domain::SharingPurpose::kSafeguarding));
+  EXPECT_FALSE(domain::Covers(council_view->dpia, school_, council_, domain::SharingPurpose::kSafeguarding));
+
+  // The school's own DPIA, advised on by its DPO and signed off by its head, covers it.
+  const Context school_dpo = As(Add(school_, "school.dpo", {Role::kDataProtectionOfficer}));
+  domain::Dpia own = Dpia();
+  own.title = "The school's regular sharing with the council";
+  auto recorded = governance_.RecordDpia(school_dpo, own);
+  ASSERT_TRUE(recorded) << recorded.error().message;
+  ASSERT_TRUE(governance_.AdviseOnDpia(school_dpo, recorded->dpia.id, "Proportionate."));
+  ASSERT_TRUE(governance_.SignOffDpia(head_, recorded->dpia.id, {true, ""}));
+  auto covered = sharing_.Preview(teacher_, regular);
+  ASSERT_TRUE(covered) << covered.error().message;
+  ASSERT_EQ(covered->cover->dpias.size(), 1u);
+  EXPECT_EQ(covered->cover->dpias[0].id, recorded->dpia.id);
+  auto shared = sharing_.Decide(teacher_, Share(guidance::Frequency::kRegular));
+  EXPECT_TRUE(shared) << shared.error().message;
+
+  // Accepting the council's DPIA makes it the school's too.
+  auto accepted = governance_.AcceptDpia(head_, councils);
+  ASSERT_TRUE(accepted) << accepted.error().message;
+  ASSERT_EQ(accepted->dpia.acceptances.size(), 1u);
+  EXPECT_EQ(accepted->dpia.acceptances[0].organisation_id, school_);
+  EXPECT_EQ(accepted->dpia.acceptances[0].practitioner_id, head_.actor.practitioner_id);
+  auto both = sharing_.Preview(teacher_, regular);
+  ASSERT_TRUE(both) << both.error().message;
+  EXPECT_EQ(both->cover->dpias.size(), 2u);
+}
+
+TEST_F(GovernanceServiceTest, ADpiaIsAcceptedOnceApprovedByASeniorLeaderOfAnotherOrganisationItNames) {
+  auto d = governance_.RecordDpia(council_dpo_, Dpia());
+  ASSERT_TRUE(d) << d.error().message;
+  auto early = governance_.AcceptDpia(head_, d->dpia.id);
+  ASSERT_FALSE(early);
+  EXPECT_EQ(early.error().code, ErrorCode::kFailedPrecondition) << "not approved yet";
+  ASSERT_TRUE(governance_.AdviseOnDpia(council_dpo_, d->dpia.id, "Fine."));
+  ASSERT_TRUE(governance_.SignOffDpia(council_leader_, d->dpia.id, {true, ""}));
+  auto by_teacher = governance_.AcceptDpia(teacher_, d->dpia.id);
+  ASSERT_FALSE(by_teacher);
+  EXPECT_EQ(by_teacher.error().code, ErrorCode::kPermissionDenied);
+  auto by_owner = governance_.AcceptDpia(council_leader_, d->dpia.id);
+  ASSERT_FALSE(by_owner);
+  EXPECT_EQ(by_owner.error().code, ErrorCode::kFailedPrecondition) << "the owner's sign-off is its acceptance";
+  auto outsider = governance_.AcceptDpia(As(Add(other_, "charity.head", {Role::kSeniorLeader})), d->dpia.id);
+  ASSERT_FALSE(outsider);
+  EXPECT_EQ(outsider.error().code, ErrorCode::kNotFound) << "a DPIA that does not name you is not yours to see";
+  auto read = governance_.GetDpia(head_, d->dpia.id);
+  ASSERT_TRUE(read);
+  EXPECT_TRUE(read->may_accept);
+  ASSERT_TRUE(governance_.AcceptDpia(head_, d->dpia.id));
+  auto twice = governance_.AcceptDpia(head_, d->dpia.id);
+  ASSERT_FALSE(twice);
+  EXPECT_EQ(twice.error().code, ErrorCode::kFailedPrecondition);
+  auto kept = governance_.GetDpia(council_dpo_, d->dpia.id);
+  ASSERT_TRUE(kept);
+  ASSERT_EQ(kept->dpia.acceptances.size(), 1u);
+  EXPECT_EQ(kept->people_names.at(head_.actor.practitioner_id), "Sam Elm");
+}
+
+TEST_F(GovernanceServiceTest, AnAgreementSignedByEveryPartyIsNotActiveBeforeItsStartDate) {
+  auto a = Agreement("");
+  a.start_on = "2026-12-01";
+  auto recorded = governance_.RecordAgreement(council_leader_, a);
+  ASSERT_TRUE(recorded) << recorded.error().message;
+  ASSERT_TRUE(governance_.SignAgreement(council_leader_, recorded->agreement.id));
+  auto both = governance_.SignAgreement(head_, recorded->agreement.id);
+  ASSERT_TRUE(both) << both.error().message;
+  EXPECT_EQ(both->state, AgreementState::kNotYetStarted);
+  auto preview = sharing_.Preview(teacher_, Share(guidance::Frequency::kOneOff));
+  ASSERT_TRUE(preview) << preview.error().message;
+  EXPECT_TRUE(preview->cover->agreements.empty());
+  clock_.Set(testing::TestEpoch() + std::chrono::days(7));  // 2026-12-01
+  auto started = governance_.GetAgreement(head_, recorded->agreement.id);
+  ASSERT_TRUE(started);
+  EXPECT_EQ(started->state, AgreementState::kActive);
+  auto later = sharing_.Preview(teacher_, Share(guidance::Frequency::kOneOff));
+  ASSERT_TRUE(later) << later.error().message;
+  EXPECT_EQ(later->cover->agreements.size(), 1u);
+}
+
+TEST_F(GovernanceServiceTest, ADraftAgreementIsChangedByItsOwnerUntilAPartySigns) {
+  auto recorded = governance_.RecordAgreement(council_leader_, Agreement());
+  ASSERT_TRUE(recorded) << recorded.error().message;
+  const std::string id = recorded->agreement.id;
+  auto changed = Agreement();
+  changed.title = "Elmside agreement, second draft";
+  changed.party_organisation_ids = {council_, school_, other_};
+  changed.lawful_bases = {domain::LawfulBasis::kPublicTask, domain::LawfulBasis::kLegalObligation};
+  auto edited = governance_.EditAgreement(council_dpo_, id, changed);
+  ASSERT_TRUE(edited) << edited.error().message;
+  EXPECT_EQ(edited->agreement.title, "Elmside agreement, second draft");
+  EXPECT_EQ(edited->agreement.party_organisation_ids.size(), 3u);
+  EXPECT_EQ(edited->agreement.owner_organisation_id, council_);
+  auto read = governance_.GetAgreement(council_leader_, id);
+  ASSERT_TRUE(read);
+  EXPECT_EQ(read->agreement.title, "Elmside agreement, second draft");
+  EXPECT_EQ(read->agreement.lawful_bases.size(), 2u);
+  EXPECT_TRUE(read->may_edit);
+  auto bad = changed;
+  bad.title.clear();
+  auto refused = governance_.EditAgreement(council_leader_, id, bad);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().field, "title");
+  auto by_party = governance_.EditAgreement(head_, id, changed);
+  ASSERT_FALSE(by_party);
+  EXPECT_EQ(by_party.error().code, ErrorCode::kPermissionDenied) << "only the organisation that recorded it";
+  ASSERT_TRUE(governance_.SignAgreement(head_, id));
+  auto signed_once = governance_.EditAgreement(council_leader_, id, changed);
+  ASSERT_FALSE(signed_once);
+  EXPECT_EQ(signed_once.error().code, ErrorCode::kFailedPrecondition) << "a signature is to the text signed";
+}
+
+TEST_F(GovernanceServiceTest, ADraftDpiaIsChangedByItsOwnerUntilTheDpoAdvises) {
+  auto d = governance_.RecordDpia(council_dpo_, Dpia());
+  ASSERT_TRUE(d) << d.error().message;
+  auto changed = Dpia();
+  changed.necessity = "Needed, and kept to attendance and welfare.";
+  changed.risks.push_back({.description = "Shared too widely.", .measures = "Named recipients only."});
+  auto edited = governance_.EditDpia(council_leader_, d->dpia.id, changed);
+  ASSERT_TRUE(edited) << edited.error().message;
+  auto read = governance_.GetDpia(council_dpo_, d->dpia.id);
+  ASSERT_TRUE(read);
+  EXPECT_EQ(read->dpia.necessity, "Needed, and kept to attendance and welfare.");
+  EXPECT_EQ(read->dpia.risks.size(), 2u);
+  EXPECT_EQ(read->dpia.organisation_ids.size(), 2u);
+  auto by_school = governance_.EditDpia(head_, d->dpia.id, changed);
+  ASSERT_FALSE(by_school);
+  EXPECT_EQ(by_school.error().code, ErrorCode::kPermissionDenied);
+  ASSERT_TRUE(governance_.AdviseOnDpia(council_dpo_, d->dpia.id, "Fine."));
+  auto advised = governance_.EditDpia(council_leader_, d->dpia.id, changed);
+  ASSERT_FALSE(advised);
+  EXPECT_EQ(advised.error().code, ErrorCode::kFailedPrecondition) << "the advice is on the text the DPO read";
+}
+
+TEST_F(GovernanceServiceTest, AnyPartysSignatoryWithdrawsAnAgreementWithAReasonThatIsKept) {
+  const std::string id = ActiveAgreement("");
+  auto by_teacher = governance_.WithdrawAgreement(teacher_, id, "No longer needed.");
+  ASSERT_FALSE(by_teacher);
+  EXPECT_EQ(by_teacher.error().code, ErrorCode::kPermissionDenied);
+  auto no_reason = governance_.WithdrawAgreement(head_, id, "  ");
+  ASSERT_FALSE(no_reason);
+  EXPECT_EQ(no_reason.error().field, "reason");
+  // The school, a party but not its author, may withdraw it.
+  auto withdrawn = governance_.WithdrawAgreement(head_, id, "The school has left the partnership.");
+  ASSERT_TRUE(withdrawn) << withdrawn.error().message;
+  EXPECT_EQ(withdrawn->state, AgreementState::kWithdrawn);
+  auto read = governance_.GetAgreement(council_leader_, id);
+  ASSERT_TRUE(read);
+  EXPECT_EQ(read->state, AgreementState::kWithdrawn);
+  EXPECT_EQ(read->agreement.withdrawn_by, head_.actor.practitioner_id);
+  EXPECT_EQ(read->agreement.withdrawal_reason, "The school has left the partnership.");
+  EXPECT_EQ(read->agreement.withdrawn_at, clock_.Now());
+  EXPECT_FALSE(read->may_withdraw);
+  EXPECT_FALSE(read->may_review);
+  auto again = governance_.WithdrawAgreement(council_leader_, id, "Again.");
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().code, ErrorCode::kFailedPrecondition);
+  auto preview = sharing_.Preview(teacher_, Share(guidance::Frequency::kOneOff));
+  ASSERT_TRUE(preview) << preview.error().message;
+  EXPECT_TRUE(preview->cover->agreements.empty()) << "a withdrawn agreement covers nothing";
+}
+
+TEST_F(GovernanceServiceTest, ARecordedReviewMovesTheReviewDateOnAndClearsTheReminder) {
+  auto a = Agreement("");
+  a.review_on = "2026-12-10";
+  auto recorded = governance_.RecordAgreement(council_leader_, a);
+  ASSERT_TRUE(recorded) << recorded.error().message;
+  auto d = Dpia();
+  d.review_on = "2026-12-01";
+  auto dpia = governance_.RecordDpia(council_dpo_, d);
+  ASSERT_TRUE(dpia) << dpia.error().message;
+  auto before = overview_.WhatNeedsMeNow(council_leader_);
+  ASSERT_TRUE(before);
+  ASSERT_EQ(before->reviews_due.size(), 2u);
+
+  auto past = governance_.ReviewAgreement(head_, recorded->agreement.id, {"2026-11-24", "Still right."});
+  ASSERT_FALSE(past);
+  EXPECT_EQ(past.error().field, "next_review_on") << "the next review must be after today";
+  auto silent = governance_.ReviewAgreement(head_, recorded->agreement.id, {"2027-12-10", ""});
+  ASSERT_FALSE(silent);
+  EXPECT_EQ(silent.error().field, "note");
+  auto by_teacher = governance_.ReviewAgreement(teacher_, recorded->agreement.id, {"2027-12-10", "Fine."});
+  ASSERT_FALSE(by_teacher);
+  EXPECT_EQ(by_teacher.error().code, ErrorCode::kPermissionDenied);
+  // Any party's signatory reviews an agreement.
+  auto reviewed = governance_.ReviewAgreement(head_, recorded->agreement.id, {"2027-12-10", "Still describes the sharing."});
+  ASSERT_TRUE(reviewed) << reviewed.error().message;
+  EXPECT_EQ(reviewed->agreement.review_on, "2027-12-10");
+  EXPECT_FALSE(reviewed->review_due);
+  // The DPIA is reviewed by its owner only.
+  auto by_school = governance_.ReviewDpia(head_, dpia->dpia.id, {"2027-12-01", "Fine."});
+  ASSERT_FALSE(by_school);
+  EXPECT_EQ(by_school.error().code, ErrorCode::kPermissionDenied);
+  ASSERT_TRUE(governance_.ReviewDpia(council_dpo_, dpia->dpia.id, {"2027-12-01", "Risks unchanged."}));
+
+  auto after = overview_.WhatNeedsMeNow(council_leader_);
+  ASSERT_TRUE(after);
+  EXPECT_TRUE(after->reviews_due.empty());
+  auto kept = governance_.GetAgreement(council_leader_, recorded->agreement.id);
+  ASSERT_TRUE(kept);
+  ASSERT_EQ(kept->agreement.reviews.size(), 1u);
+  EXPECT_EQ(kept->agreement.reviews[0].previous_review_on, "2026-12-10");
+  EXPECT_EQ(kept->agreement.reviews[0].next_review_on, "2027-12-10");
+  EXPECT_EQ(kept->agreement.reviews[0].reviewed_by, head_.actor.practitioner_id);
+  EXPECT_EQ(kept->agreement.reviews[0].note, "Still describes the sharing.");
+  auto kept_dpia = governance_.GetDpia(council_leader_, dpia->dpia.id);
+  ASSERT_TRUE(kept_dpia);
+  EXPECT_EQ(kept_dpia->dpia.review_on, "2027-12-01");
+  ASSERT_EQ(kept_dpia->dpia.reviews.size(), 1u);
 }
 
 }  // namespace

@@ -100,6 +100,13 @@ HttpReply Post(std::uint16_t port, const std::string& target, const nlohmann::js
   return Send(port, c);
 }
 
+HttpReply Put(std::uint16_t port, const std::string& target, const nlohmann::json& body, const std::string& token) {
+  HttpCall c = Call("PUT", target, token);
+  c.body = body.dump();
+  c.headers.emplace_back("Content-Type", "application/json");
+  return Send(port, c);
+}
+
 HttpReply Delete(std::uint16_t port, const std::string& target, const std::string& token) {
   return Send(port, Call("DELETE", target, token));
 }

@@ -38,6 +38,8 @@ std::string SendRaw(std::uint16_t port, const std::string& bytes);
 HttpReply Get(std::uint16_t port, const std::string& target, const std::string& token = {});
 HttpReply Post(std::uint16_t port, const std::string& target, const nlohmann::json& body,
                const std::string& token = {});
+HttpReply Put(std::uint16_t port, const std::string& target, const nlohmann::json& body,
+              const std::string& token = {});
 HttpReply Delete(std::uint16_t port, const std::string& target, const std::string& token = {});
 
 // One signed-in API client.
@@ -46,6 +48,7 @@ class Client {
   Client(std::uint16_t port, std::string token) : port_(port), token_(std::move(token)) {}
   HttpReply get(const std::string& target) const { return Get(port_, target, token_); }
   HttpReply post(const std::string& target, const nlohmann::json& body) const { return Post(port_, target, body, token_); }
+  HttpReply put(const std::string& target, const nlohmann::json& body) const { return Put(port_, target, body, token_); }
   const std::string& token() const { return token_; }
 
  private:

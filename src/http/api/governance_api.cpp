@@ -32,6 +32,18 @@ std::string NameOf(const std::map<std::string, std::string>& names, const std::s
   return it == names.end() ? std::string() : it->second;
 }
 
+json ReviewsJson(const std::vector<domain::GovernanceReview>& reviews, const std::map<std::string, std::string>& names) {
+  json out = json::array();
+  for (const auto& r : reviews)
+    out.push_back({{"by", r.reviewed_by},
+                   {"name", NameOf(names, r.reviewed_by)},
+                   {"at", FormatRfc3339(r.reviewed_at)},
+                   {"previous_review_on", r.previous_review_on},
+                   {"next_review_on", r.next_review_on},
+                   {"note", r.note}});
+  return out;
+}
+
 json AgreementJson(const service::AgreementView& v) {
   const auto& a = v.agreement;
   json signatures = json::array();
@@ -60,6 +72,7 @@ json AgreementJson(const service::AgreementView& v) {
             {"signatures", signatures},
             {"created_by", a.created_by},
             {"created_at", FormatRfc3339(a.created_at)}};
+  j["reviews"] = ReviewsJson(a.reviews, v.signer_names);
   if (!a.withdrawn_by.empty())
     j["withdrawn"] = {{"by", a.withdrawn_by},
                       {"name", NameOf(v.signer_names, a.withdrawn_by)},
@@ -94,7 +107,15 @@ json DpiaJson(const service::DpiaView& v) {
             {"created_by", d.created_by},
             {"created_at", FormatRfc3339(d.created_at)},
             {"dpo_advice", nullptr},
-            {"sign_off", nullptr}};
+            {"sign_off", nullptr},
+            {"reviews", ReviewsJson(d.reviews, v.people_names)}};
+  json acceptances = json::array();
+  for (const auto& a : d.acceptances)
+    acceptances.push_back({{"organisation_id", a.organisation_id},
+                           {"practitioner_id", a.practitioner_id},
+                           {"name", NameOf(v.people_names, a.practitioner_id)},
+                           {"accepted_at", FormatRfc3339(a.accepted_at)}});
+  j["acceptances"] = acceptances;
   if (!d.dpo_advice_by.empty())
     j["dpo_advice"] = {{"advice", d.dpo_advice},
                        {"by", d.dpo_advice_by},
@@ -161,6 +182,13 @@ std::optional<Response> Read(Request& req, Parse parse) {
   return std::nullopt;
 }
 
+Status ParseReview(const JsonFields& f, service::ReviewNote& r) {
+  JIGSAW_RETURN_IF_ERROR(f.OnlyKnown({"next_review_on", "note"}));
+  r.next_review_on = JIGSAW_TRY(f.StringOrEmpty("next_review_on"));
+  r.note = JIGSAW_TRY(f.StringOrEmpty("note"));
+  return Ok();
+}
+
 json AgreementList(const std::vector<service::AgreementView>& list) {
   json a = json::array();
   for (const auto& v : list) a.push_back(AgreementJson(v));
@@ -193,6 +221,18 @@ void AddGovernanceRoutes(Router& router, GovernanceServices s) {
              SignedIn(auth, [g](Request& req, const Authenticated&, const Context& ctx) {
                return Render(req, g->SignAgreement(ctx, std::string(req.PathParam("id"))), 201, AgreementJson);
              }));
+  router.Add("PUT", "/api/v1/agreements/{id}", SignedIn(auth, [g](Request& req, const Authenticated&, const Context& ctx) {
+    domain::Agreement a;
+    if (auto bad = Read(req, [&](const JsonFields& f) { return ParseAgreement(f, a); })) return *bad;
+    return Render(req, g->EditAgreement(ctx, std::string(req.PathParam("id")), std::move(a)), 200, AgreementJson);
+  }));
+  router.Add("POST", "/api/v1/agreements/{id}/reviews",
+             SignedIn(auth, [g](Request& req, const Authenticated&, const Context& ctx) {
+               service::ReviewNote r;
+               if (auto bad = Read(req, [&](const JsonFields& f) { return ParseReview(f, r); })) return *bad;
+               return Render(req, g->ReviewAgreement(ctx, std::string(req.PathParam("id")), std::move(r)), 201,
+                             AgreementJson);
+             }));
   router.Add("POST", "/api/v1/agreements/{id}/withdrawal",
              SignedIn(auth, [g](Request& req, const Authenticated&, const Context& ctx) {
                std::string reason;
@@ -215,6 +255,20 @@ void AddGovernanceRoutes(Router& router, GovernanceServices s) {
   }));
   router.Add("GET", "/api/v1/dpias/{id}", SignedIn(auth, [g](Request& req, const Authenticated&, const Context& ctx) {
     return Render(req, g->GetDpia(ctx, std::string(req.PathParam("id"))), 200, DpiaJson);
+  }));
+  router.Add("PUT", "/api/v1/dpias/{id}", SignedIn(auth, [g](Request& req, const Authenticated&, const Context& ctx) {
+    domain::Dpia d;
+    if (auto bad = Read(req, [&](const JsonFields& f) { return ParseDpia(f, d); })) return *bad;
+    return Render(req, g->EditDpia(ctx, std::string(req.PathParam("id")), std::move(d)), 200, DpiaJson);
+  }));
+  router.Add("POST", "/api/v1/dpias/{id}/acceptances",
+             SignedIn(auth, [g](Request& req, const Authenticated&, const Context& ctx) {
+               return Render(req, g->AcceptDpia(ctx, std::string(req.PathParam("id"))), 201, DpiaJson);
+             }));
+  router.Add("POST", "/api/v1/dpias/{id}/reviews", SignedIn(auth, [g](Request& req, const Authenticated&, const Context& ctx) {
+    service::ReviewNote r;
+    if (auto bad = Read(req, [&](const JsonFields& f) { return ParseReview(f, r); })) return *bad;
+    return Render(req, g->ReviewDpia(ctx, std::string(req.PathParam("id")), std::move(r)), 201, DpiaJson);
   }));
   router.Add("POST", "/api/v1/dpias/{id}/advice", SignedIn(auth, [g](Request& req, const Authenticated&, const Context& ctx) {
     std::string advice;

@@ -74,6 +74,7 @@ std::string StateTag(AgreementState s) {
   switch (s) {
     case AgreementState::kDraft: return Tag("Draft", Colour::kGrey);
     case AgreementState::kAwaitingSignature: return Tag("Awaiting signature", Colour::kYellow);
+    case AgreementState::kNotYetStarted: return Tag("Signed: not yet started", Colour::kBlue);
     case AgreementState::kActive: return Tag("Active", Colour::kGreen);
     case AgreementState::kExpired: return Tag("Expired", Colour::kRed);
     case AgreementState::kWithdrawn: return Tag("Withdrawn", Colour::kRed);
@@ -149,6 +150,52 @@ std::string RegisterNav(std::string_view here) {
          "</p>";
 }
 
+std::string NameIn(const std::map<std::string, std::string>& names, const std::string& id) {
+  const auto it = names.find(id);
+  return it == names.end() ? std::string() : it->second;
+}
+
+// The reviews kept on an agreement or DPIA, latest first.
+std::string ReviewsHtml(const std::vector<domain::GovernanceReview>& reviews, const std::map<std::string, std::string>& names) {
+  if (reviews.empty()) return {};
+  std::string out = "<h2 class=\"govuk-heading-m\">Reviews</h2>";
+  for (auto r = reviews.rbegin(); r != reviews.rend(); ++r)
+    out += "<p class=\"govuk-body\"><strong>" + Escape(DisplayTime(r->reviewed_at)) + "</strong>, by " +
+           Escape(NameIn(names, r->reviewed_by)) + ". Next review moved from " + Escape(DisplayIsoDate(r->previous_review_on)) +
+           " to " + Escape(DisplayIsoDate(r->next_review_on)) + ".</p>" + Paragraphs(r->note);
+  return out;
+}
+
+// The page to record a review of an agreement or DPIA: what was found and
+// the next review date.
+Response ReviewPage(Site& site, Visit& v, std::string_view kind_title, const std::string& title, const std::string& back,
+                    const std::string& review_on, const Errors& errors = {}, int status = 200) {
+  std::string body = ErrorSummary(errors) + "<span class=\"govuk-caption-l\">" + Escape(title) +
+                     "</span><h1 class=\"govuk-heading-l\">Record a review of the " + Escape(kind_title) + "</h1>";
+  body += "<p class=\"govuk-body\">The review is due on " + Escape(DisplayIsoDate(review_on)) +
+          ". Check that it still describes the sharing, that the lawful bases still apply and that its measures are "
+          "working. Recording the review sets the next review date and clears the reminder.</p>";
+  std::string d, m, y;
+  if (!v.form.Get("next_review_on-year").empty()) {
+    d = v.form.Get("next_review_on-day");
+    m = v.form.Get("next_review_on-month");
+    y = v.form.Get("next_review_on-year");
+  }
+  body += FormStart(back + "/review", v.csrf_token);
+  body += Textarea({"note", "What did the review find?", "For example, what changed and what was updated", false,
+                    ErrorFor(errors, "note")}, v.form.Get("note"), 4);
+  body += DateInput({"next_review_on", "Date of the next review", "For example, 1 9 2027", false,
+                     ErrorFor(errors, "next_review_on")}, d, m, y);
+  body += Button("Record the review") + "</form>";
+  return site.Page(v, {.title = "Record a review", .body_html = body, .back_href = back, .has_errors = !errors.empty(),
+                       .active_nav = "governance"}, status);
+}
+
+service::ReviewNote ReviewOf(const Form& f) {
+  return {IsoDate(f.Get("next_review_on-day"), f.Get("next_review_on-month"), f.Get("next_review_on-year")),
+          f.Get("note")};
+}
+
 // ---- Agreements ------------------------------------------------------------------
 
 Response AgreementsPage(service::Governance& g, Site& site, Visit& v) {
@@ -202,13 +249,54 @@ std::string FormFieldOf(const std::string& field) {
   return bracket == std::string::npos ? field : field.substr(0, bracket);
 }
 
-Response AgreementFormPage(Site& site, Visit& v, const AgreementForm& in, const Errors& errors, int status = 200) {
+// "YYYY-MM-DD" as the date input's three fields ("2026-09-01" -> 1, 9, 2026).
+void SplitIso(const std::string& iso, std::string& day, std::string& month, std::string& year) {
+  if (iso.size() != 10) return;
+  year = iso.substr(0, 4);
+  month = std::to_string(std::stoi(iso.substr(5, 2)));
+  day = std::to_string(std::stoi(iso.substr(8, 2)));
+}
+
+// The form filled in with a draft agreement, to change it.
+AgreementForm AgreementFormOf(const domain::Agreement& a) {
+  AgreementForm in;
+  in.title = a.title;
+  in.parties = a.party_organisation_ids;
+  in.purposes = Names(a.purposes);
+  in.people = Names(a.people_categories);
+  in.bases = Names(a.lawful_bases);
+  in.conditions = Names(a.article9_conditions);
+  for (const auto& c : a.data_categories) in.data_categories += (in.data_categories.empty() ? "" : "\n") + c;
+  in.frequency = std::string(ToString(a.frequency));
+  SplitIso(a.start_on, in.start_d, in.start_m, in.start_y);
+  SplitIso(a.review_on, in.review_d, in.review_m, in.review_y);
+  SplitIso(a.end_on, in.end_d, in.end_m, in.end_y);
+  in.document_reference = a.document_reference;
+  return in;
+}
+
+// Where the agreement form posts: a new one, or a draft being changed.
+struct FormTarget {
+  std::string action = "/agreements/new";
+  std::string heading = "Record a data sharing agreement";
+  std::string button = "Record the agreement";
+  std::string back = "/agreements";
+};
+
+FormTarget EditTarget(std::string_view kind, const std::string& id, std::string heading) {
+  const std::string base = "/" + std::string(kind) + "/" + id;
+  return {base + "/edit", std::move(heading), "Save the changes", base};
+}
+
+Response AgreementFormPage(Site& site, Visit& v, const AgreementForm& in, const Errors& errors, int status = 200,
+                           const FormTarget& target = {}) {
   auto organisations = OrganisationOptions(site, v);
   if (!organisations) return site.Failure(v, organisations.error());
-  std::string body = ErrorSummary(errors) + "<h1 class=\"govuk-heading-l\">Record a data sharing agreement</h1>";
+  std::string body = ErrorSummary(errors) + "<h1 class=\"govuk-heading-l\">" + Escape(target.heading) + "</h1>";
   body += "<p class=\"govuk-body\">Your organisation is a party. Once recorded, each party's senior leader or data "
-          "protection officer signs it in Jigsaw; it is active when all have.</p>";
-  body += FormStart("/agreements/new", v.csrf_token);
+          "protection officer signs it in Jigsaw; it is active when all have, from its start date. It can be changed "
+          "until the first party signs.</p>";
+  body += FormStart(target.action, v.csrf_token);
   body += TextInput({"title", "Title", "For example, Brackenford schools and children's services information sharing agreement",
                      false, ErrorFor(errors, "title")}, in.title);
   body += Checkboxes({"party_organisation_ids", "The other parties", "Select every organisation that is party to it", false,
@@ -234,8 +322,8 @@ Response AgreementFormPage(Site& site, Visit& v, const AgreementForm& in, const 
                      ErrorFor(errors, "end_on")}, in.end_d, in.end_m, in.end_y);
   body += TextInput({"document_reference", "Document reference", "Where the signed agreement is kept", false,
                      ErrorFor(errors, "document_reference")}, in.document_reference);
-  body += Button("Record the agreement") + "</form>";
-  return site.Page(v, {.title = "Record a data sharing agreement", .body_html = body, .back_href = "/agreements",
+  body += Button(target.button) + "</form>";
+  return site.Page(v, {.title = target.heading, .body_html = body, .back_href = target.back,
                        .has_errors = !errors.empty(), .active_nav = "governance"}, status);
 }
 
@@ -249,7 +337,9 @@ std::vector<std::string> Lines(const std::string& text) {
   return out;
 }
 
-Response AgreementPost(service::Governance& g, Site& site, Visit& v) {
+// Records a new agreement from the form, or (with `id`) changes that draft.
+Response AgreementPost(service::Governance& g, Site& site, Visit& v, const std::string& id = {}) {
+  const FormTarget target = id.empty() ? FormTarget{} : EditTarget("agreements", id, "Change the draft agreement");
   const AgreementForm in = AgreementFormOf(v.form);
   domain::Agreement a;
   a.title = in.title;
@@ -275,13 +365,13 @@ Response AgreementPost(service::Governance& g, Site& site, Visit& v) {
     const std::string field = FormFieldOf(e.field);
     if (ErrorFor(errors, field).empty()) errors.push_back({field, e.message});
   }
-  if (!errors.empty()) return AgreementFormPage(site, v, in, errors, 400);
-  auto done = g.RecordAgreement(v.context, a);
+  if (!errors.empty()) return AgreementFormPage(site, v, in, errors, 400, target);
+  auto done = id.empty() ? g.RecordAgreement(v.context, a) : g.EditAgreement(v.context, id, a);
   if (!done) {
     if (done.error().code != ErrorCode::kInvalidArgument) return site.Failure(v, done.error());
-    return AgreementFormPage(site, v, in, {{FormFieldOf(done.error().field), done.error().message}}, 400);
+    return AgreementFormPage(site, v, in, {{FormFieldOf(done.error().field), done.error().message}}, 400, target);
   }
-  return Redirect("/agreements/" + done->agreement.id + "?recorded=1");
+  return Redirect("/agreements/" + done->agreement.id + (id.empty() ? "?recorded=1" : "?changed=1"));
 }
 
 Response AgreementPage(service::Governance& g, Site& site, Visit& v, const Errors& errors = {}, int status = 200) {
@@ -293,6 +383,13 @@ Response AgreementPage(service::Governance& g, Site& site, Visit& v, const Error
     body += NotificationBanner("Success", "<p class=\"govuk-notification-banner__heading\">Agreement recorded: each party now signs it</p>", true);
   if (v.request.QueryParam("signed"))
     body += NotificationBanner("Success", "<p class=\"govuk-notification-banner__heading\">You signed the agreement</p>", true);
+  if (v.request.QueryParam("changed"))
+    body += NotificationBanner("Success", "<p class=\"govuk-notification-banner__heading\">Draft agreement changed</p>", true);
+  if (v.request.QueryParam("reviewed"))
+    body += NotificationBanner("Success", "<p class=\"govuk-notification-banner__heading\">Review recorded: the next review is on " +
+                                              Escape(DisplayIsoDate(a.review_on)) + "</p>", true);
+  if (v.request.QueryParam("withdrawn"))
+    body += NotificationBanner("Success", "<p class=\"govuk-notification-banner__heading\">Agreement withdrawn: it no longer covers any sharing</p>", true);
   body += "<span class=\"govuk-caption-l\">Data sharing agreement</span><h1 class=\"govuk-heading-l\">" + Escape(a.title) + "</h1>";
   body += "<p class=\"govuk-body\">" + StateTag(got->state) + ReviewHint(got->review_due) + "</p>";
   std::string parties = "<ul class=\"govuk-list\">";
@@ -328,13 +425,46 @@ Response AgreementPage(service::Governance& g, Site& site, Visit& v, const Error
     body += "<h2 class=\"govuk-heading-m\">Sign for your organisation</h2><p class=\"govuk-body\">By signing you confirm "
             "that your organisation agrees to share as this agreement sets out.</p>" +
             FormStart(base + "/sign", v.csrf_token) + Button("Sign the agreement") + "</form>";
-  if (got->may_withdraw)
-    body += "<h2 class=\"govuk-heading-m\">Withdraw the agreement</h2>" + FormStart(base + "/withdraw", v.csrf_token) +
-            Textarea({"reason", "Why is it withdrawn?", "Shares are no longer covered by it once withdrawn.", false,
-                      ErrorFor(errors, "reason")}, "", 3) +
-            Button("Withdraw the agreement", true) + "</form>";
+  body += ReviewsHtml(a.reviews, got->signer_names);
+  std::string actions;
+  if (got->may_edit) actions += "<li>" + Link("Change the draft", base + "/edit") + "</li>";
+  if (got->may_review) actions += "<li>" + Link("Record a review", base + "/review") + "</li>";
+  if (got->may_withdraw) actions += "<li>" + Link("Withdraw the agreement", base + "/withdraw") + "</li>";
+  if (!actions.empty())
+    body += "<h2 class=\"govuk-heading-m\">Manage the agreement</h2><ul class=\"govuk-list\">" + actions + "</ul>";
   return site.Page(v, {.title = "Data sharing agreement", .body_html = body, .back_href = "/agreements",
                        .has_errors = !errors.empty(), .active_nav = "governance"}, status);
+}
+
+// Withdrawing: its own page, so that the consequence is read before the
+// button (GOV.UK: a destructive action is confirmed).
+Response WithdrawPage(service::Governance& g, Site& site, Visit& v, const Errors& errors = {}, int status = 200) {
+  auto got = g.GetAgreement(v.context, std::string(v.request.PathParam("id")));
+  if (!got) return site.Failure(v, got.error());
+  const std::string base = "/agreements/" + got->agreement.id;
+  if (!got->may_withdraw)
+    return site.Failure(v, Error{ErrorCode::kPermissionDenied,
+                                 "Only a party's senior leader or data protection officer can withdraw it, once."});
+  std::string body = ErrorSummary(errors) + "<span class=\"govuk-caption-l\">" + Escape(got->agreement.title) +
+                     "</span><h1 class=\"govuk-heading-l\">Withdraw the agreement</h1>";
+  body += Warning("Once withdrawn, the agreement covers no sharing between any of its parties, for every party. "
+                  "It cannot be undone: record a new agreement to share under one again.");
+  body += FormStart(base + "/withdraw", v.csrf_token) +
+          Textarea({"reason", "Why is it withdrawn?", "Every party sees the reason, with your name and the date.", false,
+                    ErrorFor(errors, "reason")}, v.form.Get("reason"), 4) +
+          "<div class=\"govuk-button-group\">" + Button("Withdraw the agreement") + Link("Cancel", base) + "</div></form>";
+  return site.Page(v, {.title = "Withdraw the agreement", .body_html = body, .back_href = base,
+                       .has_errors = !errors.empty(), .active_nav = "governance"}, status);
+}
+
+Response AgreementReviewPage(service::Governance& g, Site& site, Visit& v, const Errors& errors = {}, int status = 200) {
+  auto got = g.GetAgreement(v.context, std::string(v.request.PathParam("id")));
+  if (!got) return site.Failure(v, got.error());
+  if (!got->may_review)
+    return site.Failure(v, Error{ErrorCode::kPermissionDenied,
+                                 "Only a party's senior leader or data protection officer reviews it, while it is in force."});
+  return ReviewPage(site, v, "agreement", got->agreement.title, "/agreements/" + got->agreement.id,
+                    got->agreement.review_on, errors, status);
 }
 
 // ---- DPIAs -----------------------------------------------------------------------
@@ -395,13 +525,35 @@ std::string DpiaFormField(const std::string& field) {
   return FormFieldOf(field);
 }
 
-Response DpiaFormPage(Site& site, Visit& v, const DpiaForm& in, const Errors& errors, int status = 200) {
+// The form filled in with a draft DPIA, to change it.
+DpiaForm DpiaFormOf(const domain::Dpia& d) {
+  DpiaForm in;
+  in.title = d.title;
+  in.processing = d.processing;
+  in.consultation = d.consultation;
+  in.necessity = d.necessity;
+  SplitIso(d.review_on, in.review_d, in.review_m, in.review_y);
+  in.organisations = d.organisation_ids;
+  in.purposes = Names(d.purposes);
+  for (int i = 0; i < kRiskRows && i < static_cast<int>(d.risks.size()); ++i) {
+    in.risk[i] = d.risks[i].description;
+    in.likelihood[i] = std::string(ToString(d.risks[i].likelihood));
+    in.severity[i] = std::string(ToString(d.risks[i].severity));
+    in.measures[i] = d.risks[i].measures;
+    in.residual[i] = std::string(ToString(d.risks[i].residual));
+  }
+  return in;
+}
+
+Response DpiaFormPage(Site& site, Visit& v, const DpiaForm& in, const Errors& errors, int status = 200,
+                      FormTarget target = {"/dpias/new", "Record a data protection impact assessment", "Record the DPIA",
+                                           "/dpias"}) {
   auto organisations = OrganisationOptions(site, v);
   if (!organisations) return site.Failure(v, organisations.error());
-  std::string body = ErrorSummary(errors) + "<h1 class=\"govuk-heading-l\">Record a data protection impact assessment</h1>";
+  std::string body = ErrorSummary(errors) + "<h1 class=\"govuk-heading-l\">" + Escape(target.heading) + "</h1>";
   body += "<p class=\"govuk-body\">The parts follow the ICO's DPIA template. Once recorded, your data protection officer "
-          "gives their advice and a senior leader signs it off.</p>";
-  body += FormStart("/dpias/new", v.csrf_token);
+          "gives their advice and a senior leader signs it off. It can be changed until the DPO has advised.</p>";
+  body += FormStart(target.action, v.csrf_token);
   body += TextInput({"title", "Title", "", false, ErrorFor(errors, "title")}, in.title);
   body += Checkboxes({"organisation_ids", "Whom the sharing is with", "Your organisation is included", false,
                       ErrorFor(errors, "organisation_ids")}, *organisations, in.organisations);
@@ -434,12 +586,16 @@ Response DpiaFormPage(Site& site, Visit& v, const DpiaForm& in, const Errors& er
   }
   body += DateInput({"review_on", "Review date", "For example, 1 9 2027", false, ErrorFor(errors, "review_on")},
                     in.review_d, in.review_m, in.review_y);
-  body += Button("Record the DPIA") + "</form>";
-  return site.Page(v, {.title = "Record a DPIA", .body_html = body, .back_href = "/dpias", .has_errors = !errors.empty(),
+  body += Button(target.button) + "</form>";
+  return site.Page(v, {.title = target.heading, .body_html = body, .back_href = target.back, .has_errors = !errors.empty(),
                        .active_nav = "governance"}, status);
 }
 
-Response DpiaPost(service::Governance& g, Site& site, Visit& v) {
+// Records a new DPIA from the form, or (with `id`) changes that draft.
+Response DpiaPost(service::Governance& g, Site& site, Visit& v, const std::string& id = {}) {
+  const FormTarget target = id.empty() ? FormTarget{"/dpias/new", "Record a data protection impact assessment",
+                                                    "Record the DPIA", "/dpias"}
+                                       : EditTarget("dpias", id, "Change the draft DPIA");
   const DpiaForm in = DpiaFormOf(v.form);
   domain::Dpia d;
   d.title = in.title;
@@ -472,18 +628,47 @@ Response DpiaPost(service::Governance& g, Site& site, Visit& v) {
     std::string field = DpiaFormField(e.field);
     if (ErrorFor(errors, field).empty()) errors.push_back({field, e.message});
   }
-  if (!errors.empty()) return DpiaFormPage(site, v, in, errors, 400);
-  auto done = g.RecordDpia(v.context, d);
+  if (!errors.empty()) return DpiaFormPage(site, v, in, errors, 400, target);
+  auto done = id.empty() ? g.RecordDpia(v.context, d) : g.EditDpia(v.context, id, d);
   if (!done) {
     if (done.error().code != ErrorCode::kInvalidArgument) return site.Failure(v, done.error());
-    return DpiaFormPage(site, v, in, {{DpiaFormField(done.error().field), done.error().message}}, 400);
+    return DpiaFormPage(site, v, in, {{DpiaFormField(done.error().field), done.error().message}}, 400, target);
   }
-  return Redirect("/dpias/" + done->dpia.id + "?recorded=1");
+  return Redirect("/dpias/" + done->dpia.id + (id.empty() ? "?recorded=1" : "?changed=1"));
 }
 
-std::string NameIn(const std::map<std::string, std::string>& names, const std::string& id) {
-  const auto it = names.find(id);
-  return it == names.end() ? std::string() : it->second;
+// Which of the other organisations named have accepted the DPIA as their
+// own (so that it covers their sharing), and the form for the actor's.
+std::string AcceptancesHtml(const service::DpiaView& got, const Visit& v) {
+  const auto& d = got.dpia;
+  std::string out = "<h2 class=\"govuk-heading-m\">Accepted by the other organisations</h2><p class=\"govuk-body\">A DPIA "
+                    "covers the sharing of the organisation that carried it out. Another organisation it names relies on it "
+                    "for its own sharing only once its senior leader has accepted it as their organisation's assessment.</p>";
+  std::string list;
+  for (const auto& id : d.organisation_ids) {
+    if (id == d.owner_organisation_id) continue;
+    std::string state = "not accepted";
+    for (const auto& a : d.acceptances)
+      if (a.organisation_id == id)
+        state = "accepted by " + NameIn(got.people_names, a.practitioner_id) + " on " + DisplayTime(a.accepted_at);
+    list += "<li>" + Escape(NameIn(got.organisation_names, id) + ": " + state) + "</li>";
+  }
+  out += "<ul class=\"govuk-list\">" + list + "</ul>";
+  if (got.may_accept)
+    out += FormStart("/dpias/" + d.id + "/accept", v.csrf_token) +
+           "<p class=\"govuk-body\">By accepting, you confirm that your organisation has read this assessment, agrees "
+           "with its risks and measures for your part of the sharing, and takes it as its own.</p>" +
+           Button("Accept for your organisation") + "</form>";
+  return out;
+}
+
+Response DpiaReviewPage(service::Governance& g, Site& site, Visit& v, const Errors& errors = {}, int status = 200) {
+  auto got = g.GetDpia(v.context, std::string(v.request.PathParam("id")));
+  if (!got) return site.Failure(v, got.error());
+  if (!got->may_review)
+    return site.Failure(v, Error{ErrorCode::kPermissionDenied,
+                                 "Only the senior leader or DPO of the organisation that carried it out reviews it."});
+  return ReviewPage(site, v, "DPIA", got->dpia.title, "/dpias/" + got->dpia.id, got->dpia.review_on, errors, status);
 }
 
 Response DpiaPage(service::Governance& g, Site& site, Visit& v, const Errors& errors = {}, int status = 200) {
@@ -493,6 +678,13 @@ Response DpiaPage(service::Governance& g, Site& site, Visit& v, const Errors& er
   std::string body = ErrorSummary(errors);
   if (v.request.QueryParam("recorded"))
     body += NotificationBanner("Success", "<p class=\"govuk-notification-banner__heading\">DPIA recorded: your DPO now advises on it</p>", true);
+  if (v.request.QueryParam("changed"))
+    body += NotificationBanner("Success", "<p class=\"govuk-notification-banner__heading\">Draft DPIA changed</p>", true);
+  if (v.request.QueryParam("accepted"))
+    body += NotificationBanner("Success", "<p class=\"govuk-notification-banner__heading\">Your organisation accepted the DPIA: it now covers your sharing with the organisations it names</p>", true);
+  if (v.request.QueryParam("reviewed"))
+    body += NotificationBanner("Success", "<p class=\"govuk-notification-banner__heading\">Review recorded: the next review is on " +
+                                              Escape(DisplayIsoDate(d.review_on)) + "</p>", true);
   body += "<span class=\"govuk-caption-l\">Data protection impact assessment</span><h1 class=\"govuk-heading-l\">" +
           Escape(d.title) + "</h1><p class=\"govuk-body\">" + StateTag(got->state) + ReviewHint(got->review_due) + "</p>";
   std::string organisations;
@@ -535,6 +727,13 @@ Response DpiaPage(service::Governance& g, Site& site, Visit& v, const Errors& er
   } else {
     body += "<p class=\"govuk-body\">Not signed off yet. A senior leader signs it off once the DPO has advised.</p>";
   }
+  body += AcceptancesHtml(*got, v);
+  body += ReviewsHtml(d.reviews, got->people_names);
+  std::string actions;
+  if (got->may_edit) actions += "<li>" + Link("Change the draft", base + "/edit") + "</li>";
+  if (got->may_review) actions += "<li>" + Link("Record a review", base + "/review") + "</li>";
+  if (!actions.empty())
+    body += "<h2 class=\"govuk-heading-m\">Manage the DPIA</h2><ul class=\"govuk-list\">" + actions + "</ul>";
   return site.Page(v, {.title = "Data protection impact assessment", .body_html = body, .back_href = "/dpias",
                        .has_errors = !errors.empty(), .active_nav = "governance", .wide = true}, status);
 }
@@ -562,15 +761,54 @@ void AddGovernancePages(Router& router, WebServices services, WebOptions options
     return AfterAction(*site, v, g->SignAgreement(v.context, id), "/agreements/" + id + "?signed=1",
                        [&](const Errors& e, int s) { return AgreementPage(*g, *site, v, e, s); });
   });
+  site->Get("/agreements/{id}/withdraw", [site, g](Visit& v) { return WithdrawPage(*g, *site, v); });
   site->Post("/agreements/{id}/withdraw", [site, g](Visit& v) {
     const std::string id(v.request.PathParam("id"));
-    return AfterAction(*site, v, g->WithdrawAgreement(v.context, id, v.form.Get("reason")), "/agreements/" + id,
-                       [&](const Errors& e, int s) { return AgreementPage(*g, *site, v, e, s); });
+    return AfterAction(*site, v, g->WithdrawAgreement(v.context, id, v.form.Get("reason")),
+                       "/agreements/" + id + "?withdrawn=1",
+                       [&](const Errors& e, int s) { return WithdrawPage(*g, *site, v, e, s); });
+  });
+  site->Get("/agreements/{id}/edit", [site, g](Visit& v) {
+    auto got = g->GetAgreement(v.context, std::string(v.request.PathParam("id")));
+    if (!got) return site->Failure(v, got.error());
+    if (!got->may_edit)
+      return site->Failure(v, Error{ErrorCode::kPermissionDenied,
+                                    "Only a draft can be changed, by the organisation that recorded it."});
+    return AgreementFormPage(*site, v, AgreementFormOf(got->agreement), {}, 200,
+                             EditTarget("agreements", got->agreement.id, "Change the draft agreement"));
+  });
+  site->Post("/agreements/{id}/edit",
+             [site, g](Visit& v) { return AgreementPost(*g, *site, v, std::string(v.request.PathParam("id"))); });
+  site->Get("/agreements/{id}/review", [site, g](Visit& v) { return AgreementReviewPage(*g, *site, v); });
+  site->Post("/agreements/{id}/review", [site, g](Visit& v) {
+    const std::string id(v.request.PathParam("id"));
+    return AfterAction(*site, v, g->ReviewAgreement(v.context, id, ReviewOf(v.form)), "/agreements/" + id + "?reviewed=1",
+                       [&](const Errors& e, int s) { return AgreementReviewPage(*g, *site, v, e, s); });
   });
   site->Get("/dpias", [site, g](Visit& v) { return DpiasPage(*g, *site, v); });
   site->Get("/dpias/new", [site](Visit& v) { return DpiaFormPage(*site, v, {}, {}); });
   site->Post("/dpias/new", [site, g](Visit& v) { return DpiaPost(*g, *site, v); });
   site->Get("/dpias/{id}", [site, g](Visit& v) { return DpiaPage(*g, *site, v); });
+  site->Get("/dpias/{id}/edit", [site, g](Visit& v) {
+    auto got = g->GetDpia(v.context, std::string(v.request.PathParam("id")));
+    if (!got) return site->Failure(v, got.error());
+    if (!got->may_edit)
+      return site->Failure(v, Error{ErrorCode::kPermissionDenied,
+                                    "Only a draft can be changed, by the organisation that carried it out, before the DPO advises."});
+    return DpiaFormPage(*site, v, DpiaFormOf(got->dpia), {}, 200, EditTarget("dpias", got->dpia.id, "Change the draft DPIA"));
+  });
+  site->Post("/dpias/{id}/edit", [site, g](Visit& v) { return DpiaPost(*g, *site, v, std::string(v.request.PathParam("id"))); });
+  site->Post("/dpias/{id}/accept", [site, g](Visit& v) {
+    const std::string id(v.request.PathParam("id"));
+    return AfterAction(*site, v, g->AcceptDpia(v.context, id), "/dpias/" + id + "?accepted=1",
+                       [&](const Errors& e, int s) { return DpiaPage(*g, *site, v, e, s); });
+  });
+  site->Get("/dpias/{id}/review", [site, g](Visit& v) { return DpiaReviewPage(*g, *site, v); });
+  site->Post("/dpias/{id}/review", [site, g](Visit& v) {
+    const std::string id(v.request.PathParam("id"));
+    return AfterAction(*site, v, g->ReviewDpia(v.context, id, ReviewOf(v.form)), "/dpias/" + id + "?reviewed=1",
+                       [&](const Errors& e, int s) { return DpiaReviewPage(*g, *site, v, e, s); });
+  });
   site->Post("/dpias/{id}/advice", [site, g](Visit& v) {
     const std::string id(v.request.PathParam("id"));
     return AfterAction(*site, v, g->AdviseOnDpia(v.context, id, v.form.Get("advice")), "/dpias/" + id,

@@ -433,7 +433,8 @@ std::string RenderPage(const PageSpec& p) {
          "<div class=\"govuk-footer__meta-item govuk-footer__meta-item--grow\"><h2 class=\"govuk-visually-hidden\">Support links</h2>"
          "<ul class=\"govuk-footer__inline-list\"><li class=\"govuk-footer__inline-list-item\"><a class=\"govuk-footer__link\" href=\"/guidance\">"
          "Information sharing advice for practitioners (May 2024)</a></li><li class=\"govuk-footer__inline-list-item\">"
-         "<a class=\"govuk-footer__link\" href=\"/accessibility\">Accessibility</a></li></ul>"
+         "<a class=\"govuk-footer__link\" href=\"/accessibility\">Accessibility</a></li><li class=\"govuk-footer__inline-list-item\">"
+         "<a class=\"govuk-footer__link\" href=\"/privacy\">Privacy information</a></li></ul>"
          "<span class=\"govuk-footer__licence-description\">Jigsaw advises and records; a practitioner always decides. "
          "The advice quoted is Crown copyright, under the Open Government Licence v3.0.</span></div></div></div></footer></body></html>";
   return out;
