@@ -730,6 +730,8 @@ CREATE TABLE destructions (
   UNIQUE (record_kind, record_id)
 );
 CREATE INDEX destructions_by_organisation ON destructions(organisation_id, destroyed_at);
+)sql";
+
 // Whose DPIA covers a share (docs/governance.md): another organisation a
 // DPIA names accepts it as its own; and the reviews of agreements and DPIAs,
 // each kept with the review date it moved from and to.
