@@ -122,6 +122,12 @@ enum class Action {
   kRecordDpia,         // record a DPIA of the organisation: its senior leader or DPO
   kAdviseOnDpia,       // give the DPO's advice on it: its DPO
   kSignOffDpia,        // sign it off: its senior leader
+
+  // People's rights (docs/rights.md). Open, read, decide on and release a
+  // subject access request of the organisation's (UK GDPR Article 15), and
+  // see the DPO's workspace: its DPO alone (Articles 38-39 make the DPO
+  // the contact point for data subjects).
+  kSubjectAccess,
 };
 
 // What the policy needs to know about the record an action touches.

@@ -15,6 +15,8 @@
 #include "http/api/governance_api.h"
 #include "http/web/governance_pages.h"
 #include "http/web/correction_pages.h"
+#include "http/api/subject_access_api.h"
+#include "http/web/subject_access_pages.h"
 #include "http/web/web.h"
 
 #include <filesystem>
@@ -108,6 +110,10 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config, c
   app->corrections_ = std::make_unique<service::Corrections>(*app->store_, clock, *app->trail_, *app->sharing_);
   http::api::AddCorrectionRoutes(app->router_, {*app->authentication_, *app->corrections_});
   http::web::AddCorrectionPages(app->router_, web_services, web_options, *app->corrections_);
+  // Subject access and the DPO's workspace (docs/rights.md).
+  app->subject_access_ = std::make_unique<service::SubjectAccess>(*app->store_, clock, *app->trail_, *app->sealer_);
+  http::api::AddSubjectAccessRoutes(app->router_, {*app->authentication_, *app->subject_access_});
+  http::web::AddSubjectAccessPages(app->router_, web_services, web_options, *app->subject_access_);
   app->housekeeping_ = std::make_unique<service::Housekeeping>(clock);
   app->AddChores();
   return app;

@@ -639,7 +639,8 @@ class SqlTransaction final : public Transaction {
         recording_(NewRecordingRepository(c)),
         linking_(NewLinkingRepository(c)),
         training_(NewTrainingRepository(c)),
-        governance_(NewGovernanceRepository(c)) {}
+        governance_(NewGovernanceRepository(c)),
+        subject_access_(NewSubjectAccessRepository(c)) {}
   OrganisationRepository& organisations() override { return organisations_; }
   PractitionerRepository& practitioners() override { return practitioners_; }
   SessionRepository& sessions() override { return sessions_; }
@@ -652,6 +653,7 @@ class SqlTransaction final : public Transaction {
   LinkingRepository& linking() override { return *linking_; }
   TrainingRepository& training() override { return *training_; }
   GovernanceRepository& governance() override { return *governance_; }
+  SubjectAccessRepository& subject_access() override { return *subject_access_; }
   void Savepoint() override { audit_.Mark(); }
   void RollbackToSavepoint() override { audit_.RollbackToMark(); }
   Status BeforeCommit() override { return audit_.Flush(); }
@@ -669,6 +671,7 @@ class SqlTransaction final : public Transaction {
   std::unique_ptr<LinkingRepository> linking_;
   std::unique_ptr<TrainingRepository> training_;
   std::unique_ptr<GovernanceRepository> governance_;
+  std::unique_ptr<SubjectAccessRepository> subject_access_;
 };
 
 }  // namespace

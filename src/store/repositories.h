@@ -14,6 +14,7 @@
 #include "store/store.h"
 #include "store/training_repository.h"
 #include "store/governance_repository.h"
+#include "store/subject_access_repository.h"
 
 namespace jigsaw::store::internal {
 
@@ -74,6 +75,7 @@ std::unique_ptr<SignInRepository> NewSignInRepository(sql::Connection& connectio
 std::unique_ptr<PartnershipRepository> NewPartnershipRepository(sql::Connection& connection);
 std::unique_ptr<LinkingRepository> NewLinkingRepository(sql::Connection& connection);
 std::unique_ptr<TrainingRepository> NewTrainingRepository(sql::Connection& connection);
+std::unique_ptr<SubjectAccessRepository> NewSubjectAccessRepository(sql::Connection& connection);
 std::unique_ptr<GovernanceRepository> NewGovernanceRepository(sql::Connection& connection);
 
 struct Migration {

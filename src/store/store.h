@@ -30,6 +30,7 @@ namespace jigsaw::store {
 class PartnershipRepository;  // store/partnership_repository.h
 class TrainingRepository;     // store/training_repository.h
 class GovernanceRepository;   // store/governance_repository.h
+class SubjectAccessRepository;  // store/subject_access_repository.h
 
 class OrganisationRepository {
  public:
@@ -450,6 +451,7 @@ class Transaction {
   virtual LinkingRepository& linking() = 0;
   virtual TrainingRepository& training() = 0;
   virtual GovernanceRepository& governance() = 0;
+  virtual SubjectAccessRepository& subject_access() = 0;
   // Called by the store around savepoints and before commit, so that state
   // the repositories cache or defer stays exactly what the database holds.
   virtual void Savepoint() {}

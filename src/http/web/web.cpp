@@ -143,6 +143,8 @@ std::vector<std::string_view> MenuFor(const access::Actor& actor) {
   // Senior leaders and DPOs keep the registers of agreements and DPIAs
   // (docs/governance.md); anyone else reaches an agreement from the advice.
   if (access::Authorise(actor, Action::kRecordAgreement, actor.organisation_id)) menu.push_back("governance");
+  // The DPO's workspace: subject access requests and recalls to assess (docs/rights.md).
+  if (access::Authorise(actor, Action::kSubjectAccess, actor.organisation_id)) menu.push_back("dpo");
   return menu;
 }
 
