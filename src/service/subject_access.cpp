@@ -14,6 +14,7 @@
 #include "service/outbound.h"
 #include "service/recipient_view.h"
 #include "service/workflow.h"
+#include "store/subject_access_repository.h"
 
 namespace jigsaw::service {
 
@@ -367,7 +368,7 @@ class Gatherer {
     for (auto& r : JIGSAW_TRY(tx_.casework().InformationRequests(received))) requests.push_back(std::move(r));
     for (const auto& r : requests) {
       std::string names = r.child_given_name + " " + r.child_family_name;
-      for (const auto& person : r.people) names += "\n" + person.given_name + " " + person.family_name;
+      for (const auto& person : r.people) names += "\n" + person.name;
       if (!Mentions(names) && !Mentions(r.needed) && !Mentions(r.reason)) continue;
       const bool we_asked = r.requester_organisation_id == org;
       Piece p = Start(HeldKind::kInformationRequest, r.id, r.created_at);
