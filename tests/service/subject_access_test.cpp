@@ -93,6 +93,7 @@ class SubjectAccessServiceTest : public ::testing::Test {
     d.outcome = domain::DecisionOutcome::kShare;
     d.record.rationale = "The school must know Ada's mother is in a refuge.";
     d.record.lawful_basis = "public_task";
+    d.record.confidentiality_basis = "Public interest: Ada's safety outweighs the duty of confidence.";
     d.record.informing = domain::Informing{.reason_not_told = "It could place Ada at risk."};
     auto decided = sharing_.Decide(dsl_, d);
     ASSERT_TRUE(decided) << decided.error().message;

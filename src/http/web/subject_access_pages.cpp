@@ -360,7 +360,7 @@ Response RequestPage(Site& site, Visit& v, service::SubjectAccess& sar, const st
             "\"><div class=\"govuk-summary-card__title-wrapper\"><h3 class=\"govuk-summary-card__title\">" + Escape(title) +
             "</h3></div><div class=\"govuk-summary-card__content\">" + content + "</div></div>";
   }
-  body += "<h2 class=\"govuk-heading-m\">Release</h2>";
+  body += "<h2 class=\"govuk-heading-m\" id=\"release\">Release</h2>";  // the error summary links here
   if (undecided > 0)
     body += Warning(std::to_string(undecided) + (undecided == 1 ? " piece needs" : " pieces need") +
                     " your decision before you can release.");
