@@ -57,6 +57,7 @@ class SubjectAccessApiTest : public ::testing::Test {
                             {"source", "family support worker"}}}}},
                         worker_);
     ASSERT_EQ(concern.status, 201) << concern.body;
+    concern_ = concern.Json()["id"].get<std::string>();
     const json created = concern.Json();
     for (const auto& item : created["items"])
       (item["text"].get<std::string>().find("afraid") != std::string::npos ? confidential_ : course_) = item["id"].get<std::string>();
@@ -83,7 +84,7 @@ class SubjectAccessApiTest : public ::testing::Test {
   std::string worker_ = server_.SignIn("csc.socialworker");
   std::string dsl_ = server_.SignIn("csc.dsl");
   std::string dpo_ = server_.SignIn("csc.dpo");
-  std::string child_, mother_, confidential_, course_;
+  std::string child_, mother_, concern_, confidential_, course_;
 };
 
 TEST_F(SubjectAccessApiTest, AParentsRequestReturnsWhatIsHeldWithThirdPartiesWithheldAndTheExemptionsApplied) {
@@ -160,6 +161,28 @@ TEST_F(SubjectAccessApiTest, TheDeadlineIsExtendedWithAReasonAndTheWorkspaceShow
   EXPECT_EQ(extended.Json()["due_on"], "2027-02-20");
 
   const std::string soon = Open("2026-10-28");  // due 28 November: this week
+  // A share sent to the wrong school and recalled: a possible breach, 72 hours to report.
+  std::string school;
+  const json organisations = Get(port(), "/api/v1/organisations", dsl_).Json();
+  for (const auto& o : organisations["organisations"])
+    if (o["name"].get<std::string>().starts_with("Brackenford Primary")) school = o["id"];
+  auto decision = Post(port(), "/api/v1/decisions",
+                       {{"concern_id", concern_},
+                        {"recipient_organisation_id", school},
+                        {"circumstances", {{"purpose", "safeguarding"}, {"risk", "significant"}}},
+                        {"items", {{{"id", course_}, {"relevant", true}, {"necessary", true}}}},
+                        {"share_items", {course_}},
+                        {"outcome", "share"},
+                        {"rationale", "The school supports the family."},
+                        {"lawful_basis", "public_task"},
+                        {"consent", "Not sought: it could place the child at risk."},
+                        {"informing", {{"told", false}, {"reason_not_told", "It could place the child at risk."}}}},
+                       dsl_);
+  ASSERT_EQ(decision.status, 201) << decision.body;
+  const std::string disclosure = decision.Json()["disclosure_id"];
+  auto recalled = Post(port(), "/api/v1/disclosures/" + disclosure + "/recall", {{"reason", "Sent to the wrong school."}}, dsl_);
+  ASSERT_EQ(recalled.status, 200) << recalled.body;
+
   auto workspace = Page(dpo_, "/dpo");
   ASSERT_EQ(workspace.status, 200) << workspace.body;
   const auto due_week = workspace.body.find("Due this week");
@@ -170,6 +193,11 @@ TEST_F(SubjectAccessApiTest, TheDeadlineIsExtendedWithAReasonAndTheWorkspaceShow
   EXPECT_NE(workspace.body.find("/subject-access/" + soon), std::string::npos);
   EXPECT_NE(workspace.body.find("28 November 2026"), std::string::npos);
   EXPECT_NE(workspace.body.find("20 February 2027"), std::string::npos);
+  const auto recall = workspace.body.find("/disclosures/" + disclosure);
+  ASSERT_NE(recall, std::string::npos);
+  EXPECT_LT(recall, requests);  // among what is due this week
+  EXPECT_NE(workspace.body.find("Recalls: possible personal data breaches"), std::string::npos);
+  EXPECT_NE(workspace.body.find("27 November 2026 at 9:00am"), std::string::npos) << workspace.body;  // 72 hours on
   // The DPO's home page and menu lead there.
   auto home = Page(dpo_, "/");
   ASSERT_EQ(home.status, 200);

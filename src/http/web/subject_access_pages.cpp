@@ -88,10 +88,44 @@ std::string FieldLabel(HeldKind kind, const std::string& name) {
   return out;
 }
 
+// Enum names as the pages word them elsewhere (the JSON export keeps the names).
+template <typename E>
+std::string Worded(const std::string& text) {
+  const auto v = ParseEnum<E>(text);
+  return v ? std::string(Label(*v)) : text;
+}
+
+std::string FieldText(const service::HeldField& f) {
+  if (f.name == "level") return Worded<domain::ConcernLevel>(f.text);
+  if (f.name == "accuracy") return Worded<domain::Accuracy>(f.text);
+  if (f.name == "action") return Worded<domain::FeedbackAction>(f.text);
+  if (f.name == "status") return Worded<domain::RequestStatus>(f.text);
+  if (f.name == "outcome") return f.text == "share" ? "Share" : f.text == "not_share" ? "Not to share" : f.text;
+  if (f.name == "forms") {
+    std::string out;
+    std::size_t start = 0;
+    while (start <= f.text.size()) {
+      const std::size_t comma = f.text.find(", ", start);
+      const std::string form = f.text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+      out += (out.empty() ? "" : ", ") + Worded<domain::AbuseForm>(form);
+      if (comma == std::string::npos) break;
+      start = comma + 2;
+    }
+    return out;
+  }
+  if (f.name == "kind" || f.name == "relationship") {
+    std::string out = f.text;
+    for (char& c : out)
+      if (c == '_') c = ' ';
+    return out;
+  }
+  return f.text;
+}
+
 std::string FieldsHtml(const service::HeldEntry& e) {
   std::vector<SummaryRow> rows;
   for (const auto& f : e.fields)
-    rows.push_back({FieldLabel(e.kind, f.name), MarkWithheld(Escape(f.text)), "", ""});
+    rows.push_back({FieldLabel(e.kind, f.name), MarkWithheld(Escape(FieldText(f))), "", ""});
   if (rows.empty()) return "";
   return SummaryList(rows);
 }
@@ -162,28 +196,32 @@ Response Workspace(Site& site, Visit& v, service::SubjectAccess& sar) {
           "them is answered within one calendar month of receipt, or up to two further months if you extend it and tell "
           "them why within the first month (UK GDPR Articles 12 and 15).</p><p class=\"govuk-body\">" +
           ButtonLink("Open a subject access request", "/subject-access/new") + "</p>";
-  std::vector<std::vector<std::string>> rows;
+  // A list, not a table: each request stacks on a phone's width.
+  std::string list = "<ul class=\"govuk-list govuk-list--spaced\">";
   for (const auto& s : *requests)
-    rows.push_back({Link(s.subject_name, "/subject-access/" + s.request.id), Escape(DisplayIsoDate(s.request.received_on)),
-                    DueHtml(s.due_on, today, s.request.status == domain::SubjectAccessStatus::kOpen), StatusTag(s.request)});
-  body += rows.empty() ? "<p class=\"govuk-body\">There are no subject access requests.</p>"
-                       : Table("Subject access requests, the earliest due first", {"Whose", "Received", "Due", "Status"}, rows);
+    list += "<li>" + Link(s.subject_name, "/subject-access/" + s.request.id) + " " + StatusTag(s.request) +
+            "<br>Received " + Escape(DisplayIsoDate(s.request.received_on)) + ". Due " +
+            DueHtml(s.due_on, today, s.request.status == domain::SubjectAccessStatus::kOpen) + "</li>";
+  list += "</ul>";
+  body += requests->empty() ? "<p class=\"govuk-body\">There are no subject access requests.</p>" : list;
   body += "</section>";
 
   body += "<section class=\"jigsaw-section\" aria-labelledby=\"recalls\"><h2 class=\"govuk-heading-m\" id=\"recalls\">"
           "Recalls: possible personal data breaches</h2>";
-  std::vector<std::vector<std::string>> recall_rows;
+  std::string recall_list = "<ul class=\"govuk-list govuk-list--spaced\">";
   for (const auto& f : *recalls) {
     const auto& d = f.summary.disclosure;
-    recall_rows.push_back({Link(f.summary.recipient_organisation, "/disclosures/" + d.id), Escape(DisplayTime(d.recalled_at)),
-                           Escape(DisplayTime(f.breach_report_due_at)) +
-                               (now > f.breach_report_due_at ? " " + Tag("72 hours passed", Colour::kRed) : std::string()),
-                           d.recall_confirmed_at == Time{} ? Tag("Not yet", Colour::kOrange) : Tag("Confirmed", Colour::kGreen)});
+    recall_list += "<li>" + Link("Sent to " + f.summary.recipient_organisation, "/disclosures/" + d.id) + "<br>Recalled " +
+                   Escape(DisplayTime(d.recalled_at)) + ". Report a breach to the ICO by " +
+                   Escape(DisplayTime(f.breach_report_due_at)) +
+                   (now > f.breach_report_due_at ? " " + Tag("72 hours passed", Colour::kRed) : std::string()) + "<br>" +
+                   (d.recall_confirmed_at == Time{} ? Tag("No copy kept: not yet confirmed", Colour::kOrange)
+                                                    : Tag("No copy kept: confirmed", Colour::kGreen)) +
+                   "</li>";
   }
-  body += recall_rows.empty() ? "<p class=\"govuk-body\">Nothing has been recalled.</p>"
-                              : Table("Recalls, newest first", {"Sent to", "Recalled", "Report to the ICO by", "No copy kept"},
-                                      recall_rows) +
-                                    "<p class=\"govuk-body\">" + Link("See each recall in full", "/recalls") + "</p>";
+  recall_list += "</ul>";
+  body += recalls->empty() ? "<p class=\"govuk-body\">Nothing has been recalled.</p>"
+                           : recall_list + "<p class=\"govuk-body\">" + Link("See each recall in full", "/recalls") + "</p>";
   body += "</section>";
 
   body += "<section class=\"jigsaw-section\" aria-labelledby=\"corrections\"><h2 class=\"govuk-heading-m\" id=\"corrections\">"
