@@ -386,8 +386,9 @@ class Gatherer {
   }
 
   // Who accessed the person's records, and their concerns: one piece, a
-  // line for each record of the audit log (staff act in their official
-  // capacity, so their names are given; ICO guidance on subject access).
+  // line for each record of the audit log, named by its time (RFC 3339)
+  // (staff act in their official capacity, so their names are given; ICO
+  // guidance on subject access).
   Status Accesses() {
     std::vector<domain::AuditRecord> records;
     store::AuditQuery q;

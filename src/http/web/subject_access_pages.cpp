@@ -154,80 +154,92 @@ std::string StatusTag(const domain::SubjectAccessRequest& r) {
   return Tag("Open", Colour::kBlue);
 }
 
-// The DPO's workspace: what is due this week first, then every open
-// request with its deadline, then the recalls to assess as possible
-// breaches (72 hours), then what corrections ask of them.
+std::string Section(std::string_view id, std::string_view heading_html, std::string_view body_html) {
+  return "<section class=\"jigsaw-section\" aria-labelledby=\"" + std::string(id) + "\"><h2 class=\"govuk-heading-m\" id=\"" +
+         std::string(id) + "\">" + std::string(heading_html) + "</h2>" + std::string(body_html) + "</section>";
+}
+
+std::string BreachClock(const service::RecallFlag& f, Time now) {
+  return Escape(DisplayTime(f.breach_report_due_at)) +
+         (now > f.breach_report_due_at ? " " + Tag("72 hours passed", Colour::kRed) : std::string());
+}
+
+// Open requests due within 7 days (or overdue), and recalls not yet
+// confirmed whose 72-hour clock ends within them.
+std::string DueThisWeekHtml(const std::vector<service::SubjectAccessSummary>& requests,
+                            const std::vector<service::RecallFlag>& recalls, Time now) {
+  const std::string today = domain::UkDate(now);
+  const std::string week = PlusDays(today, 7);
+  std::string list = "<ul class=\"govuk-list govuk-list--bullet\">";
+  int count = 0;
+  for (const auto& s : requests) {
+    if (s.request.status != domain::SubjectAccessStatus::kOpen || s.due_on > week) continue;
+    ++count;
+    list += "<li>" + Link("Subject access request from " + s.subject_name, "/subject-access/" + s.request.id) + ": due " +
+            DueHtml(s.due_on, today, true) + "</li>";
+  }
+  for (const auto& f : recalls) {
+    const auto& d = f.summary.disclosure;
+    if (d.recall_confirmed_at != Time{} || f.breach_report_due_at > now + std::chrono::hours(24 * 7)) continue;
+    ++count;
+    list += "<li>" + Link("Recall of information sent to " + f.summary.recipient_organisation, "/disclosures/" + d.id) +
+            ": assess as a possible breach; a report to the ICO is due by " + BreachClock(f, now) + "</li>";
+  }
+  list += "</ul>";
+  return Section("due-this-week",
+                 "Due this week <span class=\"jigsaw-count\">(" + std::to_string(count) + ")</span>",
+                 count == 0 ? std::string("<p class=\"govuk-body\">Nothing is due in the next 7 days.</p>") : list);
+}
+
+// Every request, the earliest due first: a list, not a table, so that each
+// stacks on a phone's width.
+std::string RequestsHtml(const std::vector<service::SubjectAccessSummary>& requests, const std::string& today) {
+  std::string body = "<p class=\"govuk-body\">A person's request for what your organisation holds about them is answered "
+                     "within one calendar month of receipt, or up to two further months if you extend it and tell them "
+                     "why within the first month (UK GDPR Articles 12 and 15).</p><p class=\"govuk-body\">" +
+                     ButtonLink("Open a subject access request", "/subject-access/new") + "</p>";
+  if (requests.empty()) return Section("requests", "Subject access requests", body + "<p class=\"govuk-body\">There are no subject access requests.</p>");
+  body += "<ul class=\"govuk-list govuk-list--spaced\">";
+  for (const auto& s : requests)
+    body += "<li>" + Link(s.subject_name, "/subject-access/" + s.request.id) + " " + StatusTag(s.request) +
+            "<br>Received " + Escape(DisplayIsoDate(s.request.received_on)) + ". Due " +
+            DueHtml(s.due_on, today, s.request.status == domain::SubjectAccessStatus::kOpen) + "</li>";
+  return Section("requests", "Subject access requests", body + "</ul>");
+}
+
+// The recalls to assess as possible breaches (UK GDPR Article 33: 72 hours).
+std::string RecallsHtml(const std::vector<service::RecallFlag>& recalls, Time now) {
+  const std::string heading = "Recalls: possible personal data breaches";
+  if (recalls.empty()) return Section("recalls", heading, "<p class=\"govuk-body\">Nothing has been recalled.</p>");
+  std::string list = "<ul class=\"govuk-list govuk-list--spaced\">";
+  for (const auto& f : recalls) {
+    const auto& d = f.summary.disclosure;
+    list += "<li>" + Link("Sent to " + f.summary.recipient_organisation, "/disclosures/" + d.id) + "<br>Recalled " +
+            Escape(DisplayTime(d.recalled_at)) + ". Report a breach to the ICO by " + BreachClock(f, now) + "<br>" +
+            (d.recall_confirmed_at == Time{} ? Tag("No copy kept: not yet confirmed", Colour::kOrange)
+                                             : Tag("No copy kept: confirmed", Colour::kGreen)) +
+            "</li>";
+  }
+  return Section("recalls", heading,
+                 list + "</ul><p class=\"govuk-body\">" + Link("See each recall in full", "/recalls") + "</p>");
+}
+
+// The DPO's workspace: what is due this week first, then every request
+// with its deadline, the recalls to assess, and what corrections ask of them.
 Response Workspace(Site& site, Visit& v, service::SubjectAccess& sar) {
   auto requests = sar.List(v.context, false);
   if (!requests) return site.Failure(v, requests.error());
   auto recalls = site.s.sharing.Recalls(v.context);
   if (!recalls) return site.Failure(v, recalls.error());
   const Time now = site.s.clock.Now();
-  const std::string today = domain::UkDate(now);
-  const std::string week = PlusDays(today, 7);
-  const Time week_end = now + std::chrono::hours(24 * 7);
-
-  std::string due = "<ul class=\"govuk-list govuk-list--bullet\">";
-  int due_count = 0;
-  for (const auto& s : *requests) {
-    if (s.request.status != domain::SubjectAccessStatus::kOpen || s.due_on > week) continue;
-    ++due_count;
-    due += "<li>" + Link("Subject access request from " + s.subject_name, "/subject-access/" + s.request.id) + ": due " +
-           DueHtml(s.due_on, today, true) + "</li>";
-  }
-  for (const auto& f : *recalls) {
-    const auto& d = f.summary.disclosure;
-    if (d.recall_confirmed_at != Time{} || f.breach_report_due_at > week_end) continue;
-    ++due_count;
-    due += "<li>" + Link("Recall of information sent to " + f.summary.recipient_organisation, "/disclosures/" + d.id) +
-           ": assess as a possible breach; a report to the ICO is due by " + Escape(DisplayTime(f.breach_report_due_at)) +
-           (now > f.breach_report_due_at ? " " + Tag("72 hours passed", Colour::kRed) : std::string()) + "</li>";
-  }
-  due += "</ul>";
-
   std::string body = "<h1 class=\"govuk-heading-xl\">Data protection</h1>";
-  body += "<section class=\"jigsaw-section\" aria-labelledby=\"due-this-week\"><h2 class=\"govuk-heading-m\" "
-          "id=\"due-this-week\">Due this week <span class=\"jigsaw-count\">(" + std::to_string(due_count) + ")</span></h2>" +
-          (due_count == 0 ? std::string("<p class=\"govuk-body\">Nothing is due in the next 7 days.</p>") : due) +
-          "</section>";
-
-  body += "<section class=\"jigsaw-section\" aria-labelledby=\"requests\"><h2 class=\"govuk-heading-m\" id=\"requests\">"
-          "Subject access requests</h2><p class=\"govuk-body\">A person's request for what your organisation holds about "
-          "them is answered within one calendar month of receipt, or up to two further months if you extend it and tell "
-          "them why within the first month (UK GDPR Articles 12 and 15).</p><p class=\"govuk-body\">" +
-          ButtonLink("Open a subject access request", "/subject-access/new") + "</p>";
-  // A list, not a table: each request stacks on a phone's width.
-  std::string list = "<ul class=\"govuk-list govuk-list--spaced\">";
-  for (const auto& s : *requests)
-    list += "<li>" + Link(s.subject_name, "/subject-access/" + s.request.id) + " " + StatusTag(s.request) +
-            "<br>Received " + Escape(DisplayIsoDate(s.request.received_on)) + ". Due " +
-            DueHtml(s.due_on, today, s.request.status == domain::SubjectAccessStatus::kOpen) + "</li>";
-  list += "</ul>";
-  body += requests->empty() ? "<p class=\"govuk-body\">There are no subject access requests.</p>" : list;
-  body += "</section>";
-
-  body += "<section class=\"jigsaw-section\" aria-labelledby=\"recalls\"><h2 class=\"govuk-heading-m\" id=\"recalls\">"
-          "Recalls: possible personal data breaches</h2>";
-  std::string recall_list = "<ul class=\"govuk-list govuk-list--spaced\">";
-  for (const auto& f : *recalls) {
-    const auto& d = f.summary.disclosure;
-    recall_list += "<li>" + Link("Sent to " + f.summary.recipient_organisation, "/disclosures/" + d.id) + "<br>Recalled " +
-                   Escape(DisplayTime(d.recalled_at)) + ". Report a breach to the ICO by " +
-                   Escape(DisplayTime(f.breach_report_due_at)) +
-                   (now > f.breach_report_due_at ? " " + Tag("72 hours passed", Colour::kRed) : std::string()) + "<br>" +
-                   (d.recall_confirmed_at == Time{} ? Tag("No copy kept: not yet confirmed", Colour::kOrange)
-                                                    : Tag("No copy kept: confirmed", Colour::kGreen)) +
-                   "</li>";
-  }
-  recall_list += "</ul>";
-  body += recalls->empty() ? "<p class=\"govuk-body\">Nothing has been recalled.</p>"
-                           : recall_list + "<p class=\"govuk-body\">" + Link("See each recall in full", "/recalls") + "</p>";
-  body += "</section>";
-
-  body += "<section class=\"jigsaw-section\" aria-labelledby=\"corrections\"><h2 class=\"govuk-heading-m\" id=\"corrections\">"
-          "Corrections</h2><p class=\"govuk-body\">No correction waits for you: a record is corrected by whoever may edit "
-          "it, or the designated safeguarding lead, and each recipient of corrected information is sent the correction at "
-          "once (docs/rights.md).</p></section>";
+  body += DueThisWeekHtml(*requests, *recalls, now);
+  body += RequestsHtml(*requests, domain::UkDate(now));
+  body += RecallsHtml(*recalls, now);
+  body += Section("corrections", "Corrections",
+                  "<p class=\"govuk-body\">No correction waits for you: a record is corrected by whoever may edit it, "
+                  "or the designated safeguarding lead, and each recipient of corrected information is sent the "
+                  "correction at once (docs/rights.md).</p>");
   return site.Page(v, {.title = "Data protection", .body_html = body, .active_nav = "dpo", .wide = true});
 }
 
@@ -328,6 +340,39 @@ std::string DecisionFormHtml(const Visit& v, const std::string& id, std::size_t 
   return out;
 }
 
+// One piece of what is held, as a card: its fields (redacted), the
+// exemptions that may apply, the DPO's decision and the form to make or
+// change it.
+std::string HeldCardHtml(const Visit& v, const service::SubjectAccessView& view, std::size_t i,
+                         const std::optional<DecisionForm>& decision_in, const Errors& errors) {
+  const auto& e = view.held[i];
+  const std::string& id = view.summary.request.id;
+  const auto* d = service::LatestDecision(view.decisions, e.key);
+  std::string content = FieldsHtml(e);
+  if (!e.may_apply.empty()) {
+    std::string tags;
+    for (auto x : e.may_apply) tags += Tag(ShortExemption(x), Colour::kYellow) + " ";
+    content += "<p class=\"govuk-body\">May be exempt: " + tags + "</p>";
+  }
+  std::string decided_by;
+  if (d)
+    for (std::size_t k = 0; k < view.decisions.size(); ++k)
+      if (&view.decisions[k] == d) decided_by = view.decided_by_names[k];
+  content += d ? "<p class=\"govuk-body\">Your decision: " + DecisionText(*d, decided_by) + "</p>"
+               : (!e.may_apply.empty() ? "<p class=\"govuk-body\">" + Tag("Decision needed", Colour::kOrange) + "</p>"
+                                       : std::string());
+  // What waits for a decision has its form open; anything else keeps it folded away.
+  const std::string form = DecisionFormHtml(v, id, i, e.key, decision_in, errors);
+  const bool submitted = decision_in && decision_in->index == i;
+  content += (!d && !e.may_apply.empty()) || submitted ? form
+                                                        : Details(d ? "Change your decision" : "Withhold this", form);
+  std::string title(KindTitle(e.kind));
+  if (e.recorded_at != Time{}) title += ", recorded " + DisplayDate(e.recorded_at);
+  return "<div class=\"govuk-summary-card\" id=\"entry-" + std::to_string(i) +
+         "\"><div class=\"govuk-summary-card__title-wrapper\"><h3 class=\"govuk-summary-card__title\">" + Escape(title) +
+         "</h3></div><div class=\"govuk-summary-card__content\">" + content + "</div></div>";
+}
+
 Response RequestPage(Site& site, Visit& v, service::SubjectAccess& sar, const std::string& id,
                      const std::optional<DecisionForm>& decision_in, const Errors& errors, int status = 200,
                      const std::string& extension_reason = {}) {
@@ -371,32 +416,8 @@ Response RequestPage(Site& site, Visit& v, service::SubjectAccess& sar, const st
           "exempt; anything else is released unless you withhold it.</p>";
   std::size_t undecided = 0;
   for (std::size_t i = 0; i < view->held.size(); ++i) {
-    const auto& e = view->held[i];
-    const auto* d = service::LatestDecision(view->decisions, e.key);
-    if (!d && !e.may_apply.empty()) ++undecided;
-    std::string content = FieldsHtml(e);
-    if (!e.may_apply.empty()) {
-      std::string tags;
-      for (auto x : e.may_apply) tags += Tag(ShortExemption(x), Colour::kYellow) + " ";
-      content += "<p class=\"govuk-body\">May be exempt: " + tags + "</p>";
-    }
-    std::string decided_by;
-    if (d)
-      for (std::size_t k = 0; k < view->decisions.size(); ++k)
-        if (&view->decisions[k] == d) decided_by = view->decided_by_names[k];
-    content += d ? "<p class=\"govuk-body\">Your decision: " + DecisionText(*d, decided_by) + "</p>"
-                 : (!e.may_apply.empty() ? "<p class=\"govuk-body\">" + Tag("Decision needed", Colour::kOrange) + "</p>"
-                                         : std::string());
-    // What waits for a decision has its form open; anything else keeps it folded away.
-    const std::string form = DecisionFormHtml(v, id, i, e.key, decision_in, errors);
-    const bool submitted = decision_in && decision_in->index == i;
-    content += (!d && !e.may_apply.empty()) || submitted ? form
-                                                          : Details(d ? "Change your decision" : "Withhold this", form);
-    std::string title(KindTitle(e.kind));
-    if (e.recorded_at != Time{}) title += ", recorded " + DisplayDate(e.recorded_at);
-    body += "<div class=\"govuk-summary-card\" id=\"entry-" + std::to_string(i) +
-            "\"><div class=\"govuk-summary-card__title-wrapper\"><h3 class=\"govuk-summary-card__title\">" + Escape(title) +
-            "</h3></div><div class=\"govuk-summary-card__content\">" + content + "</div></div>";
+    if (!service::LatestDecision(view->decisions, view->held[i].key) && !view->held[i].may_apply.empty()) ++undecided;
+    body += HeldCardHtml(v, *view, i, decision_in, errors);
   }
   body += "<h2 class=\"govuk-heading-m\" id=\"release\">Release</h2>";  // the error summary links here
   if (undecided > 0)
