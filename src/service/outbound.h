@@ -43,9 +43,9 @@ class OutboundRedaction {
   // redaction turned towards the person the records are about. Everyone
   // else the subject's organisation has recorded is a third party and is
   // withheld, protected or not, with every protected person's former
-  // identities; the subject keeps their own details (a part of their name
-  // that is also another person's, such as a shared family name, is
-  // withheld with that person: the redaction errs towards the third party).
+  // identities; the subject keeps their own details (given to the Redactor
+  // as the person the text is about: a name part they share with someone
+  // withheld follows the Redactor's rule for the subject of a text).
   static Result<OutboundRedaction> ForSubjectAccess(store::Transaction& tx, const domain::Person& subject);
   OutboundRedaction(OutboundRedaction&&) noexcept;
   OutboundRedaction& operator=(OutboundRedaction&&) noexcept;
