@@ -113,6 +113,13 @@ Status Authorise(const Actor& actor, Action action, const std::string& organisat
           (actor.roles.Has(Role::kSeniorLeader) || actor.roles.Has(Role::kDataProtectionOfficer)))
         return Ok();
       break;
+    case Action::kSubjectAccess:
+      // Everything held about a person, before redaction: the DPO of the
+      // organisation that holds it, and nobody else (docs/rights.md).
+      if (!organisation_id.empty() && organisation_id == actor.organisation_id &&
+          actor.roles.Has(Role::kDataProtectionOfficer))
+        return Ok();
+      break;
     case Action::kAdviseOnDpia:
       // UK GDPR Art 35(2): the controller seeks the DPO's advice.
       if (!organisation_id.empty() && organisation_id == actor.organisation_id &&

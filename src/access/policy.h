@@ -138,6 +138,11 @@ enum class Action {
   // Set the schedule, confirm destruction, place and lift legal holds and
   // decide erasure requests: its DPO (UK GDPR Art 37-39).
   kManageRetention,
+  // People's rights (docs/rights.md). Open, read, decide on and release a
+  // subject access request of the organisation's (UK GDPR Article 15), and
+  // see the DPO's workspace: its DPO alone (Articles 38-39 make the DPO
+  // the contact point for data subjects).
+  kSubjectAccess,
 };
 
 // What the policy needs to know about the record an action touches.

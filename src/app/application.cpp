@@ -20,6 +20,8 @@
 #include "http/web/correction_pages.h"
 #include "http/api/retention_api.h"
 #include "http/web/retention_pages.h"
+#include "http/api/subject_access_api.h"
+#include "http/web/subject_access_pages.h"
 #include "http/web/web.h"
 
 #include <filesystem>
@@ -125,6 +127,10 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config, c
   app->retention_ = std::make_unique<service::Retention>(*app->store_, clock, *app->trail_);
   http::api::AddRetentionRoutes(app->router_, {*app->authentication_, *app->retention_});
   http::web::AddRetentionPages(app->router_, web_services, web_options, *app->retention_);
+  // Subject access and the DPO's workspace (docs/rights.md).
+  app->subject_access_ = std::make_unique<service::SubjectAccess>(*app->store_, clock, *app->trail_, *app->sealer_);
+  http::api::AddSubjectAccessRoutes(app->router_, {*app->authentication_, *app->subject_access_});
+  http::web::AddSubjectAccessPages(app->router_, web_services, web_options, *app->subject_access_);
   app->housekeeping_ = std::make_unique<service::Housekeeping>(clock);
   app->AddChores();
   return app;

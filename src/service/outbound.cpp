@@ -45,6 +45,19 @@ Result<OutboundRedaction> OutboundRedaction::For(store::Transaction& tx, const s
   return OutboundRedaction(std::make_unique<Impl>(Impl{redaction::Redactor(people, &subject)}));
 }
 
+Result<OutboundRedaction> OutboundRedaction::ForSubjectAccess(store::Transaction& tx, const domain::Person& subject) {
+  // Every person recorded, however many: a third party named in a note
+  // need not be connected to the subject in the records.
+  constexpr std::size_t kEveryone = 1'000'000;
+  std::vector<redaction::ProtectedPerson> people;
+  for (auto& p : JIGSAW_TRY(tx.casework().SearchPeople(subject.organisation_id, "", kEveryone)))
+    if (p.id != subject.id) people.push_back({std::move(p), redaction::Protection::kIdentity, redaction::Treatment::kWithhold});
+  JIGSAW_RETURN_IF_ERROR(AddFormerIdentities(tx.casework(), subject.organisation_id, people));
+  return OutboundRedaction(std::make_unique<Impl>(Impl{redaction::Redactor(people, &subject)}));
+}
+
 std::string OutboundRedaction::Redact(std::string_view text) const { return impl_->redactor.Redact(text).text; }
+
+redaction::Redacted OutboundRedaction::RedactCounted(std::string_view text) const { return impl_->redactor.Redact(text); }
 
 }  // namespace jigsaw::service

@@ -39,12 +39,22 @@ class OutboundRedaction {
   static Result<OutboundRedaction> For(store::Transaction& tx, const std::string& organisation_id,
                                        const NamedChild& about = {},
                                        const std::vector<domain::Person>& also_withheld = {});
+  // Subject access (UK GDPR Article 15; docs/rights.md): the same
+  // redaction turned towards the person the records are about. Everyone
+  // else the subject's organisation has recorded is a third party and is
+  // withheld, protected or not, with every protected person's former
+  // identities; the subject keeps their own details (given to the Redactor
+  // as the person the text is about: a name part they share with someone
+  // withheld follows the Redactor's rule for the subject of a text).
+  static Result<OutboundRedaction> ForSubjectAccess(store::Transaction& tx, const domain::Person& subject);
   OutboundRedaction(OutboundRedaction&&) noexcept;
   OutboundRedaction& operator=(OutboundRedaction&&) noexcept;
   ~OutboundRedaction();
 
   // The text as the other organisation may read it.
   std::string Redact(std::string_view text) const;
+  // The same, with how many details were withheld.
+  redaction::Redacted RedactCounted(std::string_view text) const;
 
  private:
   struct Impl;

@@ -756,7 +756,45 @@ CREATE TABLE governance_reviews (
 CREATE INDEX governance_reviews_by_record ON governance_reviews(kind, ref_id, reviewed_at);
 )sql";
 
-constexpr std::array<Migration, 20> kMigrations{{
+// Subject access (docs/rights.md): a person's request for what the
+// organisation holds about them, opened by its DPO, with its deadline's
+// inputs (received_on, the extension) stored and the deadline worked out
+// (domain::DueOn); what was released is frozen in released_content. The
+// DPO's decision on each piece of what is held is only ever inserted.
+constexpr std::string_view kV22Portable = R"sql(
+CREATE TABLE subject_access_requests (
+  id TEXT PRIMARY KEY,
+  organisation_id TEXT NOT NULL REFERENCES organisations(id),
+  person_id TEXT NOT NULL REFERENCES people(id),
+  received_on TEXT NOT NULL,
+  identity_check TEXT NOT NULL,
+  identity_note TEXT NOT NULL,
+  extension_months INTEGER NOT NULL DEFAULT 0,
+  extension_reason TEXT NOT NULL DEFAULT '',
+  extended_by TEXT NOT NULL DEFAULT '',
+  extended_at BIGINT NOT NULL DEFAULT 0,
+  opened_by TEXT NOT NULL,
+  opened_at BIGINT NOT NULL,
+  status TEXT NOT NULL,
+  released_by TEXT NOT NULL DEFAULT '',
+  released_at BIGINT NOT NULL DEFAULT 0,
+  released_content TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX subject_access_by_organisation ON subject_access_requests(organisation_id, status, received_on);
+CREATE TABLE subject_access_decisions (
+  id TEXT PRIMARY KEY,
+  request_id TEXT NOT NULL REFERENCES subject_access_requests(id),
+  entry TEXT NOT NULL,
+  choice TEXT NOT NULL,
+  exemption TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  decided_by TEXT NOT NULL,
+  decided_at BIGINT NOT NULL
+);
+CREATE INDEX subject_access_decisions_by_request ON subject_access_decisions(request_id, decided_at);
+)sql";
+
+constexpr std::array<Migration, 21> kMigrations{{
     {1, "organisations, practitioners and sessions", kV1Portable, kV1Portable},
     {2, "tamper-evident audit log", kV2Sqlite, kV2Postgres},
     {3, "the sharing workflow", kV3Sqlite, kV3Postgres},
@@ -777,6 +815,7 @@ constexpr std::array<Migration, 20> kMigrations{{
     {18, "data sharing agreements and DPIAs", kV18Portable, kV18Portable},
     {19, "corrections: superseded versions of people, relationships and items; disclosures that correct", kV19Portable, kV19Portable},
     {21, "DPIAs accepted by the other organisations they name; reviews of agreements and DPIAs", kV21Portable, kV21Portable},
+    {22, "subject access requests and the DPO's decisions on what is released", kV22Portable, kV22Portable},
     {23, "retention rules, legal holds, erasure requests and destructions", kV23Portable, kV23Portable},
 }};
 

@@ -640,7 +640,8 @@ class SqlTransaction final : public Transaction {
         linking_(NewLinkingRepository(c)),
         training_(NewTrainingRepository(c)),
         governance_(NewGovernanceRepository(c)),
-        retention_(NewRetentionRepository(c)) {}
+        retention_(NewRetentionRepository(c)),
+        subject_access_(NewSubjectAccessRepository(c)) {}
   OrganisationRepository& organisations() override { return organisations_; }
   PractitionerRepository& practitioners() override { return practitioners_; }
   SessionRepository& sessions() override { return sessions_; }
@@ -654,6 +655,7 @@ class SqlTransaction final : public Transaction {
   TrainingRepository& training() override { return *training_; }
   GovernanceRepository& governance() override { return *governance_; }
   RetentionRepository& retention() override { return *retention_; }
+  SubjectAccessRepository& subject_access() override { return *subject_access_; }
   void Savepoint() override { audit_.Mark(); }
   void RollbackToSavepoint() override { audit_.RollbackToMark(); }
   Status BeforeCommit() override { return audit_.Flush(); }
@@ -672,6 +674,7 @@ class SqlTransaction final : public Transaction {
   std::unique_ptr<TrainingRepository> training_;
   std::unique_ptr<GovernanceRepository> governance_;
   std::unique_ptr<RetentionRepository> retention_;
+  std::unique_ptr<SubjectAccessRepository> subject_access_;
 };
 
 }  // namespace

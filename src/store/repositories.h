@@ -15,6 +15,7 @@
 #include "store/training_repository.h"
 #include "store/governance_repository.h"
 #include "store/retention_repository.h"
+#include "store/subject_access_repository.h"
 
 namespace jigsaw::store::internal {
 
@@ -75,6 +76,7 @@ std::unique_ptr<SignInRepository> NewSignInRepository(sql::Connection& connectio
 std::unique_ptr<PartnershipRepository> NewPartnershipRepository(sql::Connection& connection);
 std::unique_ptr<LinkingRepository> NewLinkingRepository(sql::Connection& connection);
 std::unique_ptr<TrainingRepository> NewTrainingRepository(sql::Connection& connection);
+std::unique_ptr<SubjectAccessRepository> NewSubjectAccessRepository(sql::Connection& connection);
 std::unique_ptr<GovernanceRepository> NewGovernanceRepository(sql::Connection& connection);
 std::unique_ptr<RetentionRepository> NewRetentionRepository(sql::Connection& connection);
 

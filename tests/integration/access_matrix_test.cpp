@@ -224,6 +224,14 @@ TEST(AccessMatrix, EveryEndpointEveryRoleEveryRelation) {
   ASSERT_EQ(dpia.status, 201) << dpia.body;
   const std::string dpia_id = dpia.Json()["id"];
 
+  // A subject access request for the school's record of the parent, opened by the school's DPO.
+  auto sar = Post(server.port(), "/api/v1/subject-access-requests",
+                  {{"person_id", parent_id}, {"received_on", "2026-11-20"}, {"identity_check", "documents_seen"},
+                   {"identity_note", "Passport seen."}},
+                  tokens[{Relation::kOwn, Role::kDataProtectionOfficer}]);
+  ASSERT_EQ(sar.status, 201) << sar.body;
+  const std::string sar_id = sar.Json()["id"];
+
   using R = Role;
   const std::set<Role> casework = {R::kPractitioner, R::kDesignatedSafeguardingLead};
   const std::set<Role> dsl = {R::kDesignatedSafeguardingLead};
@@ -444,6 +452,23 @@ TEST(AccessMatrix, EveryEndpointEveryRoleEveryRelation) {
       {"GET", "/api/v1/oversight?months=3", {}, Any({R::kSeniorLeader, R::kDataProtectionOfficer, R::kCaldicottGuardian})},
       {"GET", "/api/v1/oversight?months=3&scope=partnership", {},
        {{Relation::kRecipient, {R::kSeniorLeader, R::kDataProtectionOfficer}}}},
+      // Subject access (docs/rights.md): the organisation's DPO alone, for
+      // its own people (another organisation's DPO finds no such person).
+      {"GET", "/api/v1/subject-access/people", {}, Any({R::kDataProtectionOfficer})},
+      {"GET", "/api/v1/subject-access-requests", {}, Any({R::kDataProtectionOfficer})},
+      {"POST", "/api/v1/subject-access-requests",
+       {{"person_id", parent_id}, {"received_on", "2026-11-21"}, {"identity_check", "known_in_person"},
+        {"identity_note", "Known to the school office."}},
+       {{Relation::kOwn, {R::kDataProtectionOfficer}}}},
+      {"GET", "/api/v1/subject-access-requests/" + sar_id, {}, {{Relation::kOwn, {R::kDataProtectionOfficer}}}},
+      {"POST", "/api/v1/subject-access-requests/" + sar_id + "/extension", {{"months", 1}, {"reason", "Complex."}},
+       {{Relation::kOwn, {R::kDataProtectionOfficer}}}},
+      {"POST", "/api/v1/subject-access-requests/" + sar_id + "/decisions",
+       {{"entry", "person:" + parent_id}, {"choice", "release"}, {"reason", "Their own details."}},
+       {{Relation::kOwn, {R::kDataProtectionOfficer}}}},
+      {"POST", "/api/v1/subject-access-requests/" + sar_id + "/release", json::object(),
+       {{Relation::kOwn, {R::kDataProtectionOfficer}}}},
+      {"GET", "/api/v1/subject-access-requests/" + sar_id + "/release", {}, {{Relation::kOwn, {R::kDataProtectionOfficer}}}},
   };
 
   int checked = 0;

@@ -173,6 +173,10 @@ Response Home(Site& site, Visit& v) {
   if (access::Authorise(v.who.actor, access::Action::kViewOversight, v.who.actor.organisation_id))
     body += "<p class=\"govuk-body\">" + Link("Oversight: your organisation's sharing in figures", "/oversight") + "</p>";
 
+  // The DPO's own work: subject access deadlines and recalls to assess.
+  if (v.who.actor.roles.Has(domain::Role::kDataProtectionOfficer))
+    body += "<p class=\"govuk-body\">" +
+            Link("Your data protection work: subject access requests, recalls and what is due this week", "/dpo") + "</p>";
   const bool dsl = v.who.actor.roles.Has(domain::Role::kDesignatedSafeguardingLead);
   if (dsl) {
     body += "<p class=\"govuk-body\">" + Link("Your organisation's caseload: open concerns and children with concerns", "/caseload") + "</p>";

@@ -392,14 +392,15 @@ std::string RenderPage(const PageSpec& p) {
     struct Nav {
       std::string_view key, text, href;
     };
-    static constexpr std::array<Nav, 8> kNav = {{{"home", "What needs you", "/"},
+    static constexpr std::array<Nav, 9> kNav = {{{"home", "What needs you", "/"},
                                                  {"concerns", "Record a concern", "/concerns/new"},
                                                  {"inbox", "Shared with us", "/inbox"},
                                                  {"requests", "Information requests", "/information-requests"},
                                                  {"advice", "Advice", "/advice"},
                                                  {"governance", "Agreements and DPIAs", "/agreements"},
                                                  {"oversight", "Oversight", "/oversight"},
-                                                 {"retention", "Keeping records", "/retention"}}};
+                                                 {"retention", "Keeping records", "/retention"},
+                                                 {"dpo", "Data protection", "/dpo"}}};
     out += "<nav aria-label=\"Menu\" class=\"govuk-service-navigation__wrapper\">"
            "<button type=\"button\" class=\"govuk-service-navigation__toggle govuk-js-service-navigation-toggle\" aria-controls=\"navigation\" hidden aria-hidden=\"true\">Menu</button>"
            "<ul class=\"govuk-service-navigation__list\" id=\"navigation\">";

@@ -132,7 +132,7 @@ struct PageSpec {
   std::string organisation_name;
   std::string csrf_token;
   long idle_timeout_seconds = 0;
-  std::string active_nav;  // "home", "concerns", "inbox", "requests", "advice", "governance", "oversight"
+  std::string active_nav;  // "home", "concerns", "inbox", "requests", "advice", "governance", "oversight", "retention", "dpo"
   // The menu items (keys as active_nav) the visitor's roles may use: a
   // menu item that only refuses is noise on a busy person's screen.
   std::vector<std::string_view> menu;

@@ -147,6 +147,8 @@ std::vector<std::string_view> MenuFor(const access::Actor& actor) {
   if (may(Action::kViewOversight, ours)) menu.push_back("oversight");
   // Retention, legal holds and erasure (docs/retention.md) are the DPO's.
   if (access::Authorise(actor, Action::kManageRetention, actor.organisation_id)) menu.push_back("retention");
+  // The DPO's workspace: subject access requests and recalls to assess (docs/rights.md).
+  if (access::Authorise(actor, Action::kSubjectAccess, actor.organisation_id)) menu.push_back("dpo");
   return menu;
 }
 
