@@ -4,6 +4,7 @@
 #include <functional>
 #include <map>
 #include <random>
+#include <string>
 
 
 namespace jigsaw::app {
@@ -31,23 +32,24 @@ struct Event {
 struct BackgroundChild {
   const char* given;
   const char* family;
-  const char* born;
+  int age;                // at the start of the demo year: every child stays under 18 all year
+  const char* birthday;   // "MM-DD"
   const char* org;  // the organisation that knows them
 };
 
 constexpr BackgroundChild kBackground[] = {
-    {"Amelia", "Hart", "2015-04-11", "primary"},     {"Noah", "Fenwick", "2016-09-02", "primary"},
-    {"Isla", "Carver", "2014-12-19", "primary"},     {"Leo", "Ashby", "2017-01-23", "primary"},
-    {"Freya", "Dalton", "2015-08-30", "primary"},    {"Zayn", "Qureshi", "2016-03-14", "primary"},
-    {"Mason", "Pryce", "2009-05-06", "academy"},     {"Evie", "Sandford", "2010-10-10", "academy"},
-    {"Kacper", "Wisniewski", "2008-07-21", "academy"}, {"Aaliyah", "Osei", "2011-02-17", "academy"},
-    {"Reece", "Tanner", "2009-11-29", "academy"},    {"Summer", "Blake", "2010-06-04", "academy"},
-    {"Ruby-Mae", "Lowe", "2024-03-08", "nhs"},       {"Oscar", "Finch", "2023-11-12", "nhs"},
-    {"Harper", "Quinn", "2025-01-30", "nhs"},        {"Alfie", "Doyle", "2022-05-19", "nhs"},
-    {"Jessica", "Marsden", "2012-09-15", "charity"}, {"Tyrese", "Campbell", "2011-04-27", "charity"},
-    {"Millie", "Rowntree", "2013-01-05", "charity"}, {"Ethan", "Hollis", "2014-08-08", "earlyhelp"},
-    {"Grace", "Whitlock", "2015-12-01", "earlyhelp"}, {"Daisy", "Kerr", "2019-02-22", "gp"},
-    {"Arlo", "Pennington", "2018-07-07", "gp"},
+    {"Amelia", "Hart", 10, "04-11", "primary"},     {"Noah", "Fenwick", 9, "09-02", "primary"},
+    {"Isla", "Carver", 11, "12-19", "primary"},     {"Leo", "Ashby", 8, "01-23", "primary"},
+    {"Freya", "Dalton", 10, "08-30", "primary"},    {"Zayn", "Qureshi", 9, "03-14", "primary"},
+    {"Mason", "Pryce", 16, "05-06", "academy"},     {"Evie", "Sandford", 15, "10-10", "academy"},
+    {"Kacper", "Wisniewski", 16, "07-21", "academy"}, {"Aaliyah", "Osei", 14, "02-17", "academy"},
+    {"Reece", "Tanner", 16, "11-29", "academy"},    {"Summer", "Blake", 15, "06-04", "academy"},
+    {"Ruby-Mae", "Lowe", 1, "03-08", "nhs"},       {"Oscar", "Finch", 2, "11-12", "nhs"},
+    {"Harper", "Quinn", 1, "01-30", "nhs"},        {"Alfie", "Doyle", 3, "05-19", "nhs"},
+    {"Jessica", "Marsden", 13, "09-15", "charity"}, {"Tyrese", "Campbell", 14, "04-27", "charity"},
+    {"Millie", "Rowntree", 12, "01-05", "charity"}, {"Ethan", "Hollis", 11, "08-08", "earlyhelp"},
+    {"Grace", "Whitlock", 10, "12-01", "earlyhelp"}, {"Daisy", "Kerr", 6, "02-22", "gp"},
+    {"Arlo", "Pennington", 7, "07-07", "gp"},
 };
 
 struct BackgroundConcern {
@@ -128,6 +130,13 @@ class DemoYear {
     return Time(day);
   }
   std::string Date(int n) const { return FormatRfc3339(DayStart(n)).substr(0, 10); }
+  // A child's date of birth from their age when the demo year starts, so
+  // that the demo made in any year has the same children, none of them 18
+  // before its end (a concern is about someone under 18).
+  std::string Born(int age, std::string_view birthday) const {
+    const int year = std::stoi(FormatRfc3339(start_).substr(0, 4));
+    return std::to_string(year - age) + "-" + std::string(birthday);
+  }
   void At(int day, int hour, int minute, std::function<Status()> act) {
     events_.push_back({day, hour * 60 + minute, static_cast<int>(events_.size()), std::move(act)});
   }
@@ -226,14 +235,14 @@ class DemoYear {
     At(3, 10, 0, [this]() -> Status {
       // Children's services knew the family from an early help contact.
       ids_["csc.tyler"] = JIGSAW_TRY(Child("csc.socialworker", {.given_name = "Tyler", .family_name = "Brooke",
-                                                                .date_of_birth = "2015-06-12",
+                                                                .date_of_birth = Born(10, "06-12"),
                                                                 .address = "27 Cinder Lane, Brackenford",
                                                                 .postcode = "BF4 7QD"}));
       return Ok();
     });
     At(8, 9, 10, [this]() -> Status {
       ids_["primary.tyler"] = JIGSAW_TRY(Child("primary.teacher", {.given_name = "Tyler", .family_name = "Brooke",
-                                                                   .date_of_birth = "2015-06-12", .upn = "F801200001017",
+                                                                   .date_of_birth = Born(10, "06-12"), .upn = "F801200001017",
                                                                    .address = "27 Cinder Lane\nBrackenford",
                                                                    .postcode = "BF4 7QD"}));
       ids_["primary.leanne"] = JIGSAW_TRY(Around("primary.teacher", ids_["primary.tyler"],
@@ -289,7 +298,7 @@ class DemoYear {
     At(44, 9, 0, [this]() -> Status {
       // The surgery's record of him: the family name misspelt, and an NHS number.
       ids_["gp.tyler"] = JIGSAW_TRY(Child("gp.doctor", {.given_name = "Tyler", .family_name = "Brook",
-                                                        .date_of_birth = "2015-06-12", .nhs_number = "9434765870",
+                                                        .date_of_birth = Born(10, "06-12"), .nhs_number = "9434765870",
                                                         .address = "27 Cinder Ln, Brackenford", .postcode = "BF4 7QD"}));
       return Ok();
     });
@@ -312,7 +321,7 @@ class DemoYear {
   void LilyRoss() {
     At(60, 11, 0, [this]() -> Status {
       ids_["gp.lily"] = JIGSAW_TRY(Child("gp.doctor", {.given_name = "Lily", .family_name = "Ross",
-                                                       .date_of_birth = "2013-07-07", .nhs_number = "9434765889",
+                                                       .date_of_birth = Born(12, "07-07"), .nhs_number = "9434765889",
                                                        .address = "4 Weir Court, Brackenford", .postcode = "BF2 3LT"}));
       JIGSAW_TRY(Around("gp.doctor", ids_["gp.lily"],
                         {.kind = PersonKind::kAssociatedAdult, .given_name = "Darren", .family_name = "Kell",
@@ -343,7 +352,7 @@ class DemoYear {
   void MayaStone() {
     At(95, 22, 40, [this]() -> Status {
       ids_["police.maya"] = JIGSAW_TRY(Child("police.officer", {.given_name = "Maya", .family_name = "Stone",
-                                                                .date_of_birth = "2012-09-09",
+                                                                .date_of_birth = Born(13, "09-09"),
                                                                 .address = "Flat 2, 9 Tannery Row, Brackenford",
                                                                 .postcode = "BF1 8HX"}));
       JIGSAW_TRY(Around("police.officer", ids_["police.maya"],
@@ -405,7 +414,7 @@ class DemoYear {
   void SkyeHolloway() {
     At(150, 10, 0, [this]() -> Status {
       ids_["charity.skye"] = JIGSAW_TRY(Child("charity.youthworker", {.given_name = "Skye", .family_name = "Holloway",
-                                                                      .date_of_birth = "2014-10-03",
+                                                                      .date_of_birth = Born(11, "10-03"),
                                                                       .address = "Hearthside House, 1 Orchard Walk, Brackenford",
                                                                       .postcode = "BF6 1RR", .is_protected = true,
                                                                       .protected_reason = "Lives in a refuge with her mother."}));
@@ -444,7 +453,7 @@ class DemoYear {
   void JaydenMensah() {
     At(180, 12, 15, [this]() -> Status {
       ids_["academy.jayden"] = JIGSAW_TRY(Child("academy.teacher", {.given_name = "Jayden", .family_name = "Mensah",
-                                                                    .date_of_birth = "2010-11-20", .upn = "B801200002025"}));
+                                                                    .date_of_birth = Born(15, "11-20"), .upn = "B801200002025"}));
       ids_["academy.jayden.1"] = JIGSAW_TRY(Raise(
           "academy.teacher",
           {.child_id = ids_["academy.jayden"], .forms = {AbuseForm::kChildOnChildAbuse}, .level = ConcernLevel::kUnsure,
@@ -483,7 +492,7 @@ class DemoYear {
       r.holder_organisation_id = Org("gp");
       r.child_given_name = "Tyler";
       r.child_family_name = "Brooke";
-      r.child_date_of_birth = "2015-06-12";
+      r.child_date_of_birth = Born(10, "06-12");
       r.needed = "Any injuries seen, missed appointments, and any concerns about adults in the home, this year.";
       r.reason = "A section 47 enquiry is under way after bruising was seen at school.";
       r.urgency = domain::Urgency::kUrgent;
@@ -514,7 +523,7 @@ class DemoYear {
       r.holder_organisation_id = Org("academy");
       r.child_given_name = "Kai";
       r.child_family_name = "Dunmore";
-      r.child_date_of_birth = "2011-03-03";
+      r.child_date_of_birth = Born(14, "03-03");
       r.needed = "Attendance this year and any concerns recorded.";
       r.reason = "Referral received from a neighbour; checking which agencies know Kai.";
       ids_["request.kai"] = JIGSAW_TRY(app_.requests().AskForInformation(As("csc.socialworker"), r)).id;
@@ -530,7 +539,7 @@ class DemoYear {
       r.holder_organisation_id = Org("gp");
       r.child_given_name = "Maya";
       r.child_family_name = "Stone";
-      r.child_date_of_birth = "2012-09-09";
+      r.child_date_of_birth = Born(13, "09-09");
       r.needed = "Any injuries or disclosures recorded since last autumn.";
       r.reason = "A further domestic incident; assessing the risk to Maya for a MARAC.";
       r.urgency = domain::Urgency::kUrgent;
@@ -567,7 +576,7 @@ class DemoYear {
       At(day, hour, 0, [this, child, k, who, key, concern]() -> Status {
         if (!ids_.contains(key))
           ids_[key] = JIGSAW_TRY(Child(who, {.given_name = child.given, .family_name = child.family,
-                                             .date_of_birth = child.born}));
+                                             .date_of_birth = Born(child.age, child.birthday)}));
         ids_[concern] = JIGSAW_TRY(Raise(who, {.child_id = ids_[key], .forms = {k.form}, .level = k.level,
                                                .what_happened = Fill(k.what, child.given),
                                                .items = {{.text = Fill(k.item, child.given), .source = k.source,

@@ -354,8 +354,8 @@ struct Redactor::Index {
   void MatchAddresses(View view, const FoldedText& f, const std::vector<Token>& words, std::vector<Hit>& hits) const;
   void MatchDates(const std::vector<internal::DateSpan>& found, std::vector<Hit>& hits) const;
   bool Surroundable(View view, std::string_view rest, bool after, std::size_t part_length, const Person& p) const;
-  bool StandsForTheChild(View view, std::string_view text, const std::vector<Token>& words, const Token& word,
-                         const Person& p) const;
+  bool StandsForTheChild(View view, const FoldedText& f, std::string_view text, const std::vector<Token>& words,
+                         const Token& word, const Person& p) const;
   bool BesideTheChildsGivenName(View view, std::string_view text, std::uint32_t begin, std::uint32_t end) const;
 };
 
@@ -594,32 +594,43 @@ bool Redactor::Index::Surroundable(View view, std::string_view rest, bool after,
 // "P. Pratchett". An initial that is also the protected person's is not
 // enough ("P. Pratchett" when the mother is Penny): safety comes first, and
 // the recipient loses only a surname they read in the child's name anyway.
-bool Redactor::Index::StandsForTheChild(View view, std::string_view text, const std::vector<Token>& words,
-                                        const Token& word, const Person& p) const {
+bool Redactor::Index::StandsForTheChild(View view, const FoldedText& f, std::string_view text,
+                                        const std::vector<Token>& words, const Token& word, const Person& p) const {
   const ViewIndex& v = views[Of(view)];
   const Reading& r = p.readings[Of(view)];
   const auto i = static_cast<std::size_t>(&word - words.data());
-  auto joined = [&](std::size_t a, std::size_t b) {  // only spaces, commas, dots and hyphens between words a and b
-    for (std::uint32_t k = words[a].end; k < words[b].begin; ++k)
-      if (std::string_view(" ,.-\n\t").find(text[k]) == std::string_view::npos) return false;
-    return words[b].begin - words[a].end <= 3;
+  // Words a and b stand in one name: spaces, a comma or a hyphen between
+  // them, or the dot of an initial; never a line break or a full stop
+  // ("Spoke to Ms Pratchett. Poppy was quiet." names two people).
+  // An initial is one letter as written: "M" reads "rn" as it looks.
+  auto initial = [&](std::size_t k) {
+    return AsciiAlpha(text[words[k].begin]) && f.begin[words[k].begin] == f.begin[words[k].end - 1];
+  };
+  auto joined = [&](std::size_t a, std::size_t b) {
+    if (words[b].begin - words[a].end > 3) return false;
+    for (std::uint32_t k = words[a].end; k < words[b].begin; ++k) {
+      const char c = text[k];
+      if (c == ' ' || c == ',' || c == '-' || c == '\t' || (c == '.' && initial(a))) continue;
+      return false;
+    }
+    return true;
   };
   auto text_of = [&](std::size_t k) { return text.substr(words[k].begin, words[k].end - words[k].begin); };
-  // Back over up to two initials to a given name; or initials alone, the
-  // child's and not the protected person's.
   // The child's other family name parts may stand between ("Poppy
   // Ashworth-Lane": "Lane" is beside "Ashworth").
   auto surname = [&](std::string_view w) {
     const std::string key(w);
     return v.subject_parts.contains(key) && !v.subject_given.contains(key);
   };
+  // Back over initials to a given name; or initials alone, the child's and
+  // not the protected person's. A title before ends it: "Mrs P. Pratchett"
+  // and "Mrs Pratchett, Poppy" are an adult.
   bool initials = false, childs = true, titled = false;
   for (std::size_t k = i, steps = 0; k > 0 && steps < 6 && joined(k - 1, k); --k, ++steps) {
     const std::string_view before = text_of(k - 1);
     if (v.subject_given.contains(std::string(before))) return true;  // a middle initial may stand between
     if (surname(before) && !initials) continue;
-    if (before.size() != 1 || !AsciiAlpha(before[0])) {
-      // "Mrs P. Pratchett" is an adult whatever her initial.
+    if (!initial(k - 1)) {
       for (std::string_view title : {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "rev", "sir", "dame", "lady", "lord"})
         titled = titled || FoldKey(title, view) == before;
       break;
@@ -627,7 +638,8 @@ bool Redactor::Index::StandsForTheChild(View view, std::string_view text, const 
     childs = childs && v.subject_initials.contains(before[0]) && !r.initials.contains(before[0]);
     initials = true;
   }
-  if (initials && childs && !titled) return true;
+  if (titled || (initials && !childs)) return false;
+  if (initials) return true;
   // "Pratchett, Poppy" and "PRATCHETT Poppy".
   std::size_t k = i;
   while (k + 1 < words.size() && joined(k, k + 1) && surname(text_of(k + 1)) && k - i < 4) ++k;
@@ -659,7 +671,7 @@ void Redactor::Index::MatchNames(View view, std::string_view original, const Fol
       const bool childs =
           term.subject && (!term.family || BesideTheChildsGivenName(view, text, begin, end) ||
                            (alone && alone->begin == begin && alone->end == end &&
-                            StandsForTheChild(view, text, words, *alone, people[term.person])));
+                            StandsForTheChild(view, f, text, words, *alone, people[term.person])));
       (childs ? soft : hits).push_back({begin, end, term.person, what});
       continue;
     }
@@ -690,7 +702,7 @@ void Redactor::Index::MatchNames(View view, std::string_view original, const Fol
     // A family name the child shares with a protected person is the child's
     // only beside the child's own names: "Mrs Pratchett", "O. Pratchett",
     // "Pratchett's car" and "the Pratchett household" are the mother.
-    const bool childs = term.subject && (!term.family || StandsForTheChild(view, text, words, *word, people[term.person]));
+    const bool childs = term.subject && (!term.family || StandsForTheChild(view, f, text, words, *word, people[term.person]));
     auto& into = childs ? soft : hits;
     std::uint32_t from = word->begin;
     // "D. Hargreaves", "D J Hargreaves": initials before a family name.

@@ -141,6 +141,8 @@ class Gatherer {
       PersonFields(p, v.person);
       Own(p, "superseded_on", domain::UkDate(v.superseded.at));
       Redacted(p, "correction_reason", v.superseded.reason);
+      // Where a protected person used to live can lead to where they live now.
+      if (subject_.is_protected || v.person.is_protected) p.may_apply.insert(Exemption::kSeriousHarm);
       Add(std::move(p));
     }
     return Ok();
@@ -276,18 +278,24 @@ class Gatherer {
         }
       }
       if (!own) p.may_apply.insert(Exemption::kThirdParty);
+      // What was sent, and what its recipient did, tells as much as the
+      // decision (a refuge it went to, a police action): the same
+      // exemptions may apply to each, decided piece by piece.
+      const std::set<Exemption> flags = p.may_apply;
       Add(std::move(p));
-      JIGSAW_RETURN_IF_ERROR(Disclosures(d));
+      JIGSAW_RETURN_IF_ERROR(Disclosures(d, flags));
     }
     return Ok();
   }
 
-  Status Disclosures(const domain::Decision& d) {
+  Status Disclosures(const domain::Decision& d, const std::set<Exemption>& decision_flags) {
     store::DisclosureQuery q;
     q.sharer_organisation_id = subject_.organisation_id;
     q.decision_id = d.id;
     for (const auto& x : JIGSAW_TRY(tx_.casework().Disclosures(q))) {
       Piece p = Start(HeldKind::kDisclosureSent, x.id, x.created_at);
+      p.may_apply = decision_flags;
+      p.may_apply.insert(Exemption::kThirdParty);  // names the organisation that holds it now
       Own(p, "shared_with", JIGSAW_TRY(OrganisationName(x.recipient_organisation_id)));
       Own(p, "shared_on", domain::UkDate(x.created_at));
       if (x.received_at != Time{}) Own(p, "opened_on", domain::UkDate(x.received_at));
@@ -298,6 +306,10 @@ class Gatherer {
       Add(std::move(p));
       for (const auto& f : JIGSAW_TRY(tx_.casework().FeedbackOn(x.id))) {
         Piece fb = Start(HeldKind::kFeedback, f.id, f.created_at);
+        fb.may_apply = decision_flags;
+        fb.may_apply.insert(Exemption::kThirdParty);  // another organisation's action
+        if (f.action == domain::FeedbackAction::kPoliceAction || f.action == domain::FeedbackAction::kStrategyDiscussion)
+          fb.may_apply.insert(Exemption::kCrime);
         Own(fb, "from", JIGSAW_TRY(OrganisationName(f.organisation_id)));
         Own(fb, "action", std::string(ToString(f.action)));
         Redacted(fb, "note", f.note);
@@ -410,9 +422,18 @@ class Gatherer {
     Piece p = Start(HeldKind::kAccess, subject_.id, records.front().time);
     for (const auto& r : records) {
       if (r.outcome != domain::AuditOutcome::kAllowed) continue;
+      // Another organisation's staff are not named (their involvement may
+      // itself need protecting: a refuge, a police enquiry), and the DPO
+      // decides whether even the organisation may be.
+      const bool ours = r.organisation_id == subject_.organisation_id;
+      if (!ours && !r.practitioner_id.empty()) {
+        p.may_apply.insert(Exemption::kThirdParty);
+        p.may_apply.insert(Exemption::kCrime);
+      }
       const std::string who = r.practitioner_id.empty() ? std::string("the system")
-                                                       : JIGSAW_TRY(PractitionerName(r.practitioner_id)) + " (" +
-                                                             JIGSAW_TRY(OrganisationName(r.organisation_id)) + ")";
+                              : ours ? JIGSAW_TRY(PractitionerName(r.practitioner_id)) + " (" +
+                                           JIGSAW_TRY(OrganisationName(r.organisation_id)) + ")"
+                                     : "someone at " + JIGSAW_TRY(OrganisationName(r.organisation_id));
       Own(p, FormatRfc3339(r.time), who + ": " + r.action);
     }
     Add(std::move(p));

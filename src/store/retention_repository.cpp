@@ -252,6 +252,16 @@ class SqlRetention final : public RetentionRepository {
                             {id}));
     JIGSAW_TRY(sql::Execute(
         c_, "UPDATE information_items SET text = '', source = '' WHERE person_id = $1 AND concern_id = ''", {id}));
+    // A subject access release is a copy of what was held about them: the
+    // fact of the request and its dates stay, its content goes.
+    JIGSAW_TRY(sql::Execute(c_,
+                            "UPDATE subject_access_decisions SET reason = '' WHERE request_id IN "
+                            "(SELECT id FROM subject_access_requests WHERE person_id = $1)",
+                            {id}));
+    JIGSAW_TRY(sql::Execute(c_,
+                            "UPDATE subject_access_requests SET released_content = '', identity_note = '', "
+                            "extension_reason = '' WHERE person_id = $1",
+                            {id}));
     return Ok();
   }
 

@@ -202,6 +202,24 @@ TEST_F(RetentionTest, AGrantedErasureLeavesNoContentInTheDatabaseFileAndTheAudit
     ASSERT_NE(before.find(kAccount), std::string::npos);
     ASSERT_NE(before.find(kChildName), std::string::npos);
   }
+  // Her mother asked first for what is held about the child: the release
+  // is a copy of it, and goes with the rest.
+  auto asked = Post(port(), "/api/v1/subject-access-requests",
+                    {{"person_id", r.child_id}, {"received_on", "2026-11-20"}, {"identity_check", "known_in_person"},
+                     {"identity_note", "Known to the school office."}},
+                    dpo_);
+  ASSERT_EQ(asked.status, 201) << asked.body;
+  const std::string sar = asked.Json()["id"];
+  for (const auto& e : Get(port(), "/api/v1/subject-access-requests/" + sar, dpo_).Json()["held"]) {
+    if (e["exemptions_may_apply"].empty()) continue;
+    auto decided = Post(port(), "/api/v1/subject-access-requests/" + sar + "/decisions",
+                        {{"entry", e["key"]}, {"choice", "release"}, {"reason", "Hers to see."}}, dpo_);
+    ASSERT_EQ(decided.status, 201) << decided.body;
+  }
+  auto released = Post(port(), "/api/v1/subject-access-requests/" + sar + "/release", json::object(), dpo_);
+  ASSERT_EQ(released.status, 201) << released.body;
+  ASSERT_NE(released.body.find(kChildName), std::string::npos);
+
   auto erase = Post(port(), "/api/v1/erasure-requests",
                     {{"person_id", r.child_id}, {"requested_by", "The child's mother"}, {"received_on", "2026-11-20"},
                      {"outcome", "granted"}, {"ground", "unlawfully_processed"},

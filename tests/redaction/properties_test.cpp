@@ -175,7 +175,9 @@ TEST(RedactionProperties, OrdinaryNotesLoseUnderOnePerCentOfTheirWords) {
 TEST(RedactionProperties, AProtectedParentsSurnameSharedWithTheChildSurvivesOnlyAsTheChilds) {
   std::mt19937_64 random(7);
   const std::vector<std::string> adult = {"Mrs {F}", "Mr {F}", "Ms {F}", "Dr {F}", "{I}. {F}", "{I} {F}",
-                                          "{F}'s car", "the {F} household", "MRS {F}", "Mrs {I}. {F}", "{P} {F}"};
+                                          "{F}'s car", "the {F} household", "MRS {F}", "Mrs {I}. {F}", "{P} {F}",
+                                          "Mrs {F}, {C} and", "Ms {F}. {C} was", "Ms {F} {C} was", "Mrs {F}\n{C}",
+                                          "{I}. {F}, {C}"};
   const std::vector<std::string> child = {"{C} {F}", "{F}, {C}", "{C} {F}'s", "{C} J. {F}"};
   int cases = 0;
   for (int round = 0; round < 300; ++round) {

@@ -181,6 +181,15 @@ TEST(Redactor, ASurnameTheChildSharesWithAProtectedMotherIsTheChildsOnlyBesideTh
            {"Mrs P. Pratchett rang.", "Mrs P. [name withheld] rang."},
            {"Poppy said Mrs Pratchett shouted.", "Poppy said Mrs [name withheld] shouted."},
            {"Poppy's mum Olive Pratchett rang.", "Poppy's mum [name withheld] rang."},
+           // Found by review: a title, an initial or a sentence's end before
+           // the child's name does not make the surname hers.
+           {"Mrs Pratchett, Poppy and the baby were seen.", "Mrs [name withheld], Poppy and the baby were seen."},
+           {"Spoke to Ms Pratchett. Poppy was quiet.", "Spoke to Ms [name withheld]. Poppy was quiet."},
+           {"Told Ms Pratchett Poppy had been hurt.", "Told Ms [name withheld] Poppy had been hurt."},
+           {"Ms Pratchett\nPoppy said so.", "Ms [name withheld]\nPoppy said so."},
+           {"PRATCHETT, Poppy\nPRATCHETT, Penny", "PRATCHETT, Poppy\n[name withheld], Penny"},
+           {"O. Pratchett, Poppy came in.", "[name withheld], Poppy came in."},
+           {"Poppy.\nPratchett's car again.", "Poppy.\n[name withheld] car again."},
            // The child, named as people name her.
            {"Poppy Pratchett said she was hungry.", "Poppy Pratchett said she was hungry."},
            {"POPPY PRATCHETT (Year 4).", "POPPY PRATCHETT (Year 4)."},

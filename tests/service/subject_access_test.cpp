@@ -195,6 +195,11 @@ TEST_F(SubjectAccessServiceTest, AParentsRequestReturnsEverythingHeldAboutHerWit
   EXPECT_TRUE(MayApply(*confidential, domain::Exemption::kThirdParty));
   EXPECT_TRUE(Find(held, HeldKind::kItem, course_item_)->may_apply.empty());
   EXPECT_TRUE(MayApply(*Find(held, HeldKind::kConcern, concern_), domain::Exemption::kSeriousHarm));
+  // A disclosure names the organisation that now holds it (a refuge, the
+  // police): never released without the DPO deciding, nor its feedback.
+  for (const auto& e : held)
+    if (e.kind == HeldKind::kDisclosureSent || e.kind == HeldKind::kFeedback)
+      EXPECT_TRUE(MayApply(e, domain::Exemption::kThirdParty)) << e.key;
 }
 
 TEST_F(SubjectAccessServiceTest, TheReleaseLeavesOutWhatTheDpoWithheldAndKeepsTheirReason) {
