@@ -91,6 +91,13 @@ Status Retention::SetRule(const Context& context, domain::RetentionRule rule) {
   AuditEvent event{"retention.schedule.set", "organisation", organisation_id};
   return Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
     JIGSAW_RETURN_IF_ERROR(access::Authorise(context.actor, Action::kManageRetention, organisation_id));
+    // A later birthday for a child still seen at 17 (the NHS rule) is not
+    // asked again when the period changes: kept while it still applies,
+    // never dropped by a change that did not mention it.
+    const auto current = domain::RuleFor(JIGSAW_TRY(LoadSchedule(tx, organisation_id)), rule.kind);
+    if (!rule.period.extension && current.period.extension && current.period.trigger == rule.period.trigger &&
+        current.period.extension->until_age > rule.period.years)
+      rule.period.extension = current.period.extension;
     JIGSAW_RETURN_IF_ERROR(domain::Validate(rule));
     return tx.retention().PutRule(organisation_id, rule, context.actor.practitioner_id, clock_.Now());
   });

@@ -137,5 +137,26 @@ TEST_F(RetentionServiceTest, ARefusedErasureIsRecordedAndChangesNothing) {
   EXPECT_EQ(Account(), "Ada came to school hungry.");
 }
 
+
+TEST_F(RetentionServiceTest, ChangingAPeriodKeepsTheLaterBirthdayForAChildStillSeenAtSeventeen) {
+  auto trust = admin_.AddOrganisation(op_, {"Elmside NHS Trust", domain::OrganisationType::kNhsTrust, domain::Sector::kPublic});
+  ASSERT_TRUE(trust);
+  const Context dpo = As(Add(trust->id, "trust.dpo", {Role::kDataProtectionOfficer}));
+  auto before = retention_.ScheduleOf(dpo);
+  ASSERT_TRUE(before) << before.error().message;
+  domain::RetentionRule rule = domain::RuleFor(*before, domain::RecordKind::kConcern);
+  ASSERT_TRUE(rule.period.extension) << "the NHS default keeps to the 26th birthday if seen at 17";
+  const auto extension = *rule.period.extension;
+  rule.period.extension.reset();  // as the form and the API send it: not asked
+  rule.source = "Trust policy v3";
+  ASSERT_TRUE(retention_.SetRule(dpo, rule));
+  auto after = retention_.ScheduleOf(dpo);
+  ASSERT_TRUE(after);
+  const auto stored = domain::RuleFor(*after, domain::RecordKind::kConcern);
+  ASSERT_TRUE(stored.period.extension);
+  EXPECT_EQ(stored.period.extension->until_age, extension.until_age);
+  EXPECT_EQ(stored.source, "Trust policy v3");
+}
+
 }  // namespace
 }  // namespace jigsaw::service

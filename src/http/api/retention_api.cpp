@@ -1,3 +1,4 @@
+#include <algorithm>
 #include "http/api/retention_api.h"
 
 #include "common/json_fields.h"
@@ -126,8 +127,10 @@ void AddRetentionRoutes(Router& router, RetentionServices s) {
                      JsonFields::ParseEnumField<domain::RecordKind>("kind", std::string(req.PathParam("kind"))));
                  return ReadBody(req, {"trigger", "years", "days", "disposal", "source"}, [&](const JsonFields& f) -> Status {
                    rule.period.trigger = JIGSAW_TRY(f.Enum<domain::RetentionTrigger>("trigger"));
-                   rule.period.years = static_cast<int>(JIGSAW_TRY(f.IntOr("years", 0)));
-                   rule.period.days = static_cast<int>(JIGSAW_TRY(f.IntOr("days", 0)));
+                   // Out of range stays out of range (4294967306 is not 10), for Validate to name.
+                   auto bounded = [](std::int64_t v) { return static_cast<int>(std::clamp<std::int64_t>(v, -1, 1'000'000)); };
+                   rule.period.years = bounded(JIGSAW_TRY(f.IntOr("years", 0)));
+                   rule.period.days = bounded(JIGSAW_TRY(f.IntOr("days", 0)));
                    rule.disposal = JIGSAW_TRY(f.Enum<domain::Disposal>("disposal"));
                    rule.source = JIGSAW_TRY(f.StringOrEmpty("source"));
                    return Ok();
