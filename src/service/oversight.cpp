@@ -363,6 +363,9 @@ Result<OversightReport> Oversight::Of(const Context& context, OversightScope sco
                                              scope == OversightScope::kPartnership ? Action::kViewPartnershipOversight
                                                                                    : Action::kViewOversight,
                                              facts));
+    // Authorise lets a partnership-wide role through without an
+    // organisation of its own; its own figures need one.
+    if (!own && scope != OversightScope::kPartnership) return NotYours("organisation_id");
     out.scope = scope;
     out.organisation_id = organisation_id;
     out.organisation_name = scope == OversightScope::kPartnership ? "The partnership" : own->name;
