@@ -55,6 +55,35 @@ Status Destroy(store::Transaction& tx, const Destruction& d) {
   return Ok();
 }
 
+// The concerns a granted erasure of the person destroys, unless a hold
+// stands on one of them or on the person, or (for a parent) on a child
+// they are around or that child's concerns, which the parent's details
+// help explain: then kFailedPrecondition naming the hold, and nothing is
+// destroyed or recorded.
+Result<std::vector<store::ConcernDates>> ErasableConcerns(store::Transaction& tx, const domain::Person& person,
+                                                          const std::vector<std::string>& children) {
+  const auto standing = JIGSAW_TRY(tx.retention().Holds(person.organisation_id, true));
+  if (person.kind != domain::PersonKind::kChild)
+    for (const auto& h : standing) {
+      const bool on_child = h.subject == HoldSubject::kChild &&
+                            std::find(children.begin(), children.end(), h.subject_id) != children.end();
+      bool on_their_concern = false;
+      if (h.subject == HoldSubject::kConcern) {
+        const auto held = JIGSAW_TRY(tx.casework().FindConcern(h.subject_id));
+        on_their_concern = held && std::find(children.begin(), children.end(), held->child_id) != children.end();
+      }
+      if (on_child || on_their_concern) return Held("person_id", h);
+    }
+  std::vector<store::ConcernDates> theirs;
+  for (auto& c : JIGSAW_TRY(tx.retention().ConcernsToMeasure(person.organisation_id)))
+    if (c.child_id == person.id) theirs.push_back(std::move(c));
+  for (const auto& c : theirs)
+    if (auto holds = HoldsOn(standing, c.concern_id, c.child_id); !holds.empty()) return Held("person_id", holds.front());
+  for (const auto& h : standing)
+    if (h.subject == HoldSubject::kChild && h.subject_id == person.id) return Held("person_id", h);
+  return theirs;
+}
+
 // Compaction is housekeeping of the files: the destruction is already
 // committed and audited, so a failure here is logged (and the next
 // destruction or daily purge compacts again) rather than undoing anything.
@@ -213,6 +242,30 @@ Result<std::vector<LegalHold>> Retention::Holds(const Context& context) {
   return out;
 }
 
+Result<ErasurePreview> Retention::PreviewErasure(const Context& context, const NewErasureDecision& in) {
+  const std::string& organisation_id = context.actor.organisation_id;
+  const Time now = clock_.Now();
+  domain::ErasureRequest r{.id = {}, .organisation_id = organisation_id, .person_id = in.person_id,
+                           .requested_by = in.requested_by, .received_on = in.received_on, .outcome = in.outcome,
+                           .ground = in.ground, .reasons = in.reasons, .decided_by = context.actor.practitioner_id,
+                           .decided_at = now};
+  domain::Tidy(r);
+  AuditEvent event{"erasure.preview", "person", in.person_id};
+  ErasurePreview out;
+  JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
+    JIGSAW_RETURN_IF_ERROR(access::Authorise(context.actor, Action::kManageRetention, organisation_id));
+    JIGSAW_RETURN_IF_ERROR(domain::Validate(r, domain::UkDate(now)));
+    const auto person = JIGSAW_TRY(tx.casework().FindPerson(r.person_id));
+    if (!person || person->organisation_id != organisation_id) return NotYours("person_id");
+    const auto children = JIGSAW_TRY(ChildrenAround(tx, *person));
+    event.child_id = children.empty() ? std::string() : children.front();
+    out.concerns = JIGSAW_TRY(ErasableConcerns(tx, *person, children)).size();
+    out.person = *person;
+    return Ok();
+  }));
+  return out;
+}
+
 Result<domain::ErasureRequest> Retention::DecideErasure(const Context& context, NewErasureDecision in) {
   const std::string& organisation_id = context.actor.organisation_id;
   const Time now = clock_.Now();
@@ -232,30 +285,7 @@ Result<domain::ErasureRequest> Retention::DecideErasure(const Context& context, 
     event.child_id = children.empty() ? std::string() : children.front();
     JIGSAW_RETURN_IF_ERROR(tx.retention().InsertErasureRequest(r));
     if (r.outcome != ErasureOutcome::kGranted) return Ok();
-    // Every concern about the person, unless a hold stands on one of them
-    // or on the person, or (for a parent) on a child they are around or
-    // that child's concerns, which the parent's details help explain: then
-    // nothing is destroyed and nothing recorded.
-    const auto standing = JIGSAW_TRY(tx.retention().Holds(organisation_id, true));
-    if (person->kind != domain::PersonKind::kChild)
-      for (const auto& h : standing) {
-        const bool on_child = h.subject == HoldSubject::kChild &&
-                              std::find(children.begin(), children.end(), h.subject_id) != children.end();
-        bool on_their_concern = false;
-        if (h.subject == HoldSubject::kConcern) {
-          const auto held = JIGSAW_TRY(tx.casework().FindConcern(h.subject_id));
-          on_their_concern =
-              held && std::find(children.begin(), children.end(), held->child_id) != children.end();
-        }
-        if (on_child || on_their_concern) return Held("person_id", h);
-      }
-    std::vector<store::ConcernDates> theirs;
-    for (auto& c : JIGSAW_TRY(tx.retention().ConcernsToMeasure(organisation_id)))
-      if (c.child_id == r.person_id) theirs.push_back(std::move(c));
-    for (const auto& c : theirs)
-      if (auto holds = HoldsOn(standing, c.concern_id, c.child_id); !holds.empty()) return Held("person_id", holds.front());
-    for (const auto& h : standing)
-      if (h.subject == HoldSubject::kChild && h.subject_id == r.person_id) return Held("person_id", h);
+    const auto theirs = JIGSAW_TRY(ErasableConcerns(tx, *person, children));
     for (const auto& c : theirs) {
       JIGSAW_RETURN_IF_ERROR(tx.retention().InsertDestruction(
           Destruction{.id = NewId(), .organisation_id = organisation_id, .kind = RecordKind::kConcern,

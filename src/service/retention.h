@@ -52,6 +52,12 @@ struct NewErasureDecision {
   std::string reasons;
 };
 
+// What a granted erasure would destroy.
+struct ErasurePreview {
+  domain::Person person;
+  std::size_t concerns = 0;  // concerns about them whose content would be destroyed
+};
+
 // What the automatic purge removed.
 struct PurgeCounts {
   std::int64_t drafts = 0;
@@ -94,6 +100,14 @@ class Retention {
   Result<domain::LegalHold> LiftHold(const Context& context, const std::string& hold_id, std::string reason);
   // Newest first, lifted ones too (kViewRetention).
   Result<std::vector<domain::LegalHold>> Holds(const Context& context);
+
+  // What granting this erasure would destroy, for the DPO to check before
+  // confirming: who the person is and how many concerns go
+  // (kManageRetention; audited as a read of the person). The decision is
+  // checked as DecideErasure checks it (kInvalidArgument naming the
+  // field; a hold that would stop it is kFailedPrecondition, field
+  // "person_id"); nothing is written but the audit record.
+  Result<ErasurePreview> PreviewErasure(const Context& context, const NewErasureDecision& decision);
 
   // Records the DPO's decision on an erasure request either way
   // (kManageRetention). Granted: destroys the content of every concern

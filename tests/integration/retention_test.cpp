@@ -355,5 +355,32 @@ TEST_F(RetentionTest, TheDposPagesWorkWithoutJavaScript) {
   EXPECT_EQ(teacher_page.status, 403);
 }
 
+TEST_F(RetentionTest, AGrantedErasureFromTheFormIsConfirmedOnAPageNamingThePersonFirst) {
+  const auto r = RecordConcern(std::string(kSeventeen));
+  auto form = [&](const std::string& body) {
+    return Send(port(), {"POST", "/erasure-requests/new", body + "&csrf_token=" + access::FormToken(dpo_),
+                         {{"Cookie", "jigsaw_session=" + dpo_}, {"Content-Type", "application/x-www-form-urlencoded"}}});
+  };
+  const std::string decision = "person_id=" + r.child_id +
+                               "&requested_by=Her+mother&received_on-day=20&received_on-month=11"
+                               "&received_on-year=2026&ground=no_longer_necessary&reasons=Recorded+in+error";
+  auto check = form(decision);
+  ASSERT_EQ(check.status, 200) << check.body;
+  EXPECT_NE(check.body.find("Confirm the erasure of"), std::string::npos);
+  EXPECT_NE(check.body.find(std::string(kChildName) + " Marchbanks"), std::string::npos) << "the page names whose records go";
+  EXPECT_NE(check.body.find("name=\"confirmed\" value=\"yes\""), std::string::npos);
+  EXPECT_EQ(Get(port(), "/api/v1/erasure-requests", dpo_).Json()["erasure_requests"].size(), 0u) << "nothing decided yet";
+  EXPECT_EQ(Get(port(), "/api/v1/retention/destructions", dpo_).Json()["destructions"].size(), 0u);
+
+  auto no_reason = form("person_id=" + r.child_id +
+                        "&requested_by=Her+mother&received_on-day=20&received_on-month=11"
+                        "&received_on-year=2026&ground=no_longer_necessary&reasons=");
+  EXPECT_EQ(no_reason.status, 400) << "checked before the confirmation page";
+
+  auto confirmed = form(decision + "&confirmed=yes");
+  EXPECT_EQ(confirmed.status, 303) << confirmed.body;
+  EXPECT_EQ(Get(port(), "/api/v1/retention/destructions", dpo_).Json()["destructions"].size(), 1u);
+}
+
 }  // namespace
 }  // namespace jigsaw::testing

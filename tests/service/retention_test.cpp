@@ -197,5 +197,26 @@ TEST_F(RetentionServiceTest, AHoldOnAChildStopsTheErasureOfTheirParentAndAHoldIs
   EXPECT_EQ(Account(), "Ada came to school hungry.") << "erasing the mother leaves the child's concern";
 }
 
+TEST_F(RetentionServiceTest, ThePreviewOfAnErasureNamesThePersonCountsTheirConcernsAndDestroysNothing) {
+  const NewErasureDecision erase{.person_id = child_, .requested_by = "Ada", .received_on = "2026-11-20",
+                                 .outcome = domain::ErasureOutcome::kGranted,
+                                 .ground = domain::ErasureGround::kNoLongerNecessary, .reasons = "Recorded in error."};
+  auto preview = retention_.PreviewErasure(dpo_, erase);
+  ASSERT_TRUE(preview) << preview.error().message;
+  EXPECT_EQ(preview->person.FullName(), "Ada Elm");
+  EXPECT_EQ(preview->concerns, 1u);
+  EXPECT_EQ(Account(), "Ada came to school hungry.");
+  auto listed = retention_.ErasureRequests(dpo_);
+  ASSERT_TRUE(listed);
+  EXPECT_TRUE(listed->empty());
+
+  NewErasureDecision blank = erase;
+  blank.reasons.clear();
+  EXPECT_EQ(retention_.PreviewErasure(dpo_, blank).error().field, "reasons");
+  EXPECT_EQ(retention_.PreviewErasure(dsl_, erase).error().code, ErrorCode::kPermissionDenied);
+  ASSERT_TRUE(retention_.PlaceHold(dpo_, {domain::HoldSubject::kChild, child_, "Inquiry"}));
+  EXPECT_EQ(retention_.PreviewErasure(dpo_, erase).error().code, ErrorCode::kFailedPrecondition);
+}
+
 }  // namespace
 }  // namespace jigsaw::service

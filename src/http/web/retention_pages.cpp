@@ -342,6 +342,47 @@ Response ErasureFormPage(Site& site, Visit& v, const ErasureForm& in, const Erro
                    status);
 }
 
+// The form again with the refusal, named by its field.
+Response ErasureFailure(Site& site, Visit& v, const ErasureForm& in, Error e) {
+  const auto code = e.code;
+  if (code != ErrorCode::kInvalidArgument && code != ErrorCode::kNotFound && code != ErrorCode::kFailedPrecondition)
+    return site.Failure(v, e);
+  if (code == ErrorCode::kNotFound) e.message = "There is no person with that reference in your records";
+  return ErasureFormPage(site, v, in, FieldErrors(e, "person_id"), code == ErrorCode::kFailedPrecondition ? 409 : 400);
+}
+
+// Before a granted erasure: whose records go, and how many concerns,
+// with the decision carried in hidden fields to confirm.
+Response ConfirmErasurePage(Site& site, Visit& v, const ErasureForm& in, const service::ErasurePreview& preview) {
+  const auto& p = preview.person;
+  const std::string name = p.FullName() == " " ? std::string("(no name recorded)") : p.FullName();
+  std::string body = "<h1 class=\"govuk-heading-l\">Confirm the erasure of " + Escape(name) + "&#39;s records</h1>";
+  body += SummaryList({{"Person", Escape(name), "", ""},
+                       {"Reference", Escape(p.id), "", ""},
+                       {"Date of birth", Escape(p.date_of_birth.empty() ? "Not recorded" : p.date_of_birth), "", ""},
+                       {"Concerns about them to destroy", std::to_string(preview.concerns), "", ""},
+                       {"Who asked", Escape(in.requested_by), "", ""}});
+  body += Warning(p.kind == domain::PersonKind::kChild
+                      ? "The content of every concern about this child, with its information, body map notes and "
+                        "files, and the child's identifying details will be destroyed now. This cannot be undone."
+                      : "This person's identifying details will be destroyed now. This cannot be undone.");
+  body += FormStart("/erasure-requests/new", v.csrf_token);
+  for (const auto& [name_, value] : std::initializer_list<std::pair<std::string_view, const std::string&>>{
+           {"person_id", in.person_id},
+           {"requested_by", in.requested_by},
+           {"received_on-day", in.day},
+           {"received_on-month", in.month},
+           {"received_on-year", in.year},
+           {"ground", in.ground},
+           {"reasons", in.reasons}})
+    body += HiddenInput(name_, value);
+  body += HiddenInput("confirmed", "yes");
+  body += "<div class=\"govuk-button-group\">" + Button("Erase these records", false) +
+          Link("Cancel", "/erasure-requests") + "</div></form>";
+  return site.Page(v, {.title = "Confirm the erasure", .body_html = body, .back_href = "/erasure-requests/new",
+                       .active_nav = "retention"});
+}
+
 Response ErasurePost(service::Retention& retention, Site& site, Visit& v) {
   ErasureForm in{v.form.Get("person_id"),        v.form.Get("requested_by"),     v.form.Get("received_on-day"),
                  v.form.Get("received_on-month"), v.form.Get("received_on-year"), v.form.Get("ground"),
@@ -354,15 +395,15 @@ Response ErasurePost(service::Retention& retention, Site& site, Visit& v) {
                                 .outcome = domain::OutcomeOf(*ground),
                                 .ground = *ground,
                                 .reasons = in.reasons};
-  auto done = retention.DecideErasure(v.context, d);
-  if (!done) {
-    const auto code = done.error().code;
-    if (code != ErrorCode::kInvalidArgument && code != ErrorCode::kNotFound && code != ErrorCode::kFailedPrecondition)
-      return site.Failure(v, done.error());
-    Error e = done.error();
-    if (code == ErrorCode::kNotFound) e.message = "There is no person with that reference in your records";
-    return ErasureFormPage(site, v, in, FieldErrors(e, "person_id"), code == ErrorCode::kFailedPrecondition ? 409 : 400);
+  // Granting destroys at once and cannot be undone: the DPO first sees
+  // whose records go, and confirms.
+  if (d.outcome == ErasureOutcome::kGranted && v.form.Get("confirmed") != "yes") {
+    auto preview = retention.PreviewErasure(v.context, d);
+    if (!preview) return ErasureFailure(site, v, in, preview.error());
+    return ConfirmErasurePage(site, v, in, *preview);
   }
+  auto done = retention.DecideErasure(v.context, d);
+  if (!done) return ErasureFailure(site, v, in, done.error());
   return Redirect("/erasure-requests?done=decided");
 }
 
