@@ -57,11 +57,18 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config, c
   // `jigsaw init` makes what is missing: the database first, so that a
   // database that cannot be made leaves no keys behind. Other commands need
   // the keys before they touch the database.
-  if (config.audit.create_signing_key) app->store_ = JIGSAW_TRY(store::Open(config.database));
+  if (config.audit.create_signing_key) (void)JIGSAW_TRY(store::Open(config.database));
   app->keys_ = JIGSAW_TRY(OpenServerKeys(config, clock.Now()));
-  if (!app->store_) app->store_ = JIGSAW_TRY(store::Open(config.database));
-  app->deny_list_ = JIGSAW_TRY(OpenDenyList(config.PasswordDenyListFile()));
   app->sealer_ = std::make_unique<access::Sealer>(JIGSAW_TRY(access::Sealer::FromKeys(app->keys_.sealing.keys)));
+  // Case records' content is sealed under per-record keys held apart from
+  // the database (docs/retention.md, crypto-shredding).
+  app->content_keys_ = JIGSAW_TRY(OpenContentKeyStore(config, *app->sealer_, clock));
+  store::StoreOptions database = config.database;
+  database.content_keys = app->content_keys_;
+  app->store_ = JIGSAW_TRY(store::Open(database));
+  if (const auto sealed = JIGSAW_TRY(app->store_->SealStoredContent()); sealed > 0)
+    log::Info("store.content_sealed", {{"values", std::to_string(sealed)}});
+  app->deny_list_ = JIGSAW_TRY(OpenDenyList(config.PasswordDenyListFile()));
   app->trail_ = std::make_unique<service::AuditTrail>(*app->store_, clock);
   app->audit_log_ = std::make_unique<service::AuditLog>(*app->store_, clock, *app->trail_, app->keys_.signing.current(),
                                                         app->keys_.signing.trusted());
@@ -166,8 +173,10 @@ void Application::AddChores() {
                                      {"sessions_purged", std::to_string(purged.sessions)},
                                      {"notifications_purged", std::to_string(purged.notifications)},
                                      {"awaiting_dpo", std::to_string(due)}});
-    if (purged.drafts + purged.sessions + purged.notifications > 0) return store_->Compact();
-    return Ok();
+    // Every day, purged or not: compaction also destroys the content keys
+    // of records destroyed since, whose deletion after their destruction
+    // failed (crypto-shredding, docs/retention.md).
+    return store_->Compact();
   });
 }
 
