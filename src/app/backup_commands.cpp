@@ -328,9 +328,13 @@ Result<std::variant<std::string, Refusal>> StageAndCheck(const RestorePlan& plan
   if (verified && std::holds_alternative<Verified>(*verified)) {
     auto keys = SealingKeyWarnings(plan.staging_url, plan.sealing, plan.config.SealingKeyFile());
     if (keys) {
+      // The key store unreadable (its keys wrapped by a sealing key this
+      // keyring lacks) is said, like a missing sealing key, not fatal.
       auto content = ContentKeyWarnings(plan.staging_url, plan.config, plan.sealing);
-      if (content) return *keys + *content;
-      keys = std::unexpected(content.error());
+      return *keys + (content ? *content
+                              : "WARNING: the content key store " + plan.config.ContentKeyFile() +
+                                    " cannot be read: " + content.error().message +
+                                    " Records' sealed content cannot be opened until it can.\n");
     }
     if (keys) {
       warnings = *keys;

@@ -357,31 +357,34 @@ class SqlCasework final : public CaseworkRepository {
   SqlCasework(sql::Connection& c, ContentCipher& cipher) : c_(c), cipher_(cipher) {}
 
   Status InsertPerson(const Person& p) override {
+    const SealedDetails d = JIGSAW_TRY(SealPerson(p));
     return Run(InsertSql("people", kPersonColumns),
                {p.id, p.organisation_id, S(ToString(p.kind)), p.given_name, p.family_name,
                 SearchName(p.given_name, p.family_name), p.date_of_birth, p.nhs_number, p.upn,
-                p.address, p.postcode, Flag(p.is_protected), p.protected_reason, p.created_by,
-                Micros(p.created_at), JoinLines(p.known_as), JoinLines(p.phone_numbers),
-                JoinLines(p.email_addresses)});
+                d.address, d.postcode, Flag(p.is_protected), d.protected_reason, p.created_by,
+                Micros(p.created_at), d.known_as, d.phone_numbers, d.email_addresses});
   }
 
   Result<std::optional<Person>> FindPerson(const std::string& id) override {
-    return First<Person>(JIGSAW_TRY(Select(kPersonColumns, "people", "WHERE id = $1", {id})), ToPerson);
+    auto found = JIGSAW_TRY(First<Person>(JIGSAW_TRY(Select(kPersonColumns, "people", "WHERE id = $1", {id})), ToPerson));
+    if (found) JIGSAW_RETURN_IF_ERROR(OpenPerson(*found));
+    return found;
   }
 
   Result<std::vector<Person>> People(const std::vector<std::string>& ids) override {
     if (ids.empty()) return std::vector<Person>{};
     Where w;
     w.Add("id IN (" + w.In(ids) + ")");
-    return All<Person>(JIGSAW_TRY(c_.Query(
+    return OpenPeople(JIGSAW_TRY(All<Person>(JIGSAW_TRY(c_.Query(
                            "SELECT " + S(kPersonColumns) + " FROM people" + w.sql(), w.params())),
-                       ToPerson);
+                       ToPerson)));
   }
 
   Result<std::vector<Person>> ProtectedPeople(const std::string& organisation_id) override {
-    return All<Person>(JIGSAW_TRY(Select(kPersonColumns, "people", "WHERE organisation_id = $1 AND is_protected = 1",
-                                         {organisation_id})),
-                       ToPerson);
+    return OpenPeople(JIGSAW_TRY(All<Person>(JIGSAW_TRY(Select(kPersonColumns, "people",
+                                                              "WHERE organisation_id = $1 AND is_protected = 1",
+                                                              {organisation_id})),
+                                            ToPerson)));
   }
 
   Result<std::vector<PersonVersion>> FormerVersionsOfProtectedPeople(const std::string& organisation_id) override {
@@ -389,9 +392,9 @@ class SqlCasework final : public CaseworkRepository {
                                   "WHERE id IN (SELECT id FROM people WHERE organisation_id = $1 AND is_protected = 1) "
                                   "ORDER BY superseded_at, version_id",
                                   {organisation_id}));
-    return All<PersonVersion>(rows, [](const Row& r) -> Result<PersonVersion> {
+    return OpenPersonVersions(JIGSAW_TRY(All<PersonVersion>(rows, [](const Row& r) -> Result<PersonVersion> {
       return PersonVersion{r.Text(21), JIGSAW_TRY(ToPerson(r)), ToSupersession(r, 18)};
-    });
+    })));
   }
 
   Result<std::vector<Person>> SearchPeople(const std::string& organisation_id, const std::string& name,
@@ -411,37 +414,39 @@ class SqlCasework final : public CaseworkRepository {
             " OR upn = $" + exact + ")");
     }
     const std::string tail = " ORDER BY family_name, given_name" + w.Limit(limit);
-    return All<Person>(JIGSAW_TRY(c_.Query(
+    return OpenPeople(JIGSAW_TRY(All<Person>(JIGSAW_TRY(c_.Query(
                            "SELECT " + S(kPersonColumns) + " FROM people" + w.sql() + tail,
                            w.params())),
-                       ToPerson);
+                       ToPerson)));
   }
 
   Status UpdatePerson(const Person& p) override {
+    const SealedDetails d = JIGSAW_TRY(SealPerson(p));
     return Run("UPDATE people SET given_name = $2, family_name = $3, search_name = $4, date_of_birth = $5, "
                "nhs_number = $6, upn = $7, address = $8, postcode = $9, is_protected = $10, protected_reason = $11, "
                "known_as = $12, phone_numbers = $13, email_addresses = $14 WHERE id = $1",
                {p.id, p.given_name, p.family_name, SearchName(p.given_name, p.family_name), p.date_of_birth,
-                p.nhs_number, p.upn, p.address, p.postcode, Flag(p.is_protected), p.protected_reason,
-                JoinLines(p.known_as), JoinLines(p.phone_numbers), JoinLines(p.email_addresses)});
+                p.nhs_number, p.upn, d.address, d.postcode, Flag(p.is_protected), d.protected_reason,
+                d.known_as, d.phone_numbers, d.email_addresses});
   }
 
   Status InsertPersonVersion(const PersonVersion& v) override {
     const Person& p = v.person;
+    const SealedDetails d = JIGSAW_TRY(SealPerson(p));
     return Run(InsertSql("person_versions", S(kPersonColumns) + ", " + S(kSupersessionColumns)),
                {p.id, p.organisation_id, S(ToString(p.kind)), p.given_name, p.family_name,
                 SearchName(p.given_name, p.family_name), p.date_of_birth, p.nhs_number, p.upn,
-                p.address, p.postcode, Flag(p.is_protected), p.protected_reason, p.created_by,
-                Micros(p.created_at), JoinLines(p.known_as), JoinLines(p.phone_numbers),
-                JoinLines(p.email_addresses), v.superseded.by, Micros(v.superseded.at), v.superseded.reason, v.id});
+                d.address, d.postcode, Flag(p.is_protected), d.protected_reason, p.created_by,
+                Micros(p.created_at), d.known_as, d.phone_numbers, d.email_addresses, v.superseded.by,
+                Micros(v.superseded.at), v.superseded.reason, v.id});
   }
 
   Result<std::vector<PersonVersion>> PersonVersions(const std::string& person_id) override {
     auto rows = JIGSAW_TRY(Select(S(kPersonColumns) + ", " + S(kSupersessionColumns), "person_versions",
                                   "WHERE id = $1 ORDER BY superseded_at, version_id", {person_id}));
-    return All<PersonVersion>(rows, [](const Row& r) -> Result<PersonVersion> {
+    return OpenPersonVersions(JIGSAW_TRY(All<PersonVersion>(rows, [](const Row& r) -> Result<PersonVersion> {
       return PersonVersion{r.Text(21), JIGSAW_TRY(ToPerson(r)), ToSupersession(r, 18)};
-    });
+    })));
   }
 
   Status InsertRelationship(const Relationship& r) override {
@@ -884,6 +889,52 @@ class SqlCasework final : public CaseworkRepository {
   }
 
  private:
+  // A person's details that no query searches or compares, sealed under the
+  // person's key (names, date of birth, NHS number and UPN are searched
+  // in SQL and stay as they are: docs/retention.md).
+  struct SealedDetails {
+    std::string address, postcode, protected_reason, known_as, phone_numbers, email_addresses;
+  };
+  Result<SealedDetails> SealPerson(const Person& p) {
+    auto seal = [&](std::string_view column, const std::string& text) { return cipher_.Seal(p.id, column, p.id, text); };
+    return SealedDetails{.address = JIGSAW_TRY(seal("person.address", p.address)),
+                         .postcode = JIGSAW_TRY(seal("person.postcode", p.postcode)),
+                         .protected_reason = JIGSAW_TRY(seal("person.protected_reason", p.protected_reason)),
+                         .known_as = JIGSAW_TRY(seal("person.known_as", JoinLines(p.known_as))),
+                         .phone_numbers = JIGSAW_TRY(seal("person.phone_numbers", JoinLines(p.phone_numbers))),
+                         .email_addresses = JIGSAW_TRY(seal("person.email_addresses", JoinLines(p.email_addresses)))};
+  }
+  Status OpenPerson(Person& p) {
+    // Read back from a row, the lists were split at newlines before they
+    // were opened: a sealed list is one value with no newline in it.
+    auto open_list = [&](std::string_view column, std::vector<std::string>& list) -> Status {
+      if (list.size() != 1 || !IsSealedContent(list[0])) return Ok();
+      list = SplitLines(JIGSAW_TRY(cipher_.Open(p.id, column, p.id, list[0])));
+      return Ok();
+    };
+    p.address = JIGSAW_TRY(cipher_.Open(p.id, "person.address", p.id, p.address));
+    p.postcode = JIGSAW_TRY(cipher_.Open(p.id, "person.postcode", p.id, p.postcode));
+    p.protected_reason = JIGSAW_TRY(cipher_.Open(p.id, "person.protected_reason", p.id, p.protected_reason));
+    JIGSAW_RETURN_IF_ERROR(open_list("person.known_as", p.known_as));
+    JIGSAW_RETURN_IF_ERROR(open_list("person.phone_numbers", p.phone_numbers));
+    JIGSAW_RETURN_IF_ERROR(open_list("person.email_addresses", p.email_addresses));
+    return Ok();
+  }
+  Result<std::vector<Person>> OpenPeople(std::vector<Person> people) {
+    std::vector<std::string> owners;
+    for (const auto& p : people) owners.push_back(p.id);
+    JIGSAW_RETURN_IF_ERROR(cipher_.Prefetch(owners));
+    for (auto& p : people) JIGSAW_RETURN_IF_ERROR(OpenPerson(p));
+    return people;
+  }
+  Result<std::vector<PersonVersion>> OpenPersonVersions(std::vector<PersonVersion> versions) {
+    std::vector<std::string> owners;
+    for (const auto& v : versions) owners.push_back(v.person.id);
+    JIGSAW_RETURN_IF_ERROR(cipher_.Prefetch(owners));
+    for (auto& v : versions) JIGSAW_RETURN_IF_ERROR(OpenPerson(v.person));
+    return versions;
+  }
+
   // A concern's content, sealed under the concern's key and bound to it.
   Result<std::string> SealConcern(const Concern& c, std::string_view column, const std::string& text) {
     return cipher_.Seal(c.id, column, c.id, text);

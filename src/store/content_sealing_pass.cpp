@@ -20,6 +20,14 @@ struct SealedTable {
   std::vector<SealedColumn> columns;
 };
 
+// A person's details that no query searches (casework_repository.cpp).
+const std::vector<SealedColumn> kPersonDetails{{"address", "person.address"},
+                                               {"postcode", "person.postcode"},
+                                               {"protected_reason", "person.protected_reason"},
+                                               {"known_as", "person.known_as"},
+                                               {"phone_numbers", "person.phone_numbers"},
+                                               {"email_addresses", "person.email_addresses"}};
+
 const std::vector<SealedTable>& SealedTables() {
   static const std::vector<SealedTable> tables{
       {"concerns", "id", "id", "id",
@@ -38,6 +46,8 @@ const std::vector<SealedTable>& SealedTables() {
       {"tasks", "id", "id", "CASE WHEN concern_id = '' THEN child_id ELSE concern_id END",
        {{"description", "task.description"}}},
       {"concern_links", "id", "id", "concern_id", {{"note", "link.note"}}},
+      {"people", "id", "id", "id", kPersonDetails},
+      {"person_versions", "version_id", "id", "id", kPersonDetails},
   };
   return tables;
 }
@@ -68,8 +78,9 @@ Result<std::int64_t> SealPlaintext(sql::Connection& c, ContentCipher& cipher) {
   const Bytes prefix = SealedBytesPrefix();
   auto files = JIGSAW_TRY(sql::Query(c,
                                      "SELECT id, concern_id, sealed_content FROM attachments WHERE "
-                                     "length(sealed_content) > 0 AND substr(sealed_content, 1, $1) <> $2",
-                                     {static_cast<std::int64_t>(prefix.size()), prefix}));
+                                     "length(sealed_content) > 0 AND substr(sealed_content, 1, " +
+                                         std::to_string(prefix.size()) + ") <> $1",
+                                     {prefix}));
   for (const auto& r : files) {
     const Bytes value = JIGSAW_TRY(cipher.SealBytes(r.Text(1), "attachment.content", r.Text(0), r.Blob(2)));
     JIGSAW_TRY(sql::Execute(c, "UPDATE attachments SET sealed_content = $2 WHERE id = $1", {r.Text(0), value}));

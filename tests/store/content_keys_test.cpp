@@ -119,6 +119,8 @@ class ContentSealingTest : public ::testing::Test {
       child.organisation_id = org_.id;
       child.given_name = "Zephyrine";
       child.family_name = "Marchbanks";
+      child.address = std::string(kAddress);
+      child.phone_numbers = {"07700 900123", "07700 900456"};
       child.created_at = FromMicros(2);
       JIGSAW_RETURN_IF_ERROR(tx.casework().InsertPerson(child));
       domain::Concern c;
@@ -140,19 +142,38 @@ class ContentSealingTest : public ::testing::Test {
       i.source = "breakfast club";
       i.created_by = "someone";
       i.created_at = FromMicros(4);
-      return tx.casework().InsertItem(i);
+      JIGSAW_RETURN_IF_ERROR(tx.casework().InsertItem(i));
+      domain::Attachment a;
+      a.id = attachment_id_;
+      a.organisation_id = org_.id;
+      a.concern_id = concern_id_;
+      a.file_name = "forearm.png";
+      a.type = domain::AttachmentType::kPng;
+      a.sealed_content = Bytes(kFile.begin(), kFile.end());
+      a.size_bytes = static_cast<std::int64_t>(kFile.size());
+      a.created_by = "someone";
+      a.created_at = FromMicros(5);
+      return tx.recording().InsertAttachment(a);
     }));
   }
-  // The account and the item's text as `store` reads them.
+  // The account and the item's text as `store` reads them (and the child's
+  // address and phone numbers, into address_ and phones_).
   Result<std::pair<std::string, std::string>> Read(Store& store) {
     std::pair<std::string, std::string> out;
     JIGSAW_RETURN_IF_ERROR(store.Read([&](Transaction& tx) -> Status {
+      auto child = JIGSAW_TRY(tx.casework().FindPerson(child_id_));
+      if (!child) return NotFound("no child");
+      address_ = child->address;
+      phones_ = child->phone_numbers;
       auto c = JIGSAW_TRY(tx.casework().FindConcern(concern_id_));
       if (!c) return NotFound("no concern");
       out.first = c->what_happened;
       auto items = JIGSAW_TRY(tx.casework().ItemsOfConcern(concern_id_));
       if (items.size() != 1) return NotFound("no item");
       out.second = items[0].text;
+      auto a = JIGSAW_TRY(tx.recording().FindAttachment(attachment_id_));
+      if (!a) return NotFound("no attachment");
+      file_ = std::string(a->sealed_content.begin(), a->sealed_content.end());
       return Ok();
     }));
     return out;
@@ -164,11 +185,16 @@ class ContentSealingTest : public ::testing::Test {
 
   static constexpr std::string_view kAccount = "Quillonby locked out overnight by the stepfather";
   static constexpr std::string_view kItem = "Bruise on the left forearm seen at breakfast club";
+  static constexpr std::string_view kAddress = "17 Larkspur Row, Elmside";
+  // As the keyring sealed it, standing for a photograph's bytes.
+  static constexpr std::string_view kFile = "keyring-sealed photograph Quillonby";
+  std::string address_, file_;
+  std::vector<std::string> phones_;
   testing::TestDatabase db_;
   FakeClock clock_{FromMicros(1'000'000)};
   std::shared_ptr<ContentKeys> keys_;
   domain::Organisation org_;
-  std::string child_id_ = NewId(), concern_id_ = NewId(), item_id_ = NewId();
+  std::string child_id_ = NewId(), concern_id_ = NewId(), item_id_ = NewId(), attachment_id_ = NewId();
 };
 
 TEST_F(ContentSealingTest, ContentIsSealedOnWriteOpenedOnReadAndReadsAsDestroyedOnceItsKeyIsGone) {
@@ -178,7 +204,10 @@ TEST_F(ContentSealingTest, ContentIsSealedOnWriteOpenedOnReadAndReadsAsDestroyed
   ASSERT_TRUE(read) << read.error().message;
   EXPECT_EQ(read->first, kAccount);
   EXPECT_EQ(read->second, kItem);
-  EXPECT_EQ(keys_->Count().value(), 1) << "one key for the concern and its items";
+  EXPECT_EQ(address_, kAddress);
+  EXPECT_EQ(phones_, (std::vector<std::string>{"07700 900123", "07700 900456"}));
+  EXPECT_EQ(file_, kFile);
+  EXPECT_EQ(keys_->Count().value(), 2) << "one key for the concern and its items, one for the child";
   // Without the key store the stored values are ciphertext, not text.
   auto plain = db_.OpenStore();
   EXPECT_FALSE(Read(*plain)) << "sealed values do not read without the key store";
@@ -186,12 +215,18 @@ TEST_F(ContentSealingTest, ContentIsSealedOnWriteOpenedOnReadAndReadsAsDestroyed
     const std::string bytes = RawSqliteFile();
     EXPECT_EQ(bytes.find(kAccount), std::string::npos);
     EXPECT_EQ(bytes.find(kItem), std::string::npos);
+    EXPECT_EQ(bytes.find(kAddress), std::string::npos);
+    EXPECT_EQ(bytes.find(kFile), std::string::npos);
+    EXPECT_NE(bytes.find("Zephyrine"), std::string::npos) << "names are searched, so not sealed";
   }
-  ASSERT_TRUE(keys_->Destroy({concern_id_}));
+  ASSERT_TRUE(keys_->Destroy({concern_id_, child_id_}));
   auto after = Read(*Sealed());
   ASSERT_TRUE(after) << "shredded content is not an error: " << after.error().message;
   EXPECT_EQ(after->first, "");
   EXPECT_EQ(after->second, "");
+  EXPECT_EQ(address_, "");
+  EXPECT_TRUE(phones_.empty());
+  EXPECT_EQ(file_, "") << "a shredded file has no bytes, as a destroyed one";
 }
 
 TEST_F(ContentSealingTest, TheSealingPassSealsPlaintextStoredBeforeSealingExisted) {
@@ -202,12 +237,15 @@ TEST_F(ContentSealingTest, TheSealingPassSealsPlaintextStoredBeforeSealingExiste
   auto store = Sealed();
   const auto sealed = store->SealStoredContent();
   ASSERT_TRUE(sealed) << sealed.error().message;
-  EXPECT_EQ(*sealed, 4) << "the account, the child's words, the item's text and its source";
+  EXPECT_EQ(*sealed, 8) << "the account, the child's words, the item's text and source, the address, the phones, "
+                          "the file's name and its bytes";
   EXPECT_EQ(store->SealStoredContent().value(), 0) << "once only";
   auto read = Read(*store);
   ASSERT_TRUE(read) << read.error().message;
   EXPECT_EQ(read->first, kAccount);
   EXPECT_EQ(read->second, kItem);
+  EXPECT_EQ(address_, kAddress);
+  EXPECT_EQ(file_, kFile);
   EXPECT_FALSE(Read(*db_.OpenStore())) << "stored sealed now";
   if (db_.backend() == "sqlite") {
     const std::string bytes = RawSqliteFile();
