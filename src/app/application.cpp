@@ -3,6 +3,7 @@
 #include <thread>
 
 #include "common/log.h"
+#include "store/backup.h"
 #include "http/api/api.h"
 #include "http/api/case_management_api.h"
 #include "http/api/casework_api.h"
@@ -50,6 +51,22 @@ Result<std::unique_ptr<access::PasswordDenyList>> OpenDenyList(const std::string
   });
 }
 
+// An empty content key store beside a database holding sealed content is
+// a key store that was lost or not put back, or a wrong
+// keys.content_key_file: starting would show every record as destroyed
+// (and seal new content under new keys), so the server does not start.
+Status CheckContentKeysPresent(const Config& config, store::ContentKeys& keys) {
+  if (JIGSAW_TRY(keys.Count()) > 0) return Ok();
+  const auto owners = JIGSAW_TRY(store::SealedContentOwnersIn(config.database.url));
+  if (owners.empty()) return Ok();
+  return Fail(ErrorCode::kFailedPrecondition,
+              "The content key store " + config.ContentKeyFile() + " holds no key, but the database holds the sealed "
+                  "content of " + std::to_string(owners.size()) +
+                  " records. Put the content key store back from its own backup (docs/operations.md), or set "
+                  "keys.content_key_file to where it is.",
+              "keys.content_key_file");
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Application>> Application::Create(const Config& config, const Clock& clock) {
@@ -66,6 +83,7 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config, c
   store::StoreOptions database = config.database;
   database.content_keys = app->content_keys_;
   app->store_ = JIGSAW_TRY(store::Open(database));
+  JIGSAW_RETURN_IF_ERROR(CheckContentKeysPresent(config, *app->content_keys_));
   if (const auto sealed = JIGSAW_TRY(app->store_->SealStoredContent()); sealed > 0)
     log::Info("store.content_sealed", {{"values", std::to_string(sealed)}});
   app->deny_list_ = JIGSAW_TRY(OpenDenyList(config.PasswordDenyListFile()));

@@ -302,6 +302,22 @@ TEST_F(RetentionTest, AGrantedErasureLeavesNoContentInTheDatabaseFileAndTheAudit
   EXPECT_NE(verified.out.find("OK: "), std::string::npos) << verified.out;
 }
 
+TEST_F(RetentionTest, TheServerDoesNotStartWithoutTheKeysOfTheContentItHolds) {
+  RecordConcern("2016-02-03");
+  // A key store that was not put back (here: another, empty, file).
+  app::Config config = db_.Config();
+  config.keys.content_key_file =
+      (std::filesystem::temp_directory_path() / ("jigsaw-empty-" + NewId() + ".content-keys")).string();
+  FakeClock clock(SystemClock().Now());
+  auto started = app::Application::Create(config, clock);
+  ASSERT_FALSE(started);
+  EXPECT_EQ(started.error().field, "keys.content_key_file");
+  EXPECT_NE(started.error().message.find("holds no key"), std::string::npos) << started.error().message;
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(config.keys.content_key_file + suffix);
+  // With the right one, it starts.
+  EXPECT_TRUE(app::Application::Create(db_.Config(), clock));
+}
+
 TEST_F(RetentionTest, ARefusedErasureIsRecordedWithItsReasonAndDestroysNothing) {
   const auto r = RecordConcern("2016-02-03");
   auto wrong = Post(port(), "/api/v1/erasure-requests",
