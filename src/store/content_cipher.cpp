@@ -28,13 +28,15 @@ bool IsSealedContent(std::string_view stored) { return stored.starts_with(kPrefi
 
 std::string SealedContentPattern() { return std::string(kPrefix) + "%"; }
 
-Result<std::optional<Bytes>> ContentCipher::Lookup(const std::string& owner_id) {
-  if (auto it = cache_.find(owner_id); it != cache_.end()) return it->second;
-  auto found = JIGSAW_TRY(keys_->Find({owner_id}));
-  std::optional<Bytes> key;
-  if (auto it = found.find(owner_id); it != found.end()) key = std::move(it->second);
-  cache_[owner_id] = key;
-  return key;
+Result<const Bytes*> ContentCipher::Lookup(const std::string& owner_id) {
+  auto it = cache_.find(owner_id);
+  if (it == cache_.end()) {
+    auto found = JIGSAW_TRY(keys_->Find({owner_id}));
+    std::optional<Bytes> key;
+    if (auto f = found.find(owner_id); f != found.end()) key = std::move(f->second);
+    it = cache_.insert_or_assign(owner_id, std::move(key)).first;
+  }
+  return it->second ? &*it->second : nullptr;
 }
 
 Status ContentCipher::Prefetch(const std::vector<std::string>& owner_ids) {
@@ -53,12 +55,10 @@ Status ContentCipher::Prefetch(const std::vector<std::string>& owner_ids) {
 
 Result<Bytes> ContentCipher::KeyToSeal(const std::string& owner_id) {
   if (owner_id.empty()) return Internal("Content to seal has no owner.");
-  auto held = JIGSAW_TRY(Lookup(owner_id));
-  if (!held) {
-    held = JIGSAW_TRY(keys_->KeyFor(owner_id));
-    cache_[owner_id] = held;
-  }
-  return *held;
+  if (const Bytes* held = JIGSAW_TRY(Lookup(owner_id))) return *held;
+  Bytes made = JIGSAW_TRY(keys_->KeyFor(owner_id));
+  cache_[owner_id] = made;
+  return made;
 }
 
 // nonce || ciphertext and tag.
@@ -101,7 +101,7 @@ Result<std::string> ContentCipher::Open(const std::string& owner_id, std::string
                                         const std::string& record_id, const std::string& stored) {
   if (!IsSealedContent(stored)) return stored;
   if (!keys_) return Internal("Sealed content was found, but no content key store is open.");
-  auto key = JIGSAW_TRY(Lookup(owner_id));
+  const Bytes* key = JIGSAW_TRY(Lookup(owner_id));
   // The key was destroyed: this is destroyed content, as the live database
   // shows it (cleared), never an error.
   if (!key) return std::string();
@@ -129,7 +129,7 @@ Result<Bytes> ContentCipher::OpenBytes(const std::string& owner_id, std::string_
   if (stored.size() < kBytesPrefix.size() || !std::equal(kBytesPrefix.begin(), kBytesPrefix.end(), stored.begin()))
     return stored;
   if (!keys_) return Internal("Sealed content was found, but no content key store is open.");
-  auto key = JIGSAW_TRY(Lookup(owner_id));
+  const Bytes* key = JIGSAW_TRY(Lookup(owner_id));
   if (!key) return Bytes();
   auto plain = Decrypt(*key, AssociatedData(owner_id, column, record_id),
                        std::span<const std::uint8_t>(stored).subspan(kBytesPrefix.size()));

@@ -64,7 +64,8 @@ class ContentCipher {
   void Forget() { cache_.clear(); }
 
  private:
-  Result<std::optional<Bytes>> Lookup(const std::string& owner_id);
+  // The cached key (nullptr: none held); valid until the cache changes.
+  Result<const Bytes*> Lookup(const std::string& owner_id);
   Result<Bytes> KeyToSeal(const std::string& owner_id);
   Result<Bytes> Encrypt(const Bytes& key, std::string_view ad, std::span<const std::uint8_t> plain);
   // nullopt: the value does not open (altered or moved).
