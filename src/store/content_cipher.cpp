@@ -2,6 +2,8 @@
 
 #include <sodium.h>
 
+#include <set>
+
 #include "common/random.h"
 
 namespace jigsaw::store::internal {
@@ -36,16 +38,19 @@ Result<const Bytes*> ContentCipher::Lookup(const std::string& owner_id) {
     if (auto f = found.find(owner_id); f != found.end()) key = std::move(f->second);
     it = cache_.insert_or_assign(owner_id, std::move(key)).first;
   }
+  if (it->second && it->second->size() != crypto_aead_xchacha20poly1305_ietf_KEYBYTES)
+    return Internal("A content key is not 32 bytes.");
   return it->second ? &*it->second : nullptr;
 }
 
 Status ContentCipher::Prefetch(const std::vector<std::string>& owner_ids) {
   if (!keys_) return Ok();
-  std::vector<std::string> wanted;
+  // Each owner once: a list names the same concern or person many times.
+  std::set<std::string> wanted;
   for (const auto& id : owner_ids)
-    if (!id.empty() && !cache_.contains(id)) wanted.push_back(id);
+    if (!id.empty() && !cache_.contains(id)) wanted.insert(id);
   if (wanted.empty()) return Ok();
-  auto found = JIGSAW_TRY(keys_->Find(wanted));
+  auto found = JIGSAW_TRY(keys_->Find(std::vector<std::string>(wanted.begin(), wanted.end())));
   for (const auto& id : wanted) {
     auto it = found.find(id);
     cache_[id] = it == found.end() ? std::nullopt : std::optional<Bytes>(std::move(it->second));

@@ -47,6 +47,10 @@ const std::vector<SealedTable>& SealedTables() {
        {{"description", "task.description"}}},
       {"concern_links", "id", "id", "concern_id", {{"note", "link.note"}}},
       {"people", "id", "id", "id", kPersonDetails},
+      {"subject_access_requests", "id", "id", "person_id",
+       {{"identity_note", "sar.identity_note"},
+        {"extension_reason", "sar.extension_reason"},
+        {"released_content", "sar.released_content"}}},
       {"person_versions", "version_id", "id", "id", kPersonDetails},
   };
   return tables;

@@ -642,7 +642,7 @@ class SqlTransaction final : public Transaction {
         training_(NewTrainingRepository(c)),
         governance_(NewGovernanceRepository(c)),
         retention_(NewRetentionRepository(c)),
-        subject_access_(NewSubjectAccessRepository(c)) {}
+        subject_access_(NewSubjectAccessRepository(c, cipher_)) {}
   OrganisationRepository& organisations() override { return organisations_; }
   PractitionerRepository& practitioners() override { return practitioners_; }
   SessionRepository& sessions() override { return sessions_; }

@@ -80,7 +80,8 @@ std::unique_ptr<SignInRepository> NewSignInRepository(sql::Connection& connectio
 std::unique_ptr<PartnershipRepository> NewPartnershipRepository(sql::Connection& connection);
 std::unique_ptr<LinkingRepository> NewLinkingRepository(sql::Connection& connection);
 std::unique_ptr<TrainingRepository> NewTrainingRepository(sql::Connection& connection);
-std::unique_ptr<SubjectAccessRepository> NewSubjectAccessRepository(sql::Connection& connection);
+std::unique_ptr<SubjectAccessRepository> NewSubjectAccessRepository(sql::Connection& connection,
+                                                                    ContentCipher& cipher);
 std::unique_ptr<GovernanceRepository> NewGovernanceRepository(sql::Connection& connection);
 std::unique_ptr<RetentionRepository> NewRetentionRepository(sql::Connection& connection);
 

@@ -229,6 +229,30 @@ TEST_F(ContentSealingTest, ContentIsSealedOnWriteOpenedOnReadAndReadsAsDestroyed
   EXPECT_EQ(file_, "") << "a shredded file has no bytes, as a destroyed one";
 }
 
+TEST_F(ContentSealingTest, AListNamingTheSameOwnerManyTimesOpensEveryRow) {
+  auto store = Sealed();
+  Record(*store);
+  ASSERT_TRUE(store->Write([&](Transaction& tx) -> Status {
+    domain::InformationItem second;
+    second.id = NewId();
+    second.organisation_id = org_.id;
+    second.concern_id = concern_id_;
+    second.person_id = child_id_;
+    second.text = "A second item of the same concern";
+    second.created_by = "someone";
+    second.created_at = FromMicros(6);
+    return tx.casework().InsertItem(second);
+  }));
+  // A new transaction: the list's one look-up finds the concern's key for
+  // both rows (a regression: the second row once got a moved-from key).
+  std::vector<std::string> texts;
+  ASSERT_TRUE(Sealed()->Read([&](Transaction& tx) -> Status {
+    for (const auto& i : JIGSAW_TRY(tx.casework().ItemsOfConcern(concern_id_))) texts.push_back(i.text);
+    return Ok();
+  }));
+  EXPECT_EQ(texts, (std::vector<std::string>{std::string(kItem), "A second item of the same concern"}));
+}
+
 TEST_F(ContentSealingTest, TheSealingPassSealsPlaintextStoredBeforeSealingExisted) {
   {
     auto plain = db_.OpenStore();  // as a release before sealing wrote them
