@@ -310,6 +310,15 @@ TEST_F(RetentionTest, AGrantedErasureLeavesNoContentInTheDatabaseFileAndTheAudit
     EXPECT_TRUE((*keys)->Find({r.concern_id}).value().contains(r.concern_id));
   }
   copy->reset();
+  // Restoring that backup says which records' keys the key store lacks:
+  // here the erased concern's, which then reads as destroyed.
+  TestDatabase target;
+  auto restore = Jigsaw("restore --from " + backup.string() + " --database '" + target.url() + "' --audit-key " +
+                        db_.key_file());
+  EXPECT_EQ(restore.status, 0) << restore.out;
+  EXPECT_NE(restore.out.find("has no key for 1 of the 1 records whose content this copy holds sealed"),
+            std::string::npos)
+      << restore.out;
   std::filesystem::remove_all(backup);
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(key_backup + suffix);
 
