@@ -83,8 +83,14 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config, c
   store::StoreOptions database = config.database;
   database.content_keys = app->content_keys_;
   app->store_ = JIGSAW_TRY(store::Open(database));
-  JIGSAW_RETURN_IF_ERROR(CheckContentKeysPresent(config, *app->content_keys_));
-  if (const auto sealed = JIGSAW_TRY(app->store_->SealStoredContent()); sealed > 0)
+  // Without the keys of the content it holds, nothing is sealed (plaintext
+  // left from before would go under keys the real key store lacks) and the
+  // server does not serve (Listen); tools that read no content (`audit
+  // verify`) still run.
+  app->content_keys_present_ = CheckContentKeysPresent(config, *app->content_keys_);
+  if (!app->content_keys_present_)
+    log::Warning("store.content_keys_missing", {{"error", app->content_keys_present_.error().message}});
+  else if (const auto sealed = JIGSAW_TRY(app->store_->SealStoredContent()); sealed > 0)
     log::Info("store.content_sealed", {{"values", std::to_string(sealed)}});
   app->deny_list_ = JIGSAW_TRY(OpenDenyList(config.PasswordDenyListFile()));
   app->trail_ = std::make_unique<service::AuditTrail>(*app->store_, clock);
@@ -199,6 +205,7 @@ void Application::AddChores() {
 }
 
 Status Application::Listen() {
+  JIGSAW_RETURN_IF_ERROR(content_keys_present_);
   // Everything recorded before this start is under a signed head before
   // the first request is served; a damaged tree stops the start here.
   JIGSAW_RETURN_IF_ERROR(audit_log_->SignTreeHead());

@@ -91,6 +91,7 @@ class Application {
   Config config_;
   const Clock& clock_;
   std::shared_ptr<store::ContentKeys> content_keys_;  // before the store, which uses it
+  Status content_keys_present_;  // Listen refuses to serve without them
   std::unique_ptr<store::Store> store_;
   ServerKeys keys_;
   std::unique_ptr<access::PasswordDenyList> deny_list_;

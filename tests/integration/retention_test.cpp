@@ -334,13 +334,20 @@ TEST_F(RetentionTest, TheServerDoesNotStartWithoutTheKeysOfTheContentItHolds) {
   config.keys.content_key_file =
       (std::filesystem::temp_directory_path() / ("jigsaw-empty-" + NewId() + ".content-keys")).string();
   FakeClock clock(SystemClock().Now());
-  auto started = app::Application::Create(config, clock);
-  ASSERT_FALSE(started);
-  EXPECT_EQ(started.error().field, "keys.content_key_file");
-  EXPECT_NE(started.error().message.find("holds no key"), std::string::npos) << started.error().message;
+  {
+    auto opened = app::Application::Create(config, clock);  // as `jigsaw audit verify` does: no content read
+    ASSERT_TRUE(opened) << opened.error().message;
+    auto serving = (*opened)->Listen();
+    ASSERT_FALSE(serving);
+    EXPECT_EQ(serving.error().field, "keys.content_key_file");
+    EXPECT_NE(serving.error().message.find("holds no key"), std::string::npos) << serving.error().message;
+    EXPECT_EQ((*opened)->content_keys()->Count().value(), 0) << "nothing sealed under the wrong key store";
+  }
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(config.keys.content_key_file + suffix);
-  // With the right one, it starts.
+  // With the right one, it opens (the server above serves with it).
   EXPECT_TRUE(app::Application::Create(db_.Config(), clock));
+  auto verified = Verify();
+  EXPECT_EQ(verified.status, 0) << verified.out;
 }
 
 TEST_F(RetentionTest, ARefusedErasureIsRecordedWithItsReasonAndDestroysNothing) {
