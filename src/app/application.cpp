@@ -3,6 +3,7 @@
 #include <thread>
 
 #include "common/log.h"
+#include "store/backup.h"
 #include "http/api/api.h"
 #include "http/api/case_management_api.h"
 #include "http/api/casework_api.h"
@@ -50,6 +51,22 @@ Result<std::unique_ptr<access::PasswordDenyList>> OpenDenyList(const std::string
   });
 }
 
+// An empty content key store beside a database holding sealed content is
+// a key store that was lost or not put back, or a wrong
+// keys.content_key_file: starting would show every record as destroyed
+// (and seal new content under new keys), so the server does not start.
+Status CheckContentKeysPresent(const Config& config, store::ContentKeys& keys) {
+  if (JIGSAW_TRY(keys.Count()) > 0) return Ok();
+  const auto owners = JIGSAW_TRY(store::SealedContentOwnersIn(config.database.url));
+  if (owners.empty()) return Ok();
+  return Fail(ErrorCode::kFailedPrecondition,
+              "The content key store " + config.ContentKeyFile() + " holds no key, but the database holds the sealed "
+                  "content of " + std::to_string(owners.size()) +
+                  " records. Put the content key store back from its own backup (docs/operations.md), or set "
+                  "keys.content_key_file to where it is.",
+              "keys.content_key_file");
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Application>> Application::Create(const Config& config, const Clock& clock) {
@@ -57,11 +74,25 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config, c
   // `jigsaw init` makes what is missing: the database first, so that a
   // database that cannot be made leaves no keys behind. Other commands need
   // the keys before they touch the database.
-  if (config.audit.create_signing_key) app->store_ = JIGSAW_TRY(store::Open(config.database));
+  if (config.audit.create_signing_key) (void)JIGSAW_TRY(store::Open(config.database));
   app->keys_ = JIGSAW_TRY(OpenServerKeys(config, clock.Now()));
-  if (!app->store_) app->store_ = JIGSAW_TRY(store::Open(config.database));
-  app->deny_list_ = JIGSAW_TRY(OpenDenyList(config.PasswordDenyListFile()));
   app->sealer_ = std::make_unique<access::Sealer>(JIGSAW_TRY(access::Sealer::FromKeys(app->keys_.sealing.keys)));
+  // Case records' content is sealed under per-record keys held apart from
+  // the database (docs/retention.md, crypto-shredding).
+  app->content_keys_ = JIGSAW_TRY(OpenContentKeyStore(config, *app->sealer_, clock));
+  store::StoreOptions database = config.database;
+  database.content_keys = app->content_keys_;
+  app->store_ = JIGSAW_TRY(store::Open(database));
+  // Without the keys of the content it holds, nothing is sealed (plaintext
+  // left from before would go under keys the real key store lacks) and the
+  // server does not serve (Listen); tools that read no content (`audit
+  // verify`) still run.
+  app->content_keys_present_ = CheckContentKeysPresent(config, *app->content_keys_);
+  if (!app->content_keys_present_)
+    log::Warning("store.content_keys_missing", {{"error", app->content_keys_present_.error().message}});
+  else if (const auto sealed = JIGSAW_TRY(app->store_->SealStoredContent()); sealed > 0)
+    log::Info("store.content_sealed", {{"values", std::to_string(sealed)}});
+  app->deny_list_ = JIGSAW_TRY(OpenDenyList(config.PasswordDenyListFile()));
   app->trail_ = std::make_unique<service::AuditTrail>(*app->store_, clock);
   app->audit_log_ = std::make_unique<service::AuditLog>(*app->store_, clock, *app->trail_, app->keys_.signing.current(),
                                                         app->keys_.signing.trusted());
@@ -166,12 +197,15 @@ void Application::AddChores() {
                                      {"sessions_purged", std::to_string(purged.sessions)},
                                      {"notifications_purged", std::to_string(purged.notifications)},
                                      {"awaiting_dpo", std::to_string(due)}});
-    if (purged.drafts + purged.sessions + purged.notifications > 0) return store_->Compact();
-    return Ok();
+    // Every day, purged or not: compaction also destroys the content keys
+    // of records destroyed since, whose deletion after their destruction
+    // failed (crypto-shredding, docs/retention.md).
+    return store_->Compact();
   });
 }
 
 Status Application::Listen() {
+  JIGSAW_RETURN_IF_ERROR(content_keys_present_);
   // Everything recorded before this start is under a signed head before
   // the first request is served; a damaged tree stops the start here.
   JIGSAW_RETURN_IF_ERROR(audit_log_->SignTreeHead());

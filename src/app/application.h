@@ -46,6 +46,8 @@ class Application {
   static Result<std::unique_ptr<Application>> Create(const Config& config, const Clock& clock);
 
   store::Store& store() { return *store_; }
+  // The content key store (crypto-shredding); shared with the store.
+  const std::shared_ptr<store::ContentKeys>& content_keys() { return content_keys_; }
   service::Administration& administration() { return *administration_; }
   service::Authentication& authentication() { return *authentication_; }
   service::Accounts& accounts() { return *accounts_; }
@@ -88,6 +90,8 @@ class Application {
 
   Config config_;
   const Clock& clock_;
+  std::shared_ptr<store::ContentKeys> content_keys_;  // before the store, which uses it
+  Status content_keys_present_;  // Listen refuses to serve without them
   std::unique_ptr<store::Store> store_;
   ServerKeys keys_;
   std::unique_ptr<access::PasswordDenyList> deny_list_;

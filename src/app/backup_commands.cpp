@@ -14,6 +14,7 @@
 #include "access/sealing.h"
 #include "app/commands.h"
 #include "app/keyring.h"
+#include "app/keys.h"
 #include "common/json_fields.h"
 #include "common/json_reader.h"
 #include "common/json_writer.h"
@@ -59,7 +60,9 @@ std::string ManifestJson(const Manifest& m, const Config& config) {
       ") and the disclosure sealing keyring (" + config.SealingKeyFile() +
       ") are backed up separately and kept apart from it. Whoever holds a copy of the database and its keys "
       "could read every disclosure and re-sign a rewritten log. Restoring needs a sealing keyring holding every "
-      "key id listed in sealing_key_ids.");
+      "key id listed in sealing_key_ids. Nor the content key store (" + config.ContentKeyFile() +
+      "): case records' content here is sealed under per-record keys kept there, so that destroying a record's "
+      "key makes this copy of it unreadable too.");
   w.EndObject();
   return w.Take() + "\n";
 }
@@ -97,10 +100,27 @@ Result<audit::TreeHead> HeadOverCopy(const store::AuditLogState& state, const au
   return key.Sign(state.size, audit::Root(audit::Frontier{state.size, *hashes}), now);
 }
 
+// `jigsaw backup --content-keys-to FILE`: the content key store alone, on its own
+// (short) cycle: the database backups must not hold the keys that open
+// them, or destroying a key would shred nothing in those backups.
+int BackupContentKeys(Application& app, const std::string& file, Io& io) {
+  if (auto done = app.content_keys()->BackupTo(file); !done) return Report(done.error(), io);
+  io.out << "Backed up the content key store " << app.config().ContentKeyFile() << " to " << file
+         << " (mode 0600; its keys are sealed by the sealing keyring, which it does not hold).\n"
+            "Keep its copies apart from the database backups, and only for days: a key destroyed since "
+            "is still in them until they are deleted.\n";
+  return 0;
+}
+
 int Backup(const Parsed& p, Io& io) {
-  if (p.One("to").empty()) return Report(InvalidArgument("to", "Give --to DIR, a new directory for the backup.").error(), io);
+  if (p.One("to").empty() && p.One("content-keys-to").empty())
+    return Report(InvalidArgument("to", "Give --to DIR, a new directory for the backup (or --content-keys-to FILE).").error(), io);
   auto app = OpenApplication(p, RealClock());
   if (!app) return Report(app.error(), io);
+  if (!p.One("content-keys-to").empty()) {
+    if (int failed = BackupContentKeys(**app, p.One("content-keys-to"), io); failed != 0) return failed;
+    if (p.One("to").empty()) return 0;
+  }
   const Config& config = (*app)->config();
   // The live tree must be one the server can vouch for before anything is
   // signed over a copy of it (the same checks as every signed head).
@@ -132,7 +152,9 @@ int Backup(const Parsed& p, Io& io) {
          << m.head.size << " audit records, under a tree head signed by key " << m.head.key_id << " (root "
          << HexEncode(m.head.root) << ") in " << (dir / kManifestFile).string()
          << ".\nThe keyrings are NOT in the backup: back up " << config.SigningKeyFile() << " and "
-         << config.SealingKeyFile() << " separately, and keep them apart from it.\n";
+         << config.SealingKeyFile() << " separately, and keep them apart from it.\n"
+         << "Nor is the content key store " << config.ContentKeyFile()
+         << ": back it up apart, often (jigsaw backup --content-keys-to FILE), and keep those copies only for days.\n";
   return 0;
 }
 
@@ -224,6 +246,32 @@ Result<std::string> SealingKeyWarnings(const std::string& url, const SealingKeyr
   return out;
 }
 
+// Every record whose content the copy holds sealed needs its content key
+// in the key store the server will run with; one whose key is absent was
+// destroyed since the copy was made (crypto-shredded, as meant: it reads as
+// destroyed) or the key store is older than the copy or missing.
+Result<std::string> ContentKeyWarnings(const std::string& url, const Config& config, const SealingKeyring& ring) {
+  const auto owners = JIGSAW_TRY(store::SealedContentOwnersIn(url));
+  if (owners.empty()) return std::string();
+  const std::string path = config.ContentKeyFile();
+  std::error_code ec;
+  if (!fs::exists(path, ec))
+    return "WARNING: there is no content key store at " + path + ", and this copy holds the sealed content of " +
+           std::to_string(owners.size()) +
+           " records: put the content key store back from its own backup before starting the server, or every "
+           "record's content reads as destroyed.\n";
+  const auto sealer = JIGSAW_TRY(access::Sealer::FromKeys(ring.keys));
+  const auto keys = JIGSAW_TRY(OpenContentKeyStore(config, sealer, RealClock()));
+  const auto held = JIGSAW_TRY(keys->Find(owners));
+  const std::size_t missing = owners.size() - held.size();
+  if (missing == 0) return std::string();
+  return "WARNING: the content key store " + path + " has no key for " + std::to_string(missing) + " of the " +
+         std::to_string(owners.size()) +
+         " records whose content this copy holds sealed: those records read as destroyed. That is right for "
+         "records destroyed since the copy was made (crypto-shredding); for any other, put back the content key "
+         "store from a backup taken after this copy.\n";
+}
+
 void RemoveSqliteFile(const std::string& path) {
   std::error_code ec;
   for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(path + suffix, ec);
@@ -279,6 +327,15 @@ Result<std::variant<std::string, Refusal>> StageAndCheck(const RestorePlan& plan
   std::string warnings;
   if (verified && std::holds_alternative<Verified>(*verified)) {
     auto keys = SealingKeyWarnings(plan.staging_url, plan.sealing, plan.config.SealingKeyFile());
+    if (keys) {
+      // The key store unreadable (its keys wrapped by a sealing key this
+      // keyring lacks) is said, like a missing sealing key, not fatal.
+      auto content = ContentKeyWarnings(plan.staging_url, plan.config, plan.sealing);
+      return *keys + (content ? *content
+                              : "WARNING: the content key store " + plan.config.ContentKeyFile() +
+                                    " cannot be read: " + content.error().message +
+                                    " Records' sealed content cannot be opened until it can.\n");
+    }
     if (keys) {
       warnings = *keys;
       return warnings;
@@ -351,7 +408,9 @@ std::vector<Command> BackupCommands() {
       {"backup",
        "Copy the database, consistently while it serves, into a new directory with a manifest holding a tree head "
        "signed over exactly the audit records the copy holds. The keyrings are not copied: back them up apart.",
-       With(ConfigOptions(), {{"to", "DIR", "a new (or empty) directory for the copy and its manifest"}}), Backup},
+       With(ConfigOptions(), {{"to", "DIR", "a new (or empty) directory for the copy and its manifest"},
+                              {"content-keys-to", "FILE", "also (or only) copy the content key store to this new file"}}),
+       Backup},
       {"restore",
        "Put a backup in place of --database, only if its audit log verifies against its manifest's signed head "
        "(and every witnessed head given) and its stored tree; say what was checked and what the sealing keyring "

@@ -36,6 +36,7 @@ const std::vector<Option>& ConfigOptions() {
       {"keys", "DIR", "the directory of the keyrings (default: beside the data directory, see README)"},
       {"audit-key", "FILE", "the audit signing keyring (default: KEYS/NAME.signing-keys)"},
       {"sealing-key", "FILE", "the disclosure sealing keyring (default: beside the signing keyring)"},
+      {"content-keys", "FILE", "the content key store (default: beside the sealing keyring, NAME.content-keys)"},
   };
   return options;
 }
@@ -96,7 +97,7 @@ Result<Parsed> Parse(const Command& c, const std::vector<std::string>& args) {
 Flags ConfigFlags(const Parsed& p) {
   Flags f;
   for (const char* name : {"config", "database", "listen", "port", "threads", "handler-threads", "access-log", "audit-key",
-                           "sealing-key", "keys"})
+                           "sealing-key", "content-keys", "keys"})
     if (auto v = p.One(name); !v.empty()) f[name] = v;
   return f;
 }

@@ -55,6 +55,7 @@ Status Apply(Config& c, const std::string& key, const std::string& value) {
   else if (key == "audit.signing_key_file") c.audit.signing_key_file = value;
   else if (key == "keys.directory") c.keys.directory = value;
   else if (key == "keys.sealing_key_file") c.keys.sealing_key_file = value;
+  else if (key == "keys.content_key_file") c.keys.content_key_file = value;
   else if (key == "audit.sign_interval_seconds") c.audit.sign_interval = seconds(JIGSAW_TRY(ParseInt(key, value, 0, 86400)));
   else if (key == "database.pool_size") c.database.pool_size = static_cast<int>(JIGSAW_TRY(ParseInt(key, value, 1, 256)));
   else if (key == "sign_in.idle_timeout_minutes") c.sign_in.idle_timeout = minutes(JIGSAW_TRY(ParseInt(key, value, 1, 24 * 60)));
@@ -147,6 +148,7 @@ constexpr Mapping kEnvironment[] = {
     {"JIGSAW_PASSWORD_HASH_COST", "sign_in.password_hash_cost"},
     {"JIGSAW_AUDIT_SIGNING_KEY_FILE", "audit.signing_key_file"},
     {"JIGSAW_SEALING_KEY_FILE", "keys.sealing_key_file"},
+    {"JIGSAW_CONTENT_KEY_FILE", "keys.content_key_file"},
     {"JIGSAW_KEYS_DIR", "keys.directory"},
     {"JIGSAW_STATIC_DIR", "web.static_dir"},
 };
@@ -157,6 +159,7 @@ constexpr Mapping kFlags[] = {
     {"database", "database.url"},
     {"access-log", "server.access_log"}, {"audit-key", "audit.signing_key_file"},
     {"sealing-key", "keys.sealing_key_file"}, {"keys", "keys.directory"},
+    {"content-keys", "keys.content_key_file"},
     {"static-dir", "web.static_dir"},
 };
 
@@ -251,6 +254,14 @@ std::string Config::SealingKeyFile() const {
   return Join(KeyDirectory(), KeyringName(database.url) + ".sealing-keys");
 }
 
+std::string Config::ContentKeyFile() const {
+  if (!keys.content_key_file.empty()) return keys.content_key_file;
+  static constexpr std::string_view kSealing = ".sealing-keys";
+  const std::string s = SealingKeyFile();
+  if (s.ends_with(kSealing)) return s.substr(0, s.size() - kSealing.size()) + ".content-keys";
+  return s + ".content-keys";
+}
+
 std::string Config::LegacySigningKeyFile() const {
   if (database.url.starts_with("sqlite:")) return database.url.substr(7) + ".audit-key";
   return "jigsaw-audit.key";
@@ -306,6 +317,9 @@ sign_interval_seconds = 1   # a signed tree head covers every commit within this
 # keeps them in data-keys/), or the working directory.
 # directory = "/etc/jigsaw/keys"     # JIGSAW_KEYS_DIR, --keys
 # sealing_key_file = "/etc/jigsaw/keys/jigsaw.sealing-keys"  # JIGSAW_SEALING_KEY_FILE, --sealing-key
+# The per-record content keys (crypto-shredding; back it up apart, often:
+# `jigsaw backup --content-keys-to FILE`). Default: beside the sealing keyring.
+# content_key_file = "/etc/jigsaw/keys/jigsaw.content-keys"  # JIGSAW_CONTENT_KEY_FILE, --content-keys
 
 [sign_in]
 idle_timeout_minutes = 30

@@ -33,6 +33,8 @@ struct KeyOptions {
   std::string directory;
   // The disclosure sealing keyring; empty: see Config::SealingKeyFile().
   std::string sealing_key_file;
+  // The content key store (crypto-shredding); empty: see Config::ContentKeyFile().
+  std::string content_key_file;
 };
 
 // Deadlines of the sharing workflow, in working days.
@@ -93,6 +95,10 @@ struct Config {
   // (X.signing-keys -> X.sealing-keys, any other name gets
   // ".sealing-keys" added); else KeyDirectory()/NAME.sealing-keys.
   std::string SealingKeyFile() const;
+  // The content key store (store/content_keys.h): keys.content_key_file;
+  // else beside the sealing keyring, X.sealing-keys -> X.content-keys (any
+  // other name gets ".content-keys" added).
+  std::string ContentKeyFile() const;
   // Where releases before keyrings kept the signing key when none was
   // given ("PATH.audit-key" beside an SQLite database, else
   // "jigsaw-audit.key"): `jigsaw init` moves a key found there.

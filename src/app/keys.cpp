@@ -94,4 +94,22 @@ Result<ServerKeys> OpenServerKeys(const Config& config, Time now) {
   return keys;
 }
 
+// A data key is sealed like a disclosure, for the pseudo-recipient
+// "content-key" (no organisation has that id) and bound to its owner's id:
+// a wrapped key moved to another owner does not open.
+Result<std::shared_ptr<store::ContentKeys>> OpenContentKeyStore(const Config& config, const access::Sealer& sealer,
+                                                                const Clock& clock) {
+  static constexpr std::string_view kRecipient = "content-key";
+  auto held = std::make_shared<const access::Sealer>(sealer);
+  store::KeyWrapping wrapping{
+      .wrap = [held](std::span<const std::uint8_t> key, std::string_view owner) {
+        return held->Seal(std::string_view(reinterpret_cast<const char*>(key.data()), key.size()), owner, kRecipient);
+      },
+      .unwrap = [held](std::span<const std::uint8_t> wrapped, std::string_view owner) -> Result<Bytes> {
+        const std::string key = JIGSAW_TRY(held->Open(wrapped, owner, kRecipient));
+        return Bytes(key.begin(), key.end());
+      }};
+  return store::OpenContentKeys(config.ContentKeyFile(), std::move(wrapping), clock);
+}
+
 }  // namespace jigsaw::app

@@ -8,6 +8,8 @@
 
 #include "app/config.h"
 #include "app/keyring.h"
+#include "common/clock.h"
+#include "store/content_keys.h"
 
 namespace jigsaw::app {
 
@@ -25,5 +27,11 @@ struct ServerKeys {
 // Without it, a missing keyring fails naming its setting and saying to run
 // `jigsaw init`.
 Result<ServerKeys> OpenServerKeys(const Config& config, Time now);
+
+// The content key store (Config::ContentKeyFile(), created if missing), its
+// keys wrapped by `sealer` (a copy is kept). kUnavailable if it cannot be
+// opened.
+Result<std::shared_ptr<store::ContentKeys>> OpenContentKeyStore(const Config& config, const access::Sealer& sealer,
+                                                                const Clock& clock);
 
 }  // namespace jigsaw::app

@@ -91,6 +91,9 @@ Result<AttachmentFile> Recording::OpenAttachment(const Context& context, const s
     out.attachment = std::move(*a);
     return Ok();
   }));
+  // A destroyed file (retention or erasure; or crypto-shredded, in a copy
+  // of the database made before) has no bytes left: it is gone, not broken.
+  if (out.attachment.sealed_content.empty()) return NotFound("This file was destroyed.");
   // Opened once the download is on the record, outside the transaction.
   out.content = JIGSAW_TRY(sealer_.Open(out.attachment.sealed_content, SealSubject(out.attachment.id),
                                         out.attachment.organisation_id));

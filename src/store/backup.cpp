@@ -7,9 +7,11 @@
 
 #include <filesystem>
 #include <memory>
+#include <set>
 
 #include "store/postgres/postgres_connection.h"
 #include "store/sqlite/sqlite_connection.h"
+#include "store/content_cipher.h"
 #include "store/sql.h"
 
 namespace jigsaw::store {
@@ -225,6 +227,26 @@ Result<std::vector<SealedHeaders>> SealedHeadersIn(const std::string& url, std::
                                               sealed.column + " IS NOT NULL GROUP BY " + prefix));
     for (const auto& r : rows) out.push_back({sealed.what, r.Blob(0), r.Int(1)});
   }
+  return out;
+}
+
+Result<std::vector<std::string>> SealedContentOwnersIn(const std::string& url) {
+  JIGSAW_RETURN_IF_ERROR(CheckUrl(url));
+  auto c = JIGSAW_TRY(IsSqlite(url) ? sqlite::Connect(url.substr(7)) : postgres::Connect(url));
+  // The columns the repositories seal (content_sealing_pass.cpp lists them
+  // all); the account and items' text are enough to know whose are there.
+  auto rows = JIGSAW_TRY(sql::Query(
+      *c,
+      "SELECT id FROM concerns WHERE what_happened LIKE $1 "
+      "UNION SELECT CASE WHEN concern_id = '' THEN person_id ELSE concern_id END FROM information_items "
+      "WHERE text LIKE $1",
+      {internal::SealedContentPattern()}));
+  if (rows.empty()) return std::vector<std::string>{};  // a copy from before sealing, perhaps without the table
+  std::set<std::string> shredded;
+  for (const auto& r : JIGSAW_TRY(sql::Query(*c, "SELECT owner_id FROM shredded_keys"))) shredded.insert(r.Text(0));
+  std::vector<std::string> out;
+  for (const auto& r : rows)
+    if (!shredded.contains(r.Text(0))) out.push_back(r.Text(0));
   return out;
 }
 

@@ -58,4 +58,9 @@ struct SealedHeaders {
 };
 Result<std::vector<SealedHeaders>> SealedHeadersIn(const std::string& url, std::size_t header_bytes);
 
+// The owners (concerns, people) whose content in the database at `url` is
+// sealed under a content key (store/content_keys.h) and not listed as
+// shredded: a restore checks the content key store holds each one's key.
+Result<std::vector<std::string>> SealedContentOwnersIn(const std::string& url);
+
 }  // namespace jigsaw::store

@@ -170,7 +170,7 @@ Result<std::optional<T>> First(const std::vector<Row>& rows, Convert convert) {
 
 class SqlCaseManagement final : public CaseManagementRepository {
  public:
-  explicit SqlCaseManagement(sql::Connection& c) : c_(c) {}
+  SqlCaseManagement(sql::Connection& c, ContentCipher& cipher) : c_(c), cipher_(cipher) {}
 
   Status InsertDisclosureSummary(const std::string& disclosure_id, const std::string& recipient_organisation_id,
                                  const Bytes& sealed_summary) override {
@@ -218,24 +218,30 @@ class SqlCaseManagement final : public CaseManagementRepository {
   Status InsertClosure(const ConcernClosure& c) override {
     return Run(ClosureColumns().Insert("concern_closures"),
                {c.id, c.concern_id, c.organisation_id, S(ToString(c.kind)),
-                c.outcome ? S(ToString(*c.outcome)) : std::string(), c.note, c.by, Micros(c.at)});
+                c.outcome ? S(ToString(*c.outcome)) : std::string(),
+                JIGSAW_TRY(cipher_.Seal(c.concern_id, "closure.note", c.id, c.note)), c.by, Micros(c.at)});
   }
 
   Result<std::vector<ConcernClosure>> Closures(const std::string& concern_id) override {
-    return All<ConcernClosure>(JIGSAW_TRY(Select(ClosureColumns(), "concern_closures",
+    auto closures = JIGSAW_TRY(All<ConcernClosure>(JIGSAW_TRY(Select(ClosureColumns(), "concern_closures",
                                                  "WHERE concern_id = $1 ORDER BY closed_at, id", {concern_id})),
-                               ToClosure);
+                               ToClosure));
+    for (auto& c : closures) c.note = JIGSAW_TRY(cipher_.Open(c.concern_id, "closure.note", c.id, c.note));
+    return closures;
   }
 
   Status InsertTask(const Task& t) override {
     return Run(TaskColumns().Insert("tasks"),
-               {t.id, t.organisation_id, t.concern_id, t.child_id, t.description, t.owner_id, t.due_on,
+               {t.id, t.organisation_id, t.concern_id, t.child_id,
+                JIGSAW_TRY(cipher_.Seal(TaskOwner(t), "task.description", t.id, t.description)), t.owner_id, t.due_on,
                 S(ToString(t.status)), t.created_by, Micros(t.created_at), t.completed_by, Micros(t.completed_at),
                 Micros(t.updated_at)});
   }
 
   Result<std::optional<Task>> FindTask(const std::string& id) override {
-    return First<Task>(JIGSAW_TRY(Select(TaskColumns(), "tasks", "WHERE id = $1", {id})), ToTask);
+    auto found = JIGSAW_TRY(First<Task>(JIGSAW_TRY(Select(TaskColumns(), "tasks", "WHERE id = $1", {id})), ToTask));
+    if (found) JIGSAW_RETURN_IF_ERROR(OpenTask(*found));
+    return found;
   }
 
   Status UpdateTask(const Task& t) override {
@@ -252,17 +258,26 @@ class SqlCaseManagement final : public CaseManagementRepository {
     w.Equals("concern_id", q.concern_id);
     if (q.open_only) w.Equals("status", S(ToString(TaskStatus::kOpen)));
     const std::string tail = " ORDER BY due_on, created_at, id" + w.Limit(q.limit);
-    return All<Task>(JIGSAW_TRY(c_.Query("SELECT " + S(TaskColumns().list()) + " FROM tasks" + w.sql() + tail, w.params())),
-                     ToTask);
+    auto tasks = JIGSAW_TRY(All<Task>(
+        JIGSAW_TRY(c_.Query("SELECT " + S(TaskColumns().list()) + " FROM tasks" + w.sql() + tail, w.params())), ToTask));
+    std::vector<std::string> owners;
+    for (const auto& t : tasks) owners.push_back(TaskOwner(t));
+    JIGSAW_RETURN_IF_ERROR(cipher_.Prefetch(owners));
+    for (auto& t : tasks) JIGSAW_RETURN_IF_ERROR(OpenTask(t));
+    return tasks;
   }
 
   Status InsertConcernLink(const ConcernLink& l) override {
     return Run(LinkColumns().Insert("concern_links"),
-               {l.id, l.organisation_id, l.concern_id, l.related_concern_id, l.note, l.created_by, Micros(l.created_at)});
+               {l.id, l.organisation_id, l.concern_id, l.related_concern_id,
+                JIGSAW_TRY(cipher_.Seal(l.concern_id, "link.note", l.id, l.note)), l.created_by, Micros(l.created_at)});
   }
 
   Result<std::optional<ConcernLink>> FindConcernLink(const std::string& id) override {
-    return First<ConcernLink>(JIGSAW_TRY(Select(LinkColumns(), "concern_links", "WHERE id = $1", {id})), ToLink);
+    auto found =
+        JIGSAW_TRY(First<ConcernLink>(JIGSAW_TRY(Select(LinkColumns(), "concern_links", "WHERE id = $1", {id})), ToLink));
+    if (found) found->note = JIGSAW_TRY(cipher_.Open(found->concern_id, "link.note", found->id, found->note));
+    return found;
   }
 
   Status DeleteConcernLink(const std::string& id) override {
@@ -270,10 +285,12 @@ class SqlCaseManagement final : public CaseManagementRepository {
   }
 
   Result<std::vector<ConcernLink>> ConcernLinks(const std::string& concern_id) override {
-    return All<ConcernLink>(
+    auto links = JIGSAW_TRY(All<ConcernLink>(
         JIGSAW_TRY(Select(LinkColumns(), "concern_links",
                           "WHERE concern_id = $1 OR related_concern_id = $1 ORDER BY created_at, id", {concern_id})),
-        ToLink);
+        ToLink));
+    for (auto& l : links) l.note = JIGSAW_TRY(cipher_.Open(l.concern_id, "link.note", l.id, l.note));
+    return links;
   }
 
   Status InsertChildFlag(const ChildFlag& f) override {
@@ -311,13 +328,23 @@ class SqlCaseManagement final : public CaseManagementRepository {
     return sql::Query(c_, "SELECT " + S(columns.list()) + " FROM " + S(table) + " " + S(rest), params);
   }
 
+  // A task's description is sealed under its concern's key, or its child's
+  // for a task about the child alone.
+  static const std::string& TaskOwner(const Task& t) { return t.concern_id.empty() ? t.child_id : t.concern_id; }
+  Status OpenTask(Task& t) {
+    t.description = JIGSAW_TRY(cipher_.Open(TaskOwner(t), "task.description", t.id, t.description));
+    return Ok();
+  }
+
   sql::Connection& c_;
+  ContentCipher& cipher_;
 };
 
 }  // namespace
 
-std::unique_ptr<CaseManagementRepository> NewCaseManagementRepository(sql::Connection& connection) {
-  return std::make_unique<SqlCaseManagement>(connection);
+std::unique_ptr<CaseManagementRepository> NewCaseManagementRepository(sql::Connection& connection,
+                                                                      ContentCipher& cipher) {
+  return std::make_unique<SqlCaseManagement>(connection, cipher);
 }
 
 }  // namespace jigsaw::store::internal

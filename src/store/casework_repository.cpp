@@ -348,36 +348,43 @@ Result<std::optional<T>> First(const std::vector<Row>& rows, Convert convert) {
   return JIGSAW_TRY(convert(rows[0]));
 }
 
+// Whose key seals an item's text: its concern's, or for an item recorded
+// about a person outside a concern, the person's.
+const std::string& ItemOwner(const InformationItem& i) { return i.concern_id.empty() ? i.person_id : i.concern_id; }
+
 class SqlCasework final : public CaseworkRepository {
  public:
-  explicit SqlCasework(sql::Connection& c) : c_(c) {}
+  SqlCasework(sql::Connection& c, ContentCipher& cipher) : c_(c), cipher_(cipher) {}
 
   Status InsertPerson(const Person& p) override {
+    const SealedDetails d = JIGSAW_TRY(SealPerson(p));
     return Run(InsertSql("people", kPersonColumns),
                {p.id, p.organisation_id, S(ToString(p.kind)), p.given_name, p.family_name,
                 SearchName(p.given_name, p.family_name), p.date_of_birth, p.nhs_number, p.upn,
-                p.address, p.postcode, Flag(p.is_protected), p.protected_reason, p.created_by,
-                Micros(p.created_at), JoinLines(p.known_as), JoinLines(p.phone_numbers),
-                JoinLines(p.email_addresses)});
+                d.address, d.postcode, Flag(p.is_protected), d.protected_reason, p.created_by,
+                Micros(p.created_at), d.known_as, d.phone_numbers, d.email_addresses});
   }
 
   Result<std::optional<Person>> FindPerson(const std::string& id) override {
-    return First<Person>(JIGSAW_TRY(Select(kPersonColumns, "people", "WHERE id = $1", {id})), ToPerson);
+    auto found = JIGSAW_TRY(First<Person>(JIGSAW_TRY(Select(kPersonColumns, "people", "WHERE id = $1", {id})), ToPerson));
+    if (found) JIGSAW_RETURN_IF_ERROR(OpenPerson(*found));
+    return found;
   }
 
   Result<std::vector<Person>> People(const std::vector<std::string>& ids) override {
     if (ids.empty()) return std::vector<Person>{};
     Where w;
     w.Add("id IN (" + w.In(ids) + ")");
-    return All<Person>(JIGSAW_TRY(c_.Query(
+    return OpenPeople(JIGSAW_TRY(All<Person>(JIGSAW_TRY(c_.Query(
                            "SELECT " + S(kPersonColumns) + " FROM people" + w.sql(), w.params())),
-                       ToPerson);
+                       ToPerson)));
   }
 
   Result<std::vector<Person>> ProtectedPeople(const std::string& organisation_id) override {
-    return All<Person>(JIGSAW_TRY(Select(kPersonColumns, "people", "WHERE organisation_id = $1 AND is_protected = 1",
-                                         {organisation_id})),
-                       ToPerson);
+    return OpenPeople(JIGSAW_TRY(All<Person>(JIGSAW_TRY(Select(kPersonColumns, "people",
+                                                              "WHERE organisation_id = $1 AND is_protected = 1",
+                                                              {organisation_id})),
+                                            ToPerson)));
   }
 
   Result<std::vector<PersonVersion>> FormerVersionsOfProtectedPeople(const std::string& organisation_id) override {
@@ -385,9 +392,9 @@ class SqlCasework final : public CaseworkRepository {
                                   "WHERE id IN (SELECT id FROM people WHERE organisation_id = $1 AND is_protected = 1) "
                                   "ORDER BY superseded_at, version_id",
                                   {organisation_id}));
-    return All<PersonVersion>(rows, [](const Row& r) -> Result<PersonVersion> {
+    return OpenPersonVersions(JIGSAW_TRY(All<PersonVersion>(rows, [](const Row& r) -> Result<PersonVersion> {
       return PersonVersion{r.Text(21), JIGSAW_TRY(ToPerson(r)), ToSupersession(r, 18)};
-    });
+    })));
   }
 
   Result<std::vector<Person>> SearchPeople(const std::string& organisation_id, const std::string& name,
@@ -407,37 +414,39 @@ class SqlCasework final : public CaseworkRepository {
             " OR upn = $" + exact + ")");
     }
     const std::string tail = " ORDER BY family_name, given_name" + w.Limit(limit);
-    return All<Person>(JIGSAW_TRY(c_.Query(
+    return OpenPeople(JIGSAW_TRY(All<Person>(JIGSAW_TRY(c_.Query(
                            "SELECT " + S(kPersonColumns) + " FROM people" + w.sql() + tail,
                            w.params())),
-                       ToPerson);
+                       ToPerson)));
   }
 
   Status UpdatePerson(const Person& p) override {
+    const SealedDetails d = JIGSAW_TRY(SealPerson(p));
     return Run("UPDATE people SET given_name = $2, family_name = $3, search_name = $4, date_of_birth = $5, "
                "nhs_number = $6, upn = $7, address = $8, postcode = $9, is_protected = $10, protected_reason = $11, "
                "known_as = $12, phone_numbers = $13, email_addresses = $14 WHERE id = $1",
                {p.id, p.given_name, p.family_name, SearchName(p.given_name, p.family_name), p.date_of_birth,
-                p.nhs_number, p.upn, p.address, p.postcode, Flag(p.is_protected), p.protected_reason,
-                JoinLines(p.known_as), JoinLines(p.phone_numbers), JoinLines(p.email_addresses)});
+                p.nhs_number, p.upn, d.address, d.postcode, Flag(p.is_protected), d.protected_reason,
+                d.known_as, d.phone_numbers, d.email_addresses});
   }
 
   Status InsertPersonVersion(const PersonVersion& v) override {
     const Person& p = v.person;
+    const SealedDetails d = JIGSAW_TRY(SealPerson(p));
     return Run(InsertSql("person_versions", S(kPersonColumns) + ", " + S(kSupersessionColumns)),
                {p.id, p.organisation_id, S(ToString(p.kind)), p.given_name, p.family_name,
                 SearchName(p.given_name, p.family_name), p.date_of_birth, p.nhs_number, p.upn,
-                p.address, p.postcode, Flag(p.is_protected), p.protected_reason, p.created_by,
-                Micros(p.created_at), JoinLines(p.known_as), JoinLines(p.phone_numbers),
-                JoinLines(p.email_addresses), v.superseded.by, Micros(v.superseded.at), v.superseded.reason, v.id});
+                d.address, d.postcode, Flag(p.is_protected), d.protected_reason, p.created_by,
+                Micros(p.created_at), d.known_as, d.phone_numbers, d.email_addresses, v.superseded.by,
+                Micros(v.superseded.at), v.superseded.reason, v.id});
   }
 
   Result<std::vector<PersonVersion>> PersonVersions(const std::string& person_id) override {
     auto rows = JIGSAW_TRY(Select(S(kPersonColumns) + ", " + S(kSupersessionColumns), "person_versions",
                                   "WHERE id = $1 ORDER BY superseded_at, version_id", {person_id}));
-    return All<PersonVersion>(rows, [](const Row& r) -> Result<PersonVersion> {
+    return OpenPersonVersions(JIGSAW_TRY(All<PersonVersion>(rows, [](const Row& r) -> Result<PersonVersion> {
       return PersonVersion{r.Text(21), JIGSAW_TRY(ToPerson(r)), ToSupersession(r, 18)};
-    });
+    })));
   }
 
   Status InsertRelationship(const Relationship& r) override {
@@ -477,15 +486,19 @@ class SqlCasework final : public CaseworkRepository {
   Status InsertConcern(const Concern& c) override {
     return Run(InsertSql("concerns", kConcernColumns),
                {c.id, c.organisation_id, c.child_id, c.raised_by, JoinEnums(c.forms),
-                S(ToString(c.level)), c.what_happened, c.child_words, S(ToString(c.status)),
+                S(ToString(c.level)), JIGSAW_TRY(SealConcern(c, "what_happened", c.what_happened)),
+                JIGSAW_TRY(SealConcern(c, "child_words", c.child_words)), S(ToString(c.status)),
                 c.seen_by, Micros(c.seen_at), c.next_step ? S(ToString(*c.next_step)) : std::string(),
-                c.next_step_note, c.actioned_by, Micros(c.actioned_at), Micros(c.created_at),
-                c.incident_date, c.incident_time, c.incident_place});
+                JIGSAW_TRY(SealConcern(c, "next_step_note", c.next_step_note)), c.actioned_by,
+                Micros(c.actioned_at), Micros(c.created_at), c.incident_date, c.incident_time,
+                JIGSAW_TRY(SealConcern(c, "incident_place", c.incident_place))});
   }
 
   Result<std::optional<Concern>> FindConcern(const std::string& id) override {
-    return First<Concern>(JIGSAW_TRY(Select(kConcernColumns, "concerns", "WHERE id = $1", {id})),
-                          ToConcern);
+    auto found = JIGSAW_TRY(
+        First<Concern>(JIGSAW_TRY(Select(kConcernColumns, "concerns", "WHERE id = $1", {id})), ToConcern));
+    if (found) JIGSAW_RETURN_IF_ERROR(OpenConcern(*found));
+    return found;
   }
 
   Status UpdateConcernTriage(const Concern& c) override {
@@ -493,8 +506,8 @@ class SqlCasework final : public CaseworkRepository {
         "UPDATE concerns SET status = $2, seen_by = $3, seen_at = $4, next_step = $5, "
         "next_step_note = $6, actioned_by = $7, actioned_at = $8 WHERE id = $1",
         {c.id, S(ToString(c.status)), c.seen_by, Micros(c.seen_at),
-         c.next_step ? S(ToString(*c.next_step)) : std::string(), c.next_step_note, c.actioned_by,
-         Micros(c.actioned_at)});
+         c.next_step ? S(ToString(*c.next_step)) : std::string(),
+         JIGSAW_TRY(SealConcern(c, "next_step_note", c.next_step_note)), c.actioned_by, Micros(c.actioned_at)});
   }
 
   Result<std::vector<Concern>> Concerns(const ConcernQuery& q) override {
@@ -505,15 +518,17 @@ class SqlCasework final : public CaseworkRepository {
     if (q.status) w.Equals("status", S(ToString(*q.status)));
     if (q.created_from) w.Compare("created_at >=", Micros(*q.created_from));
     const std::string tail = " ORDER BY created_at DESC, id" + w.Limit(q.limit);
-    return All<Concern>(JIGSAW_TRY(c_.Query("SELECT " + S(kConcernColumns) + " FROM concerns" +
-                                                w.sql() + tail,
-                                            w.params())),
-                        ToConcern);
+    auto concerns = JIGSAW_TRY(All<Concern>(
+        JIGSAW_TRY(c_.Query("SELECT " + S(kConcernColumns) + " FROM concerns" + w.sql() + tail, w.params())),
+        ToConcern));
+    JIGSAW_RETURN_IF_ERROR(OpenConcerns(concerns));
+    return concerns;
   }
 
   Status InsertItem(const InformationItem& i) override {
     return Run(InsertSql("information_items", kItemColumns),
-               {i.id, i.organisation_id, i.concern_id, i.person_id, i.text, i.source, i.date,
+               {i.id, i.organisation_id, i.concern_id, i.person_id, JIGSAW_TRY(SealItem(i, "text", i.text)),
+                JIGSAW_TRY(SealItem(i, "source", i.source)), i.date,
                 S(ToString(i.accuracy)), JoinEnums(i.special_category), Flag(i.criminal_offence),
                 Flag(i.confidential), Join(i.identifies), i.created_by, Micros(i.created_at)});
   }
@@ -522,36 +537,38 @@ class SqlCasework final : public CaseworkRepository {
     if (ids.empty()) return std::vector<InformationItem>{};
     Where w;
     w.Add("id IN (" + w.In(ids) + ")");
-    return All<InformationItem>(
+    return OpenItems(JIGSAW_TRY(All<InformationItem>(
         JIGSAW_TRY(c_.Query("SELECT " + S(kItemColumns) + " FROM information_items" + w.sql() +
                                 " ORDER BY created_at, id",
                             w.params())),
-        ToItem);
+        ToItem)));
   }
 
   Result<std::vector<InformationItem>> ItemsOfConcern(const std::string& concern_id) override {
-    return All<InformationItem>(
+    return OpenItems(JIGSAW_TRY(All<InformationItem>(
         JIGSAW_TRY(Select(kItemColumns, "information_items",
                           "WHERE concern_id = $1 ORDER BY created_at, id", {concern_id})),
-        ToItem);
+        ToItem)));
   }
 
   Result<std::vector<InformationItem>> ItemsAboutPerson(const std::string& person_id) override {
-    return All<InformationItem>(
+    return OpenItems(JIGSAW_TRY(All<InformationItem>(
         JIGSAW_TRY(Select(kItemColumns, "information_items",
                           "WHERE person_id = $1 ORDER BY created_at, id", {person_id})),
-        ToItem);
+        ToItem)));
   }
 
   Status UpdateItem(const InformationItem& i) override {
     return Run("UPDATE information_items SET text = $2, source = $3, info_date = $4, accuracy = $5 WHERE id = $1",
-               {i.id, i.text, i.source, i.date, S(ToString(i.accuracy))});
+               {i.id, JIGSAW_TRY(SealItem(i, "text", i.text)), JIGSAW_TRY(SealItem(i, "source", i.source)), i.date,
+                S(ToString(i.accuracy))});
   }
 
   Status InsertItemVersion(const ItemVersion& v) override {
     const InformationItem& i = v.item;
     return Run(InsertSql("item_versions", S(kItemColumns) + ", " + S(kSupersessionColumns)),
-               {i.id, i.organisation_id, i.concern_id, i.person_id, i.text, i.source, i.date,
+               {i.id, i.organisation_id, i.concern_id, i.person_id, JIGSAW_TRY(SealItem(i, "text", i.text)),
+                JIGSAW_TRY(SealItem(i, "source", i.source)), i.date,
                 S(ToString(i.accuracy)), JoinEnums(i.special_category), Flag(i.criminal_offence),
                 Flag(i.confidential), Join(i.identifies), i.created_by, Micros(i.created_at),
                 v.superseded.by, Micros(v.superseded.at), v.superseded.reason, v.id});
@@ -560,9 +577,11 @@ class SqlCasework final : public CaseworkRepository {
   Result<std::vector<ItemVersion>> ItemVersions(const std::string& item_id) override {
     auto rows = JIGSAW_TRY(Select(S(kItemColumns) + ", " + S(kSupersessionColumns), "item_versions",
                                   "WHERE id = $1 ORDER BY superseded_at, version_id", {item_id}));
-    return All<ItemVersion>(rows, [](const Row& r) -> Result<ItemVersion> {
+    auto versions = JIGSAW_TRY(All<ItemVersion>(rows, [](const Row& r) -> Result<ItemVersion> {
       return ItemVersion{r.Text(17), JIGSAW_TRY(ToItem(r)), ToSupersession(r, 14)};
-    });
+    }));
+    for (auto& v : versions) JIGSAW_RETURN_IF_ERROR(OpenItem(v.item));
+    return versions;
   }
 
   Status InsertDecision(const Decision& d) override {
@@ -870,6 +889,87 @@ class SqlCasework final : public CaseworkRepository {
   }
 
  private:
+  // A person's details that no query searches or compares, sealed under the
+  // person's key (names, date of birth, NHS number and UPN are searched
+  // in SQL and stay as they are: docs/retention.md).
+  struct SealedDetails {
+    std::string address, postcode, protected_reason, known_as, phone_numbers, email_addresses;
+  };
+  Result<SealedDetails> SealPerson(const Person& p) {
+    auto seal = [&](std::string_view column, const std::string& text) { return cipher_.Seal(p.id, column, p.id, text); };
+    return SealedDetails{.address = JIGSAW_TRY(seal("person.address", p.address)),
+                         .postcode = JIGSAW_TRY(seal("person.postcode", p.postcode)),
+                         .protected_reason = JIGSAW_TRY(seal("person.protected_reason", p.protected_reason)),
+                         .known_as = JIGSAW_TRY(seal("person.known_as", JoinLines(p.known_as))),
+                         .phone_numbers = JIGSAW_TRY(seal("person.phone_numbers", JoinLines(p.phone_numbers))),
+                         .email_addresses = JIGSAW_TRY(seal("person.email_addresses", JoinLines(p.email_addresses)))};
+  }
+  Status OpenPerson(Person& p) {
+    // Read back from a row, the lists were split at newlines before they
+    // were opened: a sealed list is one value with no newline in it.
+    auto open_list = [&](std::string_view column, std::vector<std::string>& list) -> Status {
+      if (list.size() != 1 || !IsSealedContent(list[0])) return Ok();
+      list = SplitLines(JIGSAW_TRY(cipher_.Open(p.id, column, p.id, list[0])));
+      return Ok();
+    };
+    p.address = JIGSAW_TRY(cipher_.Open(p.id, "person.address", p.id, p.address));
+    p.postcode = JIGSAW_TRY(cipher_.Open(p.id, "person.postcode", p.id, p.postcode));
+    p.protected_reason = JIGSAW_TRY(cipher_.Open(p.id, "person.protected_reason", p.id, p.protected_reason));
+    JIGSAW_RETURN_IF_ERROR(open_list("person.known_as", p.known_as));
+    JIGSAW_RETURN_IF_ERROR(open_list("person.phone_numbers", p.phone_numbers));
+    JIGSAW_RETURN_IF_ERROR(open_list("person.email_addresses", p.email_addresses));
+    return Ok();
+  }
+  Result<std::vector<Person>> OpenPeople(std::vector<Person> people) {
+    std::vector<std::string> owners;
+    for (const auto& p : people) owners.push_back(p.id);
+    JIGSAW_RETURN_IF_ERROR(cipher_.Prefetch(owners));
+    for (auto& p : people) JIGSAW_RETURN_IF_ERROR(OpenPerson(p));
+    return people;
+  }
+  Result<std::vector<PersonVersion>> OpenPersonVersions(std::vector<PersonVersion> versions) {
+    std::vector<std::string> owners;
+    for (const auto& v : versions) owners.push_back(v.person.id);
+    JIGSAW_RETURN_IF_ERROR(cipher_.Prefetch(owners));
+    for (auto& v : versions) JIGSAW_RETURN_IF_ERROR(OpenPerson(v.person));
+    return versions;
+  }
+
+  // A concern's content, sealed under the concern's key and bound to it.
+  Result<std::string> SealConcern(const Concern& c, std::string_view column, const std::string& text) {
+    return cipher_.Seal(c.id, column, c.id, text);
+  }
+  Status OpenConcern(Concern& c) {
+    c.what_happened = JIGSAW_TRY(cipher_.Open(c.id, "what_happened", c.id, c.what_happened));
+    c.child_words = JIGSAW_TRY(cipher_.Open(c.id, "child_words", c.id, c.child_words));
+    c.next_step_note = JIGSAW_TRY(cipher_.Open(c.id, "next_step_note", c.id, c.next_step_note));
+    c.incident_place = JIGSAW_TRY(cipher_.Open(c.id, "incident_place", c.id, c.incident_place));
+    return Ok();
+  }
+  Status OpenConcerns(std::vector<Concern>& concerns) {
+    std::vector<std::string> owners;
+    for (const auto& c : concerns) owners.push_back(c.id);
+    JIGSAW_RETURN_IF_ERROR(cipher_.Prefetch(owners));
+    for (auto& c : concerns) JIGSAW_RETURN_IF_ERROR(OpenConcern(c));
+    return Ok();
+  }
+  // An item's text and source (its versions' too: bound to the item's id).
+  Result<std::string> SealItem(const InformationItem& i, std::string_view column, const std::string& text) {
+    return cipher_.Seal(ItemOwner(i), column == "text" ? "item.text" : "item.source", i.id, text);
+  }
+  Status OpenItem(InformationItem& i) {
+    i.text = JIGSAW_TRY(cipher_.Open(ItemOwner(i), "item.text", i.id, i.text));
+    i.source = JIGSAW_TRY(cipher_.Open(ItemOwner(i), "item.source", i.id, i.source));
+    return Ok();
+  }
+  Result<std::vector<InformationItem>> OpenItems(std::vector<InformationItem> items) {
+    std::vector<std::string> owners;
+    for (const auto& i : items) owners.push_back(ItemOwner(i));
+    JIGSAW_RETURN_IF_ERROR(cipher_.Prefetch(owners));
+    for (auto& i : items) JIGSAW_RETURN_IF_ERROR(OpenItem(i));
+    return items;
+  }
+
   Status Run(const std::string& sql, std::initializer_list<Value> params) {
     JIGSAW_TRY(sql::Execute(c_, sql, params));
     return Ok();
@@ -880,12 +980,13 @@ class SqlCasework final : public CaseworkRepository {
   }
 
   sql::Connection& c_;
+  ContentCipher& cipher_;
 };
 
 }  // namespace
 
-std::unique_ptr<CaseworkRepository> NewCaseworkRepository(sql::Connection& connection) {
-  return std::make_unique<SqlCasework>(connection);
+std::unique_ptr<CaseworkRepository> NewCaseworkRepository(sql::Connection& connection, ContentCipher& cipher) {
+  return std::make_unique<SqlCasework>(connection, cipher);
 }
 
 }  // namespace jigsaw::store::internal

@@ -794,7 +794,19 @@ CREATE TABLE subject_access_decisions (
 CREATE INDEX subject_access_decisions_by_request ON subject_access_decisions(request_id, decided_at);
 )sql";
 
-constexpr std::array<Migration, 21> kMigrations{{
+// Crypto-shredding (docs/retention.md): the owners (concerns, people) whose
+// content keys are to be destroyed in the content key store, which lives
+// apart from the database. Written in the destruction's transaction;
+// Store::Compact destroys the keys after it commits, and again on every
+// later compaction (idempotent), so a key whose deletion failed goes at
+// the next one.
+constexpr std::string_view kV25Portable = R"sql(
+CREATE TABLE shredded_keys (
+  owner_id TEXT PRIMARY KEY
+);
+)sql";
+
+constexpr std::array<Migration, 22> kMigrations{{
     {1, "organisations, practitioners and sessions", kV1Portable, kV1Portable},
     {2, "tamper-evident audit log", kV2Sqlite, kV2Postgres},
     {3, "the sharing workflow", kV3Sqlite, kV3Postgres},
@@ -817,6 +829,7 @@ constexpr std::array<Migration, 21> kMigrations{{
     {21, "DPIAs accepted by the other organisations they name; reviews of agreements and DPIAs", kV21Portable, kV21Portable},
     {22, "subject access requests and the DPO's decisions on what is released", kV22Portable, kV22Portable},
     {23, "retention rules, legal holds, erasure requests and destructions", kV23Portable, kV23Portable},
+    {25, "content keys to destroy (crypto-shredding)", kV25Portable, kV25Portable},
 }};
 
 }  // namespace

@@ -15,13 +15,14 @@ Result<std::unique_ptr<Store>> Open(const StoreOptions& options) {
     if (path.empty()) return InvalidArgument("database.url", "Give a file path after sqlite:");
     auto store = JIGSAW_TRY(internal::SqlStore::Create(
         "sqlite", [path] { return sqlite::Connect(path); },
-        [](sql::Connection&) { return true; }, options.pool_size, options.migrate));
+        [](sql::Connection&) { return true; }, options.pool_size, options.migrate,
+        options.content_keys));
     return std::unique_ptr<Store>(std::move(store));
   }
   if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
     auto store = JIGSAW_TRY(internal::SqlStore::Create(
         "postgresql", [url] { return postgres::Connect(url); }, postgres::Healthy,
-        options.pool_size, options.migrate));
+        options.pool_size, options.migrate, options.content_keys));
     return std::unique_ptr<Store>(std::move(store));
   }
   return InvalidArgument("database.url",

@@ -55,32 +55,40 @@ Result<std::vector<T>> All(const std::vector<Row>& rows, Convert convert) {
 
 class SqlRecording final : public RecordingRepository {
  public:
-  explicit SqlRecording(sql::Connection& c) : c_(c) {}
+  SqlRecording(sql::Connection& c, ContentCipher& cipher) : c_(c), cipher_(cipher) {}
 
   Status InsertBodyMark(const BodyMark& m) override {
     JIGSAW_TRY(sql::Execute(c_,
                             "INSERT INTO body_marks (" + std::string(kMarkColumns) +
                                 ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
                             {m.id, m.organisation_id, m.concern_id, std::string(ToString(m.side)),
-                             std::string(ToString(m.area)), std::int64_t{m.x}, std::int64_t{m.y}, m.description,
+                             std::string(ToString(m.area)), std::int64_t{m.x}, std::int64_t{m.y},
+                             JIGSAW_TRY(cipher_.Seal(m.concern_id, "body_mark.description", m.id, m.description)),
                              m.created_by, Micros(m.created_at)}));
     return Ok();
   }
 
   Result<std::vector<BodyMark>> BodyMarksOfConcern(const std::string& concern_id) override {
-    return All<BodyMark>(JIGSAW_TRY(sql::Query(c_,
-                                               "SELECT " + std::string(kMarkColumns) +
-                                                   " FROM body_marks WHERE concern_id = $1 ORDER BY created_at, id",
-                                               {concern_id})),
-                         ToMark);
+    auto marks = JIGSAW_TRY(All<BodyMark>(
+        JIGSAW_TRY(sql::Query(
+            c_, "SELECT " + std::string(kMarkColumns) + " FROM body_marks WHERE concern_id = $1 ORDER BY created_at, id",
+            {concern_id})),
+        ToMark));
+    for (auto& m : marks)
+      m.description = JIGSAW_TRY(cipher_.Open(m.concern_id, "body_mark.description", m.id, m.description));
+    return marks;
   }
 
   Status InsertAttachment(const Attachment& a) override {
     JIGSAW_TRY(sql::Execute(c_,
                             "INSERT INTO attachments (" + std::string(kAttachmentColumns) +
                                 ", sealed_content) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-                            {a.id, a.organisation_id, a.concern_id, a.file_name, std::string(ToString(a.type)),
-                             a.size_bytes, a.description, a.created_by, Micros(a.created_at), a.sealed_content}));
+                            {a.id, a.organisation_id, a.concern_id,
+                             JIGSAW_TRY(cipher_.Seal(a.concern_id, "attachment.file_name", a.id, a.file_name)),
+                             std::string(ToString(a.type)), a.size_bytes,
+                             JIGSAW_TRY(cipher_.Seal(a.concern_id, "attachment.description", a.id, a.description)),
+                             a.created_by, Micros(a.created_at),
+                             JIGSAW_TRY(cipher_.SealBytes(a.concern_id, "attachment.content", a.id, a.sealed_content))}));
     return Ok();
   }
 
@@ -88,25 +96,39 @@ class SqlRecording final : public RecordingRepository {
     auto rows = JIGSAW_TRY(sql::Query(
         c_, "SELECT " + std::string(kAttachmentColumns) + ", sealed_content FROM attachments WHERE id = $1", {id}));
     if (rows.empty()) return std::optional<Attachment>();
-    return std::optional<Attachment>(JIGSAW_TRY(ToAttachment(rows.front())));
+    auto a = JIGSAW_TRY(ToAttachment(rows.front()));
+    JIGSAW_RETURN_IF_ERROR(OpenAttachment(a));
+    return std::optional<Attachment>(std::move(a));
   }
 
   Result<std::vector<Attachment>> AttachmentsOfConcern(const std::string& concern_id) override {
-    return All<Attachment>(JIGSAW_TRY(sql::Query(c_,
-                                                 "SELECT " + std::string(kAttachmentColumns) +
-                                                     " FROM attachments WHERE concern_id = $1 ORDER BY created_at, id",
-                                                 {concern_id})),
-                           ToAttachment);
+    auto attachments = JIGSAW_TRY(All<Attachment>(
+        JIGSAW_TRY(sql::Query(c_,
+                              "SELECT " + std::string(kAttachmentColumns) +
+                                  " FROM attachments WHERE concern_id = $1 ORDER BY created_at, id",
+                              {concern_id})),
+        ToAttachment));
+    for (auto& a : attachments) JIGSAW_RETURN_IF_ERROR(OpenAttachment(a));
+    return attachments;
   }
 
  private:
+  Status OpenAttachment(Attachment& a) {
+    a.file_name = JIGSAW_TRY(cipher_.Open(a.concern_id, "attachment.file_name", a.id, a.file_name));
+    a.description = JIGSAW_TRY(cipher_.Open(a.concern_id, "attachment.description", a.id, a.description));
+    if (!a.sealed_content.empty())
+      a.sealed_content = JIGSAW_TRY(cipher_.OpenBytes(a.concern_id, "attachment.content", a.id, a.sealed_content));
+    return Ok();
+  }
+
   sql::Connection& c_;
+  ContentCipher& cipher_;
 };
 
 }  // namespace
 
-std::unique_ptr<RecordingRepository> NewRecordingRepository(sql::Connection& connection) {
-  return std::make_unique<SqlRecording>(connection);
+std::unique_ptr<RecordingRepository> NewRecordingRepository(sql::Connection& connection, ContentCipher& cipher) {
+  return std::make_unique<SqlRecording>(connection, cipher);
 }
 
 }  // namespace jigsaw::store::internal

@@ -627,21 +627,22 @@ class SqlAudit final : public AuditRepository {
 
 class SqlTransaction final : public Transaction {
  public:
-  explicit SqlTransaction(sql::Connection& c)
-      : organisations_(c),
+  SqlTransaction(sql::Connection& c, ContentKeys* content_keys)
+      : cipher_(content_keys),
+        organisations_(c),
         practitioners_(c),
         sessions_(c),
         sign_in_(NewSignInRepository(c)),
         audit_(c),
-        casework_(NewCaseworkRepository(c)),
+        casework_(NewCaseworkRepository(c, cipher_)),
         partnership_(NewPartnershipRepository(c)),
-        case_management_(NewCaseManagementRepository(c)),
-        recording_(NewRecordingRepository(c)),
+        case_management_(NewCaseManagementRepository(c, cipher_)),
+        recording_(NewRecordingRepository(c, cipher_)),
         linking_(NewLinkingRepository(c)),
         training_(NewTrainingRepository(c)),
         governance_(NewGovernanceRepository(c)),
         retention_(NewRetentionRepository(c)),
-        subject_access_(NewSubjectAccessRepository(c)) {}
+        subject_access_(NewSubjectAccessRepository(c, cipher_)) {}
   OrganisationRepository& organisations() override { return organisations_; }
   PractitionerRepository& practitioners() override { return practitioners_; }
   SessionRepository& sessions() override { return sessions_; }
@@ -661,6 +662,7 @@ class SqlTransaction final : public Transaction {
   Status BeforeCommit() override { return audit_.Flush(); }
 
  private:
+  ContentCipher cipher_;  // before the repositories that use it
   SqlOrganisations organisations_;
   SqlPractitioners practitioners_;
   SqlSessions sessions_;
@@ -679,8 +681,8 @@ class SqlTransaction final : public Transaction {
 
 }  // namespace
 
-std::unique_ptr<Transaction> NewTransaction(sql::Connection& connection) {
-  return std::make_unique<SqlTransaction>(connection);
+std::unique_ptr<Transaction> NewTransaction(sql::Connection& connection, ContentKeys* content_keys) {
+  return std::make_unique<SqlTransaction>(connection, content_keys);
 }
 
 }  // namespace jigsaw::store::internal

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "store/content_cipher.h"
 #include "store/sql.h"
 #include "store/partnership_repository.h"
 #include "store/store.h"
@@ -68,15 +69,19 @@ class Where {
   std::vector<sql::Value> params_;
 };
 
-std::unique_ptr<Transaction> NewTransaction(sql::Connection& connection);
-std::unique_ptr<CaseworkRepository> NewCaseworkRepository(sql::Connection& connection);
-std::unique_ptr<CaseManagementRepository> NewCaseManagementRepository(sql::Connection& connection);
-std::unique_ptr<RecordingRepository> NewRecordingRepository(sql::Connection& connection);
+// `content_keys` (may be null: content stored as it is) seals the case
+// records' content columns (store/content_cipher.h).
+std::unique_ptr<Transaction> NewTransaction(sql::Connection& connection, ContentKeys* content_keys = nullptr);
+std::unique_ptr<CaseworkRepository> NewCaseworkRepository(sql::Connection& connection, ContentCipher& cipher);
+std::unique_ptr<CaseManagementRepository> NewCaseManagementRepository(sql::Connection& connection,
+                                                                      ContentCipher& cipher);
+std::unique_ptr<RecordingRepository> NewRecordingRepository(sql::Connection& connection, ContentCipher& cipher);
 std::unique_ptr<SignInRepository> NewSignInRepository(sql::Connection& connection);
 std::unique_ptr<PartnershipRepository> NewPartnershipRepository(sql::Connection& connection);
 std::unique_ptr<LinkingRepository> NewLinkingRepository(sql::Connection& connection);
 std::unique_ptr<TrainingRepository> NewTrainingRepository(sql::Connection& connection);
-std::unique_ptr<SubjectAccessRepository> NewSubjectAccessRepository(sql::Connection& connection);
+std::unique_ptr<SubjectAccessRepository> NewSubjectAccessRepository(sql::Connection& connection,
+                                                                    ContentCipher& cipher);
 std::unique_ptr<GovernanceRepository> NewGovernanceRepository(sql::Connection& connection);
 std::unique_ptr<RetentionRepository> NewRetentionRepository(sql::Connection& connection);
 

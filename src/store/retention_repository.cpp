@@ -218,6 +218,7 @@ class SqlRetention final : public RetentionRepository {
   }
 
   Status DestroyConcernContent(const std::string& id) override {
+    JIGSAW_RETURN_IF_ERROR(ShredKey(id));
     JIGSAW_TRY(sql::Execute(c_,
                             "UPDATE concerns SET what_happened = '', child_words = '', incident_place = '', "
                             "next_step_note = '' WHERE id = $1",
@@ -236,6 +237,7 @@ class SqlRetention final : public RetentionRepository {
   }
 
   Status DestroyPersonDetails(const std::string& id) override {
+    JIGSAW_RETURN_IF_ERROR(ShredKey(id));
     JIGSAW_TRY(sql::Execute(c_, "DELETE FROM person_versions WHERE id = $1", {id}));
     JIGSAW_TRY(sql::Execute(c_,
                             "UPDATE people SET given_name = '', family_name = '', search_name = '', "
@@ -287,6 +289,14 @@ class SqlRetention final : public RetentionRepository {
   }
 
  private:
+  // The owner's content key is destroyed once this commits
+  // (Store::Compact): every copy of what it sealed becomes unreadable.
+  Status ShredKey(const std::string& owner_id) {
+    JIGSAW_TRY(sql::Execute(c_, "INSERT INTO shredded_keys (owner_id) VALUES ($1) ON CONFLICT (owner_id) DO NOTHING",
+                            {owner_id}));
+    return Ok();
+  }
+
   sql::Connection& c_;
 };
 

@@ -12,9 +12,11 @@ SqlStore::SqlStore(std::string backend, Connect connect, Healthy healthy, int po
       pool_size_(pool_size < 1 ? 1 : pool_size) {}
 
 Result<std::unique_ptr<SqlStore>> SqlStore::Create(std::string backend, Connect connect,
-                                                   Healthy healthy, int pool_size, bool migrate) {
+                                                   Healthy healthy, int pool_size, bool migrate,
+                                                   std::shared_ptr<ContentKeys> content_keys) {
   std::unique_ptr<SqlStore> store(
       new SqlStore(std::move(backend), std::move(connect), std::move(healthy), pool_size));
+  store->content_keys_ = std::move(content_keys);
   auto first = JIGSAW_TRY(store->connect_());
   {
     std::lock_guard lock(store->mu_);
@@ -153,7 +155,7 @@ Status Guarded(const Work& work, Transaction& tx) {
 
 Status SqlStore::ReadWork(const Work& work) {
   return Run(false, [&](sql::Connection& c) {
-    auto tx = NewTransaction(c);
+    auto tx = NewTransaction(c, content_keys_.get());
     return Guarded(work, *tx);
   });
 }
@@ -256,7 +258,7 @@ void SqlStore::CommitBatch(std::vector<PendingWrite*>& batch) {
     return fail_all(begun.error());
   }
   SavepointOnFirstUse requests(c);
-  auto tx = NewTransaction(requests);
+  auto tx = NewTransaction(requests, content_keys_.get());
   const bool isolate = batch.size() > 1;
   for (PendingWrite* p : batch) {
     // Each request in its own savepoint: a failure undoes only its own work.
@@ -302,8 +304,24 @@ Result<int> SqlStore::SchemaVersion() {
   return v;
 }
 
+Status SqlStore::ShredKeys(sql::Connection& c) {
+  if (!content_keys_) return Ok();
+  auto rows = JIGSAW_TRY(sql::Query(c, "SELECT owner_id FROM shredded_keys"));
+  std::vector<std::string> owners;
+  owners.reserve(rows.size());
+  for (const auto& r : rows) owners.push_back(r.Text(0));
+  return content_keys_->Destroy(owners);
+}
+
 Status SqlStore::Compact() {
   auto c = JIGSAW_TRY(Acquire());
+  // Keys first: the destruction has committed, so its keys can go; a
+  // failure here leaves them listed for the next compaction.
+  if (Status shredded = ShredKeys(*c); !shredded) {
+    const bool reusable = healthy_(*c);
+    Release(std::move(c), reusable);
+    return shredded;
+  }
   // SQLite: freed space is already zeroed (secure_delete, set on every
   // connection), but the write-ahead log still holds the pages as they were
   // before; a TRUNCATE checkpoint copies the log into the file and empties

@@ -26,7 +26,8 @@ class SqlStore final : public Store {
   // Opens one connection to check the database is reachable, then migrates
   // if asked.
   static Result<std::unique_ptr<SqlStore>> Create(std::string backend, Connect connect,
-                                                  Healthy healthy, int pool_size, bool migrate);
+                                                  Healthy healthy, int pool_size, bool migrate,
+                                                  std::shared_ptr<ContentKeys> content_keys = nullptr);
 
   ~SqlStore() override;
   Status Write(const Work& work) override;
@@ -34,6 +35,7 @@ class SqlStore final : public Store {
   std::string_view Backend() const override { return backend_; }
   Result<int> SchemaVersion() override;
   Status Compact() override;
+  Result<std::int64_t> SealStoredContent() override;
 
  private:
   SqlStore(std::string backend, Connect connect, Healthy healthy, int pool_size);
@@ -42,7 +44,11 @@ class SqlStore final : public Store {
   Result<std::unique_ptr<sql::Connection>> Acquire();
   void Release(std::unique_ptr<sql::Connection> c, bool reusable);
 
+  // Destroys the keys listed in shredded_keys (Compact).
+  Status ShredKeys(sql::Connection& c);
+
   std::string backend_;
+  std::shared_ptr<ContentKeys> content_keys_;
   Connect connect_;
   Healthy healthy_;
   int pool_size_;

@@ -32,6 +32,7 @@ class TrainingRepository;     // store/training_repository.h
 class GovernanceRepository;   // store/governance_repository.h
 class RetentionRepository;    // store/retention_repository.h
 class SubjectAccessRepository;  // store/subject_access_repository.h
+class ContentKeys;              // store/content_keys.h
 
 class OrganisationRepository {
  public:
@@ -495,13 +496,27 @@ class Store {
   // pages it held are gone; PostgreSQL vacuums the tables that held it, so
   // the dead row versions are reclaimed (docs/retention.md says what WAL
   // archives and backups still hold). Outside any transaction.
+  //
+  // With a content key store, it first destroys the content keys of every
+  // record whose content was destroyed (crypto-shredding; idempotent, so
+  // a deletion that failed is done at the next compaction).
   virtual Status Compact() { return Ok(); }
+  // Seals, under their owners' content keys, case records' content stored
+  // as plaintext before sealing existed (a one-off pass at start-up, after
+  // migration 25: SQL cannot encrypt), then compacts so the plaintext is
+  // gone from the files. Returns how many values it sealed (0 without a
+  // content key store, or when nothing is left to seal).
+  virtual Result<std::int64_t> SealStoredContent() { return 0; }
 };
 
 struct StoreOptions {
   std::string url;     // sqlite:PATH or postgresql://...
   int pool_size = 8;   // connections kept open
   bool migrate = true; // apply pending migrations on open
+  // Seals case records' content under per-record keys held here
+  // (store/content_keys.h). Null: content is stored as it is (tools that
+  // never read content, and store-level tests).
+  std::shared_ptr<ContentKeys> content_keys;
 };
 
 // The schema version this build migrates to.

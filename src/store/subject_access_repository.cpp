@@ -53,16 +53,17 @@ Result<ExemptionDecision> ToDecision(const Row& r) {
 
 class SqlSubjectAccess final : public SubjectAccessRepository {
  public:
-  explicit SqlSubjectAccess(sql::Connection& c) : c_(c) {}
+  SqlSubjectAccess(sql::Connection& c, ContentCipher& cipher) : c_(c), cipher_(cipher) {}
 
   Status Insert(const SubjectAccessRequest& s) override {
+    const Sealed v = JIGSAW_TRY(Seal(s));
     JIGSAW_TRY(sql::Execute(c_,
                             "INSERT INTO subject_access_requests (" + std::string(kColumns) +
                                 ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
                             {s.id, s.organisation_id, s.person_id, s.received_on, std::string(ToString(s.identity_check)),
-                             s.identity_note, std::int64_t{s.extension_months}, s.extension_reason, s.extended_by,
+                             v.identity_note, std::int64_t{s.extension_months}, v.extension_reason, s.extended_by,
                              Micros(s.extended_at), s.opened_by, Micros(s.opened_at), std::string(ToString(s.status)),
-                             s.released_by, Micros(s.released_at), s.released_content}));
+                             s.released_by, Micros(s.released_at), v.released_content}));
     return Ok();
   }
 
@@ -70,7 +71,9 @@ class SqlSubjectAccess final : public SubjectAccessRepository {
     auto rows = JIGSAW_TRY(
         sql::Query(c_, "SELECT " + std::string(kColumns) + " FROM subject_access_requests WHERE id = $1", {id}));
     if (rows.empty()) return std::optional<SubjectAccessRequest>{};
-    return std::optional<SubjectAccessRequest>(JIGSAW_TRY(ToRequest(rows.front())));
+    auto found = JIGSAW_TRY(ToRequest(rows.front()));
+    JIGSAW_RETURN_IF_ERROR(Open(found));
+    return std::optional<SubjectAccessRequest>(std::move(found));
   }
 
   Result<std::vector<SubjectAccessRequest>> OfOrganisation(const std::string& organisation_id, bool open_only) override {
@@ -83,6 +86,10 @@ class SqlSubjectAccess final : public SubjectAccessRepository {
     std::vector<SubjectAccessRequest> out;
     out.reserve(rows.size());
     for (const Row& r : rows) out.push_back(JIGSAW_TRY(ToRequest(r)));
+    std::vector<std::string> owners;
+    for (const auto& s : out) owners.push_back(s.person_id);
+    JIGSAW_RETURN_IF_ERROR(cipher_.Prefetch(owners));
+    for (auto& s : out) JIGSAW_RETURN_IF_ERROR(Open(s));
     return out;
   }
 
@@ -91,7 +98,8 @@ class SqlSubjectAccess final : public SubjectAccessRepository {
         c_,
         "UPDATE subject_access_requests SET extension_months = $2, extension_reason = $3, extended_by = $4, "
         "extended_at = $5 WHERE id = $1 AND status = 'open'",
-        {s.id, std::int64_t{s.extension_months}, s.extension_reason, s.extended_by, Micros(s.extended_at)}));
+        {s.id, std::int64_t{s.extension_months}, JIGSAW_TRY(Seal(s)).extension_reason, s.extended_by,
+         Micros(s.extended_at)}));
     if (changed == 0) return Fail(ErrorCode::kFailedPrecondition, "This request has already been answered.", "status");
     return Ok();
   }
@@ -101,7 +109,7 @@ class SqlSubjectAccess final : public SubjectAccessRepository {
         c_,
         "UPDATE subject_access_requests SET status = 'released', released_by = $2, released_at = $3, "
         "released_content = $4 WHERE id = $1 AND status = 'open'",
-        {s.id, s.released_by, Micros(s.released_at), s.released_content}));
+        {s.id, s.released_by, Micros(s.released_at), JIGSAW_TRY(Seal(s)).released_content}));
     if (changed == 0) return Fail(ErrorCode::kFailedPrecondition, "This request has already been answered.", "status");
     return Ok();
   }
@@ -128,13 +136,33 @@ class SqlSubjectAccess final : public SubjectAccessRepository {
   }
 
  private:
+  // What the request holds of the person's records and of their identity,
+  // sealed under the person's key: erasing them shreds it in every copy.
+  struct Sealed {
+    std::string identity_note, extension_reason, released_content;
+  };
+  Result<Sealed> Seal(const SubjectAccessRequest& s) {
+    return Sealed{
+        .identity_note = JIGSAW_TRY(cipher_.Seal(s.person_id, "sar.identity_note", s.id, s.identity_note)),
+        .extension_reason = JIGSAW_TRY(cipher_.Seal(s.person_id, "sar.extension_reason", s.id, s.extension_reason)),
+        .released_content = JIGSAW_TRY(cipher_.Seal(s.person_id, "sar.released_content", s.id, s.released_content))};
+  }
+  Status Open(SubjectAccessRequest& s) {
+    s.identity_note = JIGSAW_TRY(cipher_.Open(s.person_id, "sar.identity_note", s.id, s.identity_note));
+    s.extension_reason = JIGSAW_TRY(cipher_.Open(s.person_id, "sar.extension_reason", s.id, s.extension_reason));
+    s.released_content = JIGSAW_TRY(cipher_.Open(s.person_id, "sar.released_content", s.id, s.released_content));
+    return Ok();
+  }
+
   sql::Connection& c_;
+  ContentCipher& cipher_;
 };
 
 }  // namespace
 
-std::unique_ptr<SubjectAccessRepository> NewSubjectAccessRepository(sql::Connection& connection) {
-  return std::make_unique<SqlSubjectAccess>(connection);
+std::unique_ptr<SubjectAccessRepository> NewSubjectAccessRepository(sql::Connection& connection,
+                                                                    ContentCipher& cipher) {
+  return std::make_unique<SqlSubjectAccess>(connection, cipher);
 }
 
 }  // namespace jigsaw::store::internal

@@ -136,6 +136,15 @@ TEST(ConfigTest, KeyLocationsCanBeGiven) {
   EXPECT_EQ(env->audit.sign_interval, std::chrono::seconds(1));
 }
 
+TEST(ConfigTest, TheContentKeyStoreIsBesideTheSealingKeyringUnlessGiven) {
+  EXPECT_EQ(WithDatabase("sqlite:jigsaw-data/demo.db").ContentKeyFile(), "jigsaw-data-keys/demo.db.content-keys");
+  EXPECT_EQ(WithDatabase("sqlite:x.db", {{"sealing-key", "/k/odd"}}).ContentKeyFile(), "/k/odd.content-keys");
+  EXPECT_EQ(WithDatabase("sqlite:x.db", {{"content-keys", "/c/store"}}).ContentKeyFile(), "/c/store");
+  auto env = LoadConfig({}, {{"JIGSAW_CONTENT_KEY_FILE", "/e/store"}});
+  ASSERT_TRUE(env);
+  EXPECT_EQ(env->ContentKeyFile(), "/e/store");
+}
+
 TEST(ConfigTest, TheLargestAttachmentMustFitInARequestBody) {
   // 4 MiB of file is 5.6 MB as base64 in JSON: the default body limit (6 MiB) holds it.
   auto defaults = LoadConfig({}, {});

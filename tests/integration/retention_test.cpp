@@ -3,7 +3,8 @@
 // the DPO once its period ends and is destroyed only when the DPO
 // confirms; a legal hold stops destruction until lifted; a granted erasure
 // leaves none of the concern's text, nor the child's name, in the SQLite
-// file (read as raw bytes) while `jigsaw audit verify` still passes; a
+// file (read as raw bytes), and crypto-shreds the concern's content in a
+// backup taken before it, while `jigsaw audit verify` still passes; a
 // refused erasure is recorded with its reason; only the DPO decides.
 #include <gtest/gtest.h>
 
@@ -11,12 +12,17 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <sys/wait.h>
 
 #include "access/credentials.h"
 #include "access/totp.h"
 #include "app/demo.h"
+#include "app/keys.h"
 #include "common/encoding.h"
+#include "common/random.h"
+#include "store/backup.h"
+#include "store/content_keys.h"
 #include "support/http_client.h"
 #include "support/test_server.h"
 
@@ -114,6 +120,18 @@ class RetentionTest : public ::testing::Test {
   HttpReply Destroy(const std::string& concern_id, const std::string& token) {
     return Post(port(), "/api/v1/retention/destructions", {{"record_id", concern_id}}, token);
   }
+  // The concern's account as a copy of the database reads it, opened with
+  // the server's content key store.
+  std::string AccountIn(store::Store& copy, const std::string& concern_id) {
+    std::string out = "(unreadable)";
+    auto read = copy.Read([&](store::Transaction& tx) -> Status {
+      auto c = JIGSAW_TRY(tx.casework().FindConcern(concern_id));
+      if (c) out = c->what_happened;
+      return Ok();
+    });
+    EXPECT_TRUE(read) << read.error().message;
+    return out;
+  }
   CliResult Verify() { return Jigsaw("audit verify --database '" + db_.url() + "' --audit-key " + db_.key_file()); }
 
   TestDatabase db_;
@@ -197,11 +215,37 @@ TEST_F(RetentionTest, AGrantedErasureLeavesNoContentInTheDatabaseFileAndTheAudit
   const auto r = RecordConcern("2016-02-03");
   const std::string path = db_.url().substr(std::string("sqlite:").size());
   if (db_.backend() == "sqlite") {
-    // The search below would find the text before: it is in the files.
+    // The concern's content is sealed under its own key from the start: not
+    // in the files even now. The child's name is (people's details are kept
+    // searchable, and cleared in place), so the search below would find it.
     const std::string before = ReadFile(path) + ReadFile(path + "-wal");
-    ASSERT_NE(before.find(kAccount), std::string::npos);
+    ASSERT_EQ(before.find(kAccount), std::string::npos);
+    ASSERT_EQ(before.find(kItem.substr(0, 20)), std::string::npos);
     ASSERT_NE(before.find(kChildName), std::string::npos);
   }
+  // A backup taken before the erasure, with `jigsaw backup`, put back in a
+  // database of its own: while the concern's key lives it reads the account.
+  const std::filesystem::path backup = std::filesystem::temp_directory_path() / ("jigsaw-backup-" + NewId());
+  const std::string key_backup = backup.string() + ".content-keys";
+  auto backed = Jigsaw("backup --database '" + db_.url() + "' --audit-key " + db_.key_file() + " --to " +
+                       backup.string() + " --content-keys-to " + key_backup);
+  ASSERT_EQ(backed.status, 0) << backed.out;
+  EXPECT_EQ(std::filesystem::status(key_backup).permissions() &
+                (std::filesystem::perms::group_all | std::filesystem::perms::others_all),
+            std::filesystem::perms::none);
+  EXPECT_NE(backed.out.find("Nor is the content key store"), std::string::npos) << backed.out;
+  std::optional<TestDatabase> restored;
+  std::string copy_url = "sqlite:" + (backup / "database.sqlite").string();
+  if (db_.backend() != "sqlite") {
+    restored.emplace();
+    copy_url = restored->url();
+    ASSERT_TRUE(store::RestoreDatabase((backup / "database.pgdump").string(), copy_url));
+  }
+  auto copy = store::Open(
+      {.url = copy_url, .pool_size = 1, .migrate = false, .content_keys = server_.app().content_keys()});
+  ASSERT_TRUE(copy) << copy.error().message;
+  EXPECT_EQ(AccountIn(**copy, r.concern_id), kAccount);
+
   // Her mother asked first for what is held about the child: the release
   // is a copy of it, and goes with the rest.
   auto asked = Post(port(), "/api/v1/subject-access-requests",
@@ -250,9 +294,60 @@ TEST_F(RetentionTest, AGrantedErasureLeavesNoContentInTheDatabaseFileAndTheAudit
       EXPECT_EQ(bytes.find(kChildName), std::string::npos) << file;
     }
   }
+  // Crypto-shredding: the concern's key is gone from the key store, so the
+  // backup made before, unchanged, no longer yields the account: it reads
+  // as destroyed, not as an error.
+  EXPECT_FALSE(server_.app().content_keys()->Find({r.concern_id}).value().contains(r.concern_id));
+  EXPECT_EQ(AccountIn(**copy, r.concern_id), "");
+  // A backup of the key store made before still holds the key: why those
+  // backups are kept apart and only for days (docs/operations.md).
+  {
+    app::Config old_keys = db_.Config();
+    old_keys.keys.content_key_file = key_backup;
+    auto ring = app::ReadSealingKeyring(db_.sealing_key_file(), "keys").value();
+    auto keys = app::OpenContentKeyStore(old_keys, access::Sealer::FromKeys(ring.keys).value(), server_.clock());
+    ASSERT_TRUE(keys) << keys.error().message;
+    EXPECT_TRUE((*keys)->Find({r.concern_id}).value().contains(r.concern_id));
+  }
+  copy->reset();
+  // Restoring that backup says which records' keys the key store lacks:
+  // here the erased concern's, which then reads as destroyed.
+  TestDatabase target;
+  auto restore = Jigsaw("restore --from " + backup.string() + " --database '" + target.url() + "' --audit-key " +
+                        db_.key_file());
+  EXPECT_EQ(restore.status, 0) << restore.out;
+  EXPECT_NE(restore.out.find("has no key for 1 of the 1 records whose content this copy holds sealed"),
+            std::string::npos)
+      << restore.out;
+  std::filesystem::remove_all(backup);
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(key_backup + suffix);
+
   auto verified = Verify();
   EXPECT_EQ(verified.status, 0) << verified.out;
   EXPECT_NE(verified.out.find("OK: "), std::string::npos) << verified.out;
+}
+
+TEST_F(RetentionTest, TheServerDoesNotStartWithoutTheKeysOfTheContentItHolds) {
+  RecordConcern("2016-02-03");
+  // A key store that was not put back (here: another, empty, file).
+  app::Config config = db_.Config();
+  config.keys.content_key_file =
+      (std::filesystem::temp_directory_path() / ("jigsaw-empty-" + NewId() + ".content-keys")).string();
+  FakeClock clock(SystemClock().Now());
+  {
+    auto opened = app::Application::Create(config, clock);  // as `jigsaw audit verify` does: no content read
+    ASSERT_TRUE(opened) << opened.error().message;
+    auto serving = (*opened)->Listen();
+    ASSERT_FALSE(serving);
+    EXPECT_EQ(serving.error().field, "keys.content_key_file");
+    EXPECT_NE(serving.error().message.find("holds no key"), std::string::npos) << serving.error().message;
+    EXPECT_EQ((*opened)->content_keys()->Count().value(), 0) << "nothing sealed under the wrong key store";
+  }
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(config.keys.content_key_file + suffix);
+  // With the right one, it opens (the server above serves with it).
+  EXPECT_TRUE(app::Application::Create(db_.Config(), clock));
+  auto verified = Verify();
+  EXPECT_EQ(verified.status, 0) << verified.out;
 }
 
 TEST_F(RetentionTest, ARefusedErasureIsRecordedWithItsReasonAndDestroysNothing) {
