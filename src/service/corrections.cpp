@@ -79,6 +79,8 @@ Result<std::optional<std::pair<domain::Relationship, domain::Relationship>>> Cor
   return InvalidArgument("relationship.related_person_id", "This person has no recorded relationship with that person.");
 }
 
+}  // namespace
+
 // The child a person's record is about or around (the first child they are
 // related to), so that a correction of a mother's record is found in the
 // trail of the child's records.
@@ -91,6 +93,8 @@ Result<std::string> ChildAround(store::Transaction& tx, const domain::Person& pe
   }
   return std::string();
 }
+
+namespace {
 
 struct LoadedItem {
   domain::InformationItem item;
