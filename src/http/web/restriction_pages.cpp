@@ -229,7 +229,7 @@ Response ObjectionPost(service::Restrictions& restrictions, service::SubjectAcce
     if (e.code == ErrorCode::kNotFound) e.message = "Choose a person recorded by your organisation";
     return ObjectionPage(sar, site, v, in, FieldErrors(e, "person_id"), 400);
   }
-  return Redirect("/restrictions?done=objection#objections");
+  return Redirect("/restrictions?done=objection");
 }
 
 struct DecideForm {
@@ -267,7 +267,7 @@ Response DecidePost(service::Restrictions& restrictions, Site& site, Visit& v, c
     if (e.field == "decision_reason") e.field = "reason";
     return DecidePage(site, v, id, in, FieldErrors(e, "reason"), 400);
   }
-  return Redirect("/restrictions?done=decided#objections");
+  return Redirect("/restrictions?done=decided");
 }
 
 }  // namespace
