@@ -3,9 +3,10 @@
 // restricted child disappears from a practitioner's and the DSL's views (the
 // search, the child's record, the concern list and the concern, the home
 // page, the API) with a marker in their place, a direct read answers 403
-// naming the restriction, and all of it reappears when the DPO lifts it. A
-// restricted child answers no other organisation's lookup. A restricted
-// parent is withheld on the child's record, which remains. An objection
+// naming the restriction, and all of it reappears when the DPO lifts it
+// (whose subject access work goes on meanwhile). A restricted child
+// answers no other organisation's lookup. A restricted parent is withheld
+// on the child's record, which remains. An objection
 // and the DPO's decision show on the record and in the assessment. Another
 // organisation's DPO can neither restrict nor see; bad input changes nothing.
 #include <gtest/gtest.h>
@@ -163,6 +164,15 @@ TEST_F(RestrictionTest, ARestrictedChildDisappearsFromPractitionersViewsAndReapp
   ASSERT_EQ(listed.Json()["restrictions"].size(), 1u);
   EXPECT_EQ(listed.Json()["restrictions"][0]["reason"], kReason);
   EXPECT_NE(Page(dpo_, "/restrictions").body.find(kChildName), std::string::npos);
+  // Restriction does not stop the DPO's subject access work.
+  auto sar = Post(port(), "/api/v1/subject-access-requests",
+                  {{"person_id", child_}, {"received_on", "2026-11-20"}, {"identity_check", "documents_seen"},
+                   {"identity_note", "Birth certificate seen with her mother."}},
+                  dpo_);
+  ASSERT_EQ(sar.status, 201) << sar.body;
+  auto held = Get(port(), "/api/v1/subject-access-requests/" + sar.Json()["id"].get<std::string>(), dpo_);
+  ASSERT_EQ(held.status, 200) << held.body;
+  EXPECT_NE(held.Json()["held"].dump().find(kAccount), std::string::npos);
 
   auto bad = Post(port(), "/api/v1/restrictions/" + restriction + "/lift", {{"reason", ""}}, dpo_);
   EXPECT_EQ(bad.status, 400);
