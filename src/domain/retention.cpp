@@ -15,6 +15,7 @@ using std::chrono::year_month_day;
 using std::chrono::years;
 
 constexpr int kMaxYears = 150;
+constexpr int kMinCaseFileYears = 6;
 constexpr int kMaxDays = 3650;
 
 // Sources, named once so each appears the same in every schedule and in
@@ -296,6 +297,15 @@ Status Validate(const RetentionRule& rule) {
   if (p.trigger == RetentionTrigger::kFromDateOfBirth && p.years < 18)
     return Fail(ErrorCode::kInvalidArgument, "A record about a child is kept at least until their 18th birthday.",
                 "years");
+  // A floor on the child's case file: a claim about harm in childhood can
+  // be brought for years (Limitation Act 1980, s 2 and s 28: six years,
+  // counted from the 18th birthday), and a serious case review may ask for
+  // the file long after; a period of days set by mistake must not let a
+  // DPO's review list a child's whole file for destruction within weeks.
+  if (AboutAChild(rule.kind) && rule.disposal != Disposal::kNotDestroyed &&
+      p.trigger != RetentionTrigger::kFromDateOfBirth && p.years < kMinCaseFileYears)
+    return Fail(ErrorCode::kInvalidArgument,
+                "Records about a child are kept at least 6 years (Limitation Act 1980).", "years");
   if (p.extension && (p.extension->aged_at_last_activity < 0 || p.extension->until_age <= p.years ||
                       p.extension->until_age > kMaxYears))
     return Fail(ErrorCode::kInvalidArgument, "The later birthday must be after the usual one.", "extension");

@@ -80,23 +80,6 @@ Result<std::optional<std::pair<domain::Relationship, domain::Relationship>>> Cor
   return InvalidArgument("relationship.related_person_id", "This person has no recorded relationship with that person.");
 }
 
-}  // namespace
-
-// The child a person's record is about or around (the first child they are
-// related to), so that a correction of a mother's record is found in the
-// trail of the child's records.
-Result<std::string> ChildAround(store::Transaction& tx, const domain::Person& person) {
-  if (person.kind == domain::PersonKind::kChild) return person.id;
-  for (const auto& r : JIGSAW_TRY(tx.casework().Relationships(person.id))) {
-    const std::string& other = r.person_id == person.id ? r.related_person_id : r.person_id;
-    auto related = JIGSAW_TRY(tx.casework().FindPerson(other));
-    if (related && related->kind == domain::PersonKind::kChild) return related->id;
-  }
-  return std::string();
-}
-
-namespace {
-
 struct LoadedItem {
   domain::InformationItem item;
   std::string concern_raised_by;

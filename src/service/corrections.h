@@ -111,9 +111,4 @@ class Corrections {
   const Sharing& sharing_;
 };
 
-// The child a person's record is about or around (the first child they are
-// related to), within the caller's transaction: the child under whom a
-// change to that person's record is audited. Empty if there is none.
-Result<std::string> ChildAround(store::Transaction& tx, const domain::Person& person);
-
 }  // namespace jigsaw::service

@@ -381,6 +381,13 @@ Result<DpiaView> Governance::SignOffDpia(const Context& context, const std::stri
     if (state == DpiaState::kDraft)
       return Fail(ErrorCode::kFailedPrecondition, "The DPO must give their advice before the DPIA is signed off.",
                   "dpia_id");
+    // The DPO advises and the organisation decides (UK GDPR Article
+    // 35(2), Article 38(6): the DPO's tasks must not lead to a conflict of
+    // interests): someone who holds both roles cannot approve their own
+    // advice.
+    if (d.dpo_advice_by == context.actor.practitioner_id)
+      return Fail(ErrorCode::kFailedPrecondition,
+                  "You gave the DPO's advice on this DPIA: another senior leader must sign it off.", "dpia_id");
     if (!s.dpo_advice_accepted)
       JIGSAW_RETURN_IF_ERROR(domain::ValidateRequiredText("overruled_reason", s.overruled_reason, 20000,
                                                           "Say why the DPO's advice is not followed."));

@@ -294,6 +294,9 @@ OversightFigures ComputeOversight(const OversightRecords& records, const Oversig
     }
   CountDecisions(records, w, f);
   f.acknowledged_received = Acknowledgements(records.received, w);
+  for (const auto& d : records.received)
+    if (w.Holds(d.created_at) && !domain::IsRecalled(d))
+      if (auto* m = MonthFor(f.months, d.created_at)) ++m->disclosures_received;
   f.feedback_received = Feedback(records.received, w);
   f.acknowledged_sent = Acknowledgements(records.sent, w);
   f.feedback_sent = Feedback(records.sent, w);
@@ -363,6 +366,9 @@ Result<OversightReport> Oversight::Of(const Context& context, OversightScope sco
                                              scope == OversightScope::kPartnership ? Action::kViewPartnershipOversight
                                                                                    : Action::kViewOversight,
                                              facts));
+    // Authorise lets a partnership-wide role through without an
+    // organisation of its own; its own figures need one.
+    if (!own && scope != OversightScope::kPartnership) return NotYours("organisation_id");
     out.scope = scope;
     out.organisation_id = organisation_id;
     out.organisation_name = scope == OversightScope::kPartnership ? "The partnership" : own->name;

@@ -119,6 +119,10 @@ struct OversightMonth {
   int decisions_not_to_share = 0;
   int requests_received = 0;
   int advice_requests = 0;
+  // Information other organisations shared with it (not recalled): for
+  // children's services, which raise few concerns of their own, most of
+  // what they do starts here.
+  int disclosures_received = 0;
 };
 
 struct OversightFigures {

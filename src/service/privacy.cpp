@@ -4,6 +4,8 @@
 #include <map>
 
 #include "domain/case_management.h"
+#include "service/retention.h"
+#include "store/partnership_repository.h"
 
 namespace jigsaw::service {
 namespace {
@@ -35,13 +37,19 @@ Result<std::vector<domain::Organisation>> PrivacyInformation::Organisations() co
 
 Result<PrivacyNotice> PrivacyInformation::NoticeOf(const std::string& organisation_id) const {
   PrivacyNotice notice;
+  domain::Schedule schedule;
   notice.today = domain::UkDate(clock_.Now());
   JIGSAW_RETURN_IF_ERROR(store_.Read([&](store::Transaction& tx) -> Status {
     auto organisation = JIGSAW_TRY(tx.organisations().Find(organisation_id));
     if (!organisation) return NotFound("There is no such organisation.");
     notice.organisation = std::move(*organisation);
     std::map<std::string, std::string> names;
-    for (const auto& o : JIGSAW_TRY(tx.organisations().List())) names[o.id] = o.name;
+    // An organisation that withholds its name from the partnership's
+    // answers (a refuge) is not named in another's notice either: a
+    // parent reading the school's notice is told only that it exists.
+    const auto withheld = JIGSAW_TRY(tx.partnership().WithholdingOrganisations());
+    for (const auto& o : JIGSAW_TRY(tx.organisations().List()))
+      names[o.id] = withheld.contains(o.id) ? std::string("A support service that does not publish its name") : o.name;
     // Exactly the agreements in force today: not drafts, those awaiting a
     // signature, signed but not yet started, expired or withdrawn.
     for (auto& a : JIGSAW_TRY(tx.governance().AgreementsOf(organisation_id))) {
@@ -56,6 +64,7 @@ Result<PrivacyNotice> PrivacyInformation::NoticeOf(const std::string& organisati
     }
     for (const auto& p : JIGSAW_TRY(tx.practitioners().List(organisation_id)))
       if (!p.disabled && p.roles.Has(domain::Role::kDataProtectionOfficer)) notice.has_dpo = true;
+    schedule = JIGSAW_TRY(LoadSchedule(tx, organisation_id));
     return Ok();
   }));
   for (const auto& s : notice.sharing) {
@@ -69,9 +78,8 @@ Result<PrivacyNotice> PrivacyInformation::NoticeOf(const std::string& organisati
   }
   std::sort(notice.lawful_bases.begin(), notice.lawful_bases.end());
   std::sort(notice.article9_conditions.begin(), notice.article9_conditions.end());
-  // The defaults for its type: Jigsaw keeps no schedule of an
-  // organisation's own yet (docs/governance.md, "Privacy information").
-  const domain::Schedule schedule = domain::DefaultSchedule(notice.organisation.type);
+  // The organisation's own schedule, as its DPO set it: what it keeps is
+  // what it tells people it keeps.
   notice.retention = domain::PublicSummary(schedule);
   notice.retention_for_children = ForChildren(domain::RuleFor(schedule, domain::RecordKind::kConcern).period);
   return notice;

@@ -26,16 +26,6 @@ Result<domain::Organisation> LoadOrganisation(store::Transaction& tx, const std:
   return *o;
 }
 
-// The stored rules over the defaults for the organisation's type.
-Result<domain::Schedule> LoadSchedule(store::Transaction& tx, const std::string& organisation_id) {
-  const auto organisation = JIGSAW_TRY(LoadOrganisation(tx, organisation_id));
-  auto schedule = domain::DefaultSchedule(organisation.type);
-  for (const auto& stored : JIGSAW_TRY(tx.retention().Rules(organisation_id)))
-    for (auto& rule : schedule.rules)
-      if (rule.kind == stored.kind) rule = stored;
-  return schedule;
-}
-
 // The standing holds on a concern or on its child.
 std::vector<LegalHold> HoldsOn(const std::vector<LegalHold>& standing, const std::string& concern_id,
                                const std::string& child_id) {
@@ -73,6 +63,15 @@ void CompactAfterDestruction(store::Store& store) {
 }
 
 }  // namespace
+
+Result<domain::Schedule> LoadSchedule(store::Transaction& tx, const std::string& organisation_id) {
+  const auto organisation = JIGSAW_TRY(LoadOrganisation(tx, organisation_id));
+  auto schedule = domain::DefaultSchedule(organisation.type);
+  for (const auto& stored : JIGSAW_TRY(tx.retention().Rules(organisation_id)))
+    for (auto& rule : schedule.rules)
+      if (rule.kind == stored.kind) rule = stored;
+  return schedule;
+}
 
 Result<domain::Schedule> Retention::ScheduleOf(const Context& context) {
   const std::string& organisation_id = context.actor.organisation_id;
@@ -168,6 +167,11 @@ Result<LegalHold> Retention::PlaceHold(const Context& context, NewLegalHold in) 
     } else {
       const auto p = JIGSAW_TRY(tx.casework().FindPerson(h.subject_id));
       if (!p || p->organisation_id != organisation_id) return NotYours("subject_id");
+      // A hold keeps a child's case file; a parent's details go only with
+      // an erasure, which a hold on any child they are around stops.
+      if (p->kind != domain::PersonKind::kChild)
+        return InvalidArgument("subject_id",
+                               "Choose a child. To keep a parent's records, place the hold on their child's.");
       event.child_id = p->id;
     }
     return tx.retention().InsertHold(h);
@@ -224,12 +228,27 @@ Result<domain::ErasureRequest> Retention::DecideErasure(const Context& context, 
     JIGSAW_RETURN_IF_ERROR(domain::Validate(r, domain::UkDate(now)));
     const auto person = JIGSAW_TRY(tx.casework().FindPerson(r.person_id));
     if (!person || person->organisation_id != organisation_id) return NotYours("person_id");
-    event.child_id = person->id;
+    const auto children = JIGSAW_TRY(ChildrenAround(tx, *person));
+    event.child_id = children.empty() ? std::string() : children.front();
     JIGSAW_RETURN_IF_ERROR(tx.retention().InsertErasureRequest(r));
     if (r.outcome != ErasureOutcome::kGranted) return Ok();
     // Every concern about the person, unless a hold stands on one of them
-    // or on the person: then nothing is destroyed and nothing recorded.
+    // or on the person, or (for a parent) on a child they are around or
+    // that child's concerns, which the parent's details help explain: then
+    // nothing is destroyed and nothing recorded.
     const auto standing = JIGSAW_TRY(tx.retention().Holds(organisation_id, true));
+    if (person->kind != domain::PersonKind::kChild)
+      for (const auto& h : standing) {
+        const bool on_child = h.subject == HoldSubject::kChild &&
+                              std::find(children.begin(), children.end(), h.subject_id) != children.end();
+        bool on_their_concern = false;
+        if (h.subject == HoldSubject::kConcern) {
+          const auto held = JIGSAW_TRY(tx.casework().FindConcern(h.subject_id));
+          on_their_concern =
+              held && std::find(children.begin(), children.end(), held->child_id) != children.end();
+        }
+        if (on_child || on_their_concern) return Held("person_id", h);
+      }
     std::vector<store::ConcernDates> theirs;
     for (auto& c : JIGSAW_TRY(tx.retention().ConcernsToMeasure(organisation_id)))
       if (c.child_id == r.person_id) theirs.push_back(std::move(c));

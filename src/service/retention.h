@@ -59,6 +59,11 @@ struct PurgeCounts {
   std::int64_t notifications = 0;
 };
 
+// The organisation's schedule: the rules its DPO set over the defaults for
+// its type. Within the caller's transaction; no authorisation (a privacy
+// notice publishes it).
+Result<domain::Schedule> LoadSchedule(store::Transaction& tx, const std::string& organisation_id);
+
 class Retention {
  public:
   Retention(store::Store& store, const Clock& clock, const AuditTrail& trail)

@@ -1396,6 +1396,16 @@ Result<std::vector<std::pair<Decision, domain::Disclosure>>> DisclosuresOfItem(s
 // decided from, with only that item and none of the earlier reviews (their
 // mentions were found in the earlier text; a mention in the corrected text
 // that nobody reviewed is withheld).
+// Whether the practitioner a decision named can still receive a
+// disclosure: in the recipient organisation, enabled, and doing casework
+// (the rule Preparation applies to a new share).
+Result<bool> StillNamedRecipient(store::Transaction& tx, const Decision& d) {
+  if (d.recipient_practitioner_id.empty()) return true;
+  const auto p = JIGSAW_TRY(tx.practitioners().Find(d.recipient_practitioner_id));
+  return p && !p->disabled && p->organisation_id == d.recipient_organisation_id &&
+         (p->roles.Has(domain::Role::kPractitioner) || p->roles.Has(domain::Role::kDesignatedSafeguardingLead));
+}
+
 NewDecision CorrectionProposal(const Decision& d, const std::string& item_id) {
   NewDecision n = Reproposal(d);
   n.information_request_id.clear();  // the request was answered by the earlier disclosure
@@ -1421,7 +1431,15 @@ Result<std::vector<domain::Disclosure>> Sharing::SendCorrections(store::Transact
   const Time now = clock_.Now();
   for (auto& [decision, earlier] : JIGSAW_TRY(DisclosuresOfItem(tx, item))) {
     AuditEvent event{"disclosure.correct", "disclosure", earlier.id};
-    const NewDecision proposal = CorrectionProposal(decision, item.id);
+    NewDecision proposal = CorrectionProposal(decision, item.id);
+    Decision by = decision;
+    // The person the first disclosure named may have left or changed job
+    // since: the correction still reaches their organisation (Article 19
+    // is owed to the recipient, not to one member of its staff).
+    if (!JIGSAW_TRY(StillNamedRecipient(tx, decision))) {
+      proposal.recipient_practitioner_id.clear();
+      by.recipient_practitioner_id.clear();
+    }
     Preparation again(tx, context, proposal, now, event);
     again.WithholdUnreviewedMentions();
     auto p = JIGSAW_TRY(again.Run(false));
@@ -1430,7 +1448,6 @@ Result<std::vector<domain::Disclosure>> Sharing::SendCorrections(store::Transact
     if (p.view->child) child = {p.view->child->given_name, p.view->child->family_name};
     const auto outbound = JIGSAW_TRY(OutboundRedaction::For(tx, item.organisation_id, child));
     p.view->correction = RecipientView::Correction{earlier.id, outbound.Redact(reason)};
-    Decision by = decision;
     by.decided_by = context.actor.practitioner_id;  // the recipient reads who corrected it
     const std::string purpose =
         proposal.circumstances ? std::string(ToString(proposal.circumstances->purpose)) : "safeguarding";

@@ -8,6 +8,8 @@
 #include "common/json_reader.h"
 #include "common/json_writer.h"
 #include "common/random.h"
+#include "domain/attachment.h"
+#include "domain/body_map.h"
 #include "domain/case_management.h"
 #include "domain/text.h"
 #include "redaction/redactor.h"
@@ -189,11 +191,43 @@ class Gatherer {
         if (account) AddConcern(c);
         for (const auto& i : items)
           if (seen_items.insert(i.id).second) JIGSAW_RETURN_IF_ERROR(AddItem(i));
+        JIGSAW_RETURN_IF_ERROR(BodyMarksAndFiles(c, own));
       }
     }
     // Information recorded about the person outside a concern.
     for (const auto& i : JIGSAW_TRY(tx_.casework().ItemsAboutPerson(subject_.id)))
       if (seen_items.insert(i.id).second) JIGSAW_RETURN_IF_ERROR(AddItem(i));
+    return Ok();
+  }
+
+  // What a concern about the subject keeps beside its account: the marks
+  // on its body map (a child's own body: for anyone else, only a mark
+  // whose description mentions them) and its files, described. A file's
+  // bytes are not in the release: a photograph or a letter can show
+  // anyone, so the DPO reviews each one and sends a copy with the release
+  // (docs/rights.md).
+  Status BodyMarksAndFiles(const domain::Concern& c, bool own) {
+    for (const auto& m : JIGSAW_TRY(tx_.recording().BodyMarksOfConcern(c.id))) {
+      if (!own && !Mentions(m.description)) continue;
+      Piece p = Start(HeldKind::kBodyMark, m.id, m.created_at);
+      Own(p, "side", std::string(ToString(m.side)));
+      Own(p, "area", std::string(ToString(m.area)));
+      Redacted(p, "description", m.description);
+      if (!own) p.may_apply.insert(Exemption::kThirdParty);
+      Add(std::move(p));
+    }
+    for (const auto& a : JIGSAW_TRY(tx_.recording().AttachmentsOfConcern(c.id))) {
+      if (!own && !Mentions(a.description) && !Mentions(a.file_name)) continue;
+      Piece p = Start(HeldKind::kAttachment, a.id, a.created_at);
+      Redacted(p, "file_name", a.file_name);
+      Own(p, "type", std::string(domain::DescriptionOf(a.type)));
+      Own(p, "size_bytes", std::to_string(a.size_bytes));
+      Redacted(p, "description", a.description);
+      p.may_apply.insert(Exemption::kThirdParty);
+      if (c.level == domain::ConcernLevel::kSignificant || c.level == domain::ConcernLevel::kImmediate)
+        p.may_apply.insert(Exemption::kSeriousHarm);
+      Add(std::move(p));
+    }
     return Ok();
   }
 

@@ -34,6 +34,8 @@ enum class HeldKind : std::uint8_t {
   kConcern,             // a concern about them, or one that mentions them
   kItem,                // a piece of information about or mentioning them
   kItemVersion,         // a superseded version of such an item
+  kBodyMark,            // a mark recorded on a body map of a concern about them
+  kAttachment,          // a file kept with a concern about them (described; the file itself on request)
   kDecision,            // a decision whether to share it
   kDisclosureSent,      // a disclosure of it to another organisation
   kFeedback,            // what a recipient said was done with it
@@ -149,13 +151,15 @@ namespace jigsaw {
 template <>
 struct EnumNames<service::HeldKind> {
   using E = service::HeldKind;
-  static constexpr std::array<std::pair<E, std::string_view>, 12> kNames{{
+  static constexpr std::array<std::pair<E, std::string_view>, 14> kNames{{
       {E::kPerson, "person"},
       {E::kPersonVersion, "person_version"},
       {E::kRelationship, "relationship"},
       {E::kConcern, "concern"},
       {E::kItem, "item"},
       {E::kItemVersion, "item_version"},
+      {E::kBodyMark, "body_mark"},
+      {E::kAttachment, "attachment"},
       {E::kDecision, "decision"},
       {E::kDisclosureSent, "disclosure_sent"},
       {E::kFeedback, "feedback"},

@@ -3,6 +3,10 @@
 // one transaction.
 #pragma once
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include "domain/working_days.h"
 #include "service/audit_trail.h"
 #include "store/store.h"
@@ -26,6 +30,29 @@ struct WorkflowPolicy {
 // that an id in a request body reveals nothing, and audited as a denial.
 inline std::unexpected<Error> NotYours(std::string_view field) {
   return Fail(ErrorCode::kNotFound, "There is no such record, or it is not shared with you.", std::string(field));
+}
+
+// Every child a person's record is about or around: the child themself, or
+// each child an adult is related to.
+inline Result<std::vector<std::string>> ChildrenAround(store::Transaction& tx, const domain::Person& person) {
+  if (person.kind == domain::PersonKind::kChild) return std::vector<std::string>{person.id};
+  std::vector<std::string> out;
+  for (const auto& r : JIGSAW_TRY(tx.casework().Relationships(person.id))) {
+    const std::string& other = r.person_id == person.id ? r.related_person_id : r.person_id;
+    auto related = JIGSAW_TRY(tx.casework().FindPerson(other));
+    if (related && related->kind == domain::PersonKind::kChild &&
+        std::find(out.begin(), out.end(), related->id) == out.end())
+      out.push_back(related->id);
+  }
+  return out;
+}
+
+// The child a person's record is about or around (the first child they are
+// related to), so that a correction of a mother's record is found in the
+// trail of the child's records. Empty for an adult related to no child.
+inline Result<std::string> ChildAround(store::Transaction& tx, const domain::Person& person) {
+  const auto children = JIGSAW_TRY(ChildrenAround(tx, person));
+  return children.empty() ? std::string() : children.front();
 }
 
 // Runs `work` in one write transaction and appends `event` (which work may

@@ -87,6 +87,20 @@ TEST(RetentionTest, ValidationNamesTheField) {
   EXPECT_EQ(Validate(rule).error().field, "years");
 }
 
+TEST(RetentionTest, AChildsCaseFileCannotBeSetToGoWithinSixYears) {
+  RetentionRule rule{RecordKind::kConcern, {RetentionTrigger::kFromLastActivity, 0, 30, {}}, Disposal::kDpoConfirms, "x"};
+  EXPECT_EQ(Validate(rule).error().field, "years");
+  rule.period = {RetentionTrigger::kFromCreation, 5, 364, {}};
+  EXPECT_EQ(Validate(rule).error().field, "years");
+  rule.period = {RetentionTrigger::kFromCreation, 6, 0, {}};
+  EXPECT_TRUE(Validate(rule));
+  // A draft is not the child's file: its 30 days stand.
+  EXPECT_TRUE(Validate(RuleFor(DefaultSchedule(OrganisationType::kSchool), RecordKind::kDraft)));
+  for (auto type : {OrganisationType::kSchool, OrganisationType::kGpPractice, OrganisationType::kPolice,
+                    OrganisationType::kChildrensServices, OrganisationType::kVoluntary})
+    for (const auto& r : DefaultSchedule(type).rules) EXPECT_TRUE(Validate(r)) << static_cast<int>(r.kind);
+}
+
 TEST(RetentionTest, ThePublicSummaryReadsInPlainEnglish) {
   const auto lines = PublicSummary(DefaultSchedule(OrganisationType::kSchool));
   ASSERT_EQ(lines.size(), EnumNames<RecordKind>::kNames.size());

@@ -16,6 +16,7 @@ const CHARTS = [
   'Concerns raised each month',
   'Decisions to share each month',
   'Decisions not to share each month',
+  'Information shared with you each month',
   'Information requests received each month',
   'Advice requests each month'
 ]

@@ -127,6 +127,22 @@ TEST_F(PrivacyPagesTest, TheNoticeListsExactlyTheActiveAgreementsAndTheirBases) 
   EXPECT_TRUE(Has(children.body, "We keep it until you are 25."));
 }
 
+TEST_F(PrivacyPagesTest, TheNoticeStatesTheOrganisationsOwnScheduleAndNamesNoOrganisationThatWithholdsItsName) {
+  Agreement("Active agreement", {"public_task"}, {}, "2026-11-24", "", 2);
+  Client dpo(server_.port(), server_.SignIn("csc.dpo"));
+  auto set = dpo.put("/api/v1/retention/schedule/concern",
+                     {{"trigger", "from_last_activity"}, {"years", 40}, {"disposal", "dpo_confirms"},
+                      {"source", "Council policy 2026"}});
+  ASSERT_EQ(set.status, 200) << set.body;
+  Client school(server_.port(), server_.SignIn("primary.dsl"));
+  ASSERT_EQ(school.put("/api/v1/partnership/visibility", {{"withhold_name", true}}).status, 200);
+
+  const std::string notice = Get(server_.port(), "/privacy/" + csc_).body;
+  EXPECT_TRUE(Has(notice, "40 years after")) << "the period its DPO set, not the default";
+  EXPECT_FALSE(Has(notice, "Brackenford Primary")) << "it withholds its name from the partnership";
+  EXPECT_TRUE(Has(notice, "A support service that does not publish its name"));
+}
+
 TEST_F(PrivacyPagesTest, ThePagesNeedNoSignInAndAreLinkedFromTheFooter) {
   auto list = Get(server_.port(), "/privacy");
   ASSERT_EQ(list.status, 200) << list.body;

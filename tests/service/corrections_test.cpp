@@ -388,6 +388,25 @@ TEST_F(CorrectionsServiceTest, ACorrectionOfADisclosedItemReachesTheRecipientAnd
   EXPECT_EQ(history->superseded[0].superseded.reason, "The house number was wrong; checked with Ada.");
 }
 
+TEST_F(CorrectionsServiceTest, ACorrectionReachesTheRecipientsOrganisationWhenTheNamedRecipientHasLeft) {
+  NewDecision named = Share();
+  named.recipient_practitioner_id = worker_.actor.practitioner_id;
+  auto decided = sharing_.Decide(dsl_, named);
+  ASSERT_TRUE(decided) << decided.error().message;
+  ASSERT_TRUE(decided->disclosure);
+  ASSERT_EQ(decided->disclosure->recipient_practitioner_id, worker_.actor.practitioner_id);
+  ASSERT_TRUE(admin_.SetAccountState(op_, worker_.actor.practitioner_id, AccountState::kDisabled));
+
+  auto corrected = corrections_.CorrectItem(
+      dsl_, {.item_id = item_, .text = "Ada now lives with Olive Pratchett at 14 Refuge Road, Elmside.",
+             .reason = "The house number was wrong."});
+  ASSERT_TRUE(corrected) << corrected.error().message;
+  ASSERT_EQ(corrected->corrections.size(), 1u);
+  EXPECT_EQ(corrected->corrections[0].recipient_organisation_id, council_);
+  EXPECT_EQ(corrected->corrections[0].recipient_practitioner_id, "") << "to the organisation, not to someone who left";
+  EXPECT_EQ(corrected->corrections[0].corrects, decided->disclosure->id);
+}
+
 TEST_F(CorrectionsServiceTest, RecallingADisclosureRecallsTheCorrectionsSentAfterIt) {
   const std::string earlier = Disclose();
   auto corrected = corrections_.CorrectItem(

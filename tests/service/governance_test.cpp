@@ -314,6 +314,20 @@ TEST_F(GovernanceServiceTest, AnEmergencyShareIsNeverBlocked) {
   EXPECT_FALSE(written->disclosure) << "the full record sends nothing again";
 }
 
+TEST_F(GovernanceServiceTest, WhoeverGaveTheDposAdviceCannotSignTheDpiaOff) {
+  const Context both = As(Add(council_, "council.dpo.leader", {Role::kDataProtectionOfficer, Role::kSeniorLeader}));
+  auto d = governance_.RecordDpia(both, Dpia());
+  ASSERT_TRUE(d) << d.error().message;
+  ASSERT_TRUE(governance_.AdviseOnDpia(both, d->dpia.id, "The measures are proportionate."));
+  auto own = governance_.SignOffDpia(both, d->dpia.id, {true, ""});
+  ASSERT_FALSE(own);
+  EXPECT_EQ(own.error().code, ErrorCode::kFailedPrecondition);
+  EXPECT_EQ(own.error().field, "dpia_id");
+  auto other = governance_.SignOffDpia(council_leader_, d->dpia.id, {true, ""});
+  ASSERT_TRUE(other) << other.error().message;
+  EXPECT_EQ(other->state, domain::DpiaState::kApproved);
+}
+
 TEST_F(GovernanceServiceTest, ADpiaNeedsTheDposAdviceThenASeniorLeadersSignOff) {
   auto d = governance_.RecordDpia(council_dpo_, Dpia());
   ASSERT_TRUE(d) << d.error().message;

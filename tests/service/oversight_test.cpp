@@ -399,18 +399,21 @@ TEST_F(OversightServiceTest, TheFiguresMatchTheScriptedHistoryExactly) {
   EXPECT_EQ(f.months[0].decisions_not_to_share, 0);
   EXPECT_EQ(f.months[0].requests_received, 1);
   EXPECT_EQ(f.months[0].advice_requests, 1);
+  EXPECT_EQ(f.months[0].disclosures_received, 0);
   EXPECT_EQ(f.months[1].month, "2026-10");
   EXPECT_EQ(f.months[1].concerns, 2);
   EXPECT_EQ(f.months[1].decisions_to_share, 1);
   EXPECT_EQ(f.months[1].decisions_not_to_share, 1);
   EXPECT_EQ(f.months[1].requests_received, 1);
   EXPECT_EQ(f.months[1].advice_requests, 0);
+  EXPECT_EQ(f.months[1].disclosures_received, 2);  // from the school, 1 and 8 October
   EXPECT_EQ(f.months[2].month, "2026-11");
   EXPECT_EQ(f.months[2].concerns, 1);
   EXPECT_EQ(f.months[2].decisions_to_share, 2);
   EXPECT_EQ(f.months[2].decisions_not_to_share, 1);
   EXPECT_EQ(f.months[2].requests_received, 2);
   EXPECT_EQ(f.months[2].advice_requests, 2);
+  EXPECT_EQ(f.months[2].disclosures_received, 2);  // 2 and 23 November
 
   EXPECT_EQ(AuditCount("oversight.view"), 1u);
 }

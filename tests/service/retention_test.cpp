@@ -158,5 +158,44 @@ TEST_F(RetentionServiceTest, ChangingAPeriodKeepsTheLaterBirthdayForAChildStillS
   EXPECT_EQ(stored.source, "Trust policy v3");
 }
 
+TEST_F(RetentionServiceTest, AHoldOnAChildStopsTheErasureOfTheirParentAndAHoldIsNeverOnAnAdult) {
+  auto mother = casework_.AddPerson(teacher_,
+                                    {.kind = domain::PersonKind::kParent, .given_name = "Olive", .family_name = "Elm",
+                                     .address = "12 Refuge Road, Elmside", .postcode = "EL1 2AB"},
+                                    LinkTo{child_, domain::RelationshipKind::kParent});
+  ASSERT_TRUE(mother) << mother.error().message;
+  auto on_mother = retention_.PlaceHold(dpo_, {domain::HoldSubject::kChild, mother->id, "Family court"});
+  ASSERT_FALSE(on_mother);
+  EXPECT_EQ(on_mother.error().field, "subject_id");
+
+  auto hold = retention_.PlaceHold(dpo_, {domain::HoldSubject::kConcern, concern_, "Serious case review"});
+  ASSERT_TRUE(hold) << hold.error().message;
+  const NewErasureDecision erase{.person_id = mother->id, .requested_by = "Olive Elm", .received_on = "2026-11-20",
+                                 .outcome = domain::ErasureOutcome::kGranted,
+                                 .ground = domain::ErasureGround::kNoLongerNecessary, .reasons = "Asked by her."};
+  auto held = retention_.DecideErasure(dpo_, erase);
+  ASSERT_FALSE(held);
+  EXPECT_EQ(held.error().code, ErrorCode::kFailedPrecondition);
+  EXPECT_NE(held.error().message.find("Serious case review"), std::string::npos);
+  auto listed = retention_.ErasureRequests(dpo_);
+  ASSERT_TRUE(listed);
+  EXPECT_TRUE(listed->empty()) << "a refused destruction records nothing";
+
+  ASSERT_TRUE(retention_.LiftHold(dpo_, hold->id, "Review finished"));
+  auto granted = retention_.DecideErasure(dpo_, erase);
+  ASSERT_TRUE(granted) << granted.error().message;
+  // Filed under the child she is around, so the child's trail shows it.
+  std::string filed_under;
+  ASSERT_TRUE(store_->Read([&](store::Transaction& tx) -> Status {
+    store::AuditQuery q;
+    q.action = "erasure.grant";
+    const auto records = JIGSAW_TRY(tx.audit().Search(q));
+    if (!records.empty()) filed_under = records.front().child_id;
+    return Ok();
+  }));
+  EXPECT_EQ(filed_under, child_);
+  EXPECT_EQ(Account(), "Ada came to school hungry.") << "erasing the mother leaves the child's concern";
+}
+
 }  // namespace
 }  // namespace jigsaw::service

@@ -17,6 +17,7 @@
 #include "service/casework.h"
 #include "service/corrections.h"
 #include "service/sharing.h"
+#include "service/recording.h"
 #include "service/subject_access.h"
 #include "support/test_database.h"
 #include "support/test_server.h"
@@ -149,6 +150,7 @@ class SubjectAccessServiceTest : public ::testing::Test {
   Sharing sharing_{*store_, clock_, trail_, sealer_, policy_};
   Corrections corrections_{*store_, clock_, trail_, sharing_};
   SubjectAccess sar_{*store_, clock_, trail_, sealer_};
+  Recording recording_{*store_, clock_, trail_, sealer_, AttachmentPolicy{.max_bytes = 64 * 1024}};
   Context op_ = Context::Operator();
   Context worker_, dsl_, dpo_, school_dpo_;
   std::string council_, school_, child_, mother_, neighbour_, concern_, confidential_item_, course_item_,
@@ -271,6 +273,42 @@ TEST_F(SubjectAccessServiceTest, TheReleaseLeavesOutWhatTheDpoWithheldAndKeepsTh
   ASSERT_TRUE(kept) << kept.error().message;
   EXPECT_NE(TextOf(kept->entries).find("every session"), std::string::npos);
   EXPECT_EQ(ToJson(*kept), ToJson(*release));
+}
+
+TEST_F(SubjectAccessServiceTest, AChildsRequestDescribesTheBodyMapAndTheFilesKeptWithHerConcerns) {
+  auto mark = recording_.AddBodyMark(worker_, concern_,
+                                     {.side = domain::BodySide::kFront, .area = domain::BodyArea::kLeftUpperArm,
+                                      .point = std::nullopt,
+                                      .description = "A bruise the size of a coin; Ada said Victor Crane grabbed her."});
+  ASSERT_TRUE(mark) << mark.error().message;
+  auto file = recording_.AddAttachment(worker_, concern_,
+                                       {.file_name = "arm.png",
+                                        .description = "Photograph of the bruise, taken by the school nurse.",
+                                        .content = std::string("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR", 16) + std::string(17, '\x01')});
+  ASSERT_TRUE(file) << file.error().message;
+
+  auto opened = OpenFor(child_, "2026-11-20");
+  ASSERT_TRUE(opened) << opened.error().message;
+  auto view = sar_.Get(dpo_, opened->request.id);
+  ASSERT_TRUE(view) << view.error().message;
+  const HeldEntry* on_map = Find(view->held, HeldKind::kBodyMark, mark->id);
+  ASSERT_NE(on_map, nullptr) << TextOf(view->held);
+  EXPECT_NE(TextOf(*on_map).find("left_upper_arm"), std::string::npos) << TextOf(*on_map);
+  EXPECT_NE(TextOf(*on_map).find("A bruise the size of a coin"), std::string::npos);
+  EXPECT_EQ(TextOf(*on_map).find("Crane"), std::string::npos) << "the protected father is withheld";
+  const HeldEntry* kept = Find(view->held, HeldKind::kAttachment, file->id);
+  ASSERT_NE(kept, nullptr);
+  EXPECT_NE(TextOf(*kept).find("Photograph of the bruise"), std::string::npos);
+  EXPECT_TRUE(MayApply(*kept, domain::Exemption::kThirdParty)) << "a photograph can show anyone: the DPO decides";
+  EXPECT_TRUE(MayApply(*kept, domain::Exemption::kSeriousHarm)) << "kept with a significant concern";
+
+  // Her mother's request holds neither: the marks are on Ada's body.
+  auto mothers = OpenFor(mother_, "2026-11-20");
+  ASSERT_TRUE(mothers);
+  auto hers = sar_.Get(dpo_, mothers->request.id);
+  ASSERT_TRUE(hers);
+  EXPECT_EQ(Find(hers->held, HeldKind::kBodyMark, mark->id), nullptr);
+  EXPECT_EQ(Find(hers->held, HeldKind::kAttachment, file->id), nullptr);
 }
 
 TEST_F(SubjectAccessServiceTest, TheDeadlineIsOneCalendarMonthToTheLastDayOfAShorterMonth) {

@@ -44,7 +44,8 @@ json ReportJson(const OversightReport& r) {
   for (const auto& m : f.months)
     months.push_back({{"month", m.month}, {"concerns_raised", m.concerns}, {"decisions_to_share", m.decisions_to_share},
                       {"decisions_not_to_share", m.decisions_not_to_share},
-                      {"information_requests_received", m.requests_received}, {"advice_requests", m.advice_requests}});
+                      {"information_requests_received", m.requests_received}, {"advice_requests", m.advice_requests},
+                      {"disclosures_received", m.disclosures_received}});
   return {
       {"scope", r.scope == service::OversightScope::kPartnership ? "partnership" : "organisation"},
       {"organisation", {{"id", r.organisation_id}, {"name", r.organisation_name}}},

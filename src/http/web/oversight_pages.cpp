@@ -103,6 +103,8 @@ std::string ChartsHtml(const OversightFigures& f) {
       {"chart-share", "Decisions to share each month", "Decisions to share", &service::OversightMonth::decisions_to_share},
       {"chart-not-share", "Decisions not to share each month", "Decisions not to share",
        &service::OversightMonth::decisions_not_to_share},
+      {"chart-received", "Information shared with you each month", "Disclosures received",
+       &service::OversightMonth::disclosures_received},
       {"chart-requests", "Information requests received each month", "Requests",
        &service::OversightMonth::requests_received},
       {"chart-advice", "Advice requests each month", "Advice requests", &service::OversightMonth::advice_requests},

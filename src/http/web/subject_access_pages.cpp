@@ -24,6 +24,8 @@ std::string_view KindTitle(HeldKind k) {
     case HeldKind::kConcern: return "A concern";
     case HeldKind::kItem: return "A piece of information";
     case HeldKind::kItemVersion: return "An earlier version of a piece of information (since corrected)";
+    case HeldKind::kBodyMark: return "A mark recorded on a body map";
+    case HeldKind::kAttachment: return "A file kept with a concern";
     case HeldKind::kDecision: return "A decision whether to share information";
     case HeldKind::kDisclosureSent: return "Information shared with another organisation";
     case HeldKind::kFeedback: return "What a recipient did with information shared";
