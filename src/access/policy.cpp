@@ -113,6 +113,11 @@ Status Authorise(const Actor& actor, Action action, const std::string& organisat
           (actor.roles.Has(Role::kSeniorLeader) || actor.roles.Has(Role::kDataProtectionOfficer)))
         return Ok();
       break;
+    case Action::kRestrictProcessing:
+      // UK GDPR Articles 18 and 21, answered by the DPO as the contact point
+      // for data subjects (Articles 38-39), as for subject access.
+      if (MayReadRestricted(actor, organisation_id)) return Ok();
+      break;
     case Action::kSubjectAccess:
       // Everything held about a person, before redaction: the DPO of the
       // organisation that holds it, and nobody else (docs/rights.md).
@@ -306,6 +311,11 @@ Status Authorise(const Actor& actor, Action action, const RecordFacts& r) {
       break;
   }
   return Denied();
+}
+
+bool MayReadRestricted(const Actor& actor, const std::string& organisation_id) {
+  return !actor.is_operator && !actor.practitioner_id.empty() && !organisation_id.empty() &&
+         organisation_id == actor.organisation_id && actor.roles.Has(Role::kDataProtectionOfficer);
 }
 
 Result<Scope> ListScope(const Actor& actor, Action action) {

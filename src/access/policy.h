@@ -143,6 +143,11 @@ enum class Action {
   // see the DPO's workspace: its DPO alone (Articles 38-39 make the DPO
   // the contact point for data subjects).
   kSubjectAccess,
+  // Restrict processing of a person's records (UK GDPR Article 18) and lift
+  // it, record an objection (Article 21) and decide on it, and read the
+  // records while a restriction stands: the organisation's DPO alone
+  // (docs/rights.md). Everyone else meets RecordFacts::restricted.
+  kRestrictProcessing,
 };
 
 // What the policy needs to know about the record an action touches.
@@ -158,6 +163,12 @@ struct RecordFacts {
   // The record is a disclosure its sharer has recalled.
   bool recalled = false;
 };
+
+// Whether `actor` may read records of `organisation_id` that a restriction
+// of processing (UK GDPR Article 18) withholds: its DPO, who placed it and
+// answers the person's rights, and nobody else (the audit log keeps its own
+// record). service/restrictions.h applies it wherever records are read.
+bool MayReadRestricted(const Actor& actor, const std::string& organisation_id);
 
 // The facts of a disclosure: the sharer's organisation and the sharer, the
 // recipient organisation and any named recipient, and whether it is recalled.

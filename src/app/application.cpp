@@ -19,7 +19,9 @@
 #include "http/web/oversight_pages.h"
 #include "http/web/privacy_pages.h"
 #include "http/web/correction_pages.h"
+#include "http/api/restrictions_api.h"
 #include "http/api/retention_api.h"
+#include "http/web/restriction_pages.h"
 #include "http/web/retention_pages.h"
 #include "http/api/subject_access_api.h"
 #include "http/web/subject_access_pages.h"
@@ -162,6 +164,10 @@ Result<std::unique_ptr<Application>> Application::Create(const Config& config, c
   app->subject_access_ = std::make_unique<service::SubjectAccess>(*app->store_, clock, *app->trail_, *app->sealer_);
   http::api::AddSubjectAccessRoutes(app->router_, {*app->authentication_, *app->subject_access_});
   http::web::AddSubjectAccessPages(app->router_, web_services, web_options, *app->subject_access_);
+  // Restriction of processing and objection (docs/rights.md).
+  app->restrictions_ = std::make_unique<service::Restrictions>(*app->store_, clock, *app->trail_);
+  http::api::AddRestrictionRoutes(app->router_, {*app->authentication_, *app->restrictions_});
+  http::web::AddRestrictionPages(app->router_, web_services, web_options, *app->restrictions_, *app->subject_access_);
   app->housekeeping_ = std::make_unique<service::Housekeeping>(clock);
   app->AddChores();
   return app;

@@ -21,6 +21,7 @@
 #include "service/case_management.h"
 #include "service/casework.h"
 #include "service/corrections.h"
+#include "service/restrictions.h"
 #include "service/subject_access.h"
 #include "service/drafts.h"
 #include "service/housekeeping.h"
@@ -108,6 +109,7 @@ class Application {
   std::unique_ptr<service::Sharing> sharing_;
   std::unique_ptr<service::Corrections> corrections_;
   std::unique_ptr<service::SubjectAccess> subject_access_;
+  std::unique_ptr<service::Restrictions> restrictions_;
   std::unique_ptr<service::Requests> requests_;
   std::unique_ptr<service::Overview> overview_;
   std::unique_ptr<service::Linking> linking_;

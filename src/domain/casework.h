@@ -80,6 +80,10 @@ struct Concern {
   std::string incident_date;   // "YYYY-MM-DD", or empty if not known
   std::string incident_time;   // "HH:MM", 24-hour UK local time; only with a date
   std::string incident_place;  // "the playground", "at home, as the child told it"
+  // Never stored: set by the service when a restriction of processing of
+  // the child (UK GDPR Article 18) withholds the concern's content from the
+  // reader (domain::Person::restricted_since).
+  std::optional<Time> restricted_since;
 };
 
 // One piece of the jigsaw, attached to a concern or to a person.

@@ -38,8 +38,14 @@ struct Person {
   std::string protected_reason;
   std::string created_by;
   Time created_at{};
+  // Never stored: set by the service (service::Withholding) when a
+  // restriction of processing (UK GDPR Article 18) placed then withholds
+  // this record from the reader, who gets the id and this marker only.
+  std::optional<Time> restricted_since;
 
-  std::string FullName() const { return given_name + " " + family_name; }
+  // The name, or for a withheld record the restriction's notice
+  // (domain::RestrictionNotice), so that no list shows a blank.
+  std::string FullName() const;
 };
 
 enum class RelationshipKind : std::uint8_t {

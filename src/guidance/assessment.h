@@ -25,6 +25,12 @@ enum class Risk { kNone, kUnsure, kLow, kSignificant, kImmediate };
 using Frequency = domain::SharingFrequency;
 enum class Consent { kNotSought, kGiven, kRefused, kWithdrawn };
 enum class Objector { kChild, kParent, kCarer, kOther };
+// An objection under UK GDPR Article 21 recorded by the organisation's DPO
+// about someone the share is about, and the DPO's decision on it
+// (domain::ObjectionDecision): none, awaiting a decision, upheld (processing
+// on that basis stops) or not upheld (compelling legitimate grounds, such as
+// safeguarding a child, override it). Found in the records, never asked.
+enum class RecordedObjection { kNone, kAwaiting, kUpheld, kNotUpheld };
 // The same vocabulary as the case records, so an assessment can be built
 // from stored information items without translation.
 using Subject = domain::PersonKind;
@@ -75,6 +81,7 @@ struct Request {
   bool dpia_in_place = false;
   Consent consent = Consent::kNotSought;
   std::vector<Objector> objections;
+  RecordedObjection recorded_objection = RecordedObjection::kNone;
   Informing informing;
   bool uncertain = false;
   std::vector<Item> items;
@@ -171,6 +178,9 @@ JIGSAW_ENUM_NAMES(g::Consent, 4, {g::Consent::kNotSought, "not_sought"},
                   {g::Consent::kWithdrawn, "withdrawn"});
 JIGSAW_ENUM_NAMES(g::Objector, 4, {g::Objector::kChild, "child"}, {g::Objector::kParent, "parent"},
                   {g::Objector::kCarer, "carer"}, {g::Objector::kOther, "other"});
+JIGSAW_ENUM_NAMES(g::RecordedObjection, 4, {g::RecordedObjection::kNone, "none"},
+                  {g::RecordedObjection::kAwaiting, "awaiting"}, {g::RecordedObjection::kUpheld, "upheld"},
+                  {g::RecordedObjection::kNotUpheld, "not_upheld"});
 JIGSAW_ENUM_NAMES(g::Recommendation, 5, {g::Recommendation::kShare, "share"},
                   {g::Recommendation::kShareNow, "share_now"},
                   {g::Recommendation::kShareLimited, "share_limited"},

@@ -27,6 +27,7 @@ class Rules {
     CriminalOffenceData();
     CommonLawConfidentiality();
     Objections();
+    RecordedObjections();
     TellingTheFamily();
     SharingAgreements();
     WhomToAsk();
@@ -408,6 +409,41 @@ class Rules {
         "believe it is necessary to protect the child from harm; you must record your reasons "
         "and the lawful basis for overriding it.",
         src::kTrustedRelationships);
+  }
+
+  // An objection under Article 21 the DPO recorded (Annex A: the right to
+  // object). Article 21 applies to processing under public task or
+  // legitimate interests; it never blocks sharing to protect a child
+  // (golden rule 1): the practitioner decides, and says why.
+  void RecordedObjections() {
+    switch (r_.recorded_objection) {
+      case RecordedObjection::kNone:
+        return;
+      case RecordedObjection::kNotUpheld:
+        Say("OBJECTION.not-upheld",
+            "An objection to the processing of this information is on record. The data protection officer did "
+            "not uphold it: compelling legitimate grounds, such as safeguarding the child, override it. Share "
+            "what is necessary to protect the child.",
+            src::kAnnexRights);
+        return;
+      case RecordedObjection::kAwaiting:
+      case RecordedObjection::kUpheld:
+        break;
+    }
+    if (Sharing()) {
+      a_.must_record.Add(Record::kObjectionOverride);
+      a_.must_record.Add(Record::kLawfulBasis);
+    }
+    Say("OBJECTION.on-record",
+        r_.recorded_objection == RecordedObjection::kUpheld
+            ? "An objection to the processing of this information is on record, and the data protection officer "
+              "upheld it: processing on public task or legitimate interests must stop. If you still believe "
+              "sharing is necessary to protect the child, share, and record why it is necessary and the lawful "
+              "basis you rely on."
+            : "An objection to the processing of this information is on record and awaits the data protection "
+              "officer's decision. It does not stop you sharing to protect the child: if you share, record why "
+              "sharing is still necessary and the lawful basis you rely on.",
+        src::kAnnexRights);
   }
 
   // --- Telling the child and family -----------------------------------------------

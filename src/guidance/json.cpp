@@ -53,7 +53,7 @@ Result<Request> ParseRequest(JsonValue body) {
   JsonFields f(body);
   JIGSAW_RETURN_IF_ERROR(f.OnlyKnown({"sharer", "recipient", "purpose", "risk", "legal_requirement",
                                       "frequency", "dsa_in_place", "dpia_in_place", "consent",
-                                      "objections", "informing", "uncertain", "items"}));
+                                      "objections", "recorded_objection", "informing", "uncertain", "items"}));
   Request r;
   {
     const JsonFields s = JIGSAW_TRY(f.Object("sharer", true));
@@ -78,6 +78,7 @@ Result<Request> ParseRequest(JsonValue body) {
     JIGSAW_RETURN_IF_ERROR(o.OnlyKnown({"by"}));
     r.objections.push_back(JIGSAW_TRY(o.Enum<Objector>("by")));
   }
+  r.recorded_objection = JIGSAW_TRY(f.EnumOr("recorded_objection", RecordedObjection::kNone));
   {
     const JsonFields s = JIGSAW_TRY(f.Object("informing", false));
     JIGSAW_RETURN_IF_ERROR(s.OnlyKnown({"safe_and_practical", "risk_to_child", "compromises_investigation"}));
@@ -125,6 +126,7 @@ std::string ToJsonText(const Request& r) {
   w.Key("objections").BeginArray();
   for (Objector o : r.objections) w.BeginObject().Key("by").String(ToString(o)).EndObject();
   w.EndArray();
+  w.Key("recorded_objection").String(ToString(r.recorded_objection));
   w.Key("informing").BeginObject().Key("safe_and_practical").Bool(r.informing.safe_and_practical);
   w.Key("risk_to_child").Bool(r.informing.risk_to_child);
   w.Key("compromises_investigation").Bool(r.informing.compromises_investigation).EndObject();

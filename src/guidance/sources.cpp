@@ -9,7 +9,7 @@ bool IsKnown(std::string_view section) {
       kRule1, kRule2, kRule3, kRule4, kRule5, kRule6, kRule7, kLawfulBasis, kMostRelevantBases,
       kConsentNotAppropriate, kConsentMeanings, kTrustedRelationships, kConfidentiality,
       kHumanRights, kJustification, kDsa, kDpia, kAmount, kWhoToContact, kInforming, kEmergency,
-      kSharingEarly, kWhereToReport, kAnnexPrinciples, kAnnexSpecialCategory, kAnnexLawfulBasis};
+      kSharingEarly, kWhereToReport, kAnnexPrinciples, kAnnexSpecialCategory, kAnnexLawfulBasis, kAnnexRights};
   for (auto s : kAll)
     if (s == section) return true;
   return false;

@@ -43,6 +43,7 @@ inline constexpr std::string_view kWhereToReport = "Where to report concerns abo
 inline constexpr std::string_view kAnnexPrinciples = "Annex A: The data protection principles";
 inline constexpr std::string_view kAnnexSpecialCategory = "Annex A: Special category data";
 inline constexpr std::string_view kAnnexLawfulBasis = "Annex A: Lawful basis";
+inline constexpr std::string_view kAnnexRights = "Annex A: The rights of individuals";
 
 // Every section above, for checks that a reason cites a real one.
 bool IsKnown(std::string_view section);

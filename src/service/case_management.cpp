@@ -8,6 +8,7 @@
 #include "domain/text.h"
 #include "service/casework.h"
 #include "service/lists.h"
+#include "service/restrictions.h"
 
 namespace jigsaw::service {
 
@@ -33,9 +34,12 @@ bool CanOwnTask(const domain::Practitioner& p, const std::string& organisation_i
          access::Authorise(AsActor(p), Action::kViewTask, Own(organisation_id, p.id)).has_value();
 }
 
-Result<Concern> LoadConcern(store::Transaction& tx, const std::string& id) {
+// The concern, unless a restriction of processing of its child withholds
+// it from `actor` (kPermissionDenied, field "restriction").
+Result<Concern> LoadConcern(store::Transaction& tx, const access::Actor& actor, const std::string& id) {
   auto c = JIGSAW_TRY(tx.casework().FindConcern(id));
   if (!c) return NotFound(std::string(kHidden));
+  JIGSAW_RETURN_IF_ERROR(JIGSAW_TRY(Withholding::Load(tx, actor, c->organisation_id)).Check(c->child_id));
   return std::move(*c);
 }
 
@@ -62,14 +66,20 @@ class Names {
   std::map<std::string, std::string> names_;
 };
 
-// Children's names by id, for people of the organisation.
-Result<std::map<std::string, domain::Person>> ChildrenOf(store::Transaction& tx, const std::string& organisation_id,
+// Children by id, for people of the organisation, as `actor` may see
+// them (a restricted child is masked: service::Withholding).
+Result<std::map<std::string, domain::Person>> ChildrenOf(store::Transaction& tx, const access::Actor& actor,
+                                                         const std::string& organisation_id,
                                                          std::vector<std::string> ids) {
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  const auto withholding = JIGSAW_TRY(Withholding::Load(tx, actor, organisation_id));
   std::map<std::string, domain::Person> out;
   for (auto& p : JIGSAW_TRY(tx.casework().People(ids)))
-    if (p.organisation_id == organisation_id) out.emplace(p.id, std::move(p));
+    if (p.organisation_id == organisation_id) {
+      withholding.Mask(p);
+      out.emplace(p.id, std::move(p));
+    }
   return out;
 }
 
@@ -117,7 +127,8 @@ Result<Caseload> CaseManagement::CaseloadOf(const Context& context, const Caselo
     store::ConcernQuery q;
     q.organisation_id = org;
     q.limit = 5000;
-    const auto concerns = JIGSAW_TRY(tx.casework().Concerns(q));
+    auto concerns = JIGSAW_TRY(tx.casework().Concerns(q));
+    JIGSAW_TRY(Withholding::Load(tx, context.actor, org)).MaskAll(concerns);
     store::TaskQuery tq;
     tq.organisation_id = org;
     tq.open_only = true;
@@ -134,7 +145,7 @@ Result<Caseload> CaseManagement::CaseloadOf(const Context& context, const Caselo
       AddToChild(children, c);
       child_ids.push_back(c.child_id);
     }
-    const auto people = JIGSAW_TRY(ChildrenOf(tx, org, child_ids));
+    const auto people = JIGSAW_TRY(ChildrenOf(tx, context.actor, org, child_ids));
     for (const auto& c : concerns) {
       if (!Open(c) || (filter.status && c.status != *filter.status) || (filter.level && c.level != *filter.level)) continue;
       const auto counts = tasks[c.id];
@@ -219,7 +230,7 @@ Result<std::vector<Concern>> LinkCandidates(store::Transaction& tx, const Concer
   return out;
 }
 
-Status FillLinks(store::Transaction& tx, const Concern& c, ConcernCase& out) {
+Status FillLinks(store::Transaction& tx, const access::Actor& actor, const Concern& c, ConcernCase& out) {
   std::set<std::string> linked;
   std::vector<std::pair<domain::ConcernLink, Concern>> pairs;
   for (auto& l : JIGSAW_TRY(tx.case_management().ConcernLinks(c.id))) {
@@ -235,7 +246,7 @@ Status FillLinks(store::Transaction& tx, const Concern& c, ConcernCase& out) {
   std::vector<std::string> child_ids;
   for (const auto& [l, other] : pairs) child_ids.push_back(other.child_id);
   for (const auto& other : candidates) child_ids.push_back(other.child_id);
-  const auto children = JIGSAW_TRY(ChildrenOf(tx, c.organisation_id, child_ids));
+  const auto children = JIGSAW_TRY(ChildrenOf(tx, actor, c.organisation_id, child_ids));
   for (auto& [l, other] : pairs) out.links.push_back({std::move(l), other, NameOf(children, other.child_id)});
   for (auto& other : candidates) out.candidates.push_back({{}, other, NameOf(children, other.child_id)});
   return Ok();
@@ -247,7 +258,7 @@ Result<ConcernCase> CaseManagement::CaseOf(const Context& context, const std::st
   AuditEvent event{"concern.case", "concern", concern_id};
   ConcernCase out;
   JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
-    const Concern c = JIGSAW_TRY(LoadConcern(tx, concern_id));
+    const Concern c = JIGSAW_TRY(LoadConcern(tx, context.actor, concern_id));
     event.child_id = c.child_id;
     JIGSAW_RETURN_IF_ERROR(access::Authorise(context.actor, Action::kManageCases, Own(c.organisation_id, c.raised_by)));
     const Names names = JIGSAW_TRY(Names::Of(tx, c.organisation_id));
@@ -255,10 +266,10 @@ Result<ConcernCase> CaseManagement::CaseOf(const Context& context, const std::st
     for (const auto& x : out.closures) out.closure_names.push_back(names[x.by]);
     store::TaskQuery tq;
     tq.concern_id = c.id;
-    const auto children = JIGSAW_TRY(ChildrenOf(tx, c.organisation_id, {c.child_id}));
+    const auto children = JIGSAW_TRY(ChildrenOf(tx, context.actor, c.organisation_id, {c.child_id}));
     for (auto& t : JIGSAW_TRY(tx.case_management().Tasks(tq)))
       out.tasks.push_back(JIGSAW_TRY(ViewOf(std::move(t), names, children, clock_.Now())));
-    JIGSAW_RETURN_IF_ERROR(FillLinks(tx, c, out));
+    JIGSAW_RETURN_IF_ERROR(FillLinks(tx, context.actor, c, out));
     out.shares = JIGSAW_TRY(SharesFrom(tx, context.actor, c, names));
     out.workers = JIGSAW_TRY(TaskOwners(tx, c.organisation_id));
     return Ok();
@@ -275,7 +286,7 @@ Result<Concern> CaseManagement::Close(const Context& context, const std::string&
   JIGSAW_RETURN_IF_ERROR(domain::Validate(closure));
   Concern out;
   JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
-    Concern c = JIGSAW_TRY(LoadConcern(tx, concern_id));
+    Concern c = JIGSAW_TRY(LoadConcern(tx, context.actor, concern_id));
     event.child_id = c.child_id;
     JIGSAW_RETURN_IF_ERROR(access::Authorise(context.actor, Action::kManageCases, Own(c.organisation_id, c.raised_by)));
     if (!Open(c)) return Fail(ErrorCode::kFailedPrecondition, "This concern is already closed.", "status");
@@ -310,7 +321,7 @@ Result<Concern> CaseManagement::Reopen(const Context& context, const std::string
   JIGSAW_RETURN_IF_ERROR(domain::Validate(reopening));
   Concern out;
   JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
-    Concern c = JIGSAW_TRY(LoadConcern(tx, concern_id));
+    Concern c = JIGSAW_TRY(LoadConcern(tx, context.actor, concern_id));
     event.child_id = c.child_id;
     JIGSAW_RETURN_IF_ERROR(access::Authorise(context.actor, Action::kManageCases, Own(c.organisation_id, c.raised_by)));
     if (Open(c)) return Fail(ErrorCode::kFailedPrecondition, "This concern is open.", "status");
@@ -359,9 +370,9 @@ Result<TaskView> CaseManagement::GetTask(const Context& context, const std::stri
     auto t = JIGSAW_TRY(LoadTask(tx, task_id));
     event.child_id = t.child_id;
     JIGSAW_RETURN_IF_ERROR(access::Authorise(context.actor, Action::kViewTask, Own(t.organisation_id, t.owner_id)));
-    const Concern c = JIGSAW_TRY(LoadConcern(tx, t.concern_id));
+    const Concern c = JIGSAW_TRY(LoadConcern(tx, context.actor, t.concern_id));
     const Names names = JIGSAW_TRY(Names::Of(tx, t.organisation_id));
-    const auto children = JIGSAW_TRY(ChildrenOf(tx, t.organisation_id, {t.child_id}));
+    const auto children = JIGSAW_TRY(ChildrenOf(tx, context.actor, t.organisation_id, {t.child_id}));
     out = JIGSAW_TRY(ViewOf(std::move(t), names, children, clock_.Now()));
     out.may_view_concern =
         access::Authorise(context.actor, Action::kViewConcern, Own(c.organisation_id, c.raised_by)).has_value();
@@ -441,7 +452,7 @@ Result<std::vector<TaskView>> CaseManagement::Tasks(const Context& context, bool
     const Names names = JIGSAW_TRY(Names::Of(tx, org));
     std::vector<std::string> child_ids;
     for (const auto& t : tasks) child_ids.push_back(t.child_id);
-    const auto children = JIGSAW_TRY(ChildrenOf(tx, org, child_ids));
+    const auto children = JIGSAW_TRY(ChildrenOf(tx, context.actor, org, child_ids));
     for (auto& t : tasks) out.push_back(JIGSAW_TRY(ViewOf(std::move(t), names, children, clock_.Now())));
     return Ok();
   }));
@@ -456,7 +467,7 @@ Result<domain::ConcernLink> CaseManagement::Link(const Context& context, const s
   domain::Tidy(link);
   JIGSAW_RETURN_IF_ERROR(domain::Validate(link));
   JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
-    const Concern c = JIGSAW_TRY(LoadConcern(tx, concern_id));
+    const Concern c = JIGSAW_TRY(LoadConcern(tx, context.actor, concern_id));
     event.child_id = c.child_id;
     JIGSAW_RETURN_IF_ERROR(access::Authorise(context.actor, Action::kManageCases, Own(c.organisation_id, c.raised_by)));
     auto related = JIGSAW_TRY(tx.casework().FindConcern(related_concern_id));
@@ -487,6 +498,7 @@ Result<ChildFlags> CaseManagement::Flags(const Context& context, const std::stri
     if (!child) return NotFound(std::string(kHidden));
     JIGSAW_RETURN_IF_ERROR(access::Authorise(context.actor, Action::kViewPeople, Own(child->organisation_id)));
     event.child_id = child->id;
+    JIGSAW_RETURN_IF_ERROR(JIGSAW_TRY(Withholding::Load(tx, context.actor, child->organisation_id)).Check(child->id));
     const Names names = JIGSAW_TRY(Names::Of(tx, child->organisation_id));
     for (auto& f : JIGSAW_TRY(tx.case_management().ChildFlags({child->id}))) {
       out.set_by_names.push_back(names[f.set_by]);

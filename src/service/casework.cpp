@@ -7,6 +7,7 @@
 #include "service/linking.h"
 #include "service/lists.h"
 #include "service/partnership.h"
+#include "service/restrictions.h"
 #include "domain/text.h"
 
 namespace jigsaw::service {
@@ -122,7 +123,10 @@ Result<PersonRecord> Casework::GetPerson(const Context& context, const std::stri
     if (!p) return NotFound("There is no such record, or it is not shared with you.");
     JIGSAW_RETURN_IF_ERROR(Check(context, Action::kViewPeople, Own(p->organisation_id)));
     if (p->kind == domain::PersonKind::kChild) event.child_id = p->id;
+    const auto withholding = JIGSAW_TRY(Withholding::Load(tx, context.actor, p->organisation_id));
+    JIGSAW_RETURN_IF_ERROR(withholding.Check(p->id));
     out.person = *p;
+    out.objections = JIGSAW_TRY(tx.restrictions().ObjectionsAbout(id));
     // Each relationship with the person on its other side, paired here so
     // that no one can show a person beside someone else's relationship.
     const auto relationships = JIGSAW_TRY(tx.casework().Relationships(id));
@@ -133,6 +137,8 @@ Result<PersonRecord> Casework::GetPerson(const Context& context, const std::stri
       auto other = std::find_if(people.begin(), people.end(), [&](const Person& x) { return x.id == others[i]; });
       if (other == people.end()) return Internal("A relationship names a person missing from the records.");
       out.related.push_back({relationships[i], *other});
+      // A restricted parent is shown as restricted; the child's record remains.
+      withholding.Mask(out.related.back().person);
     }
     return Ok();
   }));
@@ -145,6 +151,7 @@ Result<std::vector<Person>> Casework::FindPeople(const Context& context, const s
   JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
     JIGSAW_RETURN_IF_ERROR(Check(context, Action::kViewPeople, Own(context.actor.organisation_id)));
     out = JIGSAW_TRY(tx.casework().SearchPeople(context.actor.organisation_id, name, 50));
+    JIGSAW_TRY(Withholding::Load(tx, context.actor, context.actor.organisation_id)).MaskAll(out);
     return Ok();
   }));
   return out;
@@ -153,7 +160,7 @@ Result<std::vector<Person>> Casework::FindPeople(const Context& context, const s
 Result<std::vector<Person>> Casework::ChildrenLike(const Context& context, const domain::InformationRequest& request) {
   std::vector<Person> out;
   for (auto& p : JIGSAW_TRY(FindPeople(context, request.child_family_name)))
-    if (p.kind == domain::PersonKind::kChild &&
+    if (p.kind == domain::PersonKind::kChild && !p.restricted_since &&
         (request.child_date_of_birth.empty() || p.date_of_birth.empty() || p.date_of_birth == request.child_date_of_birth))
       out.push_back(std::move(p));
   return out;
@@ -231,6 +238,7 @@ Result<ConcernRecord> Casework::GetConcern(const Context& context, const std::st
     if (!c) return NotFound("There is no such record, or it is not shared with you.");
     event.child_id = c->child_id;
     JIGSAW_RETURN_IF_ERROR(Check(context, Action::kViewConcern, Own(c->organisation_id, c->raised_by)));
+    JIGSAW_RETURN_IF_ERROR(JIGSAW_TRY(Withholding::Load(tx, context.actor, c->organisation_id)).Check(c->child_id));
     out.concern = *c;
     auto child = JIGSAW_TRY(tx.casework().FindPerson(c->child_id));
     if (!child) return Internal("A concern's child record is missing.");
@@ -252,6 +260,7 @@ Result<std::vector<domain::Concern>> Casework::MyConcerns(const Context& context
     q.organisation_id = context.actor.organisation_id;
     q.raised_by = context.actor.practitioner_id;
     out = JIGSAW_TRY(tx.casework().Concerns(q));
+    JIGSAW_TRY(Withholding::Load(tx, context.actor, context.actor.organisation_id)).MaskAll(out);
     return Ok();
   }));
   return out;
@@ -277,6 +286,7 @@ Result<domain::InformationItem> Casework::AddItem(const Context& context, const 
     if (!c) return NotFound("There is no such record, or it is not shared with you.");
     event.child_id = c->child_id;
     JIGSAW_RETURN_IF_ERROR(Check(context, Action::kAddItem, Own(c->organisation_id, c->raised_by)));
+    JIGSAW_RETURN_IF_ERROR(JIGSAW_TRY(Withholding::Load(tx, context.actor, c->organisation_id)).Check(c->child_id));
     if (in.person_id.empty()) in.person_id = c->child_id;
     out = JIGSAW_TRY(MakeItem(tx, context, clock_.Now(), c->id, "", std::move(in)));
     JIGSAW_RETURN_IF_ERROR(tx.casework().InsertItem(out));
@@ -297,6 +307,7 @@ Result<domain::Concern> Casework::Triage(const Context& context, const std::stri
     if (!c) return NotFound("There is no such record, or it is not shared with you.");
     event.child_id = c->child_id;
     JIGSAW_RETURN_IF_ERROR(Check(context, Action::kTriageConcern, Own(c->organisation_id, c->raised_by)));
+    JIGSAW_RETURN_IF_ERROR(JIGSAW_TRY(Withholding::Load(tx, context.actor, c->organisation_id)).Check(c->child_id));
     if (step && c->status == domain::ConcernStatus::kClosed)
       return Fail(ErrorCode::kFailedPrecondition, "This concern is closed: reopen it to record a next step.", "status");
     const Time now = clock_.Now();

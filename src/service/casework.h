@@ -12,8 +12,10 @@
 #include "domain/body_map.h"
 #include "domain/casework.h"
 #include "domain/person.h"
+#include "domain/restriction.h"
 #include "service/context.h"
 #include "service/workflow.h"
+#include "store/restriction_repository.h"
 
 namespace jigsaw::service {
 
@@ -52,6 +54,9 @@ struct RelatedPerson {
 struct PersonRecord {
   domain::Person person;
   std::vector<RelatedPerson> related;
+  // Objections recorded about the person (UK GDPR Article 21), newest
+  // first, with the DPO's decision on each.
+  std::vector<domain::Objection> objections;
 };
 
 // Links a new person to someone already recorded as they are added.

@@ -4,6 +4,7 @@
 #include "domain/text.h"
 #include "service/casework.h"
 #include "service/partnership.h"
+#include "service/restrictions.h"
 
 namespace jigsaw::service {
 
@@ -85,6 +86,13 @@ struct LoadedItem {
   std::string child_id;
 };
 
+// An item of a record a restriction of processing withholds from the
+// actor (its concern's child, or the person it is attached to) is not read
+// or corrected (service::Withholding).
+Status ItemNotWithheld(store::Transaction& tx, const access::Actor& actor, const LoadedItem& loaded) {
+  return JIGSAW_TRY(Withholding::Load(tx, actor, loaded.item.organisation_id)).Check(loaded.child_id);
+}
+
 Result<std::optional<LoadedItem>> LoadItem(store::Transaction& tx, const std::string& id) {
   auto items = JIGSAW_TRY(tx.casework().Items({id}));
   if (items.empty()) return std::nullopt;
@@ -129,6 +137,7 @@ Result<domain::Person> Corrections::CorrectPerson(const Context& context, const 
     if (!earlier) return NotFound(std::string(kHiddenRecord));
     JIGSAW_RETURN_IF_ERROR(access::Authorise(context.actor, Action::kCorrectRecord, FactsOfPerson(*earlier)));
     event.child_id = JIGSAW_TRY(ChildAround(tx, *earlier));
+    JIGSAW_RETURN_IF_ERROR(JIGSAW_TRY(Withholding::Load(tx, context.actor, earlier->organisation_id)).Check(earlier->id));
     if (correction.versions_seen &&
         JIGSAW_TRY(tx.casework().PersonVersions(earlier->id)).size() != *correction.versions_seen)
       return Fail(ErrorCode::kFailedPrecondition,
@@ -179,6 +188,7 @@ Result<CorrectedItem> Corrections::CorrectItem(const Context& context, const Ite
     JIGSAW_RETURN_IF_ERROR(
         access::Authorise(context.actor, Action::kCorrectRecord, FactsOfItem(earlier, loaded->concern_raised_by)));
     event.child_id = loaded->child_id;
+    JIGSAW_RETURN_IF_ERROR(ItemNotWithheld(tx, context.actor, *loaded));
     domain::InformationItem corrected = earlier;
     Take(correction.text, corrected.text);
     Take(correction.source, corrected.source);
@@ -220,6 +230,8 @@ Result<PersonHistory> Corrections::PersonVersions(const Context& context, const 
     JIGSAW_RETURN_IF_ERROR(
         access::Authorise(context.actor, Action::kViewPeople, RecordFacts{p->organisation_id, {}, {}, {}, {}}));
     if (p->kind == domain::PersonKind::kChild) event.child_id = p->id;
+    const auto withholding = JIGSAW_TRY(Withholding::Load(tx, context.actor, p->organisation_id));
+    JIGSAW_RETURN_IF_ERROR(withholding.Check(p->id));
     out.superseded = JIGSAW_TRY(tx.casework().PersonVersions(person_id));
     out.superseded_by_names = JIGSAW_TRY(NamesOfWhoReplaced(tx, out.superseded));
     out.relationships_superseded = JIGSAW_TRY(tx.casework().RelationshipVersions(person_id));
@@ -228,6 +240,7 @@ Result<PersonHistory> Corrections::PersonVersions(const Context& context, const 
       const std::string& other = r.person_id == person_id ? r.related_person_id : r.person_id;
       auto o = JIGSAW_TRY(tx.casework().FindPerson(other));
       if (!o) return Internal("A relationship names a person missing from the records.");
+      withholding.Mask(*o);
       out.related.push_back({r, std::move(*o)});
     }
     out.current = std::move(*p);
@@ -250,6 +263,7 @@ Result<ItemHistory> Corrections::ItemVersions(const Context& context, const std:
                                : access::Authorise(context.actor, Action::kViewConcern,
                                                    RecordFacts{item.organisation_id, loaded->concern_raised_by, {}, {}, {}}));
     event.child_id = loaded->child_id;
+    JIGSAW_RETURN_IF_ERROR(ItemNotWithheld(tx, context.actor, *loaded));
     out.superseded = JIGSAW_TRY(tx.casework().ItemVersions(item_id));
     out.superseded_by_names = JIGSAW_TRY(NamesOfWhoReplaced(tx, out.superseded));
     out.current = item;

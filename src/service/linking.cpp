@@ -13,6 +13,7 @@
 #include "linkage/normalise.h"
 #include "redaction/redactor.h"
 #include "service/casework.h"
+#include "service/restrictions.h"
 
 namespace jigsaw::service {
 
@@ -99,7 +100,12 @@ RecordMatch MatchOf(const linkage::Explanation& e, const std::string& organisati
 Result<std::vector<Person>> ChildrenOf(store::Transaction& tx, const std::string& organisation_id,
                                        const std::string& except) {
   auto people = JIGSAW_TRY(tx.casework().SearchPeople(organisation_id, "", kMaxChildren));
-  std::erase_if(people, [&](const Person& p) { return p.kind != domain::PersonKind::kChild || p.id == except; });
+  // A restricted child's record is kept but not used (UK GDPR Article 18):
+  // it is offered for no match.
+  const auto withholding = JIGSAW_TRY(Withholding::FromEveryone(tx, organisation_id));
+  std::erase_if(people, [&](const Person& p) {
+    return p.kind != domain::PersonKind::kChild || p.id == except || withholding.Withholds(p.id);
+  });
   return people;
 }
 
@@ -372,6 +378,7 @@ Result<Picture> Linking::PictureOf(const Context& context, const std::string& ch
     if (!child) return NotYours("id");
     JIGSAW_RETURN_IF_ERROR(access::Authorise(a, Action::kViewPeople, RecordFacts{child->organisation_id, {}, {}, {}, {}}));
     event.child_id = child->id;
+    JIGSAW_RETURN_IF_ERROR(JIGSAW_TRY(Withholding::Load(tx, a, child->organisation_id)).Check(child->id));
     out.child = *child;
     const auto names = JIGSAW_TRY(OrganisationNames(tx));
     const std::string own_name = names.contains(a.organisation_id) ? names.at(a.organisation_id) : std::string();

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "service/requests.h"
+#include "service/restrictions.h"
 
 namespace jigsaw::service::lists {
 
@@ -21,6 +22,8 @@ Result<std::vector<domain::Concern>> SafeguardingQueue(store::Transaction& tx, c
     q.status = status;
     for (auto& c : JIGSAW_TRY(tx.casework().Concerns(q))) out.push_back(std::move(c));
   }
+  // Masked before the sort, so that the order reveals no withheld level.
+  JIGSAW_TRY(Withholding::Load(tx, actor, actor.organisation_id)).MaskAll(out);
   std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
     if (a.level != b.level) return a.level > b.level;
     return a.created_at < b.created_at;

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "service/lists.h"
+#include "service/restrictions.h"
 
 namespace jigsaw::service {
 
@@ -93,6 +94,8 @@ Result<WhatNeedsMe> Overview::WhatNeedsMeNow(const Context& context) {
       std::sort(out.my_concerns.begin(), out.my_concerns.end(),
                 [](const auto& x, const auto& y) { return x.created_at > y.created_at; });
     }
+    const auto withholding = JIGSAW_TRY(Withholding::Load(tx, a, a.organisation_id));
+    withholding.MaskAll(out.my_concerns);
     out.notifications = JIGSAW_TRY(tx.casework().Notifications(a.practitioner_id, /*unread_only=*/true, 50));
     JIGSAW_RETURN_IF_ERROR(Section(lists::MyTasks(tx, a), out.my_tasks));
     JIGSAW_RETURN_IF_ERROR(Section(lists::AllocatedToMe(tx, a), out.allocated_to_me));
@@ -106,8 +109,11 @@ Result<WhatNeedsMe> Overview::WhatNeedsMeNow(const Context& context) {
     for (const auto* list : {&out.records_owed, &out.shares_to_approve})
       for (const auto& d : *list) children.push_back(d.child_id);
     for (const auto& t : out.my_tasks) children.push_back(t.child_id);
-    for (const auto& p : JIGSAW_TRY(tx.casework().People(children)))
-      if (p.organisation_id == a.organisation_id) out.child_names[p.id] = p.FullName();
+    for (auto& p : JIGSAW_TRY(tx.casework().People(children)))
+      if (p.organisation_id == a.organisation_id) {
+        withholding.Mask(p);
+        out.child_names[p.id] = p.FullName();
+      }
     return Ok();
   }));
   return out;
@@ -181,6 +187,7 @@ Result<Chronology> Overview::ChronologyOf(const Context& context, const std::str
     if (!child) return NotFound("There is no such record, or it is not shared with you.");
     JIGSAW_RETURN_IF_ERROR(access::Authorise(a, Action::kViewPeople, RecordFacts{child->organisation_id, {}, {}, {}, {}}));
     event.child_id = child->id;
+    JIGSAW_RETURN_IF_ERROR(JIGSAW_TRY(Withholding::Load(tx, a, child->organisation_id)).Check(child->id));
     out.child = *child;
     JIGSAW_RETURN_IF_ERROR(AppendOwnChronology(tx, a, *child, out.entries));
     std::stable_sort(out.entries.begin(), out.entries.end(),

@@ -7,6 +7,7 @@
 #include "common/random.h"
 #include "service/casework.h"
 #include "service/partnership_internal.h"
+#include "service/restrictions.h"
 #include "store/partnership_repository.h"
 
 namespace jigsaw::service {
@@ -65,6 +66,7 @@ Result<LookupView> Partnership::WhoElseKnows(const Context& context, const std::
       return InvalidArgument("child_id", "Ask who else knows a child; this person is recorded as a " +
                                              std::string(ToString(child->kind)) + ".");
     event.child_id = child->id;
+    JIGSAW_RETURN_IF_ERROR(JIGSAW_TRY(Withholding::Load(tx, context.actor, child->organisation_id)).Check(child->id));
     const Time now = clock_.Now();
     domain::PartnershipLookup lookup{NewId(), child->id, child->organisation_id, context.actor.practitioner_id, now,
                                      JIGSAW_TRY(Holders(tx, *child))};

@@ -10,6 +10,7 @@
 #include "service/casework.h"
 #include "service/partnership.h"
 #include "service/partnership_internal.h"
+#include "service/restrictions.h"
 #include "store/partnership_repository.h"
 
 namespace jigsaw::service::partnership {
@@ -293,6 +294,9 @@ Result<std::vector<IndexEntry>> SamePerson(store::Transaction& tx, const IndexEn
   std::vector<IndexEntry> out;
   for (auto& c : JIGSAW_TRY(tx.partnership().Candidates(q))) {
     if (c.person_id == e.person_id) continue;
+    // A record under a restriction of processing (UK GDPR Article 18) is
+    // kept but not used: it answers no one's lookup or matching.
+    if (JIGSAW_TRY(AnyRestricted(tx, c.organisation_id, {c.person_id}))) continue;
     if (MatchModel().Score(record, RecordOf(c)).probability >= kSamePersonProbability) out.push_back(std::move(c));
   }
   return out;

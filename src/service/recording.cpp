@@ -1,6 +1,7 @@
 #include "service/recording.h"
 
 #include "common/random.h"
+#include "service/restrictions.h"
 
 namespace jigsaw::service {
 namespace {
@@ -20,6 +21,7 @@ Result<domain::Concern> AuthorisedConcern(store::Transaction& tx, const Context&
   if (!c) return NotFound("There is no such record, or it is not shared with you.");
   event.child_id = c->child_id;
   JIGSAW_RETURN_IF_ERROR(access::Authorise(context.actor, action, RecordFacts{c->organisation_id, c->raised_by, {}, {}, {}}));
+  JIGSAW_RETURN_IF_ERROR(JIGSAW_TRY(Withholding::Load(tx, context.actor, c->organisation_id)).Check(c->child_id));
   return *c;
 }
 

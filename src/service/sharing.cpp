@@ -15,6 +15,7 @@
 #include "guidance/json.h"
 #include "service/casework.h"
 #include "service/outbound.h"
+#include "service/restrictions.h"
 #include "service/triage.h"
 
 namespace jigsaw::service {
@@ -292,6 +293,9 @@ class Preparation {
       if (child_->kind != domain::PersonKind::kChild)
         return InvalidArgument("child_id", "This person is not recorded as a child.");
       event_.child_id = in_.child_id;
+      // Restricted records are kept, not used: not shared until the DPO
+      // lifts the restriction (in an emergency too: docs/rights.md).
+      JIGSAW_RETURN_IF_ERROR(JIGSAW_TRY(Withholding::Load(tx_, ctx_.actor, org)).Check(child_->id));
     }
     if (!in_.information_request_id.empty()) JIGSAW_RETURN_IF_ERROR(LoadRequest());
     if (!child_ && !out_.request) return InvalidArgument("child_id", "Say which child this decision is about.");
@@ -478,6 +482,7 @@ class Preparation {
       return InvalidArgument("circumstances", "Describe the circumstances so that the guidance can be applied.");
     out_.cover = JIGSAW_TRY(CoverFor(tx_, sharer_.id, recipient_.id, in_.circumstances->purpose, domain::UkDate(now_)));
     auto request = BuildRequest(*in_.circumstances, *out_.cover, sharer_, recipient_, items_, in_.items, people_);
+    request.recorded_objection = JIGSAW_TRY(RecordedObjection());
     out_.assessment = guidance::Assess(request);
     d.assessment_request = guidance::ToJsonText(request);
     d.assessment = guidance::ToJsonText(*out_.assessment);
@@ -487,6 +492,28 @@ class Preparation {
     if (auto regular = CheckRegularSharing(); !regular) out_.record_problems.insert(out_.record_problems.begin(), regular.error());
     if (deciding && !out_.record_problems.empty()) return std::unexpected(out_.record_problems.front());
     return Ok();
+  }
+
+  // The objection on record (UK GDPR Article 21) about the child or anyone
+  // the chosen items are about, as the guidance weighs it: one upheld or
+  // still awaiting a decision asks the practitioner for reasons, so it
+  // counts over one not upheld.
+  Result<guidance::RecordedObjection> RecordedObjection() {
+    using R = guidance::RecordedObjection;
+    std::set<std::string> about;
+    if (child_) about.insert(child_->id);
+    for (const auto& item : items_) about.insert(item.person_id);
+    auto rank = [](R r) { return r == R::kUpheld ? 3 : r == R::kAwaiting ? 2 : r == R::kNotUpheld ? 1 : 0; };
+    R out = R::kNone;
+    for (const auto& id : about)
+      for (const auto& o : JIGSAW_TRY(tx_.restrictions().ObjectionsAbout(id))) {
+        if (o.organisation_id != ctx_.actor.organisation_id) continue;
+        const R r = o.decision == domain::ObjectionDecision::kUpheld     ? R::kUpheld
+                    : o.decision == domain::ObjectionDecision::kNotUpheld ? R::kNotUpheld
+                                                                         : R::kAwaiting;
+        if (rank(r) > rank(out)) out = r;
+      }
+    return out;
   }
 
   // The advice ("Data Protection Impact Assessments (DPIA)"): a DPIA must be

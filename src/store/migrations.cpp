@@ -761,6 +761,38 @@ CREATE INDEX governance_reviews_by_record ON governance_reviews(kind, ref_id, re
 // inputs (received_on, the extension) stored and the deadline worked out
 // (domain::DueOn); what was released is frozen in released_content. The
 // DPO's decision on each piece of what is held is only ever inserted.
+constexpr std::string_view kV24Portable = R"sql(
+CREATE TABLE restrictions (
+  id TEXT PRIMARY KEY,
+  organisation_id TEXT NOT NULL REFERENCES organisations(id),
+  person_id TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  placed_by TEXT NOT NULL,
+  placed_at BIGINT NOT NULL,
+  lifted_by TEXT NOT NULL,
+  lifted_at BIGINT NOT NULL,
+  lift_reason TEXT NOT NULL
+);
+CREATE INDEX restrictions_by_organisation ON restrictions(organisation_id, lifted_by, placed_at);
+CREATE TABLE objections (
+  id TEXT PRIMARY KEY,
+  organisation_id TEXT NOT NULL REFERENCES organisations(id),
+  person_id TEXT NOT NULL,
+  received_on TEXT NOT NULL,
+  objector TEXT NOT NULL,
+  objector_name TEXT NOT NULL,
+  grounds TEXT NOT NULL,
+  recorded_by TEXT NOT NULL,
+  recorded_at BIGINT NOT NULL,
+  decision TEXT NOT NULL,
+  decision_reason TEXT NOT NULL,
+  decided_by TEXT NOT NULL,
+  decided_at BIGINT NOT NULL
+);
+CREATE INDEX objections_by_person ON objections(person_id, recorded_at);
+CREATE INDEX objections_by_organisation ON objections(organisation_id, recorded_at);
+)sql";
+
 constexpr std::string_view kV22Portable = R"sql(
 CREATE TABLE subject_access_requests (
   id TEXT PRIMARY KEY,
@@ -806,7 +838,7 @@ CREATE TABLE shredded_keys (
 );
 )sql";
 
-constexpr std::array<Migration, 22> kMigrations{{
+constexpr std::array<Migration, 23> kMigrations{{
     {1, "organisations, practitioners and sessions", kV1Portable, kV1Portable},
     {2, "tamper-evident audit log", kV2Sqlite, kV2Postgres},
     {3, "the sharing workflow", kV3Sqlite, kV3Postgres},
@@ -829,6 +861,7 @@ constexpr std::array<Migration, 22> kMigrations{{
     {21, "DPIAs accepted by the other organisations they name; reviews of agreements and DPIAs", kV21Portable, kV21Portable},
     {22, "subject access requests and the DPO's decisions on what is released", kV22Portable, kV22Portable},
     {23, "retention rules, legal holds, erasure requests and destructions", kV23Portable, kV23Portable},
+    {24, "restrictions of processing and objections (UK GDPR Articles 18 and 21)", kV24Portable, kV24Portable},
     {25, "content keys to destroy (crypto-shredding)", kV25Portable, kV25Portable},
 }};
 

@@ -642,6 +642,7 @@ class SqlTransaction final : public Transaction {
         training_(NewTrainingRepository(c)),
         governance_(NewGovernanceRepository(c)),
         retention_(NewRetentionRepository(c)),
+        restrictions_(NewRestrictionRepository(c)),
         subject_access_(NewSubjectAccessRepository(c, cipher_)) {}
   OrganisationRepository& organisations() override { return organisations_; }
   PractitionerRepository& practitioners() override { return practitioners_; }
@@ -656,6 +657,7 @@ class SqlTransaction final : public Transaction {
   TrainingRepository& training() override { return *training_; }
   GovernanceRepository& governance() override { return *governance_; }
   RetentionRepository& retention() override { return *retention_; }
+  RestrictionRepository& restrictions() override { return *restrictions_; }
   SubjectAccessRepository& subject_access() override { return *subject_access_; }
   void Savepoint() override { audit_.Mark(); }
   void RollbackToSavepoint() override { audit_.RollbackToMark(); }
@@ -676,6 +678,7 @@ class SqlTransaction final : public Transaction {
   std::unique_ptr<TrainingRepository> training_;
   std::unique_ptr<GovernanceRepository> governance_;
   std::unique_ptr<RetentionRepository> retention_;
+  std::unique_ptr<RestrictionRepository> restrictions_;
   std::unique_ptr<SubjectAccessRepository> subject_access_;
 };
 

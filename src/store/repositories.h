@@ -16,6 +16,7 @@
 #include "store/training_repository.h"
 #include "store/governance_repository.h"
 #include "store/retention_repository.h"
+#include "store/restriction_repository.h"
 #include "store/subject_access_repository.h"
 
 namespace jigsaw::store::internal {
@@ -84,6 +85,7 @@ std::unique_ptr<SubjectAccessRepository> NewSubjectAccessRepository(sql::Connect
                                                                     ContentCipher& cipher);
 std::unique_ptr<GovernanceRepository> NewGovernanceRepository(sql::Connection& connection);
 std::unique_ptr<RetentionRepository> NewRetentionRepository(sql::Connection& connection);
+std::unique_ptr<RestrictionRepository> NewRestrictionRepository(sql::Connection& connection);
 
 struct Migration {
   int version;

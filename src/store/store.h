@@ -31,6 +31,7 @@ class PartnershipRepository;  // store/partnership_repository.h
 class TrainingRepository;     // store/training_repository.h
 class GovernanceRepository;   // store/governance_repository.h
 class RetentionRepository;    // store/retention_repository.h
+class RestrictionRepository;  // store/restriction_repository.h
 class SubjectAccessRepository;  // store/subject_access_repository.h
 class ContentKeys;              // store/content_keys.h
 
@@ -464,6 +465,7 @@ class Transaction {
   virtual TrainingRepository& training() = 0;
   virtual GovernanceRepository& governance() = 0;
   virtual RetentionRepository& retention() = 0;
+  virtual RestrictionRepository& restrictions() = 0;
   virtual SubjectAccessRepository& subject_access() = 0;
   // Called by the store around savepoints and before commit, so that state
   // the repositories cache or defer stays exactly what the database holds.

@@ -469,6 +469,35 @@ TEST(Rules, OBJECTION_Override) {
   EXPECT_TRUE(Fires(a, "OBJECTION.override"));
 }
 
+// An objection the DPO recorded (Annex A: the right to object) never stops
+// sharing to protect a child; unless it was not upheld, the practitioner
+// records why sharing is still necessary.
+TEST(Rules, OBJECTION_OnRecord) {
+  for (auto recorded : {RecordedObjection::kAwaiting, RecordedObjection::kUpheld}) {
+    Request r = Base();
+    r.recorded_objection = recorded;
+    const Assessment a = Assess(r);
+    EXPECT_EQ(a.recommendation, Assess(Base()).recommendation) << ToString(recorded);
+    EXPECT_TRUE(a.must_record.Has(Record::kObjectionOverride)) << ToString(recorded);
+    EXPECT_TRUE(a.must_record.Has(Record::kLawfulBasis)) << ToString(recorded);
+    EXPECT_EQ(SourceOf(a, "OBJECTION.on-record"), source::kAnnexRights);
+    EXPECT_FALSE(Fires(a, "OBJECTION.not-upheld"));
+  }
+  Request none = Base();
+  EXPECT_FALSE(Fires(Assess(none), "OBJECTION.on-record"));
+  EXPECT_FALSE(Assess(none).must_record.Has(Record::kObjectionOverride));
+}
+
+TEST(Rules, OBJECTION_NotUpheld) {
+  Request r = Base();
+  r.recorded_objection = RecordedObjection::kNotUpheld;
+  const Assessment a = Assess(r);
+  EXPECT_EQ(a.recommendation, Assess(Base()).recommendation);
+  EXPECT_EQ(SourceOf(a, "OBJECTION.not-upheld"), source::kAnnexRights);
+  EXPECT_FALSE(Fires(a, "OBJECTION.on-record"));
+  EXPECT_FALSE(a.must_record.Has(Record::kObjectionOverride));
+}
+
 TEST(Rules, INFORM_AskFirst) {
   Request r = Base();
   r.risk = Risk::kNone;

@@ -231,6 +231,21 @@ TEST(AccessMatrix, EveryEndpointEveryRoleEveryRelation) {
                   tokens[{Relation::kOwn, Role::kDataProtectionOfficer}]);
   ASSERT_EQ(sar.status, 201) << sar.body;
   const std::string sar_id = sar.Json()["id"];
+  // A neighbour of the school's, restricted by its DPO, with an objection
+  // awaiting the DPO's decision (docs/rights.md, Articles 18 and 21).
+  auto neighbour = Post(server.port(), "/api/v1/people",
+                        {{"kind", "third_party"}, {"given_name", "Nell"}, {"family_name", "Matrix"}}, teacher);
+  ASSERT_EQ(neighbour.status, 201) << neighbour.body;
+  const std::string neighbour_id = neighbour.Json()["id"];
+  auto restriction = Post(server.port(), "/api/v1/people/" + neighbour_id + "/restrictions", {{"reason", "Contested."}},
+                          tokens[{Relation::kOwn, Role::kDataProtectionOfficer}]);
+  ASSERT_EQ(restriction.status, 201) << restriction.body;
+  const std::string restriction_id = restriction.Json()["id"];
+  auto objection = Post(server.port(), "/api/v1/people/" + neighbour_id + "/objections",
+                        {{"received_on", "2026-11-20"}, {"objector", "person"}, {"grounds", "Do not keep my name."}},
+                        tokens[{Relation::kOwn, Role::kDataProtectionOfficer}]);
+  ASSERT_EQ(objection.status, 201) << objection.body;
+  const std::string objection_id = objection.Json()["id"];
 
   using R = Role;
   const std::set<Role> casework = {R::kPractitioner, R::kDesignatedSafeguardingLead};
@@ -469,6 +484,20 @@ TEST(AccessMatrix, EveryEndpointEveryRoleEveryRelation) {
       {"POST", "/api/v1/subject-access-requests/" + sar_id + "/release", json::object(),
        {{Relation::kOwn, {R::kDataProtectionOfficer}}}},
       {"GET", "/api/v1/subject-access-requests/" + sar_id + "/release", {}, {{Relation::kOwn, {R::kDataProtectionOfficer}}}},
+      // Restriction and objection (docs/rights.md): the organisation's DPO
+      // alone; another organisation's DPO finds no such person and lists
+      // only its own.
+      {"GET", "/api/v1/restrictions", {}, Any({R::kDataProtectionOfficer})},
+      {"GET", "/api/v1/objections", {}, Any({R::kDataProtectionOfficer})},
+      {"POST", "/api/v1/restrictions/" + restriction_id + "/lift", {{"reason", "Checked."}},
+       {{Relation::kOwn, {R::kDataProtectionOfficer}}}},
+      {"POST", "/api/v1/people/" + neighbour_id + "/restrictions", {{"reason", "Contested again."}},
+       {{Relation::kOwn, {R::kDataProtectionOfficer}}}},
+      {"POST", "/api/v1/objections/" + objection_id + "/decision", {{"decision", "upheld"}, {"reason", "Not needed."}},
+       {{Relation::kOwn, {R::kDataProtectionOfficer}}}},
+      {"POST", "/api/v1/people/" + neighbour_id + "/objections",
+       {{"received_on", "2026-11-21"}, {"objector", "person"}, {"grounds", "Again."}},
+       {{Relation::kOwn, {R::kDataProtectionOfficer}}}},
   };
 
   int checked = 0;

@@ -2,6 +2,7 @@
 
 #include "common/json_fields.h"
 #include "http/api/api.h"
+#include "domain/restriction.h"
 #include "http/response.h"
 
 namespace jigsaw::http::api {
@@ -94,6 +95,11 @@ json ToJson(const service::TriageMarks& m) {
 }
 
 json ToJson(const Concern& c) {
+  // A concern a restriction of processing withholds: no level or forms.
+  if (c.restricted_since)
+    return {{"id", c.id}, {"child_id", c.child_id}, {"status", ToString(c.status)},
+            {"created_at", Stamp(c.created_at)},
+            {"restricted", {{"notice", domain::RestrictionNotice(*c.restricted_since)}, {"since", Stamp(*c.restricted_since)}}}};
   return {{"id", c.id},          {"child_id", c.child_id},           {"raised_by", c.raised_by},
           {"forms", Names(c.forms)}, {"level", ToString(c.level)},   {"status", ToString(c.status)},
           {"created_at", Stamp(c.created_at)}};

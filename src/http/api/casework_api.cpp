@@ -4,6 +4,7 @@
 #include "guidance/json.h"
 #include "http/api/api.h"
 #include "http/api/recording_api.h"
+#include "domain/restriction.h"
 #include "http/response.h"
 
 namespace jigsaw::http::api {
@@ -29,14 +30,24 @@ json Array(const std::vector<T>& values, Fn fn) {
   return a;
 }
 
+// A record a restriction of processing withholds (UK GDPR Article 18):
+// null, or the notice and when it was placed (service::Withholding left
+// nothing else in the record).
+json RestrictedJson(const std::optional<Time>& since) {
+  if (!since) return nullptr;
+  return {{"notice", domain::RestrictionNotice(*since)}, {"since", Stamp(*since)}};
+}
+
 json ToJson(const Person& p) {
+  if (p.restricted_since)
+    return {{"id", p.id}, {"kind", ToString(p.kind)}, {"restricted", RestrictedJson(p.restricted_since)}};
   return {{"id", p.id}, {"kind", ToString(p.kind)}, {"given_name", p.given_name},
           {"family_name", p.family_name}, {"known_as", p.known_as}, {"date_of_birth", p.date_of_birth},
           {"nhs_number", p.nhs_number}, {"upn", p.upn}, {"address", p.address},
           {"postcode", p.postcode}, {"phone_numbers", p.phone_numbers},
           {"email_addresses", p.email_addresses}, {"protected", p.is_protected},
           {"protected_reason", p.protected_reason}, {"created_by", p.created_by},
-          {"created_at", Stamp(p.created_at)}};
+          {"created_at", Stamp(p.created_at)}, {"restricted", nullptr}};
 }
 
 json ToJson(const Relationship& r) {
@@ -45,6 +56,9 @@ json ToJson(const Relationship& r) {
 }
 
 json ToJson(const Concern& c) {
+  if (c.restricted_since)
+    return {{"id", c.id}, {"child_id", c.child_id}, {"status", ToString(c.status)},
+            {"created_at", Stamp(c.created_at)}, {"restricted", RestrictedJson(c.restricted_since)}};
   return {{"id", c.id}, {"child_id", c.child_id}, {"raised_by", c.raised_by}, {"forms", Names(c.forms)},
           {"level", ToString(c.level)}, {"what_happened", c.what_happened},
           {"child_words", c.child_words}, {"status", ToString(c.status)}, {"seen_by", c.seen_by},
@@ -52,7 +66,8 @@ json ToJson(const Concern& c) {
           {"next_step", c.next_step ? json(ToString(*c.next_step)) : json(nullptr)},
           {"next_step_note", c.next_step_note}, {"actioned_by", c.actioned_by},
           {"actioned_at", OptionalStamp(c.actioned_at)}, {"created_at", Stamp(c.created_at)},
-          {"incident", {{"date", c.incident_date}, {"time", c.incident_time}, {"place", c.incident_place}}}};
+          {"incident", {{"date", c.incident_date}, {"time", c.incident_time}, {"place", c.incident_place}}},
+          {"restricted", nullptr}};
 }
 
 json ToJson(const InformationItem& i) {
@@ -433,6 +448,13 @@ void AddCaseworkRoutes(Router& router, CaseworkServices s) {
                    json j = ToJson(r.person);
                    j["related"] = Array(r.related, [](const service::RelatedPerson& x) {
                      return json{{"relationship", ToJson(x.relationship)}, {"person", ToJson(x.person)}};
+                   });
+                   // Objections and the DPO's decision on each (UK GDPR
+                   // Article 21); the grounds stay in the DPO's register.
+                   j["objections"] = Array(r.objections, [](const domain::Objection& o) {
+                     return json{{"id", o.id}, {"received_on", o.received_on}, {"decision", ToString(o.decision)},
+                                 {"decision_reason", o.decision_reason},
+                                 {"decided_at", OptionalStamp(o.decided_at)}};
                    });
                    return j;
                  });

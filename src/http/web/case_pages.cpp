@@ -133,7 +133,8 @@ Response Caseload(Site& site, Visit& v) {
   std::string body = "<h1 class=\"govuk-heading-l\">Caseload</h1><h2 class=\"govuk-heading-m\">Open concerns</h2>";
   std::vector<std::vector<std::string>> rows;
   for (const auto& o : load->open)
-    rows.push_back({Link(o.child_name.empty() ? "A child" : o.child_name, "/concerns/" + o.concern.id), Escape(Label(o.concern.level)),
+    rows.push_back({Link(o.child_name.empty() ? "A child" : o.child_name, "/concerns/" + o.concern.id),
+                    o.concern.restricted_since ? Tag("Restricted", Colour::kGrey) : Escape(Label(o.concern.level)),
                     Escape(DisplayTime(o.concern.created_at)),
                     std::to_string(o.open_tasks) + (o.overdue_tasks ? " " + Tag(std::to_string(o.overdue_tasks) + " overdue", Colour::kRed) : "")});
   body += rows.empty() ? "<p class=\"govuk-body\">Your organisation has no open concerns.</p>"

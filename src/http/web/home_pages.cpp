@@ -27,6 +27,13 @@ Colour LevelColour(domain::ConcernLevel level) {
   return Colour::kGrey;
 }
 
+// The level of a concern, or for one a restriction of processing withholds
+// (service::Withholding left no level), that it is restricted.
+std::string LevelCell(const domain::Concern& c) {
+  if (c.restricted_since) return Tag("Restricted", Colour::kGrey);
+  return Tag(Label(c.level), LevelColour(c.level));
+}
+
 std::string Name(const std::map<std::string, std::string>& names, const std::string& id) {
   auto it = names.find(id);
   return it == names.end() ? "A child" : it->second;
@@ -182,7 +189,7 @@ Response Home(Site& site, Visit& v) {
     body += "<p class=\"govuk-body\">" + Link("Your organisation's caseload: open concerns and children with concerns", "/caseload") + "</p>";
     std::vector<std::vector<std::string>> rows;
     for (const auto& c : n.queue)
-      rows.push_back({Link(Name(n.child_names, c.child_id), "/concerns/" + c.id), Tag(Label(c.level), LevelColour(c.level)),
+      rows.push_back({Link(Name(n.child_names, c.child_id), "/concerns/" + c.id), LevelCell(c),
                       Escape(DisplayTime(c.created_at)), Escape(Label(c.status))});
     body += Section("Concerns waiting for you", "queue", n.queue.size(), "There are no concerns waiting for you.",
                     {"Child", "Level", "Raised", "Status"}, rows);
@@ -286,7 +293,7 @@ Response Home(Site& site, Visit& v) {
   {
     std::vector<std::vector<std::string>> rows;
     for (const auto& c : n.my_concerns)
-      rows.push_back({Link(Name(n.child_names, c.child_id), "/concerns/" + c.id), Tag(Label(c.level), LevelColour(c.level)),
+      rows.push_back({Link(Name(n.child_names, c.child_id), "/concerns/" + c.id), LevelCell(c),
                       Escape(DisplayTime(c.created_at)), Escape(Label(c.status))});
     body += Section("Concerns you raised", "my-concerns", n.my_concerns.size(), "You have not raised any concerns.",
                     {"Child", "Level", "Raised", "Status"}, rows);
@@ -385,6 +392,30 @@ std::string ChronologySection(const service::Chronology& chronology, const std::
                "decisions about sharing, information shared and feedback that led to action.</p>";
 }
 
+// Objections to the processing of the child's records (UK GDPR Article 21)
+// and the DPO's decision on each: what a practitioner must weigh before
+// sharing (the assessment says so too). The grounds stay with the DPO.
+std::string ObjectionsHtml(const std::vector<domain::Objection>& objections) {
+  if (objections.empty()) return {};
+  std::string out = "<h2 class=\"govuk-heading-m\">Objections</h2><ul class=\"govuk-list govuk-list--spaced\">";
+  for (const auto& o : objections) {
+    out += "<li>Objection received on " + Escape(DisplayIsoDate(o.received_on)) + ": ";
+    switch (o.decision) {
+      case domain::ObjectionDecision::kUpheld:
+        out += Tag("Upheld", Colour::kGreen) + " " + Escape(o.decision_reason);
+        break;
+      case domain::ObjectionDecision::kNotUpheld:
+        out += Tag("Not upheld", Colour::kRed) + " because " + Escape(o.decision_reason);
+        break;
+      case domain::ObjectionDecision::kAwaiting:
+        out += Tag("Awaiting the data protection officer's decision", Colour::kOrange);
+        break;
+    }
+    out += "</li>";
+  }
+  return out + "</ul>";
+}
+
 Response Child(Site& site, Visit& v) {
   const std::string id(v.request.PathParam("id"));
   auto record = site.s.casework.GetPerson(v.context, id);
@@ -423,6 +454,7 @@ Response Child(Site& site, Visit& v) {
     body += Table("", {"Name", "Relationship", "Protection"}, people);
   }
 
+  body += ObjectionsHtml(record->objections);
   body += ChronologySection(*chronology, p.id, v.request.QueryParam("events").value_or("") == "significant");
   return site.Page(v, {.title = "Child's record", .body_html = body, .back_href = "/", .wide = true});
 }

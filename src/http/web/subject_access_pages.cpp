@@ -238,6 +238,11 @@ Response Workspace(Site& site, Visit& v, service::SubjectAccess& sar) {
   body += DueThisWeekHtml(*requests, *recalls, now);
   body += RequestsHtml(*requests, domain::UkDate(now));
   body += RecallsHtml(*recalls, now);
+  body += Section("restrictions", "Restrictions and objections",
+                  "<p class=\"govuk-body\">Restrict a person's records while, for example, their accuracy is "
+                  "checked (UK GDPR Article 18), and record objections with your decision on each (Article 21).</p>"
+                  "<p class=\"govuk-body\">" +
+                      Link("Restrictions and objections", "/restrictions") + "</p>");
   body += Section("corrections", "Corrections",
                   "<p class=\"govuk-body\">No correction waits for you: a record is corrected by whoever may edit it, "
                   "or the designated safeguarding lead, and each recipient of corrected information is sent the "

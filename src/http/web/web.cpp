@@ -176,6 +176,14 @@ Response Site::Failure(const Visit& v, const Error& error) const {
                                    Link("Go to what needs you", "/") + "</p>"},
                   404);
     case ErrorCode::kPermissionDenied:
+      if (error.field == "restriction")
+        // A restriction of processing (UK GDPR Article 18): not the
+        // visitor's role, so not "ask your DSL" but who can lift it.
+        return Page(v, {.title = "These records are restricted",
+                        .body_html = "<h1 class=\"govuk-heading-l\">These records are restricted</h1><p class=\"govuk-body\">" +
+                                     Escape(error.message) + "</p><p class=\"govuk-body\">" +
+                                     Link("Go to what needs you", "/") + "</p>"},
+                    403);
       return Page(v, {.title = "You cannot do this",
                       .body_html = "<h1 class=\"govuk-heading-l\">You cannot do this</h1><p class=\"govuk-body\">" +
                                    Escape(error.message) +
