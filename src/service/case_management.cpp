@@ -453,6 +453,7 @@ Result<std::vector<TaskView>> CaseManagement::Tasks(const Context& context, bool
     std::vector<std::string> child_ids;
     for (const auto& t : tasks) child_ids.push_back(t.child_id);
     const auto children = JIGSAW_TRY(ChildrenOf(tx, context.actor, org, child_ids));
+    JIGSAW_TRY(Withholding::Load(tx, context.actor, org)).MaskAll(tasks);
     for (auto& t : tasks) out.push_back(JIGSAW_TRY(ViewOf(std::move(t), names, children, clock_.Now())));
     return Ok();
   }));

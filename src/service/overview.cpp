@@ -96,8 +96,11 @@ Result<WhatNeedsMe> Overview::WhatNeedsMeNow(const Context& context) {
     }
     const auto withholding = JIGSAW_TRY(Withholding::Load(tx, a, a.organisation_id));
     withholding.MaskAll(out.my_concerns);
+    for (auto* list : {&out.records_owed, &out.shares_to_approve})
+      std::erase_if(*list, [&](const domain::Decision& d) { return withholding.Withholds(d.child_id); });
     out.notifications = JIGSAW_TRY(tx.casework().Notifications(a.practitioner_id, /*unread_only=*/true, 50));
     JIGSAW_RETURN_IF_ERROR(Section(lists::MyTasks(tx, a), out.my_tasks));
+    withholding.MaskAll(out.my_tasks);
     JIGSAW_RETURN_IF_ERROR(Section(lists::AllocatedToMe(tx, a), out.allocated_to_me));
     out.training_due = JIGSAW_TRY(TrainingDue(tx, a, domain::UkDate(clock_.Now())));
     out.reviews_due = JIGSAW_TRY(ReviewsDue(tx, a, domain::UkDate(clock_.Now())));

@@ -108,6 +108,7 @@ Result<LookupView> Partnership::GetLookup(const Context& context, const std::str
     const std::string own_record = out.asker ? lookup->child_id : holder->person_id;
     auto child = JIGSAW_TRY(tx.casework().FindPerson(own_record));
     if (!child) return Internal("A lookup names a record that is missing.");
+    JIGSAW_RETURN_IF_ERROR(JIGSAW_TRY(Withholding::Load(tx, context.actor, child->organisation_id)).Check(child->id));
     out.child = *child;
     event.child_id = child->id;
     if (out.asker) {
@@ -170,7 +171,9 @@ Result<std::vector<RiskAlertView::Child>> AlertChildren(store::Transaction& tx, 
     RiskAlertView::Child& c = by_key[m.child_key];
     c.child_key = m.child_key;
     if (!orgs_of[m.child_key].insert(m.organisation_id).second) continue;
-    if (withheld.contains(m.organisation_id)) {
+    // A record restricted at its organisation (Article 18) is not used to
+    // name the child either: it counts as withheld.
+    if (withheld.contains(m.organisation_id) || JIGSAW_TRY(AnyRestricted(tx, m.organisation_id, {m.person_id}))) {
       ++c.withheld_organisations;
       continue;
     }

@@ -69,6 +69,12 @@ void Withholding::Mask(domain::Concern& concern) const {
   concern = std::move(kept);
 }
 
+void Withholding::Mask(domain::Task& task) const {
+  // A task's description is free text about the child ("visit her at the
+  // refuge"): it says only that the records are restricted.
+  if (const auto* r = On(task.child_id)) task.description = domain::RestrictionNotice(r->placed_at);
+}
+
 Result<bool> AnyRestricted(store::Transaction& tx, const std::string& organisation_id,
                            const std::vector<std::string>& person_ids) {
   if (person_ids.empty()) return false;

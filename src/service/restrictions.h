@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "access/policy.h"
+#include "domain/case_management.h"
 #include "domain/casework.h"
 #include "domain/person.h"
 #include "domain/restriction.h"
@@ -54,6 +55,8 @@ class Withholding {
   // Records not withheld are left as they are.
   void Mask(domain::Person& person) const;
   void Mask(domain::Concern& concern) const;
+  // A task about a withheld child keeps everything but its description.
+  void Mask(domain::Task& task) const;
   template <typename T>
   void MaskAll(std::vector<T>& records) const {
     for (auto& r : records) Mask(r);

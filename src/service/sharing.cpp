@@ -838,12 +838,23 @@ namespace {
 // A member of staff's share the DSL is acting on: found, the actor their
 // organisation's DSL, and still waiting (not approved, declined or
 // changed). Anything else names the decision.
+// Decisions about a child whose records are restricted are left out of a
+// list (Article 18: kept, not used); the DPO still sees them.
+Status LeaveOutWithheld(store::Transaction& tx, const Context& context, std::vector<Decision>& decisions) {
+  const auto withholding = JIGSAW_TRY(Withholding::Load(tx, context.actor, context.actor.organisation_id));
+  std::erase_if(decisions, [&](const Decision& d) { return withholding.Withholds(d.child_id); });
+  return Ok();
+}
+
 Result<Decision> WaitingForDsl(store::Transaction& tx, const Context& context, const std::string& id, AuditEvent& event) {
   auto d = JIGSAW_TRY(tx.casework().FindDecision(id));
   if (!d) return NotYours("decision_id");
   JIGSAW_RETURN_IF_ERROR(
       access::Authorise(context.actor, Action::kApproveShare, RecordFacts{d->organisation_id, d->decided_by, {}, {}, {}}));
   event.child_id = d->child_id;
+  // A restricted child's records are kept, not used (Article 18): not
+  // approved, declined or previewed until the DPO lifts the restriction.
+  JIGSAW_RETURN_IF_ERROR(JIGSAW_TRY(Withholding::Load(tx, context.actor, d->organisation_id)).Check(d->child_id));
   if (d->approval != domain::Approval::kAwaiting || JIGSAW_TRY(tx.casework().SupersededBy(d->id)))
     return Fail(ErrorCode::kFailedPrecondition, "This share is not waiting for approval.", "decision_id");
   return std::move(*d);
@@ -1149,7 +1160,7 @@ Result<std::vector<Decision>> Sharing::AwaitingApproval(const Context& context) 
     q.organisation_id = context.actor.organisation_id;
     q.awaiting_approval_only = true;
     out = JIGSAW_TRY(tx.casework().Decisions(q));
-    return Ok();
+    return LeaveOutWithheld(tx, context, out);
   }));
   return out;
 }
@@ -1163,6 +1174,7 @@ Result<DecisionView> Sharing::GetDecision(const Context& context, const std::str
     event.child_id = d->child_id;
     JIGSAW_RETURN_IF_ERROR(access::Authorise(context.actor, Action::kViewDecision,
                                              RecordFacts{d->organisation_id, d->decided_by, {}, {}, {}}));
+    JIGSAW_RETURN_IF_ERROR(JIGSAW_TRY(Withholding::Load(tx, context.actor, d->organisation_id)).Check(d->child_id));
     out.decision = std::move(*d);
     out.superseded_by = JIGSAW_TRY(tx.casework().SupersededBy(id)).value_or("");
     store::DisclosureQuery q;
@@ -1187,7 +1199,7 @@ Result<std::vector<Decision>> Sharing::ListDecisions(const Context& context, con
     q.child_id = child_id;
     if (scope == access::Scope::kOwn) q.decided_by = context.actor.practitioner_id;
     out = JIGSAW_TRY(tx.casework().Decisions(q));
-    return Ok();
+    return LeaveOutWithheld(tx, context, out);
   }));
   return out;
 }
@@ -1197,7 +1209,7 @@ Result<std::vector<Decision>> Sharing::OwedRecords(const Context& context) {
   std::vector<Decision> out;
   JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
     out = JIGSAW_TRY(lists::OwedRecords(tx, context.actor));
-    return Ok();
+    return LeaveOutWithheld(tx, context, out);
   }));
   return out;
 }
@@ -1207,6 +1219,12 @@ Result<std::vector<DisclosureSummary>> Sharing::Disclosures(const Context& conte
   std::vector<DisclosureSummary> out;
   JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
     out = JIGSAW_TRY(lists::Disclosures(tx, context.actor, inbox));
+    // What the organisation sent about a restricted child is its record
+    // of that child (what it received is the sharer's child id, not its own).
+    if (!inbox) {
+      const auto withholding = JIGSAW_TRY(Withholding::Load(tx, context.actor, context.actor.organisation_id));
+      std::erase_if(out, [&](const DisclosureSummary& s) { return withholding.Withholds(s.disclosure.child_id); });
+    }
     return Ok();
   }));
   return out;
@@ -1229,6 +1247,11 @@ Result<DisclosureView> Sharing::GetDisclosure(const Context& context, const std:
       out.summary = JIGSAW_TRY(RecipientSummaryOf(tx, std::move(*s)));
       return Ok();
     }
+    // The sharer's copy of what it sent about a restricted child is its
+    // record of that child: kept, not read, until the DPO lifts it.
+    if (!recipient)
+      JIGSAW_RETURN_IF_ERROR(
+          JIGSAW_TRY(Withholding::Load(tx, context.actor, s->sharer_organisation_id)).Check(s->child_id));
     const bool first_opening = recipient && s->received_at == Time{};
     // The sharer's child id means nothing to the recipient and is not theirs to hold.
     if (!recipient) event.child_id = s->child_id;

@@ -12,6 +12,9 @@
 #include "service/casework.h"
 #include "service/overview.h"
 #include "service/restrictions.h"
+#include "service/sharing.h"
+#include "access/sealing.h"
+#include "common/random.h"
 #include "support/test_database.h"
 #include "support/test_server.h"
 
@@ -82,6 +85,9 @@ class RestrictionServiceTest : public ::testing::Test {
   Casework casework_{*store_, clock_, trail_};
   Overview overview_{*store_, clock_, trail_};
   Restrictions restrictions_{*store_, clock_, trail_};
+  access::Sealer sealer_ = *access::Sealer::FromSecret(RandomBytes(32));
+  WorkflowPolicy policy_;
+  Sharing sharing_{*store_, clock_, trail_, sealer_, policy_};
   Context op_ = Context::Operator();
   Context teacher_, dpo_, dsl_, other_dpo_;
   std::string child_, mother_, concern_;
@@ -219,6 +225,56 @@ TEST_F(RestrictionServiceTest, OnlyTheOrganisationsDpoRestrictsAndBadInputWrites
   ASSERT_TRUE(theirs);
   EXPECT_TRUE(theirs->restrictions.empty());
   EXPECT_FALSE(restrictions_.Register(teacher_));
+}
+
+TEST_F(RestrictionServiceTest, TheSharersDecisionsAndCopiesOfWhatItSentAboutARestrictedChildAreWithheldToo) {
+  auto council = admin_.AddOrganisation(op_, {"Elmside Council", domain::OrganisationType::kChildrensServices,
+                                              domain::Sector::kPublic});
+  ASSERT_TRUE(council);
+  const Context worker = As(Add(council->id, "council.worker", {Role::kPractitioner}));
+  auto item = casework_.AddItem(teacher_, concern_, {.text = "Hungry three days running.", .source = "class teacher"});
+  ASSERT_TRUE(item) << item.error().message;
+  NewDecision d;
+  d.concern_id = concern_;
+  d.recipient_organisation_id = council->id;
+  d.items = {{item->id, true, true}};
+  d.share_items = {item->id};
+  d.circumstances = Circumstances{.purpose = guidance::Purpose::kSafeguarding, .risk = guidance::Risk::kSignificant};
+  d.circumstances->informing.compromises_investigation = true;
+  d.concern_account = domain::ConcernAccount::kShared;
+  d.outcome = domain::DecisionOutcome::kShare;
+  d.record.rationale = "Ada may be neglected at home.";
+  d.record.lawful_basis = "public_task";
+  d.record.informing = domain::Informing{.reason_not_told = "It could place Ada at risk."};
+  auto decided = sharing_.Decide(dsl_, d);
+  ASSERT_TRUE(decided) << decided.error().message;
+  ASSERT_TRUE(decided->disclosure);
+  const std::string decision = decided->decision.id, disclosure = decided->disclosure->id;
+
+  ASSERT_TRUE(restrictions_.Restrict(dpo_, {child_, "Accuracy contested."}));
+  auto view = sharing_.GetDecision(dsl_, decision);
+  ASSERT_FALSE(view);
+  EXPECT_EQ(view.error().field, "restriction");
+  auto listed = sharing_.ListDecisions(dsl_, "");
+  ASSERT_TRUE(listed) << listed.error().message;
+  EXPECT_TRUE(listed->empty()) << "the rationale of a decision about her is not shown in a list";
+  auto sent = sharing_.GetDisclosure(dsl_, disclosure);
+  ASSERT_FALSE(sent);
+  EXPECT_EQ(sent.error().field, "restriction");
+  auto outbox = sharing_.Disclosures(dsl_, /*inbox=*/false);
+  ASSERT_TRUE(outbox);
+  EXPECT_TRUE(outbox->empty());
+  // The recipient's copy is the recipient's record: the school's
+  // restriction does not reach it.
+  EXPECT_TRUE(sharing_.GetDisclosure(worker, disclosure)) << "the council still reads what it received";
+  // The DPO still reads; lifting restores the rest.
+  EXPECT_TRUE(sharing_.GetDecision(dpo_, decision));
+  auto placed = restrictions_.Register(dpo_);
+  ASSERT_TRUE(placed);
+  ASSERT_FALSE(placed->restrictions.empty());
+  ASSERT_TRUE(restrictions_.Lift(dpo_, placed->restrictions.front().id, "Checked and corrected."));
+  EXPECT_TRUE(sharing_.GetDecision(dsl_, decision));
+  EXPECT_TRUE(sharing_.GetDisclosure(dsl_, disclosure));
 }
 
 }  // namespace
