@@ -17,7 +17,7 @@ using domain::Person;
 
 namespace {
 
-RecordFacts Own(const std::string& organisation_id, const std::string& owner = {}) {
+RecordFacts OwnedBy(const std::string& organisation_id, const std::string& owner = {}) {
   return RecordFacts{organisation_id, owner, {}, {}, {}};
 }
 
@@ -61,7 +61,7 @@ Result<Person> RecordChild(store::Transaction& tx, const AuditTrail& trail, cons
   p.created_by = context.actor.practitioner_id;
   p.created_at = now;
   domain::Tidy(p);
-  JIGSAW_RETURN_IF_ERROR(Check(context, Action::kRecordCasework, Own(p.organisation_id)));
+  JIGSAW_RETURN_IF_ERROR(Check(context, Action::kRecordCasework, OwnedBy(p.organisation_id)));
   if (auto valid = domain::Validate(p, now); !valid) {
     Error e = valid.error();
     e.field = field + e.field;
@@ -89,7 +89,7 @@ Result<Person> Casework::AddPerson(const Context& context, Person p, const std::
   p.created_by = context.actor.practitioner_id;
   p.created_at = clock_.Now();
   domain::Tidy(p);
-  if (auto allowed = Check(context, Action::kRecordCasework, Own(p.organisation_id)); !allowed)
+  if (auto allowed = Check(context, Action::kRecordCasework, OwnedBy(p.organisation_id)); !allowed)
     return trail_.Deny(context, event, allowed.error());
   JIGSAW_RETURN_IF_ERROR(domain::Validate(p, p.created_at));
   event.object_id = p.id;
@@ -120,7 +120,7 @@ Result<PersonRecord> Casework::GetPerson(const Context& context, const std::stri
   JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
     auto p = JIGSAW_TRY(tx.casework().FindPerson(id));
     if (!p) return NotFound("There is no such record, or it is not shared with you.");
-    JIGSAW_RETURN_IF_ERROR(Check(context, Action::kViewPeople, Own(p->organisation_id)));
+    JIGSAW_RETURN_IF_ERROR(Check(context, Action::kViewPeople, OwnedBy(p->organisation_id)));
     if (p->kind == domain::PersonKind::kChild) event.child_id = p->id;
     out.person = *p;
     // Each relationship with the person on its other side, paired here so
@@ -143,7 +143,7 @@ Result<std::vector<Person>> Casework::FindPeople(const Context& context, const s
   AuditEvent event{"person.search", "organisation", context.actor.organisation_id};
   std::vector<Person> out;
   JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
-    JIGSAW_RETURN_IF_ERROR(Check(context, Action::kViewPeople, Own(context.actor.organisation_id)));
+    JIGSAW_RETURN_IF_ERROR(Check(context, Action::kViewPeople, OwnedBy(context.actor.organisation_id)));
     out = JIGSAW_TRY(tx.casework().SearchPeople(context.actor.organisation_id, name, 50));
     return Ok();
   }));
@@ -169,7 +169,7 @@ Result<domain::Relationship> Casework::AddRelationship(const Context& context, d
   if (r.person_id == r.related_person_id)
     return InvalidArgument("related_person_id", "A person cannot be related to themselves.");
   JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
-    JIGSAW_RETURN_IF_ERROR(Check(context, Action::kRecordCasework, Own(r.organisation_id)));
+    JIGSAW_RETURN_IF_ERROR(Check(context, Action::kRecordCasework, OwnedBy(r.organisation_id)));
     for (const auto& [field, id] : {std::pair{"person_id", r.person_id}, {"related_person_id", r.related_person_id}}) {
       auto p = JIGSAW_TRY(tx.casework().FindPerson(id));
       if (!p || p->organisation_id != r.organisation_id) return NotYours(field);
@@ -184,7 +184,7 @@ Result<domain::Relationship> Casework::AddRelationship(const Context& context, d
 Result<ConcernRecord> Casework::RaiseConcern(const Context& context, const NewConcern& request) {
   // The child is recorded once they are known to be the organisation's own.
   AuditEvent event{"concern.create", "concern", {}, domain::AuditOutcome::kAllowed, {}, "safeguarding"};
-  if (auto allowed = Check(context, Action::kRecordCasework, Own(context.actor.organisation_id)); !allowed)
+  if (auto allowed = Check(context, Action::kRecordCasework, OwnedBy(context.actor.organisation_id)); !allowed)
     return trail_.Deny(context, event, allowed.error());
   const Time now = clock_.Now();
   ConcernRecord out;
@@ -230,7 +230,7 @@ Result<ConcernRecord> Casework::GetConcern(const Context& context, const std::st
     auto c = JIGSAW_TRY(tx.casework().FindConcern(id));
     if (!c) return NotFound("There is no such record, or it is not shared with you.");
     event.child_id = c->child_id;
-    JIGSAW_RETURN_IF_ERROR(Check(context, Action::kViewConcern, Own(c->organisation_id, c->raised_by)));
+    JIGSAW_RETURN_IF_ERROR(Check(context, Action::kViewConcern, OwnedBy(c->organisation_id, c->raised_by)));
     out.concern = *c;
     auto child = JIGSAW_TRY(tx.casework().FindPerson(c->child_id));
     if (!child) return Internal("A concern's child record is missing.");
@@ -247,7 +247,7 @@ Result<std::vector<domain::Concern>> Casework::MyConcerns(const Context& context
   AuditEvent event{"concern.list", "practitioner", context.actor.practitioner_id};
   std::vector<domain::Concern> out;
   JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
-    JIGSAW_RETURN_IF_ERROR(Check(context, Action::kRecordCasework, Own(context.actor.organisation_id)));
+    JIGSAW_RETURN_IF_ERROR(Check(context, Action::kRecordCasework, OwnedBy(context.actor.organisation_id)));
     store::ConcernQuery q;
     q.organisation_id = context.actor.organisation_id;
     q.raised_by = context.actor.practitioner_id;
@@ -276,7 +276,7 @@ Result<domain::InformationItem> Casework::AddItem(const Context& context, const 
     auto c = JIGSAW_TRY(tx.casework().FindConcern(concern_id));
     if (!c) return NotFound("There is no such record, or it is not shared with you.");
     event.child_id = c->child_id;
-    JIGSAW_RETURN_IF_ERROR(Check(context, Action::kAddItem, Own(c->organisation_id, c->raised_by)));
+    JIGSAW_RETURN_IF_ERROR(Check(context, Action::kAddItem, OwnedBy(c->organisation_id, c->raised_by)));
     if (in.person_id.empty()) in.person_id = c->child_id;
     out = JIGSAW_TRY(MakeItem(tx, context, clock_.Now(), c->id, "", std::move(in)));
     JIGSAW_RETURN_IF_ERROR(tx.casework().InsertItem(out));
@@ -296,7 +296,7 @@ Result<domain::Concern> Casework::Triage(const Context& context, const std::stri
     auto c = JIGSAW_TRY(tx.casework().FindConcern(concern_id));
     if (!c) return NotFound("There is no such record, or it is not shared with you.");
     event.child_id = c->child_id;
-    JIGSAW_RETURN_IF_ERROR(Check(context, Action::kTriageConcern, Own(c->organisation_id, c->raised_by)));
+    JIGSAW_RETURN_IF_ERROR(Check(context, Action::kTriageConcern, OwnedBy(c->organisation_id, c->raised_by)));
     if (step && c->status == domain::ConcernStatus::kClosed)
       return Fail(ErrorCode::kFailedPrecondition, "This concern is closed: reopen it to record a next step.", "status");
     const Time now = clock_.Now();

@@ -29,13 +29,13 @@ constexpr std::string_view kAccount = "Zephyrine said her stepfather locked her 
 constexpr std::string_view kItem = "Quillonby bruise on the left forearm, seen at breakfast club";
 constexpr std::string_view kChildName = "Zephyrine";
 
-struct CliResult {
+struct CommandResult {
   int status;
   std::string out;
 };
 
-CliResult Jigsaw(const std::string& args) {
-  CliResult r{0, {}};
+CommandResult RunJigsaw(const std::string& args) {
+  CommandResult r{0, {}};
   FILE* p = popen((std::string(JIGSAW_BINARY) + " " + args + " 2>&1").c_str(), "r");
   char buf[4096];
   std::size_t n;
@@ -114,7 +114,7 @@ class RetentionTest : public ::testing::Test {
   HttpReply Destroy(const std::string& concern_id, const std::string& token) {
     return Post(port(), "/api/v1/retention/destructions", {{"record_id", concern_id}}, token);
   }
-  CliResult Verify() { return Jigsaw("audit verify --database '" + db_.url() + "' --audit-key " + db_.key_file()); }
+  CommandResult Verify() { return RunJigsaw("audit verify --database '" + db_.url() + "' --audit-key " + db_.key_file()); }
 
   TestDatabase db_;
   TestServer server_{db_.Config()};
