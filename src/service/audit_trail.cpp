@@ -9,7 +9,7 @@
 namespace jigsaw::service {
 namespace {
 
-constexpr std::uint64_t kLevelShift = 48;
+constexpr std::uint64_t kTrailLevelShift = 48;
 
 audit::Frontier ToFrontier(const store::AuditLogState& s) {
   audit::Frontier f;
@@ -75,7 +75,7 @@ Status AuditTrail::Append(store::Transaction& tx, const Context& context,
   const audit::Hash leaf = audit::LeafHash(audit::Encode(r));
   std::vector<store::AuditNode> completed;
   for (const auto& [id, hash] : audit::Append(frontier, leaf))
-    completed.push_back({(std::uint64_t{id.level} << kLevelShift) | id.index, Bytes(hash.begin(), hash.end())});
+    completed.push_back({(std::uint64_t{id.level} << kTrailLevelShift) | id.index, Bytes(hash.begin(), hash.end())});
   return tx.audit().Append(r, Bytes(leaf.begin(), leaf.end()), completed, ToState(frontier));
 }
 

@@ -18,7 +18,7 @@ using domain::Person;
 
 namespace {
 
-RecordFacts Own(const std::string& organisation_id, const std::string& owner = {}) {
+RecordFacts OwnedBy(const std::string& organisation_id, const std::string& owner = {}) {
   return RecordFacts{organisation_id, owner, {}, {}, {}};
 }
 
@@ -62,7 +62,7 @@ Result<Person> RecordChild(store::Transaction& tx, const AuditTrail& trail, cons
   p.created_by = context.actor.practitioner_id;
   p.created_at = now;
   domain::Tidy(p);
-  JIGSAW_RETURN_IF_ERROR(Check(context, Action::kRecordCasework, Own(p.organisation_id)));
+  JIGSAW_RETURN_IF_ERROR(Check(context, Action::kRecordCasework, OwnedBy(p.organisation_id)));
   if (auto valid = domain::Validate(p, now); !valid) {
     Error e = valid.error();
     e.field = field + e.field;
@@ -90,7 +90,7 @@ Result<Person> Casework::AddPerson(const Context& context, Person p, const std::
   p.created_by = context.actor.practitioner_id;
   p.created_at = clock_.Now();
   domain::Tidy(p);
-  if (auto allowed = Check(context, Action::kRecordCasework, Own(p.organisation_id)); !allowed)
+  if (auto allowed = Check(context, Action::kRecordCasework, OwnedBy(p.organisation_id)); !allowed)
     return trail_.Deny(context, event, allowed.error());
   JIGSAW_RETURN_IF_ERROR(domain::Validate(p, p.created_at));
   event.object_id = p.id;
@@ -121,7 +121,7 @@ Result<PersonRecord> Casework::GetPerson(const Context& context, const std::stri
   JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
     auto p = JIGSAW_TRY(tx.casework().FindPerson(id));
     if (!p) return NotFound("There is no such record, or it is not shared with you.");
-    JIGSAW_RETURN_IF_ERROR(Check(context, Action::kViewPeople, Own(p->organisation_id)));
+    JIGSAW_RETURN_IF_ERROR(Check(context, Action::kViewPeople, OwnedBy(p->organisation_id)));
     if (p->kind == domain::PersonKind::kChild) event.child_id = p->id;
     const auto withholding = JIGSAW_TRY(Withholding::Load(tx, context.actor, p->organisation_id));
     JIGSAW_RETURN_IF_ERROR(withholding.Check(p->id));
@@ -149,7 +149,7 @@ Result<std::vector<Person>> Casework::FindPeople(const Context& context, const s
   AuditEvent event{"person.search", "organisation", context.actor.organisation_id};
   std::vector<Person> out;
   JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
-    JIGSAW_RETURN_IF_ERROR(Check(context, Action::kViewPeople, Own(context.actor.organisation_id)));
+    JIGSAW_RETURN_IF_ERROR(Check(context, Action::kViewPeople, OwnedBy(context.actor.organisation_id)));
     out = JIGSAW_TRY(tx.casework().SearchPeople(context.actor.organisation_id, name, 50));
     JIGSAW_TRY(Withholding::Load(tx, context.actor, context.actor.organisation_id)).MaskAll(out);
     return Ok();
@@ -176,7 +176,7 @@ Result<domain::Relationship> Casework::AddRelationship(const Context& context, d
   if (r.person_id == r.related_person_id)
     return InvalidArgument("related_person_id", "A person cannot be related to themselves.");
   JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
-    JIGSAW_RETURN_IF_ERROR(Check(context, Action::kRecordCasework, Own(r.organisation_id)));
+    JIGSAW_RETURN_IF_ERROR(Check(context, Action::kRecordCasework, OwnedBy(r.organisation_id)));
     for (const auto& [field, id] : {std::pair{"person_id", r.person_id}, {"related_person_id", r.related_person_id}}) {
       auto p = JIGSAW_TRY(tx.casework().FindPerson(id));
       if (!p || p->organisation_id != r.organisation_id) return NotYours(field);
@@ -191,7 +191,7 @@ Result<domain::Relationship> Casework::AddRelationship(const Context& context, d
 Result<ConcernRecord> Casework::RaiseConcern(const Context& context, const NewConcern& request) {
   // The child is recorded once they are known to be the organisation's own.
   AuditEvent event{"concern.create", "concern", {}, domain::AuditOutcome::kAllowed, {}, "safeguarding"};
-  if (auto allowed = Check(context, Action::kRecordCasework, Own(context.actor.organisation_id)); !allowed)
+  if (auto allowed = Check(context, Action::kRecordCasework, OwnedBy(context.actor.organisation_id)); !allowed)
     return trail_.Deny(context, event, allowed.error());
   const Time now = clock_.Now();
   ConcernRecord out;
@@ -237,7 +237,7 @@ Result<ConcernRecord> Casework::GetConcern(const Context& context, const std::st
     auto c = JIGSAW_TRY(tx.casework().FindConcern(id));
     if (!c) return NotFound("There is no such record, or it is not shared with you.");
     event.child_id = c->child_id;
-    JIGSAW_RETURN_IF_ERROR(Check(context, Action::kViewConcern, Own(c->organisation_id, c->raised_by)));
+    JIGSAW_RETURN_IF_ERROR(Check(context, Action::kViewConcern, OwnedBy(c->organisation_id, c->raised_by)));
     JIGSAW_RETURN_IF_ERROR(JIGSAW_TRY(Withholding::Load(tx, context.actor, c->organisation_id)).Check(c->child_id));
     out.concern = *c;
     auto child = JIGSAW_TRY(tx.casework().FindPerson(c->child_id));
@@ -255,7 +255,7 @@ Result<std::vector<domain::Concern>> Casework::MyConcerns(const Context& context
   AuditEvent event{"concern.list", "practitioner", context.actor.practitioner_id};
   std::vector<domain::Concern> out;
   JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
-    JIGSAW_RETURN_IF_ERROR(Check(context, Action::kRecordCasework, Own(context.actor.organisation_id)));
+    JIGSAW_RETURN_IF_ERROR(Check(context, Action::kRecordCasework, OwnedBy(context.actor.organisation_id)));
     store::ConcernQuery q;
     q.organisation_id = context.actor.organisation_id;
     q.raised_by = context.actor.practitioner_id;
@@ -285,7 +285,7 @@ Result<domain::InformationItem> Casework::AddItem(const Context& context, const 
     auto c = JIGSAW_TRY(tx.casework().FindConcern(concern_id));
     if (!c) return NotFound("There is no such record, or it is not shared with you.");
     event.child_id = c->child_id;
-    JIGSAW_RETURN_IF_ERROR(Check(context, Action::kAddItem, Own(c->organisation_id, c->raised_by)));
+    JIGSAW_RETURN_IF_ERROR(Check(context, Action::kAddItem, OwnedBy(c->organisation_id, c->raised_by)));
     JIGSAW_RETURN_IF_ERROR(JIGSAW_TRY(Withholding::Load(tx, context.actor, c->organisation_id)).Check(c->child_id));
     if (in.person_id.empty()) in.person_id = c->child_id;
     out = JIGSAW_TRY(MakeItem(tx, context, clock_.Now(), c->id, "", std::move(in)));
@@ -306,7 +306,7 @@ Result<domain::Concern> Casework::Triage(const Context& context, const std::stri
     auto c = JIGSAW_TRY(tx.casework().FindConcern(concern_id));
     if (!c) return NotFound("There is no such record, or it is not shared with you.");
     event.child_id = c->child_id;
-    JIGSAW_RETURN_IF_ERROR(Check(context, Action::kTriageConcern, Own(c->organisation_id, c->raised_by)));
+    JIGSAW_RETURN_IF_ERROR(Check(context, Action::kTriageConcern, OwnedBy(c->organisation_id, c->raised_by)));
     JIGSAW_RETURN_IF_ERROR(JIGSAW_TRY(Withholding::Load(tx, context.actor, c->organisation_id)).Check(c->child_id));
     if (step && c->status == domain::ConcernStatus::kClosed)
       return Fail(ErrorCode::kFailedPrecondition, "This concern is closed: reopen it to record a next step.", "status");

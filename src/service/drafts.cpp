@@ -7,7 +7,7 @@ namespace {
 // subject in the database does not open.
 std::string Owner(const Context& context) { return "draft-owner:" + context.actor.practitioner_id; }
 
-Status SignedIn(const Context& context) {
+Status RequireSignedIn(const Context& context) {
   if (context.actor.practitioner_id.empty()) return PermissionDenied("Sign in first.");
   return Ok();
 }
@@ -15,7 +15,7 @@ Status SignedIn(const Context& context) {
 }  // namespace
 
 Status Drafts::Save(const Context& context, const std::string& subject, const std::string& data) {
-  JIGSAW_RETURN_IF_ERROR(SignedIn(context));
+  JIGSAW_RETURN_IF_ERROR(RequireSignedIn(context));
   if (data.size() > 256 * 1024) return InvalidArgument("draft", "This form is too long to keep.");
   const Bytes sealed = sealer_.Seal(data, subject, Owner(context));
   return store_.Write([&](store::Transaction& tx) {
@@ -24,7 +24,7 @@ Status Drafts::Save(const Context& context, const std::string& subject, const st
 }
 
 Result<std::string> Drafts::Load(const Context& context, const std::string& subject) {
-  JIGSAW_RETURN_IF_ERROR(SignedIn(context));
+  JIGSAW_RETURN_IF_ERROR(RequireSignedIn(context));
   std::optional<Bytes> sealed;
   JIGSAW_RETURN_IF_ERROR(store_.Read([&](store::Transaction& tx) -> Status {
     sealed = JIGSAW_TRY(tx.casework().FindDraft(context.actor.practitioner_id, subject));
@@ -37,7 +37,7 @@ Result<std::string> Drafts::Load(const Context& context, const std::string& subj
 }
 
 Status Drafts::Discard(const Context& context, const std::string& subject) {
-  JIGSAW_RETURN_IF_ERROR(SignedIn(context));
+  JIGSAW_RETURN_IF_ERROR(RequireSignedIn(context));
   return store_.Write([&](store::Transaction& tx) {
     return tx.casework().DeleteDraft(context.actor.practitioner_id, subject);
   });

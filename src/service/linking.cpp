@@ -141,7 +141,7 @@ RecordFacts DisclosureFacts(const domain::Disclosure& d) { return access::FactsO
 
 std::string DateOf(Time t) { return FormatRfc3339(t).substr(0, 10); }
 
-Result<std::map<std::string, std::string>> OrganisationNames(store::Transaction& tx) {
+Result<std::map<std::string, std::string>> NamesOfOrganisations(store::Transaction& tx) {
   std::map<std::string, std::string> names;
   for (const auto& o : JIGSAW_TRY(tx.organisations().List())) names[o.id] = o.name;
   return names;
@@ -212,7 +212,7 @@ Result<std::vector<MatchView>> Linking::Suggestions(const Context& context) {
   JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
     JIGSAW_RETURN_IF_ERROR(access::Authorise(context.actor, Action::kLinkRecords,
                                              RecordFacts{context.actor.organisation_id, {}, {}, {}, {}}));
-    const auto names = JIGSAW_TRY(OrganisationNames(tx));
+    const auto names = JIGSAW_TRY(NamesOfOrganisations(tx));
     for (const auto& m : JIGSAW_TRY(tx.linking().MatchesOf(context.actor.organisation_id, MatchStatus::kSuggested, 100)))
       if (auto v = JIGSAW_TRY(ViewOf(tx, context.actor, sealer_, m, names))) out.push_back(std::move(*v));
     return Ok();
@@ -226,7 +226,7 @@ Result<MatchView> Linking::GetMatch(const Context& context, const std::string& m
   JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
     const RecordMatch m = JIGSAW_TRY(OwnMatch(tx, context.actor, match_id));
     event.child_id = m.person_id;
-    auto v = JIGSAW_TRY(ViewOf(tx, context.actor, sealer_, m, JIGSAW_TRY(OrganisationNames(tx))));
+    auto v = JIGSAW_TRY(ViewOf(tx, context.actor, sealer_, m, JIGSAW_TRY(NamesOfOrganisations(tx))));
     if (!v) return NotYours("id");
     out = std::move(*v);
     return Ok();
@@ -380,7 +380,7 @@ Result<Picture> Linking::PictureOf(const Context& context, const std::string& ch
     event.child_id = child->id;
     JIGSAW_RETURN_IF_ERROR(JIGSAW_TRY(Withholding::Load(tx, a, child->organisation_id)).Check(child->id));
     out.child = *child;
-    const auto names = JIGSAW_TRY(OrganisationNames(tx));
+    const auto names = JIGSAW_TRY(NamesOfOrganisations(tx));
     const std::string own_name = names.contains(a.organisation_id) ? names.at(a.organisation_id) : std::string();
 
     // The organisation's own records of the child: this one and those linked to it.

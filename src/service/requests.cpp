@@ -13,7 +13,7 @@ using domain::RequestMessageKind;
 using domain::RequestStatus;
 
 namespace {
-constexpr std::string_view kHidden = "There is no such record, or it is not shared with you.";
+constexpr std::string_view kRequestHidden = "There is no such record, or it is not shared with you.";
 
 RecordFacts FactsOf(const domain::InformationRequest& r) {
   return {r.requester_organisation_id, r.requested_by, r.holder_organisation_id, {}, {}};
@@ -102,7 +102,7 @@ Result<InformationRequestView> Requests::GetInformationRequest(const Context& co
   InformationRequestView out;
   JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
     auto r = JIGSAW_TRY(tx.casework().FindInformationRequest(id));
-    if (!r) return NotFound(std::string(kHidden));
+    if (!r) return NotFound(std::string(kRequestHidden));
     JIGSAW_RETURN_IF_ERROR(access::Authorise(context.actor, Action::kViewInformationRequest, FactsOf(*r)));
     out.request = std::move(*r);
     out.messages = JIGSAW_TRY(tx.casework().RequestMessages(id));
@@ -129,7 +129,7 @@ Result<InformationRequestView> Requests::AddMessage(const Context& context, cons
   JIGSAW_RETURN_IF_ERROR(domain::ValidateRequiredText("text", text, 20000));
   JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
     auto r = JIGSAW_TRY(tx.casework().FindInformationRequest(id));
-    if (!r) return NotFound(std::string(kHidden));
+    if (!r) return NotFound(std::string(kRequestHidden));
     const bool holder_side = kind == RequestMessageKind::kClarificationRequested;
     RequestStatus next;
     bool allowed_from = false;
@@ -181,7 +181,7 @@ Result<InformationRequestView> Requests::AnswerNotKnown(const Context& context, 
   JIGSAW_RETURN_IF_ERROR(domain::ValidateText("note", note, 20000));
   JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
     auto r = JIGSAW_TRY(tx.casework().FindInformationRequest(id));
-    if (!r) return NotFound(std::string(kHidden));
+    if (!r) return NotFound(std::string(kRequestHidden));
     JIGSAW_RETURN_IF_ERROR(access::Authorise(context.actor, Action::kAnswerInformationRequest, FactsOf(*r)));
     // One answer per question, as for a disclosure or a refusal.
     if (domain::IsDecided(r->status))
@@ -253,7 +253,7 @@ Result<domain::AdviceRequest> Requests::GetAdviceRequest(const Context& context,
   domain::AdviceRequest out;
   JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
     auto r = JIGSAW_TRY(tx.casework().FindAdviceRequest(id));
-    if (!r) return NotFound(std::string(kHidden));
+    if (!r) return NotFound(std::string(kRequestHidden));
     event.child_id = r->child_id;
     JIGSAW_RETURN_IF_ERROR(access::Authorise(context.actor, Action::kViewAdviceRequest, FactsOf(*r)));
     out = std::move(*r);
@@ -271,7 +271,7 @@ Result<domain::AdviceRequest> Requests::Answer(const Context& context, const std
   domain::AdviceRequest out;
   JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
     auto r = JIGSAW_TRY(tx.casework().FindAdviceRequest(id));
-    if (!r) return NotFound(std::string(kHidden));
+    if (!r) return NotFound(std::string(kRequestHidden));
     event.child_id = r->child_id;
     JIGSAW_RETURN_IF_ERROR(access::Authorise(context.actor, Action::kAnswerAdvice, FactsOf(*r)));
     if (r->answered_at != Time{})

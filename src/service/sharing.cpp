@@ -28,7 +28,7 @@ using guidance::Record;
 
 namespace {
 
-constexpr std::string_view kHidden = "There is no such record, or it is not shared with you.";
+constexpr std::string_view kSharingHidden = "There is no such record, or it is not shared with you.";
 // The concern's own account, named like an item in a mention's id.
 constexpr std::string_view kAccountId = "account";
 
@@ -405,7 +405,7 @@ class Preparation {
     auto it = concerns.find(item.concern_id);
     if (it == concerns.end()) {
       auto concern = JIGSAW_TRY(cw_.FindConcern(item.concern_id));
-      if (!concern) return NotFound(std::string(kHidden));
+      if (!concern) return NotFound(std::string(kSharingHidden));
       it = concerns.emplace(item.concern_id, std::move(*concern)).first;
     }
     return access::Authorise(ctx_.actor, Action::kViewConcern,
@@ -1170,7 +1170,7 @@ Result<DecisionView> Sharing::GetDecision(const Context& context, const std::str
   DecisionView out;
   JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
     auto d = JIGSAW_TRY(tx.casework().FindDecision(id));
-    if (!d) return NotFound(std::string(kHidden));
+    if (!d) return NotFound(std::string(kSharingHidden));
     event.child_id = d->child_id;
     JIGSAW_RETURN_IF_ERROR(access::Authorise(context.actor, Action::kViewDecision,
                                              RecordFacts{d->organisation_id, d->decided_by, {}, {}, {}}));
@@ -1236,7 +1236,7 @@ Result<DisclosureView> Sharing::GetDisclosure(const Context& context, const std:
   JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
     auto& cw = tx.casework();
     auto s = JIGSAW_TRY(cw.FindDisclosure(id));
-    if (!s) return NotFound(std::string(kHidden));
+    if (!s) return NotFound(std::string(kSharingHidden));
     JIGSAW_RETURN_IF_ERROR(access::Authorise(context.actor, Action::kViewDisclosure, access::FactsOf(*s)));
     const bool recipient = context.actor.organisation_id == s->recipient_organisation_id;
     // Recalled: the recipient sees who recalled it, when and why, and
@@ -1299,7 +1299,7 @@ Result<domain::Feedback> Sharing::GiveFeedback(const Context& context, const std
   JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
     auto& cw = tx.casework();
     auto s = JIGSAW_TRY(cw.FindDisclosure(disclosure_id));
-    if (!s) return NotFound(std::string(kHidden));
+    if (!s) return NotFound(std::string(kSharingHidden));
     JIGSAW_RETURN_IF_ERROR(access::Authorise(context.actor, Action::kGiveFeedback, access::FactsOf(*s)));
     if (s->received_at == Time{})
       JIGSAW_RETURN_IF_ERROR(cw.MarkDisclosureReceived(s->id, context.actor.practitioner_id, f.created_at));
@@ -1340,7 +1340,7 @@ Result<domain::Disclosure> Sharing::Recall(const Context& context, const std::st
   JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
     auto& cw = tx.casework();
     auto s = JIGSAW_TRY(cw.FindDisclosure(disclosure_id));
-    if (!s) return NotFound(std::string(kHidden));
+    if (!s) return NotFound(std::string(kSharingHidden));
     event.child_id = s->child_id;
     JIGSAW_RETURN_IF_ERROR(access::Authorise(context.actor, Action::kRecallDisclosure, access::FactsOf(*s)));
     if (domain::IsRecalled(*s))
@@ -1493,7 +1493,7 @@ Result<domain::Disclosure> Sharing::ConfirmRecall(const Context& context, const 
   JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
     auto& cw = tx.casework();
     auto s = JIGSAW_TRY(cw.FindDisclosure(disclosure_id));
-    if (!s) return NotFound(std::string(kHidden));
+    if (!s) return NotFound(std::string(kSharingHidden));
     JIGSAW_RETURN_IF_ERROR(access::Authorise(context.actor, Action::kConfirmRecall, access::FactsOf(*s)));
     if (!domain::IsRecalled(*s))
       return Fail(ErrorCode::kFailedPrecondition, "This disclosure has not been recalled.", "id");

@@ -8,7 +8,7 @@
 namespace jigsaw::service {
 namespace {
 
-constexpr std::uint32_t kLevelShift = 48;
+constexpr std::uint32_t kStoredLevelShift = 48;
 
 Status Refuse(const std::string& why) {
   return Internal("Refusing to sign a tree head: the audit log's stored tree is inconsistent (" + why +
@@ -23,14 +23,14 @@ Result<std::map<audit::NodeId, audit::Hash>> Stored(store::Transaction& tx, cons
   for (const auto& id : ids) keys.push_back(StoredNodeId(id));
   std::map<audit::NodeId, audit::Hash> out;
   for (const auto& n : JIGSAW_TRY(tx.audit().Nodes(keys)))
-    out[{static_cast<std::uint32_t>(n.id >> kLevelShift), n.id & ((std::uint64_t{1} << kLevelShift) - 1)}] =
+    out[{static_cast<std::uint32_t>(n.id >> kStoredLevelShift), n.id & ((std::uint64_t{1} << kStoredLevelShift) - 1)}] =
         ToHash(n.hash);
   return out;
 }
 
 }  // namespace
 
-std::uint64_t StoredNodeId(const audit::NodeId& id) { return (std::uint64_t{id.level} << kLevelShift) | id.index; }
+std::uint64_t StoredNodeId(const audit::NodeId& id) { return (std::uint64_t{id.level} << kStoredLevelShift) | id.index; }
 
 audit::Hash ToHash(std::span<const std::uint8_t> b) {
   audit::Hash h{};
@@ -125,12 +125,12 @@ Status CheckStoredTree(store::Transaction& tx, std::uint64_t size, audit::Verify
   for (; !checker.failed() && (size >> level) > 0; ++level) {
     const std::uint64_t beyond = StoredNodeId({level, size >> level});
     JIGSAW_RETURN_IF_ERROR(tx.audit().VisitNodes(beyond, 1, [&](std::uint64_t id, std::span<const std::uint8_t>) {
-      if ((id >> kLevelShift) == level) checker.ExtraNode({level, id & ((std::uint64_t{1} << kLevelShift) - 1)});
+      if ((id >> kStoredLevelShift) == level) checker.ExtraNode({level, id & ((std::uint64_t{1} << kStoredLevelShift) - 1)});
     }));
   }
   if (!checker.failed())
     JIGSAW_RETURN_IF_ERROR(tx.audit().VisitNodes(StoredNodeId({level, 0}), 1, [&](std::uint64_t id, std::span<const std::uint8_t>) {
-      checker.ExtraNode({static_cast<std::uint32_t>(id >> kLevelShift), id & ((std::uint64_t{1} << kLevelShift) - 1)});
+      checker.ExtraNode({static_cast<std::uint32_t>(id >> kStoredLevelShift), id & ((std::uint64_t{1} << kStoredLevelShift) - 1)});
     }));
   const store::AuditLogState state = JIGSAW_TRY(tx.audit().State());
   checker.CheckState(state.size, FrontierHashes(state).value_or(std::vector<audit::Hash>{{audit::Hash{}}}));

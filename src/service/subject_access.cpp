@@ -25,7 +25,7 @@ using domain::Exemption;
 
 namespace {
 
-constexpr std::size_t kMaxReason = 2000;
+constexpr std::size_t kMaxDecisionReason = 2000;
 constexpr std::size_t kEveryone = 1'000'000;
 
 std::string Key(HeldKind kind, std::string_view id) { return std::string(ToString(kind)) + ":" + std::string(id); }
@@ -499,7 +499,7 @@ Result<std::vector<HeldEntry>> GatherHeld(store::Transaction& tx, const access::
 
 Result<std::string> ReasonOf(std::string reason, std::string_view if_blank) {
   domain::TidyFreeText(reason);
-  JIGSAW_RETURN_IF_ERROR(domain::ValidateRequiredText("reason", reason, kMaxReason, if_blank));
+  JIGSAW_RETURN_IF_ERROR(domain::ValidateRequiredText("reason", reason, kMaxDecisionReason, if_blank));
   return reason;
 }
 

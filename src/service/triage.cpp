@@ -15,7 +15,7 @@ using access::RecordFacts;
 
 namespace {
 
-constexpr std::string_view kHidden = "There is no such record, or it is not shared with you.";
+constexpr std::string_view kTriageHidden = "There is no such record, or it is not shared with you.";
 
 // The summary is sealed under the disclosure's own key but bound to a
 // different name, so that it cannot be passed off as the content or the
@@ -81,7 +81,7 @@ std::string NameIn(const std::map<std::string, std::string>& names, const std::s
   return it == names.end() ? std::string() : it->second;
 }
 
-access::Actor AsActor(const domain::Practitioner& p) { return access::Actor{p.id, p.organisation_id, p.roles}; }
+access::Actor TriageActor(const domain::Practitioner& p) { return access::Actor{p.id, p.organisation_id, p.roles}; }
 
 }  // namespace
 
@@ -213,7 +213,7 @@ Result<TriageMarks> Triage::Marks(const Context& context, const std::string& dis
   TriageMarks out;
   JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
     auto d = JIGSAW_TRY(tx.casework().FindDisclosure(disclosure_id));
-    if (!d) return NotFound(std::string(kHidden));
+    if (!d) return NotFound(std::string(kTriageHidden));
     JIGSAW_RETURN_IF_ERROR(access::Authorise(context.actor, Action::kReceiveDisclosure, FactsOf(*d)));
     out.marks = JIGSAW_TRY(tx.case_management().FindTriage(d->id)).value_or(domain::DisclosureTriage{});
     const auto people = JIGSAW_TRY(tx.practitioners().List(d->recipient_organisation_id));
@@ -224,7 +224,7 @@ Result<TriageMarks> Triage::Marks(const Context& context, const std::string& dis
     out.may_triage = access::Authorise(context.actor, Action::kTriageDisclosure, FactsOf(*d)).has_value();
     if (out.may_triage)
       for (const auto& p : people)
-        if (!p.disabled && access::Authorise(AsActor(p), Action::kReceiveDisclosure, FactsOf(*d)))
+        if (!p.disabled && access::Authorise(TriageActor(p), Action::kReceiveDisclosure, FactsOf(*d)))
           out.workers.push_back(p);
     return Ok();
   }));
@@ -237,7 +237,7 @@ Result<domain::DisclosureTriage> Triage::Rate(const Context& context, const std:
   domain::DisclosureTriage out;
   JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
     auto d = JIGSAW_TRY(tx.casework().FindDisclosure(disclosure_id));
-    if (!d) return NotFound(std::string(kHidden));
+    if (!d) return NotFound(std::string(kTriageHidden));
     JIGSAW_RETURN_IF_ERROR(access::Authorise(context.actor, Action::kTriageDisclosure, FactsOf(*d)));
     out = JIGSAW_TRY(tx.case_management().FindTriage(d->id))
               .value_or(domain::DisclosureTriage{.disclosure_id = d->id, .organisation_id = d->recipient_organisation_id});
@@ -255,7 +255,7 @@ Result<domain::DisclosureTriage> Triage::Allocate(const Context& context, const 
   domain::DisclosureTriage out;
   JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
     auto d = JIGSAW_TRY(tx.casework().FindDisclosure(disclosure_id));
-    if (!d) return NotFound(std::string(kHidden));
+    if (!d) return NotFound(std::string(kTriageHidden));
     JIGSAW_RETURN_IF_ERROR(access::Authorise(context.actor, Action::kTriageDisclosure, FactsOf(*d)));
     std::optional<domain::Practitioner> worker;
     if (!practitioner_id.empty()) worker = JIGSAW_TRY(tx.practitioners().Find(practitioner_id));
@@ -263,7 +263,7 @@ Result<domain::DisclosureTriage> Triage::Allocate(const Context& context, const 
       return InvalidArgument("practitioner_id", "Choose a practitioner or designated safeguarding lead of your organisation.");
     // One rule for who may hold it: whoever may receive it (a disclosure
     // addressed to a named practitioner stays with them and the DSLs).
-    if (!access::Authorise(AsActor(*worker), Action::kReceiveDisclosure, FactsOf(*d)))
+    if (!access::Authorise(TriageActor(*worker), Action::kReceiveDisclosure, FactsOf(*d)))
       return InvalidArgument("practitioner_id",
                              worker->display_name + " cannot read this information: it was sent to a named person. "
                                                     "Allocate it to them or to a designated safeguarding lead.");

@@ -18,7 +18,7 @@
 namespace jigsaw::app {
 namespace {
 
-struct CliRun {
+struct LinkRun {
   int status;
   std::string out, err;
 };
@@ -37,7 +37,7 @@ class LinkCli : public ::testing::Test {
     s << std::ifstream(path, std::ios::binary).rdbuf();
     return s.str();
   }
-  CliRun Link(const std::string& arguments) {
+  LinkRun Link(const std::string& arguments) {
     const std::string err_path = (dir_ / "stderr").string();
     FILE* p = popen((std::string(JIGSAW_BINARY) + " link " + arguments + " 2>'" + err_path + "'").c_str(), "r");
     std::string out;
@@ -66,7 +66,7 @@ TEST_F(LinkCli, PrintsOneClusterPerRecordAndTheScoredPairs) {
   const auto data = linkage::synthetic::Generate({.seed = 21, .children = 800});
   const std::string input = Write("in.csv", Csv(data.records));
   const std::string pairs = (dir_ / "pairs.csv").string();
-  const CliRun run = Link("'" + input + "' --threads 2 --pairs '" + pairs + "'");
+  const LinkRun run = Link("'" + input + "' --threads 2 --pairs '" + pairs + "'");
   ASSERT_EQ(run.status, 0) << run.err;
   EXPECT_NE(run.err.find("trained on " + std::to_string(data.records.size()) + " records"), std::string::npos);
 
@@ -105,7 +105,7 @@ TEST_F(LinkCli, ReportsBadRowsByLineAndFieldAndGoesOn) {
                                                  "\"e\",Police,Grace,\"Smith\",2015-03-04,F,BK1 2AB,\"14 Oak\nRoad\",,\n"
                                                  "a,School,Again,Smith,2015-03-04,F,,,,\n"
                                                  "f,School,\"Broken,Smith,,,,,,\n");
-  const CliRun run = Link("'" + input + "'");
+  const LinkRun run = Link("'" + input + "'");
   EXPECT_EQ(run.status, 0) << run.err;
   for (const char* report : {"line 3: date_of_birth:", "line 4: sex:", "line 5: row:", "line 8: record_id:",
                              "line 9: row:", "problems reported: 5"})
@@ -121,18 +121,18 @@ TEST_F(LinkCli, ReportsBadRowsByLineAndFieldAndGoesOn) {
 }
 
 TEST_F(LinkCli, RefusesWhatItCannotUse) {
-  const CliRun no_header = Link("'" + Write("h.csv", "id,name\n1,Tom\n") + "'");
+  const LinkRun no_header = Link("'" + Write("h.csv", "id,name\n1,Tom\n") + "'");
   EXPECT_EQ(no_header.status, 2);
   EXPECT_NE(no_header.err.find("header"), std::string::npos);
   EXPECT_TRUE(no_header.out.empty());
-  const CliRun missing = Link("'" + (dir_ / "nothing.csv").string() + "'");
+  const LinkRun missing = Link("'" + (dir_ / "nothing.csv").string() + "'");
   EXPECT_EQ(missing.status, 2);
   EXPECT_NE(missing.err.find("cannot read"), std::string::npos);
   const std::string good = Write("g.csv", std::string(linkage::kRecordsCsvHeader) + "\n");
   EXPECT_EQ(Link("'" + good + "' --threshold 1.5").status, 2);
   EXPECT_EQ(Link("'" + good + "' --threads zero").status, 2);
   EXPECT_EQ(Link("").status, 2);
-  const CliRun bad_model = Link("'" + good + "' --model '" + Write("m.txt", "not a model\n") + "'");
+  const LinkRun bad_model = Link("'" + good + "' --model '" + Write("m.txt", "not a model\n") + "'");
   EXPECT_EQ(bad_model.status, 2);
   EXPECT_NE(bad_model.err.find("model: Line 1"), std::string::npos);
 }
@@ -141,14 +141,14 @@ TEST_F(LinkCli, AStoredModelLinksAsTheTrainingRunDid) {
   const auto data = linkage::synthetic::Generate({.seed = 22, .children = 600});
   const std::string input = Write("in.csv", Csv(data.records));
   const std::string model = (dir_ / "model.txt").string();
-  const CliRun trained = Link("'" + input + "' --save-model '" + model + "'");
+  const LinkRun trained = Link("'" + input + "' --save-model '" + model + "'");
   ASSERT_EQ(trained.status, 0) << trained.err;
-  const CliRun stored = Link("'" + input + "' --model '" + model + "'");
+  const LinkRun stored = Link("'" + input + "' --model '" + model + "'");
   ASSERT_EQ(stored.status, 0) << stored.err;
   EXPECT_EQ(stored.out, trained.out);
   EXPECT_EQ(stored.err.find("trained on"), std::string::npos);
   // Records on standard input.
-  const CliRun piped = Link("- --model '" + model + "' < '" + input + "'");
+  const LinkRun piped = Link("- --model '" + model + "' < '" + input + "'");
   EXPECT_EQ(piped.out, trained.out);
 }
 

@@ -5,7 +5,7 @@
 // with the keyboard alone.
 import { spawn, spawnSync } from 'node:child_process'
 import { createHmac } from 'node:crypto'
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs'
+import { cpSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -83,10 +83,17 @@ export async function startServer () {
   const dir = mkdtempSync(join(tmpdir(), 'jigsaw-e2e-'))
   // A data directory of its own: the keys go beside it (dir/data-keys), so
   // removing dir removes them too.
-  mkdirSync(join(dir, 'data'))
   const database = `sqlite:${join(dir, 'data', 'e2e.db')}`
-  const init = spawnSync(binary, ['init', '--demo', '--database', database], { encoding: 'utf8' })
-  assert.equal(init.status, 0, `jigsaw init failed: ${init.stderr}`)
+  if (process.env.JIGSAW_E2E_SEED) {
+    // A copy of the demo partnership that scripts/test loaded once for every
+    // file (a directory holding data/e2e.db and data-keys/): the same fresh
+    // database, without each file spending seconds of CPU loading it again.
+    cpSync(process.env.JIGSAW_E2E_SEED, dir, { recursive: true })
+  } else {
+    mkdirSync(join(dir, 'data'))
+    const init = spawnSync(binary, ['init', '--demo', '--database', database], { encoding: 'utf8' })
+    assert.equal(init.status, 0, `jigsaw init failed: ${init.stderr}`)
+  }
   const server = spawn(binary, ['serve', '--database', database, '--port', '0', '--access-log', 'false'],
     { stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''

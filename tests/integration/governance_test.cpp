@@ -19,14 +19,6 @@ namespace {
 
 using nlohmann::json;
 
-std::string OrganisationId(const Client& c, std::string_view name_prefix) {
-  const json all = c.get("/api/v1/organisations").Json();
-  for (const auto& o : all["organisations"])
-    if (o["name"].get<std::string>().starts_with(name_prefix)) return o["id"];
-  ADD_FAILURE() << "no organisation " << name_prefix;
-  return {};
-}
-
 class GovernanceApiTest : public ::testing::Test {
  protected:
   void SetUp() override {

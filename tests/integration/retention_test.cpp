@@ -35,13 +35,13 @@ constexpr std::string_view kAccount = "Zephyrine said her stepfather locked her 
 constexpr std::string_view kItem = "Quillonby bruise on the left forearm, seen at breakfast club";
 constexpr std::string_view kChildName = "Zephyrine";
 
-struct CliResult {
+struct CommandResult {
   int status;
   std::string out;
 };
 
-CliResult Jigsaw(const std::string& args) {
-  CliResult r{0, {}};
+CommandResult RunJigsaw(const std::string& args) {
+  CommandResult r{0, {}};
   FILE* p = popen((std::string(JIGSAW_BINARY) + " " + args + " 2>&1").c_str(), "r");
   char buf[4096];
   std::size_t n;
@@ -132,7 +132,7 @@ class RetentionTest : public ::testing::Test {
     EXPECT_TRUE(read) << read.error().message;
     return out;
   }
-  CliResult Verify() { return Jigsaw("audit verify --database '" + db_.url() + "' --audit-key " + db_.key_file()); }
+  CommandResult Verify() { return RunJigsaw("audit verify --database '" + db_.url() + "' --audit-key " + db_.key_file()); }
 
   TestDatabase db_;
   TestServer server_{db_.Config()};
@@ -227,7 +227,7 @@ TEST_F(RetentionTest, AGrantedErasureLeavesNoContentInTheDatabaseFileAndTheAudit
   // database of its own: while the concern's key lives it reads the account.
   const std::filesystem::path backup = std::filesystem::temp_directory_path() / ("jigsaw-backup-" + NewId());
   const std::string key_backup = backup.string() + ".content-keys";
-  auto backed = Jigsaw("backup --database '" + db_.url() + "' --audit-key " + db_.key_file() + " --to " +
+  auto backed = RunJigsaw("backup --database '" + db_.url() + "' --audit-key " + db_.key_file() + " --to " +
                        backup.string() + " --content-keys-to " + key_backup);
   ASSERT_EQ(backed.status, 0) << backed.out;
   EXPECT_EQ(std::filesystem::status(key_backup).permissions() &
@@ -313,7 +313,7 @@ TEST_F(RetentionTest, AGrantedErasureLeavesNoContentInTheDatabaseFileAndTheAudit
   // Restoring that backup says which records' keys the key store lacks:
   // here the erased concern's, which then reads as destroyed.
   TestDatabase target;
-  auto restore = Jigsaw("restore --from " + backup.string() + " --database '" + target.url() + "' --audit-key " +
+  auto restore = RunJigsaw("restore --from " + backup.string() + " --database '" + target.url() + "' --audit-key " +
                         db_.key_file());
   EXPECT_EQ(restore.status, 0) << restore.out;
   EXPECT_NE(restore.out.find("has no key for 1 of the 1 records whose content this copy holds sealed"),

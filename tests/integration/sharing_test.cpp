@@ -18,15 +18,6 @@ namespace {
 
 using nlohmann::json;
 
-std::string OrganisationId(const Client& c, std::string_view name_prefix) {
-  auto reply = c.get("/api/v1/organisations");
-  const json all = reply.Json();
-  for (const auto& o : all["organisations"])
-    if (o["name"].get<std::string>().starts_with(name_prefix)) return o["id"];
-  ADD_FAILURE() << "no organisation " << name_prefix << ": " << reply.body;
-  return {};
-}
-
 class SharingTest : public ::testing::Test {
  protected:
   void SetUp() override {

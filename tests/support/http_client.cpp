@@ -1,5 +1,7 @@
 #include "support/http_client.h"
 
+#include <gtest/gtest.h>
+
 #include <boost/asio/connect.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
@@ -109,6 +111,15 @@ HttpReply Put(std::uint16_t port, const std::string& target, const nlohmann::jso
 
 HttpReply Delete(std::uint16_t port, const std::string& target, const std::string& token) {
   return Send(port, Call("DELETE", target, token));
+}
+
+std::string OrganisationId(const Client& c, std::string_view name_prefix) {
+  auto reply = c.get("/api/v1/organisations");
+  const nlohmann::json all = reply.Json();
+  for (const auto& o : all["organisations"])
+    if (o["name"].get<std::string>().starts_with(name_prefix)) return o["id"];
+  ADD_FAILURE() << "no organisation " << name_prefix << ": " << reply.body;
+  return {};
 }
 
 }  // namespace jigsaw::testing

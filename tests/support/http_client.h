@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace jigsaw::testing {
@@ -55,5 +56,9 @@ class Client {
   std::uint16_t port_;
   std::string token_;
 };
+
+// The id of the first organisation whose name starts with name_prefix, as
+// the client sees the list; fails the test (and returns "") if there is none.
+std::string OrganisationId(const Client& c, std::string_view name_prefix);
 
 }  // namespace jigsaw::testing

@@ -11,7 +11,7 @@ using nlohmann::json;
 using service::Authenticated;
 using service::Context;
 
-std::string Stamp(Time t) { return t == Time{} ? std::string() : FormatRfc3339(t); }
+std::string CorrectionStamp(Time t) { return t == Time{} ? std::string() : FormatRfc3339(t); }
 
 // The details a correction may change, with the person's id and kind.
 json PersonJson(const domain::Person& p) {
@@ -34,7 +34,7 @@ json ItemJson(const domain::InformationItem& i) {
 }
 
 json SupersededJson(const domain::Supersession& s) {
-  return {{"by", s.by}, {"at", Stamp(s.at)}, {"reason", s.reason}};
+  return {{"by", s.by}, {"at", CorrectionStamp(s.at)}, {"reason", s.reason}};
 }
 
 json PersonHistoryJson(const service::PersonHistory& h) {

@@ -12,7 +12,7 @@ using service::Authenticated;
 using service::Context;
 
 template <typename E>
-json Names(const std::vector<E>& values) {
+json GovernanceNames(const std::vector<E>& values) {
   json a = json::array();
   for (E e : values) a.push_back(std::string(ToString(e)));
   return a;
@@ -57,11 +57,11 @@ json AgreementJson(const service::AgreementView& v) {
             {"title", a.title},
             {"owner_organisation_id", a.owner_organisation_id},
             {"parties", Organisations(a.party_organisation_ids, v.organisation_names)},
-            {"purposes", Names(a.purposes)},
+            {"purposes", GovernanceNames(a.purposes)},
             {"data_categories", a.data_categories},
-            {"people_categories", Names(a.people_categories)},
-            {"lawful_bases", Names(a.lawful_bases)},
-            {"article9_conditions", Names(a.article9_conditions)},
+            {"people_categories", GovernanceNames(a.people_categories)},
+            {"lawful_bases", GovernanceNames(a.lawful_bases)},
+            {"article9_conditions", GovernanceNames(a.article9_conditions)},
             {"frequency", ToString(a.frequency)},
             {"start_on", a.start_on},
             {"review_on", a.review_on},
@@ -95,7 +95,7 @@ json DpiaJson(const service::DpiaView& v) {
             {"title", d.title},
             {"owner_organisation_id", d.owner_organisation_id},
             {"organisations", Organisations(d.organisation_ids, v.organisation_names)},
-            {"purposes", Names(d.purposes)},
+            {"purposes", GovernanceNames(d.purposes)},
             {"processing", d.processing},
             {"consultation", d.consultation},
             {"necessity", d.necessity},

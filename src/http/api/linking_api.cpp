@@ -10,9 +10,9 @@ using nlohmann::json;
 using service::Authenticated;
 using service::Context;
 
-std::string Stamp(Time t) { return t == Time{} ? std::string() : FormatRfc3339(t); }
+std::string LinkingStamp(Time t) { return t == Time{} ? std::string() : FormatRfc3339(t); }
 
-json PersonJson(const domain::Person& p) {
+json LinkedPersonJson(const domain::Person& p) {
   return {{"id", p.id},          {"given_name", p.given_name}, {"family_name", p.family_name},
           {"date_of_birth", p.date_of_birth}, {"nhs_number", p.nhs_number}, {"upn", p.upn},
           {"address", p.address}, {"postcode", p.postcode}};
@@ -31,30 +31,30 @@ json MatchJson(const domain::RecordMatch& m) {
           {"relative_term", m.relative_term},
           {"evidence", evidence},
           {"status", ToString(m.status)},
-          {"created_at", Stamp(m.created_at)},
+          {"created_at", LinkingStamp(m.created_at)},
           {"decided_by", m.decided_by},
-          {"decided_at", Stamp(m.decided_at)},
+          {"decided_at", LinkingStamp(m.decided_at)},
           {"unlinked_by", m.unlinked_by},
-          {"unlinked_at", Stamp(m.unlinked_at)}};
+          {"unlinked_at", LinkingStamp(m.unlinked_at)}};
 }
 
 json ViewJson(const service::MatchView& v) {
   json j = MatchJson(v.match);
-  j["person"] = PersonJson(v.person);
-  if (v.other_person) j["other_person"] = PersonJson(*v.other_person);
+  j["person"] = LinkedPersonJson(v.person);
+  if (v.other_person) j["other_person"] = LinkedPersonJson(*v.other_person);
   if (v.received) {
     const auto& c = *v.received;
     j["received"] = {{"given_name", c.given_name}, {"family_name", c.family_name},
                      {"date_of_birth", c.date_of_birth}, {"nhs_number", c.nhs_number}, {"upn", c.upn},
                      {"address", c.address}, {"postcode", c.postcode},
-                     {"source_organisation", v.source_organisation}, {"sent_at", Stamp(v.received_at)}};
+                     {"source_organisation", v.source_organisation}, {"sent_at", LinkingStamp(v.received_at)}};
   }
   return j;
 }
 
 json RowJson(const service::PictureRow& r) {
   return {{"date", r.date},
-          {"recorded_at", Stamp(r.at)},
+          {"recorded_at", LinkingStamp(r.at)},
           {"kind", r.kind == service::PictureRowKind::kOwnEvent         ? "own_event"
                    : r.kind == service::PictureRowKind::kReceivedConcern ? "received_concern"
                    : r.kind == service::PictureRowKind::kReceivedItem    ? "received_item"
@@ -100,7 +100,7 @@ void AddLinkingRoutes(Router& router, LinkingServices s) {
       for (const auto& r : p.rows) rows.push_back(RowJson(r));
       json matches = json::array();
       for (const auto& v : p.matches) matches.push_back(ViewJson(v));
-      return json{{"child", PersonJson(p.child)}, {"agencies", p.agencies}, {"rows", rows}, {"matches", matches}};
+      return json{{"child", LinkedPersonJson(p.child)}, {"agencies", p.agencies}, {"rows", rows}, {"matches", matches}};
     });
   }));
 }

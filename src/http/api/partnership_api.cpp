@@ -9,7 +9,7 @@ namespace {
 
 using nlohmann::json;
 
-std::string Stamp(Time t) { return t == Time{} ? std::string() : FormatRfc3339(t); }
+std::string PartnershipStamp(Time t) { return t == Time{} ? std::string() : FormatRfc3339(t); }
 
 json ToJson(const service::KnownBy& k, const std::string& child_id) {
   json dsls = json::array();
@@ -23,7 +23,7 @@ json ToJson(const service::KnownBy& k, const std::string& child_id) {
 // The asker sees the organisations named; a holder sees who asked and its
 // own record of the child.
 json ToJson(const service::LookupView& v) {
-  json j = {{"id", v.lookup.id}, {"asked_at", Stamp(v.lookup.asked_at)},
+  json j = {{"id", v.lookup.id}, {"asked_at", PartnershipStamp(v.lookup.asked_at)},
             {"asked_from", {{"id", v.asked_from.id}, {"name", v.asked_from.name}}},
             {"asked_by", {{"name", v.asked_by.name}, {"email", v.asked_by.email}}}, {"child_id", v.child.id}};
   if (v.asker) {
@@ -36,7 +36,7 @@ json ToJson(const service::LookupView& v) {
 
 json ToJson(const domain::RiskAlert& a) {
   return {{"id", a.id}, {"link", ToString(a.link)}, {"children", a.children}, {"organisations", a.organisations},
-          {"created_at", Stamp(a.created_at)}, {"updated_at", Stamp(a.updated_at)}};
+          {"created_at", PartnershipStamp(a.created_at)}, {"updated_at", PartnershipStamp(a.updated_at)}};
 }
 
 json ToJson(const service::RiskAlertView& v) {

@@ -12,7 +12,7 @@ namespace {
 
 using nlohmann::json;
 
-std::string Stamp(Time t) { return t == Time{} ? std::string() : FormatRfc3339(t); }
+std::string RecordingStamp(Time t) { return t == Time{} ? std::string() : FormatRfc3339(t); }
 
 // The name for browsers that read only filename="...": printable ASCII,
 // with quotes, backslashes and anything else replaced.
@@ -74,7 +74,7 @@ json ToJson(const domain::BodyMark& m) {
           {"y", m.y},
           {"description", m.description},
           {"created_by", m.created_by},
-          {"created_at", Stamp(m.created_at)}};
+          {"created_at", RecordingStamp(m.created_at)}};
 }
 
 json ToJson(const domain::Attachment& a) {
@@ -84,7 +84,7 @@ json ToJson(const domain::Attachment& a) {
           {"size_bytes", a.size_bytes},
           {"description", a.description},
           {"created_by", a.created_by},
-          {"created_at", Stamp(a.created_at)},
+          {"created_at", RecordingStamp(a.created_at)},
           {"href", "/api/v1/attachments/" + a.id}};
 }
 

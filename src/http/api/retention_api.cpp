@@ -13,7 +13,7 @@ using service::Context;
 
 namespace {
 
-json Time(jigsaw::Time t) { return t == jigsaw::Time{} ? json(nullptr) : json(FormatRfc3339(t)); }
+json TimeOrNull(jigsaw::Time t) { return t == jigsaw::Time{} ? json(nullptr) : json(FormatRfc3339(t)); }
 
 json HoldJson(const domain::LegalHold& h) {
   return {{"id", h.id},
@@ -21,10 +21,10 @@ json HoldJson(const domain::LegalHold& h) {
           {"subject_id", h.subject_id},
           {"reason", h.reason},
           {"placed_by", h.placed_by},
-          {"placed_at", Time(h.placed_at)},
+          {"placed_at", TimeOrNull(h.placed_at)},
           {"active", domain::IsActive(h)},
           {"lifted_by", h.lifted_by.empty() ? json(nullptr) : json(h.lifted_by)},
-          {"lifted_at", Time(h.lifted_at)},
+          {"lifted_at", TimeOrNull(h.lifted_at)},
           {"lift_reason", h.lift_reason.empty() ? json(nullptr) : json(h.lift_reason)}};
 }
 
@@ -37,7 +37,7 @@ json ErasureJson(const domain::ErasureRequest& r) {
           {"ground", ToString(r.ground)},
           {"reasons", r.reasons},
           {"decided_by", r.decided_by},
-          {"decided_at", Time(r.decided_at)}};
+          {"decided_at", TimeOrNull(r.decided_at)}};
 }
 
 json DestructionJson(const domain::Destruction& d) {
@@ -48,7 +48,7 @@ json DestructionJson(const domain::Destruction& d) {
           {"cause", ToString(d.cause)},
           {"erasure_request_id", d.erasure_request_id.empty() ? json(nullptr) : json(d.erasure_request_id)},
           {"confirmed_by", d.confirmed_by},
-          {"destroyed_at", Time(d.destroyed_at)}};
+          {"destroyed_at", TimeOrNull(d.destroyed_at)}};
 }
 
 json RuleJson(const domain::RetentionRule& r) {
@@ -84,13 +84,13 @@ json ReviewJson(const service::RetentionReview& r) {
     due.push_back({{"record_kind", ToString(d.kind)},
                    {"record_id", d.record_id},
                    {"child_id", d.child_id},
-                   {"created_at", Time(d.dates.created_at)},
-                   {"last_activity_at", Time(d.dates.last_activity_at)},
-                   {"due_at", Time(d.due_at)},
+                   {"created_at", TimeOrNull(d.dates.created_at)},
+                   {"last_activity_at", TimeOrNull(d.dates.last_activity_at)},
+                   {"due_at", TimeOrNull(d.due_at)},
                    {"held", !d.holds.empty()},
                    {"holds", holds}});
   }
-  return {{"as_of", Time(r.as_of)}, {"due", due}};
+  return {{"as_of", TimeOrNull(r.as_of)}, {"due", due}};
 }
 
 template <typename T, typename F>

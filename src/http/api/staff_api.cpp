@@ -8,6 +8,10 @@
 namespace jigsaw::http::api {
 namespace {
 
+// api::ToJson (json_views.h) is named in full: in a unity build the other
+// files' file-local ToJson overloads share this anonymous namespace and
+// would hide it.
+
 using nlohmann::json;
 
 Response NoContent() {
@@ -73,7 +77,7 @@ void AddLeaverRoutes(Router& router, service::Authentication& auth, service::Adm
                }();
                if (!parsed) return ErrorResponse(req, parsed.error());
                return Render(req, admin.ProposeMove(ctx, std::string(req.PathParam("id")), organisation_id, roles), 202,
-                             [](const auto& p) { return ToJson(p); });
+                             [](const auto& p) { return api::ToJson(p); });
              }));
 }
 
@@ -94,7 +98,7 @@ void AddProposalRoutes(Router& router, service::Authentication& auth, service::A
                  return Ok();
                }();
                if (!parsed) return ErrorResponse(req, parsed.error());
-               return Render(req, admin.ProposeAccount(ctx, n), 201, [](const auto& p) { return ToJson(p); });
+               return Render(req, admin.ProposeAccount(ctx, n), 201, [](const auto& p) { return api::ToJson(p); });
              }));
 
   // Those waiting for the caller's organisation (or ?organisation_id=).
@@ -103,7 +107,7 @@ void AddProposalRoutes(Router& router, service::Authentication& auth, service::A
                const std::string org = req.QueryParam("organisation_id").value_or(who.practitioner.organisation_id);
                return Render(req, admin.PendingProposals(ctx, org), 200, [](const auto& list) {
                  json items = json::array();
-                 for (const auto& p : list) items.push_back(ToJson(p));
+                 for (const auto& p : list) items.push_back(api::ToJson(p));
                  return json{{"proposals", items}};
                });
              }));
@@ -111,7 +115,7 @@ void AddProposalRoutes(Router& router, service::Authentication& auth, service::A
   router.Add("POST", "/api/v1/account-proposals/{id}/approve",
              SignedIn(auth, [&admin](Request& req, const service::Authenticated&, const service::Context& ctx) {
                return Render(req, admin.DecideProposal(ctx, std::string(req.PathParam("id")), domain::ProposalOutcome::kApproved),
-                             200, [](const auto& p) { return p ? ToJson(*p) : json::object(); });
+                             200, [](const auto& p) { return p ? api::ToJson(*p) : json::object(); });
              }));
 
   router.Add("POST", "/api/v1/account-proposals/{id}/decline",

@@ -11,7 +11,7 @@ using nlohmann::json;
 using service::Authenticated;
 using service::Context;
 
-std::string Stamp(Time t) { return t == Time{} ? std::string() : FormatRfc3339(t); }
+std::string SubjectAccessStamp(Time t) { return t == Time{} ? std::string() : FormatRfc3339(t); }
 
 json SummaryJson(const service::SubjectAccessSummary& s) {
   const auto& r = s.request;
@@ -25,8 +25,8 @@ json SummaryJson(const service::SubjectAccessSummary& s) {
          {"extension_months", r.extension_months},
          {"extension_reason", r.extension_reason},
          {"status", ToString(r.status)},
-         {"opened_at", Stamp(r.opened_at)}};
-  if (r.status == domain::SubjectAccessStatus::kReleased) j["released_at"] = Stamp(r.released_at);
+         {"opened_at", SubjectAccessStamp(r.opened_at)}};
+  if (r.status == domain::SubjectAccessStatus::kReleased) j["released_at"] = SubjectAccessStamp(r.released_at);
   return j;
 }
 
@@ -35,7 +35,7 @@ json EntryJson(const service::HeldEntry& e) {
   for (const auto& f : e.fields) fields.push_back({{"name", f.name}, {"text", f.text}});
   json may = json::array();
   for (auto x : e.may_apply) may.push_back(ToString(x));
-  return {{"key", e.key},           {"kind", ToString(e.kind)}, {"recorded_at", Stamp(e.recorded_at)},
+  return {{"key", e.key},           {"kind", ToString(e.kind)}, {"recorded_at", SubjectAccessStamp(e.recorded_at)},
           {"fields", fields},       {"withheld", e.withheld},   {"exemptions_may_apply", may}};
 }
 
@@ -46,10 +46,10 @@ json DecisionJson(const domain::ExemptionDecision& d, const std::string& by_name
           {"exemption", d.exemption ? json(ToString(*d.exemption)) : json(nullptr)},
           {"reason", d.reason},
           {"decided_by", by_name},
-          {"decided_at", Stamp(d.decided_at)}};
+          {"decided_at", SubjectAccessStamp(d.decided_at)}};
 }
 
-json ViewJson(const service::SubjectAccessView& v) {
+json SubjectAccessViewJson(const service::SubjectAccessView& v) {
   json j = SummaryJson(v.summary);
   json held = json::array();
   for (const auto& e : v.held) {
@@ -69,7 +69,7 @@ json ViewJson(const service::SubjectAccessView& v) {
 json ReleaseJson(const service::Release& r) { return json::parse(service::ToJson(r)); }
 
 template <typename T, typename Parse>
-Result<T> Body(const Request& req, Parse parse) {
+Result<T> ParsedBody(const Request& req, Parse parse) {
   auto body = ParseJsonBody(req);
   if (!body) return std::unexpected(body.error());
   return parse(JsonFields(body->root()));
@@ -136,24 +136,24 @@ void AddSubjectAccessRoutes(Router& router, SubjectAccessServices s) {
              }));
   router.Add("POST", "/api/v1/subject-access-requests",
              SignedIn(auth, [sar](Request& req, const Authenticated&, const Context& ctx) {
-               auto in = Body<service::NewSubjectAccessRequest>(req, ParseNew);
+               auto in = ParsedBody<service::NewSubjectAccessRequest>(req, ParseNew);
                if (!in) return ErrorResponse(req, in.error());
                return Render(req, sar->Open(ctx, *in), 201, SummaryJson);
              }));
   router.Add("GET", "/api/v1/subject-access-requests/{id}",
              SignedIn(auth, [sar](Request& req, const Authenticated&, const Context& ctx) {
-               return Render(req, sar->Get(ctx, std::string(req.PathParam("id"))), 200, ViewJson);
+               return Render(req, sar->Get(ctx, std::string(req.PathParam("id"))), 200, SubjectAccessViewJson);
              }));
   router.Add("POST", "/api/v1/subject-access-requests/{id}/extension",
              SignedIn(auth, [sar](Request& req, const Authenticated&, const Context& ctx) {
-               auto in = Body<ExtensionBody>(req, ParseExtension);
+               auto in = ParsedBody<ExtensionBody>(req, ParseExtension);
                if (!in) return ErrorResponse(req, in.error());
                return Render(req, sar->Extend(ctx, std::string(req.PathParam("id")), in->months, in->reason), 200,
                              SummaryJson);
              }));
   router.Add("POST", "/api/v1/subject-access-requests/{id}/decisions",
              SignedIn(auth, [sar](Request& req, const Authenticated& who, const Context& ctx) {
-               auto in = Body<service::EntryDecision>(req, ParseDecision);
+               auto in = ParsedBody<service::EntryDecision>(req, ParseDecision);
                if (!in) return ErrorResponse(req, in.error());
                const std::string name = who.practitioner.display_name;
                return Render(req, sar->Decide(ctx, std::string(req.PathParam("id")), *in), 201,

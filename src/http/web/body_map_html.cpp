@@ -9,18 +9,18 @@ namespace {
 using domain::BodyRegion;
 using domain::BodySide;
 
-std::string Attr(std::string_view name, std::string_view value) {
+std::string AreaAttr(std::string_view name, std::string_view value) {
   return " " + std::string(name) + "=\"" + Escape(value) + "\"";
 }
-std::string Attr(std::string_view name, int value) { return Attr(name, std::to_string(value)); }
+std::string AreaAttr(std::string_view name, int value) { return AreaAttr(name, std::to_string(value)); }
 
 std::string Shape(const BodyRegion& r) {
-  const std::string common = " class=\"jigsaw-body-map__area\"" + Attr("data-area", ToString(r.area));
+  const std::string common = " class=\"jigsaw-body-map__area\"" + AreaAttr("data-area", ToString(r.area));
   const std::string title = "<title>" + Escape(Label(r.area)) + "</title>";
   if (r.shape == BodyRegion::Shape::kEllipse)
-    return "<ellipse" + common + Attr("cx", r.x) + Attr("cy", r.y) + Attr("rx", r.width) + Attr("ry", r.height) + ">" +
+    return "<ellipse" + common + AreaAttr("cx", r.x) + AreaAttr("cy", r.y) + AreaAttr("rx", r.width) + AreaAttr("ry", r.height) + ">" +
            title + "</ellipse>";
-  return "<rect" + common + Attr("x", r.x) + Attr("y", r.y) + Attr("width", r.width) + Attr("height", r.height) +
+  return "<rect" + common + AreaAttr("x", r.x) + AreaAttr("y", r.y) + AreaAttr("width", r.width) + AreaAttr("height", r.height) +
          " rx=\"8\">" + title + "</rect>";
 }
 
@@ -31,8 +31,8 @@ std::string Side(BodySide side, const std::vector<domain::BodyMark>& marks) {
   for (const auto& m : marks) on_side += m.side == side;
   std::string out = "<div class=\"jigsaw-body-map__side\"><svg class=\"jigsaw-body-map__svg\" viewBox=\"0 0 " +
                     std::to_string(domain::kBodyMapWidth) + " " + std::to_string(domain::kBodyMapHeight) +
-                    "\" role=\"img\"" + Attr("aria-labelledby", title_id) + Attr("data-side", name) + "><title" +
-                    Attr("id", title_id) + ">" + Escape(Label(side)) + " of the body: " + std::to_string(on_side) +
+                    "\" role=\"img\"" + AreaAttr("aria-labelledby", title_id) + AreaAttr("data-side", name) + "><title" +
+                    AreaAttr("id", title_id) + ">" + Escape(Label(side)) + " of the body: " + std::to_string(on_side) +
                     (on_side == 1 ? " mark" : " marks") + "</title>";
   // The child's right is on the viewer's left when facing them.
   const bool right_on_left = side == BodySide::kFront;
@@ -45,8 +45,8 @@ std::string Side(BodySide side, const std::vector<domain::BodyMark>& marks) {
   for (std::size_t i = 0; i < marks.size(); ++i) {
     const auto& m = marks[i];
     if (m.side != side) continue;
-    out += "<g class=\"jigsaw-body-map__mark\"><circle" + Attr("cx", m.x) + Attr("cy", m.y) + " r=\"8\"></circle><text" +
-           Attr("x", m.x) + Attr("y", m.y + 4) + " text-anchor=\"middle\">" + std::to_string(i + 1) + "</text></g>";
+    out += "<g class=\"jigsaw-body-map__mark\"><circle" + AreaAttr("cx", m.x) + AreaAttr("cy", m.y) + " r=\"8\"></circle><text" +
+           AreaAttr("x", m.x) + AreaAttr("y", m.y + 4) + " text-anchor=\"middle\">" + std::to_string(i + 1) + "</text></g>";
   }
   out += "</g></svg><p class=\"govuk-body-s jigsaw-body-map__caption\" aria-hidden=\"true\">" + Escape(Label(side)) + "</p>";
   return out + "</div>";

@@ -65,7 +65,7 @@ std::string PersonVersionsHtml(const service::PersonHistory& h) {
   return out;
 }
 
-struct PersonForm {
+struct CorrectionPersonForm {
   std::string given_name, family_name, dob_day, dob_month, dob_year, address, postcode, is_protected, protected_reason,
       reason;
   std::string related_person_id, relationship;  // who they are to the child, when they have one
@@ -80,8 +80,8 @@ const service::RelatedPerson* ChildOf(const service::PersonHistory& h) {
   return nullptr;
 }
 
-PersonForm FormOf(const domain::Person& p, const service::RelatedPerson* child) {
-  PersonForm f{p.given_name, p.family_name, "", "", "", p.address, p.postcode, p.is_protected ? "yes" : "no",
+CorrectionPersonForm FormOf(const domain::Person& p, const service::RelatedPerson* child) {
+  CorrectionPersonForm f{p.given_name, p.family_name, "", "", "", p.address, p.postcode, p.is_protected ? "yes" : "no",
                p.protected_reason, ""};
   if (child) {
     f.related_person_id = child->person.id;
@@ -95,19 +95,19 @@ PersonForm FormOf(const domain::Person& p, const service::RelatedPerson* child) 
   return f;
 }
 
-PersonForm FormOf(const Form& f) {
+CorrectionPersonForm FormOf(const Form& f) {
   return {f.Get("given_name"), f.Get("family_name"), f.Get("date_of_birth-day"), f.Get("date_of_birth-month"),
           f.Get("date_of_birth-year"), f.Get("address"), f.Get("postcode"), f.Get("protected"),
           f.Get("protected_reason"), f.Get("reason"), f.Get("related_person_id"), f.Get("relationship")};
 }
 
 Response PersonPage(service::Corrections& corrections, Site& site, Visit& v, const std::string& id,
-                    const std::optional<PersonForm>& submitted, const Errors& errors, int status = 200) {
+                    const std::optional<CorrectionPersonForm>& submitted, const Errors& errors, int status = 200) {
   auto history = corrections.PersonVersions(v.context, id);
   if (!history) return site.Failure(v, history.error());
   const domain::Person& p = history->current;
   const service::RelatedPerson* child = ChildOf(*history);
-  const PersonForm in = submitted ? *submitted : FormOf(p, child);
+  const CorrectionPersonForm in = submitted ? *submitted : FormOf(p, child);
   // Back to the child's record the person belongs to.
   const std::string back = p.kind == domain::PersonKind::kChild ? "/children/" + p.id
                            : child                             ? "/children/" + child->person.id
@@ -153,7 +153,7 @@ Response PersonPage(service::Corrections& corrections, Site& site, Visit& v, con
 }
 
 Response PersonPost(service::Corrections& corrections, Site& site, Visit& v, const std::string& id) {
-  const PersonForm in = FormOf(v.form);
+  const CorrectionPersonForm in = FormOf(v.form);
   service::PersonCorrection c{.person_id = id,
                               .given_name = in.given_name,
                               .family_name = in.family_name,
@@ -201,17 +201,17 @@ std::string ItemRows(const domain::InformationItem& i) {
   return SummaryList(rows);
 }
 
-struct ItemForm {
+struct CorrectionItemForm {
   std::string text, source, accuracy, reason;
 };
 
 Response ItemPage(service::Corrections& corrections, Site& site, Visit& v, const std::string& id,
-                  const std::optional<ItemForm>& submitted, const Errors& errors, int status = 200) {
+                  const std::optional<CorrectionItemForm>& submitted, const Errors& errors, int status = 200) {
   auto history = corrections.ItemVersions(v.context, id);
   if (!history) return site.Failure(v, history.error());
   const auto& item = history->current;
-  const ItemForm in =
-      submitted ? *submitted : ItemForm{item.text, item.source, std::string(ToString(item.accuracy)), ""};
+  const CorrectionItemForm in =
+      submitted ? *submitted : CorrectionItemForm{item.text, item.source, std::string(ToString(item.accuracy)), ""};
   const std::string back = item.concern_id.empty() ? "/" : "/concerns/" + item.concern_id;
   std::vector<Option> accuracies;
   for (auto a : {domain::Accuracy::kVerified, domain::Accuracy::kUnverified, domain::Accuracy::kOpinion})
@@ -241,7 +241,7 @@ Response ItemPage(service::Corrections& corrections, Site& site, Visit& v, const
 }
 
 Response ItemPost(service::Corrections& corrections, Site& site, Visit& v, const std::string& id) {
-  const ItemForm in{v.form.Get("text"), v.form.Get("source"), v.form.Get("accuracy"), v.form.Get("reason")};
+  const CorrectionItemForm in{v.form.Get("text"), v.form.Get("source"), v.form.Get("accuracy"), v.form.Get("reason")};
   service::ItemCorrection c{.item_id = id, .text = in.text, .source = in.source, .reason = in.reason};
   if (!in.accuracy.empty()) {
     const auto accuracy = ParseEnum<domain::Accuracy>(in.accuracy);

@@ -327,7 +327,7 @@ Response AgreementFormPage(Site& site, Visit& v, const AgreementForm& in, const 
                        .has_errors = !errors.empty(), .active_nav = "governance"}, status);
 }
 
-std::vector<std::string> Lines(const std::string& text) {
+std::vector<std::string> ListLines(const std::string& text) {
   std::vector<std::string> out;
   std::istringstream in(text);
   for (std::string line; std::getline(in, line);) {
@@ -347,7 +347,7 @@ Response AgreementPost(service::Governance& g, Site& site, Visit& v, const std::
   for (const auto& id : in.parties)
     if (id != v.who.actor.organisation_id) a.party_organisation_ids.push_back(id);
   a.purposes = Chosen<domain::SharingPurpose>(v.form, "purposes");
-  a.data_categories = Lines(in.data_categories);
+  a.data_categories = ListLines(in.data_categories);
   a.people_categories = Chosen<domain::PersonKind>(v.form, "people_categories");
   a.lawful_bases = Chosen<domain::LawfulBasis>(v.form, "lawful_bases");
   a.article9_conditions = Chosen<domain::Article9Condition>(v.form, "article9_conditions");

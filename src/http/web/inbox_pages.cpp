@@ -7,7 +7,7 @@
 namespace jigsaw::http::web {
 namespace {
 
-std::string Due(Time due, Time now, Time done) {
+std::string DueText(Time due, Time now, Time done) {
   if (done != Time{}) return "Done " + Escape(DisplayTime(done));
   if (due == Time{}) return "";
   return "Due by " + Escape(DisplayTime(due)) + (due < now ? " " + Tag("Overdue", Colour::kRed) : "");
@@ -33,9 +33,9 @@ Response Inbox(Site& site, Visit& v) {
                       Escape(d.recipient_organisation) + (recalled ? " " + Tag("Recalled", Colour::kRed) : ""),
                       Escape(DisplayTime(d.disclosure.created_at)),
                       recalled && d.disclosure.received_at == Time{} ? "Not owed: recalled"
-                                                                       : Due(d.disclosure.acknowledgement_due_at, now, d.disclosure.received_at),
+                                                                       : DueText(d.disclosure.acknowledgement_due_at, now, d.disclosure.received_at),
                       recalled && d.disclosure.feedback_at == Time{} ? "Not owed: recalled"
-                                                                       : Due(d.disclosure.feedback_due_at, now, d.disclosure.feedback_at)});
+                                                                       : DueText(d.disclosure.feedback_due_at, now, d.disclosure.feedback_at)});
     }
     body += rows.empty() ? "<p class=\"govuk-body\">You have not shared anything.</p>"
                          : Table("", {"", "With", "Shared", "Opened", "Feedback"}, rows);
@@ -191,9 +191,9 @@ Response DisclosurePage(Site& site, Visit& v) {
   if (!recipient) body += RecallHtml(v, s);
   body += CorrectionHtml(view->content, s, recipient);
   body += SummaryList({{"Shared", Escape(DisplayTime(s.disclosure.created_at)), "", ""},
-                       {"Opened", s.disclosure.received_at == Time{} ? Due(s.disclosure.acknowledgement_due_at, now, {})
+                       {"Opened", s.disclosure.received_at == Time{} ? DueText(s.disclosure.acknowledgement_due_at, now, {})
                                                                       : Escape(DisplayTime(s.disclosure.received_at)), "", ""},
-                       {"Feedback", Due(s.disclosure.feedback_due_at, now, s.disclosure.feedback_at), "", ""}});
+                       {"Feedback", DueText(s.disclosure.feedback_due_at, now, s.disclosure.feedback_at), "", ""}});
   body += "<h2 class=\"govuk-heading-m\">About the child</h2>" + RecipientViewHtml(view->content);
   body += "<h2 class=\"govuk-heading-m\">Feedback</h2>" + FeedbackList(view->feedback);
   if (recipient) {

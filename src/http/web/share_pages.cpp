@@ -20,7 +20,7 @@ namespace g = guidance;
 std::string Subject(const std::string& concern_id) { return "share:" + concern_id; }
 std::string Base(const std::string& concern_id) { return "/concerns/" + concern_id + "/share"; }
 
-ShareDraft LoadDraft(Site& site, Visit& v, const std::string& concern_id) {
+ShareDraft LoadShareDraft(Site& site, Visit& v, const std::string& concern_id) {
   auto text = site.s.drafts.Load(v.context, Subject(concern_id));
   if (!text || text->empty()) return {};
   return ShareDraftFromJson(*text);
@@ -777,7 +777,7 @@ Site::PageFn WithDraft(Site& site, Fn fn) {
     auto record = ConcernFor(site, v);
     if (!record) return site.Failure(v, record.error());
     Ask a{site, v, *record};
-    ShareDraft d = LoadDraft(site, v, record->concern.id);
+    ShareDraft d = LoadShareDraft(site, v, record->concern.id);
     return fn(a, d);
   };
 }

@@ -19,7 +19,7 @@ namespace {
 
 // The sign-in form's token (double submit: a cookie and a hidden field),
 // and the challenge between the password and the second factor.
-constexpr std::string_view kFormCookie = "jigsaw_form";
+constexpr std::string_view kSignInFormCookie = "jigsaw_form";
 constexpr std::string_view kChallengeCookie = "jigsaw_challenge";
 
 std::string Cookie(std::string_view name, std::string_view value, const Request& req, long max_age = -1) {
@@ -28,7 +28,7 @@ std::string Cookie(std::string_view name, std::string_view value, const Request&
 }
 
 std::string FormTokenOf(const Request& req) {
-  std::string token(req.Cookie(kFormCookie).value_or(""));
+  std::string token(req.Cookie(kSignInFormCookie).value_or(""));
   return token.size() == 32 ? token : std::string();
 }
 
@@ -191,7 +191,7 @@ void AddPasswordStep(Site& site) {
       notice = Notice("That was too many wrong codes. Sign in again with your password.");
     if (req.QueryParam("signed-out")) notice = Notice("You have signed out.", true);
     Response r = SignInPage(site, form_token, "", {}, notice);
-    r.With("Set-Cookie", Cookie(kFormCookie, form_token, req));
+    r.With("Set-Cookie", Cookie(kSignInFormCookie, form_token, req));
     return r;
   });
 

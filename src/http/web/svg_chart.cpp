@@ -30,7 +30,7 @@ std::pair<int, int> Scale(int highest) {
 }
 
 // "Mar 2026" -> {"Mar", "2026"}; a label without a space has no second line.
-std::pair<std::string, std::string> Lines(const std::string& label) {
+std::pair<std::string, std::string> LabelLines(const std::string& label) {
   const auto space = label.find(' ');
   if (space == std::string::npos) return {label, ""};
   return {label.substr(0, space), label.substr(space + 1)};
@@ -101,7 +101,7 @@ std::string BarChartSvg(const BarChart& chart) {
       out += "<text x=\"" + Num(middle) + "\" y=\"" + Num(y - 4) + "\" text-anchor=\"middle\" fill=\"#0b0c0c\" font-size=\"" +
              (n <= 12 ? "14" : "10") + "\">" + std::to_string(b.value) + "</text>";
     if (i % every != 0) continue;
-    const auto [first, second] = Lines(b.label);
+    const auto [first, second] = LabelLines(b.label);
     out += "<text x=\"" + Num(middle) + "\" y=\"" + Num(kBottom + 19) + "\" text-anchor=\"middle\" fill=\"#0b0c0c\">" +
            Escape(first) + "</text>";
     // The year (the second line) where it changes, so the axis reads

@@ -108,7 +108,7 @@ struct TrainingForm {
   std::string expires_day, expires_month, expires_year;
 };
 
-TrainingForm FormOf(const Form& f) {
+TrainingForm TrainingFormOf(const Form& f) {
   return {f.Get("kind"),           f.Get("course"),          f.Get("completed_on-day"), f.Get("completed_on-month"),
           f.Get("completed_on-year"), f.Get("expires_on-day"), f.Get("expires_on-month"), f.Get("expires_on-year")};
 }
@@ -148,7 +148,7 @@ Response FormPage(service::Training& training, Site& site, Visit& v, const std::
 
 Response RecordPost(service::Training& training, Site& site, Visit& v) {
   const std::string practitioner_id = v.form.Get("practitioner_id");
-  const TrainingForm in = FormOf(v.form);
+  const TrainingForm in = TrainingFormOf(v.form);
   service::NewTraining t{.practitioner_id = practitioner_id,
                          .course = in.course,
                          .completed_on = IsoDate(in.completed_day, in.completed_month, in.completed_year),
