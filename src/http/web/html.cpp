@@ -44,7 +44,7 @@ std::string GroupStart(const Question& q) {
   return std::string("<div class=\"govuk-form-group") + (q.error.empty() ? "" : " govuk-form-group--error") + "\">";
 }
 
-std::string Label(const Question& q, std::string_view for_id) {
+std::string LabelOf(const Question& q, std::string_view for_id) {
   const std::string label = "<label class=\"govuk-label" + std::string(q.as_heading ? " govuk-label--l" : " govuk-label--s") +
                             "\" for=\"" + Escape(for_id) + "\">" + Escape(q.label) + "</label>";
   return q.as_heading ? "<h1 class=\"govuk-label-wrapper\">" + label + "</h1>" : label;
@@ -152,7 +152,7 @@ std::string TextInput(const Question& q, std::string_view value, std::string_vie
                       std::string_view type, std::string_view autocomplete) {
   std::string described_by;
   const std::string hint = HintAndError(q, described_by);
-  std::string out = GroupStart(q) + Label(q, q.name) + hint;
+  std::string out = GroupStart(q) + LabelOf(q, q.name) + hint;
   out += "<input class=\"govuk-input" + std::string(q.error.empty() ? "" : " govuk-input--error") +
          (extra_classes.empty() ? "" : " " + std::string(extra_classes)) + "\"" + Attr("id", q.name) + Attr("name", q.name) +
          Attr("type", type) + Attr("value", value) + (described_by.empty() ? "" : Attr("aria-describedby", described_by)) +
@@ -163,7 +163,7 @@ std::string TextInput(const Question& q, std::string_view value, std::string_vie
 std::string Textarea(const Question& q, std::string_view value, int rows) {
   std::string described_by;
   const std::string hint = HintAndError(q, described_by);
-  return GroupStart(q) + Label(q, q.name) + hint + "<textarea class=\"govuk-textarea" +
+  return GroupStart(q) + LabelOf(q, q.name) + hint + "<textarea class=\"govuk-textarea" +
          (q.error.empty() ? "" : " govuk-textarea--error") + "\"" + Attr("id", q.name) + Attr("name", q.name) +
          Attr("rows", std::to_string(rows)) + (described_by.empty() ? "" : Attr("aria-describedby", described_by)) + ">" +
          Escape(value) + "</textarea></div>";
@@ -180,7 +180,7 @@ std::string Checkboxes(const Question& q, const std::vector<Option>& options, co
 std::string Select(const Question& q, const std::vector<Option>& options, std::string_view selected) {
   std::string described_by;
   const std::string hint = HintAndError(q, described_by);
-  std::string out = GroupStart(q) + Label(q, q.name) + hint + "<select class=\"govuk-select" +
+  std::string out = GroupStart(q) + LabelOf(q, q.name) + hint + "<select class=\"govuk-select" +
                     (q.error.empty() ? "" : " govuk-select--error") + "\"" + Attr("id", q.name) + Attr("name", q.name) +
                     (described_by.empty() ? "" : Attr("aria-describedby", described_by)) + ">";
   for (const auto& o : options)
@@ -228,7 +228,7 @@ std::string TimeInput(const Question& q, std::string_view hour, std::string_view
 std::string FileUpload(const Question& q) {
   std::string described_by;
   const std::string hint = HintAndError(q, described_by);
-  return GroupStart(q) + Label(q, q.name) + hint + "<input class=\"govuk-file-upload" +
+  return GroupStart(q) + LabelOf(q, q.name) + hint + "<input class=\"govuk-file-upload" +
          (q.error.empty() ? "" : " govuk-file-upload--error") + "\"" + Attr("id", q.name) + Attr("name", q.name) +
          " type=\"file\"" + (described_by.empty() ? "" : Attr("aria-describedby", described_by)) + "></div>";
 }
