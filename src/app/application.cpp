@@ -53,19 +53,25 @@ Result<std::unique_ptr<access::PasswordDenyList>> OpenDenyList(const std::string
   });
 }
 
-// An empty content key store beside a database holding sealed content is
-// a key store that was lost or not put back, or a wrong
-// keys.content_key_file: starting would show every record as destroyed
-// (and seal new content under new keys), so the server does not start.
+// A content key store that lacks the key of a record whose sealed content
+// the database holds, and that was neither shredded nor destroyed, is a key
+// store that was lost, not put back, stale, or a wrong
+// keys.content_key_file: serving would fail on those records (and an empty
+// store would seal new content under new keys), so the server does not
+// start.
 Status CheckContentKeysPresent(const Config& config, store::ContentKeys& keys) {
-  if (JIGSAW_TRY(keys.Count()) > 0) return Ok();
+  // SealedContentOwnersIn leaves out the owners in shredded_keys.
   const auto owners = JIGSAW_TRY(store::SealedContentOwnersIn(config.database.url));
   if (owners.empty()) return Ok();
+  const auto lacking = JIGSAW_TRY(keys.Unaccounted(owners));
+  if (lacking.empty()) return Ok();
+  const bool empty = JIGSAW_TRY(keys.Count()) == 0;
   return Fail(ErrorCode::kFailedPrecondition,
-              "The content key store " + config.ContentKeyFile() + " holds no key, but the database holds the sealed "
-                  "content of " + std::to_string(owners.size()) +
-                  " records. Put the content key store back from its own backup (docs/operations.md), or set "
-                  "keys.content_key_file to where it is.",
+              "The content key store " + config.ContentKeyFile() + (empty ? " holds no key" : " lacks keys") +
+                  ": the database holds the sealed content of " + std::to_string(lacking.size()) +
+                  " records (of " + std::to_string(owners.size()) +
+                  ") that were not destroyed and whose keys it lacks. Put the content key store back from its "
+                  "own backup (docs/operations.md), or set keys.content_key_file to where it is.",
               "keys.content_key_file");
 }
 

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "common/random.h"
+#include "store/sql.h"
 
 namespace jigsaw::store::internal {
 namespace {
@@ -51,16 +52,68 @@ Status ContentCipher::Prefetch(const std::vector<std::string>& owner_ids) {
     if (!id.empty() && !cache_.contains(id)) wanted.insert(id);
   if (wanted.empty()) return Ok();
   auto found = JIGSAW_TRY(keys_->Find(std::vector<std::string>(wanted.begin(), wanted.end())));
+  std::vector<std::string> missing;
   for (const auto& id : wanted) {
     auto it = found.find(id);
+    if (it == found.end()) missing.push_back(id);
     cache_[id] = it == found.end() ? std::nullopt : std::optional<Bytes>(std::move(it->second));
   }
+  // Destroyed records in the list are told from missing keys in one
+  // look-up too.
+  if (!missing.empty())
+    for (const auto& id : JIGSAW_TRY(keys_->Destroyed(missing))) destroyed_[id] = true;
   return Ok();
+}
+
+Result<bool> ContentCipher::WasDestroyed(const std::string& owner_id) {
+  if (auto it = destroyed_.find(owner_id); it != destroyed_.end()) return it->second;
+  bool destroyed = JIGSAW_TRY(keys_->Destroyed({owner_id})).contains(owner_id);
+  // shredded_keys: destroyed once the transaction committed, its key
+  // perhaps not yet (Compact), or destroyed before the key store kept its
+  // list.
+  if (!destroyed && db_)
+    destroyed = !JIGSAW_TRY(sql::Query(*db_, "SELECT 1 FROM shredded_keys WHERE owner_id = $1", {owner_id})).empty();
+  destroyed_[owner_id] = destroyed;
+  return destroyed;
+}
+
+Status ContentCipher::MissingKey(const std::string& owner_id) {
+  if (JIGSAW_TRY(WasDestroyed(owner_id))) return Ok();
+  return Fail(ErrorCode::kUnavailable,
+              "The content key of record " + owner_id +
+                  " is missing from the content key store, which is stale or not the right one "
+                  "(keys.content_key_file). Nothing was read or changed: put the key store back from its own "
+                  "backup (docs/operations.md).");
+}
+
+Result<bool> ContentCipher::HasSealedContent(const std::string& owner_id) {
+  if (!db_) return false;
+  // The columns that any owner with content has sealed (its account, items
+  // or a person's details); indexed by owner.
+  const auto rows = JIGSAW_TRY(sql::Query(
+      *db_,
+      "SELECT 1 FROM concerns WHERE id = $1 AND what_happened LIKE $2 "
+      "UNION ALL SELECT 1 FROM information_items WHERE concern_id = $1 AND text LIKE $2 "
+      "UNION ALL SELECT 1 FROM information_items WHERE concern_id = '' AND person_id = $1 AND text LIKE $2 "
+      "UNION ALL SELECT 1 FROM people WHERE id = $1 AND (address LIKE $2 OR postcode LIKE $2 OR known_as LIKE $2 "
+      "OR phone_numbers LIKE $2 OR email_addresses LIKE $2 OR protected_reason LIKE $2)",
+      {owner_id, SealedContentPattern()}));
+  return !rows.empty();
 }
 
 Result<Bytes> ContentCipher::KeyToSeal(const std::string& owner_id) {
   if (owner_id.empty()) return Internal("Content to seal has no owner.");
+  // Content written to a destroyed record would be sealed only to be
+  // shredded at the next compaction, silently: the write fails instead.
+  if (JIGSAW_TRY(WasDestroyed(owner_id)))
+    return Fail(ErrorCode::kFailedPrecondition,
+                "This record was destroyed: nothing more can be recorded in it (docs/retention.md).");
   if (const Bytes* held = JIGSAW_TRY(Lookup(owner_id))) return *held;
+  // Only a new owner gets a new key: sealed content without one means the
+  // key store is stale or the wrong one.
+  if (JIGSAW_TRY(HasSealedContent(owner_id))) {
+    JIGSAW_RETURN_IF_ERROR(MissingKey(owner_id));
+  }
   Bytes made = JIGSAW_TRY(keys_->KeyFor(owner_id));
   cache_[owner_id] = made;
   return made;
@@ -107,9 +160,12 @@ Result<std::string> ContentCipher::Open(const std::string& owner_id, std::string
   if (!IsSealedContent(stored)) return stored;
   if (!keys_) return Internal("Sealed content was found, but no content key store is open.");
   const Bytes* key = JIGSAW_TRY(Lookup(owner_id));
-  // The key was destroyed: this is destroyed content, as the live database
-  // shows it (cleared), never an error.
-  if (!key) return std::string();
+  // The owner was destroyed: this is destroyed content, as the live
+  // database shows it (cleared). Any other missing key is an error.
+  if (!key) {
+    JIGSAW_RETURN_IF_ERROR(MissingKey(owner_id));
+    return std::string();
+  }
   auto decoded = Base64Decode(std::string_view(stored).substr(kPrefix.size()));
   if (!decoded) return Internal("Sealed content is not readable.");
   auto plain = Decrypt(*key, AssociatedData(owner_id, column, record_id), AsBytes(*decoded));
@@ -135,7 +191,10 @@ Result<Bytes> ContentCipher::OpenBytes(const std::string& owner_id, std::string_
     return stored;
   if (!keys_) return Internal("Sealed content was found, but no content key store is open.");
   const Bytes* key = JIGSAW_TRY(Lookup(owner_id));
-  if (!key) return Bytes();
+  if (!key) {
+    JIGSAW_RETURN_IF_ERROR(MissingKey(owner_id));
+    return Bytes();
+  }
   auto plain = Decrypt(*key, AssociatedData(owner_id, column, record_id),
                        std::span<const std::uint8_t>(stored).subspan(kBytesPrefix.size()));
   if (!plain) return Internal("Sealed content failed its integrity check.");

@@ -23,6 +23,10 @@
 
 #include "store/content_keys.h"
 
+namespace jigsaw::store::sql {
+class Connection;
+}  // namespace jigsaw::store::sql
+
 namespace jigsaw::store::internal {
 
 // Whether a stored value is sealed (has the prefix).
@@ -36,18 +40,27 @@ std::string SealedContentPattern();
 class ContentCipher {
  public:
   // Without a key store (nullptr) values are stored and read as they are.
-  explicit ContentCipher(ContentKeys* keys) : keys_(keys) {}
+  // `database` is the transaction's connection: its shredded_keys and
+  // sealed content tell a destroyed record, a new one and a key store that
+  // is stale or wrong apart when a key is missing.
+  explicit ContentCipher(ContentKeys* keys, sql::Connection* database = nullptr) : keys_(keys), db_(database) {}
 
   bool enabled() const { return keys_ != nullptr; }
 
-  // The value to store for `plaintext`; the owner's key is made if needed.
+  // The value to store for `plaintext`; the owner's key is made if the
+  // owner is new. kFailedPrecondition if the owner was destroyed (shredded
+  // or its key destroyed); kUnavailable if the owner has sealed content but
+  // no key (the key store is stale or the wrong one: a new key would hide
+  // the loss).
   Result<std::string> Seal(const std::string& owner_id, std::string_view column, const std::string& record_id,
                            const std::string& plaintext);
-  // The plaintext of a stored value. A sealed value whose owner's key is
-  // gone (destroyed: a database restored from a backup made before the
-  // destruction) reads as empty, exactly as destroyed content does in the
-  // live database. kInternal if the key is there but the value does not
-  // open (altered or moved).
+  // The plaintext of a stored value. A sealed value whose owner was
+  // destroyed (on the key store's destroyed list or in shredded_keys: a
+  // database restored from a backup made before the destruction) reads as
+  // empty, exactly as destroyed content does in the live database. Any
+  // other missing key is kUnavailable: the key store is stale or the wrong
+  // one, and reading the record as destroyed would lose it. kInternal if
+  // the key is there but the value does not open (altered or moved).
   Result<std::string> Open(const std::string& owner_id, std::string_view column, const std::string& record_id,
                            const std::string& stored);
   // The same for bytes (an attachment's file, itself already sealed under
@@ -61,17 +74,28 @@ class ContentCipher {
   // does not ask the key store once per record.
   Status Prefetch(const std::vector<std::string>& owner_ids);
   // Forgets cached keys (their owners' keys may be destroyed after this).
-  void Forget() { cache_.clear(); }
+  void Forget() {
+    cache_.clear();
+    destroyed_.clear();
+  }
 
  private:
   // The cached key (nullptr: none held); valid until the cache changes.
   Result<const Bytes*> Lookup(const std::string& owner_id);
   Result<Bytes> KeyToSeal(const std::string& owner_id);
+  // Whether the owner was destroyed (cached per transaction).
+  Result<bool> WasDestroyed(const std::string& owner_id);
+  // Empty for a destroyed owner, else the error for a missing key.
+  Status MissingKey(const std::string& owner_id);
+  // Whether the database holds sealed content of the owner's.
+  Result<bool> HasSealedContent(const std::string& owner_id);
   Result<Bytes> Encrypt(const Bytes& key, std::string_view ad, std::span<const std::uint8_t> plain);
   // nullopt: the value does not open (altered or moved).
   std::optional<Bytes> Decrypt(const Bytes& key, std::string_view ad, std::span<const std::uint8_t> sealed);
 
   ContentKeys* keys_;
+  sql::Connection* db_;
+  std::map<std::string, bool, std::less<>> destroyed_;
   // Per transaction: owner id -> key (nullopt: none held).
   std::map<std::string, std::optional<Bytes>, std::less<>> cache_;
 };

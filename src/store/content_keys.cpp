@@ -24,6 +24,9 @@ class SqliteContentKeys final : public ContentKeys {
   Result<Bytes> KeyFor(const std::string& owner_id) override {
     std::lock_guard lock(mu_);
     if (auto held = JIGSAW_TRY(FindLocked({owner_id})); held.contains(owner_id)) return held.at(owner_id);
+    if (JIGSAW_TRY(DestroyedLocked({owner_id})).contains(owner_id))
+      return Fail(ErrorCode::kFailedPrecondition,
+                  "This record was destroyed: nothing more can be recorded in it (docs/retention.md).");
     Bytes key = RandomBytes(kKeyBytes);
     // ON CONFLICT: another process may have made the owner's key meanwhile;
     // theirs is kept and read back, so both seal under the same key.
@@ -46,7 +49,13 @@ class SqliteContentKeys final : public ContentKeys {
     std::lock_guard lock(mu_);
     JIGSAW_TRY(sql::Execute(*c_, "BEGIN IMMEDIATE"));
     for (const auto& id : owner_ids) {
-      if (auto done = sql::Execute(*c_, "DELETE FROM content_keys WHERE owner_id = $1", {id}); !done) {
+      auto done = sql::Execute(*c_, "DELETE FROM content_keys WHERE owner_id = $1", {id});
+      if (done)
+        done = sql::Execute(*c_,
+                            "INSERT INTO destroyed_owners (owner_id, destroyed_at) VALUES ($1, $2) "
+                            "ON CONFLICT (owner_id) DO NOTHING",
+                            {id, ToMicros(clock_.Now())});
+      if (!done) {
         (void)sql::Execute(*c_, "ROLLBACK");
         return std::unexpected(done.error());
       }
@@ -56,6 +65,21 @@ class SqliteContentKeys final : public ContentKeys {
     // the pages as they were, so it is copied in and emptied.
     JIGSAW_RETURN_IF_ERROR(c_->ExecuteScript("PRAGMA wal_checkpoint(TRUNCATE);"));
     return Ok();
+  }
+
+  Result<std::set<std::string>> Destroyed(const std::vector<std::string>& owner_ids) override {
+    std::lock_guard lock(mu_);
+    return DestroyedLocked(owner_ids);
+  }
+
+  Result<std::vector<std::string>> Unaccounted(const std::vector<std::string>& owner_ids) override {
+    std::lock_guard lock(mu_);
+    std::set<std::string> known = JIGSAW_TRY(DestroyedLocked(owner_ids));
+    for (auto& id : JIGSAW_TRY(IdsIn("content_keys", owner_ids))) known.insert(std::move(id));
+    std::vector<std::string> out;
+    for (const auto& id : owner_ids)
+      if (!known.contains(id)) out.push_back(id);
+    return out;
   }
 
   Result<std::int64_t> Count() override {
@@ -81,6 +105,29 @@ class SqliteContentKeys final : public ContentKeys {
   }
 
  private:
+  Result<std::set<std::string>> DestroyedLocked(const std::vector<std::string>& owner_ids) {
+    return IdsIn("destroyed_owners", owner_ids);
+  }
+
+  // Which of these owners have a row in `table` (content_keys or
+  // destroyed_owners), in chunks as FindLocked.
+  Result<std::set<std::string>> IdsIn(std::string_view table, const std::vector<std::string>& owner_ids) {
+    std::set<std::string> out;
+    constexpr std::size_t kChunk = 500;
+    for (std::size_t start = 0; start < owner_ids.size(); start += kChunk) {
+      const std::size_t end = std::min(owner_ids.size(), start + kChunk);
+      std::string sql = "SELECT owner_id FROM " + std::string(table) + " WHERE owner_id IN (";
+      std::vector<sql::Value> params;
+      for (std::size_t i = start; i < end; ++i) {
+        sql += (i > start ? ", $" : "$") + std::to_string(i - start + 1);
+        params.emplace_back(owner_ids[i]);
+      }
+      sql += ")";
+      for (const auto& row : JIGSAW_TRY(c_->Query(sql, params))) out.insert(row.Text(0));
+    }
+    return out;
+  }
+
   Result<std::map<std::string, Bytes>> FindLocked(const std::vector<std::string>& owner_ids) {
     std::map<std::string, Bytes> out;
     // In chunks: SQLite allows a few thousand parameters a statement.
@@ -114,6 +161,12 @@ constexpr std::string_view kSchema =
     "  owner_id TEXT PRIMARY KEY,"
     "  wrapped BLOB NOT NULL,"
     "  created_at INTEGER NOT NULL"
+    ");"
+    // The owners whose keys were destroyed: ids only, so that a missing key
+    // can be told apart from a key store that is stale or the wrong one.
+    "CREATE TABLE IF NOT EXISTS destroyed_owners ("
+    "  owner_id TEXT PRIMARY KEY,"
+    "  destroyed_at INTEGER NOT NULL"
     ");";
 
 }  // namespace

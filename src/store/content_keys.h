@@ -14,6 +14,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <set>
 #include <span>
 #include <string>
 #include <string_view>
@@ -37,14 +38,24 @@ class ContentKeys {
  public:
   virtual ~ContentKeys() = default;
   // The owner's data key (32 bytes), made and kept first if it has none.
-  // Fails kUnavailable if the key store cannot be written.
+  // Fails kFailedPrecondition for an owner whose key was destroyed (a key
+  // made again would seal new content only for the next compaction to
+  // shred it), kUnavailable if the key store cannot be written.
   virtual Result<Bytes> KeyFor(const std::string& owner_id) = 0;
   // The keys held for these owners, by owner id; an owner whose key was
   // never made, or was destroyed, is absent. One query for the lot.
   virtual Result<std::map<std::string, Bytes>> Find(const std::vector<std::string>& owner_ids) = 0;
   // Destroys these owners' keys (those held; destroying twice is not an
-  // error), then compacts the file so no copy of their bytes remains in it.
+  // error) and lists the owners as destroyed (their ids only), then
+  // compacts the file so no copy of their bytes remains in it.
   virtual Status Destroy(const std::vector<std::string>& owner_ids) = 0;
+  // Which of these owners are listed as destroyed. A missing key is an
+  // error unless its owner was destroyed: the list tells a destroyed
+  // record from a key store that is stale or not the right one.
+  virtual Result<std::set<std::string>> Destroyed(const std::vector<std::string>& owner_ids) = 0;
+  // Which of these owners have neither a key nor a place on the destroyed
+  // list (keys are not unwrapped).
+  virtual Result<std::vector<std::string>> Unaccounted(const std::vector<std::string>& owner_ids) = 0;
   // How many keys are held.
   virtual Result<std::int64_t> Count() = 0;
   // Writes a consistent copy of the key store to the new file `path`

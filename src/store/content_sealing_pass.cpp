@@ -99,7 +99,7 @@ Result<std::int64_t> SqlStore::SealStoredContent() {
   if (!content_keys_) return 0;
   std::int64_t sealed = 0;
   JIGSAW_RETURN_IF_ERROR(Run(true, [&](sql::Connection& c) -> Status {
-    ContentCipher cipher(content_keys_.get());
+    ContentCipher cipher(content_keys_.get(), &c);
     sealed = JIGSAW_TRY(SealPlaintext(c, cipher));
     return Ok();
   }));

@@ -628,7 +628,7 @@ class SqlAudit final : public AuditRepository {
 class SqlTransaction final : public Transaction {
  public:
   SqlTransaction(sql::Connection& c, ContentKeys* content_keys)
-      : cipher_(content_keys),
+      : cipher_(content_keys, &c),
         organisations_(c),
         practitioners_(c),
         sessions_(c),

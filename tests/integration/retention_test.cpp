@@ -350,6 +350,31 @@ TEST_F(RetentionTest, TheServerDoesNotStartWithoutTheKeysOfTheContentItHolds) {
   EXPECT_EQ(verified.status, 0) << verified.out;
 }
 
+TEST_F(RetentionTest, TheServerDoesNotStartWithAKeyStoreThatLacksSomeKeysOfTheContentItHolds) {
+  RecordConcern("2016-02-03");
+  // A stale or wrong key store: it holds a key, just not this concern's.
+  app::Config config = db_.Config();
+  config.keys.content_key_file =
+      (std::filesystem::temp_directory_path() / ("jigsaw-stale-" + NewId() + ".content-keys")).string();
+  FakeClock clock(SystemClock().Now());
+  {
+    auto opened = app::Application::Create(config, clock);
+    ASSERT_TRUE(opened) << opened.error().message;
+    ASSERT_TRUE((*opened)->content_keys()->KeyFor("another-record"));
+  }
+  {
+    auto opened = app::Application::Create(config, clock);
+    ASSERT_TRUE(opened) << opened.error().message;
+    auto serving = (*opened)->Listen();
+    ASSERT_FALSE(serving) << "records without keys would fail, or worse read as destroyed";
+    EXPECT_EQ(serving.error().field, "keys.content_key_file");
+    EXPECT_NE(serving.error().message.find("lacks keys"), std::string::npos) << serving.error().message;
+    EXPECT_EQ((*opened)->content_keys()->Count().value(), 1) << "no key made for the records it lacks";
+  }
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(config.keys.content_key_file + suffix);
+  EXPECT_TRUE(app::Application::Create(db_.Config(), clock));
+}
+
 TEST_F(RetentionTest, ARefusedErasureIsRecordedWithItsReasonAndDestroysNothing) {
   const auto r = RecordConcern("2016-02-03");
   auto wrong = Post(port(), "/api/v1/erasure-requests",

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <set>
 #include <sys/stat.h>
 
 #include "common/random.h"
@@ -96,6 +97,31 @@ TEST_F(ContentKeysTest, ABackupOfTheKeyStoreHoldsItsKeysAndReopens) {
   EXPECT_EQ(st.st_mode & 0777, 0600u);
   auto reopened = OpenContentKeys(copy, TestWrapping(), clock_).value();
   EXPECT_EQ(reopened->Find({"concern-1"}).value().at("concern-1"), key);
+}
+
+TEST_F(ContentKeysTest, ADestroyedOwnerIsListedKeptListedAndNeverGetsANewKey) {
+  auto keys = OpenContentKeys(path_, TestWrapping(), clock_).value();
+  const Bytes first = keys->KeyFor("concern-1").value();
+  (void)keys->KeyFor("concern-2").value();
+  ASSERT_TRUE(keys->Destroy({"concern-1"}));
+  auto again = keys->KeyFor("concern-1");
+  ASSERT_FALSE(again) << "a destroyed record's key is not made again";
+  EXPECT_EQ(again.error().code, ErrorCode::kFailedPrecondition);
+  EXPECT_NE(again.error().message.find("This record was destroyed"), std::string::npos) << again.error().message;
+  EXPECT_EQ(keys->Count().value(), 1);
+  EXPECT_EQ(keys->Destroyed({"concern-1", "concern-2", "never"}).value(), (std::set<std::string>{"concern-1"}));
+  EXPECT_EQ(keys->Unaccounted({"concern-1", "concern-2", "never"}).value(), (std::vector<std::string>{"never"}))
+      << "only an owner with neither a key nor a destruction is unaccounted for";
+  // The list is kept in the file (ids only) and in its backups.
+  const std::string copy = (dir_ / "keys-backup").string();
+  ASSERT_TRUE(keys->BackupTo(copy));
+  keys.reset();
+  for (const std::string& path : {path_, copy}) {
+    auto reopened = OpenContentKeys(path, TestWrapping(), clock_).value();
+    EXPECT_TRUE(reopened->Destroyed({"concern-1"}).value().contains("concern-1")) << path;
+    EXPECT_FALSE(reopened->KeyFor("concern-1")) << path;
+  }
+  EXPECT_EQ(ReadAll(path_).find(std::string(first.begin(), first.end())), std::string::npos);
 }
 
 // Sealing in the repositories, on both backends.
@@ -227,6 +253,63 @@ TEST_F(ContentSealingTest, ContentIsSealedOnWriteOpenedOnReadAndReadsAsDestroyed
   EXPECT_EQ(address_, "");
   EXPECT_TRUE(phones_.empty());
   EXPECT_EQ(file_, "") << "a shredded file has no bytes, as a destroyed one";
+}
+
+// A second item of the concern, written through `store`.
+Status AddItem(Store& store, const std::string& org, const std::string& concern, const std::string& child) {
+  return store.Write([&](Transaction& tx) -> Status {
+    domain::InformationItem i;
+    i.id = NewId();
+    i.organisation_id = org;
+    i.concern_id = concern;
+    i.person_id = child;
+    i.text = "Written after the fact";
+    i.created_by = "someone";
+    i.created_at = FromMicros(7);
+    return tx.casework().InsertItem(i);
+  });
+}
+
+TEST_F(ContentSealingTest, AKeyStoreLackingARecordsKeyFailsItsReadsAndWritesRatherThanReadingItAsDestroyed) {
+  auto store = Sealed();
+  Record(*store);
+  // A stale or wrong key store: it holds keys, but not this concern's or
+  // this child's, and destroyed neither.
+  auto stale = OpenContentKeys(":memory:", TestWrapping(), clock_).value();
+  ASSERT_TRUE(stale->KeyFor("another-concern"));
+  auto with_stale = Open({.url = db_.url(), .pool_size = 2, .content_keys = stale});
+  ASSERT_TRUE(with_stale) << with_stale.error().message;
+  auto read = Read(**with_stale);
+  ASSERT_FALSE(read) << "a missing key is not a destroyed record";
+  EXPECT_EQ(read.error().code, ErrorCode::kUnavailable);
+  EXPECT_NE(read.error().message.find("missing from the content key store"), std::string::npos)
+      << read.error().message;
+  auto written = AddItem(**with_stale, org_.id, concern_id_, child_id_);
+  ASSERT_FALSE(written) << "no new key for a record whose content is sealed under another";
+  EXPECT_EQ(written.error().code, ErrorCode::kUnavailable);
+  EXPECT_FALSE(stale->Find({concern_id_}).value().contains(concern_id_));
+  EXPECT_EQ(stale->Count().value(), 1);
+  // Nothing was lost: with the right key store everything reads as it was.
+  auto right = Read(*store);
+  ASSERT_TRUE(right) << right.error().message;
+  EXPECT_EQ(right->first, kAccount);
+  EXPECT_EQ(right->second, kItem);
+}
+
+TEST_F(ContentSealingTest, ADestroyedRecordReadsAsEmptyAndTakesNoMoreContent) {
+  auto store = Sealed();
+  Record(*store);
+  ASSERT_TRUE(keys_->Destroy({concern_id_}));
+  auto written = AddItem(*Sealed(), org_.id, concern_id_, child_id_);
+  ASSERT_FALSE(written) << "content written now would be shredded at the next compaction";
+  EXPECT_EQ(written.error().code, ErrorCode::kFailedPrecondition);
+  EXPECT_NE(written.error().message.find("This record was destroyed"), std::string::npos) << written.error().message;
+  auto read = Read(*Sealed());
+  ASSERT_TRUE(read) << read.error().message;
+  EXPECT_EQ(read->first, "");
+  EXPECT_EQ(read->second, "") << "still the one item: the write rolled back";
+  EXPECT_EQ(address_, kAddress) << "the child's own key is untouched";
+  EXPECT_FALSE(keys_->Find({concern_id_}).value().contains(concern_id_));
 }
 
 TEST_F(ContentSealingTest, AListNamingTheSameOwnerManyTimesOpensEveryRow) {
