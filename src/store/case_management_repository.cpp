@@ -216,10 +216,11 @@ class SqlCaseManagement final : public CaseManagementRepository {
   }
 
   Status InsertClosure(const ConcernClosure& c) override {
+    auto note = JIGSAW_TRY(cipher_.Seal(c.concern_id, "closure.note", c.id, c.note));
     return Run(ClosureColumns().Insert("concern_closures"),
                {c.id, c.concern_id, c.organisation_id, S(ToString(c.kind)),
                 c.outcome ? S(ToString(*c.outcome)) : std::string(),
-                JIGSAW_TRY(cipher_.Seal(c.concern_id, "closure.note", c.id, c.note)), c.by, Micros(c.at)});
+                std::move(note), c.by, Micros(c.at)});
   }
 
   Result<std::vector<ConcernClosure>> Closures(const std::string& concern_id) override {
@@ -231,9 +232,10 @@ class SqlCaseManagement final : public CaseManagementRepository {
   }
 
   Status InsertTask(const Task& t) override {
+    auto description = JIGSAW_TRY(cipher_.Seal(TaskOwner(t), "task.description", t.id, t.description));
     return Run(TaskColumns().Insert("tasks"),
                {t.id, t.organisation_id, t.concern_id, t.child_id,
-                JIGSAW_TRY(cipher_.Seal(TaskOwner(t), "task.description", t.id, t.description)), t.owner_id, t.due_on,
+                std::move(description), t.owner_id, t.due_on,
                 S(ToString(t.status)), t.created_by, Micros(t.created_at), t.completed_by, Micros(t.completed_at),
                 Micros(t.updated_at)});
   }
@@ -268,9 +270,10 @@ class SqlCaseManagement final : public CaseManagementRepository {
   }
 
   Status InsertConcernLink(const ConcernLink& l) override {
+    auto note = JIGSAW_TRY(cipher_.Seal(l.concern_id, "link.note", l.id, l.note));
     return Run(LinkColumns().Insert("concern_links"),
                {l.id, l.organisation_id, l.concern_id, l.related_concern_id,
-                JIGSAW_TRY(cipher_.Seal(l.concern_id, "link.note", l.id, l.note)), l.created_by, Micros(l.created_at)});
+                std::move(note), l.created_by, Micros(l.created_at)});
   }
 
   Result<std::optional<ConcernLink>> FindConcernLink(const std::string& id) override {

@@ -483,15 +483,21 @@ class SqlCasework final : public CaseworkRepository {
     });
   }
 
+  // Sealed values are made before the parameter list: a JIGSAW_TRY that
+  // returns from inside a braced list leaks the elements already made.
   Status InsertConcern(const Concern& c) override {
+    auto what_happened = JIGSAW_TRY(SealConcern(c, "what_happened", c.what_happened));
+    auto child_words = JIGSAW_TRY(SealConcern(c, "child_words", c.child_words));
+    auto next_step_note = JIGSAW_TRY(SealConcern(c, "next_step_note", c.next_step_note));
+    auto incident_place = JIGSAW_TRY(SealConcern(c, "incident_place", c.incident_place));
     return Run(InsertSql("concerns", kConcernColumns),
                {c.id, c.organisation_id, c.child_id, c.raised_by, JoinEnums(c.forms),
-                S(ToString(c.level)), JIGSAW_TRY(SealConcern(c, "what_happened", c.what_happened)),
-                JIGSAW_TRY(SealConcern(c, "child_words", c.child_words)), S(ToString(c.status)),
+                S(ToString(c.level)), std::move(what_happened),
+                std::move(child_words), S(ToString(c.status)),
                 c.seen_by, Micros(c.seen_at), c.next_step ? S(ToString(*c.next_step)) : std::string(),
-                JIGSAW_TRY(SealConcern(c, "next_step_note", c.next_step_note)), c.actioned_by,
+                std::move(next_step_note), c.actioned_by,
                 Micros(c.actioned_at), Micros(c.created_at), c.incident_date, c.incident_time,
-                JIGSAW_TRY(SealConcern(c, "incident_place", c.incident_place))});
+                std::move(incident_place)});
   }
 
   Result<std::optional<Concern>> FindConcern(const std::string& id) override {
@@ -502,12 +508,13 @@ class SqlCasework final : public CaseworkRepository {
   }
 
   Status UpdateConcernTriage(const Concern& c) override {
+    auto next_step_note = JIGSAW_TRY(SealConcern(c, "next_step_note", c.next_step_note));
     return Run(
         "UPDATE concerns SET status = $2, seen_by = $3, seen_at = $4, next_step = $5, "
         "next_step_note = $6, actioned_by = $7, actioned_at = $8 WHERE id = $1",
         {c.id, S(ToString(c.status)), c.seen_by, Micros(c.seen_at),
          c.next_step ? S(ToString(*c.next_step)) : std::string(),
-         JIGSAW_TRY(SealConcern(c, "next_step_note", c.next_step_note)), c.actioned_by, Micros(c.actioned_at)});
+         std::move(next_step_note), c.actioned_by, Micros(c.actioned_at)});
   }
 
   Result<std::vector<Concern>> Concerns(const ConcernQuery& q) override {
@@ -526,9 +533,11 @@ class SqlCasework final : public CaseworkRepository {
   }
 
   Status InsertItem(const InformationItem& i) override {
+    auto text = JIGSAW_TRY(SealItem(i, "text", i.text));
+    auto source = JIGSAW_TRY(SealItem(i, "source", i.source));
     return Run(InsertSql("information_items", kItemColumns),
-               {i.id, i.organisation_id, i.concern_id, i.person_id, JIGSAW_TRY(SealItem(i, "text", i.text)),
-                JIGSAW_TRY(SealItem(i, "source", i.source)), i.date,
+               {i.id, i.organisation_id, i.concern_id, i.person_id, std::move(text),
+                std::move(source), i.date,
                 S(ToString(i.accuracy)), JoinEnums(i.special_category), Flag(i.criminal_offence),
                 Flag(i.confidential), Join(i.identifies), i.created_by, Micros(i.created_at)});
   }
@@ -559,16 +568,20 @@ class SqlCasework final : public CaseworkRepository {
   }
 
   Status UpdateItem(const InformationItem& i) override {
+    auto text = JIGSAW_TRY(SealItem(i, "text", i.text));
+    auto source = JIGSAW_TRY(SealItem(i, "source", i.source));
     return Run("UPDATE information_items SET text = $2, source = $3, info_date = $4, accuracy = $5 WHERE id = $1",
-               {i.id, JIGSAW_TRY(SealItem(i, "text", i.text)), JIGSAW_TRY(SealItem(i, "source", i.source)), i.date,
+               {i.id, std::move(text), std::move(source), i.date,
                 S(ToString(i.accuracy))});
   }
 
   Status InsertItemVersion(const ItemVersion& v) override {
     const InformationItem& i = v.item;
+    auto text = JIGSAW_TRY(SealItem(i, "text", i.text));
+    auto source = JIGSAW_TRY(SealItem(i, "source", i.source));
     return Run(InsertSql("item_versions", S(kItemColumns) + ", " + S(kSupersessionColumns)),
-               {i.id, i.organisation_id, i.concern_id, i.person_id, JIGSAW_TRY(SealItem(i, "text", i.text)),
-                JIGSAW_TRY(SealItem(i, "source", i.source)), i.date,
+               {i.id, i.organisation_id, i.concern_id, i.person_id, std::move(text),
+                std::move(source), i.date,
                 S(ToString(i.accuracy)), JoinEnums(i.special_category), Flag(i.criminal_offence),
                 Flag(i.confidential), Join(i.identifies), i.created_by, Micros(i.created_at),
                 v.superseded.by, Micros(v.superseded.at), v.superseded.reason, v.id});

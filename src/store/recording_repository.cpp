@@ -58,12 +58,13 @@ class SqlRecording final : public RecordingRepository {
   SqlRecording(sql::Connection& c, ContentCipher& cipher) : c_(c), cipher_(cipher) {}
 
   Status InsertBodyMark(const BodyMark& m) override {
+    auto description = JIGSAW_TRY(cipher_.Seal(m.concern_id, "body_mark.description", m.id, m.description));
     JIGSAW_TRY(sql::Execute(c_,
                             "INSERT INTO body_marks (" + std::string(kMarkColumns) +
                                 ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
                             {m.id, m.organisation_id, m.concern_id, std::string(ToString(m.side)),
                              std::string(ToString(m.area)), std::int64_t{m.x}, std::int64_t{m.y},
-                             JIGSAW_TRY(cipher_.Seal(m.concern_id, "body_mark.description", m.id, m.description)),
+                             std::move(description),
                              m.created_by, Micros(m.created_at)}));
     return Ok();
   }
@@ -80,15 +81,18 @@ class SqlRecording final : public RecordingRepository {
   }
 
   Status InsertAttachment(const Attachment& a) override {
+    auto file_name = JIGSAW_TRY(cipher_.Seal(a.concern_id, "attachment.file_name", a.id, a.file_name));
+    auto description = JIGSAW_TRY(cipher_.Seal(a.concern_id, "attachment.description", a.id, a.description));
+    auto content = JIGSAW_TRY(cipher_.SealBytes(a.concern_id, "attachment.content", a.id, a.sealed_content));
     JIGSAW_TRY(sql::Execute(c_,
                             "INSERT INTO attachments (" + std::string(kAttachmentColumns) +
                                 ", sealed_content) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
                             {a.id, a.organisation_id, a.concern_id,
-                             JIGSAW_TRY(cipher_.Seal(a.concern_id, "attachment.file_name", a.id, a.file_name)),
+                             std::move(file_name),
                              std::string(ToString(a.type)), a.size_bytes,
-                             JIGSAW_TRY(cipher_.Seal(a.concern_id, "attachment.description", a.id, a.description)),
+                             std::move(description),
                              a.created_by, Micros(a.created_at),
-                             JIGSAW_TRY(cipher_.SealBytes(a.concern_id, "attachment.content", a.id, a.sealed_content))}));
+                             std::move(content)}));
     return Ok();
   }
 

@@ -94,22 +94,24 @@ class SqlSubjectAccess final : public SubjectAccessRepository {
   }
 
   Status UpdateExtension(const SubjectAccessRequest& s) override {
+    auto sealed = JIGSAW_TRY(Seal(s));
     const auto changed = JIGSAW_TRY(sql::Execute(
         c_,
         "UPDATE subject_access_requests SET extension_months = $2, extension_reason = $3, extended_by = $4, "
         "extended_at = $5 WHERE id = $1 AND status = 'open'",
-        {s.id, std::int64_t{s.extension_months}, JIGSAW_TRY(Seal(s)).extension_reason, s.extended_by,
+        {s.id, std::int64_t{s.extension_months}, std::move(sealed.extension_reason), s.extended_by,
          Micros(s.extended_at)}));
     if (changed == 0) return Fail(ErrorCode::kFailedPrecondition, "This request has already been answered.", "status");
     return Ok();
   }
 
   Status RecordRelease(const SubjectAccessRequest& s) override {
+    auto sealed = JIGSAW_TRY(Seal(s));
     const auto changed = JIGSAW_TRY(sql::Execute(
         c_,
         "UPDATE subject_access_requests SET status = 'released', released_by = $2, released_at = $3, "
         "released_content = $4 WHERE id = $1 AND status = 'open'",
-        {s.id, s.released_by, Micros(s.released_at), JIGSAW_TRY(Seal(s)).released_content}));
+        {s.id, s.released_by, Micros(s.released_at), std::move(sealed.released_content)}));
     if (changed == 0) return Fail(ErrorCode::kFailedPrecondition, "This request has already been answered.", "status");
     return Ok();
   }
