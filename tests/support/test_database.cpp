@@ -59,6 +59,9 @@ TestDatabase::TestDatabase()
 TestDatabase::~TestDatabase() {
   std::filesystem::remove(key_file_);
   std::filesystem::remove(sealing_key_file());
+  // The content key store a server made beside the sealing keyring.
+  const std::string content_keys = Config().ContentKeyFile();
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(content_keys + suffix);
   if (backend_ == "sqlite") {
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(cleanup_ + suffix);
   } else if (!admin_url_.empty()) {
