@@ -84,6 +84,17 @@ Result<std::vector<store::ConcernDates>> ErasableConcerns(store::Transaction& tx
   return theirs;
 }
 
+// The DPO's decision as it would be recorded (without an id: a preview
+// records none), tidied; the preview and the decision check the same thing.
+domain::ErasureRequest ErasureRequestOf(const Context& context, NewErasureDecision in, Time now) {
+  domain::ErasureRequest r{.id = {}, .organisation_id = context.actor.organisation_id, .person_id = in.person_id,
+                           .requested_by = std::move(in.requested_by), .received_on = std::move(in.received_on),
+                           .outcome = in.outcome, .ground = in.ground, .reasons = std::move(in.reasons),
+                           .decided_by = context.actor.practitioner_id, .decided_at = now};
+  domain::Tidy(r);
+  return r;
+}
+
 // Compaction is housekeeping of the files: the destruction is already
 // committed and audited, so a failure here is logged (and the next
 // destruction or daily purge compacts again) rather than undoing anything.
@@ -245,11 +256,7 @@ Result<std::vector<LegalHold>> Retention::Holds(const Context& context) {
 Result<ErasurePreview> Retention::PreviewErasure(const Context& context, const NewErasureDecision& in) {
   const std::string& organisation_id = context.actor.organisation_id;
   const Time now = clock_.Now();
-  domain::ErasureRequest r{.id = {}, .organisation_id = organisation_id, .person_id = in.person_id,
-                           .requested_by = in.requested_by, .received_on = in.received_on, .outcome = in.outcome,
-                           .ground = in.ground, .reasons = in.reasons, .decided_by = context.actor.practitioner_id,
-                           .decided_at = now};
-  domain::Tidy(r);
+  const domain::ErasureRequest r = ErasureRequestOf(context, in, now);
   AuditEvent event{"erasure.preview", "person", in.person_id};
   ErasurePreview out;
   JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
@@ -269,11 +276,8 @@ Result<ErasurePreview> Retention::PreviewErasure(const Context& context, const N
 Result<domain::ErasureRequest> Retention::DecideErasure(const Context& context, NewErasureDecision in) {
   const std::string& organisation_id = context.actor.organisation_id;
   const Time now = clock_.Now();
-  domain::ErasureRequest r{.id = NewId(), .organisation_id = organisation_id, .person_id = in.person_id,
-                           .requested_by = std::move(in.requested_by), .received_on = std::move(in.received_on),
-                           .outcome = in.outcome, .ground = in.ground, .reasons = std::move(in.reasons),
-                           .decided_by = context.actor.practitioner_id, .decided_at = now};
-  domain::Tidy(r);
+  domain::ErasureRequest r = ErasureRequestOf(context, std::move(in), now);
+  r.id = NewId();
   AuditEvent event{r.outcome == ErasureOutcome::kGranted ? "erasure.grant" : "erasure.refuse", "erasure_request",
                    r.id};
   JIGSAW_RETURN_IF_ERROR(Audited(store_, trail_, context, event, [&](store::Transaction& tx) -> Status {
